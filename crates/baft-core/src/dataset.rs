@@ -1,0 +1,234 @@
+//! A manifest with its layers loaded: what the app, the CLI and the JS API query.
+//!
+//! Loading is incremental so that the app can show progress: [`Dataset::new`] takes the
+//! manifest, then [`Dataset::add_layer`] each file as it arrives. Files are read by the
+//! caller (fetch in the browser, the file system in the CLI), never by the core.
+
+use crate::check::{self, PlotReport, PointReport};
+use crate::error::{BaftError, Problem};
+use crate::geojson::{self, GeometrySlot};
+use crate::input::ParseOptions;
+use crate::layer::{self, Layer};
+use crate::manifest::{BoundaryVersion, LayerSpec, Manifest};
+use crate::projection::TransverseMercator;
+use geo::{Area, InteriorPoint};
+
+/// Loaded data.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub manifest: Manifest,
+    /// The local metric frame every computation uses.
+    pub frame: TransverseMercator,
+    /// Loaded layers, in manifest order (one version each).
+    pub layers: Vec<Layer>,
+}
+
+/// The file to load for each layer at its current version: (layer spec, version, path).
+pub fn planned_files(m: &Manifest) -> Vec<(LayerSpec, BoundaryVersion, String)> {
+    m.layers
+        .iter()
+        .filter_map(|l| l.current_version().map(|v| (l.clone(), v.clone(), v.file.clone())))
+        .collect()
+}
+
+impl Dataset {
+    /// An empty dataset for a manifest (no layers loaded yet).
+    pub fn new(manifest: Manifest) -> Dataset {
+        let [lon, lat] = manifest.city.center;
+        Dataset { frame: TransverseMercator::local(lon, lat), manifest, layers: Vec::new() }
+    }
+
+    /// Loads one layer version from its file's text and adds it (replacing any loaded version
+    /// of the same layer, keeping manifest order). Returns the problems found.
+    pub fn add_layer(&mut self, spec: &LayerSpec, version: &BoundaryVersion, file: &str, text: &str) -> Vec<Problem> {
+        let layer = Layer::load(spec, version, file, text, &self.frame);
+        let problems = layer.problems.clone();
+        self.layers.retain(|l| l.spec.id != spec.id);
+        self.layers.push(layer);
+        let order: Vec<String> = self.manifest.layers.iter().map(|l| l.id.clone()).collect();
+        self.layers.sort_by_key(|l| order.iter().position(|id| *id == l.spec.id).unwrap_or(usize::MAX));
+        problems
+    }
+
+    /// Loads a manifest and every layer's current version through `read`, which maps a path
+    /// relative to the manifest to the file's text.
+    pub fn load(manifest_text: &str, mut read: impl FnMut(&str) -> Result<String, BaftError>) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        let manifest = Manifest::parse(manifest_text).map_err(|errs| BaftError::Data {
+            file: "manifest.json".into(),
+            detail: errs.iter().map(|e| e.message(crate::Lang::En)).collect::<Vec<_>>().join("; "),
+        })?;
+        let mut ds = Dataset::new(manifest);
+        let mut problems = Vec::new();
+        for (spec, version, path) in planned_files(&ds.manifest) {
+            let text = read(&path)?;
+            problems.extend(ds.add_layer(&spec, &version, &path, &text));
+        }
+        Ok((ds, problems))
+    }
+
+    /// A dataset of one GeoJSON file, without a manifest (`baft check --zones`): one layer of
+    /// kind worn-out fabric, default settings, centred on the file's data.
+    pub fn from_single_file(name: &str, text: &str) -> Result<Dataset, BaftError> {
+        let (ds, problems) = Self::from_single_file_with_problems(name, text)?;
+        if !ds.layers.iter().any(Layer::is_usable) {
+            let detail = problems.first().map(|p| p.what(crate::Lang::En)).unwrap_or_else(|| "no usable feature".into());
+            return Err(BaftError::Data { file: name.into(), detail });
+        }
+        Ok(ds)
+    }
+
+    /// Like [`Self::from_single_file`], also returning the problems found.
+    pub fn from_single_file_with_problems(name: &str, text: &str) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        use crate::manifest::*;
+        // First pass in a provisional frame to find the data's centre.
+        let version = BoundaryVersion {
+            id: "file".into(),
+            title: LocalText::new(name, name),
+            file: name.into(),
+            approved: ApprovalDate { jalali: "".into(), iso: "".into() },
+            approved_by: LocalText::default(),
+            crs: None,
+        };
+        let spec = LayerSpec {
+            id: "zones".into(),
+            kind: LayerKind::WornOutFabric,
+            name: LocalText::new(name, name),
+            versions: vec![version.clone()],
+            current: None,
+            source: Source::default(),
+            id_property: None,
+            name_property: None,
+            name_en_property: None,
+            colour: "#c0392b".into(),
+        };
+        let probe = Layer::load(&spec, &version, name, text, &TransverseMercator::local(51.0, 32.0));
+        let (mut minx, mut miny, mut maxx, mut maxy) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for z in &probe.zones {
+            for p in z.lon_lat.iter() {
+                for c in &p.exterior().0 {
+                    (minx, miny, maxx, maxy) = (minx.min(c.x), miny.min(c.y), maxx.max(c.x), maxy.max(c.y));
+                }
+            }
+        }
+        if !minx.is_finite() {
+            minx = 44.0;
+            miny = 25.0;
+            maxx = 63.0;
+            maxy = 40.0;
+        }
+        let manifest = Manifest {
+            format_version: FORMAT_VERSION,
+            data_version: name.into(),
+            sample_data: false,
+            title: LocalText::new(name, name),
+            city: City {
+                name: LocalText::new(name, name),
+                center: [(minx + maxx) / 2.0, (miny + maxy) / 2.0],
+                envelope: [minx, miny, maxx, maxy],
+                utm_zone: crate::projection::utm_zone_for((minx + maxx) / 2.0),
+            },
+            checking: CheckSettings::default(),
+            basemap: Basemap::default(),
+            layers: vec![spec.clone()],
+        };
+        let mut ds = Dataset::new(manifest);
+        let problems = ds.add_layer(&spec, &version, name, text);
+        Ok((ds, problems))
+    }
+
+    /// Options for reading typed coordinates (the city's UTM zone).
+    pub fn parse_options(&self) -> ParseOptions {
+        ParseOptions { default_utm_zone: self.manifest.city.utm_zone }
+    }
+
+    /// All loading problems of the loaded layers.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.layers.iter().flat_map(|l| l.problems.iter())
+    }
+
+    fn in_envelope(&self, lon: f64, lat: f64) -> bool {
+        let [a, b, c, d] = self.manifest.city.envelope;
+        lon >= a && lon <= c && lat >= b && lat <= d
+    }
+
+    /// Checks a point given as (lon, lat) against every usable layer.
+    /// See [`crate::check`] for the exact semantics.
+    pub fn check_point(&self, (lon, lat): (f64, f64)) -> PointReport {
+        let (x, y) = self.frame.forward(lon, lat);
+        let tol = self.manifest.checking.boundary_tolerance_m;
+        PointReport {
+            lon,
+            lat,
+            in_data_area: self.in_envelope(lon, lat),
+            layers: self.layers.iter().filter(|l| l.is_usable()).map(|l| check::check_point_in_layer(l, x, y, tol)).collect(),
+            sample_data: self.manifest.sample_data,
+            data_version: self.manifest.data_version.clone(),
+        }
+    }
+
+    /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).
+    pub fn check_plot(&self, rings: &[Vec<(f64, f64)>]) -> Result<PlotReport, BaftError> {
+        let bad = |detail: String| BaftError::BadPlotFile { detail };
+        let (ll, local) = layer::project_polygons(&[rings.to_vec()], crate::crs::SourceCrs::LonLat, &self.frame)
+            .map_err(|k| bad(crate::error::Problem { severity: crate::Severity::Error, location: Default::default(), kind: k }.what(crate::Lang::En)))?;
+        let plot = local.0.into_iter().next().ok_or_else(|| bad("empty outline".into()))?;
+        let area = plot.unsigned_area();
+        let ip = ll.0[0].interior_point().map(|p| [p.x(), p.y()]).unwrap_or([rings[0][0].0, rings[0][0].1]);
+        let th = self.manifest.checking.plot_inside_threshold;
+        Ok(PlotReport {
+            area_m2: area,
+            interior_point: ip,
+            in_data_area: self.in_envelope(ip[0], ip[1]),
+            layers: self.layers.iter().filter(|l| l.is_usable()).map(|l| check::check_plot_in_layer(l, &plot, area, th)).collect(),
+            sample_data: self.manifest.sample_data,
+            data_version: self.manifest.data_version.clone(),
+        })
+    }
+}
+
+/// Reads an uploaded plot outline: GeoJSON (a Polygon, a Feature with one, or a
+/// FeatureCollection whose first feature is one; lon/lat or a declared UTM `crs`), or
+/// corner lines (see [`crate::input::parse_corners`]). Returns rings in (lon, lat).
+pub fn read_plot_outline(text: &str, opts: ParseOptions) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
+    let t = text.trim_start_matches('\u{FEFF}').trim_start();
+    if !t.starts_with('{') {
+        return crate::input::parse_corners(text, opts).map(|r| vec![r]);
+    }
+    let bad = |detail: String| BaftError::BadPlotFile { detail };
+    let top = geojson::parse_top("plot", t).map_err(|p| bad(p.message(crate::Lang::En)))?;
+    let kind = top.kind.as_ref().and_then(|k| k.as_str()).unwrap_or("").to_string();
+    let crs_name = top.crs.as_ref().and_then(geojson::crs_member_name);
+    let geometry = match kind.as_str() {
+        "Polygon" | "MultiPolygon" => geojson::RawGeometry { kind: Some(kind.clone()), coordinates: top.coordinates },
+        "Feature" => match top.geometry {
+            Some(GeometrySlot::Geometry(g)) => g,
+            _ => return Err(bad("the Feature has no geometry".into())),
+        },
+        "FeatureCollection" => {
+            let f = top.features.and_then(|fs| fs.into_iter().next()).ok_or_else(|| bad("the FeatureCollection is empty".into()))?;
+            match f {
+                geojson::FeatureSlot::Feature { geometry: Some(GeometrySlot::Geometry(g)), .. } => g,
+                _ => return Err(bad("the first feature has no geometry".into())),
+            }
+        }
+        other => return Err(bad(format!("expected a Polygon, found {}", if other.is_empty() { "no type" } else { other }))),
+    };
+    let (polys, _) = geojson::geometry_polygons(&geometry)
+        .map_err(|k| bad(crate::error::Problem { severity: crate::Severity::Error, location: Default::default(), kind: k }.what(crate::Lang::En)))?;
+    let rings = polys.into_iter().next().ok_or_else(|| bad("empty outline".into()))?;
+    let declared = match crs_name.as_deref().map(crate::crs::SourceCrs::parse) {
+        Some(Ok(c)) => Some(c),
+        Some(Err(_)) => return Err(bad(format!("unsupported crs {}", crs_name.unwrap_or_default()))),
+        None => None,
+    };
+    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for &(x, y) in &rings[0] {
+        b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+    }
+    let look = crate::crs::classify(b);
+    let source = match look {
+        crate::crs::Looks::Metres => declared.unwrap_or(crate::crs::SourceCrs::Utm { zone: opts.default_utm_zone }),
+        _ => crate::crs::decide(declared, &[look]).map_err(|k| bad(crate::error::Problem { severity: crate::Severity::Error, location: Default::default(), kind: k }.what(crate::Lang::En)))?,
+    };
+    Ok(rings.into_iter().map(|r| r.into_iter().map(|(x, y)| source.to_lon_lat(x, y)).collect()).collect())
+}

@@ -1,0 +1,134 @@
+//! What an owner types or pastes to find a plot.
+//!
+//! [`parse_location`] reads one point in any of these forms (Persian, Arabic-Indic or Latin
+//! digits; `٫` and `،` as decimal point and comma; invisible bidi marks ignored):
+//!
+//! | form | example |
+//! |---|---|
+//! | decimal lat, lon (either order: Iran's latitudes 25–40 and longitudes 44–64 don't overlap) | `35.7097, 51.1119`, `۵۱٫۱۱۱۹ ۳۵٫۷۰۹۷` |
+//! | degrees, minutes, seconds | `35°42′35″N 51°06′43″E`, `۳۵ درجه ۴۲ دقیقه ۳۵ ثانیه شمالی …` |
+//! | UTM (zone 39N unless a zone is given) | `E 510122 N 3951756`, `510122 3951756`, `39S 510122 3951756` |
+//! | `geo:` URI | `geo:35.7097,51.1119` |
+//! | map links | Google Maps `?q=`/`@lat,lon`, OpenStreetMap `#map=` and `mlat/mlon`, Neshan and Balad |
+//!
+//! [`parse_corners`] reads a plot outline as corners, one per line, each in any point form
+//! (an optional corner label such as `A:` or `الف)` is skipped).
+//!
+//! ```
+//! use baft_core::input::{parse_location, InputForm};
+//! let p = parse_location("E 510122 N 3951756").unwrap();
+//! assert!(matches!(p.form, InputForm::Utm { zone: 39, .. }));
+//! assert!((p.lat - 35.7097).abs() < 1e-4 && (p.lon - 51.1119).abs() < 1e-4);
+//! ```
+
+mod corners;
+mod link;
+mod numbers;
+
+pub use corners::parse_corners;
+
+use crate::error::BaftError;
+use crate::projection::TransverseMercator;
+use serde::Serialize;
+
+/// Latitudes that occur in Iran (with a margin).
+pub const IRAN_LAT: (f64, f64) = (24.0, 40.5);
+/// Longitudes that occur in Iran (with a margin).
+pub const IRAN_LON: (f64, f64) = (43.5, 64.0);
+
+/// Options for reading coordinates.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseOptions {
+    /// The UTM zone assumed when UTM figures give none (39 for Qods).
+    pub default_utm_zone: u8,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { default_utm_zone: 39 }
+    }
+}
+
+/// Which form the input was read as.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "form", rename_all = "snake_case")]
+pub enum InputForm {
+    /// Decimal degrees; `swapped` when written longitude first.
+    Decimal { swapped: bool },
+    /// Degrees, minutes and seconds.
+    Dms,
+    /// UTM easting/northing in a northern zone.
+    Utm { zone: u8, easting: f64, northing: f64 },
+    /// An RFC 5870 `geo:` URI.
+    GeoUri,
+    /// A map link from a known or unknown provider.
+    MapLink { provider: String },
+}
+
+/// A point read from the user's text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParsedLocation {
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(flatten)]
+    pub form: InputForm,
+}
+
+impl ParsedLocation {
+    /// `(lon, lat)`, the order GeoJSON and Baft's checks use.
+    pub fn lon_lat(&self) -> (f64, f64) {
+        (self.lon, self.lat)
+    }
+}
+
+/// Reads one point with the default options (UTM zone 39).
+pub fn parse_location(text: &str) -> Result<ParsedLocation, BaftError> {
+    parse_location_with(text, ParseOptions::default())
+}
+
+/// Reads one point. See the module docs for the accepted forms.
+pub fn parse_location_with(text: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
+    let norm = crate::digits::normalize(text);
+    let t = norm.trim();
+    if t.is_empty() {
+        return Err(BaftError::EmptyInput);
+    }
+    if t.len() > 4096 {
+        return Err(BaftError::Unrecognised { text: t.chars().take(40).collect() });
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("geo:") {
+        return link::parse_geo_uri(t);
+    }
+    if link::looks_like_link(&lower) {
+        return link::parse_map_link(t);
+    }
+    numbers::parse_plain(t, opts)
+}
+
+/// Builds a location from UTM figures, checking ranges.
+pub(crate) fn from_utm(zone: u8, easting: f64, northing: f64) -> Result<ParsedLocation, BaftError> {
+    if !(166_000.0..=834_000.0).contains(&easting) || !(0.0..=9_400_000.0).contains(&northing) || !(1..=60).contains(&zone) {
+        return Err(BaftError::UtmOutOfRange { easting, northing });
+    }
+    let (lon, lat) = TransverseMercator::utm_north(zone).inverse(easting, northing);
+    Ok(ParsedLocation { lat, lon, form: InputForm::Utm { zone, easting, northing } })
+}
+
+/// Checks a lat/lon pair's ranges.
+pub(crate) fn checked(lat: f64, lon: f64, form: InputForm) -> Result<ParsedLocation, BaftError> {
+    if !lat.is_finite() || !lon.is_finite() || lat.abs() > 90.0 || lon.abs() > 180.0 {
+        return Err(BaftError::OutOfRange { lat, lon });
+    }
+    Ok(ParsedLocation { lat, lon, form })
+}
+
+pub(crate) fn in_iran_lat(x: f64) -> bool {
+    (IRAN_LAT.0..=IRAN_LAT.1).contains(&x)
+}
+pub(crate) fn in_iran_lon(x: f64) -> bool {
+    (IRAN_LON.0..=IRAN_LON.1).contains(&x)
+}
+
+#[cfg(test)]
+mod tests;

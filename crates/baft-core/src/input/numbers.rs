@@ -1,0 +1,349 @@
+//! Plain-text coordinates: decimal pairs, degrees-minutes-seconds and UTM figures.
+
+use super::{checked, from_utm, in_iran_lat, in_iran_lon, InputForm, ParseOptions, ParsedLocation};
+use crate::error::BaftError;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(f64, String),
+    Deg,
+    Min,
+    Sec,
+    /// Hemisphere or axis letter: N, S, E, W (also Persian words). `true` = north/east positive.
+    Hemi(char),
+    Sep,
+    Zone(u8),
+}
+
+fn hemisphere_word(w: &str) -> Option<char> {
+    match w {
+        "n" | "north" | "شمالی" | "شمال" | "lat" | "latitude" | "عرض" => Some('N'),
+        "s" | "south" | "جنوبی" => Some('S'),
+        "e" | "east" | "شرقی" | "شرق" | "lon" | "lng" | "long" | "longitude" | "طول" => Some('E'),
+        "w" | "west" | "غربی" => Some('W'),
+        "x" => Some('X'),
+        "y" => Some('Y'),
+        _ => None,
+    }
+}
+
+fn tokenize(t: &str) -> Option<Vec<Tok>> {
+    let chars: Vec<char> = t.chars().collect();
+    let mut toks = Vec::new();
+    let mut zone_next = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() || ((c == '-' || c == '+' || c == '.') && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit() || *n == '.')) {
+            let start = i;
+            i += 1;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let s: String = chars[start..i].iter().collect();
+            // A UTM zone written like 39S / 39N right before a number, e.g. "39S 510122 3951756".
+            let v: f64 = s.parse().ok()?;
+            if std::mem::take(&mut zone_next) {
+                if !(1.0..=60.0).contains(&v) || s.contains('.') {
+                    return None;
+                }
+                toks.push(Tok::Zone(v as u8));
+                // "zone 39N" / "zone 39S": the letter is the latitude band, not an axis.
+                if chars.get(i).is_some_and(|c| matches!(c, 'N' | 'S' | 'n' | 's')) && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic()) {
+                    i += 1;
+                }
+                continue;
+            }
+            toks.push(Tok::Num(v, s));
+            continue;
+        }
+        if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            let w: String = chars[start..i].iter().collect::<String>().to_lowercase();
+            match w.as_str() {
+                "d" | "deg" | "درجه" => toks.push(Tok::Deg),
+                // "510122m": metres after a UTM figure, not minutes.
+                "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) => {}
+                "m" | "min" | "دقیقه" => toks.push(Tok::Min),
+                "s" if matches!(toks.last(), Some(Tok::Num(..))) && toks.iter().any(|t| *t == Tok::Min) => toks.push(Tok::Sec),
+                "sec" | "ثانیه" => toks.push(Tok::Sec),
+                "zone" | "ناحیه" | "زون" => zone_next = true,
+                "و" | "and" => toks.push(Tok::Sep),
+                "utm" | "wgs" | "wgs84" => {}
+                _ => toks.push(Tok::Hemi(hemisphere_word(&w)?)),
+            }
+            continue;
+        }
+        match c {
+            '°' | 'º' | '˚' => toks.push(Tok::Deg),
+            '\'' | '′' | '’' | '‘' => {
+                if chars.get(i + 1) == Some(&'\'') {
+                    i += 1;
+                    toks.push(Tok::Sec);
+                } else {
+                    toks.push(Tok::Min);
+                }
+            }
+            '"' | '″' | '”' | '“' => toks.push(Tok::Sec),
+            ',' | ';' | '/' | '|' => toks.push(Tok::Sep),
+            '=' | ':' | '(' | ')' | '[' | ']' => {}
+            c if c.is_whitespace() => {}
+            _ => return None,
+        }
+        i += 1;
+    }
+    // "39S 510122 3951756" / "39N …": a 1–2 digit integer directly followed by N/S and then two big numbers.
+    let mut out = Vec::with_capacity(toks.len());
+    let mut k = 0;
+    while k < toks.len() {
+        if let (Tok::Num(v, s), Some(Tok::Hemi(h))) = (&toks[k], toks.get(k + 1)) {
+            let big_after = toks[k + 2..].iter().filter(|t| matches!(t, Tok::Num(x, _) if *x > 100_000.0)).count() >= 2;
+            if big_after && !s.contains('.') && (1.0..=60.0).contains(v) && matches!(h, 'N' | 'S') {
+                out.push(Tok::Zone(*v as u8));
+                k += 2;
+                continue;
+            }
+        }
+        if let (Tok::Num(v, s), Some(Tok::Num(..))) = (&toks[k], toks.get(k + 1)) {
+            // "zone 39 510122 3951756"
+            let rest_big = toks[k + 1..].iter().filter(|t| matches!(t, Tok::Num(x, _) if *x > 100_000.0)).count() >= 2;
+            if rest_big && !s.contains('.') && (1.0..=60.0).contains(v) && k == 0 {
+                out.push(Tok::Zone(*v as u8));
+                k += 1;
+                continue;
+            }
+        }
+        out.push(toks[k].clone());
+        k += 1;
+    }
+    Some(out)
+}
+
+/// Parses the non-link forms.
+pub(super) fn parse_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
+    let unrecognised = || BaftError::Unrecognised { text: t.to_string() };
+    let toks = tokenize(t).ok_or_else(unrecognised)?;
+    let nums: Vec<f64> = toks.iter().filter_map(|t| if let Tok::Num(v, _) = t { Some(*v) } else { None }).collect();
+    let has_units = toks.iter().any(|t| matches!(t, Tok::Deg | Tok::Min | Tok::Sec));
+    let zone = toks.iter().find_map(|t| if let Tok::Zone(z) = t { Some(*z) } else { None });
+
+    // UTM: two big numbers (easting 6 digits, northing 7 digits), optionally tagged E/N or X/Y.
+    let big: Vec<f64> = nums.iter().copied().filter(|v| v.abs() >= 1000.0).collect();
+    if !has_units && nums.len() == 2 && big.len() == 2 {
+        return parse_utm(&toks, zone.unwrap_or(opts.default_utm_zone));
+    }
+    if has_units || (nums.len() > 2 && nums.len() <= 6) {
+        return parse_dms(&toks).ok_or_else(unrecognised);
+    }
+    if nums.len() != 2 {
+        return Err(unrecognised());
+    }
+    // Decimal degrees, with optional hemisphere letters deciding the order.
+    let hemis: Vec<char> = toks.iter().filter_map(|t| if let Tok::Hemi(h) = t { Some(*h) } else { None }).collect();
+    let (a, b) = (nums[0], nums[1]);
+    if hemis.len() == 2 {
+        let coord = parse_dms(&toks).ok_or_else(unrecognised)?;
+        return Ok(ParsedLocation { form: InputForm::Decimal { swapped: matches!(hemis[0], 'E' | 'W') }, ..coord });
+    }
+    if !hemis.is_empty() {
+        return Err(unrecognised());
+    }
+    if in_iran_lat(a) && in_iran_lon(b) {
+        checked(a, b, InputForm::Decimal { swapped: false })
+    } else if in_iran_lon(a) && in_iran_lat(b) {
+        checked(b, a, InputForm::Decimal { swapped: true })
+    } else if a.abs() <= 90.0 && b.abs() <= 180.0 {
+        // Outside Iran: take the usual latitude-first order; the check will say it is outside the data.
+        checked(a, b, InputForm::Decimal { swapped: false })
+    } else if a.abs() <= 180.0 && b.abs() <= 90.0 {
+        checked(b, a, InputForm::Decimal { swapped: true })
+    } else if a.abs() > 1000.0 || b.abs() > 1000.0 {
+        Err(BaftError::AmbiguousNumbers { a, b })
+    } else {
+        Err(BaftError::OutOfRange { lat: a, lon: b })
+    }
+}
+
+fn parse_utm(toks: &[Tok], zone: u8) -> Result<ParsedLocation, BaftError> {
+    // Collect (tag, value) pairs: a tag right before or after a number applies to it.
+    let mut vals: Vec<(Option<char>, f64)> = Vec::new();
+    let mut pending: Option<char> = None;
+    for t in toks {
+        match t {
+            Tok::Hemi(h) => {
+                let tag = match h {
+                    'E' | 'X' => 'E',
+                    'N' | 'Y' => 'N',
+                    _ => return Err(BaftError::Unrecognised { text: "UTM".into() }),
+                };
+                if let Some(last) = vals.last_mut().filter(|v| v.0.is_none() && pending.is_none()) {
+                    last.0 = Some(tag);
+                } else {
+                    pending = Some(tag);
+                }
+            }
+            Tok::Num(v, _) => vals.push((pending.take(), *v)),
+            _ => {}
+        }
+    }
+    let (mut e, mut n) = (None, None);
+    for (tag, v) in &vals {
+        match tag {
+            Some('E') => e = Some(*v),
+            Some('N') => n = Some(*v),
+            _ => {}
+        }
+    }
+    let (a, b) = (vals[0].1, vals[1].1);
+    let (easting, northing) = match (e, n) {
+        (Some(e), Some(n)) => (e, n),
+        // Untagged: the northing is the 7-digit one (Iran: 2.7–4.5 million m).
+        _ if b > a => (a, b),
+        _ => (b, a),
+    };
+    from_utm(zone, easting, northing)
+}
+
+/// One coordinate of a DMS pair: its values with optional units, and its hemisphere letter.
+#[derive(Default, Debug)]
+struct Group {
+    vals: Vec<(f64, Option<u8>)>,
+    hemi: Option<char>,
+}
+
+/// Splits the tokens into two coordinates. Rules, in order: an explicit separator (`,` `;` `/`
+/// or "و"); hemisphere letters (each leading letter starts a coordinate, each trailing one ends
+/// it); degree marks (each starts a coordinate); otherwise the numbers split evenly (4 or 6).
+fn split_groups(toks: &[Tok]) -> Option<Vec<Group>> {
+    let seps = toks.iter().filter(|t| **t == Tok::Sep).count();
+    let hemis = toks.iter().filter(|t| matches!(t, Tok::Hemi(_))).count();
+    let mut groups: Vec<Group> = vec![Group::default()];
+    let push_val = |groups: &mut Vec<Group>, v: f64| groups.last_mut().map(|g| g.vals.push((v, None)));
+    if seps > 0 {
+        for t in toks {
+            match t {
+                Tok::Sep => groups.push(Group::default()),
+                Tok::Num(v, _) => { push_val(&mut groups, *v); }
+                Tok::Hemi(h) => groups.last_mut()?.hemi = Some(*h),
+                Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
+                Tok::Zone(_) => return None,
+            }
+        }
+    } else if hemis == 2 {
+        let leading = matches!(toks.first(), Some(Tok::Hemi(_)));
+        for t in toks {
+            match t {
+                Tok::Hemi(h) if leading => groups.push(Group { vals: vec![], hemi: Some(*h) }),
+                Tok::Hemi(h) => {
+                    groups.last_mut()?.hemi = Some(*h);
+                    groups.push(Group::default());
+                }
+                Tok::Num(v, _) => { push_val(&mut groups, *v); }
+                Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
+                _ => return None,
+            }
+        }
+    } else if hemis == 0 && toks.iter().any(|t| *t == Tok::Deg) {
+        let mut prev_num = None;
+        for t in toks {
+            match t {
+                Tok::Num(v, _) => {
+                    if let Some(p) = prev_num.replace(*v) {
+                        push_val(&mut groups, p);
+                    }
+                }
+                Tok::Deg => {
+                    let v = prev_num.take()?;
+                    if !groups.last()?.vals.is_empty() {
+                        groups.push(Group::default());
+                    }
+                    groups.last_mut()?.vals.push((v, Some(0)));
+                }
+                Tok::Min | Tok::Sec => {
+                    let v = prev_num.take()?;
+                    groups.last_mut()?.vals.push((v, None));
+                    set_unit(groups.last_mut()?, t)?;
+                }
+                _ => return None,
+            }
+        }
+        if let Some(p) = prev_num {
+            push_val(&mut groups, p);
+        }
+    } else if hemis == 0 {
+        let nums: Vec<f64> = toks.iter().filter_map(|t| if let Tok::Num(v, _) = t { Some(*v) } else { None }).collect();
+        if nums.len() != 4 && nums.len() != 6 || toks.iter().any(|t| !matches!(t, Tok::Num(..))) {
+            return None;
+        }
+        let half = nums.len() / 2;
+        groups = vec![
+            Group { vals: nums[..half].iter().map(|v| (*v, None)).collect(), hemi: None },
+            Group { vals: nums[half..].iter().map(|v| (*v, None)).collect(), hemi: None },
+        ];
+    } else {
+        return None;
+    }
+    groups.retain(|g| !g.vals.is_empty());
+    (groups.len() == 2).then_some(groups)
+}
+
+fn set_unit(g: &mut Group, t: &Tok) -> Option<()> {
+    let unit = match t {
+        Tok::Deg => 0,
+        Tok::Min => 1,
+        _ => 2,
+    };
+    let last = g.vals.last_mut()?;
+    if last.1.is_some() {
+        return None;
+    }
+    last.1 = Some(unit);
+    Some(())
+}
+
+/// The decimal value of one coordinate: degrees, then minutes (< 60), then seconds (< 60).
+fn group_value(g: &Group) -> Option<f64> {
+    if g.vals.is_empty() || g.vals.len() > 3 {
+        return None;
+    }
+    let mut v = 0.0;
+    let mut sign = 1.0;
+    let mut last_unit: i32 = -1;
+    for (j, (x, unit)) in g.vals.iter().enumerate() {
+        let unit = unit.unwrap_or((last_unit + 1) as u8) as i32;
+        if unit <= last_unit || unit > 2 || (j > 0 && (*x < 0.0 || *x >= 60.0)) {
+            return None;
+        }
+        if j == 0 && *x < 0.0 {
+            sign = -1.0;
+        }
+        v += x.abs() / 60f64.powi(unit);
+        last_unit = unit;
+    }
+    if matches!(g.hemi, Some('S') | Some('W')) {
+        sign = -sign;
+    }
+    Some(sign * v)
+}
+
+/// Degrees-minutes-seconds (also decimal degrees with hemisphere letters).
+fn parse_dms(toks: &[Tok]) -> Option<ParsedLocation> {
+    let groups = split_groups(toks)?;
+    let vals = [group_value(&groups[0])?, group_value(&groups[1])?];
+    let axis = |g: &Group| match g.hemi {
+        Some('N') | Some('S') | Some('Y') => 'N',
+        Some('E') | Some('W') | Some('X') => 'E',
+        _ => ' ',
+    };
+    let (lat, lon) = match (axis(&groups[0]), axis(&groups[1])) {
+        ('N', 'N') | ('E', 'E') => return None,
+        ('N', _) | (_, 'E') => (vals[0], vals[1]),
+        ('E', _) | (_, 'N') => (vals[1], vals[0]),
+        _ if in_iran_lon(vals[0]) && in_iran_lat(vals[1]) => (vals[1], vals[0]),
+        _ => (vals[0], vals[1]),
+    };
+    checked(lat, lon, InputForm::Dms).ok()
+}

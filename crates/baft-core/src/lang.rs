@@ -1,0 +1,46 @@
+//! The two interface languages: Persian (فارسی, the default) and English.
+
+use serde::{Deserialize, Serialize};
+
+/// An interface language. Persian comes first and is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// فارسی: right to left, Persian digits, Jalali dates.
+    #[default]
+    Fa,
+    /// English: left to right, Latin digits; Gregorian dates beside Jalali ones.
+    En,
+}
+
+impl Lang {
+    /// Parses `fa`/`en` (also `persian`, `farsi`, `english`), case-insensitively.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fa" | "fa-ir" | "persian" | "farsi" => Some(Lang::Fa),
+            "en" | "en-us" | "en-gb" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    /// The BCP 47 code, for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fa => "fa",
+            Lang::En => "en",
+        }
+    }
+    /// `rtl` for Persian, `ltr` for English.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Fa => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+    /// Picks the Persian or the English text.
+    pub fn pick<'a>(self, fa: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fa => fa,
+            Lang::En => en,
+        }
+    }
+}

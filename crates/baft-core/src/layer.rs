@@ -1,0 +1,413 @@
+//! A regeneration layer loaded into memory and prepared for fast queries.
+//!
+//! Each zone (a block or a neighbourhood) is kept twice: in lon/lat for drawing, and in
+//! Baft's local metric frame (see [`crate::projection`]) for every computation, so that
+//! tolerances, distances and areas are in true metres.
+//!
+//! Preparation:
+//! - an R-tree over the zones' bounding boxes (the `rstar` crate), so a query only looks at
+//!   zones whose box is near the point;
+//! - per zone, a flat edge list; zones with many edges also get a horizontal band index,
+//!   so that point-in-polygon and near-edge tests look only at edges in the point's band.
+//!
+//! Geometry checks done here, after projection: consecutive duplicate vertices are dropped
+//! silently; rings with no area, rings that cross themselves and holes outside their shell
+//! make the feature invalid (reported, left out).
+
+use crate::crs::{self, Looks, SourceCrs};
+use crate::error::{Location, Problem, ProblemKind, Severity};
+use crate::geojson::{self, RawFeature};
+use crate::manifest::{BoundaryVersion, LayerSpec, LocalText};
+use crate::projection::TransverseMercator;
+use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
+use rstar::{PointDistance, RTree, RTreeObject, AABB};
+use serde_json::{Map, Value};
+
+/// A block or zone of a layer.
+#[derive(Debug, Clone)]
+pub struct Zone {
+    /// Block or zone id (from the id property, or `#index` when missing).
+    pub id: String,
+    pub name: LocalText,
+    /// Index of the feature in its file.
+    pub feature_index: usize,
+    pub properties: Map<String, Value>,
+    /// Geometry in (lon, lat) degrees, for drawing.
+    pub lon_lat: MultiPolygon<f64>,
+    /// Geometry in the local metric frame (metres), for computing.
+    pub local: MultiPolygon<f64>,
+    /// Area in m².
+    pub area_m2: f64,
+    pub(crate) prepared: Prepared,
+}
+
+/// Edges of a zone, with an optional band index for large zones.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    edges: Vec<[f64; 4]>,
+    bbox: [f64; 4],
+    band_y0: f64,
+    band_h: f64,
+    bands: Vec<Vec<u32>>,
+}
+
+/// Zones with more edges than this get a band index.
+const BANDED_ABOVE: usize = 48;
+
+impl Prepared {
+    pub(crate) fn new(mp: &MultiPolygon<f64>) -> Self {
+        let mut edges = Vec::new();
+        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        for p in mp.iter() {
+            for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
+                for w in ring.0.windows(2) {
+                    edges.push([w[0].x, w[0].y, w[1].x, w[1].y]);
+                    bbox = [bbox[0].min(w[0].x), bbox[1].min(w[0].y), bbox[2].max(w[0].x), bbox[3].max(w[0].y)];
+                }
+            }
+        }
+        let mut prep = Prepared { edges, bbox, band_y0: bbox[1], band_h: 1.0, bands: Vec::new() };
+        if prep.edges.len() > BANDED_ABOVE {
+            let n = (prep.edges.len() / 4).clamp(8, 4096);
+            let h = ((bbox[3] - bbox[1]) / n as f64).max(1e-9);
+            let mut bands = vec![Vec::new(); n];
+            for (i, e) in prep.edges.iter().enumerate() {
+                let (lo, hi) = (prep.band_of(e[1].min(e[3]), h, n), prep.band_of(e[1].max(e[3]), h, n));
+                for b in &mut bands[lo..=hi] {
+                    b.push(i as u32);
+                }
+            }
+            prep.band_h = h;
+            prep.bands = bands;
+        }
+        prep
+    }
+
+    fn band_of(&self, y: f64, h: f64, n: usize) -> usize {
+        (((y - self.band_y0) / h).floor().max(0.0) as usize).min(n - 1)
+    }
+
+    fn edges_near_y(&self, y0: f64, y1: f64) -> Box<dyn Iterator<Item = &[f64; 4]> + '_> {
+        if self.bands.is_empty() {
+            return Box::new(self.edges.iter());
+        }
+        let n = self.bands.len();
+        let (lo, hi) = (self.band_of(y0, self.band_h, n), self.band_of(y1, self.band_h, n));
+        if lo == hi {
+            Box::new(self.bands[lo].iter().map(move |&i| &self.edges[i as usize]))
+        } else {
+            Box::new(self.bands[lo..=hi].iter().flatten().map(move |&i| &self.edges[i as usize]))
+        }
+    }
+
+    /// Crossing-number test (even-odd over all rings): holes and MultiPolygon parts work
+    /// because valid parts don't overlap. A point exactly on an edge may go either way;
+    /// callers treat points within the tolerance of an edge separately.
+    pub(crate) fn contains(&self, x: f64, y: f64) -> bool {
+        if x < self.bbox[0] || x > self.bbox[2] || y < self.bbox[1] || y > self.bbox[3] {
+            return false;
+        }
+        let mut inside = false;
+        for e in self.edges_near_y(y, y) {
+            if (e[1] > y) != (e[3] > y) {
+                let xi = e[0] + (y - e[1]) / (e[3] - e[1]) * (e[2] - e[0]);
+                if x < xi {
+                    inside = !inside;
+                }
+            }
+        }
+        inside
+    }
+
+    /// The nearest edge within `r` of (x, y): (distance, closest point on it, edge).
+    pub(crate) fn nearest_edge_within(&self, x: f64, y: f64, r: f64) -> Option<(f64, (f64, f64), [f64; 4])> {
+        let mut best: Option<(f64, (f64, f64), [f64; 4])> = None;
+        let r2 = r * r;
+        for e in self.edges_near_y(y - r, y + r) {
+            let (d2, q) = seg_dist2(x, y, e);
+            if d2 <= r2 && best.is_none_or(|b| d2 < b.0) {
+                best = Some((d2, q, *e));
+            }
+        }
+        best.map(|(d2, q, e)| (d2.sqrt(), q, e))
+    }
+
+    /// All edges within `r` of (x, y), with their closest points.
+    pub(crate) fn edges_within(&self, x: f64, y: f64, r: f64) -> Vec<((f64, f64), [f64; 4])> {
+        let r2 = r * r;
+        self.edges_near_y(y - r, y + r)
+            .filter_map(|e| {
+                let (d2, q) = seg_dist2(x, y, e);
+                (d2 <= r2).then_some((q, *e))
+            })
+            .collect()
+    }
+
+    /// Distance from (x, y) to the nearest edge.
+    pub(crate) fn boundary_distance(&self, x: f64, y: f64) -> f64 {
+        self.edges.iter().map(|e| seg_dist2(x, y, e).0).fold(f64::INFINITY, f64::min).sqrt()
+    }
+
+    pub(crate) fn bbox(&self) -> [f64; 4] {
+        self.bbox
+    }
+}
+
+/// Squared distance from a point to a segment, and the closest point.
+fn seg_dist2(x: f64, y: f64, e: &[f64; 4]) -> (f64, (f64, f64)) {
+    let (dx, dy) = (e[2] - e[0], e[3] - e[1]);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 { (((x - e[0]) * dx + (y - e[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let (qx, qy) = (e[0] + t * dx, e[1] + t * dy);
+    ((x - qx) * (x - qx) + (y - qy) * (y - qy), (qx, qy))
+}
+
+/// A zone's bounding box in the R-tree.
+#[derive(Debug, Clone)]
+pub(crate) struct ZoneBox {
+    pub(crate) zone: u32,
+    env: AABB<[f64; 2]>,
+}
+
+impl RTreeObject for ZoneBox {
+    type Envelope = AABB<[f64; 2]>;
+    fn envelope(&self) -> Self::Envelope {
+        self.env
+    }
+}
+
+impl PointDistance for ZoneBox {
+    fn distance_2(&self, p: &[f64; 2]) -> f64 {
+        self.env.distance_2(p)
+    }
+}
+
+/// A layer at one boundary version, loaded and indexed.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub spec: LayerSpec,
+    pub version: BoundaryVersion,
+    /// The coordinate system the file was in.
+    pub source_crs: Option<SourceCrs>,
+    pub zones: Vec<Zone>,
+    pub(crate) tree: RTree<ZoneBox>,
+    /// Problems found while loading (the valid zones are kept).
+    pub problems: Vec<Problem>,
+}
+
+impl Layer {
+    /// Reads a layer file (`file` names it in problems) into the local frame `frame`.
+    /// The declared CRS comes from the manifest's version entry, else the file's `crs` member.
+    /// Never fails: an unusable file gives a layer with no zones and an error problem.
+    pub fn load(spec: &LayerSpec, version: &BoundaryVersion, file: &str, text: &str, frame: &TransverseMercator) -> Layer {
+        let mut layer = Layer { spec: spec.clone(), version: version.clone(), source_crs: None, zones: Vec::new(), tree: RTree::new(), problems: Vec::new() };
+        let file_problem = |kind| Problem { severity: Severity::Error, location: Location { file: file.into(), ..Default::default() }, kind };
+        let raw = match geojson::parse_feature_collection(file, text) {
+            Ok(r) => r,
+            Err(p) => {
+                layer.problems.push(p);
+                return layer;
+            }
+        };
+        layer.problems.extend(raw.problems);
+        let declared = match version.crs.as_deref().or(raw.crs_name.as_deref()).map(SourceCrs::parse) {
+            None => None,
+            Some(Ok(c)) => Some(c),
+            Some(Err(k)) => {
+                layer.problems.push(file_problem(k));
+                return layer;
+            }
+        };
+        let looks: Vec<Looks> = raw.features.iter().map(|f| crs::classify(feature_bbox(f))).collect();
+        let source = match crs::decide(declared, &looks) {
+            Ok(c) => c,
+            Err(ProblemKind::OutsideIran { .. }) => {
+                let b = raw.features.first().map(feature_bbox).unwrap_or((0.0, 0.0, 0.0, 0.0));
+                layer.problems.push(file_problem(ProblemKind::OutsideIran { lon: b.0, lat: b.1 }));
+                return layer;
+            }
+            Err(k) => {
+                layer.problems.push(file_problem(k));
+                return layer;
+            }
+        };
+        layer.source_crs = Some(source);
+        let want = crs::expected_look(source);
+        for (f, look) in raw.features.into_iter().zip(looks) {
+            let id = feature_id(spec, &f);
+            let loc = Location { file: file.into(), feature_index: Some(f.index), feature_id: id.clone(), ..Default::default() };
+            if look != want {
+                let kind = match look {
+                    Looks::LatLon | Looks::SwappedMetres => ProblemKind::SwappedAxes,
+                    _ => ProblemKind::BadCoordinates { detail: format!("not in {} like the rest of the file", source.epsg()) },
+                };
+                layer.problems.push(Problem { severity: Severity::Error, location: loc, kind });
+                continue;
+            }
+            if id.is_none() {
+                layer.problems.push(Problem { severity: Severity::Warning, location: loc.clone(), kind: ProblemKind::MissingId });
+            }
+            match build_zone(spec, &f, id, source, frame) {
+                Ok(z) => layer.zones.push(z),
+                Err(kind) => layer.problems.push(Problem { severity: Severity::Error, location: loc, kind }),
+            }
+        }
+        if let (SourceCrs::Utm { .. }, Some(z)) = (source, layer.zones.first()) {
+            let c = z.lon_lat.0[0].exterior().0[0];
+            if !crs::in_iran(c.x, c.y) {
+                layer.zones.clear();
+                layer.problems.push(file_problem(ProblemKind::OutsideIran { lon: c.x, lat: c.y }));
+            }
+        }
+        if layer.zones.is_empty() && !layer.problems.iter().any(|p| p.severity == Severity::Error && p.location.feature_index.is_none()) {
+            layer.problems.push(file_problem(ProblemKind::EmptyLayer));
+        }
+        layer.tree = RTree::bulk_load(
+            layer.zones.iter().enumerate().map(|(i, z)| {
+                let b = z.prepared.bbox();
+                ZoneBox { zone: i as u32, env: AABB::from_corners([b[0], b[1]], [b[2], b[3]]) }
+            }).collect(),
+        );
+        layer
+    }
+
+    /// Whether the layer has at least one usable zone.
+    pub fn is_usable(&self) -> bool {
+        !self.zones.is_empty()
+    }
+
+    /// Zones whose bounding box comes within `r` metres of (x, y).
+    pub(crate) fn candidates(&self, x: f64, y: f64, r: f64) -> impl Iterator<Item = &Zone> {
+        let env = AABB::from_corners([x - r, y - r], [x + r, y + r]);
+        self.tree.locate_in_envelope_intersecting(&env).map(|b| &self.zones[b.zone as usize])
+    }
+
+    /// Zones whose bounding box intersects the box `b` (local metres).
+    pub(crate) fn candidates_in(&self, b: [f64; 4]) -> impl Iterator<Item = &Zone> {
+        let env = AABB::from_corners([b[0], b[1]], [b[2], b[3]]);
+        self.tree.locate_in_envelope_intersecting(&env).map(|z| &self.zones[z.zone as usize])
+    }
+
+    /// The zone nearest to (x, y) and the distance to its boundary, by exact distance,
+    /// visiting zones in order of their bounding-box distance.
+    pub(crate) fn nearest(&self, x: f64, y: f64) -> Option<(&Zone, f64)> {
+        let mut best: Option<(&Zone, f64)> = None;
+        for (b, d2) in self.tree.nearest_neighbor_iter_with_distance_2(&[x, y]) {
+            if best.is_some_and(|(_, d)| d2.sqrt() > d) {
+                break;
+            }
+            let z = &self.zones[b.zone as usize];
+            let d = z.prepared.boundary_distance(x, y);
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((z, d));
+            }
+        }
+        best
+    }
+}
+
+fn feature_bbox(f: &RawFeature) -> (f64, f64, f64, f64) {
+    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in &f.polygons {
+        for r in p {
+            for &(x, y) in r {
+                b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+            }
+        }
+    }
+    b
+}
+
+fn prop_text(props: &Map<String, Value>, key: &str) -> Option<String> {
+    match props.get(key)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn feature_id(spec: &LayerSpec, f: &RawFeature) -> Option<String> {
+    if let Some(k) = &spec.id_property {
+        return prop_text(&f.properties, k).or_else(|| f.id.clone());
+    }
+    ["id", "block_id", "zone_id", "code"].iter().find_map(|k| prop_text(&f.properties, k)).or_else(|| f.id.clone())
+}
+
+/// Builds a zone: projects, cleans, validates and prepares it.
+pub(crate) fn build_zone(spec: &LayerSpec, f: &RawFeature, id: Option<String>, source: SourceCrs, frame: &TransverseMercator) -> Result<Zone, ProblemKind> {
+    let name_fa = spec.name_property.as_deref().and_then(|k| prop_text(&f.properties, k))
+        .or_else(|| prop_text(&f.properties, "name_fa"))
+        .or_else(|| prop_text(&f.properties, "name"))
+        .unwrap_or_default();
+    let name_en = prop_text(&f.properties, spec.name_en_property.as_deref().unwrap_or("name_en")).unwrap_or_default();
+    let (lon_lat, local) = project_polygons(&f.polygons, source, frame)?;
+    let prepared = Prepared::new(&local);
+    Ok(Zone {
+        id: id.unwrap_or_else(|| format!("#{}", f.index)),
+        name: LocalText { fa: name_fa, en: name_en },
+        feature_index: f.index,
+        properties: f.properties.clone(),
+        area_m2: local.unsigned_area(),
+        lon_lat,
+        local,
+        prepared,
+    })
+}
+
+/// Projects rings from the source system to (lon, lat) and local metres, dropping repeated
+/// vertices and rejecting rings with no area, crossing rings and holes outside the shell.
+pub fn project_polygons(polys: &[Vec<Vec<(f64, f64)>>], source: SourceCrs, frame: &TransverseMercator) -> Result<(MultiPolygon<f64>, MultiPolygon<f64>), ProblemKind> {
+    let mut ll_polys = Vec::with_capacity(polys.len());
+    let mut local_polys = Vec::with_capacity(polys.len());
+    for (pi, rings) in polys.iter().enumerate() {
+        let mut ll_rings: Vec<LineString<f64>> = Vec::with_capacity(rings.len());
+        let mut local_rings: Vec<LineString<f64>> = Vec::with_capacity(rings.len());
+        for (ri, ring) in rings.iter().enumerate() {
+            let mut ll: Vec<Coord<f64>> = Vec::with_capacity(ring.len());
+            let mut lc: Vec<(f64, f64)> = Vec::with_capacity(ring.len());
+            for &(x, y) in ring {
+                let (lon, lat) = source.to_lon_lat(x, y);
+                if !lon.is_finite() || !lat.is_finite() {
+                    return Err(ProblemKind::BadCoordinates { detail: format!("position ({x}, {y}) can't be converted") });
+                }
+                if ll.last().is_some_and(|c: &Coord<f64>| c.x == lon && c.y == lat) {
+                    continue;
+                }
+                ll.push(Coord { x: lon, y: lat });
+                lc.push(frame.forward(lon, lat));
+            }
+            if lc.len() < 4 {
+                return Err(ProblemKind::TooFewPoints { polygon: pi, ring: ri, count: lc.len() });
+            }
+            let area2: f64 = lc.windows(2).map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1).sum();
+            let scale = lc.iter().map(|p| p.0.abs().max(p.1.abs())).fold(1.0, f64::max);
+            if area2.abs() < 1e-9 * scale.max(1.0) || area2.abs() < 2e-4 {
+                return Err(ProblemKind::ZeroAreaRing { polygon: pi, ring: ri });
+            }
+            if let Some((x, y)) = geojson::ring_self_intersection(&lc) {
+                let (lon, lat) = frame.inverse(x, y);
+                return Err(ProblemKind::SelfIntersection { polygon: pi, ring: ri, lon, lat });
+            }
+            if ri > 0 {
+                let shell = Prepared::new(&MultiPolygon(vec![Polygon::new(local_rings[0].clone(), vec![])]));
+                // A hole must lie inside its shell: its vertices must not be strictly outside.
+                let outside = lc.iter().any(|&(x, y)| !shell.contains(x, y) && shell.nearest_edge_within(x, y, 1e-6).is_none());
+                if outside {
+                    return Err(ProblemKind::HoleOutsideShell { polygon: pi, ring: ri });
+                }
+            }
+            ll_rings.push(LineString(ll));
+            local_rings.push(LineString(lc.into_iter().map(|(x, y)| Coord { x, y }).collect()));
+        }
+        let mut ll_it = ll_rings.into_iter();
+        let mut lc_it = local_rings.into_iter();
+        if let (Some(ls), Some(lcs)) = (ll_it.next(), lc_it.next()) {
+            ll_polys.push(Polygon::new(ls, ll_it.collect()));
+            local_polys.push(Polygon::new(lcs, lc_it.collect()));
+        }
+    }
+    if local_polys.is_empty() {
+        return Err(ProblemKind::EmptyGeometry);
+    }
+    Ok((MultiPolygon(ll_polys), MultiPolygon(local_polys)))
+}

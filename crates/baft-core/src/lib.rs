@@ -1,0 +1,49 @@
+//! # baft-core
+//!
+//! The pure domain core of Baft (بافت): it answers "is this plot in an urban-regeneration
+//! area?" for a point or a plot outline, against layers of worn-out fabric (بافت فرسوده),
+//! informal settlements (سکونتگاه غیررسمی), historic fabric (بافت تاریخی) and regeneration
+//! target neighbourhoods (محلات هدف).
+//!
+//! It has no web dependency: the Leptos app, the `baft` CLI and (later) the JS API all call it.
+//!
+//! One concept per module:
+//! - [`digits`]: Persian/Arabic-Indic digits and bidi marks in typed text.
+//! - [`projection`]: WGS84 ⇄ transverse Mercator (UTM and the local metric frame).
+//! - [`jalali`]: the Solar Hijri (Jalali) calendar.
+//! - [`input`]: what an owner types or pastes: coordinates, UTM, `geo:` URIs, map links, corners.
+//! - [`manifest`]: the `data/manifest.json` that lists layers and their boundary versions.
+//! - [`geojson`]: reading GeoJSON zone files, with per-feature problem reports.
+//! - [`crs`]: deciding whether a file is lon/lat, UTM or has swapped axes.
+//! - [`layer`]: an indexed layer ("prepared" for fast point and plot queries).
+//! - [`check`]: the point and plot checks and their result types.
+//! - [`dataset`]: a manifest plus its loaded layers.
+//! - [`text`]: the result and errors in Persian or English words.
+//!
+//! ```
+//! use baft_core::{dataset::Dataset, input::parse_location};
+//! let zones = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+//!   "properties":{"id":"B1","name":"بلوک ۱"},
+//!   "geometry":{"type":"Polygon","coordinates":[[[51.11,35.70],[51.12,35.70],[51.12,35.71],[51.11,35.71],[51.11,35.70]]]}}]}"#;
+//! let data = Dataset::from_single_file("zones.geojson", zones).unwrap();
+//! let here = parse_location("۳۵٫۷۰۵، ۵۱٫۱۱۵").unwrap();
+//! let report = data.check_point(here.lon_lat());
+//! assert!(report.layers[0].status.is_inside());
+//! ```
+
+pub mod check;
+pub mod crs;
+pub mod dataset;
+pub mod digits;
+pub mod error;
+pub mod geojson;
+pub mod input;
+pub mod jalali;
+pub mod lang;
+pub mod layer;
+pub mod manifest;
+pub mod projection;
+pub mod text;
+
+pub use error::{BaftError, Problem, Severity};
+pub use lang::Lang;

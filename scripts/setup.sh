@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs everything Baft needs to build and test, skipping what is already there.
+# Idempotent: safe to run on every build and test. Tools go to the user's cargo bin
+# (~/.cargo/bin), never inside the clone, so a fresh clone reuses them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+say() { printf '[setup] %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# 1. Rust target for the browser build.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Chromium + ChromeDriver (Debian packages) for wasm-bindgen-test and Playwright.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing chromium and chromium-driver (apt)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 3. Trunk (pinned: 0.22 needs a newer rustc than the machine's stable).
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 6 minutes)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 4. wasm-bindgen CLI, same version as the wasm-bindgen crate pinned in Cargo.toml.
+#    (Without --locked: the registry mirror refuses one of its locked dependencies.)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# 5. npm packages (Leaflet, Vazirmatn font, binaryen's wasm-opt, Playwright). Never downloads a browser.
+stamp=node_modules/.baft-lock-stamp
+want=$(sha256sum package-lock.json 2>/dev/null | cut -d' ' -f1 || echo none)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  say "installing npm packages"
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
+fi
+
+# 6. Fetch crates once so that offline builds work.
+cargo fetch --quiet
+say "tools ready"
