@@ -1,1 +1,67 @@
-fn main(){}
+//! `baft`: the command-line face of Baft's core. See `docs/cli.md`.
+//!
+//! Exit codes: 0 ran fine (whatever the answer), 2 bad input or data (with the error on stderr).
+
+mod check;
+mod data;
+
+use baft_core::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "baft", version, about = "Is this plot in an urban-regeneration area? (بافت: استعلام بافت فرسوده)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a point or a plot outline against every layer (points from stdin when neither is given).
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Data folder holding manifest.json.
+    #[arg(long, value_name = "DIR", conflicts_with = "zones")]
+    pub data: Option<PathBuf>,
+    /// A single GeoJSON file of zones, checked without a manifest.
+    #[arg(long, value_name = "FILE.geojson")]
+    pub zones: Option<PathBuf>,
+    /// A point in any accepted form: "35.71,51.11", "E 510122 N 3951756", DMS, geo: URI, map link.
+    #[arg(long, value_name = "TEXT", conflicts_with = "plot")]
+    pub point: Option<String>,
+    /// A plot outline: GeoJSON (Polygon/Feature/FeatureCollection) or corners, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub plot: Option<PathBuf>,
+    /// Machine-readable JSON mirroring the core's result type.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the text output and messages: fa (default) or en.
+    #[arg(long, default_value = "fa", value_parser = parse_lang)]
+    pub lang: Lang,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use fa or en"))
+}
+
+/// A failure that ends the run with exit code 2.
+pub struct Failure(pub String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            eprintln!("baft: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -248,7 +248,6 @@ pub(crate) struct TopLevel {
     pub crs: Option<Value>,
     pub geometry: Option<GeometrySlot>,
     pub coordinates: Option<Node>,
-    pub properties: Option<Value>,
 }
 
 /// Parses the text as JSON into the top-level object, or a syntax problem with line/column.

@@ -20,9 +20,9 @@ pub fn version_line(v: &VersionRef, lang: Lang) -> String {
 
 /// "بلوک Q-12-07 (محلهٔ …)".
 pub fn zone_label(z: &ZoneRef, lang: Lang) -> String {
+    // Codes stay as written in the data (they are typed into office systems as they are).
     let name = z.name.get(lang);
-    let id = crate::digits::localize_digits(&z.id, lang);
-    if name.is_empty() { id } else { format!("{name} ({id})") }
+    if name.is_empty() { z.id.clone() } else if name.contains(&z.id) { name.to_string() } else { format!("{name} ({})", z.id) }
 }
 
 /// Metres in words: "12.3 m" / "۱۲٫۳ متر"; "1.2 km" beyond 1,000 m.

@@ -1,1 +1,156 @@
-fn main(){}
+//! `baft-sample`: writes Baft's synthetic sample data for Qods, deterministically.
+//!
+//! ```text
+//! cargo run -p baft-sample --release -- data          # the committed sample (data/ + tests/fixtures/)
+//! cargo run -p baft-sample --release -- bench-layer 50000 /tmp/blocks-50k.geojson
+//! ```
+//!
+//! The city is synthetic: an irregular street grid about 5 × 6 km around Qods's centre
+//! (35.7097 N, 51.1119 E), old cores where it grew from villages, plots subdividing every
+//! block, and worn-out blocks chosen by the three national criteria measured on those plots.
+//! It is NOT the official boundary; every file says so.
+
+mod city;
+mod output;
+mod rng;
+
+use baft_core::projection::TransverseMercator;
+use city::{oldness, Grid, Plot, P};
+use rng::Rng;
+use std::path::Path;
+
+pub const CENTER: (f64, f64) = (51.1119, 35.7097);
+
+/// A generated block with its plots and the criteria measured on them.
+pub struct Block {
+    pub id: String,
+    pub cell: (usize, usize),
+    pub ring: [P; 4],
+    pub plots: Vec<Plot>,
+    pub fine_grain: f64,
+    pub no_structure: f64,
+    pub narrow_access: f64,
+    pub neighbourhood: Option<usize>,
+}
+
+impl Block {
+    pub fn worn_out(&self) -> bool {
+        self.fine_grain > 0.5 && self.no_structure > 0.5 && self.narrow_access > 0.5
+    }
+}
+
+/// A target neighbourhood: a rectangle of grid cells.
+pub struct Neighbourhood {
+    pub id: String,
+    pub name_fa: &'static str,
+    pub name_en: &'static str,
+    pub cells: (usize, usize, usize, usize),
+}
+
+const NAMES: [(&str, &str); 10] = [
+    ("قلعه حسن‌خان", "Qal'eh Hasan Khan"),
+    ("سرخ‌حصار", "Sorkh Hesar"),
+    ("کاووسیه", "Kavousieh"),
+    ("باغستان", "Baghestan"),
+    ("چشمه", "Cheshmeh"),
+    ("آسیاب", "Asiab"),
+    ("کوچه‌باغ", "Koucheh Bagh"),
+    ("بازارچه", "Bazarcheh"),
+    ("حصار", "Hesar"),
+    ("گلستان", "Golestan"),
+];
+
+pub struct City {
+    pub grid: Grid,
+    pub blocks: Vec<Block>,
+    pub neighbourhoods: Vec<Neighbourhood>,
+}
+
+fn in_city(x: f64, y: f64) -> bool {
+    let ang = y.atan2(x);
+    let r = 1.0 + 0.07 * (3.0 * ang).sin() + 0.05 * (5.0 * ang + 1.0).cos();
+    (x / 2500.0).abs().powf(2.5) + (y / 3000.0).abs().powf(2.5) <= r
+}
+
+pub fn build_city(seed: u64) -> City {
+    let mut rng = Rng::new(seed);
+    let grid = Grid::new(&mut rng, 2600.0, 3100.0);
+    let (nx, ny) = (grid.xs.len() - 1, grid.ys.len() - 1);
+    // Ten target neighbourhoods around the oldest cells, not overlapping.
+    let mut cells: Vec<(usize, usize, f64)> = Vec::new();
+    for i in 0..nx {
+        for j in 0..ny {
+            let c = grid.nodes[i][j];
+            cells.push((i, j, oldness(c.0, c.1)));
+        }
+    }
+    cells.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let mut neighbourhoods: Vec<Neighbourhood> = Vec::new();
+    for &(i, j, _) in &cells {
+        if neighbourhoods.len() == 10 {
+            break;
+        }
+        let (w, h) = (4 + (rng.f() * 3.0) as usize, 4 + (rng.f() * 3.0) as usize);
+        if i < 1 || j < 1 || i + w >= nx || j + h >= ny {
+            continue;
+        }
+        let r = (i - w / 2, j - h / 2, i - w / 2 + w, j - h / 2 + h);
+        let all_in = (r.0..r.2).all(|a| (r.1..r.3).all(|b| { let c = grid.nodes[a][b]; in_city(c.0, c.1) }));
+        let clash = neighbourhoods.iter().any(|n| r.0 <= n.cells.2 && n.cells.0 <= r.2 && r.1 <= n.cells.3 && n.cells.1 <= r.3);
+        if all_in && !clash {
+            let k = neighbourhoods.len();
+            neighbourhoods.push(Neighbourhood { id: format!("TN-{:02}", k + 1), name_fa: NAMES[k].0, name_en: NAMES[k].1, cells: r });
+        }
+    }
+    let mut blocks = Vec::new();
+    for i in 0..nx {
+        for j in 0..ny {
+            let (ring, widths, main) = grid.block(i, j);
+            let c = ((ring[0].0 + ring[2].0) / 2.0, (ring[0].1 + ring[2].1) / 2.0);
+            if !in_city(c.0, c.1) || city::area(&ring) < 400.0 {
+                continue;
+            }
+            let old = oldness(c.0, c.1);
+            let plots = city::plots(&mut rng, &ring, &widths, &main, old);
+            let n = plots.len() as f64;
+            let share = |f: &dyn Fn(&Plot) -> bool| plots.iter().filter(|p| f(p)).count() as f64 / n;
+            let neighbourhood = neighbourhoods.iter().position(|nb| i >= nb.cells.0 && i < nb.cells.2 && j >= nb.cells.1 && j < nb.cells.3);
+            blocks.push(Block {
+                id: format!("QB-{:04}", blocks.len() + 1),
+                cell: (i, j),
+                ring,
+                fine_grain: share(&|p| p.area < 200.0),
+                no_structure: share(&|p| p.structure == "unreinforced_masonry"),
+                narrow_access: share(&|p| p.access_width < 6.0),
+                plots,
+                neighbourhood,
+            });
+        }
+    }
+    City { grid, blocks, neighbourhoods }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let frame = TransverseMercator::local(CENTER.0, CENTER.1);
+    match args.first().map(String::as_str) {
+        Some("bench-layer") => {
+            let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50_000);
+            let out = args.get(2).map(String::as_str).unwrap_or("blocks.geojson");
+            let text = output::bench_layer(n, &frame);
+            std::fs::write(out, text).unwrap_or_else(|e| fail(&format!("{out}: {e}")));
+            eprintln!("wrote {n} features to {out}");
+        }
+        Some(dir) => {
+            let city = build_city(1402);
+            let report = output::write_all(&city, &frame, Path::new(dir), Path::new("tests/fixtures")).unwrap_or_else(|e| fail(&e.to_string()));
+            eprintln!("{report}");
+        }
+        None => fail("usage: baft-sample DATA_DIR | baft-sample bench-layer N OUT.geojson"),
+    }
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("baft-sample: {msg}");
+    std::process::exit(2)
+}

@@ -1,0 +1,199 @@
+//! The synthetic city: an irregular street grid, blocks inset from the street centrelines by
+//! half the street width, and plots subdividing each block.
+
+use crate::rng::{hash01, Rng};
+
+pub type P = (f64, f64);
+
+/// How "old" (fine-grained, unreinforced, narrow lanes) the fabric is at a place, 0–1.
+/// Peaks at the old village cores Qods grew from (Qal'eh Hasan Khan, Sorkh Hesar, Kavousieh).
+pub fn oldness(x: f64, y: f64) -> f64 {
+    let cores = [((-600.0, 400.0), 650.0, 1.0), ((1250.0, -900.0), 480.0, 0.95), ((-1350.0, -1550.0), 420.0, 0.9), ((1700.0, 1900.0), 380.0, 0.8)];
+    let mut v: f64 = 0.0;
+    for ((cx, cy), r, w) in cores {
+        let d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+        v = v.max(w * (-d2 / (2.0 * r * r)).exp());
+    }
+    let n = 0.12 * (hash01((x / 180.0) as i64, (y / 180.0) as i64, 7) - 0.5);
+    (v + n).clamp(0.0, 1.0)
+}
+
+pub struct Grid {
+    pub xs: Vec<f64>,
+    pub ys: Vec<f64>,
+    /// Node positions [i][j].
+    pub nodes: Vec<Vec<P>>,
+    /// Width of the vertical street segment on line i between rows j and j+1.
+    pub v_width: Vec<Vec<f64>>,
+    /// Width of the horizontal street segment on line j between columns i and i+1.
+    pub h_width: Vec<Vec<f64>>,
+    pub main_x: Vec<bool>,
+    pub main_y: Vec<bool>,
+}
+
+fn lines(rng: &mut Rng, lo: f64, hi: f64, along_old: impl Fn(f64) -> f64) -> Vec<f64> {
+    let mut v = vec![lo];
+    let mut x = lo;
+    while x < hi {
+        let old = along_old(x);
+        let step = (150.0 - 75.0 * old) * rng.range(0.8, 1.2);
+        x += step;
+        v.push(x);
+    }
+    v
+}
+
+impl Grid {
+    pub fn new(rng: &mut Rng, half_w: f64, half_h: f64) -> Grid {
+        let xs = lines(rng, -half_w, half_w, |x| (0..7).map(|k| oldness(x, -half_h + k as f64 * half_h / 3.0)).fold(0.0, f64::max) * 0.8);
+        let ys = lines(rng, -half_h, half_h, |y| (0..7).map(|k| oldness(-half_w + k as f64 * half_w / 3.0, y)).fold(0.0, f64::max) * 0.8);
+        let main_x: Vec<bool> = (0..xs.len()).map(|i| i % 7 == 3).collect();
+        let main_y: Vec<bool> = (0..ys.len()).map(|j| j % 8 == 4).collect();
+        let nodes: Vec<Vec<P>> = xs
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| {
+                ys.iter()
+                    .enumerate()
+                    .map(|(j, &y)| {
+                        let jx = if main_x[i] { 0.0 } else { 14.0 * (hash01(i as i64, j as i64, 1) - 0.5) };
+                        let jy = if main_y[j] { 0.0 } else { 14.0 * (hash01(i as i64, j as i64, 2) - 0.5) };
+                        // A gentle warp so that no street is quite straight.
+                        (x + jx + 45.0 * (y / 850.0).sin(), y + jy + 35.0 * (x / 700.0).sin())
+                    })
+                    .collect()
+            })
+            .collect();
+        let width = |main: bool, old: f64, h: f64| -> f64 {
+            if main {
+                return 20.0;
+            }
+            let w = 12.0 - 8.5 * old + 3.0 * (h - 0.5);
+            w.clamp(4.0, 14.0)
+        };
+        let v_width = (0..xs.len())
+            .map(|i| (0..ys.len() - 1).map(|j| {
+                let (a, b) = (nodes[i][j], nodes[i][j + 1]);
+                width(main_x[i], oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0), hash01(i as i64, j as i64, 3))
+            }).collect())
+            .collect();
+        let h_width = (0..ys.len())
+            .map(|j| (0..xs.len() - 1).map(|i| {
+                let (a, b) = (nodes[i][j], nodes[i + 1][j]);
+                width(main_y[j], oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0), hash01(i as i64, j as i64, 4))
+            }).collect())
+            .collect();
+        Grid { xs, ys, nodes, v_width, h_width, main_x, main_y }
+    }
+
+    /// The block in cell (i, j): the cell quad inset by half of each street's width,
+    /// counter-clockwise from the south-west corner. Also the four edges' street widths
+    /// (south, east, north, west) and whether each is a main axis.
+    pub fn block(&self, i: usize, j: usize) -> ([P; 4], [f64; 4], [bool; 4]) {
+        let q = [self.nodes[i][j], self.nodes[i + 1][j], self.nodes[i + 1][j + 1], self.nodes[i][j + 1]];
+        let w = [self.h_width[j][i], self.v_width[i + 1][j], self.h_width[j + 1][i], self.v_width[i][j]];
+        let main = [self.main_y[j], self.main_x[i + 1], self.main_y[j + 1], self.main_x[i]];
+        (inset(&q, &w.map(|x| x / 2.0)), w, main)
+    }
+}
+
+/// Offsets each side of a convex counter-clockwise quad inwards by `d[k]`.
+fn inset(q: &[P; 4], d: &[f64; 4]) -> [P; 4] {
+    let line = |k: usize| {
+        let (a, b) = (q[k], q[(k + 1) % 4]);
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        let n = (-dy / len, dx / len);
+        ((a.0 + n.0 * d[k], a.1 + n.1 * d[k]), (dx, dy))
+    };
+    let mut out = [(0.0, 0.0); 4];
+    for k in 0..4 {
+        let (p1, d1) = line((k + 3) % 4);
+        let (p2, d2) = line(k);
+        let den = d1.0 * d2.1 - d1.1 * d2.0;
+        let t = ((p2.0 - p1.0) * d2.1 - (p2.1 - p1.1) * d2.0) / den;
+        out[k] = (p1.0 + t * d1.0, p1.1 + t * d1.1);
+    }
+    out
+}
+
+pub fn area(r: &[P]) -> f64 {
+    let n = r.len();
+    (0..n).map(|k| {
+        let (a, b) = (r[k], r[(k + 1) % n]);
+        a.0 * b.1 - b.0 * a.1
+    }).sum::<f64>() / 2.0
+}
+
+fn lerp(a: P, b: P, t: f64) -> P {
+    (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+}
+
+/// Bilinear point in a quad given as (u0v0, u1v0, u1v1, u0v1).
+fn bilinear(q: &[P; 4], u: f64, v: f64) -> P {
+    lerp(lerp(q[0], q[1], u), lerp(q[3], q[2], u), v)
+}
+
+/// A plot generated inside a block.
+pub struct Plot {
+    pub ring: Vec<P>,
+    pub area: f64,
+    /// Width of the passage the plot is reached by (m).
+    pub access_width: f64,
+    pub on_main_axis: bool,
+    pub structure: &'static str,
+    pub floors: u32,
+    pub built_year: i32,
+    pub land_use: &'static str,
+}
+
+/// Subdivides a block into two rows of plots along its longer direction.
+pub fn plots(rng: &mut Rng, block: &[P; 4], widths: &[f64; 4], main: &[bool; 4], old: f64) -> Vec<Plot> {
+    let len = |a: P, b: P| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+    // Orient so that u runs along the longer sides: sides 0 and 2 (south/north) or 1 and 3.
+    let long_sn = len(block[0], block[1]) + len(block[3], block[2]) >= len(block[1], block[2]) + len(block[0], block[3]);
+    let (q, front) = if long_sn {
+        ([block[0], block[1], block[2], block[3]], [0usize, 2])
+    } else {
+        ([block[1], block[2], block[3], block[0]], [1usize, 3])
+    };
+    let long = (len(q[0], q[1]) + len(q[3], q[2])) / 2.0;
+    let short = (len(q[1], q[2]) + len(q[0], q[3])) / 2.0;
+    // Old fabric is shallow and deep blocks get inner rows reached by dead-end lanes.
+    let depth = (30.0 - 15.0 * old) * rng.range(0.9, 1.15);
+    let rows = ((short / depth).round() as usize).max(2);
+    // Old fabric has narrow frontages; deep old blocks also have a dead-end lane (3–5 m).
+    let frontage = (19.0 - 11.5 * old) * rng.range(0.85, 1.2);
+    let mut out = Vec::new();
+    for row in 0..rows {
+        let side = if row == 0 { Some(front[0]) } else if row == rows - 1 { Some(front[1]) } else { None };
+        let n = ((long / frontage).round() as usize).max(1);
+        let mut cuts: Vec<f64> = vec![0.0];
+        let mut acc = 0.0;
+        let ws: Vec<f64> = (0..n).map(|_| rng.range(0.7, 1.3)).collect();
+        let total: f64 = ws.iter().sum();
+        for w in &ws {
+            acc += w / total;
+            cuts.push(acc.min(1.0));
+        }
+        let (v0, v1) = (row as f64 / rows as f64, (row + 1) as f64 / rows as f64);
+        for k in 0..n {
+            let (u0, u1) = (cuts[k], cuts[k + 1]);
+            let ring = vec![bilinear(&q, u0, v0), bilinear(&q, u1, v0), bilinear(&q, u1, v1), bilinear(&q, u0, v1)];
+            let a = area(&ring).abs();
+            let lane = side.is_none() || (old > 0.45 && rng.chance(old * 0.3));
+            let access_width = match side {
+                Some(s) if !lane => widths[s],
+                _ => rng.range(2.5, 5.5),
+            };
+            let no_frame = rng.chance((0.08 + 0.85 * old).min(0.95));
+            let structure = if no_frame { "unreinforced_masonry" } else if rng.chance(0.5) { "concrete_frame" } else { "steel_frame" };
+            let floors = if no_frame { 1 + rng.chance(0.4) as u32 } else { 2 + (rng.f() * 4.0) as u32 };
+            let built_year = if no_frame { 1330 + (rng.f() * 45.0) as i32 } else { 1370 + (rng.f() * 30.0) as i32 };
+            let on_main_axis = side.is_some_and(|s| main[s]) && !lane;
+            let land_use = if on_main_axis && rng.chance(0.5) { "commercial" } else if rng.chance(0.03) { "educational" } else { "residential" };
+            out.push(Plot { ring, area: a, access_width, on_main_axis, structure, floors, built_year, land_use });
+        }
+    }
+    out
+}
