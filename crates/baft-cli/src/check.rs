@@ -15,7 +15,8 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     data::warn_if_sample(&ds, args.lang);
     let lang = args.lang;
     if let Some(p) = &args.point {
-        let loc = parse_location_with(p, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
+        let loc =
+            parse_location_with(p, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
         let report = ds.check_point(loc.lon_lat());
         if args.json {
             println!("{}", json!({ "input": loc, "result": report }));
@@ -26,9 +27,20 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     }
     if let Some(file) = &args.plot {
         let name = file.display().to_string();
-        let t = std::fs::read_to_string(file).map_err(|e| Failure(baft_core::BaftError::Io { path: name, detail: e.to_string() }.message(lang)))?;
-        let rings = read_plot_outline(&t, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
-        let report = ds.check_plot(&rings).map_err(|e| Failure(e.message(lang)))?;
+        let t = std::fs::read_to_string(file).map_err(|e| {
+            Failure(
+                baft_core::BaftError::Io {
+                    path: name,
+                    detail: e.to_string(),
+                }
+                .message(lang),
+            )
+        })?;
+        let rings =
+            read_plot_outline(&t, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
+        let report = ds
+            .check_plot(&rings)
+            .map_err(|e| Failure(e.message(lang)))?;
         if args.json {
             println!("{}", json!({ "result": report }));
         } else {
@@ -46,7 +58,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
             continue;
         }
         let v = match parse_location_with(&line, ds.parse_options()) {
-            Ok(loc) => json!({ "line": i + 1, "input": loc, "result": ds.check_point(loc.lon_lat()) }),
+            Ok(loc) => {
+                json!({ "line": i + 1, "input": loc, "result": ds.check_point(loc.lon_lat()) })
+            }
             Err(e) => {
                 failed = true;
                 json!({ "line": i + 1, "text": line, "error": e, "message": e.message(lang) })
@@ -55,29 +69,55 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
         writeln!(out, "{v}").map_err(|e| Failure(e.to_string()))?;
     }
     out.flush().map_err(|e| Failure(e.to_string()))?;
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn header(ds: &Dataset, lang: Lang) -> String {
-    format!("{} — {} {}\n", ds.manifest.title.get(lang), lang.pick("نسخهٔ داده", "data version"), ds.manifest.data_version)
+    format!(
+        "{} — {} {}\n",
+        ds.manifest.title.get(lang),
+        lang.pick("نسخهٔ داده", "data version"),
+        ds.manifest.data_version
+    )
 }
 
 pub fn point_text(ds: &Dataset, r: &PointReport, lang: Lang) -> String {
     let mut s = header(ds, lang);
     if !r.in_data_area {
-        s += lang.pick("این نقطه بیرون از محدودهٔ داده‌های این شهر است.\n", "This point is outside the area this data covers.\n");
+        s += lang.pick(
+            "این نقطه بیرون از محدودهٔ داده‌های این شهر است.\n",
+            "This point is outside the area this data covers.\n",
+        );
     }
     for l in &r.layers {
-        s += &format!("• {}: {}\n  {}\n", l.layer.name.get(lang), text::point_sentence(l, lang), text::version_line(&l.layer.version, lang));
+        s += &format!(
+            "• {}: {}\n  {}\n",
+            l.layer.name.get(lang),
+            text::point_sentence(l, lang),
+            text::version_line(&l.layer.version, lang)
+        );
     }
     s
 }
 
 pub fn plot_text(ds: &Dataset, r: &PlotReport, lang: Lang) -> String {
     let mut s = header(ds, lang);
-    s += &format!("{}: {}\n", lang.pick("مساحت ملک", "Plot area"), text::square_metres(r.area_m2, lang));
+    s += &format!(
+        "{}: {}\n",
+        lang.pick("مساحت ملک", "Plot area"),
+        text::square_metres(r.area_m2, lang)
+    );
     for l in &r.layers {
-        s += &format!("• {}: {}\n  {}\n", l.layer.name.get(lang), text::plot_sentence(l, lang), text::version_line(&l.layer.version, lang));
+        s += &format!(
+            "• {}: {}\n  {}\n",
+            l.layer.name.get(lang),
+            text::plot_sentence(l, lang),
+            text::version_line(&l.layer.version, lang)
+        );
     }
     s
 }

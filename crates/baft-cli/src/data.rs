@@ -20,7 +20,13 @@ pub fn load(args: &CheckArgs) -> Result<(Dataset, Vec<Problem>), Failure> {
             Dataset::from_single_file_with_problems(&name, &text).map_err(fail)?
         }
         (None, None) => {
-            return Err(Failure(lang.pick("یکی از --data یا --zones لازم است", "one of --data DIR or --zones FILE is required").into()))
+            return Err(Failure(
+                lang.pick(
+                    "یکی از --data یا --zones لازم است",
+                    "one of --data DIR or --zones FILE is required",
+                )
+                .into(),
+            ))
         }
     };
     for p in &problems {
@@ -31,13 +37,22 @@ pub fn load(args: &CheckArgs) -> Result<(Dataset, Vec<Problem>), Failure> {
         eprintln!("baft: {tag}: {}", p.message(lang));
     }
     if !ds.layers.iter().any(|l| l.is_usable()) {
-        return Err(Failure(lang.pick("هیچ لایهٔ قابل استفاده‌ای بارگذاری نشد", "no usable layer was loaded").into()));
+        return Err(Failure(
+            lang.pick(
+                "هیچ لایهٔ قابل استفاده‌ای بارگذاری نشد",
+                "no usable layer was loaded",
+            )
+            .into(),
+        ));
     }
     Ok((ds, problems))
 }
 
 fn read(path: &str) -> Result<String, BaftError> {
-    std::fs::read_to_string(path).map_err(|e| BaftError::Io { path: path.into(), detail: e.to_string() })
+    std::fs::read_to_string(path).map_err(|e| BaftError::Io {
+        path: path.into(),
+        detail: e.to_string(),
+    })
 }
 
 /// Whether the data is sample data; the notice goes to stderr so JSON on stdout stays clean.

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "baft", version, about = "Is this plot in an urban-regeneration area? (بافت: استعلام بافت فرسوده)")]
+#[command(
+    name = "baft",
+    version,
+    about = "Is this plot in an urban-regeneration area? (بافت: استعلام بافت فرسوده)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

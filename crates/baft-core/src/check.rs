@@ -5,8 +5,9 @@
 //! - **on the boundary** when it lies within the tolerance (`boundary_tolerance_m`, default
 //!   0.5 m) of an edge that separates the layer from the outside. Edges shared by two
 //!   features of the same layer (two adjacent worn-out blocks) are internal and don't count.
-//!   An edge counts as outer when, 1 cm either side of the point's nearest point on it, one
-//!   side is in the layer and the other is not;
+//!   An edge counts as outer when, 1 cm either side of the point's nearest point on it (moved
+//!   2 cm along the edge when that nearest point is a vertex), one side is in the layer and the
+//!   other is not;
 //! - **inside** when, otherwise, it lies in the interior of a feature (holes are outside);
 //! - **outside** otherwise, with the distance in metres to the nearest feature's boundary.
 //!
@@ -65,7 +66,10 @@ pub struct ZoneRef {
 
 impl ZoneRef {
     pub(crate) fn of(z: &Zone) -> Self {
-        ZoneRef { id: z.id.clone(), name: z.name.clone() }
+        ZoneRef {
+            id: z.id.clone(),
+            name: z.name.clone(),
+        }
     }
 }
 
@@ -133,7 +137,11 @@ pub fn check_point_in_layer(layer: &Layer, x: f64, y: f64, tolerance: f64) -> La
         inside_any |= inside;
         near_edges.extend(near);
     }
-    let in_layer = |px: f64, py: f64| layer.candidates(px, py, 0.0).any(|z| z.prepared.contains(px, py));
+    let in_layer = |px: f64, py: f64| {
+        layer
+            .candidates(px, py, 0.0)
+            .any(|z| z.prepared.contains(px, py))
+    };
     // Probe 1 cm either side of each near edge: different answers mean an outer edge.
     let (mut on_outer_edge, mut interior_edge) = (false, false);
     for &((qx, qy), e) in &near_edges {
@@ -142,6 +150,12 @@ pub fn check_point_in_layer(layer: &Layer, x: f64, y: f64, tolerance: f64) -> La
         if len == 0.0 {
             continue;
         }
+        // At a vertex, probing square to one side would land on the other side: start the
+        // probe 2 cm along the edge instead (or at its middle when shorter than 4 cm).
+        let t = ((qx - e[0]) * dx + (qy - e[1]) * dy) / (len * len);
+        let margin = (2.0 * PROBE_M / len).min(0.5);
+        let t = t.clamp(margin, 1.0 - margin);
+        let (qx, qy) = (e[0] + t * dx, e[1] + t * dy);
         let (nx, ny) = (-dy / len * PROBE_M, dx / len * PROBE_M);
         let (a, b) = (in_layer(qx + nx, qy + ny), in_layer(qx - nx, qy - ny));
         on_outer_edge |= a != b;
@@ -166,7 +180,13 @@ pub fn check_point_in_layer(layer: &Layer, x: f64, y: f64, tolerance: f64) -> La
     } else {
         (None, None)
     };
-    LayerPointResult { layer: LayerRef::of(layer), status, zones, distance_m, nearest }
+    LayerPointResult {
+        layer: LayerRef::of(layer),
+        status,
+        zones,
+        distance_m,
+        nearest,
+    }
 }
 
 /// A feature a plot overlaps.
@@ -200,7 +220,12 @@ pub struct LayerPlotResult {
 }
 
 /// Checks a plot (local metres) against one layer.
-pub fn check_plot_in_layer(layer: &Layer, plot: &geo::Polygon<f64>, plot_area: f64, threshold: f64) -> LayerPlotResult {
+pub fn check_plot_in_layer(
+    layer: &Layer,
+    plot: &geo::Polygon<f64>,
+    plot_area: f64,
+    threshold: f64,
+) -> LayerPlotResult {
     use geo::{Area, BooleanOps, BoundingRect, Distance, Euclidean};
     let mut overlaps = Vec::new();
     let mut pieces: Vec<geo::MultiPolygon<f64>> = Vec::new();
@@ -210,7 +235,11 @@ pub fn check_plot_in_layer(layer: &Layer, plot: &geo::Polygon<f64>, plot_area: f
             let piece = plot_mp.intersection(&z.local);
             let a = piece.unsigned_area();
             if a > 0.0 {
-                overlaps.push(ZoneOverlap { zone: ZoneRef::of(z), area_m2: a, share: a / plot_area });
+                overlaps.push(ZoneOverlap {
+                    zone: ZoneRef::of(z),
+                    area_m2: a,
+                    share: a / plot_area,
+                });
                 pieces.push(piece);
             }
         }
@@ -240,7 +269,10 @@ pub fn check_plot_in_layer(layer: &Layer, plot: &geo::Polygon<f64>, plot_area: f
         overlaps.clear();
         let c = plot.exterior().0[0];
         let mut best: Option<(&Zone, f64)> = None;
-        for (b, d2) in layer.tree.nearest_neighbor_iter_with_distance_2(&[c.x, c.y]) {
+        for (b, d2) in layer
+            .tree
+            .nearest_neighbor_iter_with_distance_2(&[c.x, c.y])
+        {
             let z = &layer.zones[b.zone as usize];
             // Box distance from the first vertex minus the plot's size bounds the true distance.
             if let Some((_, bd)) = best {
@@ -272,7 +304,9 @@ pub fn check_plot_in_layer(layer: &Layer, plot: &geo::Polygon<f64>, plot_area: f
 
 fn plot_diameter(p: &geo::Polygon<f64>) -> f64 {
     use geo::BoundingRect;
-    p.bounding_rect().map(|r| (r.width().powi(2) + r.height().powi(2)).sqrt()).unwrap_or(0.0)
+    p.bounding_rect()
+        .map(|r| (r.width().powi(2) + r.height().powi(2)).sqrt())
+        .unwrap_or(0.0)
 }
 
 /// The answer for a point, for every layer.

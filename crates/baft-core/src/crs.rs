@@ -34,19 +34,30 @@ impl SourceCrs {
     /// `urn:ogc:def:crs:EPSG::32639`, `EPSG:32639`, `WGS 84 / UTM zone 39N`.
     pub fn parse(name: &str) -> Result<SourceCrs, ProblemKind> {
         let n = name.trim().to_ascii_uppercase();
-        let unsupported = || ProblemKind::UnsupportedCrs { crs: name.to_string() };
+        let unsupported = || ProblemKind::UnsupportedCrs {
+            crs: name.to_string(),
+        };
         if n.ends_with("CRS84") || n.ends_with("CRS:84") || n == "WGS84" || n == "WGS 84" {
             return Ok(SourceCrs::LonLat);
         }
         if let Some(rest) = n.strip_prefix("WGS 84 / UTM ZONE ") {
-            let zone: u8 = rest.trim_end_matches('N').parse().map_err(|_| unsupported())?;
-            return if (1..=60).contains(&zone) && rest.ends_with('N') { Ok(SourceCrs::Utm { zone }) } else { Err(unsupported()) };
+            let zone: u8 = rest
+                .trim_end_matches('N')
+                .parse()
+                .map_err(|_| unsupported())?;
+            return if (1..=60).contains(&zone) && rest.ends_with('N') {
+                Ok(SourceCrs::Utm { zone })
+            } else {
+                Err(unsupported())
+            };
         }
         let code = n.rsplit(':').next().unwrap_or("");
         let code: u32 = code.parse().map_err(|_| unsupported())?;
         match code {
             4326 => Ok(SourceCrs::LonLat),
-            32601..=32660 => Ok(SourceCrs::Utm { zone: (code - 32600) as u8 }),
+            32601..=32660 => Ok(SourceCrs::Utm {
+                zone: (code - 32600) as u8,
+            }),
             _ => Err(unsupported()),
         }
     }
@@ -85,9 +96,13 @@ pub fn classify(b: (f64, f64, f64, f64)) -> Looks {
         Looks::LonLat
     } else if within(b.0, b.2, IRAN_LAT) && within(b.1, b.3, IRAN_LON) {
         Looks::LatLon
-    } else if within(b.0, b.2, (100_000.0, 900_000.0)) && within(b.1, b.3, (1_000_000.0, 9_400_000.0)) {
+    } else if within(b.0, b.2, (100_000.0, 900_000.0))
+        && within(b.1, b.3, (1_000_000.0, 9_400_000.0))
+    {
         Looks::Metres
-    } else if within(b.0, b.2, (1_000_000.0, 9_400_000.0)) && within(b.1, b.3, (100_000.0, 900_000.0)) {
+    } else if within(b.0, b.2, (1_000_000.0, 9_400_000.0))
+        && within(b.1, b.3, (100_000.0, 900_000.0))
+    {
         Looks::SwappedMetres
     } else {
         Looks::Other
@@ -99,18 +114,33 @@ pub fn classify(b: (f64, f64, f64, f64)) -> Looks {
 /// file unusable.
 pub fn decide(declared: Option<SourceCrs>, looks: &[Looks]) -> Result<SourceCrs, ProblemKind> {
     let count = |l: Looks| looks.iter().filter(|x| **x == l).count();
-    let majority = [Looks::LonLat, Looks::LatLon, Looks::Metres, Looks::SwappedMetres, Looks::Other]
-        .into_iter()
-        .max_by_key(|l| count(*l))
+    // The most common look; ties go to the earlier (more plausible) one in this list.
+    let order = [
+        Looks::LonLat,
+        Looks::Metres,
+        Looks::LatLon,
+        Looks::SwappedMetres,
+        Looks::Other,
+    ];
+    let majority = order
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, l)| (count(**l), usize::MAX - i))
+        .map(|(_, l)| *l)
         .unwrap_or(Looks::LonLat);
     match (declared, majority) {
         (_, Looks::LatLon) | (_, Looks::SwappedMetres) => Err(ProblemKind::SwappedAxes),
         (None, Looks::Metres) => Err(ProblemKind::UndeclaredProjected),
         (Some(SourceCrs::LonLat), Looks::Metres) => Err(ProblemKind::DeclaredDegreesButMetres),
-        (Some(c @ SourceCrs::Utm { .. }), Looks::LonLat) => Err(ProblemKind::DeclaredProjectedButDegrees { crs: c.epsg() }),
+        (Some(c @ SourceCrs::Utm { .. }), Looks::LonLat) => {
+            Err(ProblemKind::DeclaredProjectedButDegrees { crs: c.epsg() })
+        }
         (None, Looks::LonLat) | (Some(SourceCrs::LonLat), Looks::LonLat) => Ok(SourceCrs::LonLat),
         (Some(c @ SourceCrs::Utm { .. }), Looks::Metres) => Ok(c),
-        (_, Looks::Other) => Err(ProblemKind::OutsideIran { lon: f64::NAN, lat: f64::NAN }),
+        (_, Looks::Other) => Err(ProblemKind::OutsideIran {
+            lon: f64::NAN,
+            lat: f64::NAN,
+        }),
     }
 }
 
@@ -133,12 +163,27 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(SourceCrs::parse("urn:ogc:def:crs:EPSG::32639"), Ok(SourceCrs::Utm { zone: 39 }));
-        assert_eq!(SourceCrs::parse("EPSG:32639"), Ok(SourceCrs::Utm { zone: 39 }));
-        assert_eq!(SourceCrs::parse("urn:ogc:def:crs:OGC:1.3:CRS84"), Ok(SourceCrs::LonLat));
+        assert_eq!(
+            SourceCrs::parse("urn:ogc:def:crs:EPSG::32639"),
+            Ok(SourceCrs::Utm { zone: 39 })
+        );
+        assert_eq!(
+            SourceCrs::parse("EPSG:32639"),
+            Ok(SourceCrs::Utm { zone: 39 })
+        );
+        assert_eq!(
+            SourceCrs::parse("urn:ogc:def:crs:OGC:1.3:CRS84"),
+            Ok(SourceCrs::LonLat)
+        );
         assert_eq!(SourceCrs::parse("EPSG:4326"), Ok(SourceCrs::LonLat));
-        assert_eq!(SourceCrs::parse("WGS 84 / UTM zone 40N"), Ok(SourceCrs::Utm { zone: 40 }));
-        assert!(matches!(SourceCrs::parse("EPSG:2059"), Err(ProblemKind::UnsupportedCrs { .. })));
+        assert_eq!(
+            SourceCrs::parse("WGS 84 / UTM zone 40N"),
+            Ok(SourceCrs::Utm { zone: 40 })
+        );
+        assert!(matches!(
+            SourceCrs::parse("EPSG:2059"),
+            Err(ProblemKind::UnsupportedCrs { .. })
+        ));
     }
 
     #[test]
@@ -150,8 +195,17 @@ mod tests {
         assert_eq!(decide(None, &[ll, ll, sw]), Ok(SourceCrs::LonLat));
         assert_eq!(decide(None, &[sw, sw]), Err(ProblemKind::SwappedAxes));
         assert_eq!(decide(None, &[m]), Err(ProblemKind::UndeclaredProjected));
-        assert_eq!(decide(Some(SourceCrs::Utm { zone: 39 }), &[m]), Ok(SourceCrs::Utm { zone: 39 }));
-        assert!(matches!(decide(Some(SourceCrs::Utm { zone: 39 }), &[ll]), Err(ProblemKind::DeclaredProjectedButDegrees { .. })));
-        assert_eq!(decide(Some(SourceCrs::LonLat), &[m]), Err(ProblemKind::DeclaredDegreesButMetres));
+        assert_eq!(
+            decide(Some(SourceCrs::Utm { zone: 39 }), &[m]),
+            Ok(SourceCrs::Utm { zone: 39 })
+        );
+        assert!(matches!(
+            decide(Some(SourceCrs::Utm { zone: 39 }), &[ll]),
+            Err(ProblemKind::DeclaredProjectedButDegrees { .. })
+        ));
+        assert_eq!(
+            decide(Some(SourceCrs::LonLat), &[m]),
+            Err(ProblemKind::DeclaredDegreesButMetres)
+        );
     }
 }

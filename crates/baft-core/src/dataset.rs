@@ -27,7 +27,10 @@ pub struct Dataset {
 pub fn planned_files(m: &Manifest) -> Vec<(LayerSpec, BoundaryVersion, String)> {
     m.layers
         .iter()
-        .filter_map(|l| l.current_version().map(|v| (l.clone(), v.clone(), v.file.clone())))
+        .filter_map(|l| {
+            l.current_version()
+                .map(|v| (l.clone(), v.clone(), v.file.clone()))
+        })
         .collect()
 }
 
@@ -35,27 +38,49 @@ impl Dataset {
     /// An empty dataset for a manifest (no layers loaded yet).
     pub fn new(manifest: Manifest) -> Dataset {
         let [lon, lat] = manifest.city.center;
-        Dataset { frame: TransverseMercator::local(lon, lat), manifest, layers: Vec::new() }
+        Dataset {
+            frame: TransverseMercator::local(lon, lat),
+            manifest,
+            layers: Vec::new(),
+        }
     }
 
     /// Loads one layer version from its file's text and adds it (replacing any loaded version
     /// of the same layer, keeping manifest order). Returns the problems found.
-    pub fn add_layer(&mut self, spec: &LayerSpec, version: &BoundaryVersion, file: &str, text: &str) -> Vec<Problem> {
+    pub fn add_layer(
+        &mut self,
+        spec: &LayerSpec,
+        version: &BoundaryVersion,
+        file: &str,
+        text: &str,
+    ) -> Vec<Problem> {
         let layer = Layer::load(spec, version, file, text, &self.frame);
         let problems = layer.problems.clone();
         self.layers.retain(|l| l.spec.id != spec.id);
         self.layers.push(layer);
         let order: Vec<String> = self.manifest.layers.iter().map(|l| l.id.clone()).collect();
-        self.layers.sort_by_key(|l| order.iter().position(|id| *id == l.spec.id).unwrap_or(usize::MAX));
+        self.layers.sort_by_key(|l| {
+            order
+                .iter()
+                .position(|id| *id == l.spec.id)
+                .unwrap_or(usize::MAX)
+        });
         problems
     }
 
     /// Loads a manifest and every layer's current version through `read`, which maps a path
     /// relative to the manifest to the file's text.
-    pub fn load(manifest_text: &str, mut read: impl FnMut(&str) -> Result<String, BaftError>) -> Result<(Dataset, Vec<Problem>), BaftError> {
+    pub fn load(
+        manifest_text: &str,
+        mut read: impl FnMut(&str) -> Result<String, BaftError>,
+    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
         let manifest = Manifest::parse(manifest_text).map_err(|errs| BaftError::Data {
             file: "manifest.json".into(),
-            detail: errs.iter().map(|e| e.message(crate::Lang::En)).collect::<Vec<_>>().join("; "),
+            detail: errs
+                .iter()
+                .map(|e| e.message(crate::Lang::En))
+                .collect::<Vec<_>>()
+                .join("; "),
         })?;
         let mut ds = Dataset::new(manifest);
         let mut problems = Vec::new();
@@ -71,21 +96,33 @@ impl Dataset {
     pub fn from_single_file(name: &str, text: &str) -> Result<Dataset, BaftError> {
         let (ds, problems) = Self::from_single_file_with_problems(name, text)?;
         if !ds.layers.iter().any(Layer::is_usable) {
-            let detail = problems.first().map(|p| p.what(crate::Lang::En)).unwrap_or_else(|| "no usable feature".into());
-            return Err(BaftError::Data { file: name.into(), detail });
+            let detail = problems
+                .first()
+                .map(|p| p.what(crate::Lang::En))
+                .unwrap_or_else(|| "no usable feature".into());
+            return Err(BaftError::Data {
+                file: name.into(),
+                detail,
+            });
         }
         Ok(ds)
     }
 
     /// Like [`Self::from_single_file`], also returning the problems found.
-    pub fn from_single_file_with_problems(name: &str, text: &str) -> Result<(Dataset, Vec<Problem>), BaftError> {
+    pub fn from_single_file_with_problems(
+        name: &str,
+        text: &str,
+    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
         use crate::manifest::*;
         // First pass in a provisional frame to find the data's centre.
         let version = BoundaryVersion {
             id: "file".into(),
             title: LocalText::new(name, name),
             file: name.into(),
-            approved: ApprovalDate { jalali: "".into(), iso: "".into() },
+            approved: ApprovalDate {
+                jalali: "".into(),
+                iso: "".into(),
+            },
             approved_by: LocalText::default(),
             crs: None,
         };
@@ -101,12 +138,24 @@ impl Dataset {
             name_en_property: None,
             colour: "#c0392b".into(),
         };
-        let probe = Layer::load(&spec, &version, name, text, &TransverseMercator::local(51.0, 32.0));
-        let (mut minx, mut miny, mut maxx, mut maxy) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        let probe = Layer::load(
+            &spec,
+            &version,
+            name,
+            text,
+            &TransverseMercator::local(51.0, 32.0),
+        );
+        let (mut minx, mut miny, mut maxx, mut maxy) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
         for z in &probe.zones {
             for p in z.lon_lat.iter() {
                 for c in &p.exterior().0 {
-                    (minx, miny, maxx, maxy) = (minx.min(c.x), miny.min(c.y), maxx.max(c.x), maxy.max(c.y));
+                    (minx, miny, maxx, maxy) =
+                        (minx.min(c.x), miny.min(c.y), maxx.max(c.x), maxy.max(c.y));
                 }
             }
         }
@@ -138,7 +187,9 @@ impl Dataset {
 
     /// Options for reading typed coordinates (the city's UTM zone).
     pub fn parse_options(&self) -> ParseOptions {
-        ParseOptions { default_utm_zone: self.manifest.city.utm_zone }
+        ParseOptions {
+            default_utm_zone: self.manifest.city.utm_zone,
+        }
     }
 
     /// All loading problems of the loaded layers.
@@ -160,7 +211,12 @@ impl Dataset {
             lon,
             lat,
             in_data_area: self.in_envelope(lon, lat),
-            layers: self.layers.iter().filter(|l| l.is_usable()).map(|l| check::check_point_in_layer(l, x, y, tol)).collect(),
+            layers: self
+                .layers
+                .iter()
+                .filter(|l| l.is_usable())
+                .map(|l| check::check_point_in_layer(l, x, y, tol))
+                .collect(),
             sample_data: self.manifest.sample_data,
             data_version: self.manifest.data_version.clone(),
         }
@@ -169,17 +225,40 @@ impl Dataset {
     /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).
     pub fn check_plot(&self, rings: &[Vec<(f64, f64)>]) -> Result<PlotReport, BaftError> {
         let bad = |detail: String| BaftError::BadPlotFile { detail };
-        let (ll, local) = layer::project_polygons(&[rings.to_vec()], crate::crs::SourceCrs::LonLat, &self.frame)
-            .map_err(|k| bad(crate::error::Problem { severity: crate::Severity::Error, location: Default::default(), kind: k }.what(crate::Lang::En)))?;
-        let plot = local.0.into_iter().next().ok_or_else(|| bad("empty outline".into()))?;
+        let (ll, local) = layer::project_polygons(
+            &[rings.to_vec()],
+            crate::crs::SourceCrs::LonLat,
+            &self.frame,
+        )
+        .map_err(|k| {
+            bad(crate::error::Problem {
+                severity: crate::Severity::Error,
+                location: Default::default(),
+                kind: k,
+            }
+            .what(crate::Lang::En))
+        })?;
+        let plot = local
+            .0
+            .into_iter()
+            .next()
+            .ok_or_else(|| bad("empty outline".into()))?;
         let area = plot.unsigned_area();
-        let ip = ll.0[0].interior_point().map(|p| [p.x(), p.y()]).unwrap_or([rings[0][0].0, rings[0][0].1]);
+        let ip = ll.0[0]
+            .interior_point()
+            .map(|p| [p.x(), p.y()])
+            .unwrap_or([rings[0][0].0, rings[0][0].1]);
         let th = self.manifest.checking.plot_inside_threshold;
         Ok(PlotReport {
             area_m2: area,
             interior_point: ip,
             in_data_area: self.in_envelope(ip[0], ip[1]),
-            layers: self.layers.iter().filter(|l| l.is_usable()).map(|l| check::check_plot_in_layer(l, &plot, area, th)).collect(),
+            layers: self
+                .layers
+                .iter()
+                .filter(|l| l.is_usable())
+                .map(|l| check::check_plot_in_layer(l, &plot, area, th))
+                .collect(),
             sample_data: self.manifest.sample_data,
             data_version: self.manifest.data_version.clone(),
         })
@@ -189,46 +268,103 @@ impl Dataset {
 /// Reads an uploaded plot outline: GeoJSON (a Polygon, a Feature with one, or a
 /// FeatureCollection whose first feature is one; lon/lat or a declared UTM `crs`), or
 /// corner lines (see [`crate::input::parse_corners`]). Returns rings in (lon, lat).
-pub fn read_plot_outline(text: &str, opts: ParseOptions) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
+pub fn read_plot_outline(
+    text: &str,
+    opts: ParseOptions,
+) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
     if !t.starts_with('{') {
         return crate::input::parse_corners(text, opts).map(|r| vec![r]);
     }
     let bad = |detail: String| BaftError::BadPlotFile { detail };
     let top = geojson::parse_top("plot", t).map_err(|p| bad(p.message(crate::Lang::En)))?;
-    let kind = top.kind.as_ref().and_then(|k| k.as_str()).unwrap_or("").to_string();
+    let kind = top
+        .kind
+        .as_ref()
+        .and_then(|k| k.as_str())
+        .unwrap_or("")
+        .to_string();
     let crs_name = top.crs.as_ref().and_then(geojson::crs_member_name);
     let geometry = match kind.as_str() {
-        "Polygon" | "MultiPolygon" => geojson::RawGeometry { kind: Some(kind.clone()), coordinates: top.coordinates },
+        "Polygon" | "MultiPolygon" => geojson::RawGeometry {
+            kind: Some(kind.clone()),
+            coordinates: top.coordinates,
+        },
         "Feature" => match top.geometry {
             Some(GeometrySlot::Geometry(g)) => g,
             _ => return Err(bad("the Feature has no geometry".into())),
         },
         "FeatureCollection" => {
-            let f = top.features.and_then(|fs| fs.into_iter().next()).ok_or_else(|| bad("the FeatureCollection is empty".into()))?;
+            let f = top
+                .features
+                .and_then(|fs| fs.into_iter().next())
+                .ok_or_else(|| bad("the FeatureCollection is empty".into()))?;
             match f {
-                geojson::FeatureSlot::Feature { geometry: Some(GeometrySlot::Geometry(g)), .. } => g,
+                geojson::FeatureSlot::Feature {
+                    geometry: Some(GeometrySlot::Geometry(g)),
+                    ..
+                } => g,
                 _ => return Err(bad("the first feature has no geometry".into())),
             }
         }
-        other => return Err(bad(format!("expected a Polygon, found {}", if other.is_empty() { "no type" } else { other }))),
+        other => {
+            return Err(bad(format!(
+                "expected a Polygon, found {}",
+                if other.is_empty() { "no type" } else { other }
+            )))
+        }
     };
-    let (polys, _) = geojson::geometry_polygons(&geometry)
-        .map_err(|k| bad(crate::error::Problem { severity: crate::Severity::Error, location: Default::default(), kind: k }.what(crate::Lang::En)))?;
-    let rings = polys.into_iter().next().ok_or_else(|| bad("empty outline".into()))?;
+    let (polys, _) = geojson::geometry_polygons(&geometry).map_err(|k| {
+        bad(crate::error::Problem {
+            severity: crate::Severity::Error,
+            location: Default::default(),
+            kind: k,
+        }
+        .what(crate::Lang::En))
+    })?;
+    let rings = polys
+        .into_iter()
+        .next()
+        .ok_or_else(|| bad("empty outline".into()))?;
     let declared = match crs_name.as_deref().map(crate::crs::SourceCrs::parse) {
         Some(Ok(c)) => Some(c),
-        Some(Err(_)) => return Err(bad(format!("unsupported crs {}", crs_name.unwrap_or_default()))),
+        Some(Err(_)) => {
+            return Err(bad(format!(
+                "unsupported crs {}",
+                crs_name.unwrap_or_default()
+            )))
+        }
         None => None,
     };
-    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let mut b = (
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    );
     for &(x, y) in &rings[0] {
         b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
     }
     let look = crate::crs::classify(b);
     let source = match look {
-        crate::crs::Looks::Metres => declared.unwrap_or(crate::crs::SourceCrs::Utm { zone: opts.default_utm_zone }),
-        _ => crate::crs::decide(declared, &[look]).map_err(|k| bad(crate::error::Problem { severity: crate::Severity::Error, location: Default::default(), kind: k }.what(crate::Lang::En)))?,
+        crate::crs::Looks::Metres => declared.unwrap_or(crate::crs::SourceCrs::Utm {
+            zone: opts.default_utm_zone,
+        }),
+        _ => crate::crs::decide(declared, &[look]).map_err(|k| {
+            bad(crate::error::Problem {
+                severity: crate::Severity::Error,
+                location: Default::default(),
+                kind: k,
+            }
+            .what(crate::Lang::En))
+        })?,
     };
-    Ok(rings.into_iter().map(|r| r.into_iter().map(|(x, y)| source.to_lon_lat(x, y)).collect()).collect())
+    Ok(rings
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|(x, y)| source.to_lon_lat(x, y))
+                .collect()
+        })
+        .collect())
 }

@@ -50,7 +50,9 @@ pub fn normalize(s: &str) -> String {
             '\u{066C}' => {}
             '\u{060C}' | '\u{FF0C}' => out.push(','),
             '\u{061B}' => out.push(';'),
-            '\u{2212}' | '\u{2013}' | '\u{2010}' | '\u{2011}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
+            '\u{2212}' | '\u{2013}' | '\u{2010}' | '\u{2011}' | '\u{FE63}' | '\u{FF0D}' => {
+                out.push('-')
+            }
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}' => out.push(' '),
             _ => out.push(c),
         }
@@ -144,7 +146,10 @@ mod tests {
 
     #[test]
     fn bidi_marks_are_removed() {
-        assert_eq!(normalize("\u{200F}35.7\u{200E},\u{2067}51.1\u{2069}"), "35.7,51.1");
+        assert_eq!(
+            normalize("\u{200F}35.7\u{200E},\u{2067}51.1\u{2069}"),
+            "35.7,51.1"
+        );
     }
 
     #[test]

@@ -29,7 +29,11 @@ pub enum BaftError {
     /// A `geo:` URI that can't be read.
     BadGeoUri { text: String },
     /// One line of pasted corners can't be read.
-    CornerLine { line: usize, text: String, reason: Box<BaftError> },
+    CornerLine {
+        line: usize,
+        text: String,
+        reason: Box<BaftError>,
+    },
     /// Fewer than three distinct corners.
     TooFewCorners { count: usize },
     /// The corners' outline crosses itself (a bow-tie).
@@ -49,71 +53,108 @@ impl BaftError {
         let fa = lang == Lang::Fa;
         let num = |x: f64| crate::digits::localize_digits(&trim_float(x), lang);
         match self {
-            EmptyInput => if fa {
-                "چیزی وارد نشده است. مختصات (مثلاً ۳۵٫۷۱، ۵۱٫۱۱)، UTM (مثلاً E 510122 N 3951756) یا پیوند نقشه را وارد کنید.".into()
-            } else {
-                "Nothing was entered. Type coordinates (e.g. 35.71, 51.11), UTM figures (e.g. E 510122 N 3951756) or paste a map link.".into()
-            },
-            Unrecognised { text } => if fa {
-                format!("«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E 510122 N 3951756)، geo: یا پیوند نقشه.", clip(text))
-            } else {
-                format!("Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", clip(text))
-            },
-            OutOfRange { lat, lon } => if fa {
-                format!("عرض {} یا طول {} خارج از بازهٔ مجاز است (عرض بین ۹۰- و ۹۰، طول بین ۱۸۰- و ۱۸۰).", num(*lat), num(*lon))
-            } else {
-                format!("Latitude {} or longitude {} is out of range (latitude −90…90, longitude −180…180).", num(*lat), num(*lon))
-            },
-            AmbiguousNumbers { a, b } => if fa {
-                format!("اعداد {} و {} نه عرض و طول جغرافیایی هستند و نه UTM. برای UTM، شرقی (۶ رقم) و شمالی (۷ رقم) را بنویسید.", num(*a), num(*b))
-            } else {
-                format!("The numbers {} and {} are neither latitude/longitude nor UTM. For UTM give the easting (6 digits) and northing (7 digits).", num(*a), num(*b))
-            },
-            UtmOutOfRange { easting, northing } => if fa {
-                format!("UTM خارج از بازه است: شرقی {} باید بین ۱۶۶۰۰۰ و ۸۳۴۰۰۰ و شمالی {} بین ۰ و ۹۴۰۰۰۰۰ باشد.", num(*easting), num(*northing))
-            } else {
-                format!("UTM out of range: easting {} must be 166000–834000 and northing {} 0–9400000.", num(*easting), num(*northing))
-            },
-            LinkWithoutCoordinates { host } => if fa {
-                format!("پیوند {} مختصات ندارد (پیوند کوتاه یا شناسهٔ مکان). پیوند را باز کنید و پیوندی که مختصات دارد یا خود مختصات را کپی کنید.", host)
-            } else {
-                format!("The {} link carries no coordinates (a short link or a place id). Open it and copy a link with coordinates, or the coordinates themselves.", host)
-            },
-            BadGeoUri { text } => if fa {
-                format!("نشانی geo: «{}» خوانده نشد؛ شکل درست: geo:35.71,51.11", clip(text))
-            } else {
-                format!("Could not read the geo: URI “{}”; expected geo:35.71,51.11", clip(text))
-            },
-            CornerLine { line, text, reason } => if fa {
-                format!("سطر {}: «{}» — {}", crate::digits::to_persian_digits(&line.to_string()), clip(text), reason.message(lang))
-            } else {
-                format!("Line {line}: “{}” — {}", clip(text), reason.message(lang))
-            },
-            TooFewCorners { count } => if fa {
-                format!("برای محدودهٔ ملک دست‌کم ۳ گوشهٔ متمایز لازم است؛ {} گوشه داده شد. هر گوشه را در یک سطر بنویسید.", num(*count as f64))
-            } else {
-                format!("A plot outline needs at least 3 distinct corners; got {count}. Put one corner per line.")
-            },
-            CornersCrossing => if fa {
-                "اضلاع محدوده همدیگر را قطع می‌کنند. گوشه‌ها را به ترتیب دور ملک (مثلاً الف، ب، ج، د از شمال‌غربی) بنویسید.".into()
-            } else {
-                "The outline's sides cross each other. List the corners in order around the plot (A, B, C, D… from the north-west).".into()
-            },
-            BadPlotFile { detail } => if fa {
-                format!("فایل محدودهٔ ملک قابل استفاده نیست: {detail}")
-            } else {
-                format!("The plot outline file can't be used: {detail}")
-            },
-            Data { file, detail } => if fa {
-                format!("دادهٔ «{file}» قابل استفاده نیست: {detail}")
-            } else {
-                format!("Data file “{file}” can't be used: {detail}")
-            },
-            Io { path, detail } => if fa {
-                format!("خواندن «{path}» ممکن نشد: {detail}")
-            } else {
-                format!("Could not read “{path}”: {detail}")
-            },
+            EmptyInput => {
+                if fa {
+                    "چیزی وارد نشده است. مختصات (مثلاً ۳۵٫۷۱، ۵۱٫۱۱)، UTM (مثلاً E 510122 N 3951756) یا پیوند نقشه را وارد کنید.".into()
+                } else {
+                    "Nothing was entered. Type coordinates (e.g. 35.71, 51.11), UTM figures (e.g. E 510122 N 3951756) or paste a map link.".into()
+                }
+            }
+            Unrecognised { text } => {
+                if fa {
+                    format!("«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E 510122 N 3951756)، geo: یا پیوند نقشه.", clip(text))
+                } else {
+                    format!("Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", clip(text))
+                }
+            }
+            OutOfRange { lat, lon } => {
+                if fa {
+                    format!("عرض {} یا طول {} خارج از بازهٔ مجاز است (عرض بین ۹۰- و ۹۰، طول بین ۱۸۰- و ۱۸۰).", num(*lat), num(*lon))
+                } else {
+                    format!("Latitude {} or longitude {} is out of range (latitude −90…90, longitude −180…180).", num(*lat), num(*lon))
+                }
+            }
+            AmbiguousNumbers { a, b } => {
+                if fa {
+                    format!("اعداد {} و {} نه عرض و طول جغرافیایی هستند و نه UTM. برای UTM، شرقی (۶ رقم) و شمالی (۷ رقم) را بنویسید.", num(*a), num(*b))
+                } else {
+                    format!("The numbers {} and {} are neither latitude/longitude nor UTM. For UTM give the easting (6 digits) and northing (7 digits).", num(*a), num(*b))
+                }
+            }
+            UtmOutOfRange { easting, northing } => {
+                if fa {
+                    format!("UTM خارج از بازه است: شرقی {} باید بین ۱۶۶۰۰۰ و ۸۳۴۰۰۰ و شمالی {} بین ۰ و ۹۴۰۰۰۰۰ باشد.", num(*easting), num(*northing))
+                } else {
+                    format!("UTM out of range: easting {} must be 166000–834000 and northing {} 0–9400000.", num(*easting), num(*northing))
+                }
+            }
+            LinkWithoutCoordinates { host } => {
+                if fa {
+                    format!("پیوند {} مختصات ندارد (پیوند کوتاه یا شناسهٔ مکان). پیوند را باز کنید و پیوندی که مختصات دارد یا خود مختصات را کپی کنید.", host)
+                } else {
+                    format!("The {} link carries no coordinates (a short link or a place id). Open it and copy a link with coordinates, or the coordinates themselves.", host)
+                }
+            }
+            BadGeoUri { text } => {
+                if fa {
+                    format!(
+                        "نشانی geo: «{}» خوانده نشد؛ شکل درست: geo:35.71,51.11",
+                        clip(text)
+                    )
+                } else {
+                    format!(
+                        "Could not read the geo: URI “{}”; expected geo:35.71,51.11",
+                        clip(text)
+                    )
+                }
+            }
+            CornerLine { line, text, reason } => {
+                if fa {
+                    format!(
+                        "سطر {}: «{}» — {}",
+                        crate::digits::to_persian_digits(&line.to_string()),
+                        clip(text),
+                        reason.message(lang)
+                    )
+                } else {
+                    format!("Line {line}: “{}” — {}", clip(text), reason.message(lang))
+                }
+            }
+            TooFewCorners { count } => {
+                if fa {
+                    format!("برای محدودهٔ ملک دست‌کم ۳ گوشهٔ متمایز لازم است؛ {} گوشه داده شد. هر گوشه را در یک سطر بنویسید.", num(*count as f64))
+                } else {
+                    format!("A plot outline needs at least 3 distinct corners; got {count}. Put one corner per line.")
+                }
+            }
+            CornersCrossing => {
+                if fa {
+                    "اضلاع محدوده همدیگر را قطع می‌کنند. گوشه‌ها را به ترتیب دور ملک (مثلاً الف، ب، ج، د از شمال‌غربی) بنویسید.".into()
+                } else {
+                    "The outline's sides cross each other. List the corners in order around the plot (A, B, C, D… from the north-west).".into()
+                }
+            }
+            BadPlotFile { detail } => {
+                if fa {
+                    format!("فایل محدودهٔ ملک قابل استفاده نیست: {detail}")
+                } else {
+                    format!("The plot outline file can't be used: {detail}")
+                }
+            }
+            Data { file, detail } => {
+                if fa {
+                    format!("دادهٔ «{file}» قابل استفاده نیست: {detail}")
+                } else {
+                    format!("Data file “{file}” can't be used: {detail}")
+                }
+            }
+            Io { path, detail } => {
+                if fa {
+                    format!("خواندن «{path}» ممکن نشد: {detail}")
+                } else {
+                    format!("Could not read “{path}”: {detail}")
+                }
+            }
         }
     }
 }
@@ -127,7 +168,11 @@ impl std::error::Error for BaftError {}
 
 fn clip(s: &str) -> String {
     let t: String = s.chars().take(80).collect();
-    if s.chars().count() > 80 { format!("{t}…") } else { t }
+    if s.chars().count() > 80 {
+        format!("{t}…")
+    } else {
+        t
+    }
 }
 
 /// A float without trailing zeros (at most 6 decimals).
@@ -168,25 +213,58 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ProblemKind {
-    JsonSyntax { detail: String },
-    NotAFeatureCollection { found: String },
+    JsonSyntax {
+        detail: String,
+    },
+    NotAFeatureCollection {
+        found: String,
+    },
     FeatureNotObject,
     NullGeometry,
     EmptyGeometry,
-    WrongGeometryType { found: String },
-    BadCoordinates { detail: String },
-    UnclosedRing { polygon: usize, ring: usize },
-    TooFewPoints { polygon: usize, ring: usize, count: usize },
-    ZeroAreaRing { polygon: usize, ring: usize },
-    SelfIntersection { polygon: usize, ring: usize, lon: f64, lat: f64 },
-    HoleOutsideShell { polygon: usize, ring: usize },
+    WrongGeometryType {
+        found: String,
+    },
+    BadCoordinates {
+        detail: String,
+    },
+    UnclosedRing {
+        polygon: usize,
+        ring: usize,
+    },
+    TooFewPoints {
+        polygon: usize,
+        ring: usize,
+        count: usize,
+    },
+    ZeroAreaRing {
+        polygon: usize,
+        ring: usize,
+    },
+    SelfIntersection {
+        polygon: usize,
+        ring: usize,
+        lon: f64,
+        lat: f64,
+    },
+    HoleOutsideShell {
+        polygon: usize,
+        ring: usize,
+    },
     MissingId,
     SwappedAxes,
     UndeclaredProjected,
-    DeclaredProjectedButDegrees { crs: String },
+    DeclaredProjectedButDegrees {
+        crs: String,
+    },
     DeclaredDegreesButMetres,
-    UnsupportedCrs { crs: String },
-    OutsideIran { lon: f64, lat: f64 },
+    UnsupportedCrs {
+        crs: String,
+    },
+    OutsideIran {
+        lon: f64,
+        lat: f64,
+    },
     EmptyLayer,
 }
 
@@ -210,10 +288,18 @@ impl Problem {
         let fa = lang == Lang::Fa;
         let mut parts = vec![l.file.clone()];
         if let Some(i) = l.feature_index {
-            parts.push(if fa { format!("عارضهٔ {}", crate::digits::to_persian_digits(&i.to_string())) } else { format!("feature {i}") });
+            parts.push(if fa {
+                format!("عارضهٔ {}", crate::digits::to_persian_digits(&i.to_string()))
+            } else {
+                format!("feature {i}")
+            });
         }
         if let Some(id) = &l.feature_id {
-            parts.push(if fa { format!("شناسه «{id}»") } else { format!("id “{id}”") });
+            parts.push(if fa {
+                format!("شناسه «{id}»")
+            } else {
+                format!("id “{id}”")
+            });
         }
         if let (Some(line), Some(col)) = (l.line, l.column) {
             parts.push(if fa {
@@ -234,26 +320,176 @@ impl Problem {
         let skipped_fa = "این عارضه کنار گذاشته شد";
         let skipped_en = "this feature was left out";
         match &self.kind {
-            JsonSyntax { detail } => if fa { format!("خطای نحوی JSON ({detail}); این فایل بارگذاری نشد") } else { format!("JSON syntax error ({detail}); the file was not loaded") },
-            NotAFeatureCollection { found } => if fa { format!("باید FeatureCollection باشد اما «{found}» است") } else { format!("expected a FeatureCollection, found “{found}”") },
-            FeatureNotObject => if fa { format!("عارضه شیء GeoJSON نیست؛ {skipped_fa}") } else { format!("the feature is not a GeoJSON object; {skipped_en}") },
-            NullGeometry => if fa { format!("هندسه ندارد (geometry: null)؛ {skipped_fa}") } else { format!("no geometry (geometry: null); {skipped_en}") },
-            EmptyGeometry => if fa { format!("هندسهٔ خالی؛ {skipped_fa}") } else { format!("empty geometry; {skipped_en}") },
-            WrongGeometryType { found } => if fa { format!("نوع هندسه «{found}» است اما Polygon یا MultiPolygon لازم است؛ {skipped_fa}") } else { format!("geometry type is “{found}” but Polygon or MultiPolygon is required; {skipped_en}") },
-            BadCoordinates { detail } => if fa { format!("مختصات نادرست ({detail})؛ {skipped_fa}") } else { format!("bad coordinates ({detail}); {skipped_en}") },
-            UnclosedRing { polygon, ring } => if fa { format!("حلقهٔ {} از چندضلعی {} بسته نیست (نقطهٔ آخر با اول یکی نیست)؛ خودکار بسته شد", n(*ring), n(*polygon)) } else { format!("ring {ring} of polygon {polygon} is not closed (last point differs from the first); it was closed automatically") },
-            TooFewPoints { polygon, ring, count } => if fa { format!("حلقهٔ {} از چندضلعی {} فقط {} نقطه دارد (دست‌کم ۴ لازم است)؛ {skipped_fa}", n(*ring), n(*polygon), n(*count)) } else { format!("ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed); {skipped_en}") },
-            ZeroAreaRing { polygon, ring } => if fa { format!("حلقهٔ {} از چندضلعی {} مساحت ندارد؛ {skipped_fa}", n(*ring), n(*polygon)) } else { format!("ring {ring} of polygon {polygon} has no area; {skipped_en}") },
-            SelfIntersection { polygon, ring, lon, lat } => if fa { format!("حلقهٔ {} از چندضلعی {} خودش را قطع می‌کند (نزدیک {}، {})؛ {skipped_fa}", n(*ring), n(*polygon), f(*lat), f(*lon)) } else { format!("ring {ring} of polygon {polygon} crosses itself (near {lat:.6}, {lon:.6}); {skipped_en}") },
-            HoleOutsideShell { polygon, ring } => if fa { format!("حفرهٔ {} از چندضلعی {} بیرون از مرز بیرونی است؛ {skipped_fa}", n(*ring), n(*polygon)) } else { format!("hole {ring} of polygon {polygon} lies outside its shell; {skipped_en}") },
-            MissingId => if fa { "شناسه (id یا block_id) ندارد؛ شماره‌اش به‌جای شناسه به کار رفت".into() } else { "has no id (id or block_id); its index is used instead".into() },
-            SwappedAxes => if fa { "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد. لایه بارگذاری نشد؛ با baft fix اصلاح کنید".into() } else { "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude. The layer was not loaded; correct it with baft fix".into() },
-            UndeclaredProjected => if fa { "مختصات به متر (تصویر UTM) هستند اما سیستم مختصات اعلام نشده است. در مانیفست \"crs\": \"EPSG:32639\" بگذارید یا هنگام خروجی از QGIS سیستم مختصات را نگه دارید".into() } else { "coordinates are in metres (a UTM projection) but no coordinate system is declared. Set \"crs\": \"EPSG:32639\" in the manifest, or keep the CRS when exporting from QGIS".into() },
-            DeclaredProjectedButDegrees { crs } => if fa { format!("سیستم مختصات {crs} اعلام شده اما مقادیر به درجه‌اند") } else { format!("{crs} is declared but the values are in degrees") },
-            DeclaredDegreesButMetres => if fa { "طول و عرض جغرافیایی اعلام شده اما مقادیر به متر (UTM) هستند".into() } else { "longitude/latitude is declared but the values are in metres (UTM)".into() },
-            UnsupportedCrs { crs } => if fa { format!("سیستم مختصات «{crs}» پشتیبانی نمی‌شود؛ به EPSG:4326 یا EPSG:32639 تبدیل کنید") } else { format!("coordinate system “{crs}” is not supported; reproject to EPSG:4326 or EPSG:32639") },
-            OutsideIran { lon, lat } => if fa { format!("پس از تبدیل، مختصات در ({}، {}) بیرون از ایران است: ناحیهٔ UTM یا سیستم مختصات اشتباه است", f(*lat), f(*lon)) } else { format!("after conversion the coordinates fall at ({lat:.4}, {lon:.4}), outside Iran: wrong UTM zone or coordinate system") },
-            EmptyLayer => if fa { "هیچ عارضهٔ معتبری ندارد".into() } else { "has no valid feature".into() },
+            JsonSyntax { detail } => {
+                if fa {
+                    format!("خطای نحوی JSON ({detail}); این فایل بارگذاری نشد")
+                } else {
+                    format!("JSON syntax error ({detail}); the file was not loaded")
+                }
+            }
+            NotAFeatureCollection { found } => {
+                if fa {
+                    format!("باید FeatureCollection باشد اما «{found}» است")
+                } else {
+                    format!("expected a FeatureCollection, found “{found}”")
+                }
+            }
+            FeatureNotObject => {
+                if fa {
+                    format!("عارضه شیء GeoJSON نیست؛ {skipped_fa}")
+                } else {
+                    format!("the feature is not a GeoJSON object; {skipped_en}")
+                }
+            }
+            NullGeometry => {
+                if fa {
+                    format!("هندسه ندارد (geometry: null)؛ {skipped_fa}")
+                } else {
+                    format!("no geometry (geometry: null); {skipped_en}")
+                }
+            }
+            EmptyGeometry => {
+                if fa {
+                    format!("هندسهٔ خالی؛ {skipped_fa}")
+                } else {
+                    format!("empty geometry; {skipped_en}")
+                }
+            }
+            WrongGeometryType { found } => {
+                if fa {
+                    format!(
+                        "نوع هندسه «{found}» است اما Polygon یا MultiPolygon لازم است؛ {skipped_fa}"
+                    )
+                } else {
+                    format!("geometry type is “{found}” but Polygon or MultiPolygon is required; {skipped_en}")
+                }
+            }
+            BadCoordinates { detail } => {
+                if fa {
+                    format!("مختصات نادرست ({detail})؛ {skipped_fa}")
+                } else {
+                    format!("bad coordinates ({detail}); {skipped_en}")
+                }
+            }
+            UnclosedRing { polygon, ring } => {
+                if fa {
+                    format!("حلقهٔ {} از چندضلعی {} بسته نیست (نقطهٔ آخر با اول یکی نیست)؛ خودکار بسته شد", n(*ring), n(*polygon))
+                } else {
+                    format!("ring {ring} of polygon {polygon} is not closed (last point differs from the first); it was closed automatically")
+                }
+            }
+            TooFewPoints {
+                polygon,
+                ring,
+                count,
+            } => {
+                if fa {
+                    format!(
+                        "حلقهٔ {} از چندضلعی {} فقط {} نقطه دارد (دست‌کم ۴ لازم است)؛ {skipped_fa}",
+                        n(*ring),
+                        n(*polygon),
+                        n(*count)
+                    )
+                } else {
+                    format!("ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed); {skipped_en}")
+                }
+            }
+            ZeroAreaRing { polygon, ring } => {
+                if fa {
+                    format!(
+                        "حلقهٔ {} از چندضلعی {} مساحت ندارد؛ {skipped_fa}",
+                        n(*ring),
+                        n(*polygon)
+                    )
+                } else {
+                    format!("ring {ring} of polygon {polygon} has no area; {skipped_en}")
+                }
+            }
+            SelfIntersection {
+                polygon,
+                ring,
+                lon,
+                lat,
+            } => {
+                if fa {
+                    format!(
+                        "حلقهٔ {} از چندضلعی {} خودش را قطع می‌کند (نزدیک {}، {})؛ {skipped_fa}",
+                        n(*ring),
+                        n(*polygon),
+                        f(*lat),
+                        f(*lon)
+                    )
+                } else {
+                    format!("ring {ring} of polygon {polygon} crosses itself (near {lat:.6}, {lon:.6}); {skipped_en}")
+                }
+            }
+            HoleOutsideShell { polygon, ring } => {
+                if fa {
+                    format!(
+                        "حفرهٔ {} از چندضلعی {} بیرون از مرز بیرونی است؛ {skipped_fa}",
+                        n(*ring),
+                        n(*polygon)
+                    )
+                } else {
+                    format!("hole {ring} of polygon {polygon} lies outside its shell; {skipped_en}")
+                }
+            }
+            MissingId => {
+                if fa {
+                    "شناسه (id یا block_id) ندارد؛ شماره‌اش به‌جای شناسه به کار رفت".into()
+                } else {
+                    "has no id (id or block_id); its index is used instead".into()
+                }
+            }
+            SwappedAxes => {
+                if fa {
+                    "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد. لایه بارگذاری نشد؛ با baft fix اصلاح کنید".into()
+                } else {
+                    "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude. The layer was not loaded; correct it with baft fix".into()
+                }
+            }
+            UndeclaredProjected => {
+                if fa {
+                    "مختصات به متر (تصویر UTM) هستند اما سیستم مختصات اعلام نشده است. در مانیفست \"crs\": \"EPSG:32639\" بگذارید یا هنگام خروجی از QGIS سیستم مختصات را نگه دارید".into()
+                } else {
+                    "coordinates are in metres (a UTM projection) but no coordinate system is declared. Set \"crs\": \"EPSG:32639\" in the manifest, or keep the CRS when exporting from QGIS".into()
+                }
+            }
+            DeclaredProjectedButDegrees { crs } => {
+                if fa {
+                    format!("سیستم مختصات {crs} اعلام شده اما مقادیر به درجه‌اند")
+                } else {
+                    format!("{crs} is declared but the values are in degrees")
+                }
+            }
+            DeclaredDegreesButMetres => {
+                if fa {
+                    "طول و عرض جغرافیایی اعلام شده اما مقادیر به متر (UTM) هستند".into()
+                } else {
+                    "longitude/latitude is declared but the values are in metres (UTM)".into()
+                }
+            }
+            UnsupportedCrs { crs } => {
+                if fa {
+                    format!("سیستم مختصات «{crs}» پشتیبانی نمی‌شود؛ به EPSG:4326 یا EPSG:32639 تبدیل کنید")
+                } else {
+                    format!("coordinate system “{crs}” is not supported; reproject to EPSG:4326 or EPSG:32639")
+                }
+            }
+            OutsideIran { lon, lat } => {
+                if fa {
+                    format!("پس از تبدیل، مختصات در ({}، {}) بیرون از ایران است: ناحیهٔ UTM یا سیستم مختصات اشتباه است", f(*lat), f(*lon))
+                } else {
+                    format!("after conversion the coordinates fall at ({lat:.4}, {lon:.4}), outside Iran: wrong UTM zone or coordinate system")
+                }
+            }
+            EmptyLayer => {
+                if fa {
+                    "هیچ عارضهٔ معتبری ندارد".into()
+                } else {
+                    "has no valid feature".into()
+                }
+            }
         }
     }
 }

@@ -186,7 +186,11 @@ impl<'de> Deserialize<'de> for GeometrySlot {
 /// A feature (or anything else in the `features` array).
 #[derive(Debug)]
 pub(crate) enum FeatureSlot {
-    Feature { id: Option<Value>, properties: Option<Map<String, Value>>, geometry: Option<GeometrySlot> },
+    Feature {
+        id: Option<Value>,
+        properties: Option<Map<String, Value>>,
+        geometry: Option<GeometrySlot>,
+    },
     NotObject,
 }
 
@@ -210,7 +214,11 @@ impl<'de> Deserialize<'de> for FeatureSlot {
                         }
                     }
                 }
-                Ok(FeatureSlot::Feature { id, properties, geometry })
+                Ok(FeatureSlot::Feature {
+                    id,
+                    properties,
+                    geometry,
+                })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<FeatureSlot, A::Error> {
                 while s.next_element::<IgnoredAny>()?.is_some() {}
@@ -255,10 +263,19 @@ pub(crate) fn parse_top(file: &str, text: &str) -> Result<TopLevel, Problem> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     serde_json::from_str::<TopLevel>(text).map_err(|e| {
         let detail = e.to_string();
-        let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
+        let detail = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or(&detail)
+            .to_string();
         Problem {
             severity: Severity::Error,
-            location: Location { file: file.into(), line: Some(e.line()), column: Some(e.column()), ..Default::default() },
+            location: Location {
+                file: file.into(),
+                line: Some(e.line()),
+                column: Some(e.column()),
+                ..Default::default()
+            },
             kind: if e.classify() == serde_json::error::Category::Data {
                 ProblemKind::NotAFeatureCollection { found: detail }
             } else {
@@ -270,22 +287,44 @@ pub(crate) fn parse_top(file: &str, text: &str) -> Result<TopLevel, Problem> {
 
 /// The `name` of a legacy `crs` member (`{"type":"name","properties":{"name":"EPSG:32639"}}`).
 pub(crate) fn crs_member_name(v: &Value) -> Option<String> {
-    v.get("properties")?.get("name")?.as_str().map(str::to_string)
+    v.get("properties")?
+        .get("name")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// Reads a zone file. `Err` only when the file as a whole is unusable (bad JSON, not a
 /// FeatureCollection); otherwise the good features with the problems of the bad ones.
 pub fn parse_feature_collection(file: &str, text: &str) -> Result<RawFile, Problem> {
     let top = parse_top(file, text)?;
-    let kind = top.kind.as_ref().and_then(|k| k.as_str()).unwrap_or("").to_string();
-    let file_problem = |kind| Problem { severity: Severity::Error, location: Location { file: file.into(), ..Default::default() }, kind };
+    let kind = top
+        .kind
+        .as_ref()
+        .and_then(|k| k.as_str())
+        .unwrap_or("")
+        .to_string();
+    let file_problem = |kind| Problem {
+        severity: Severity::Error,
+        location: Location {
+            file: file.into(),
+            ..Default::default()
+        },
+        kind,
+    };
     if kind != "FeatureCollection" {
-        return Err(file_problem(ProblemKind::NotAFeatureCollection { found: if kind.is_empty() { "?".into() } else { kind } }));
+        return Err(file_problem(ProblemKind::NotAFeatureCollection {
+            found: if kind.is_empty() { "?".into() } else { kind },
+        }));
     }
     let Some(slots) = top.features else {
-        return Err(file_problem(ProblemKind::NotAFeatureCollection { found: "FeatureCollection without features".into() }));
+        return Err(file_problem(ProblemKind::NotAFeatureCollection {
+            found: "FeatureCollection without features".into(),
+        }));
     };
-    let mut out = RawFile { crs_name: top.crs.as_ref().and_then(crs_member_name), ..Default::default() };
+    let mut out = RawFile {
+        crs_name: top.crs.as_ref().and_then(crs_member_name),
+        ..Default::default()
+    };
     for (index, slot) in slots.into_iter().enumerate() {
         match read_feature(file, index, slot) {
             Ok((f, warnings)) => {
@@ -306,39 +345,99 @@ fn id_text(v: &Value) -> Option<String> {
     }
 }
 
-fn read_feature(file: &str, index: usize, slot: FeatureSlot) -> Result<(RawFeature, Vec<Problem>), Problem> {
-    let loc = |id: Option<String>| Location { file: file.into(), feature_index: Some(index), feature_id: id, ..Default::default() };
-    let err = |id: Option<String>, kind| Problem { severity: Severity::Error, location: loc(id), kind };
-    let FeatureSlot::Feature { id, properties, geometry } = slot else {
+fn read_feature(
+    file: &str,
+    index: usize,
+    slot: FeatureSlot,
+) -> Result<(RawFeature, Vec<Problem>), Problem> {
+    let loc = |id: Option<String>| Location {
+        file: file.into(),
+        feature_index: Some(index),
+        feature_id: id,
+        ..Default::default()
+    };
+    let err = |id: Option<String>, kind| Problem {
+        severity: Severity::Error,
+        location: loc(id),
+        kind,
+    };
+    let FeatureSlot::Feature {
+        id,
+        properties,
+        geometry,
+    } = slot
+    else {
         return Err(err(None, ProblemKind::FeatureNotObject));
     };
     let properties = properties.unwrap_or_default();
     let id = id.as_ref().and_then(id_text);
-    let shown_id = id.clone().or_else(|| ["id", "block_id", "zone_id", "code"].iter().find_map(|k| properties.get(*k).and_then(id_text)));
+    let shown_id = id.clone().or_else(|| {
+        ["id", "block_id", "zone_id", "code"]
+            .iter()
+            .find_map(|k| properties.get(*k).and_then(id_text))
+    });
     let geom = match geometry {
         None | Some(GeometrySlot::Null) => return Err(err(shown_id, ProblemKind::NullGeometry)),
-        Some(GeometrySlot::NotObject) => return Err(err(shown_id, ProblemKind::WrongGeometryType { found: "not an object".into() })),
+        Some(GeometrySlot::NotObject) => {
+            return Err(err(
+                shown_id,
+                ProblemKind::WrongGeometryType {
+                    found: "not an object".into(),
+                },
+            ))
+        }
         Some(GeometrySlot::Geometry(g)) => g,
     };
     let (polygons, warnings) = geometry_polygons(&geom).map_err(|k| err(shown_id.clone(), k))?;
-    let warnings = warnings.into_iter().map(|kind| Problem { severity: Severity::Warning, location: loc(shown_id.clone()), kind }).collect();
-    Ok((RawFeature { index, id, properties, polygons }, warnings))
+    let warnings = warnings
+        .into_iter()
+        .map(|kind| Problem {
+            severity: Severity::Warning,
+            location: loc(shown_id.clone()),
+            kind,
+        })
+        .collect();
+    Ok((
+        RawFeature {
+            index,
+            id,
+            properties,
+            polygons,
+        },
+        warnings,
+    ))
 }
 
 /// Converts a Polygon/MultiPolygon geometry into rings; unclosed rings are closed with a warning.
-pub(crate) fn geometry_polygons(g: &RawGeometry) -> Result<(Vec<RawPolygon>, Vec<ProblemKind>), ProblemKind> {
+pub(crate) fn geometry_polygons(
+    g: &RawGeometry,
+) -> Result<(Vec<RawPolygon>, Vec<ProblemKind>), ProblemKind> {
     let kind = g.kind.clone().unwrap_or_default();
     let coords = match &g.coordinates {
         None | Some(Node::Null) => {
-            return Err(if kind == "Polygon" || kind == "MultiPolygon" { ProblemKind::EmptyGeometry } else { ProblemKind::WrongGeometryType { found: kind_or_q(&kind) } })
+            return Err(if kind == "Polygon" || kind == "MultiPolygon" {
+                ProblemKind::EmptyGeometry
+            } else {
+                ProblemKind::WrongGeometryType {
+                    found: kind_or_q(&kind),
+                }
+            })
         }
         Some(c) => c,
     };
     let polys: Vec<&Node> = match (kind.as_str(), coords) {
         ("Polygon", n) => vec![n],
         ("MultiPolygon", Node::List(ps)) => ps.iter().collect(),
-        ("MultiPolygon", _) => return Err(ProblemKind::BadCoordinates { detail: "MultiPolygon coordinates must be an array of polygons".into() }),
-        (other, _) => return Err(ProblemKind::WrongGeometryType { found: kind_or_q(other) }),
+        ("MultiPolygon", _) => {
+            return Err(ProblemKind::BadCoordinates {
+                detail: "MultiPolygon coordinates must be an array of polygons".into(),
+            })
+        }
+        (other, _) => {
+            return Err(ProblemKind::WrongGeometryType {
+                found: kind_or_q(other),
+            })
+        }
     };
     if polys.is_empty() {
         return Err(ProblemKind::EmptyGeometry);
@@ -347,7 +446,9 @@ pub(crate) fn geometry_polygons(g: &RawGeometry) -> Result<(Vec<RawPolygon>, Vec
     let mut out = Vec::with_capacity(polys.len());
     for (pi, p) in polys.iter().enumerate() {
         let Node::List(rings) = p else {
-            return Err(ProblemKind::BadCoordinates { detail: format!("polygon {pi} is not an array of rings") });
+            return Err(ProblemKind::BadCoordinates {
+                detail: format!("polygon {pi} is not an array of rings"),
+            });
         };
         if rings.is_empty() {
             return Err(ProblemKind::EmptyGeometry);
@@ -355,23 +456,40 @@ pub(crate) fn geometry_polygons(g: &RawGeometry) -> Result<(Vec<RawPolygon>, Vec
         let mut poly = Vec::with_capacity(rings.len());
         for (ri, r) in rings.iter().enumerate() {
             let Node::List(pos) = r else {
-                return Err(ProblemKind::BadCoordinates { detail: format!("ring {ri} of polygon {pi} is not an array of positions") });
+                return Err(ProblemKind::BadCoordinates {
+                    detail: format!("ring {ri} of polygon {pi} is not an array of positions"),
+                });
             };
             let mut ring = Vec::with_capacity(pos.len() + 1);
             for (k, n) in pos.iter().enumerate() {
                 match n {
                     Node::Pos(x, y) if x.is_finite() && y.is_finite() => ring.push((*x, *y)),
-                    Node::Null => return Err(ProblemKind::BadCoordinates { detail: format!("position {k} of ring {ri} is null") }),
-                    _ => return Err(ProblemKind::BadCoordinates { detail: format!("position {k} of ring {ri} is not [x, y]") }),
+                    Node::Null => {
+                        return Err(ProblemKind::BadCoordinates {
+                            detail: format!("position {k} of ring {ri} is null"),
+                        })
+                    }
+                    _ => {
+                        return Err(ProblemKind::BadCoordinates {
+                            detail: format!("position {k} of ring {ri} is not [x, y]"),
+                        })
+                    }
                 }
             }
             if ring.len() >= 3 && ring.first() != ring.last() {
-                warnings.push(ProblemKind::UnclosedRing { polygon: pi, ring: ri });
+                warnings.push(ProblemKind::UnclosedRing {
+                    polygon: pi,
+                    ring: ri,
+                });
                 let first = ring[0];
                 ring.push(first);
             }
             if ring.len() < 4 {
-                return Err(ProblemKind::TooFewPoints { polygon: pi, ring: ri, count: ring.len() });
+                return Err(ProblemKind::TooFewPoints {
+                    polygon: pi,
+                    ring: ri,
+                    count: ring.len(),
+                });
             }
             poly.push(ring);
         }
@@ -381,7 +499,11 @@ pub(crate) fn geometry_polygons(g: &RawGeometry) -> Result<(Vec<RawPolygon>, Vec
 }
 
 fn kind_or_q(k: &str) -> String {
-    if k.is_empty() { "?".into() } else { k.into() }
+    if k.is_empty() {
+        "?".into()
+    } else {
+        k.into()
+    }
 }
 
 /// The first place where a closed ring crosses itself, if any: a proper crossing of two
@@ -404,7 +526,8 @@ pub fn ring_self_intersection(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
             }
             let (a, b) = (i.min(j), i.max(j));
             let adjacent = b == a + 1 || (a == 0 && b == n - 1);
-            if let Some(p) = segment_crossing(ring[a], ring[a + 1], ring[b], ring[b + 1], adjacent) {
+            if let Some(p) = segment_crossing(ring[a], ring[a + 1], ring[b], ring[b + 1], adjacent)
+            {
                 return Some(p);
             }
         }
@@ -418,21 +541,32 @@ fn orient(a: (f64, f64), b: (f64, f64), c: (f64, f64)) -> f64 {
 
 /// Whether two sides intersect in a way that makes the ring invalid. Adjacent sides may only
 /// share their common vertex (a collinear overlap, a spike, is invalid).
-fn segment_crossing(p1: (f64, f64), p2: (f64, f64), q1: (f64, f64), q2: (f64, f64), adjacent: bool) -> Option<(f64, f64)> {
+fn segment_crossing(
+    p1: (f64, f64),
+    p2: (f64, f64),
+    q1: (f64, f64),
+    q2: (f64, f64),
+    adjacent: bool,
+) -> Option<(f64, f64)> {
     let (d1, d2) = (orient(q1, q2, p1), orient(q1, q2, p2));
     let (d3, d4) = (orient(p1, p2, q1), orient(p1, p2, q2));
-    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0)) && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0)) {
+    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
+        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
+    {
         let t = d1 / (d1 - d2);
         return Some((p1.0 + t * (p2.0 - p1.0), p1.1 + t * (p2.1 - p1.1)));
     }
-    let on = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| c.0 >= a.0.min(b.0) && c.0 <= a.0.max(b.0) && c.1 >= a.1.min(b.1) && c.1 <= a.1.max(b.1);
+    let on = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| {
+        c.0 >= a.0.min(b.0) && c.0 <= a.0.max(b.0) && c.1 >= a.1.min(b.1) && c.1 <= a.1.max(b.1)
+    };
     if adjacent {
         // They share one endpoint; invalid only if they overlap collinearly (a spike back along the side).
         if d1 == 0.0 && d2 == 0.0 {
             let shared = if p1 == q1 || p1 == q2 { p1 } else { p2 };
             let other_p = if shared == p1 { p2 } else { p1 };
             let other_q = if shared == q1 { q2 } else { q1 };
-            let dot = (other_p.0 - shared.0) * (other_q.0 - shared.0) + (other_p.1 - shared.1) * (other_q.1 - shared.1);
+            let dot = (other_p.0 - shared.0) * (other_q.0 - shared.0)
+                + (other_p.1 - shared.1) * (other_q.1 - shared.1);
             if dot > 0.0 {
                 return Some(shared);
             }

@@ -32,15 +32,38 @@ pub struct JalaliDate {
 
 /// Persian month names, Farvardin to Esfand.
 pub const MONTHS_FA: [&str; 12] = [
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 ];
 /// Latin transliterations of the month names.
 pub const MONTHS_EN: [&str; 12] = [
-    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
+    "Farvardin",
+    "Ordibehesht",
+    "Khordad",
+    "Tir",
+    "Mordad",
+    "Shahrivar",
+    "Mehr",
+    "Aban",
+    "Azar",
+    "Dey",
+    "Bahman",
+    "Esfand",
 ];
 
 const BREAKS: [i32; 20] = [
-    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178,
+    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324,
+    2394, 2456, 3178,
 ];
 
 /// Truncating division, as in the reference algorithm (JavaScript's `~~(a / b)`).
@@ -83,7 +106,8 @@ fn jal_cal(jy: i32) -> (i64, i32, i64) {
 
 fn g2d(gy: i32, gm: u32, gd: u32) -> i64 {
     let (gy, gm, gd) = (gy as i64, gm as i64, gd as i64);
-    let d = div((gy + div(gm - 8, 6) + 100100) * 1461, 4) + div(153 * ((gm + 9) % 12) + 2, 5) + gd - 34840408;
+    let d = div((gy + div(gm - 8, 6) + 100100) * 1461, 4) + div(153 * ((gm + 9) % 12) + 2, 5) + gd
+        - 34840408;
     d - div(div(gy + 100100 + div(gm - 8, 6), 100) * 3, 4) + 752
 }
 
@@ -94,7 +118,11 @@ fn d2g(jdn: i64) -> GregorianDate {
     let gd = div(i % 153, 5) + 1;
     let gm = div(i, 153) % 12 + 1;
     let gy = div(j, 1461) - 100100 + div(8 - gm, 6);
-    GregorianDate { year: gy as i32, month: gm as u32, day: gd as u32 }
+    GregorianDate {
+        year: gy as i32,
+        month: gm as u32,
+        day: gd as u32,
+    }
 }
 
 impl GregorianDate {
@@ -105,7 +133,11 @@ impl GregorianDate {
         let y: i32 = it.next()?.parse().ok()?;
         let m: u32 = it.next()?.parse().ok()?;
         let d: u32 = it.next()?.parse().ok()?;
-        let g = GregorianDate { year: y, month: m, day: d };
+        let g = GregorianDate {
+            year: y,
+            month: m,
+            day: d,
+        };
         (m >= 1 && m <= 12 && d >= 1 && d2g(g2d(y, m, d)) == g).then_some(g)
     }
     /// Days since 1970-01-01 (the Unix epoch) to this date.
@@ -148,7 +180,11 @@ impl JalaliDate {
         let mut k = jdn - jdn1f;
         if k >= 0 {
             if k <= 185 {
-                return JalaliDate { year: jy, month: (1 + div(k, 31)) as u32, day: (k % 31 + 1) as u32 };
+                return JalaliDate {
+                    year: jy,
+                    month: (1 + div(k, 31)) as u32,
+                    day: (k % 31 + 1) as u32,
+                };
             }
             k -= 186;
         } else {
@@ -158,13 +194,18 @@ impl JalaliDate {
                 k += 1;
             }
         }
-        JalaliDate { year: jy, month: (7 + div(k, 30)) as u32, day: (k % 30 + 1) as u32 }
+        JalaliDate {
+            year: jy,
+            month: (7 + div(k, 30)) as u32,
+            day: (k % 30 + 1) as u32,
+        }
     }
     /// Converts to the Gregorian calendar.
     pub fn to_gregorian(self) -> GregorianDate {
         let (_, gy, march) = jal_cal(self.year);
         let m = self.month as i64;
-        let jdn = g2d(gy, 3, march as u32) + (m - 1) * 31 - div(m, 7) * (m - 7) + self.day as i64 - 1;
+        let jdn =
+            g2d(gy, 3, march as u32) + (m - 1) * 31 - div(m, 7) * (m - 7) + self.day as i64 - 1;
         d2g(jdn)
     }
     /// Parses `1402/05/14` or `1402-05-14`, in any digits, checking that the day exists.
@@ -177,20 +218,34 @@ impl JalaliDate {
         let y: i32 = parts[0].trim().parse().ok()?;
         let m: u32 = parts[1].trim().parse().ok()?;
         let d: u32 = parts[2].trim().parse().ok()?;
-        if !(1..=12).contains(&m) || !(1178..=1633).contains(&y) || d < 1 || d > Self::month_length(y, m) {
+        if !(1..=12).contains(&m)
+            || !(1178..=1633).contains(&y)
+            || d < 1
+            || d > Self::month_length(y, m)
+        {
             return None;
         }
-        Some(JalaliDate { year: y, month: m, day: d })
+        Some(JalaliDate {
+            year: y,
+            month: m,
+            day: d,
+        })
     }
     /// `1402/05/14` in the language's digits, or `14 Mordad 1402` style with [`Self::long`].
     pub fn short(self, lang: crate::Lang) -> String {
-        crate::digits::localize_digits(&format!("{:04}/{:02}/{:02}", self.year, self.month, self.day), lang)
+        crate::digits::localize_digits(
+            &format!("{:04}/{:02}/{:02}", self.year, self.month, self.day),
+            lang,
+        )
     }
     /// `۱۴ مرداد ۱۴۰۲` / `14 Mordad 1402`.
     pub fn long(self, lang: crate::Lang) -> String {
         let i = (self.month as usize).clamp(1, 12) - 1;
         match lang {
-            crate::Lang::Fa => crate::digits::to_persian_digits(&format!("{} {} {}", self.day, MONTHS_FA[i], self.year)),
+            crate::Lang::Fa => crate::digits::to_persian_digits(&format!(
+                "{} {} {}",
+                self.day, MONTHS_FA[i], self.year
+            )),
             crate::Lang::En => format!("{} {} {}", self.day, MONTHS_EN[i], self.year),
         }
     }
@@ -207,10 +262,18 @@ mod tests {
     use super::*;
 
     fn g(y: i32, m: u32, d: u32) -> GregorianDate {
-        GregorianDate { year: y, month: m, day: d }
+        GregorianDate {
+            year: y,
+            month: m,
+            day: d,
+        }
     }
     fn j(y: i32, m: u32, d: u32) -> JalaliDate {
-        JalaliDate { year: y, month: m, day: d }
+        JalaliDate {
+            year: y,
+            month: m,
+            day: d,
+        }
     }
 
     #[test]
@@ -235,7 +298,12 @@ mod tests {
 
     #[test]
     fn round_trip_every_day_for_sixty_years() {
-        let start = GregorianDate { year: 1990, month: 1, day: 1 }.days_since_unix_epoch();
+        let start = GregorianDate {
+            year: 1990,
+            month: 1,
+            day: 1,
+        }
+        .days_since_unix_epoch();
         let mut prev: Option<JalaliDate> = None;
         for d in start..start + 365 * 60 {
             let gd = GregorianDate::from_days_since_unix_epoch(d);

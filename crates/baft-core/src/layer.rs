@@ -57,22 +57,41 @@ const BANDED_ABOVE: usize = 48;
 impl Prepared {
     pub(crate) fn new(mp: &MultiPolygon<f64>) -> Self {
         let mut edges = Vec::new();
-        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let mut bbox = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
         for p in mp.iter() {
             for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
                 for w in ring.0.windows(2) {
                     edges.push([w[0].x, w[0].y, w[1].x, w[1].y]);
-                    bbox = [bbox[0].min(w[0].x), bbox[1].min(w[0].y), bbox[2].max(w[0].x), bbox[3].max(w[0].y)];
+                    bbox = [
+                        bbox[0].min(w[0].x),
+                        bbox[1].min(w[0].y),
+                        bbox[2].max(w[0].x),
+                        bbox[3].max(w[0].y),
+                    ];
                 }
             }
         }
-        let mut prep = Prepared { edges, bbox, band_y0: bbox[1], band_h: 1.0, bands: Vec::new() };
+        let mut prep = Prepared {
+            edges,
+            bbox,
+            band_y0: bbox[1],
+            band_h: 1.0,
+            bands: Vec::new(),
+        };
         if prep.edges.len() > BANDED_ABOVE {
             let n = (prep.edges.len() / 4).clamp(8, 4096);
             let h = ((bbox[3] - bbox[1]) / n as f64).max(1e-9);
             let mut bands = vec![Vec::new(); n];
             for (i, e) in prep.edges.iter().enumerate() {
-                let (lo, hi) = (prep.band_of(e[1].min(e[3]), h, n), prep.band_of(e[1].max(e[3]), h, n));
+                let (lo, hi) = (
+                    prep.band_of(e[1].min(e[3]), h, n),
+                    prep.band_of(e[1].max(e[3]), h, n),
+                );
                 for b in &mut bands[lo..=hi] {
                     b.push(i as u32);
                 }
@@ -92,11 +111,19 @@ impl Prepared {
             return Box::new(self.edges.iter());
         }
         let n = self.bands.len();
-        let (lo, hi) = (self.band_of(y0, self.band_h, n), self.band_of(y1, self.band_h, n));
+        let (lo, hi) = (
+            self.band_of(y0, self.band_h, n),
+            self.band_of(y1, self.band_h, n),
+        );
         if lo == hi {
             Box::new(self.bands[lo].iter().map(move |&i| &self.edges[i as usize]))
         } else {
-            Box::new(self.bands[lo..=hi].iter().flatten().map(move |&i| &self.edges[i as usize]))
+            Box::new(
+                self.bands[lo..=hi]
+                    .iter()
+                    .flatten()
+                    .map(move |&i| &self.edges[i as usize]),
+            )
         }
     }
 
@@ -120,7 +147,12 @@ impl Prepared {
     }
 
     /// The nearest edge within `r` of (x, y): (distance, closest point on it, edge).
-    pub(crate) fn nearest_edge_within(&self, x: f64, y: f64, r: f64) -> Option<(f64, (f64, f64), [f64; 4])> {
+    pub(crate) fn nearest_edge_within(
+        &self,
+        x: f64,
+        y: f64,
+        r: f64,
+    ) -> Option<(f64, (f64, f64), [f64; 4])> {
         let mut best: Option<(f64, (f64, f64), [f64; 4])> = None;
         let r2 = r * r;
         for e in self.edges_near_y(y - r, y + r) {
@@ -145,7 +177,11 @@ impl Prepared {
 
     /// Distance from (x, y) to the nearest edge.
     pub(crate) fn boundary_distance(&self, x: f64, y: f64) -> f64 {
-        self.edges.iter().map(|e| seg_dist2(x, y, e).0).fold(f64::INFINITY, f64::min).sqrt()
+        self.edges
+            .iter()
+            .map(|e| seg_dist2(x, y, e).0)
+            .fold(f64::INFINITY, f64::min)
+            .sqrt()
     }
 
     pub(crate) fn bbox(&self) -> [f64; 4] {
@@ -157,7 +193,11 @@ impl Prepared {
 fn seg_dist2(x: f64, y: f64, e: &[f64; 4]) -> (f64, (f64, f64)) {
     let (dx, dy) = (e[2] - e[0], e[3] - e[1]);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 { (((x - e[0]) * dx + (y - e[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let t = if len2 > 0.0 {
+        (((x - e[0]) * dx + (y - e[1]) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let (qx, qy) = (e[0] + t * dx, e[1] + t * dy);
     ((x - qx) * (x - qx) + (y - qy) * (y - qy), (qx, qy))
 }
@@ -199,9 +239,29 @@ impl Layer {
     /// Reads a layer file (`file` names it in problems) into the local frame `frame`.
     /// The declared CRS comes from the manifest's version entry, else the file's `crs` member.
     /// Never fails: an unusable file gives a layer with no zones and an error problem.
-    pub fn load(spec: &LayerSpec, version: &BoundaryVersion, file: &str, text: &str, frame: &TransverseMercator) -> Layer {
-        let mut layer = Layer { spec: spec.clone(), version: version.clone(), source_crs: None, zones: Vec::new(), tree: RTree::new(), problems: Vec::new() };
-        let file_problem = |kind| Problem { severity: Severity::Error, location: Location { file: file.into(), ..Default::default() }, kind };
+    pub fn load(
+        spec: &LayerSpec,
+        version: &BoundaryVersion,
+        file: &str,
+        text: &str,
+        frame: &TransverseMercator,
+    ) -> Layer {
+        let mut layer = Layer {
+            spec: spec.clone(),
+            version: version.clone(),
+            source_crs: None,
+            zones: Vec::new(),
+            tree: RTree::new(),
+            problems: Vec::new(),
+        };
+        let file_problem = |kind| Problem {
+            severity: Severity::Error,
+            location: Location {
+                file: file.into(),
+                ..Default::default()
+            },
+            kind,
+        };
         let raw = match geojson::parse_feature_collection(file, text) {
             Ok(r) => r,
             Err(p) => {
@@ -210,7 +270,12 @@ impl Layer {
             }
         };
         layer.problems.extend(raw.problems);
-        let declared = match version.crs.as_deref().or(raw.crs_name.as_deref()).map(SourceCrs::parse) {
+        let declared = match version
+            .crs
+            .as_deref()
+            .or(raw.crs_name.as_deref())
+            .map(SourceCrs::parse)
+        {
             None => None,
             Some(Ok(c)) => Some(c),
             Some(Err(k)) => {
@@ -218,12 +283,23 @@ impl Layer {
                 return layer;
             }
         };
-        let looks: Vec<Looks> = raw.features.iter().map(|f| crs::classify(feature_bbox(f))).collect();
+        let looks: Vec<Looks> = raw
+            .features
+            .iter()
+            .map(|f| crs::classify(feature_bbox(f)))
+            .collect();
         let source = match crs::decide(declared, &looks) {
             Ok(c) => c,
             Err(ProblemKind::OutsideIran { .. }) => {
-                let b = raw.features.first().map(feature_bbox).unwrap_or((0.0, 0.0, 0.0, 0.0));
-                layer.problems.push(file_problem(ProblemKind::OutsideIran { lon: b.0, lat: b.1 }));
+                let b = raw
+                    .features
+                    .first()
+                    .map(feature_bbox)
+                    .unwrap_or((0.0, 0.0, 0.0, 0.0));
+                layer.problems.push(file_problem(ProblemKind::OutsideIran {
+                    lon: b.0,
+                    lat: b.1,
+                }));
                 return layer;
             }
             Err(k) => {
@@ -235,38 +311,73 @@ impl Layer {
         let want = crs::expected_look(source);
         for (f, look) in raw.features.into_iter().zip(looks) {
             let id = feature_id(spec, &f);
-            let loc = Location { file: file.into(), feature_index: Some(f.index), feature_id: id.clone(), ..Default::default() };
+            let loc = Location {
+                file: file.into(),
+                feature_index: Some(f.index),
+                feature_id: id.clone(),
+                ..Default::default()
+            };
             if look != want {
                 let kind = match look {
                     Looks::LatLon | Looks::SwappedMetres => ProblemKind::SwappedAxes,
-                    _ => ProblemKind::BadCoordinates { detail: format!("not in {} like the rest of the file", source.epsg()) },
+                    _ => ProblemKind::BadCoordinates {
+                        detail: format!("not in {} like the rest of the file", source.epsg()),
+                    },
                 };
-                layer.problems.push(Problem { severity: Severity::Error, location: loc, kind });
+                layer.problems.push(Problem {
+                    severity: Severity::Error,
+                    location: loc,
+                    kind,
+                });
                 continue;
             }
             if id.is_none() {
-                layer.problems.push(Problem { severity: Severity::Warning, location: loc.clone(), kind: ProblemKind::MissingId });
+                layer.problems.push(Problem {
+                    severity: Severity::Warning,
+                    location: loc.clone(),
+                    kind: ProblemKind::MissingId,
+                });
             }
             match build_zone(spec, &f, id, source, frame) {
                 Ok(z) => layer.zones.push(z),
-                Err(kind) => layer.problems.push(Problem { severity: Severity::Error, location: loc, kind }),
+                Err(kind) => layer.problems.push(Problem {
+                    severity: Severity::Error,
+                    location: loc,
+                    kind,
+                }),
             }
         }
         if let (SourceCrs::Utm { .. }, Some(z)) = (source, layer.zones.first()) {
             let c = z.lon_lat.0[0].exterior().0[0];
             if !crs::in_iran(c.x, c.y) {
                 layer.zones.clear();
-                layer.problems.push(file_problem(ProblemKind::OutsideIran { lon: c.x, lat: c.y }));
+                layer.problems.push(file_problem(ProblemKind::OutsideIran {
+                    lon: c.x,
+                    lat: c.y,
+                }));
             }
         }
-        if layer.zones.is_empty() && !layer.problems.iter().any(|p| p.severity == Severity::Error && p.location.feature_index.is_none()) {
+        if layer.zones.is_empty()
+            && !layer
+                .problems
+                .iter()
+                .any(|p| p.severity == Severity::Error && p.location.feature_index.is_none())
+        {
             layer.problems.push(file_problem(ProblemKind::EmptyLayer));
         }
         layer.tree = RTree::bulk_load(
-            layer.zones.iter().enumerate().map(|(i, z)| {
-                let b = z.prepared.bbox();
-                ZoneBox { zone: i as u32, env: AABB::from_corners([b[0], b[1]], [b[2], b[3]]) }
-            }).collect(),
+            layer
+                .zones
+                .iter()
+                .enumerate()
+                .map(|(i, z)| {
+                    let b = z.prepared.bbox();
+                    ZoneBox {
+                        zone: i as u32,
+                        env: AABB::from_corners([b[0], b[1]], [b[2], b[3]]),
+                    }
+                })
+                .collect(),
         );
         layer
     }
@@ -279,13 +390,17 @@ impl Layer {
     /// Zones whose bounding box comes within `r` metres of (x, y).
     pub(crate) fn candidates(&self, x: f64, y: f64, r: f64) -> impl Iterator<Item = &Zone> {
         let env = AABB::from_corners([x - r, y - r], [x + r, y + r]);
-        self.tree.locate_in_envelope_intersecting(&env).map(|b| &self.zones[b.zone as usize])
+        self.tree
+            .locate_in_envelope_intersecting(&env)
+            .map(|b| &self.zones[b.zone as usize])
     }
 
     /// Zones whose bounding box intersects the box `b` (local metres).
     pub(crate) fn candidates_in(&self, b: [f64; 4]) -> impl Iterator<Item = &Zone> {
         let env = AABB::from_corners([b[0], b[1]], [b[2], b[3]]);
-        self.tree.locate_in_envelope_intersecting(&env).map(|z| &self.zones[z.zone as usize])
+        self.tree
+            .locate_in_envelope_intersecting(&env)
+            .map(|z| &self.zones[z.zone as usize])
     }
 
     /// The zone nearest to (x, y) and the distance to its boundary, by exact distance,
@@ -307,7 +422,12 @@ impl Layer {
 }
 
 fn feature_bbox(f: &RawFeature) -> (f64, f64, f64, f64) {
-    let mut b = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let mut b = (
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    );
     for p in &f.polygons {
         for r in p {
             for &(x, y) in r {
@@ -330,21 +450,40 @@ fn feature_id(spec: &LayerSpec, f: &RawFeature) -> Option<String> {
     if let Some(k) = &spec.id_property {
         return prop_text(&f.properties, k).or_else(|| f.id.clone());
     }
-    ["id", "block_id", "zone_id", "code"].iter().find_map(|k| prop_text(&f.properties, k)).or_else(|| f.id.clone())
+    ["id", "block_id", "zone_id", "code"]
+        .iter()
+        .find_map(|k| prop_text(&f.properties, k))
+        .or_else(|| f.id.clone())
 }
 
 /// Builds a zone: projects, cleans, validates and prepares it.
-pub(crate) fn build_zone(spec: &LayerSpec, f: &RawFeature, id: Option<String>, source: SourceCrs, frame: &TransverseMercator) -> Result<Zone, ProblemKind> {
-    let name_fa = spec.name_property.as_deref().and_then(|k| prop_text(&f.properties, k))
+pub(crate) fn build_zone(
+    spec: &LayerSpec,
+    f: &RawFeature,
+    id: Option<String>,
+    source: SourceCrs,
+    frame: &TransverseMercator,
+) -> Result<Zone, ProblemKind> {
+    let name_fa = spec
+        .name_property
+        .as_deref()
+        .and_then(|k| prop_text(&f.properties, k))
         .or_else(|| prop_text(&f.properties, "name_fa"))
         .or_else(|| prop_text(&f.properties, "name"))
         .unwrap_or_default();
-    let name_en = prop_text(&f.properties, spec.name_en_property.as_deref().unwrap_or("name_en")).unwrap_or_default();
+    let name_en = prop_text(
+        &f.properties,
+        spec.name_en_property.as_deref().unwrap_or("name_en"),
+    )
+    .unwrap_or_default();
     let (lon_lat, local) = project_polygons(&f.polygons, source, frame)?;
     let prepared = Prepared::new(&local);
     Ok(Zone {
         id: id.unwrap_or_else(|| format!("#{}", f.index)),
-        name: LocalText { fa: name_fa, en: name_en },
+        name: LocalText {
+            fa: name_fa,
+            en: name_en,
+        },
         feature_index: f.index,
         properties: f.properties.clone(),
         area_m2: local.unsigned_area(),
@@ -356,7 +495,11 @@ pub(crate) fn build_zone(spec: &LayerSpec, f: &RawFeature, id: Option<String>, s
 
 /// Projects rings from the source system to (lon, lat) and local metres, dropping repeated
 /// vertices and rejecting rings with no area, crossing rings and holes outside the shell.
-pub fn project_polygons(polys: &[Vec<Vec<(f64, f64)>>], source: SourceCrs, frame: &TransverseMercator) -> Result<(MultiPolygon<f64>, MultiPolygon<f64>), ProblemKind> {
+pub fn project_polygons(
+    polys: &[Vec<Vec<(f64, f64)>>],
+    source: SourceCrs,
+    frame: &TransverseMercator,
+) -> Result<(MultiPolygon<f64>, MultiPolygon<f64>), ProblemKind> {
     let mut ll_polys = Vec::with_capacity(polys.len());
     let mut local_polys = Vec::with_capacity(polys.len());
     for (pi, rings) in polys.iter().enumerate() {
@@ -368,36 +511,77 @@ pub fn project_polygons(polys: &[Vec<Vec<(f64, f64)>>], source: SourceCrs, frame
             for &(x, y) in ring {
                 let (lon, lat) = source.to_lon_lat(x, y);
                 if !lon.is_finite() || !lat.is_finite() {
-                    return Err(ProblemKind::BadCoordinates { detail: format!("position ({x}, {y}) can't be converted") });
+                    return Err(ProblemKind::BadCoordinates {
+                        detail: format!("position ({x}, {y}) can't be converted"),
+                    });
                 }
-                if ll.last().is_some_and(|c: &Coord<f64>| c.x == lon && c.y == lat) {
+                if ll
+                    .last()
+                    .is_some_and(|c: &Coord<f64>| c.x == lon && c.y == lat)
+                {
                     continue;
                 }
                 ll.push(Coord { x: lon, y: lat });
                 lc.push(frame.forward(lon, lat));
             }
             if lc.len() < 4 {
-                return Err(ProblemKind::TooFewPoints { polygon: pi, ring: ri, count: lc.len() });
+                return Err(ProblemKind::TooFewPoints {
+                    polygon: pi,
+                    ring: ri,
+                    count: lc.len(),
+                });
             }
-            let area2: f64 = lc.windows(2).map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1).sum();
-            let scale = lc.iter().map(|p| p.0.abs().max(p.1.abs())).fold(1.0, f64::max);
-            if area2.abs() < 1e-9 * scale.max(1.0) || area2.abs() < 2e-4 {
-                return Err(ProblemKind::ZeroAreaRing { polygon: pi, ring: ri });
+            // No area: judged in the file's own coordinates (a "flat" ring along a parallel in
+            // lon/lat is slightly curved once projected), and in metres (under 1 cm²).
+            let area2_local: f64 = lc
+                .windows(2)
+                .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
+                .sum();
+            let (x0, y0) = ring[0];
+            let area2_src: f64 = ring
+                .windows(2)
+                .map(|w| (w[0].0 - x0) * (w[1].1 - y0) - (w[1].0 - x0) * (w[0].1 - y0))
+                .sum();
+            let (mut bw, mut bh) = (0.0f64, 0.0f64);
+            for &(x, y) in ring {
+                bw = bw.max((x - x0).abs());
+                bh = bh.max((y - y0).abs());
+            }
+            if area2_src.abs() <= 1e-9 * (bw * bw + bh * bh) || area2_local.abs() < 2e-4 {
+                return Err(ProblemKind::ZeroAreaRing {
+                    polygon: pi,
+                    ring: ri,
+                });
             }
             if let Some((x, y)) = geojson::ring_self_intersection(&lc) {
                 let (lon, lat) = frame.inverse(x, y);
-                return Err(ProblemKind::SelfIntersection { polygon: pi, ring: ri, lon, lat });
+                return Err(ProblemKind::SelfIntersection {
+                    polygon: pi,
+                    ring: ri,
+                    lon,
+                    lat,
+                });
             }
             if ri > 0 {
-                let shell = Prepared::new(&MultiPolygon(vec![Polygon::new(local_rings[0].clone(), vec![])]));
+                let shell = Prepared::new(&MultiPolygon(vec![Polygon::new(
+                    local_rings[0].clone(),
+                    vec![],
+                )]));
                 // A hole must lie inside its shell: its vertices must not be strictly outside.
-                let outside = lc.iter().any(|&(x, y)| !shell.contains(x, y) && shell.nearest_edge_within(x, y, 1e-6).is_none());
+                let outside = lc.iter().any(|&(x, y)| {
+                    !shell.contains(x, y) && shell.nearest_edge_within(x, y, 1e-6).is_none()
+                });
                 if outside {
-                    return Err(ProblemKind::HoleOutsideShell { polygon: pi, ring: ri });
+                    return Err(ProblemKind::HoleOutsideShell {
+                        polygon: pi,
+                        ring: ri,
+                    });
                 }
             }
             ll_rings.push(LineString(ll));
-            local_rings.push(LineString(lc.into_iter().map(|(x, y)| Coord { x, y }).collect()));
+            local_rings.push(LineString(
+                lc.into_iter().map(|(x, y)| Coord { x, y }).collect(),
+            ));
         }
         let mut ll_it = ll_rings.into_iter();
         let mut lc_it = local_rings.into_iter();

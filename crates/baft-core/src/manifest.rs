@@ -23,7 +23,10 @@ pub struct LocalText {
 
 impl LocalText {
     pub fn new(fa: &str, en: &str) -> Self {
-        LocalText { fa: fa.into(), en: en.into() }
+        LocalText {
+            fa: fa.into(),
+            en: en.into(),
+        }
     }
     /// The text in `lang`, falling back to the other language when empty.
     pub fn get(&self, lang: Lang) -> &str {
@@ -57,7 +60,9 @@ impl LayerKind {
             LayerKind::WornOutFabric => lang.pick("بافت فرسوده", "worn-out urban fabric"),
             LayerKind::InformalSettlement => lang.pick("سکونتگاه غیررسمی", "informal settlement"),
             LayerKind::HistoricFabric => lang.pick("بافت تاریخی", "historic fabric"),
-            LayerKind::TargetNeighbourhood => lang.pick("محلهٔ هدف بازآفرینی", "regeneration target neighbourhood"),
+            LayerKind::TargetNeighbourhood => {
+                lang.pick("محلهٔ هدف بازآفرینی", "regeneration target neighbourhood")
+            }
         }
     }
 }
@@ -145,7 +150,9 @@ impl LayerSpec {
         if let Some(c) = &self.current {
             return self.versions.iter().find(|v| &v.id == c);
         }
-        self.versions.iter().max_by_key(|v| v.approved.gregorian_date())
+        self.versions
+            .iter()
+            .max_by_key(|v| v.approved.gregorian_date())
     }
 }
 
@@ -170,7 +177,10 @@ fn default_threshold() -> f64 {
 
 impl Default for CheckSettings {
     fn default() -> Self {
-        CheckSettings { boundary_tolerance_m: 0.5, plot_inside_threshold: 0.5 }
+        CheckSettings {
+            boundary_tolerance_m: 0.5,
+            plot_inside_threshold: 0.5,
+        }
     }
 }
 
@@ -219,7 +229,12 @@ fn default_max_zoom() -> u8 {
 
 impl Default for Basemap {
     fn default() -> Self {
-        Basemap { url: default_tiles(), attribution: default_attribution(), on_by_default: false, max_zoom: 19 }
+        Basemap {
+            url: default_tiles(),
+            attribution: default_attribution(),
+            on_by_default: false,
+            max_zoom: 19,
+        }
     }
 }
 
@@ -251,7 +266,10 @@ pub struct ManifestError {
 
 impl ManifestError {
     fn new(field: impl Into<String>, fa: String, en: String) -> Self {
-        ManifestError { field: field.into(), detail: LocalText { fa, en } }
+        ManifestError {
+            field: field.into(),
+            detail: LocalText { fa, en },
+        }
     }
     pub fn message(&self, lang: Lang) -> String {
         match lang {
@@ -274,63 +292,145 @@ impl Manifest {
             )]
         })?;
         let errs = m.validate();
-        if errs.is_empty() { Ok(m) } else { Err(errs) }
+        if errs.is_empty() {
+            Ok(m)
+        } else {
+            Err(errs)
+        }
     }
 
     /// Checks values serde can't: ranges, dates that agree, unique ids, known CRSs.
     pub fn validate(&self) -> Vec<ManifestError> {
         let mut e = Vec::new();
         if self.format_version != FORMAT_VERSION {
-            e.push(ManifestError::new("format_version", format!("نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})", self.format_version), format!("version {} is not supported (only {FORMAT_VERSION})", self.format_version)));
+            e.push(ManifestError::new(
+                "format_version",
+                format!(
+                    "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
+                    self.format_version
+                ),
+                format!(
+                    "version {} is not supported (only {FORMAT_VERSION})",
+                    self.format_version
+                ),
+            ));
         }
         let [lon, lat] = self.city.center;
         if !crate::crs::in_iran(lon, lat) {
-            e.push(ManifestError::new("city.center", "مرکز شهر باید [طول، عرض] و در ایران باشد".into(), "the city centre must be [lon, lat] inside Iran".into()));
+            e.push(ManifestError::new(
+                "city.center",
+                "مرکز شهر باید [طول، عرض] و در ایران باشد".into(),
+                "the city centre must be [lon, lat] inside Iran".into(),
+            ));
         }
         let [a, b, c, d] = self.city.envelope;
         if !(a < c && b < d && crate::crs::in_iran(a, b) && crate::crs::in_iran(c, d)) {
-            e.push(ManifestError::new("city.envelope", "محدوده باید [کمینهٔ طول، کمینهٔ عرض، بیشینهٔ طول، بیشینهٔ عرض] و در ایران باشد".into(), "the envelope must be [min_lon, min_lat, max_lon, max_lat] inside Iran".into()));
+            e.push(ManifestError::new(
+                "city.envelope",
+                "محدوده باید [کمینهٔ طول، کمینهٔ عرض، بیشینهٔ طول، بیشینهٔ عرض] و در ایران باشد".into(),
+                "the envelope must be [min_lon, min_lat, max_lon, max_lat] inside Iran".into(),
+            ));
         }
         let t = self.checking.boundary_tolerance_m;
         if !(0.0..=50.0).contains(&t) {
-            e.push(ManifestError::new("checking.boundary_tolerance_m", "باید بین ۰ و ۵۰ متر باشد".into(), "must be between 0 and 50 metres".into()));
+            e.push(ManifestError::new(
+                "checking.boundary_tolerance_m",
+                "باید بین ۰ و ۵۰ متر باشد".into(),
+                "must be between 0 and 50 metres".into(),
+            ));
         }
         let th = self.checking.plot_inside_threshold;
         if !(th > 0.0 && th <= 1.0) {
-            e.push(ManifestError::new("checking.plot_inside_threshold", "باید بیشتر از ۰ و حداکثر ۱ باشد".into(), "must be greater than 0 and at most 1".into()));
+            e.push(ManifestError::new(
+                "checking.plot_inside_threshold",
+                "باید بیشتر از ۰ و حداکثر ۱ باشد".into(),
+                "must be greater than 0 and at most 1".into(),
+            ));
         }
         if self.layers.is_empty() {
-            e.push(ManifestError::new("layers", "دست‌کم یک لایه لازم است".into(), "at least one layer is required".into()));
+            e.push(ManifestError::new(
+                "layers",
+                "دست‌کم یک لایه لازم است".into(),
+                "at least one layer is required".into(),
+            ));
         }
         let mut ids = std::collections::HashSet::new();
         for (i, l) in self.layers.iter().enumerate() {
             let f = |s: &str| format!("layers[{i}].{s}");
             if !ids.insert(&l.id) {
-                e.push(ManifestError::new(f("id"), format!("شناسهٔ تکراری «{}»", l.id), format!("duplicate id “{}”", l.id)));
+                e.push(ManifestError::new(
+                    f("id"),
+                    format!("شناسهٔ تکراری «{}»", l.id),
+                    format!("duplicate id “{}”", l.id),
+                ));
             }
             if l.versions.is_empty() {
-                e.push(ManifestError::new(f("versions"), "دست‌کم یک نسخهٔ مرز لازم است".into(), "at least one boundary version is required".into()));
+                e.push(ManifestError::new(
+                    f("versions"),
+                    "دست‌کم یک نسخهٔ مرز لازم است".into(),
+                    "at least one boundary version is required".into(),
+                ));
             }
             if let Some(c) = &l.current {
                 if !l.versions.iter().any(|v| &v.id == c) {
-                    e.push(ManifestError::new(f("current"), format!("نسخهٔ «{c}» در versions نیست"), format!("version “{c}” is not in versions")));
+                    e.push(ManifestError::new(
+                        f("current"),
+                        format!("نسخهٔ «{c}» در versions نیست"),
+                        format!("version “{c}” is not in versions"),
+                    ));
                 }
             }
             for (j, v) in l.versions.iter().enumerate() {
                 let g = |s: &str| format!("layers[{i}].versions[{j}].{s}");
                 match (v.approved.jalali_date(), v.approved.gregorian_date()) {
-                    (None, _) => e.push(ManifestError::new(g("approved.jalali"), format!("تاریخ «{}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)", v.approved.jalali), format!("“{}” is not a valid Jalali date (e.g. 1402/05/14)", v.approved.jalali))),
-                    (_, None) => e.push(ManifestError::new(g("approved.iso"), format!("تاریخ «{}» معتبر نیست (مثلاً 2023-08-05)", v.approved.iso), format!("“{}” is not a valid ISO date (e.g. 2023-08-05)", v.approved.iso))),
-                    (Some(j), Some(gd)) if j.to_gregorian() != gd => e.push(ManifestError::new(g("approved"), format!("{} برابر {} است، نه {}", v.approved.jalali, j.to_gregorian(), v.approved.iso), format!("{} is {}, not {}", v.approved.jalali, j.to_gregorian(), v.approved.iso))),
+                    (None, _) => e.push(ManifestError::new(
+                        g("approved.jalali"),
+                        format!("تاریخ «{}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)", v.approved.jalali),
+                        format!(
+                            "“{}” is not a valid Jalali date (e.g. 1402/05/14)",
+                            v.approved.jalali
+                        ),
+                    )),
+                    (_, None) => e.push(ManifestError::new(
+                        g("approved.iso"),
+                        format!("تاریخ «{}» معتبر نیست (مثلاً 2023-08-05)", v.approved.iso),
+                        format!(
+                            "“{}” is not a valid ISO date (e.g. 2023-08-05)",
+                            v.approved.iso
+                        ),
+                    )),
+                    (Some(j), Some(gd)) if j.to_gregorian() != gd => e.push(ManifestError::new(
+                        g("approved"),
+                        format!(
+                            "{} برابر {} است، نه {}",
+                            v.approved.jalali,
+                            j.to_gregorian(),
+                            v.approved.iso
+                        ),
+                        format!(
+                            "{} is {}, not {}",
+                            v.approved.jalali,
+                            j.to_gregorian(),
+                            v.approved.iso
+                        ),
+                    )),
                     _ => {}
                 }
                 if let Some(c) = &v.crs {
                     if SourceCrs::parse(c).is_err() {
-                        e.push(ManifestError::new(g("crs"), format!("«{c}» پشتیبانی نمی‌شود؛ EPSG:4326 یا EPSG:32639"), format!("“{c}” is not supported; use EPSG:4326 or EPSG:32639")));
+                        e.push(ManifestError::new(
+                            g("crs"),
+                            format!("«{c}» پشتیبانی نمی‌شود؛ EPSG:4326 یا EPSG:32639"),
+                            format!("“{c}” is not supported; use EPSG:4326 or EPSG:32639"),
+                        ));
                     }
                 }
                 if v.file.contains("..") || v.file.starts_with('/') || v.file.contains("://") {
-                    e.push(ManifestError::new(g("file"), "مسیر باید نسبی و درون پوشهٔ داده باشد".into(), "the path must be relative and inside the data folder".into()));
+                    e.push(ManifestError::new(
+                        g("file"),
+                        "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
+                        "the path must be relative and inside the data folder".into(),
+                    ));
                 }
             }
         }

@@ -48,9 +48,21 @@ impl TransverseMercator {
             false_easting,
             false_northing,
             a_hat: WGS84_A / (1.0 + n) * (1.0 + n2 / 4.0 + n2 * n2 / 64.0),
-            alpha: [n / 2.0 - 2.0 * n2 / 3.0 + 5.0 * n3 / 16.0, 13.0 * n2 / 48.0 - 3.0 * n3 / 5.0, 61.0 * n3 / 240.0],
-            beta: [n / 2.0 - 2.0 * n2 / 3.0 + 37.0 * n3 / 96.0, n2 / 48.0 + n3 / 15.0, 17.0 * n3 / 480.0],
-            delta: [2.0 * n - 2.0 * n2 / 3.0 - 2.0 * n3, 7.0 * n2 / 3.0 - 8.0 * n3 / 5.0, 56.0 * n3 / 15.0],
+            alpha: [
+                n / 2.0 - 2.0 * n2 / 3.0 + 5.0 * n3 / 16.0,
+                13.0 * n2 / 48.0 - 3.0 * n3 / 5.0,
+                61.0 * n3 / 240.0,
+            ],
+            beta: [
+                n / 2.0 - 2.0 * n2 / 3.0 + 37.0 * n3 / 96.0,
+                n2 / 48.0 + n3 / 15.0,
+                17.0 * n3 / 480.0,
+            ],
+            delta: [
+                2.0 * n - 2.0 * n2 / 3.0 - 2.0 * n3,
+                7.0 * n2 / 3.0 - 8.0 * n3 / 5.0,
+                56.0 * n3 / 15.0,
+            ],
             e: (f * (2.0 - f)).sqrt(),
         }
     }
@@ -151,7 +163,11 @@ mod tests {
                     let (e, n) = tm.forward(lon0 + dl, lat);
                     let (lon, la) = tm.inverse(e, n);
                     // 1e-8° is about 1 mm.
-                    assert!((lon - (lon0 + dl)).abs() < 1e-8 && (la - lat).abs() < 1e-8, "{lon} {la} vs {} {lat}", lon0 + dl);
+                    assert!(
+                        (lon - (lon0 + dl)).abs() < 1e-8 && (la - lat).abs() < 1e-8,
+                        "{lon} {la} vs {} {lat}",
+                        lon0 + dl
+                    );
                 }
             }
         }

@@ -8,7 +8,12 @@ pub type P = (f64, f64);
 /// How "old" (fine-grained, unreinforced, narrow lanes) the fabric is at a place, 0–1.
 /// Peaks at the old village cores Qods grew from (Qal'eh Hasan Khan, Sorkh Hesar, Kavousieh).
 pub fn oldness(x: f64, y: f64) -> f64 {
-    let cores = [((-600.0, 400.0), 650.0, 1.0), ((1250.0, -900.0), 480.0, 0.95), ((-1350.0, -1550.0), 420.0, 0.9), ((1700.0, 1900.0), 380.0, 0.8)];
+    let cores = [
+        ((-600.0, 400.0), 650.0, 1.0),
+        ((1250.0, -900.0), 480.0, 0.95),
+        ((-1350.0, -1550.0), 420.0, 0.9),
+        ((1700.0, 1900.0), 380.0, 0.8),
+    ];
     let mut v: f64 = 0.0;
     for ((cx, cy), r, w) in cores {
         let d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
@@ -45,8 +50,18 @@ fn lines(rng: &mut Rng, lo: f64, hi: f64, along_old: impl Fn(f64) -> f64) -> Vec
 
 impl Grid {
     pub fn new(rng: &mut Rng, half_w: f64, half_h: f64) -> Grid {
-        let xs = lines(rng, -half_w, half_w, |x| (0..7).map(|k| oldness(x, -half_h + k as f64 * half_h / 3.0)).fold(0.0, f64::max) * 0.8);
-        let ys = lines(rng, -half_h, half_h, |y| (0..7).map(|k| oldness(-half_w + k as f64 * half_w / 3.0, y)).fold(0.0, f64::max) * 0.8);
+        let xs = lines(rng, -half_w, half_w, |x| {
+            (0..7)
+                .map(|k| oldness(x, -half_h + k as f64 * half_h / 3.0))
+                .fold(0.0, f64::max)
+                * 0.8
+        });
+        let ys = lines(rng, -half_h, half_h, |y| {
+            (0..7)
+                .map(|k| oldness(-half_w + k as f64 * half_w / 3.0, y))
+                .fold(0.0, f64::max)
+                * 0.8
+        });
         let main_x: Vec<bool> = (0..xs.len()).map(|i| i % 7 == 3).collect();
         let main_y: Vec<bool> = (0..ys.len()).map(|j| j % 8 == 4).collect();
         let nodes: Vec<Vec<P>> = xs
@@ -56,10 +71,21 @@ impl Grid {
                 ys.iter()
                     .enumerate()
                     .map(|(j, &y)| {
-                        let jx = if main_x[i] { 0.0 } else { 14.0 * (hash01(i as i64, j as i64, 1) - 0.5) };
-                        let jy = if main_y[j] { 0.0 } else { 14.0 * (hash01(i as i64, j as i64, 2) - 0.5) };
+                        let jx = if main_x[i] {
+                            0.0
+                        } else {
+                            14.0 * (hash01(i as i64, j as i64, 1) - 0.5)
+                        };
+                        let jy = if main_y[j] {
+                            0.0
+                        } else {
+                            14.0 * (hash01(i as i64, j as i64, 2) - 0.5)
+                        };
                         // A gentle warp so that no street is quite straight.
-                        (x + jx + 45.0 * (y / 850.0).sin(), y + jy + 35.0 * (x / 700.0).sin())
+                        (
+                            x + jx + 45.0 * (y / 850.0).sin(),
+                            y + jy + 35.0 * (x / 700.0).sin(),
+                        )
                     })
                     .collect()
             })
@@ -72,27 +98,66 @@ impl Grid {
             w.clamp(4.0, 14.0)
         };
         let v_width = (0..xs.len())
-            .map(|i| (0..ys.len() - 1).map(|j| {
-                let (a, b) = (nodes[i][j], nodes[i][j + 1]);
-                width(main_x[i], oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0), hash01(i as i64, j as i64, 3))
-            }).collect())
+            .map(|i| {
+                (0..ys.len() - 1)
+                    .map(|j| {
+                        let (a, b) = (nodes[i][j], nodes[i][j + 1]);
+                        width(
+                            main_x[i],
+                            oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
+                            hash01(i as i64, j as i64, 3),
+                        )
+                    })
+                    .collect()
+            })
             .collect();
         let h_width = (0..ys.len())
-            .map(|j| (0..xs.len() - 1).map(|i| {
-                let (a, b) = (nodes[i][j], nodes[i + 1][j]);
-                width(main_y[j], oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0), hash01(i as i64, j as i64, 4))
-            }).collect())
+            .map(|j| {
+                (0..xs.len() - 1)
+                    .map(|i| {
+                        let (a, b) = (nodes[i][j], nodes[i + 1][j]);
+                        width(
+                            main_y[j],
+                            oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
+                            hash01(i as i64, j as i64, 4),
+                        )
+                    })
+                    .collect()
+            })
             .collect();
-        Grid { xs, ys, nodes, v_width, h_width, main_x, main_y }
+        Grid {
+            xs,
+            ys,
+            nodes,
+            v_width,
+            h_width,
+            main_x,
+            main_y,
+        }
     }
 
     /// The block in cell (i, j): the cell quad inset by half of each street's width,
     /// counter-clockwise from the south-west corner. Also the four edges' street widths
     /// (south, east, north, west) and whether each is a main axis.
     pub fn block(&self, i: usize, j: usize) -> ([P; 4], [f64; 4], [bool; 4]) {
-        let q = [self.nodes[i][j], self.nodes[i + 1][j], self.nodes[i + 1][j + 1], self.nodes[i][j + 1]];
-        let w = [self.h_width[j][i], self.v_width[i + 1][j], self.h_width[j + 1][i], self.v_width[i][j]];
-        let main = [self.main_y[j], self.main_x[i + 1], self.main_y[j + 1], self.main_x[i]];
+        let q = [
+            self.nodes[i][j],
+            self.nodes[i + 1][j],
+            self.nodes[i + 1][j + 1],
+            self.nodes[i][j + 1],
+        ];
+        let w = [
+            self.h_width[j][i],
+            self.v_width[i + 1][j],
+            self.h_width[j + 1][i],
+            self.v_width[i][j],
+        ];
+        let main = [
+            self.main_y[j],
+            self.main_x[i + 1],
+            self.main_y[j + 1],
+            self.main_x[i],
+        ];
         (inset(&q, &w.map(|x| x / 2.0)), w, main)
     }
 }
@@ -119,10 +184,13 @@ fn inset(q: &[P; 4], d: &[f64; 4]) -> [P; 4] {
 
 pub fn area(r: &[P]) -> f64 {
     let n = r.len();
-    (0..n).map(|k| {
-        let (a, b) = (r[k], r[(k + 1) % n]);
-        a.0 * b.1 - b.0 * a.1
-    }).sum::<f64>() / 2.0
+    (0..n)
+        .map(|k| {
+            let (a, b) = (r[k], r[(k + 1) % n]);
+            a.0 * b.1 - b.0 * a.1
+        })
+        .sum::<f64>()
+        / 2.0
 }
 
 fn lerp(a: P, b: P, t: f64) -> P {
@@ -148,10 +216,17 @@ pub struct Plot {
 }
 
 /// Subdivides a block into two rows of plots along its longer direction.
-pub fn plots(rng: &mut Rng, block: &[P; 4], widths: &[f64; 4], main: &[bool; 4], old: f64) -> Vec<Plot> {
+pub fn plots(
+    rng: &mut Rng,
+    block: &[P; 4],
+    widths: &[f64; 4],
+    main: &[bool; 4],
+    old: f64,
+) -> Vec<Plot> {
     let len = |a: P, b: P| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
     // Orient so that u runs along the longer sides: sides 0 and 2 (south/north) or 1 and 3.
-    let long_sn = len(block[0], block[1]) + len(block[3], block[2]) >= len(block[1], block[2]) + len(block[0], block[3]);
+    let long_sn = len(block[0], block[1]) + len(block[3], block[2])
+        >= len(block[1], block[2]) + len(block[0], block[3]);
     let (q, front) = if long_sn {
         ([block[0], block[1], block[2], block[3]], [0usize, 2])
     } else {
@@ -166,7 +241,13 @@ pub fn plots(rng: &mut Rng, block: &[P; 4], widths: &[f64; 4], main: &[bool; 4],
     let frontage = (19.0 - 11.5 * old) * rng.range(0.85, 1.2);
     let mut out = Vec::new();
     for row in 0..rows {
-        let side = if row == 0 { Some(front[0]) } else if row == rows - 1 { Some(front[1]) } else { None };
+        let side = if row == 0 {
+            Some(front[0])
+        } else if row == rows - 1 {
+            Some(front[1])
+        } else {
+            None
+        };
         let n = ((long / frontage).round() as usize).max(1);
         let mut cuts: Vec<f64> = vec![0.0];
         let mut acc = 0.0;
@@ -179,7 +260,12 @@ pub fn plots(rng: &mut Rng, block: &[P; 4], widths: &[f64; 4], main: &[bool; 4],
         let (v0, v1) = (row as f64 / rows as f64, (row + 1) as f64 / rows as f64);
         for k in 0..n {
             let (u0, u1) = (cuts[k], cuts[k + 1]);
-            let ring = vec![bilinear(&q, u0, v0), bilinear(&q, u1, v0), bilinear(&q, u1, v1), bilinear(&q, u0, v1)];
+            let ring = vec![
+                bilinear(&q, u0, v0),
+                bilinear(&q, u1, v0),
+                bilinear(&q, u1, v1),
+                bilinear(&q, u0, v1),
+            ];
             let a = area(&ring).abs();
             let lane = side.is_none() || (old > 0.45 && rng.chance(old * 0.3));
             let access_width = match side {
@@ -187,12 +273,41 @@ pub fn plots(rng: &mut Rng, block: &[P; 4], widths: &[f64; 4], main: &[bool; 4],
                 _ => rng.range(2.5, 5.5),
             };
             let no_frame = rng.chance((0.08 + 0.85 * old).min(0.95));
-            let structure = if no_frame { "unreinforced_masonry" } else if rng.chance(0.5) { "concrete_frame" } else { "steel_frame" };
-            let floors = if no_frame { 1 + rng.chance(0.4) as u32 } else { 2 + (rng.f() * 4.0) as u32 };
-            let built_year = if no_frame { 1330 + (rng.f() * 45.0) as i32 } else { 1370 + (rng.f() * 30.0) as i32 };
+            let structure = if no_frame {
+                "unreinforced_masonry"
+            } else if rng.chance(0.5) {
+                "concrete_frame"
+            } else {
+                "steel_frame"
+            };
+            let floors = if no_frame {
+                1 + rng.chance(0.4) as u32
+            } else {
+                2 + (rng.f() * 4.0) as u32
+            };
+            let built_year = if no_frame {
+                1330 + (rng.f() * 45.0) as i32
+            } else {
+                1370 + (rng.f() * 30.0) as i32
+            };
             let on_main_axis = side.is_some_and(|s| main[s]) && !lane;
-            let land_use = if on_main_axis && rng.chance(0.5) { "commercial" } else if rng.chance(0.03) { "educational" } else { "residential" };
-            out.push(Plot { ring, area: a, access_width, on_main_axis, structure, floors, built_year, land_use });
+            let land_use = if on_main_axis && rng.chance(0.5) {
+                "commercial"
+            } else if rng.chance(0.03) {
+                "educational"
+            } else {
+                "residential"
+            };
+            out.push(Plot {
+                ring,
+                area: a,
+                access_width,
+                on_main_axis,
+                structure,
+                floors,
+                built_year,
+                land_use,
+            });
         }
     }
     out

@@ -95,11 +95,23 @@ pub fn build_city(seed: u64) -> City {
             continue;
         }
         let r = (i - w / 2, j - h / 2, i - w / 2 + w, j - h / 2 + h);
-        let all_in = (r.0..r.2).all(|a| (r.1..r.3).all(|b| { let c = grid.nodes[a][b]; in_city(c.0, c.1) }));
-        let clash = neighbourhoods.iter().any(|n| r.0 <= n.cells.2 && n.cells.0 <= r.2 && r.1 <= n.cells.3 && n.cells.1 <= r.3);
+        let all_in = (r.0..r.2).all(|a| {
+            (r.1..r.3).all(|b| {
+                let c = grid.nodes[a][b];
+                in_city(c.0, c.1)
+            })
+        });
+        let clash = neighbourhoods
+            .iter()
+            .any(|n| r.0 <= n.cells.2 && n.cells.0 <= r.2 && r.1 <= n.cells.3 && n.cells.1 <= r.3);
         if all_in && !clash {
             let k = neighbourhoods.len();
-            neighbourhoods.push(Neighbourhood { id: format!("TN-{:02}", k + 1), name_fa: NAMES[k].0, name_en: NAMES[k].1, cells: r });
+            neighbourhoods.push(Neighbourhood {
+                id: format!("TN-{:02}", k + 1),
+                name_fa: NAMES[k].0,
+                name_en: NAMES[k].1,
+                cells: r,
+            });
         }
     }
     let mut blocks = Vec::new();
@@ -113,8 +125,11 @@ pub fn build_city(seed: u64) -> City {
             let old = oldness(c.0, c.1);
             let plots = city::plots(&mut rng, &ring, &widths, &main, old);
             let n = plots.len() as f64;
-            let share = |f: &dyn Fn(&Plot) -> bool| plots.iter().filter(|p| f(p)).count() as f64 / n;
-            let neighbourhood = neighbourhoods.iter().position(|nb| i >= nb.cells.0 && i < nb.cells.2 && j >= nb.cells.1 && j < nb.cells.3);
+            let share =
+                |f: &dyn Fn(&Plot) -> bool| plots.iter().filter(|p| f(p)).count() as f64 / n;
+            let neighbourhood = neighbourhoods.iter().position(|nb| {
+                i >= nb.cells.0 && i < nb.cells.2 && j >= nb.cells.1 && j < nb.cells.3
+            });
             blocks.push(Block {
                 id: format!("QB-{:04}", blocks.len() + 1),
                 cell: (i, j),
@@ -127,7 +142,11 @@ pub fn build_city(seed: u64) -> City {
             });
         }
     }
-    City { grid, blocks, neighbourhoods }
+    City {
+        grid,
+        blocks,
+        neighbourhoods,
+    }
 }
 
 fn main() {
@@ -143,7 +162,9 @@ fn main() {
         }
         Some(dir) => {
             let city = build_city(1402);
-            let report = output::write_all(&city, &frame, Path::new(dir), Path::new("tests/fixtures")).unwrap_or_else(|e| fail(&e.to_string()));
+            let report =
+                output::write_all(&city, &frame, Path::new(dir), Path::new("tests/fixtures"))
+                    .unwrap_or_else(|e| fail(&e.to_string()));
             eprintln!("{report}");
         }
         None => fail("usage: baft-sample DATA_DIR | baft-sample bench-layer N OUT.geojson"),

@@ -33,14 +33,22 @@ fn ring_utm(r: &[P], frame: &TransverseMercator) -> String {
 }
 
 fn feature(props: Value, polygon_rings: &[String]) -> String {
-    format!(r#"{{"type":"Feature","properties":{},"geometry":{{"type":"Polygon","coordinates":[{}]}}}}"#, props, polygon_rings.join(","))
+    format!(
+        r#"{{"type":"Feature","properties":{},"geometry":{{"type":"Polygon","coordinates":[{}]}}}}"#,
+        props,
+        polygon_rings.join(",")
+    )
 }
 
 fn collection(name: &str, extra: &str, features: &[String]) -> String {
-    format!("{{\"type\":\"FeatureCollection\",\"name\":\"{name}\",{extra}\"features\":[\n{}\n]}}\n", features.join(",\n"))
+    format!(
+        "{{\"type\":\"FeatureCollection\",\"name\":\"{name}\",{extra}\"features\":[\n{}\n]}}\n",
+        features.join(",\n")
+    )
 }
 
-const NOTICE: &str = "SAMPLE DATA — synthetic, not the official boundary / دادهٔ نمونه — ساختگی، مرز رسمی نیست";
+const NOTICE: &str =
+    "SAMPLE DATA — synthetic, not the official boundary / دادهٔ نمونه — ساختگی، مرز رسمی نیست";
 
 fn r3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -74,12 +82,21 @@ fn versions(city: &City) -> Versions {
 
 fn block_name(city: &City, b: &Block) -> (String, String) {
     match b.neighbourhood.map(|k| &city.neighbourhoods[k]) {
-        Some(n) => (format!("بلوک {} — محلهٔ {}", b.id, n.name_fa), format!("Block {} — {}", b.id, n.name_en)),
+        Some(n) => (
+            format!("بلوک {} — محلهٔ {}", b.id, n.name_fa),
+            format!("Block {} — {}", b.id, n.name_en),
+        ),
         None => (format!("بلوک {}", b.id), format!("Block {}", b.id)),
     }
 }
 
-fn worn_layer(city: &City, frame: &TransverseMercator, which: &[bool], vers: &Versions, label: &str) -> String {
+fn worn_layer(
+    city: &City,
+    frame: &TransverseMercator,
+    which: &[bool],
+    vers: &Versions,
+    label: &str,
+) -> String {
     let feats: Vec<String> = city
         .blocks
         .iter()
@@ -106,7 +123,11 @@ fn worn_layer(city: &City, frame: &TransverseMercator, which: &[bool], vers: &Ve
             )
         })
         .collect();
-    collection(&format!("worn-out-fabric-{label}"), &format!("\"notice\":\"{NOTICE}\","), &feats)
+    collection(
+        &format!("worn-out-fabric-{label}"),
+        &format!("\"notice\":\"{NOTICE}\","),
+        &feats,
+    )
 }
 
 fn blob(rng: &mut Rng, c: P, r: f64, n: usize, wobble: f64) -> Vec<P> {
@@ -137,7 +158,16 @@ fn neighbourhood_ring(city: &City, r: (usize, usize, usize, usize)) -> Vec<P> {
     v
 }
 
-fn version(id: &str, fa: &str, en: &str, file: &str, jalali: &str, by_fa: &str, by_en: &str, crs: Option<&str>) -> Value {
+fn version(
+    id: &str,
+    fa: &str,
+    en: &str,
+    file: &str,
+    jalali: &str,
+    by_fa: &str,
+    by_en: &str,
+    crs: Option<&str>,
+) -> Value {
     let j = JalaliDate::parse(jalali).expect("valid sample date");
     let mut v = json!({
         "id": id, "title": {"fa": fa, "en": en}, "file": file,
@@ -200,7 +230,10 @@ fn manifest() -> Value {
 
 fn centroid(r: &[P]) -> P {
     let n = r.len() as f64;
-    (r.iter().map(|p| p.0).sum::<f64>() / n, r.iter().map(|p| p.1).sum::<f64>() / n)
+    (
+        r.iter().map(|p| p.0).sum::<f64>() / n,
+        r.iter().map(|p| p.1).sum::<f64>() / n,
+    )
 }
 
 fn lonlat(p: P, frame: &TransverseMercator) -> Value {
@@ -209,12 +242,23 @@ fn lonlat(p: P, frame: &TransverseMercator) -> Value {
     json!({"lon": (lon * 1e7).round() / 1e7, "lat": (lat * 1e7).round() / 1e7, "utm39n": [e.round(), n.round()]})
 }
 
-pub fn write_all(city: &City, frame: &TransverseMercator, data: &Path, fixtures: &Path) -> std::io::Result<String> {
+pub fn write_all(
+    city: &City,
+    frame: &TransverseMercator,
+    data: &Path,
+    fixtures: &Path,
+) -> std::io::Result<String> {
     std::fs::create_dir_all(data.join("layers"))?;
     std::fs::create_dir_all(fixtures)?;
     let vers = versions(city);
-    std::fs::write(data.join("layers/worn-out-fabric-1398.geojson"), worn_layer(city, frame, &vers.v1398, &vers, "1398"))?;
-    std::fs::write(data.join("layers/worn-out-fabric-1402.geojson"), worn_layer(city, frame, &vers.v1402, &vers, "1402"))?;
+    std::fs::write(
+        data.join("layers/worn-out-fabric-1398.geojson"),
+        worn_layer(city, frame, &vers.v1398, &vers, "1398"),
+    )?;
+    std::fs::write(
+        data.join("layers/worn-out-fabric-1402.geojson"),
+        worn_layer(city, frame, &vers.v1402, &vers, "1402"),
+    )?;
 
     let mut rng = Rng::new(7);
     // Informal settlement on the south-east edge of the city, with a hole (a school site).
@@ -227,14 +271,32 @@ pub fn write_all(city: &City, frame: &TransverseMercator, data: &Path, fixtures:
         json!({"zone_id": "IS-01", "name": "سکونتگاه غیررسمی جنوب‌شرقی (نمونه)", "name_en": "South-east informal settlement (sample)", "hole": "school site excluded"}),
         &[ring_utm(&shell, frame), ring_utm(&hole, frame)],
     );
-    let crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32639\"}},";
-    std::fs::write(data.join("layers/informal-settlements-utm39n.geojson"), collection("informal-settlements", &format!("{crs}\"notice\":\"{NOTICE}\","), &[informal]))?;
+    let crs =
+        "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32639\"}},";
+    std::fs::write(
+        data.join("layers/informal-settlements-utm39n.geojson"),
+        collection(
+            "informal-settlements",
+            &format!("{crs}\"notice\":\"{NOTICE}\","),
+            &[informal],
+        ),
+    )?;
 
     // Historic core at the oldest village core.
     let historic_c = (-600.0, 400.0);
     let historic_ring = blob(&mut rng, historic_c, 260.0, 20, 0.3);
-    let historic = feature(json!({"zone_id": "HF-01", "name": "هستهٔ تاریخی قلعه حسن‌خان (نمونه)", "name_en": "Qal'eh Hasan Khan historic core (sample)"}), &[ring_lonlat(&historic_ring, frame)]);
-    std::fs::write(data.join("layers/historic-fabric.geojson"), collection("historic-fabric", &format!("\"notice\":\"{NOTICE}\","), &[historic]))?;
+    let historic = feature(
+        json!({"zone_id": "HF-01", "name": "هستهٔ تاریخی قلعه حسن‌خان (نمونه)", "name_en": "Qal'eh Hasan Khan historic core (sample)"}),
+        &[ring_lonlat(&historic_ring, frame)],
+    );
+    std::fs::write(
+        data.join("layers/historic-fabric.geojson"),
+        collection(
+            "historic-fabric",
+            &format!("\"notice\":\"{NOTICE}\","),
+            &[historic],
+        ),
+    )?;
 
     let nb_feats: Vec<String> = city
         .neighbourhoods
@@ -244,23 +306,55 @@ pub fn write_all(city: &City, frame: &TransverseMercator, data: &Path, fixtures:
             feature(json!({"zone_id": n.id, "name": format!("محلهٔ {}", n.name_fa), "name_en": format!("{} neighbourhood", n.name_en), "blocks": blocks}), &[ring_lonlat(&neighbourhood_ring(city, n.cells), frame)])
         })
         .collect();
-    std::fs::write(data.join("layers/target-neighbourhoods.geojson"), collection("target-neighbourhoods", &format!("\"notice\":\"{NOTICE}\","), &nb_feats))?;
+    std::fs::write(
+        data.join("layers/target-neighbourhoods.geojson"),
+        collection(
+            "target-neighbourhoods",
+            &format!("\"notice\":\"{NOTICE}\","),
+            &nb_feats,
+        ),
+    )?;
 
     // The plots themselves (plot by plot in the ten neighbourhoods) are generated above and
     // measured for the criteria; the parcel layer file comes with the parcel-layer format.
-    std::fs::write(data.join("manifest.json"), serde_json::to_string_pretty(&manifest()).unwrap_or_default() + "\n")?;
+    std::fs::write(
+        data.join("manifest.json"),
+        serde_json::to_string_pretty(&manifest()).unwrap_or_default() + "\n",
+    )?;
 
     // Fixtures: places whose answers the tests know from how the data was made.
-    let pick = |f: &dyn Fn(usize, &Block) -> bool| city.blocks.iter().enumerate().find(|(k, b)| f(*k, b)).map(|(_, b)| b);
+    let pick = |f: &dyn Fn(usize, &Block) -> bool| {
+        city.blocks
+            .iter()
+            .enumerate()
+            .find(|(k, b)| f(*k, b))
+            .map(|(_, b)| b)
+    };
     let far = |b: &Block, c: P, r: f64| {
         let m = centroid(&b.ring);
         ((m.0 - c.0).powi(2) + (m.1 - c.1).powi(2)).sqrt() > r
     };
-    let worn = pick(&|k, b| vers.v1398[k] && vers.v1402[k] && far(b, historic_c, 500.0) && far(b, informal_c, 800.0)).expect("a worn block");
-    let added = pick(&|k, b| !vers.v1398[k] && vers.v1402[k] && far(b, informal_c, 800.0)).expect("an added block");
-    let removed = pick(&|k, b| vers.v1398[k] && !vers.v1402[k] && far(b, informal_c, 800.0)).expect("a removed block");
-    let outside = pick(&|k, b| !vers.v1398[k] && !vers.v1402[k] && b.neighbourhood.is_none() && far(b, historic_c, 700.0) && far(b, informal_c, 900.0)
-        && city.blocks.iter().enumerate().all(|(j, o)| !vers.v1402[j] || !far(o, centroid(&b.ring), 0.0) || far(o, centroid(&b.ring), 150.0))).expect("an outside block");
+    let worn = pick(&|k, b| {
+        vers.v1398[k] && vers.v1402[k] && far(b, historic_c, 500.0) && far(b, informal_c, 800.0)
+    })
+    .expect("a worn block");
+    let added = pick(&|k, b| !vers.v1398[k] && vers.v1402[k] && far(b, informal_c, 800.0))
+        .expect("an added block");
+    let removed = pick(&|k, b| vers.v1398[k] && !vers.v1402[k] && far(b, informal_c, 800.0))
+        .expect("a removed block");
+    let outside = pick(&|k, b| {
+        !vers.v1398[k]
+            && !vers.v1402[k]
+            && b.neighbourhood.is_none()
+            && far(b, historic_c, 700.0)
+            && far(b, informal_c, 900.0)
+            && city.blocks.iter().enumerate().all(|(j, o)| {
+                !vers.v1402[j]
+                    || !far(o, centroid(&b.ring), 0.0)
+                    || far(o, centroid(&b.ring), 150.0)
+            })
+    })
+    .expect("an outside block");
     let in_nb = pick(&|_, b| b.neighbourhood.is_some()).expect("a neighbourhood block");
     // A plot straddling the south side of the worn block: 60 % inside.
     let (e0, e1) = (worn.ring[0], worn.ring[1]);
@@ -269,10 +363,28 @@ pub fn write_all(city: &City, frame: &TransverseMercator, data: &Path, fixtures:
     let len = (dx * dx + dy * dy).sqrt();
     let n = (-dy / len, dx / len);
     let at = |t: f64, off: f64| (e0.0 + dx * t + n.0 * off, e0.1 + dy * t + n.1 * off);
-    let straddle = vec![at(0.4, -0.4 * w), at(0.6, -0.4 * w), at(0.6, 0.6 * w), at(0.4, 0.6 * w)];
+    let straddle = vec![
+        at(0.4, -0.4 * w),
+        at(0.6, -0.4 * w),
+        at(0.6, 0.6 * w),
+        at(0.4, 0.6 * w),
+    ];
     let plot_geojson = |r: &[P], name: &str| json!({"type": "Feature", "properties": {"name": name}, "geometry": {"type": "Polygon", "coordinates": [serde_json::from_str::<Value>(&ring_lonlat(r, frame)).unwrap_or(Value::Null)]}});
-    std::fs::write(fixtures.join("plot-straddling.geojson"), serde_json::to_string_pretty(&plot_geojson(&straddle, "straddling plot, 60% inside")).unwrap_or_default() + "\n")?;
-    std::fs::write(fixtures.join("plot-inside.geojson"), serde_json::to_string_pretty(&plot_geojson(&worn.plots[0].ring, "plot inside a worn-out block")).unwrap_or_default() + "\n")?;
+    std::fs::write(
+        fixtures.join("plot-straddling.geojson"),
+        serde_json::to_string_pretty(&plot_geojson(&straddle, "straddling plot, 60% inside"))
+            .unwrap_or_default()
+            + "\n",
+    )?;
+    std::fs::write(
+        fixtures.join("plot-inside.geojson"),
+        serde_json::to_string_pretty(&plot_geojson(
+            &worn.plots[0].ring,
+            "plot inside a worn-out block",
+        ))
+        .unwrap_or_default()
+            + "\n",
+    )?;
     let hole_ll = lonlat(hole_c, frame);
     let fx = json!({
         "notice": "Generated by baft-sample with the data: points whose answers follow from how the data was made.",
@@ -287,7 +399,10 @@ pub fn write_all(city: &City, frame: &TransverseMercator, data: &Path, fixtures:
         "straddling_plot": {"file": "plot-straddling.geojson", "block_id": worn.id, "expected_share": 0.6},
         "inside_plot": {"file": "plot-inside.geojson", "block_id": worn.id, "area_m2": worn.plots[0].area},
     });
-    std::fs::write(fixtures.join("sample-points.json"), serde_json::to_string_pretty(&fx).unwrap_or_default() + "\n")?;
+    std::fs::write(
+        fixtures.join("sample-points.json"),
+        serde_json::to_string_pretty(&fx).unwrap_or_default() + "\n",
+    )?;
     let count = |v: &[bool]| v.iter().filter(|x| **x).count();
     Ok(format!(
         "{} blocks, {} plots; worn-out: {} in 1398, {} in 1402; {} target neighbourhoods",
@@ -305,7 +420,10 @@ pub fn bench_layer(n: usize, frame: &TransverseMercator) -> String {
     let step = 60.0;
     let half = side as f64 * step / 2.0;
     let node = |i: usize, j: usize| {
-        (i as f64 * step - half + 10.0 * (hash01(i as i64, j as i64, 1) - 0.5), j as f64 * step - half + 10.0 * (hash01(i as i64, j as i64, 2) - 0.5))
+        (
+            i as f64 * step - half + 10.0 * (hash01(i as i64, j as i64, 1) - 0.5),
+            j as f64 * step - half + 10.0 * (hash01(i as i64, j as i64, 2) - 0.5),
+        )
     };
     let mut feats = Vec::with_capacity(n);
     'outer: for i in 0..side {
@@ -313,10 +431,21 @@ pub fn bench_layer(n: usize, frame: &TransverseMercator) -> String {
             if feats.len() == n {
                 break 'outer;
             }
-            let q = [node(i, j), node(i + 1, j), node(i + 1, j + 1), node(i, j + 1)];
+            let q = [
+                node(i, j),
+                node(i + 1, j),
+                node(i + 1, j + 1),
+                node(i, j + 1),
+            ];
             let c = centroid(&q);
-            let r: Vec<P> = q.iter().map(|p| (c.0 + (p.0 - c.0) * 0.85, c.1 + (p.1 - c.1) * 0.85)).collect();
-            feats.push(feature(json!({"block_id": format!("B-{i}-{j}"), "name": format!("بلوک {i}-{j}")}), &[ring_lonlat(&r, frame)]));
+            let r: Vec<P> = q
+                .iter()
+                .map(|p| (c.0 + (p.0 - c.0) * 0.85, c.1 + (p.1 - c.1) * 0.85))
+                .collect();
+            feats.push(feature(
+                json!({"block_id": format!("B-{i}-{j}"), "name": format!("بلوک {i}-{j}")}),
+                &[ring_lonlat(&r, frame)],
+            ));
         }
     }
     collection("bench-blocks", "", &feats)

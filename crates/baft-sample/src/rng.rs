@@ -29,7 +29,11 @@ impl Rng {
 
 /// A hash of integer coordinates to [0, 1), for position-stable noise.
 pub fn hash01(a: i64, b: i64, salt: u64) -> f64 {
-    let mut r = Rng::new((a as u64).wrapping_mul(0x9E37_79B9) ^ (b as u64).wrapping_mul(0x85EB_CA6B) ^ salt.wrapping_mul(0xC2B2_AE35));
+    let mut r = Rng::new(
+        (a as u64).wrapping_mul(0x9E37_79B9)
+            ^ (b as u64).wrapping_mul(0x85EB_CA6B)
+            ^ salt.wrapping_mul(0xC2B2_AE35),
+    );
     r.next_u64();
     r.f()
 }

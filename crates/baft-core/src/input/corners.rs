@@ -70,7 +70,8 @@ fn strip_label(line: &str) -> &str {
     let all_digits = label.chars().all(|c| c.is_ascii_digit());
     let all_letters = label.chars().all(|c| c.is_alphabetic());
     let ok = !label.is_empty()
-        && ((all_letters && label.chars().count() <= 4) || (all_digits && label.len() <= 2 && c != '.'));
+        && ((all_letters && label.chars().count() <= 4)
+            || (all_digits && label.len() <= 2 && c != '.'));
     let rest = line[i + c.len_utf8()..].trim();
     if ok && rest.chars().any(|c| c.is_ascii_digit()) {
         rest

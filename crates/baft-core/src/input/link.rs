@@ -18,9 +18,22 @@ use crate::error::BaftError;
 pub(super) fn looks_like_link(lower: &str) -> bool {
     lower.contains("://")
         || lower.starts_with("www.")
-        || ["google.", "goo.gl", "openstreetmap.", "osm.org", "neshan.org", "nshn.ir", "balad.ir"]
-            .iter()
-            .any(|h| lower.split(['/', '?', '#']).next().is_some_and(|first| first.contains(h)))
+        || [
+            "google.",
+            "goo.gl",
+            "openstreetmap.",
+            "osm.org",
+            "neshan.org",
+            "nshn.ir",
+            "balad.ir",
+        ]
+        .iter()
+        .any(|h| {
+            lower
+                .split(['/', '?', '#'])
+                .next()
+                .is_some_and(|first| first.contains(h))
+        })
 }
 
 fn percent_decode(s: &str) -> String {
@@ -44,7 +57,12 @@ fn percent_decode(s: &str) -> String {
 
 fn num(s: &str) -> Option<f64> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 32 || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+') {
+    if s.is_empty()
+        || s.len() > 32
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+    {
         return None;
     }
     s.parse::<f64>().ok().filter(|v| v.is_finite())
@@ -61,7 +79,11 @@ fn pair(s: &str) -> Option<(f64, f64)> {
 
 fn host_of(url: &str) -> String {
     let after = url.split_once("://").map(|x| x.1).unwrap_or(url);
-    after.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase()
+    after
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 fn provider_for(host: &str) -> &'static str {
@@ -81,7 +103,9 @@ fn provider_for(host: &str) -> &'static str {
 pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
     let host = host_of(url);
     let provider = provider_for(&host).to_string();
-    let form = || InputForm::MapLink { provider: provider.clone() };
+    let form = || InputForm::MapLink {
+        provider: provider.clone(),
+    };
     let (before_frag, fragment) = url.split_once('#').unwrap_or((url, ""));
     let (path, query) = before_frag.split_once('?').unwrap_or((before_frag, ""));
     let path = percent_decode(path);
@@ -103,15 +127,28 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
     // 3. Query parameters.
     let params: Vec<(String, String)> = query
         .split('&')
-        .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_ascii_lowercase(), percent_decode(v))))
+        .filter_map(|kv| {
+            kv.split_once('=')
+                .map(|(k, v)| (k.to_ascii_lowercase(), percent_decode(v)))
+        })
         .collect();
-    let get = |k: &str| params.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    let get = |k: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
     for key in ["q", "query", "ll", "center", "destination", "daddr", "sll"] {
         if let Some((lat, lon)) = get(key).and_then(pair) {
             return checked(lat, lon, form());
         }
     }
-    for (la, lo) in [("mlat", "mlon"), ("lat", "lon"), ("lat", "lng"), ("latitude", "longitude")] {
+    for (la, lo) in [
+        ("mlat", "mlon"),
+        ("lat", "lon"),
+        ("lat", "lng"),
+        ("latitude", "longitude"),
+    ] {
         if let (Some(lat), Some(lon)) = (get(la).and_then(num), get(lo).and_then(num)) {
             return checked(lat, lon, form());
         }
@@ -125,12 +162,16 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
             return checked(lat, lon, form());
         }
     }
-    Err(BaftError::LinkWithoutCoordinates { host: if host.is_empty() { "?".into() } else { host } })
+    Err(BaftError::LinkWithoutCoordinates {
+        host: if host.is_empty() { "?".into() } else { host },
+    })
 }
 
 /// RFC 5870: `geo:lat,lon[,alt][;params]`, and Android's `geo:0,0?q=lat,lon(label)`.
 pub(super) fn parse_geo_uri(t: &str) -> Result<ParsedLocation, BaftError> {
-    let bad = || BaftError::BadGeoUri { text: t.to_string() };
+    let bad = || BaftError::BadGeoUri {
+        text: t.to_string(),
+    };
     let body = &t[4..];
     let (coords, query) = body.split_once('?').unwrap_or((body, ""));
     let coords = coords.split(';').next().unwrap_or("");
@@ -138,7 +179,10 @@ pub(super) fn parse_geo_uri(t: &str) -> Result<ParsedLocation, BaftError> {
     if parts.len() < 2 || parts.len() > 3 {
         return Err(bad());
     }
-    let (lat, lon) = (num(parts[0]).ok_or_else(bad)?, num(parts[1]).ok_or_else(bad)?);
+    let (lat, lon) = (
+        num(parts[0]).ok_or_else(bad)?,
+        num(parts[1]).ok_or_else(bad)?,
+    );
     if lat == 0.0 && lon == 0.0 {
         if let Some(q) = query.split('&').find_map(|kv| kv.strip_prefix("q=")) {
             let q = percent_decode(q);

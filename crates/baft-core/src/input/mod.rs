@@ -45,7 +45,9 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { default_utm_zone: 39 }
+        ParseOptions {
+            default_utm_zone: 39,
+        }
     }
 }
 
@@ -58,7 +60,11 @@ pub enum InputForm {
     /// Degrees, minutes and seconds.
     Dms,
     /// UTM easting/northing in a northern zone.
-    Utm { zone: u8, easting: f64, northing: f64 },
+    Utm {
+        zone: u8,
+        easting: f64,
+        northing: f64,
+    },
     /// An RFC 5870 `geo:` URI.
     GeoUri,
     /// A map link from a known or unknown provider.
@@ -94,7 +100,9 @@ pub fn parse_location_with(text: &str, opts: ParseOptions) -> Result<ParsedLocat
         return Err(BaftError::EmptyInput);
     }
     if t.len() > 4096 {
-        return Err(BaftError::Unrecognised { text: t.chars().take(40).collect() });
+        return Err(BaftError::Unrecognised {
+            text: t.chars().take(40).collect(),
+        });
     }
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("geo:") {
@@ -108,11 +116,22 @@ pub fn parse_location_with(text: &str, opts: ParseOptions) -> Result<ParsedLocat
 
 /// Builds a location from UTM figures, checking ranges.
 pub(crate) fn from_utm(zone: u8, easting: f64, northing: f64) -> Result<ParsedLocation, BaftError> {
-    if !(166_000.0..=834_000.0).contains(&easting) || !(0.0..=9_400_000.0).contains(&northing) || !(1..=60).contains(&zone) {
+    if !(166_000.0..=834_000.0).contains(&easting)
+        || !(0.0..=9_400_000.0).contains(&northing)
+        || !(1..=60).contains(&zone)
+    {
         return Err(BaftError::UtmOutOfRange { easting, northing });
     }
     let (lon, lat) = TransverseMercator::utm_north(zone).inverse(easting, northing);
-    Ok(ParsedLocation { lat, lon, form: InputForm::Utm { zone, easting, northing } })
+    Ok(ParsedLocation {
+        lat,
+        lon,
+        form: InputForm::Utm {
+            zone,
+            easting,
+            northing,
+        },
+    })
 }
 
 /// Checks a lat/lon pair's ranges.

@@ -19,7 +19,9 @@ fn hemisphere_word(w: &str) -> Option<char> {
     match w {
         "n" | "north" | "شمالی" | "شمال" | "lat" | "latitude" | "عرض" => Some('N'),
         "s" | "south" | "جنوبی" => Some('S'),
-        "e" | "east" | "شرقی" | "شرق" | "lon" | "lng" | "long" | "longitude" | "طول" => Some('E'),
+        "e" | "east" | "شرقی" | "شرق" | "lon" | "lng" | "long" | "longitude" | "طول" => {
+            Some('E')
+        }
         "w" | "west" | "غربی" => Some('W'),
         "x" => Some('X'),
         "y" => Some('Y'),
@@ -34,7 +36,12 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_ascii_digit() || ((c == '-' || c == '+' || c == '.') && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit() || *n == '.')) {
+        if c.is_ascii_digit()
+            || ((c == '-' || c == '+' || c == '.')
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_ascii_digit() || *n == '.'))
+        {
             let start = i;
             i += 1;
             while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
@@ -49,7 +56,11 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
                 }
                 toks.push(Tok::Zone(v as u8));
                 // "zone 39N" / "zone 39S": the letter is the latitude band, not an axis.
-                if chars.get(i).is_some_and(|c| matches!(c, 'N' | 'S' | 'n' | 's')) && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic()) {
+                if chars
+                    .get(i)
+                    .is_some_and(|c| matches!(c, 'N' | 'S' | 'n' | 's'))
+                    && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+                {
                     i += 1;
                 }
                 continue;
@@ -66,9 +77,14 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
             match w.as_str() {
                 "d" | "deg" | "درجه" => toks.push(Tok::Deg),
                 // "510122m": metres after a UTM figure, not minutes.
-                "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) => {}
+                "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) =>
+                    {}
                 "m" | "min" | "دقیقه" => toks.push(Tok::Min),
-                "s" if matches!(toks.last(), Some(Tok::Num(..))) && toks.iter().any(|t| *t == Tok::Min) => toks.push(Tok::Sec),
+                "s" if matches!(toks.last(), Some(Tok::Num(..)))
+                    && toks.iter().any(|t| *t == Tok::Min) =>
+                {
+                    toks.push(Tok::Sec)
+                }
                 "sec" | "ثانیه" => toks.push(Tok::Sec),
                 "zone" | "ناحیه" | "زون" => zone_next = true,
                 "و" | "and" => toks.push(Tok::Sep),
@@ -100,7 +116,11 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
     let mut k = 0;
     while k < toks.len() {
         if let (Tok::Num(v, s), Some(Tok::Hemi(h))) = (&toks[k], toks.get(k + 1)) {
-            let big_after = toks[k + 2..].iter().filter(|t| matches!(t, Tok::Num(x, _) if *x > 100_000.0)).count() >= 2;
+            let big_after = toks[k + 2..]
+                .iter()
+                .filter(|t| matches!(t, Tok::Num(x, _) if *x > 100_000.0))
+                .count()
+                >= 2;
             if big_after && !s.contains('.') && (1.0..=60.0).contains(v) && matches!(h, 'N' | 'S') {
                 out.push(Tok::Zone(*v as u8));
                 k += 2;
@@ -109,7 +129,11 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
         }
         if let (Tok::Num(v, s), Some(Tok::Num(..))) = (&toks[k], toks.get(k + 1)) {
             // "zone 39 510122 3951756"
-            let rest_big = toks[k + 1..].iter().filter(|t| matches!(t, Tok::Num(x, _) if *x > 100_000.0)).count() >= 2;
+            let rest_big = toks[k + 1..]
+                .iter()
+                .filter(|t| matches!(t, Tok::Num(x, _) if *x > 100_000.0))
+                .count()
+                >= 2;
             if rest_big && !s.contains('.') && (1.0..=60.0).contains(v) && k == 0 {
                 out.push(Tok::Zone(*v as u8));
                 k += 1;
@@ -124,11 +148,26 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
 
 /// Parses the non-link forms.
 pub(super) fn parse_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
-    let unrecognised = || BaftError::Unrecognised { text: t.to_string() };
+    let unrecognised = || BaftError::Unrecognised {
+        text: t.to_string(),
+    };
     let toks = tokenize(t).ok_or_else(unrecognised)?;
-    let nums: Vec<f64> = toks.iter().filter_map(|t| if let Tok::Num(v, _) = t { Some(*v) } else { None }).collect();
-    let has_units = toks.iter().any(|t| matches!(t, Tok::Deg | Tok::Min | Tok::Sec));
-    let zone = toks.iter().find_map(|t| if let Tok::Zone(z) = t { Some(*z) } else { None });
+    let nums: Vec<f64> = toks
+        .iter()
+        .filter_map(|t| {
+            if let Tok::Num(v, _) = t {
+                Some(*v)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let has_units = toks
+        .iter()
+        .any(|t| matches!(t, Tok::Deg | Tok::Min | Tok::Sec));
+    let zone = toks
+        .iter()
+        .find_map(|t| if let Tok::Zone(z) = t { Some(*z) } else { None });
 
     // UTM: two big numbers (easting 6 digits, northing 7 digits), optionally tagged E/N or X/Y.
     let big: Vec<f64> = nums.iter().copied().filter(|v| v.abs() >= 1000.0).collect();
@@ -142,11 +181,19 @@ pub(super) fn parse_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation,
         return Err(unrecognised());
     }
     // Decimal degrees, with optional hemisphere letters deciding the order.
-    let hemis: Vec<char> = toks.iter().filter_map(|t| if let Tok::Hemi(h) = t { Some(*h) } else { None }).collect();
+    let hemis: Vec<char> = toks
+        .iter()
+        .filter_map(|t| if let Tok::Hemi(h) = t { Some(*h) } else { None })
+        .collect();
     let (a, b) = (nums[0], nums[1]);
     if hemis.len() == 2 {
         let coord = parse_dms(&toks).ok_or_else(unrecognised)?;
-        return Ok(ParsedLocation { form: InputForm::Decimal { swapped: matches!(hemis[0], 'E' | 'W') }, ..coord });
+        return Ok(ParsedLocation {
+            form: InputForm::Decimal {
+                swapped: matches!(hemis[0], 'E' | 'W'),
+            },
+            ..coord
+        });
     }
     if !hemis.is_empty() {
         return Err(unrecognised());
@@ -179,7 +226,10 @@ fn parse_utm(toks: &[Tok], zone: u8) -> Result<ParsedLocation, BaftError> {
                     'N' | 'Y' => 'N',
                     _ => return Err(BaftError::Unrecognised { text: "UTM".into() }),
                 };
-                if let Some(last) = vals.last_mut().filter(|v| v.0.is_none() && pending.is_none()) {
+                if let Some(last) = vals
+                    .last_mut()
+                    .filter(|v| v.0.is_none() && pending.is_none())
+                {
                     last.0 = Some(tag);
                 } else {
                     pending = Some(tag);
@@ -221,12 +271,15 @@ fn split_groups(toks: &[Tok]) -> Option<Vec<Group>> {
     let seps = toks.iter().filter(|t| **t == Tok::Sep).count();
     let hemis = toks.iter().filter(|t| matches!(t, Tok::Hemi(_))).count();
     let mut groups: Vec<Group> = vec![Group::default()];
-    let push_val = |groups: &mut Vec<Group>, v: f64| groups.last_mut().map(|g| g.vals.push((v, None)));
+    let push_val =
+        |groups: &mut Vec<Group>, v: f64| groups.last_mut().map(|g| g.vals.push((v, None)));
     if seps > 0 {
         for t in toks {
             match t {
                 Tok::Sep => groups.push(Group::default()),
-                Tok::Num(v, _) => { push_val(&mut groups, *v); }
+                Tok::Num(v, _) => {
+                    push_val(&mut groups, *v);
+                }
                 Tok::Hemi(h) => groups.last_mut()?.hemi = Some(*h),
                 Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
                 Tok::Zone(_) => return None,
@@ -236,12 +289,17 @@ fn split_groups(toks: &[Tok]) -> Option<Vec<Group>> {
         let leading = matches!(toks.first(), Some(Tok::Hemi(_)));
         for t in toks {
             match t {
-                Tok::Hemi(h) if leading => groups.push(Group { vals: vec![], hemi: Some(*h) }),
+                Tok::Hemi(h) if leading => groups.push(Group {
+                    vals: vec![],
+                    hemi: Some(*h),
+                }),
                 Tok::Hemi(h) => {
                     groups.last_mut()?.hemi = Some(*h);
                     groups.push(Group::default());
                 }
-                Tok::Num(v, _) => { push_val(&mut groups, *v); }
+                Tok::Num(v, _) => {
+                    push_val(&mut groups, *v);
+                }
                 Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
                 _ => return None,
             }
@@ -274,14 +332,29 @@ fn split_groups(toks: &[Tok]) -> Option<Vec<Group>> {
             push_val(&mut groups, p);
         }
     } else if hemis == 0 {
-        let nums: Vec<f64> = toks.iter().filter_map(|t| if let Tok::Num(v, _) = t { Some(*v) } else { None }).collect();
+        let nums: Vec<f64> = toks
+            .iter()
+            .filter_map(|t| {
+                if let Tok::Num(v, _) = t {
+                    Some(*v)
+                } else {
+                    None
+                }
+            })
+            .collect();
         if nums.len() != 4 && nums.len() != 6 || toks.iter().any(|t| !matches!(t, Tok::Num(..))) {
             return None;
         }
         let half = nums.len() / 2;
         groups = vec![
-            Group { vals: nums[..half].iter().map(|v| (*v, None)).collect(), hemi: None },
-            Group { vals: nums[half..].iter().map(|v| (*v, None)).collect(), hemi: None },
+            Group {
+                vals: nums[..half].iter().map(|v| (*v, None)).collect(),
+                hemi: None,
+            },
+            Group {
+                vals: nums[half..].iter().map(|v| (*v, None)).collect(),
+                hemi: None,
+            },
         ];
     } else {
         return None;

@@ -26,12 +26,18 @@ fn decimal_either_order_and_digit_forms() {
     ] {
         assert!(close(ll(t), want, 1e-9), "{t}: {:?}", ll(t));
     }
-    assert_eq!(parse_location("51.1119, 35.7097").unwrap().form, InputForm::Decimal { swapped: true });
+    assert_eq!(
+        parse_location("51.1119, 35.7097").unwrap().form,
+        InputForm::Decimal { swapped: true }
+    );
 }
 
 #[test]
 fn degrees_minutes_seconds() {
-    let want = (35.0 + 42.0 / 60.0 + 35.0 / 3600.0, 51.0 + 6.0 / 60.0 + 43.0 / 3600.0);
+    let want = (
+        35.0 + 42.0 / 60.0 + 35.0 / 3600.0,
+        51.0 + 6.0 / 60.0 + 43.0 / 3600.0,
+    );
     for t in [
         "35°42′35″N 51°06′43″E",
         "35°42'35\"N, 51°6'43\"E",
@@ -46,7 +52,10 @@ fn degrees_minutes_seconds() {
     }
     let dm = ll("35°42.5′N 51°06.5′E");
     assert!(close(dm, (35.0 + 42.5 / 60.0, 51.0 + 6.5 / 60.0), 1e-9));
-    assert!(parse_location("35°72′00″N 51°06′43″E").is_err(), "72 minutes");
+    assert!(
+        parse_location("35°72′00″N 51°06′43″E").is_err(),
+        "72 minutes"
+    );
 }
 
 #[test]
@@ -65,19 +74,43 @@ fn utm_forms() {
     ] {
         let p = parse_location(t).unwrap_or_else(|e| panic!("{t}: {e}"));
         assert!(matches!(p.form, InputForm::Utm { zone: 39, .. }), "{t}");
-        assert!(close((p.lat, p.lon), (35.7097, 51.1119), 2e-5), "{t}: {:?}", (p.lat, p.lon));
+        assert!(
+            close((p.lat, p.lon), (35.7097, 51.1119), 2e-5),
+            "{t}: {:?}",
+            (p.lat, p.lon)
+        );
     }
-    let p = parse_location_with("E 510122 N 3951756", ParseOptions { default_utm_zone: 40 }).unwrap();
+    let p = parse_location_with(
+        "E 510122 N 3951756",
+        ParseOptions {
+            default_utm_zone: 40,
+        },
+    )
+    .unwrap();
     assert!((p.lon - 57.1119).abs() < 1e-3, "zone from options");
-    assert!(matches!(parse_location("E 99999 N 3951756"), Err(BaftError::UtmOutOfRange { .. }) | Err(BaftError::AmbiguousNumbers { .. })));
+    assert!(matches!(
+        parse_location("E 99999 N 3951756"),
+        Err(BaftError::UtmOutOfRange { .. }) | Err(BaftError::AmbiguousNumbers { .. })
+    ));
 }
 
 #[test]
 fn geo_uris() {
     assert!(close(ll("geo:35.7097,51.1119"), (35.7097, 51.1119), 1e-12));
-    assert!(close(ll("geo:35.7097,51.1119,1200;u=35"), (35.7097, 51.1119), 1e-12));
-    assert!(close(ll("geo:0,0?q=35.7097,51.1119(My%20plot)"), (35.7097, 51.1119), 1e-12));
-    assert!(matches!(parse_location("geo:abc"), Err(BaftError::BadGeoUri { .. })));
+    assert!(close(
+        ll("geo:35.7097,51.1119,1200;u=35"),
+        (35.7097, 51.1119),
+        1e-12
+    ));
+    assert!(close(
+        ll("geo:0,0?q=35.7097,51.1119(My%20plot)"),
+        (35.7097, 51.1119),
+        1e-12
+    ));
+    assert!(matches!(
+        parse_location("geo:abc"),
+        Err(BaftError::BadGeoUri { .. })
+    ));
 }
 
 #[test]
@@ -103,23 +136,43 @@ fn map_links() {
         Err(BaftError::LinkWithoutCoordinates { host }) => assert_eq!(host, "maps.app.goo.gl"),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(parse_location("https://nshn.ir/abc"), Err(BaftError::LinkWithoutCoordinates { .. })));
+    assert!(matches!(
+        parse_location("https://nshn.ir/abc"),
+        Err(BaftError::LinkWithoutCoordinates { .. })
+    ));
     let p = parse_location("https://neshan.org/maps/@35.7097,51.1119,15.0z,0.0p").unwrap();
-    assert_eq!(p.form, InputForm::MapLink { provider: "neshan".into() });
+    assert_eq!(
+        p.form,
+        InputForm::MapLink {
+            provider: "neshan".into()
+        }
+    );
 }
 
 #[test]
 fn bad_input_says_what_was_expected() {
     assert_eq!(parse_location("   "), Err(BaftError::EmptyInput));
     assert_eq!(parse_location("\u{200F}"), Err(BaftError::EmptyInput));
-    for t in ["hello", "35.7", "35.7, 51.1, 12.0, 4, 5, 6, 7", "۳۵٫۷ abc ۵۱٫۱", "35..7, 51.1", "NaN, NaN"] {
+    for t in [
+        "hello",
+        "35.7",
+        "35.7, 51.1, 12.0, 4, 5, 6, 7",
+        "۳۵٫۷ abc ۵۱٫۱",
+        "35..7, 51.1",
+        "NaN, NaN",
+    ] {
         let e = parse_location(t).expect_err(t);
         assert!(!e.message(crate::Lang::Fa).is_empty() && !e.message(crate::Lang::En).is_empty());
     }
-    assert!(matches!(parse_location("95.0, 200.0"), Err(BaftError::OutOfRange { .. })));
+    assert!(matches!(
+        parse_location("95.0, 200.0"),
+        Err(BaftError::OutOfRange { .. })
+    ));
     let e = parse_location("hello").unwrap_err();
     assert!(e.message(crate::Lang::Fa).contains("خوانده نشد"));
-    assert!(e.message(crate::Lang::En).contains("Expected latitude and longitude"));
+    assert!(e
+        .message(crate::Lang::En)
+        .contains("Expected latitude and longitude"));
 }
 
 #[test]
@@ -133,13 +186,27 @@ fn corners_from_a_deed() {
     let ring = parse_corners(text, ParseOptions::default()).unwrap();
     assert_eq!(ring.len(), 5);
     let latlon = "A: 35.7100, 51.1100\nB: 35.7100, 51.1104\nC: 35.7097, 51.1104\nD: 35.7097, 51.1100\nA: 35.7100, 51.1100";
-    assert_eq!(parse_corners(latlon, ParseOptions::default()).unwrap().len(), 5);
-    match parse_corners("A: 35.71, 51.11\nB: nonsense\nC: 35.70, 51.12", ParseOptions::default()) {
+    assert_eq!(
+        parse_corners(latlon, ParseOptions::default())
+            .unwrap()
+            .len(),
+        5
+    );
+    match parse_corners(
+        "A: 35.71, 51.11\nB: nonsense\nC: 35.70, 51.12",
+        ParseOptions::default(),
+    ) {
         Err(BaftError::CornerLine { line, .. }) => assert_eq!(line, 2),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(parse_corners("35.71, 51.11\n35.72, 51.11", ParseOptions::default()), Err(BaftError::TooFewCorners { count: 2 })));
+    assert!(matches!(
+        parse_corners("35.71, 51.11\n35.72, 51.11", ParseOptions::default()),
+        Err(BaftError::TooFewCorners { count: 2 })
+    ));
     // A bow-tie: corners out of order.
     let bowtie = "E 510100 N 3951800\nE 510130 N 3951770\nE 510130 N 3951800\nE 510100 N 3951770";
-    assert_eq!(parse_corners(bowtie, ParseOptions::default()), Err(BaftError::CornersCrossing));
+    assert_eq!(
+        parse_corners(bowtie, ParseOptions::default()),
+        Err(BaftError::CornersCrossing)
+    );
 }

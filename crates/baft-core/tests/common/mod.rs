@@ -1,0 +1,63 @@
+#![allow(dead_code)]
+//! Shared helpers for the core's integration tests.
+
+use baft_core::dataset::Dataset;
+use serde_json::Value;
+use std::path::PathBuf;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn sample() -> Dataset {
+    let dir = repo().join("data");
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).expect("manifest");
+    let (ds, problems) = Dataset::load(&manifest, |rel| {
+        Ok(std::fs::read_to_string(dir.join(rel)).expect(rel))
+    })
+    .expect("sample loads");
+    assert!(
+        problems.is_empty(),
+        "sample data has problems: {problems:?}"
+    );
+    ds
+}
+
+pub fn fixtures() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/sample-points.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+pub fn point(v: &Value) -> (f64, f64) {
+    (v["lon"].as_f64().unwrap(), v["lat"].as_f64().unwrap())
+}
+
+/// A FeatureCollection of square zones given as (id, lon0, lat0, size in degrees).
+pub fn squares(items: &[(&str, f64, f64, f64)]) -> String {
+    let feats: Vec<String> = items
+        .iter()
+        .map(|(id, x, y, s)| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"id":"{id}","name":"{id}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{},{y}],[{},{}],[{x},{}],[{x},{y}]]]}}}}"#,
+                x + s, x + s, y + s, y + s
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        feats.join(",")
+    )
+}
+
+/// Tiny deterministic PRNG for random test points.
+pub struct Rng(pub u64);
+impl Rng {
+    pub fn f(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
