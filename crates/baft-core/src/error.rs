@@ -216,6 +216,9 @@ pub enum ProblemKind {
     JsonSyntax {
         detail: String,
     },
+    FileUnreadable {
+        detail: String,
+    },
     NotAFeatureCollection {
         found: String,
     },
@@ -327,6 +330,7 @@ impl Problem {
                     format!("JSON syntax error ({detail}); the file was not loaded")
                 }
             }
+            FileUnreadable { detail } => if fa { format!("فایل خوانده نشد ({detail})؛ این لایه بارگذاری نشد") } else { format!("the file could not be read ({detail}); the layer was not loaded") },
             NotAFeatureCollection { found } => {
                 if fa {
                     format!("باید FeatureCollection باشد اما «{found}» است")

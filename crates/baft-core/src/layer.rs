@@ -595,3 +595,44 @@ pub fn project_polygons(
     }
     Ok((MultiPolygon(ll_polys), MultiPolygon(local_polys)))
 }
+
+impl Layer {
+    /// The layer's zones as a lon/lat GeoJSON FeatureCollection (whatever the source system),
+    /// with `id`, `name` and `name_en` properties: what the map draws.
+    pub fn display_geojson(&self) -> String {
+        let mut out = String::with_capacity(self.zones.len() * 256);
+        out.push_str(r#"{"type":"FeatureCollection","features":["#);
+        for (k, z) in self.zones.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            let props = serde_json::json!({"id": z.id, "name": z.name.fa, "name_en": z.name.en});
+            out.push_str(r#"{"type":"Feature","properties":"#);
+            out.push_str(&props.to_string());
+            out.push_str(r#","geometry":{"type":"MultiPolygon","coordinates":["#);
+            for (pi, p) in z.lon_lat.0.iter().enumerate() {
+                if pi > 0 {
+                    out.push(',');
+                }
+                out.push('[');
+                for (ri, r) in std::iter::once(p.exterior()).chain(p.interiors()).enumerate() {
+                    if ri > 0 {
+                        out.push(',');
+                    }
+                    out.push('[');
+                    for (ci, c) in r.0.iter().enumerate() {
+                        if ci > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&format!("[{:.7},{:.7}]", c.x, c.y));
+                    }
+                    out.push(']');
+                }
+                out.push(']');
+            }
+            out.push_str("]}}");
+        }
+        out.push_str("]}");
+        out
+    }
+}

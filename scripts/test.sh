@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: native core and CLI, wasm-bindgen tests in
+# headless Chromium, the sample-data generator's determinism, the size budget, and the
+# Playwright end-to-end tests against the built dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "native tests: core, CLI, sample generator"
+cargo test -p baft-core -p baft-cli -p baft-sample
+
+step "sample data is what the committed generator produces"
+tmp=$(mktemp -d)
+cargo run -q -p baft-sample --release -- "$tmp/data" >/dev/null 2>&1
+mkdir -p "$tmp/fx" && (cd "$tmp" && cp -r "$OLDPWD/crates" . 2>/dev/null || true)
+diff -r "$tmp/data" data
+rm -rf "$tmp"
+
+step "wasm-bindgen tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown -p baft-app --tests
+
+step "build dist/ and check the size budget"
+bash scripts/build.sh
+node scripts/size-report.mjs --check
+
+step "end-to-end tests (Playwright, Debian Chromium)"
+cargo build -q --release -p baft-cli
+npx playwright test --config tests/e2e/playwright.config.mjs

@@ -1,0 +1,68 @@
+use super::{data_status::DataStatus, map_view::MapView, result::ResultCard, search::Search};
+use crate::i18n::{self, t};
+use crate::state::AppState;
+use baft_core::Lang;
+use leptos::prelude::*;
+
+const LANG_KEY: &str = "baft.lang";
+
+fn stored_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(stored_lang());
+    provide_context(state);
+    let lang = state.lang;
+
+    // Keep <html lang/dir>, the title and the stored choice in step with the language.
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", l.code());
+                let _ = html.set_attribute("dir", l.dir());
+            }
+            doc.set_title(&format!("{} — {}", t(l, i18n::APP_NAME), t(l, i18n::TAGLINE)));
+        }
+        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = s.set_item(LANG_KEY, l.code());
+        }
+    });
+
+    leptos::task::spawn_local(crate::loader::load(state, "data/".to_string()));
+
+    let toggle = move |_| lang.update(|l| *l = if *l == Lang::Fa { Lang::En } else { Lang::Fa });
+    let sample = move || state.data.with(|d| d.as_ref().is_some_and(|d| d.manifest.sample_data));
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>{move || t(lang.get(), i18n::APP_NAME)}</h1>
+                <p class="tagline">{move || t(lang.get(), i18n::TAGLINE)}</p>
+            </div>
+            <button class="lang" type="button" on:click=toggle
+                aria-label=move || t(lang.get(), i18n::OTHER_LANG_LABEL)
+                lang=move || if lang.get() == Lang::Fa { "en" } else { "fa" }>
+                {move || t(lang.get(), i18n::OTHER_LANG)}
+            </button>
+        </header>
+        <Show when=sample>
+            <p class="sample-banner" role="note">{move || baft_core::text::sample_notice(lang.get())}</p>
+        </Show>
+        <DataStatus/>
+        <main class="layout">
+            <section class="panel">
+                <Search/>
+                <ResultCard/>
+            </section>
+            <MapView/>
+        </main>
+        <footer class="foot"><p>{move || t(lang.get(), i18n::DISCLAIMER)}</p></footer>
+    }
+}

@@ -1,0 +1,60 @@
+use crate::i18n::{self, t};
+use crate::state::{use_state, Progress};
+use baft_core::digits::localize_digits;
+use baft_core::Severity;
+use leptos::prelude::*;
+
+/// Loading progress, load failure, and data problems (never only in the console).
+#[component]
+pub fn DataStatus() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let progress = move || match state.progress.get() {
+        Progress::Loading { done, total, bytes } => {
+            let l = lang.get();
+            let text = format!(
+                "{} — {} / {} ({} KB)",
+                t(l, i18n::LOADING),
+                localize_digits(&done.to_string(), l),
+                localize_digits(&total.to_string(), l),
+                localize_digits(&(bytes / 1024).to_string(), l)
+            );
+            view! {
+                <div class="loading" role="status" aria-live="polite">
+                    <progress max=total.max(1) value=done></progress>
+                    <span>{text}</span>
+                </div>
+            }
+            .into_any()
+        }
+        Progress::Failed(e) => view! {
+            <div class="error" role="alert"><strong>{t(lang.get(), i18n::LOAD_FAILED)}</strong>" "{e.message(lang.get())}</div>
+        }
+        .into_any(),
+        Progress::Ready => ().into_any(),
+    };
+    let problems = move || {
+        let l = lang.get();
+        state.problems.with(|ps| {
+            if ps.is_empty() {
+                return ().into_any();
+            }
+            let items = ps
+                .iter()
+                .map(|p| {
+                    let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
+                    view! { <li class=class>{p.message(l)}</li> }
+                })
+                .collect_view();
+            let n = localize_digits(&ps.len().to_string(), l);
+            view! {
+                <details class="problems" open=ps.iter().any(|p| p.severity == Severity::Error)>
+                    <summary>{t(l, i18n::DATA_WARNINGS)}" ("{n}")"</summary>
+                    <ul>{items}</ul>
+                </details>
+            }
+            .into_any()
+        })
+    };
+    view! { <div class="data-status">{progress}{problems}</div> }
+}

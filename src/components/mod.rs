@@ -1,0 +1,7 @@
+//! Leptos components: thin views over the state and the core's results.
+
+pub mod app;
+pub mod data_status;
+pub mod map_view;
+pub mod result;
+pub mod search;

@@ -1,0 +1,59 @@
+use crate::actions;
+use crate::i18n::{self, t};
+use crate::state::use_state;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The ways in: typed or pasted text, GPS, the map centre, and an uploaded outline.
+#[component]
+pub fn Search() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let ready = move || state.data.with(|d| d.is_some());
+    let submit = move || actions::check_text(&state, &state.query.get_untracked());
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && !ev.shift_key() {
+            ev.prevent_default();
+            submit();
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            if let Ok(text) = JsFuture::from(file.text()).await {
+                actions::check_plot_text(&state, &text.as_string().unwrap_or_default());
+            }
+        });
+        input.set_value("");
+    };
+    let centre = move |_| {
+        let c = crate::map::map_center();
+        if c.len() == 2 {
+            actions::check_lon_lat(&state, c[1], c[0], false);
+        }
+    };
+    view! {
+        <form class="search" role="search" on:submit=move |ev| { ev.prevent_default(); submit(); }>
+            <label for="q">{move || t(lang.get(), i18n::SEARCH_LABEL)}</label>
+            <div class="search-row">
+                <textarea id="q" name="q" rows="2" dir="auto" autocomplete="off" spellcheck="false"
+                    aria-describedby="q-help"
+                    prop:value=move || state.query.get()
+                    on:input=move |ev| state.query.set(event_target_value(&ev))
+                    on:keydown=on_key></textarea>
+                <button type="submit" class="primary" disabled=move || !ready()>{move || t(lang.get(), i18n::CHECK)}</button>
+            </div>
+            <p id="q-help" class="help">{move || t(lang.get(), i18n::SEARCH_HELP)}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| actions::locate(state) disabled=move || !ready()>{move || t(lang.get(), i18n::MY_LOCATION)}</button>
+                <button type="button" on:click=centre disabled=move || !ready()>{move || t(lang.get(), i18n::MAP_CENTRE)}</button>
+                <label class="upload">
+                    <span>{move || t(lang.get(), i18n::UPLOAD_LABEL)}</span>
+                    <input type="file" accept=".geojson,.json,.txt,application/geo+json,application/json,text/plain" on:change=on_file disabled=move || !ready()/>
+                </label>
+            </div>
+        </form>
+    }
+}

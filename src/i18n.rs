@@ -1,0 +1,55 @@
+//! Interface strings, Persian first. Result sentences come from `baft_core::text`, so the
+//! app and the CLI say the same thing.
+
+use crate::state::GeoFailure;
+use baft_core::Lang;
+
+/// A string in both languages.
+pub type T = (&'static str, &'static str);
+
+pub fn t(lang: Lang, s: T) -> &'static str {
+    lang.pick(s.0, s.1)
+}
+
+pub const APP_NAME: T = ("بافت", "Baft");
+pub const TAGLINE: T = ("آیا ملک من در محدودهٔ بافت فرسوده یا بازآفرینی است؟", "Is my plot in a worn-out fabric or regeneration area?");
+pub const OTHER_LANG: T = ("English", "فارسی");
+pub const OTHER_LANG_LABEL: T = ("Switch to English", "تغییر زبان به فارسی");
+pub const SEARCH_LABEL: T = ("مختصات، UTM یا پیوند نقشه", "Coordinates, UTM or map link");
+pub const SEARCH_HELP: T = (
+    "نمونه‌ها: ۳۵٫۷۱، ۵۱٫۱۱ — ۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی — E 510122 N 3951756 (UTM ناحیهٔ ۳۹ از سند) — geo:35.71,51.11 — پیوند گوگل‌مپ، OpenStreetMap، نشان یا بلد. برای محدودهٔ ملک، هر گوشه را در یک سطر بنویسید.",
+    "Examples: 35.71, 51.11 — 35°42′35″N 51°06′43″E — E 510122 N 3951756 (UTM zone 39, from the deed) — geo:35.71,51.11 — a Google Maps, OpenStreetMap, Neshan or Balad link. For a plot outline, put one corner per line.",
+);
+pub const CHECK: T = ("بررسی", "Check");
+pub const MY_LOCATION: T = ("موقعیت من", "My location");
+pub const MAP_CENTRE: T = ("بررسی مرکز نقشه", "Check the map centre");
+pub const UPLOAD_LABEL: T = ("بارگذاری محدودهٔ ملک (GeoJSON یا فهرست گوشه‌ها)", "Upload the plot outline (GeoJSON or a list of corners)");
+pub const MAP_LABEL: T = ("نقشهٔ محدوده‌ها؛ برای بررسی یک نقطه روی نقشه بزنید", "Map of the areas; tap or click a point to check it");
+pub const LAYERS: T = ("لایه‌ها", "Layers");
+pub const BASEMAP: T = ("نقشهٔ پایه (کاشی‌ها از سرور نقشه بارگذاری می‌شوند و محدودهٔ دیدن شما را می‌بینند)", "Basemap (tiles load from the map server, which sees the area you view)");
+pub const RESULT: T = ("نتیجه", "Result");
+pub const NO_RESULT: T = ("نقطه یا ملکی را جست‌وجو کنید یا روی نقشه بزنید.", "Search for a point or plot, or tap the map.");
+pub const LOADING: T = ("در حال بارگذاری داده‌ها", "Loading data");
+pub const LOAD_FAILED: T = ("داده‌ها بارگذاری نشد", "The data could not be loaded");
+pub const DATA_WARNINGS: T = ("هشدارهای داده", "Data warnings");
+pub const READ_AS: T = ("خوانده شد:", "Read as:");
+pub const PLOT_AREA: T = ("مساحت ملک", "Plot area");
+pub const LOCATING: T = ("در حال یافتن موقعیت شما…", "Finding your location…");
+pub const OUTSIDE_DATA: T = ("این نقطه بیرون از محدوده‌ای است که داده‌های این شهر پوشش می‌دهد.", "This point is outside the area this city's data covers.");
+pub const FROM_GPS: T = ("موقعیت از GPS گوشی", "Location from the phone's GPS");
+pub const STATUS: T = ("وضعیت", "Status");
+pub const BOUNDARY_VERSION: T = ("نسخهٔ مرز", "Boundary version");
+pub const DISCLAIMER: T = (
+    "تصمیم نهایی با شهرداری و دفتر تسهیلات محله است. موقعیت شما از مرورگر خارج نمی‌شود.",
+    "The municipality and the neighbourhood facilitation office make the final decision. Your location never leaves your browser.",
+);
+pub const FATAL: T = ("خطای داخلی رخ داد. صفحه را دوباره بارگذاری کنید.", "An internal error occurred. Please reload the page.");
+
+pub fn geo_failure(lang: Lang, f: GeoFailure) -> &'static str {
+    match f {
+        GeoFailure::Unsupported => t(lang, ("این مرورگر موقعیت‌یابی ندارد. مختصات را تایپ کنید یا روی نقشه بزنید.", "This browser has no geolocation. Type the coordinates or tap the map.")),
+        GeoFailure::Denied => t(lang, ("اجازهٔ دسترسی به موقعیت داده نشد. در تنظیمات مرورگر اجازه دهید، یا مختصات را تایپ کنید.", "Permission to use your location was denied. Allow it in the browser settings, or type the coordinates.")),
+        GeoFailure::Unavailable => t(lang, ("موقعیت در دسترس نیست (GPS خاموش است یا سیگنال ندارد). دوباره تلاش کنید یا روی نقشه بزنید.", "Your location is not available (GPS off or no signal). Try again or tap the map.")),
+        GeoFailure::Timeout => t(lang, ("یافتن موقعیت بیش از ۱۵ ثانیه طول کشید. در فضای باز دوباره تلاش کنید یا مختصات را تایپ کنید.", "Finding your location took more than 15 seconds. Try again outdoors or type the coordinates.")),
+    }
+}

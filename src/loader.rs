@@ -1,0 +1,97 @@
+//! Loads `data/manifest.json` and the layer files at run time (no rebuild for new data).
+//!
+//! The pure steps ([`apply_manifest`], [`apply_layer`]) take text and update the state, so the
+//! browser tests drive them without a server; [`load`] adds the fetching.
+
+use crate::state::{AppState, Progress};
+use baft_core::dataset::{planned_files, Dataset};
+use baft_core::manifest::{BoundaryVersion, LayerSpec, Manifest};
+use baft_core::BaftError;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A file to fetch for a layer.
+pub type Planned = (LayerSpec, BoundaryVersion, String);
+
+/// Parses the manifest into an empty dataset; returns the layer files to fetch.
+pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, BaftError> {
+    let manifest = Manifest::parse(text).map_err(|errs| BaftError::Data {
+        file: "manifest.json".into(),
+        detail: errs.iter().map(|e| e.message(state.lang.get_untracked())).collect::<Vec<_>>().join("; "),
+    })?;
+    let plan = planned_files(&manifest);
+    state.basemap_on.set(manifest.basemap.on_by_default);
+    state.data.set(Some(Arc::new(Dataset::new(manifest))));
+    state.progress.set(Progress::Loading { done: 0, total: plan.len(), bytes: text.len() });
+    Ok(plan)
+}
+
+/// Adds one layer file's text to the dataset and records its problems.
+pub fn apply_layer(state: &AppState, spec: &LayerSpec, version: &BoundaryVersion, file: &str, text: &str) {
+    let mut problems = Vec::new();
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            problems = Arc::make_mut(ds).add_layer(spec, version, file, text);
+        }
+    });
+    state.problems.update(|p| p.extend(problems));
+    state.progress.update(|p| {
+        if let Progress::Loading { done, total, bytes } = p {
+            *done += 1;
+            *bytes += text.len();
+            if *done >= *total {
+                *p = Progress::Ready;
+            }
+        }
+    });
+}
+
+/// Fetches a URL as text.
+pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
+    let io = |detail: String| BaftError::Io { path: url.to_string(), detail };
+    let window = web_sys::window().ok_or_else(|| io("no window".into()))?;
+    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| io(format!("{e:?}")))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| io("not a response".into()))?;
+    if !resp.ok() {
+        return Err(io(format!("HTTP {}", resp.status())));
+    }
+    let text = JsFuture::from(resp.text().map_err(|e| io(format!("{e:?}")))?).await.map_err(|e| io(format!("{e:?}")))?;
+    text.as_string().ok_or_else(|| io("not text".into()))
+}
+
+/// Loads everything from `base` (e.g. `data/`), updating progress as files arrive.
+pub async fn load(state: AppState, base: String) {
+    let manifest = match fetch_text(&format!("{base}manifest.json")).await {
+        Ok(t) => t,
+        Err(e) => return state.progress.set(Progress::Failed(e)),
+    };
+    let plan = match apply_manifest(&state, &manifest) {
+        Ok(p) => p,
+        Err(e) => return state.progress.set(Progress::Failed(e)),
+    };
+    for (spec, version, file) in plan {
+        match fetch_text(&format!("{base}{file}")).await {
+            Ok(text) => apply_layer(&state, &spec, &version, &file, &text),
+            Err(e) => {
+                // One missing file: record it and go on with the others.
+                state.problems.update(|p| {
+                    p.push(baft_core::Problem {
+                        severity: baft_core::Severity::Error,
+                        location: baft_core::error::Location { file: file.clone(), ..Default::default() },
+                        kind: baft_core::error::ProblemKind::FileUnreadable { detail: e.message(baft_core::Lang::En) },
+                    })
+                });
+                state.progress.update(|p| {
+                    if let Progress::Loading { done, total, .. } = p {
+                        *done += 1;
+                        if *done >= *total {
+                            *p = Progress::Ready;
+                        }
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! The map: Leaflet from npm, self-hosted in `dist`, driven through `www/map.js`.
+//!
+//! Leaflet is a well-kept, small (≈40 KB gzip), touch-friendly map library with canvas
+//! rendering for vector layers and an optional raster basemap. The container is LTR.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/www/map.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = mapCreate)]
+    pub fn map_create(el: &web_sys::HtmlElement, lat: f64, lon: f64, zoom: f64, on_click: &JsValue, aria_label: &str) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = mapSetLabel)]
+    pub fn map_set_label(el: &web_sys::HtmlElement, aria_label: &str);
+    #[wasm_bindgen(catch, js_name = mapSetLayer)]
+    pub fn map_set_layer(id: &str, geojson: &str, colour: &str, visible: bool) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = mapShowLayer)]
+    pub fn map_show_layer(id: &str, visible: bool);
+    #[wasm_bindgen(js_name = mapShowPoint)]
+    pub fn map_show_point(lat: f64, lon: f64, pan: bool);
+    #[wasm_bindgen(catch, js_name = mapShowPlot)]
+    pub fn map_show_plot(geojson: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = mapSetBasemap)]
+    pub fn map_set_basemap(url: &str, attribution: &str, max_zoom: f64, on: bool);
+    #[wasm_bindgen(js_name = mapFit)]
+    pub fn map_fit(min_lon: f64, min_lat: f64, max_lon: f64, max_lat: f64);
+    #[wasm_bindgen(js_name = mapCenter)]
+    pub fn map_center() -> Vec<f64>;
+}
+
+/// A plot's rings (lon, lat) as a GeoJSON Polygon for drawing.
+pub fn rings_geojson(rings: &[Vec<(f64, f64)>]) -> String {
+    let coords: Vec<Vec<[f64; 2]>> = rings.iter().map(|r| r.iter().map(|&(x, y)| [x, y]).collect()).collect();
+    serde_json::json!({"type": "Polygon", "coordinates": coords}).to_string()
+}

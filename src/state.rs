@@ -1,0 +1,73 @@
+//! The app's state: signals the components read and the glue writes.
+
+use baft_core::check::{PlotReport, PointReport};
+use baft_core::dataset::Dataset;
+use baft_core::input::ParsedLocation;
+use baft_core::{BaftError, Lang, Problem};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where loading the data stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// Fetching: files done of total, bytes so far.
+    Loading { done: usize, total: usize, bytes: usize },
+    Ready,
+    /// The data could not be loaded at all (the message is localised at render time).
+    Failed(BaftError),
+}
+
+/// Why the phone's location could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeoFailure {
+    Unsupported,
+    Denied,
+    Unavailable,
+    Timeout,
+}
+
+/// What the last action produced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A point was checked; `input` is how the text was read (None for a map tap or GPS).
+    Point { input: Option<ParsedLocation>, report: Arc<PointReport>, from_gps: bool },
+    /// A plot outline was checked.
+    Plot { rings: Arc<Vec<Vec<(f64, f64)>>>, report: Arc<PlotReport> },
+    /// The input could not be used.
+    InputError(BaftError),
+    /// The location could not be had.
+    GeoError(GeoFailure),
+    /// Waiting for the phone's location.
+    Locating,
+}
+
+/// All signals, provided through context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub data: RwSignal<Option<Arc<Dataset>>>,
+    pub progress: RwSignal<Progress>,
+    pub problems: RwSignal<Vec<Problem>>,
+    pub outcome: RwSignal<Option<Outcome>>,
+    pub query: RwSignal<String>,
+    pub basemap_on: RwSignal<bool>,
+}
+
+impl AppState {
+    pub fn new(lang: Lang) -> Self {
+        AppState {
+            lang: RwSignal::new(lang),
+            data: RwSignal::new(None),
+            progress: RwSignal::new(Progress::Loading { done: 0, total: 0, bytes: 0 }),
+            problems: RwSignal::new(Vec::new()),
+            outcome: RwSignal::new(None),
+            query: RwSignal::new(String::new()),
+            basemap_on: RwSignal::new(false),
+        }
+    }
+}
+
+/// The state from context (every component is under [`crate::components::app::App`]).
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

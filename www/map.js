@@ -1,0 +1,85 @@
+// Thin wrapper around the self-hosted Leaflet (global `L`, loaded before the app).
+// Rust calls these through wasm-bindgen (src/map.rs); nothing here decides anything.
+// The map container is kept left-to-right inside the right-to-left page.
+
+let map = null;
+let layers = {};
+let marker = null;
+let plot = null;
+let base = null;
+
+export function mapCreate(el, lat, lon, zoom, onClick, ariaLabel) {
+  if (typeof L === 'undefined') {
+    throw new Error('Leaflet failed to load');
+  }
+  map = L.map(el, { preferCanvas: true, zoomControl: true, attributionControl: true, keyboard: true });
+  map.setView([lat, lon], zoom);
+  map.attributionControl.setPrefix(false);
+  el.setAttribute('aria-label', ariaLabel);
+  map.on('click', (e) => onClick(e.latlng.lat, e.latlng.lng));
+  return true;
+}
+
+export function mapSetLabel(el, ariaLabel) {
+  el.setAttribute('aria-label', ariaLabel);
+}
+
+export function mapSetLayer(id, geojsonText, colour, visible) {
+  if (!map) return;
+  if (layers[id]) {
+    map.removeLayer(layers[id]);
+  }
+  const data = JSON.parse(geojsonText);
+  const layer = L.geoJSON(data, {
+    style: () => ({ color: colour, weight: 1.5, fillColor: colour, fillOpacity: 0.18 }),
+    interactive: false,
+  });
+  layers[id] = layer;
+  if (visible) layer.addTo(map);
+}
+
+export function mapShowLayer(id, visible) {
+  if (!map || !layers[id]) return;
+  if (visible && !map.hasLayer(layers[id])) layers[id].addTo(map);
+  if (!visible && map.hasLayer(layers[id])) map.removeLayer(layers[id]);
+}
+
+export function mapShowPoint(lat, lon, pan) {
+  if (!map) return;
+  if (plot) { map.removeLayer(plot); plot = null; }
+  if (marker) map.removeLayer(marker);
+  marker = L.circleMarker([lat, lon], { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1, interactive: false }).addTo(map);
+  if (pan) map.setView([lat, lon], Math.max(map.getZoom(), 16));
+}
+
+export function mapShowPlot(geojsonText) {
+  if (!map) return;
+  if (marker) { map.removeLayer(marker); marker = null; }
+  if (plot) map.removeLayer(plot);
+  plot = L.geoJSON(JSON.parse(geojsonText), { style: () => ({ color: '#0b3d91', weight: 3, fillOpacity: 0.1 }), interactive: false }).addTo(map);
+  map.fitBounds(plot.getBounds(), { maxZoom: 19, padding: [40, 40] });
+}
+
+export function mapSetBasemap(url, attribution, maxZoom, on) {
+  if (!map) return;
+  if (base) { map.removeLayer(base); base = null; }
+  if (on) {
+    base = L.tileLayer(url, { attribution, maxZoom, crossOrigin: true }).addTo(map);
+    base.bringToBack();
+  }
+}
+
+export function mapFit(minLon, minLat, maxLon, maxLat) {
+  if (!map) return;
+  map.fitBounds([[minLat, minLon], [maxLat, maxLon]]);
+}
+
+export function mapCenter() {
+  if (!map) return [0, 0];
+  const c = map.getCenter();
+  return [c.lat, c.lng];
+}
+
+export function mapInvalidate() {
+  if (map) map.invalidateSize();
+}
