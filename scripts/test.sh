@@ -14,9 +14,9 @@ cargo test -p baft-core -p baft-cli -p baft-sample
 
 step "sample data is what the committed generator produces"
 tmp=$(mktemp -d)
-cargo run -q -p baft-sample --release -- "$tmp/data" >/dev/null 2>&1
-mkdir -p "$tmp/fx" && (cd "$tmp" && cp -r "$OLDPWD/crates" . 2>/dev/null || true)
+cargo run -q -p baft-sample --release -- "$tmp/data" "$tmp/fixtures" 2>/dev/null
 diff -r "$tmp/data" data
+diff -r "$tmp/fixtures" tests/fixtures
 rm -rf "$tmp"
 
 step "wasm-bindgen tests in headless Chromium"

@@ -1,7 +1,7 @@
 //! `baft-sample`: writes Baft's synthetic sample data for Qods, deterministically.
 //!
 //! ```text
-//! cargo run -p baft-sample --release -- data          # the committed sample (data/ + tests/fixtures/)
+//! cargo run -p baft-sample --release -- data [tests/fixtures]   # the committed sample and test fixtures
 //! cargo run -p baft-sample --release -- bench-layer 50000 /tmp/blocks-50k.geojson
 //! ```
 //!
@@ -167,7 +167,7 @@ fn main() {
                     .unwrap_or_else(|e| fail(&e.to_string()));
             eprintln!("{report}");
         }
-        None => fail("usage: baft-sample DATA_DIR | baft-sample bench-layer N OUT.geojson"),
+        None => fail("usage: baft-sample DATA_DIR [FIXTURES_DIR] | baft-sample bench-layer N OUT.geojson"),
     }
 }
 

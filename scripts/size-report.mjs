@@ -1,0 +1,36 @@
+// Reports the size of every shipped asset in dist/ (raw, gzip -9, brotli -11) and enforces
+// the budget on the app's own code: the wasm plus its JS glue and snippets.
+//   node scripts/size-report.mjs            print the table (Markdown)
+//   node scripts/size-report.mjs --check    also fail when the app code exceeds the budget
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const BUDGET_GZIP_KB = 400; // app wasm + JS glue, gzip; data, fonts and Leaflet excluded
+const dist = 'dist';
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p); else files.push(p);
+  }
+})(dist);
+files.sort();
+const kb = (n) => (n / 1024).toFixed(1);
+let appGzip = 0;
+console.log('| asset | raw KB | gzip KB | brotli KB |');
+console.log('|---|---:|---:|---:|');
+for (const f of files) {
+  const buf = readFileSync(f);
+  const gz = gzipSync(buf, { level: 9 }).length;
+  const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const rel = relative(dist, f);
+  const isApp = /^baft-app-.*(_bg\.wasm|\.js)$/.test(rel) || rel.startsWith('snippets/');
+  if (isApp) appGzip += gz;
+  console.log(`| ${rel}${isApp ? ' (app)' : ''} | ${kb(buf.length)} | ${kb(gz)} | ${kb(br)} |`);
+}
+console.log(`\nApp code (wasm + JS glue + snippets), gzip: ${kb(appGzip)} KB; budget ${BUDGET_GZIP_KB} KB.`);
+if (process.argv.includes('--check') && appGzip > BUDGET_GZIP_KB * 1024) {
+  console.error(`size budget exceeded: ${kb(appGzip)} KB > ${BUDGET_GZIP_KB} KB gzip`);
+  process.exit(1);
+}
