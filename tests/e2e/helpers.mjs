@@ -1,0 +1,45 @@
+// Shared helpers: fixtures, the CLI as an independent check, and request/console guards.
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { expect } from '@playwright/test';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const FX = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sample-points.json'), 'utf8'));
+
+export const persianDigits = (s) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]).replace(/\./g, '٫');
+
+/** The CLI's JSON answer for a point: the same core, run natively. */
+export function cliCheck(point) {
+  const bin = join(ROOT, 'target/release/baft');
+  const out = execFileSync(bin, ['check', '--data', join(ROOT, 'data'), '--point', point, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return JSON.parse(out);
+}
+
+/**
+ * Opens the app with every non-localhost request blocked and recorded, page errors recorded,
+ * and waits until the data has loaded.
+ */
+export async function openApp(page, path = '/') {
+  const offOrigin = [];
+  const errors = [];
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+    offOrigin.push(u.href);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  await expect(page.locator('.legend .switch')).toHaveCount(5, { timeout: 20_000 });
+  await expect(page.locator('.loading')).toHaveCount(0);
+  return { offOrigin, errors };
+}
+
+export async function search(page, text) {
+  await page.locator('#q').fill(text);
+  await page.locator('#q').press('Enter');
+}
+
+export const layer = (page, id) => page.locator(`#result [data-layer="${id}"]`);
