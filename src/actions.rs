@@ -11,13 +11,19 @@ use wasm_bindgen::JsCast;
 
 /// Checks what was typed in the search box: one point, or corners (three or more lines).
 pub fn check_text(state: &AppState, text: &str) {
-    let Some(ds) = state.data.get_untracked() else { return };
+    let Some(ds) = state.data.get_untracked() else {
+        return;
+    };
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
     let outcome = if lines >= 3 {
         plot_outcome(&ds, text)
     } else {
         match parse_location_with(text, ds.parse_options()) {
-            Ok(loc) => Outcome::Point { report: Arc::new(ds.check_point(loc.lon_lat())), input: Some(loc), from_gps: false },
+            Ok(loc) => Outcome::Point {
+                report: Arc::new(ds.check_point(loc.lon_lat())),
+                input: Some(loc),
+                from_gps: false,
+            },
             Err(e) => Outcome::InputError(e),
         }
     };
@@ -26,20 +32,33 @@ pub fn check_text(state: &AppState, text: &str) {
 
 /// Checks a point tapped on the map or given by GPS.
 pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
-    let Some(ds) = state.data.get_untracked() else { return };
+    let Some(ds) = state.data.get_untracked() else {
+        return;
+    };
     state.query.set(format!("{lat:.6}, {lon:.6}"));
-    state.outcome.set(Some(Outcome::Point { input: None, report: Arc::new(ds.check_point((lon, lat))), from_gps }));
+    state.outcome.set(Some(Outcome::Point {
+        input: None,
+        report: Arc::new(ds.check_point((lon, lat))),
+        from_gps,
+    }));
 }
 
 /// Checks an uploaded or pasted plot outline (GeoJSON or corner lines).
 pub fn check_plot_text(state: &AppState, text: &str) {
-    let Some(ds) = state.data.get_untracked() else { return };
+    let Some(ds) = state.data.get_untracked() else {
+        return;
+    };
     state.outcome.set(Some(plot_outcome(&ds, text)));
 }
 
 fn plot_outcome(ds: &baft_core::dataset::Dataset, text: &str) -> Outcome {
-    match read_plot_outline(text, ds.parse_options()).and_then(|rings| ds.check_plot(&rings).map(|r| (rings, r))) {
-        Ok((rings, report)) => Outcome::Plot { rings: Arc::new(rings), report: Arc::new(report) },
+    match read_plot_outline(text, ds.parse_options())
+        .and_then(|rings| ds.check_plot(&rings).map(|r| (rings, r)))
+    {
+        Ok((rings, report)) => Outcome::Plot {
+            rings: Arc::new(rings),
+            report: Arc::new(report),
+        },
         Err(e) => Outcome::InputError(e),
     }
 }
@@ -48,7 +67,9 @@ fn plot_outcome(ds: &baft_core::dataset::Dataset, text: &str) -> Outcome {
 pub fn locate(state: AppState) {
     let geo = web_sys::window().and_then(|w| w.navigator().geolocation().ok());
     let Some(geo) = geo else {
-        state.outcome.set(Some(Outcome::GeoError(GeoFailure::Unsupported)));
+        state
+            .outcome
+            .set(Some(Outcome::GeoError(GeoFailure::Unsupported)));
         return;
     };
     state.outcome.set(Some(Outcome::Locating));
@@ -68,7 +89,16 @@ pub fn locate(state: AppState) {
     opts.set_enable_high_accuracy(true);
     opts.set_timeout(15_000);
     opts.set_maximum_age(0);
-    if geo.get_current_position_with_error_callback_and_options(ok.unchecked_ref(), Some(err.unchecked_ref()), &opts).is_err() {
-        state.outcome.set(Some(Outcome::GeoError(GeoFailure::Unavailable)));
+    if geo
+        .get_current_position_with_error_callback_and_options(
+            ok.unchecked_ref(),
+            Some(err.unchecked_ref()),
+            &opts,
+        )
+        .is_err()
+    {
+        state
+            .outcome
+            .set(Some(Outcome::GeoError(GeoFailure::Unavailable)));
     }
 }

@@ -8,7 +8,9 @@ use wasm_bindgen::JsCast;
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Baft internal error: {info}").into());
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         if let Some(el) = doc.get_element_by_id("fatal") {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 el.set_hidden(false);

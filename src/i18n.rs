@@ -12,7 +12,10 @@ pub fn t(lang: Lang, s: T) -> &'static str {
 }
 
 pub const APP_NAME: T = ("بافت", "Baft");
-pub const TAGLINE: T = ("آیا ملک من در محدودهٔ بافت فرسوده یا بازآفرینی است؟", "Is my plot in a worn-out fabric or regeneration area?");
+pub const TAGLINE: T = (
+    "آیا ملک من در محدودهٔ بافت فرسوده یا بازآفرینی است؟",
+    "Is my plot in a worn-out fabric or regeneration area?",
+);
 pub const OTHER_LANG: T = ("English", "فارسی");
 pub const OTHER_LANG_LABEL: T = ("Switch to English", "تغییر زبان به فارسی");
 pub const SEARCH_LABEL: T = ("مختصات، UTM یا پیوند نقشه", "Coordinates, UTM or map link");
@@ -23,19 +26,34 @@ pub const SEARCH_HELP: T = (
 pub const CHECK: T = ("بررسی", "Check");
 pub const MY_LOCATION: T = ("موقعیت من", "My location");
 pub const MAP_CENTRE: T = ("بررسی مرکز نقشه", "Check the map centre");
-pub const UPLOAD_LABEL: T = ("بارگذاری محدودهٔ ملک (GeoJSON یا فهرست گوشه‌ها)", "Upload the plot outline (GeoJSON or a list of corners)");
-pub const MAP_LABEL: T = ("نقشهٔ محدوده‌ها؛ برای بررسی یک نقطه روی نقشه بزنید", "Map of the areas; tap or click a point to check it");
+pub const UPLOAD_LABEL: T = (
+    "بارگذاری محدودهٔ ملک (GeoJSON یا فهرست گوشه‌ها)",
+    "Upload the plot outline (GeoJSON or a list of corners)",
+);
+pub const MAP_LABEL: T = (
+    "نقشهٔ محدوده‌ها؛ برای بررسی یک نقطه روی نقشه بزنید",
+    "Map of the areas; tap or click a point to check it",
+);
 pub const LAYERS: T = ("لایه‌ها", "Layers");
-pub const BASEMAP: T = ("نقشهٔ پایه (کاشی‌ها از سرور نقشه بارگذاری می‌شوند و محدودهٔ دیدن شما را می‌بینند)", "Basemap (tiles load from the map server, which sees the area you view)");
+pub const BASEMAP: T = (
+    "نقشهٔ پایه (کاشی‌ها از سرور نقشه بارگذاری می‌شوند و محدودهٔ دیدن شما را می‌بینند)",
+    "Basemap (tiles load from the map server, which sees the area you view)",
+);
 pub const RESULT: T = ("نتیجه", "Result");
-pub const NO_RESULT: T = ("نقطه یا ملکی را جست‌وجو کنید یا روی نقشه بزنید.", "Search for a point or plot, or tap the map.");
+pub const NO_RESULT: T = (
+    "نقطه یا ملکی را جست‌وجو کنید یا روی نقشه بزنید.",
+    "Search for a point or plot, or tap the map.",
+);
 pub const LOADING: T = ("در حال بارگذاری داده‌ها", "Loading data");
 pub const LOAD_FAILED: T = ("داده‌ها بارگذاری نشد", "The data could not be loaded");
 pub const DATA_WARNINGS: T = ("هشدارهای داده", "Data warnings");
 pub const READ_AS: T = ("خوانده شد:", "Read as:");
 pub const PLOT_AREA: T = ("مساحت ملک", "Plot area");
 pub const LOCATING: T = ("در حال یافتن موقعیت شما…", "Finding your location…");
-pub const OUTSIDE_DATA: T = ("این نقطه بیرون از محدوده‌ای است که داده‌های این شهر پوشش می‌دهد.", "This point is outside the area this city's data covers.");
+pub const OUTSIDE_DATA: T = (
+    "این نقطه بیرون از محدوده‌ای است که داده‌های این شهر پوشش می‌دهد.",
+    "This point is outside the area this city's data covers.",
+);
 pub const FROM_GPS: T = ("موقعیت از GPS گوشی", "Location from the phone's GPS");
 pub const STATUS: T = ("وضعیت", "Status");
 pub const BOUNDARY_VERSION: T = ("نسخهٔ مرز", "Boundary version");
@@ -43,7 +61,10 @@ pub const DISCLAIMER: T = (
     "تصمیم نهایی با شهرداری و دفتر تسهیلات محله است. موقعیت شما از مرورگر خارج نمی‌شود.",
     "The municipality and the neighbourhood facilitation office make the final decision. Your location never leaves your browser.",
 );
-pub const FATAL: T = ("خطای داخلی رخ داد. صفحه را دوباره بارگذاری کنید.", "An internal error occurred. Please reload the page.");
+pub const FATAL: T = (
+    "خطای داخلی رخ داد. صفحه را دوباره بارگذاری کنید.",
+    "An internal error occurred. Please reload the page.",
+);
 
 pub fn geo_failure(lang: Lang, f: GeoFailure) -> &'static str {
     match f {

@@ -19,17 +19,31 @@ pub type Planned = (LayerSpec, BoundaryVersion, String);
 pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, BaftError> {
     let manifest = Manifest::parse(text).map_err(|errs| BaftError::Data {
         file: "manifest.json".into(),
-        detail: errs.iter().map(|e| e.message(state.lang.get_untracked())).collect::<Vec<_>>().join("; "),
+        detail: errs
+            .iter()
+            .map(|e| e.message(state.lang.get_untracked()))
+            .collect::<Vec<_>>()
+            .join("; "),
     })?;
     let plan = planned_files(&manifest);
     state.basemap_on.set(manifest.basemap.on_by_default);
     state.data.set(Some(Arc::new(Dataset::new(manifest))));
-    state.progress.set(Progress::Loading { done: 0, total: plan.len(), bytes: text.len() });
+    state.progress.set(Progress::Loading {
+        done: 0,
+        total: plan.len(),
+        bytes: text.len(),
+    });
     Ok(plan)
 }
 
 /// Adds one layer file's text to the dataset and records its problems.
-pub fn apply_layer(state: &AppState, spec: &LayerSpec, version: &BoundaryVersion, file: &str, text: &str) {
+pub fn apply_layer(
+    state: &AppState,
+    spec: &LayerSpec,
+    version: &BoundaryVersion,
+    file: &str,
+    text: &str,
+) {
     let mut problems = Vec::new();
     state.data.update(|d| {
         if let Some(ds) = d {
@@ -50,14 +64,21 @@ pub fn apply_layer(state: &AppState, spec: &LayerSpec, version: &BoundaryVersion
 
 /// Fetches a URL as text.
 pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
-    let io = |detail: String| BaftError::Io { path: url.to_string(), detail };
+    let io = |detail: String| BaftError::Io {
+        path: url.to_string(),
+        detail,
+    };
     let window = web_sys::window().ok_or_else(|| io("no window".into()))?;
-    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| io(format!("{e:?}")))?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| io(format!("{e:?}")))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| io("not a response".into()))?;
     if !resp.ok() {
         return Err(io(format!("HTTP {}", resp.status())));
     }
-    let text = JsFuture::from(resp.text().map_err(|e| io(format!("{e:?}")))?).await.map_err(|e| io(format!("{e:?}")))?;
+    let text = JsFuture::from(resp.text().map_err(|e| io(format!("{e:?}")))?)
+        .await
+        .map_err(|e| io(format!("{e:?}")))?;
     text.as_string().ok_or_else(|| io("not text".into()))
 }
 
@@ -79,8 +100,13 @@ pub async fn load(state: AppState, base: String) {
                 state.problems.update(|p| {
                     p.push(baft_core::Problem {
                         severity: baft_core::Severity::Error,
-                        location: baft_core::error::Location { file: file.clone(), ..Default::default() },
-                        kind: baft_core::error::ProblemKind::FileUnreadable { detail: e.message(baft_core::Lang::En) },
+                        location: baft_core::error::Location {
+                            file: file.clone(),
+                            ..Default::default()
+                        },
+                        kind: baft_core::error::ProblemKind::FileUnreadable {
+                            detail: e.message(baft_core::Lang::En),
+                        },
                     })
                 });
                 state.progress.update(|p| {

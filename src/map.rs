@@ -8,11 +8,23 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/www/map.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = mapCreate)]
-    pub fn map_create(el: &web_sys::HtmlElement, lat: f64, lon: f64, zoom: f64, on_click: &JsValue, aria_label: &str) -> Result<bool, JsValue>;
+    pub fn map_create(
+        el: &web_sys::HtmlElement,
+        lat: f64,
+        lon: f64,
+        zoom: f64,
+        on_click: &JsValue,
+        aria_label: &str,
+    ) -> Result<bool, JsValue>;
     #[wasm_bindgen(js_name = mapSetLabel)]
     pub fn map_set_label(el: &web_sys::HtmlElement, aria_label: &str);
     #[wasm_bindgen(catch, js_name = mapSetLayer)]
-    pub fn map_set_layer(id: &str, geojson: &str, colour: &str, visible: bool) -> Result<(), JsValue>;
+    pub fn map_set_layer(
+        id: &str,
+        geojson: &str,
+        colour: &str,
+        visible: bool,
+    ) -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = mapShowLayer)]
     pub fn map_show_layer(id: &str, visible: bool);
     #[wasm_bindgen(js_name = mapShowPoint)]
@@ -29,6 +41,9 @@ extern "C" {
 
 /// A plot's rings (lon, lat) as a GeoJSON Polygon for drawing.
 pub fn rings_geojson(rings: &[Vec<(f64, f64)>]) -> String {
-    let coords: Vec<Vec<[f64; 2]>> = rings.iter().map(|r| r.iter().map(|&(x, y)| [x, y]).collect()).collect();
+    let coords: Vec<Vec<[f64; 2]>> = rings
+        .iter()
+        .map(|r| r.iter().map(|&(x, y)| [x, y]).collect())
+        .collect();
     serde_json::json!({"type": "Polygon", "coordinates": coords}).to_string()
 }

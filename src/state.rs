@@ -11,7 +11,11 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
     /// Fetching: files done of total, bytes so far.
-    Loading { done: usize, total: usize, bytes: usize },
+    Loading {
+        done: usize,
+        total: usize,
+        bytes: usize,
+    },
     Ready,
     /// The data could not be loaded at all (the message is localised at render time).
     Failed(BaftError),
@@ -30,9 +34,16 @@ pub enum GeoFailure {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// A point was checked; `input` is how the text was read (None for a map tap or GPS).
-    Point { input: Option<ParsedLocation>, report: Arc<PointReport>, from_gps: bool },
+    Point {
+        input: Option<ParsedLocation>,
+        report: Arc<PointReport>,
+        from_gps: bool,
+    },
     /// A plot outline was checked.
-    Plot { rings: Arc<Vec<Vec<(f64, f64)>>>, report: Arc<PlotReport> },
+    Plot {
+        rings: Arc<Vec<Vec<(f64, f64)>>>,
+        report: Arc<PlotReport>,
+    },
     /// The input could not be used.
     InputError(BaftError),
     /// The location could not be had.
@@ -58,7 +69,11 @@ impl AppState {
         AppState {
             lang: RwSignal::new(lang),
             data: RwSignal::new(None),
-            progress: RwSignal::new(Progress::Loading { done: 0, total: 0, bytes: 0 }),
+            progress: RwSignal::new(Progress::Loading {
+                done: 0,
+                total: 0,
+                bytes: 0,
+            }),
             problems: RwSignal::new(Vec::new()),
             outcome: RwSignal::new(None),
             query: RwSignal::new(String::new()),

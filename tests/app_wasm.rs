@@ -20,11 +20,19 @@ const STRADDLING: &str = include_str!("fixtures/plot-straddling.geojson");
 
 fn file(name: &str) -> &'static str {
     match name {
-        "layers/worn-out-fabric-1398.geojson" => include_str!("../data/layers/worn-out-fabric-1398.geojson"),
-        "layers/worn-out-fabric-1402.geojson" => include_str!("../data/layers/worn-out-fabric-1402.geojson"),
-        "layers/informal-settlements-utm39n.geojson" => include_str!("../data/layers/informal-settlements-utm39n.geojson"),
+        "layers/worn-out-fabric-1398.geojson" => {
+            include_str!("../data/layers/worn-out-fabric-1398.geojson")
+        }
+        "layers/worn-out-fabric-1402.geojson" => {
+            include_str!("../data/layers/worn-out-fabric-1402.geojson")
+        }
+        "layers/informal-settlements-utm39n.geojson" => {
+            include_str!("../data/layers/informal-settlements-utm39n.geojson")
+        }
         "layers/historic-fabric.geojson" => include_str!("../data/layers/historic-fabric.geojson"),
-        "layers/target-neighbourhoods.geojson" => include_str!("../data/layers/target-neighbourhoods.geojson"),
+        "layers/target-neighbourhoods.geojson" => {
+            include_str!("../data/layers/target-neighbourhoods.geojson")
+        }
         other => panic!("unexpected file {other}"),
     }
 }
@@ -33,7 +41,14 @@ fn loaded_state(lang: Lang) -> AppState {
     let state = AppState::new(lang);
     let plan = apply_manifest(&state, MANIFEST).expect("manifest");
     assert_eq!(plan.len(), 4);
-    assert_eq!(state.progress.get_untracked(), Progress::Loading { done: 0, total: 4, bytes: MANIFEST.len() });
+    assert_eq!(
+        state.progress.get_untracked(),
+        Progress::Loading {
+            done: 0,
+            total: 4,
+            bytes: MANIFEST.len()
+        }
+    );
     for (spec, version, name) in &plan {
         apply_layer(&state, spec, version, name, file(name));
     }
@@ -42,12 +57,18 @@ fn loaded_state(lang: Lang) -> AppState {
 
 fn fixture_point(key: &str) -> (f64, f64) {
     let v: serde_json::Value = serde_json::from_str(FIXTURES).unwrap();
-    (v[key]["point"]["lat"].as_f64().unwrap(), v[key]["point"]["lon"].as_f64().unwrap())
+    (
+        v[key]["point"]["lat"].as_f64().unwrap(),
+        v[key]["point"]["lon"].as_f64().unwrap(),
+    )
 }
 
 async fn tick() {
     let p = js_sys::Promise::new(&mut |ok, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 20).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 20)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
@@ -61,9 +82,16 @@ fn sample_data_loads_into_the_state() {
     assert_eq!(ds.layers.len(), 4);
     assert!(ds.layers.iter().all(|l| l.is_usable()));
     // The UTM layer was converted: its zone lies near Qods in lon/lat.
-    let informal = ds.layers.iter().find(|l| l.spec.id == "informal-settlement").unwrap();
+    let informal = ds
+        .layers
+        .iter()
+        .find(|l| l.spec.id == "informal-settlement")
+        .unwrap();
     let c = informal.zones[0].lon_lat.0[0].exterior().0[0];
-    assert!((c.x - 51.13).abs() < 0.05 && (c.y - 35.69).abs() < 0.05, "{c:?}");
+    assert!(
+        (c.x - 51.13).abs() < 0.05 && (c.y - 35.69).abs() < 0.05,
+        "{c:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -71,13 +99,19 @@ fn a_bad_layer_file_is_reported_and_the_rest_still_load() {
     let state = AppState::new(Lang::En);
     let plan = apply_manifest(&state, MANIFEST).unwrap();
     for (i, (spec, version, name)) in plan.iter().enumerate() {
-        let text = if i == 0 { "{\"type\":\"FeatureCollection\",\n\"features\":[" } else { file(name) };
+        let text = if i == 0 {
+            "{\"type\":\"FeatureCollection\",\n\"features\":["
+        } else {
+            file(name)
+        };
         apply_layer(&state, spec, version, name, text);
     }
     assert_eq!(state.progress.get_untracked(), Progress::Ready);
     let problems = state.problems.get_untracked();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message(Lang::En).contains("layers/worn-out-fabric-1402.geojson"));
+    assert!(problems[0]
+        .message(Lang::En)
+        .contains("layers/worn-out-fabric-1402.geojson"));
     let ds = state.data.get_untracked().unwrap();
     assert_eq!(ds.layers.iter().filter(|l| l.is_usable()).count(), 3);
 }
@@ -103,14 +137,23 @@ fn actions_check_typed_text_taps_and_outlines() {
         other => panic!("{other:?}"),
     }
     actions::check_text(&state, "not a place");
-    assert!(matches!(state.outcome.get_untracked(), Some(Outcome::InputError(_))));
+    assert!(matches!(
+        state.outcome.get_untracked(),
+        Some(Outcome::InputError(_))
+    ));
     let (lat, lon) = fixture_point("outside_all");
     actions::check_lon_lat(&state, lon, lat, false);
     match state.outcome.get_untracked() {
-        Some(Outcome::Point { report, .. }) => assert!(report.layers.iter().all(|l| l.status == PointStatus::Outside)),
+        Some(Outcome::Point { report, .. }) => assert!(report
+            .layers
+            .iter()
+            .all(|l| l.status == PointStatus::Outside)),
         other => panic!("{other:?}"),
     }
-    assert!(state.query.get_untracked().starts_with(&format!("{lat:.3}")));
+    assert!(state
+        .query
+        .get_untracked()
+        .starts_with(&format!("{lat:.3}")));
     actions::check_plot_text(&state, STRADDLING);
     match state.outcome.get_untracked() {
         Some(Outcome::Plot { report, .. }) => {
@@ -132,25 +175,43 @@ async fn the_result_card_renders_in_persian_and_english() {
         view! { <ResultCard/> }
     });
     tick().await;
-    assert!(host.text_content().unwrap().contains("نقطه یا ملکی را جست‌وجو کنید"));
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("نقطه یا ملکی را جست‌وجو کنید"));
     let (lat, lon) = fixture_point("worn_block");
     actions::check_text(&state, &format!("{lat}, {lon}"));
     tick().await;
     let text = host.text_content().unwrap();
     assert!(text.contains("داخل بافت فرسوده است"), "{text}");
     assert!(text.contains("اصلاحیهٔ ۱۴۰۲"), "{text}");
-    let live = host.query_selector("[aria-live=polite]").unwrap().expect("a live region");
+    let live = host
+        .query_selector("[aria-live=polite]")
+        .unwrap()
+        .expect("a live region");
     assert!(live.text_content().unwrap().contains("داخل"));
-    let worn = host.query_selector("[data-layer=worn-out-fabric]").unwrap().unwrap();
+    let worn = host
+        .query_selector("[data-layer=worn-out-fabric]")
+        .unwrap()
+        .unwrap();
     assert_eq!(worn.get_attribute("data-status").as_deref(), Some("inside"));
     state.lang.set(Lang::En);
     tick().await;
     let text = host.text_content().unwrap();
     assert!(text.contains("Inside the worn-out fabric"), "{text}");
-    assert!(text.contains("1402 amendment, approved 1402/05/14 (2023-08-05)"), "{text}");
+    assert!(
+        text.contains("1402 amendment, approved 1402/05/14 (2023-08-05)"),
+        "{text}"
+    );
     actions::check_text(&state, "hello");
     tick().await;
-    let alert = host.query_selector("[role=alert]").unwrap().expect("an alert");
-    assert!(alert.text_content().unwrap().contains("Could not read “hello”"));
+    let alert = host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Could not read “hello”"));
     drop(handle);
 }

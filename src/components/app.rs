@@ -29,7 +29,11 @@ pub fn App() -> impl IntoView {
                 let _ = html.set_attribute("lang", l.code());
                 let _ = html.set_attribute("dir", l.dir());
             }
-            doc.set_title(&format!("{} — {}", t(l, i18n::APP_NAME), t(l, i18n::TAGLINE)));
+            doc.set_title(&format!(
+                "{} — {}",
+                t(l, i18n::APP_NAME),
+                t(l, i18n::TAGLINE)
+            ));
         }
         if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = s.set_item(LANG_KEY, l.code());
@@ -39,7 +43,11 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(crate::loader::load(state, "data/".to_string()));
 
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Fa { Lang::En } else { Lang::Fa });
-    let sample = move || state.data.with(|d| d.as_ref().is_some_and(|d| d.manifest.sample_data));
+    let sample = move || {
+        state
+            .data
+            .with(|d| d.as_ref().is_some_and(|d| d.manifest.sample_data))
+    };
     view! {
         <header class="top">
             <div class="brand">

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 pub fn DataStatus() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let progress = move || match state.progress.get() {
+    let progress = move || {
+        match state.progress.get() {
         Progress::Loading { done, total, bytes } => {
             let l = lang.get();
             let text = format!(
@@ -32,6 +33,7 @@ pub fn DataStatus() -> impl IntoView {
         }
         .into_any(),
         Progress::Ready => ().into_any(),
+    }
     };
     let problems = move || {
         let l = lang.get();
@@ -42,7 +44,11 @@ pub fn DataStatus() -> impl IntoView {
             let items = ps
                 .iter()
                 .map(|p| {
-                    let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
+                    let class = if p.severity == Severity::Error {
+                        "problem error"
+                    } else {
+                        "problem warning"
+                    };
                     view! { <li class=class>{p.message(l)}</li> }
                 })
                 .collect_view();

@@ -20,11 +20,24 @@ pub fn MapView() -> impl IntoView {
         if created.get_untracked() {
             return;
         }
-        let (Some(div), Some(ds)) = (el.get(), state.data.get()) else { return };
+        let (Some(div), Some(ds)) = (el.get(), state.data.get()) else {
+            return;
+        };
         let [lon, lat] = ds.manifest.city.center;
-        let on_click = Closure::<dyn FnMut(f64, f64)>::new(move |lat: f64, lon: f64| actions::check_lon_lat(&state, lon, lat, false));
+        let on_click = Closure::<dyn FnMut(f64, f64)>::new(move |lat: f64, lon: f64| {
+            actions::check_lon_lat(&state, lon, lat, false)
+        });
         let el: &web_sys::HtmlElement = &div;
-        if map::map_create(el, lat, lon, 13.0, on_click.as_ref(), t(lang.get_untracked(), i18n::MAP_LABEL)).is_ok() {
+        if map::map_create(
+            el,
+            lat,
+            lon,
+            13.0,
+            on_click.as_ref(),
+            t(lang.get_untracked(), i18n::MAP_LABEL),
+        )
+        .is_ok()
+        {
             on_click.forget();
             let [a, b, c, d] = ds.manifest.city.envelope;
             map::map_fit(a, b, c, d);
@@ -42,7 +55,12 @@ pub fn MapView() -> impl IntoView {
                 for l in &ds.layers {
                     let key = format!("{}@{}", l.spec.id, l.version.id);
                     if !drawn.contains(&key) {
-                        let _ = map::map_set_layer(&l.spec.id, &l.display_geojson(), &l.spec.colour, true);
+                        let _ = map::map_set_layer(
+                            &l.spec.id,
+                            &l.display_geojson(),
+                            &l.spec.colour,
+                            true,
+                        );
                         drawn.push(key);
                     }
                 }
@@ -55,7 +73,9 @@ pub fn MapView() -> impl IntoView {
             return;
         }
         match state.outcome.get() {
-            Some(Outcome::Point { report, .. }) => map::map_show_point(report.lat, report.lon, true),
+            Some(Outcome::Point { report, .. }) => {
+                map::map_show_point(report.lat, report.lon, true)
+            }
             Some(Outcome::Plot { rings, .. }) => {
                 let _ = map::map_show_plot(&map::rings_geojson(&rings));
             }

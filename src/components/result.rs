@@ -8,10 +8,23 @@ use leptos::prelude::*;
 
 fn read_as(form: &InputForm, lang: Lang) -> String {
     match form {
-        InputForm::Decimal { swapped: false } => lang.pick("عرض و طول جغرافیایی", "latitude, longitude").into(),
-        InputForm::Decimal { swapped: true } => lang.pick("طول و عرض جغرافیایی (ترتیب جابه‌جا شناسایی شد)", "longitude, latitude (order detected)").into(),
-        InputForm::Dms => lang.pick("درجه، دقیقه، ثانیه", "degrees, minutes, seconds").into(),
-        InputForm::Utm { zone, easting, northing } => format!(
+        InputForm::Decimal { swapped: false } => lang
+            .pick("عرض و طول جغرافیایی", "latitude, longitude")
+            .into(),
+        InputForm::Decimal { swapped: true } => lang
+            .pick(
+                "طول و عرض جغرافیایی (ترتیب جابه‌جا شناسایی شد)",
+                "longitude, latitude (order detected)",
+            )
+            .into(),
+        InputForm::Dms => lang
+            .pick("درجه، دقیقه، ثانیه", "degrees, minutes, seconds")
+            .into(),
+        InputForm::Utm {
+            zone,
+            easting,
+            northing,
+        } => format!(
             "UTM {} {}N: E {} N {}",
             lang.pick("ناحیهٔ", "zone"),
             baft_core::digits::localize_digits(&zone.to_string(), lang),
@@ -19,12 +32,19 @@ fn read_as(form: &InputForm, lang: Lang) -> String {
             baft_core::digits::format_number(*northing, 0, lang)
         ),
         InputForm::GeoUri => "geo: URI".into(),
-        InputForm::MapLink { provider } => format!("{} ({provider})", lang.pick("پیوند نقشه", "map link")),
+        InputForm::MapLink { provider } => {
+            format!("{} ({provider})", lang.pick("پیوند نقشه", "map link"))
+        }
     }
 }
 
 fn coords(lat: f64, lon: f64, lang: Lang) -> String {
-    format!("{}، {}", baft_core::digits::format_number(lat, 6, lang), baft_core::digits::format_number(lon, 6, lang)).replace("، ", lang.pick("، ", ", "))
+    format!(
+        "{}، {}",
+        baft_core::digits::format_number(lat, 6, lang),
+        baft_core::digits::format_number(lon, 6, lang)
+    )
+    .replace("، ", lang.pick("، ", ", "))
 }
 
 /// The answer, announced to screen readers when it changes.
@@ -36,11 +56,23 @@ pub fn ResultCard() -> impl IntoView {
         let l = lang.get();
         match state.outcome.get() {
             None => view! { <p class="muted">{t(l, i18n::NO_RESULT)}</p> }.into_any(),
-            Some(Outcome::Locating) => view! { <p class="muted">{t(l, i18n::LOCATING)}</p> }.into_any(),
-            Some(Outcome::GeoError(f)) => view! { <p class="error" role="alert">{i18n::geo_failure(l, f)}</p> }.into_any(),
-            Some(Outcome::InputError(e)) => view! { <p class="error input-error" role="alert">{e.message(l)}</p> }.into_any(),
-            Some(Outcome::Point { input, report, from_gps }) => {
-                let how = input.as_ref().map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
+            Some(Outcome::Locating) => {
+                view! { <p class="muted">{t(l, i18n::LOCATING)}</p> }.into_any()
+            }
+            Some(Outcome::GeoError(f)) => {
+                view! { <p class="error" role="alert">{i18n::geo_failure(l, f)}</p> }.into_any()
+            }
+            Some(Outcome::InputError(e)) => {
+                view! { <p class="error input-error" role="alert">{e.message(l)}</p> }.into_any()
+            }
+            Some(Outcome::Point {
+                input,
+                report,
+                from_gps,
+            }) => {
+                let how = input
+                    .as_ref()
+                    .map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
                 let gps = from_gps.then(|| t(l, i18n::FROM_GPS));
                 let rows = report
                     .layers

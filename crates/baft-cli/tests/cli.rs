@@ -25,8 +25,14 @@ fn baft(args: &[&str], stdin: Option<&str>) -> Output {
 }
 
 fn fixture(key: &str) -> (f64, f64) {
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(repo().join("tests/fixtures/sample-points.json")).unwrap()).unwrap();
-    (v[key]["point"]["lat"].as_f64().unwrap(), v[key]["point"]["lon"].as_f64().unwrap())
+    let v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/sample-points.json")).unwrap(),
+    )
+    .unwrap();
+    (
+        v[key]["point"]["lat"].as_f64().unwrap(),
+        v[key]["point"]["lon"].as_f64().unwrap(),
+    )
 }
 
 fn stdout(o: &Output) -> String {
@@ -39,7 +45,17 @@ fn stderr(o: &Output) -> String {
 #[test]
 fn check_a_point_as_json() {
     let (lat, lon) = fixture("worn_block");
-    let o = baft(&["check", "--data", "data", "--point", &format!("{lat},{lon}"), "--json"], None);
+    let o = baft(
+        &[
+            "check",
+            "--data",
+            "data",
+            "--point",
+            &format!("{lat},{lon}"),
+            "--json",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["result"]["layers"][0]["status"], "inside");
@@ -53,8 +69,15 @@ fn text_output_in_both_languages() {
     let (lat, lon) = fixture("worn_block");
     let p = format!("{lat},{lon}");
     let fa = baft(&["check", "--data", "data", "--point", &p], None);
-    assert!(stdout(&fa).contains("داخل بافت فرسوده است"), "{}", stdout(&fa));
-    let en = baft(&["check", "--data", "data", "--point", &p, "--lang", "en"], None);
+    assert!(
+        stdout(&fa).contains("داخل بافت فرسوده است"),
+        "{}",
+        stdout(&fa)
+    );
+    let en = baft(
+        &["check", "--data", "data", "--point", &p, "--lang", "en"],
+        None,
+    );
     assert!(stdout(&en).contains("Inside the worn-out fabric"));
     assert!(stdout(&en).contains("1402 amendment, approved 1402/05/14 (2023-08-05)"));
 }
@@ -65,20 +88,36 @@ fn many_points_from_stdin_give_one_json_line_each() {
     let input = format!("{},{}\n\n{} {}\nnonsense\n", a.0, a.1, b.1, b.0);
     let o = baft(&["check", "--data", "data"], Some(&input));
     assert_eq!(o.status.code(), Some(2), "a bad line makes the run exit 2");
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["result"]["layers"][0]["status"], "inside");
     assert_eq!(lines[1]["line"], 3);
     assert_eq!(lines[1]["result"]["layers"][0]["status"], "outside");
     assert_eq!(lines[2]["line"], 4);
     assert_eq!(lines[2]["error"]["code"], "unrecognised");
-    let ok = baft(&["check", "--data", "data"], Some(&format!("{},{}\n", a.0, a.1)));
+    let ok = baft(
+        &["check", "--data", "data"],
+        Some(&format!("{},{}\n", a.0, a.1)),
+    );
     assert_eq!(ok.status.code(), Some(0));
 }
 
 #[test]
 fn a_plot_file_and_a_corners_file() {
-    let o = baft(&["check", "--data", "data", "--plot", "tests/fixtures/plot-straddling.geojson", "--json"], None);
+    let o = baft(
+        &[
+            "check",
+            "--data",
+            "data",
+            "--plot",
+            "tests/fixtures/plot-straddling.geojson",
+            "--json",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["result"]["layers"][0]["status"], "partly_inside");
@@ -87,8 +126,31 @@ fn a_plot_file_and_a_corners_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let corners = dir.join("corners.txt");
     let (lat, lon) = fixture("worn_block");
-    std::fs::write(&corners, format!("A: {} {}\nB: {} {}\nC: {} {}\n", lat, lon, lat + 0.0001, lon, lat + 0.0001, lon + 0.0001)).unwrap();
-    let o = baft(&["check", "--data", "data", "--plot", corners.to_str().unwrap(), "--lang", "en"], None);
+    std::fs::write(
+        &corners,
+        format!(
+            "A: {} {}\nB: {} {}\nC: {} {}\n",
+            lat,
+            lon,
+            lat + 0.0001,
+            lon,
+            lat + 0.0001,
+            lon + 0.0001
+        ),
+    )
+    .unwrap();
+    let o = baft(
+        &[
+            "check",
+            "--data",
+            "data",
+            "--plot",
+            corners.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("Plot area"));
 }
@@ -96,7 +158,17 @@ fn a_plot_file_and_a_corners_file() {
 #[test]
 fn a_single_zones_file_without_a_manifest() {
     let (lat, lon) = fixture("informal_inside");
-    let o = baft(&["check", "--zones", "data/layers/informal-settlements-utm39n.geojson", "--point", &format!("{lat},{lon}"), "--json"], None);
+    let o = baft(
+        &[
+            "check",
+            "--zones",
+            "data/layers/informal-settlements-utm39n.geojson",
+            "--point",
+            &format!("{lat},{lon}"),
+            "--json",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["result"]["layers"][0]["status"], "inside");
@@ -107,14 +179,44 @@ fn bad_input_and_bad_data_exit_2_with_a_message() {
     let o = baft(&["check", "--data", "data", "--point", "hello"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("خوانده نشد"), "{}", stderr(&o));
-    let o = baft(&["check", "--data", "no-such-dir", "--point", "35.7,51.1", "--lang", "en"], None);
+    let o = baft(
+        &[
+            "check",
+            "--data",
+            "no-such-dir",
+            "--point",
+            "35.7,51.1",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("Could not read"), "{}", stderr(&o));
     let dir = std::env::temp_dir().join(format!("baft-cli-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let f = dir.join("bad.geojson");
-    std::fs::write(&f, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":null}]}").unwrap();
-    let o = baft(&["check", "--zones", f.to_str().unwrap(), "--point", "35.7,51.1", "--lang", "en"], None);
+    std::fs::write(
+        &f,
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":null}]}",
+    )
+    .unwrap();
+    let o = baft(
+        &[
+            "check",
+            "--zones",
+            f.to_str().unwrap(),
+            "--point",
+            "35.7,51.1",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("feature 0") && stderr(&o).contains("no geometry"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("feature 0") && stderr(&o).contains("no geometry"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -24,6 +24,7 @@
 use crate::layer::{Layer, Zone};
 use crate::manifest::{ApprovalDate, LayerKind, LocalText};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A plot with at least this share inside a layer is fully inside.
 pub const FULL_SHARE: f64 = 0.995;
@@ -65,11 +66,9 @@ pub struct ZoneRef {
 }
 
 impl ZoneRef {
-    pub(crate) fn of(z: &Zone) -> Self {
-        ZoneRef {
-            id: z.id.clone(),
-            name: z.name.clone(),
-        }
+    /// The zone's shared reference (made once at load time: results don't copy strings).
+    pub(crate) fn of(z: &Zone) -> Arc<ZoneRef> {
+        z.reference.clone()
     }
 }
 
@@ -92,34 +91,41 @@ pub struct LayerRef {
 }
 
 impl LayerRef {
-    pub(crate) fn of(l: &Layer) -> Self {
-        LayerRef {
-            id: l.spec.id.clone(),
-            kind: l.spec.kind,
-            name: l.spec.name.clone(),
+    pub(crate) fn of(l: &Layer) -> Arc<LayerRef> {
+        l.reference.clone()
+    }
+
+    pub(crate) fn build(
+        spec: &crate::manifest::LayerSpec,
+        v: &crate::manifest::BoundaryVersion,
+    ) -> Arc<LayerRef> {
+        Arc::new(LayerRef {
+            id: spec.id.clone(),
+            kind: spec.kind,
+            name: spec.name.clone(),
             version: VersionRef {
-                id: l.version.id.clone(),
-                title: l.version.title.clone(),
-                approved: l.version.approved.clone(),
-                approved_by: l.version.approved_by.clone(),
+                id: v.id.clone(),
+                title: v.title.clone(),
+                approved: v.approved.clone(),
+                approved_by: v.approved_by.clone(),
             },
-        }
+        })
     }
 }
 
 /// A point's result for one layer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerPointResult {
-    pub layer: LayerRef,
+    pub layer: Arc<LayerRef>,
     pub status: PointStatus,
     /// Features holding the point (inside or on their boundary).
-    pub zones: Vec<ZoneRef>,
+    pub zones: Vec<Arc<ZoneRef>>,
     /// When outside: the distance in metres to the nearest feature's boundary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance_m: Option<f64>,
     /// When outside: the nearest feature.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nearest: Option<ZoneRef>,
+    pub nearest: Option<Arc<ZoneRef>>,
 }
 
 /// Checks a point, in local metres, against one layer.
@@ -192,7 +198,7 @@ pub fn check_point_in_layer(layer: &Layer, x: f64, y: f64, tolerance: f64) -> La
 /// A feature a plot overlaps.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ZoneOverlap {
-    pub zone: ZoneRef,
+    pub zone: Arc<ZoneRef>,
     /// Area of the plot inside this feature, m².
     pub area_m2: f64,
     /// That area as a share of the plot (0–1).
@@ -202,7 +208,7 @@ pub struct ZoneOverlap {
 /// A plot's result for one layer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerPlotResult {
-    pub layer: LayerRef,
+    pub layer: Arc<LayerRef>,
     pub status: PlotStatus,
     /// Share of the plot's area inside the layer (0–1).
     pub share: f64,
@@ -216,7 +222,7 @@ pub struct LayerPlotResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance_m: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nearest: Option<ZoneRef>,
+    pub nearest: Option<Arc<ZoneRef>>,
 }
 
 /// Checks a plot (local metres) against one layer.

@@ -330,7 +330,13 @@ impl Problem {
                     format!("JSON syntax error ({detail}); the file was not loaded")
                 }
             }
-            FileUnreadable { detail } => if fa { format!("فایل خوانده نشد ({detail})؛ این لایه بارگذاری نشد") } else { format!("the file could not be read ({detail}); the layer was not loaded") },
+            FileUnreadable { detail } => {
+                if fa {
+                    format!("فایل خوانده نشد ({detail})؛ این لایه بارگذاری نشد")
+                } else {
+                    format!("the file could not be read ({detail}); the layer was not loaded")
+                }
+            }
             NotAFeatureCollection { found } => {
                 if fa {
                     format!("باید FeatureCollection باشد اما «{found}» است")

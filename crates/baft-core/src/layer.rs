@@ -39,6 +39,7 @@ pub struct Zone {
     /// Area in m².
     pub area_m2: f64,
     pub(crate) prepared: Prepared,
+    pub(crate) reference: std::sync::Arc<crate::check::ZoneRef>,
 }
 
 /// Edges of a zone, with an optional band index for large zones.
@@ -233,6 +234,7 @@ pub struct Layer {
     pub(crate) tree: RTree<ZoneBox>,
     /// Problems found while loading (the valid zones are kept).
     pub problems: Vec<Problem>,
+    pub(crate) reference: std::sync::Arc<crate::check::LayerRef>,
 }
 
 impl Layer {
@@ -253,6 +255,7 @@ impl Layer {
             zones: Vec::new(),
             tree: RTree::new(),
             problems: Vec::new(),
+            reference: crate::check::LayerRef::build(spec, version),
         };
         let file_problem = |kind| Problem {
             severity: Severity::Error,
@@ -309,7 +312,7 @@ impl Layer {
         };
         layer.source_crs = Some(source);
         let want = crs::expected_look(source);
-        for (f, look) in raw.features.into_iter().zip(looks) {
+        for (mut f, look) in raw.features.into_iter().zip(looks) {
             let id = feature_id(spec, &f);
             let loc = Location {
                 file: file.into(),
@@ -338,7 +341,7 @@ impl Layer {
                     kind: ProblemKind::MissingId,
                 });
             }
-            match build_zone(spec, &f, id, source, frame) {
+            match build_zone(spec, &mut f, id, source, frame) {
                 Ok(z) => layer.zones.push(z),
                 Err(kind) => layer.problems.push(Problem {
                     severity: Severity::Error,
@@ -459,7 +462,7 @@ fn feature_id(spec: &LayerSpec, f: &RawFeature) -> Option<String> {
 /// Builds a zone: projects, cleans, validates and prepares it.
 pub(crate) fn build_zone(
     spec: &LayerSpec,
-    f: &RawFeature,
+    f: &mut RawFeature,
     id: Option<String>,
     source: SourceCrs,
     frame: &TransverseMercator,
@@ -478,14 +481,20 @@ pub(crate) fn build_zone(
     .unwrap_or_default();
     let (lon_lat, local) = project_polygons(&f.polygons, source, frame)?;
     let prepared = Prepared::new(&local);
+    let id = id.unwrap_or_else(|| format!("#{}", f.index));
+    let name = LocalText {
+        fa: name_fa,
+        en: name_en,
+    };
     Ok(Zone {
-        id: id.unwrap_or_else(|| format!("#{}", f.index)),
-        name: LocalText {
-            fa: name_fa,
-            en: name_en,
-        },
+        reference: std::sync::Arc::new(crate::check::ZoneRef {
+            id: id.clone(),
+            name: name.clone(),
+        }),
+        id,
+        name,
         feature_index: f.index,
-        properties: f.properties.clone(),
+        properties: std::mem::take(&mut f.properties),
         area_m2: local.unsigned_area(),
         lon_lat,
         local,
@@ -615,7 +624,10 @@ impl Layer {
                     out.push(',');
                 }
                 out.push('[');
-                for (ri, r) in std::iter::once(p.exterior()).chain(p.interiors()).enumerate() {
+                for (ri, r) in std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .enumerate()
+                {
                     if ri > 0 {
                         out.push(',');
                     }

@@ -167,7 +167,9 @@ fn main() {
                     .unwrap_or_else(|e| fail(&e.to_string()));
             eprintln!("{report}");
         }
-        None => fail("usage: baft-sample DATA_DIR [FIXTURES_DIR] | baft-sample bench-layer N OUT.geojson"),
+        None => fail(
+            "usage: baft-sample DATA_DIR [FIXTURES_DIR] | baft-sample bench-layer N OUT.geojson",
+        ),
     }
 }
 
