@@ -19,6 +19,7 @@ test('a Persian-digit coordinate inside a worn-out block gives the inside answer
   await expect(worn).toContainText(FX.worn_block.block_id);
   await expect(worn).toContainText('اصلاحیهٔ ۱۴۰۲');
   await expect(page.locator('#result')).toHaveAttribute('aria-live', 'polite');
+  await page.waitForTimeout(800); // let the map's zoom animation settle for the screenshots
   await page.screenshot({ path: join(SHOTS, 'inside-fa.png'), fullPage: true });
   await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
   expect(offOrigin).toEqual([]);
