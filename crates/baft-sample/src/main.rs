@@ -162,9 +162,9 @@ fn main() {
         }
         Some(dir) => {
             let city = build_city(1402);
-            let report =
-                output::write_all(&city, &frame, Path::new(dir), Path::new("tests/fixtures"))
-                    .unwrap_or_else(|e| fail(&e.to_string()));
+            let fixtures = args.get(1).map(String::as_str).unwrap_or("tests/fixtures");
+            let report = output::write_all(&city, &frame, Path::new(dir), Path::new(fixtures))
+                .unwrap_or_else(|e| fail(&e.to_string()));
             eprintln!("{report}");
         }
         None => fail(
