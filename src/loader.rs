@@ -51,10 +51,28 @@ pub fn apply_layer(
         }
     });
     state.problems.update(|p| p.extend(problems));
+    file_done(state, text.len());
+}
+
+/// Records a layer file that could not be fetched; the other layers go on loading.
+pub fn apply_unreadable(state: &AppState, file: &str, error: &BaftError) {
+    let detail = match error {
+        BaftError::Io { detail, .. } => detail.clone(),
+        other => other.message(baft_core::Lang::En),
+    };
+    let problem = baft_core::Problem::file_error(
+        file,
+        baft_core::error::ProblemKind::FileUnreadable { detail },
+    );
+    state.problems.update(|p| p.push(problem));
+    file_done(state, 0);
+}
+
+fn file_done(state: &AppState, bytes_read: usize) {
     state.progress.update(|p| {
         if let Progress::Loading { done, total, bytes } = p {
             *done += 1;
-            *bytes += text.len();
+            *bytes += bytes_read;
             if *done >= *total {
                 *p = Progress::Ready;
             }
@@ -82,7 +100,8 @@ pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
     text.as_string().ok_or_else(|| io("not text".into()))
 }
 
-/// Loads everything from `base` (e.g. `data/`), updating progress as files arrive.
+/// Loads everything from `base` (e.g. `data/`), updating progress as files arrive. The layer
+/// files are fetched in parallel; each is added as soon as it arrives.
 pub async fn load(state: AppState, base: String) {
     let manifest = match fetch_text(&format!("{base}manifest.json")).await {
         Ok(t) => t,
@@ -93,31 +112,12 @@ pub async fn load(state: AppState, base: String) {
         Err(e) => return state.progress.set(Progress::Failed(e)),
     };
     for (spec, version, file) in plan {
-        match fetch_text(&format!("{base}{file}")).await {
-            Ok(text) => apply_layer(&state, &spec, &version, &file, &text),
-            Err(e) => {
-                // One missing file: record it and go on with the others.
-                state.problems.update(|p| {
-                    p.push(baft_core::Problem {
-                        severity: baft_core::Severity::Error,
-                        location: baft_core::error::Location {
-                            file: file.clone(),
-                            ..Default::default()
-                        },
-                        kind: baft_core::error::ProblemKind::FileUnreadable {
-                            detail: e.message(baft_core::Lang::En),
-                        },
-                    })
-                });
-                state.progress.update(|p| {
-                    if let Progress::Loading { done, total, .. } = p {
-                        *done += 1;
-                        if *done >= *total {
-                            *p = Progress::Ready;
-                        }
-                    }
-                });
+        let url = format!("{base}{file}");
+        leptos::task::spawn_local(async move {
+            match fetch_text(&url).await {
+                Ok(text) => apply_layer(&state, &spec, &version, &file, &text),
+                Err(e) => apply_unreadable(&state, &file, &e),
             }
-        }
+        });
     }
 }

@@ -21,12 +21,16 @@ export function cliCheck(point) {
  * Opens the app with every non-localhost request blocked and recorded, page errors recorded,
  * and waits until the data has loaded.
  */
-export async function openApp(page, path = '/') {
+export async function openApp(page, path = '/', { replace = {} } = {}) {
   const offOrigin = [];
   const errors = [];
   await page.route('**/*', (route) => {
     const u = new URL(route.request().url());
-    if (u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+    if (u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.protocol === 'data:' || u.protocol === 'blob:') {
+      // `replace` serves other contents for some paths, as if the data files had been edited.
+      if (u.pathname in replace) return route.fulfill({ status: 200, contentType: 'application/json', body: replace[u.pathname] });
+      return route.continue();
+    }
     offOrigin.push(u.href);
     return route.abort();
   });

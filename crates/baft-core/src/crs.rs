@@ -89,6 +89,19 @@ pub enum Looks {
     Other,
 }
 
+/// The bounding box `(min_x, min_y, max_x, max_y)` of some positions.
+pub fn bbox_of(points: impl IntoIterator<Item = (f64, f64)>) -> (f64, f64, f64, f64) {
+    points.into_iter().fold(
+        (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ),
+        |b, (x, y)| (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y)),
+    )
+}
+
 /// Classifies a bounding box `(min_x, min_y, max_x, max_y)`.
 pub fn classify(b: (f64, f64, f64, f64)) -> Looks {
     let within = |lo: f64, hi: f64, r: (f64, f64)| lo >= r.0 && hi <= r.1;

@@ -5,7 +5,7 @@
 //! caller (fetch in the browser, the file system in the CLI), never by the core.
 
 use crate::check::{self, PlotReport, PointReport};
-use crate::error::{BaftError, Problem};
+use crate::error::{BaftError, Problem, ProblemKind};
 use crate::geojson::{self, GeometrySlot};
 use crate::input::ParseOptions;
 use crate::layer::{self, Layer};
@@ -224,25 +224,18 @@ impl Dataset {
 
     /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).
     pub fn check_plot(&self, rings: &[Vec<(f64, f64)>]) -> Result<PlotReport, BaftError> {
-        let bad = |detail: String| BaftError::BadPlotFile { detail };
+        let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
         let (ll, local) = layer::project_polygons(
             &[rings.to_vec()],
             crate::crs::SourceCrs::LonLat,
             &self.frame,
         )
-        .map_err(|k| {
-            bad(crate::error::Problem {
-                severity: crate::Severity::Error,
-                location: Default::default(),
-                kind: k,
-            }
-            .what(crate::Lang::En))
-        })?;
+        .map_err(bad)?;
         let plot = local
             .0
             .into_iter()
             .next()
-            .ok_or_else(|| bad("empty outline".into()))?;
+            .ok_or(bad(ProblemKind::EmptyGeometry))?;
         let area = plot.unsigned_area();
         let ip = ll.0[0]
             .interior_point()
@@ -276,14 +269,9 @@ pub fn read_plot_outline(
     if !t.starts_with('{') {
         return crate::input::parse_corners(text, opts).map(|r| vec![r]);
     }
-    let bad = |detail: String| BaftError::BadPlotFile { detail };
-    let top = geojson::parse_top("plot", t).map_err(|p| bad(p.message(crate::Lang::En)))?;
-    let kind = top
-        .kind
-        .as_ref()
-        .and_then(|k| k.as_str())
-        .unwrap_or("")
-        .to_string();
+    let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
+    let top = geojson::parse_top("plot", t).map_err(|p| bad(p.kind))?;
+    let kind = top.kind_str();
     let crs_name = top.crs.as_ref().and_then(geojson::crs_member_name);
     let geometry = match kind.as_str() {
         "Polygon" | "MultiPolygon" => geojson::RawGeometry {
@@ -292,72 +280,49 @@ pub fn read_plot_outline(
         },
         "Feature" => match top.geometry {
             Some(GeometrySlot::Geometry(g)) => g,
-            _ => return Err(bad("the Feature has no geometry".into())),
+            _ => return Err(bad(ProblemKind::NullGeometry)),
         },
         "FeatureCollection" => {
             let f = top
                 .features
                 .and_then(|fs| fs.into_iter().next())
-                .ok_or_else(|| bad("the FeatureCollection is empty".into()))?;
+                .ok_or(bad(ProblemKind::EmptyGeometry))?;
             match f {
                 geojson::FeatureSlot::Feature {
                     geometry: Some(GeometrySlot::Geometry(g)),
                     ..
                 } => g,
-                _ => return Err(bad("the first feature has no geometry".into())),
+                _ => return Err(bad(ProblemKind::NullGeometry)),
             }
         }
         other => {
-            return Err(bad(format!(
-                "expected a Polygon, found {}",
-                if other.is_empty() { "no type" } else { other }
-            )))
+            return Err(bad(ProblemKind::WrongGeometryType {
+                found: if other.is_empty() {
+                    "?".into()
+                } else {
+                    other.into()
+                },
+            }))
         }
     };
-    let (polys, _) = geojson::geometry_polygons(&geometry).map_err(|k| {
-        bad(crate::error::Problem {
-            severity: crate::Severity::Error,
-            location: Default::default(),
-            kind: k,
-        }
-        .what(crate::Lang::En))
-    })?;
+    let (polys, _) = geojson::geometry_polygons(&geometry).map_err(bad)?;
     let rings = polys
         .into_iter()
         .next()
-        .ok_or_else(|| bad("empty outline".into()))?;
-    let declared = match crs_name.as_deref().map(crate::crs::SourceCrs::parse) {
-        Some(Ok(c)) => Some(c),
-        Some(Err(_)) => {
-            return Err(bad(format!(
-                "unsupported crs {}",
-                crs_name.unwrap_or_default()
-            )))
-        }
-        None => None,
-    };
-    let mut b = (
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    );
-    for &(x, y) in &rings[0] {
-        b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
-    }
-    let look = crate::crs::classify(b);
+        .ok_or(bad(ProblemKind::EmptyGeometry))?;
+    let declared = crs_name
+        .as_deref()
+        .map(crate::crs::SourceCrs::parse)
+        .transpose()
+        .map_err(bad)?;
+    // A plot outline in metres without a declared zone is taken to be in the city's zone
+    // (deeds print UTM corners without naming the zone).
+    let look = crate::crs::classify(crate::crs::bbox_of(rings[0].iter().copied()));
     let source = match look {
         crate::crs::Looks::Metres => declared.unwrap_or(crate::crs::SourceCrs::Utm {
             zone: opts.default_utm_zone,
         }),
-        _ => crate::crs::decide(declared, &[look]).map_err(|k| {
-            bad(crate::error::Problem {
-                severity: crate::Severity::Error,
-                location: Default::default(),
-                kind: k,
-            }
-            .what(crate::Lang::En))
-        })?,
+        _ => crate::crs::decide(declared, &[look]).map_err(bad)?,
     };
     Ok(rings
         .into_iter()

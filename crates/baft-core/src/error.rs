@@ -39,7 +39,7 @@ pub enum BaftError {
     /// The corners' outline crosses itself (a bow-tie).
     CornersCrossing,
     /// The uploaded plot outline can't be used.
-    BadPlotFile { detail: String },
+    BadPlotFile { problem: ProblemKind },
     /// A data file could not be used at all (the message says why).
     Data { file: String, detail: String },
     /// Reading a file failed.
@@ -134,11 +134,17 @@ impl BaftError {
                     "The outline's sides cross each other. List the corners in order around the plot (A, B, C, D… from the north-west).".into()
                 }
             }
-            BadPlotFile { detail } => {
+            BadPlotFile { problem } => {
                 if fa {
-                    format!("فایل محدودهٔ ملک قابل استفاده نیست: {detail}")
+                    format!(
+                        "فایل محدودهٔ ملک قابل استفاده نیست: {}",
+                        problem.describe(lang)
+                    )
                 } else {
-                    format!("The plot outline file can't be used: {detail}")
+                    format!(
+                        "The plot outline file can't be used: {}",
+                        problem.describe(lang)
+                    )
                 }
             }
             Data { file, detail } => {
@@ -280,6 +286,18 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// An error about a file as a whole.
+    pub fn file_error(file: &str, kind: ProblemKind) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            location: Location {
+                file: file.into(),
+                ..Default::default()
+            },
+            kind,
+        }
+    }
+
     /// The message in the given language, starting with where the problem is.
     pub fn message(&self, lang: Lang) -> String {
         format!("{}: {}", self.where_(lang), self.what(lang))
@@ -314,15 +332,23 @@ impl Problem {
         parts.join(if fa { "، " } else { ", " })
     }
 
-    /// The description of the problem alone.
+    /// The description of the problem alone, with its consequence.
     pub fn what(&self, lang: Lang) -> String {
+        match self.kind.consequence(lang) {
+            Some(c) => format!("{}{}{c}", self.kind.describe(lang), lang.pick("؛ ", "; ")),
+            None => self.kind.describe(lang),
+        }
+    }
+}
+
+impl ProblemKind {
+    /// What is wrong, without the consequence for loading.
+    pub fn describe(&self, lang: Lang) -> String {
         use ProblemKind::*;
         let fa = lang == Lang::Fa;
         let n = |x: usize| crate::digits::localize_digits(&x.to_string(), lang);
         let f = |x: f64| crate::digits::localize_digits(&format!("{x:.6}"), lang);
-        let skipped_fa = "این عارضه کنار گذاشته شد";
-        let skipped_en = "this feature was left out";
-        match &self.kind {
+        match self {
             JsonSyntax { detail } => {
                 if fa {
                     format!("خطای نحوی JSON ({detail}); این فایل بارگذاری نشد")
@@ -346,39 +372,37 @@ impl Problem {
             }
             FeatureNotObject => {
                 if fa {
-                    format!("عارضه شیء GeoJSON نیست؛ {skipped_fa}")
+                    format!("عارضه شیء GeoJSON نیست")
                 } else {
-                    format!("the feature is not a GeoJSON object; {skipped_en}")
+                    format!("the feature is not a GeoJSON object")
                 }
             }
             NullGeometry => {
                 if fa {
-                    format!("هندسه ندارد (geometry: null)؛ {skipped_fa}")
+                    format!("هندسه ندارد (geometry: null)")
                 } else {
-                    format!("no geometry (geometry: null); {skipped_en}")
+                    format!("no geometry (geometry: null)")
                 }
             }
             EmptyGeometry => {
                 if fa {
-                    format!("هندسهٔ خالی؛ {skipped_fa}")
+                    format!("هندسهٔ خالی")
                 } else {
-                    format!("empty geometry; {skipped_en}")
+                    format!("empty geometry")
                 }
             }
             WrongGeometryType { found } => {
                 if fa {
-                    format!(
-                        "نوع هندسه «{found}» است اما Polygon یا MultiPolygon لازم است؛ {skipped_fa}"
-                    )
+                    format!("نوع هندسه «{found}» است اما Polygon یا MultiPolygon لازم است")
                 } else {
-                    format!("geometry type is “{found}” but Polygon or MultiPolygon is required; {skipped_en}")
+                    format!("geometry type is “{found}” but Polygon or MultiPolygon is required")
                 }
             }
             BadCoordinates { detail } => {
                 if fa {
-                    format!("مختصات نادرست ({detail})؛ {skipped_fa}")
+                    format!("مختصات نادرست ({detail})")
                 } else {
-                    format!("bad coordinates ({detail}); {skipped_en}")
+                    format!("bad coordinates ({detail})")
                 }
             }
             UnclosedRing { polygon, ring } => {
@@ -395,24 +419,20 @@ impl Problem {
             } => {
                 if fa {
                     format!(
-                        "حلقهٔ {} از چندضلعی {} فقط {} نقطه دارد (دست‌کم ۴ لازم است)؛ {skipped_fa}",
+                        "حلقهٔ {} از چندضلعی {} فقط {} نقطه دارد (دست‌کم ۴ لازم است)",
                         n(*ring),
                         n(*polygon),
                         n(*count)
                     )
                 } else {
-                    format!("ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed); {skipped_en}")
+                    format!("ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed)")
                 }
             }
             ZeroAreaRing { polygon, ring } => {
                 if fa {
-                    format!(
-                        "حلقهٔ {} از چندضلعی {} مساحت ندارد؛ {skipped_fa}",
-                        n(*ring),
-                        n(*polygon)
-                    )
+                    format!("حلقهٔ {} از چندضلعی {} مساحت ندارد", n(*ring), n(*polygon))
                 } else {
-                    format!("ring {ring} of polygon {polygon} has no area; {skipped_en}")
+                    format!("ring {ring} of polygon {polygon} has no area")
                 }
             }
             SelfIntersection {
@@ -423,25 +443,27 @@ impl Problem {
             } => {
                 if fa {
                     format!(
-                        "حلقهٔ {} از چندضلعی {} خودش را قطع می‌کند (نزدیک {}، {})؛ {skipped_fa}",
+                        "حلقهٔ {} از چندضلعی {} خودش را قطع می‌کند (نزدیک {}، {})",
                         n(*ring),
                         n(*polygon),
                         f(*lat),
                         f(*lon)
                     )
                 } else {
-                    format!("ring {ring} of polygon {polygon} crosses itself (near {lat:.6}, {lon:.6}); {skipped_en}")
+                    format!(
+                        "ring {ring} of polygon {polygon} crosses itself (near {lat:.6}, {lon:.6})"
+                    )
                 }
             }
             HoleOutsideShell { polygon, ring } => {
                 if fa {
                     format!(
-                        "حفرهٔ {} از چندضلعی {} بیرون از مرز بیرونی است؛ {skipped_fa}",
+                        "حفرهٔ {} از چندضلعی {} بیرون از مرز بیرونی است",
                         n(*ring),
                         n(*polygon)
                     )
                 } else {
-                    format!("hole {ring} of polygon {polygon} lies outside its shell; {skipped_en}")
+                    format!("hole {ring} of polygon {polygon} lies outside its shell")
                 }
             }
             MissingId => {
@@ -500,6 +522,25 @@ impl Problem {
                     "has no valid feature".into()
                 }
             }
+        }
+    }
+
+    /// What happened because of it, for problems that leave a feature out.
+    pub fn consequence(&self, lang: Lang) -> Option<&'static str> {
+        use ProblemKind::*;
+        match self {
+            FeatureNotObject
+            | NullGeometry
+            | EmptyGeometry
+            | WrongGeometryType { .. }
+            | BadCoordinates { .. }
+            | TooFewPoints { .. }
+            | ZeroAreaRing { .. }
+            | SelfIntersection { .. }
+            | HoleOutsideShell { .. } => {
+                Some(lang.pick("این عارضه کنار گذاشته شد", "this feature was left out"))
+            }
+            _ => None,
         }
     }
 }

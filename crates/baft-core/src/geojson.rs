@@ -258,6 +258,17 @@ pub(crate) struct TopLevel {
     pub coordinates: Option<Node>,
 }
 
+impl TopLevel {
+    /// The `type` member as text ("" when missing or not a string).
+    pub(crate) fn kind_str(&self) -> String {
+        self.kind
+            .as_ref()
+            .and_then(|k| k.as_str())
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
 /// Parses the text as JSON into the top-level object, or a syntax problem with line/column.
 pub(crate) fn parse_top(file: &str, text: &str) -> Result<TopLevel, Problem> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -297,20 +308,8 @@ pub(crate) fn crs_member_name(v: &Value) -> Option<String> {
 /// FeatureCollection); otherwise the good features with the problems of the bad ones.
 pub fn parse_feature_collection(file: &str, text: &str) -> Result<RawFile, Problem> {
     let top = parse_top(file, text)?;
-    let kind = top
-        .kind
-        .as_ref()
-        .and_then(|k| k.as_str())
-        .unwrap_or("")
-        .to_string();
-    let file_problem = |kind| Problem {
-        severity: Severity::Error,
-        location: Location {
-            file: file.into(),
-            ..Default::default()
-        },
-        kind,
-    };
+    let kind = top.kind_str();
+    let file_problem = |kind| Problem::file_error(file, kind);
     if kind != "FeatureCollection" {
         return Err(file_problem(ProblemKind::NotAFeatureCollection {
             found: if kind.is_empty() { "?".into() } else { kind },

@@ -257,14 +257,7 @@ impl Layer {
             problems: Vec::new(),
             reference: crate::check::LayerRef::build(spec, version),
         };
-        let file_problem = |kind| Problem {
-            severity: Severity::Error,
-            location: Location {
-                file: file.into(),
-                ..Default::default()
-            },
-            kind,
-        };
+        let file_problem = |kind| Problem::file_error(file, kind);
         let raw = match geojson::parse_feature_collection(file, text) {
             Ok(r) => r,
             Err(p) => {
@@ -425,20 +418,7 @@ impl Layer {
 }
 
 fn feature_bbox(f: &RawFeature) -> (f64, f64, f64, f64) {
-    let mut b = (
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    );
-    for p in &f.polygons {
-        for r in p {
-            for &(x, y) in r {
-                b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
-            }
-        }
-    }
-    b
+    crs::bbox_of(f.polygons.iter().flatten().flatten().copied())
 }
 
 fn prop_text(props: &Map<String, Value>, key: &str) -> Option<String> {

@@ -240,3 +240,43 @@ fn manifest_errors_name_the_field() {
         "layers[2].versions[0].file"
     );
 }
+
+#[test]
+fn plot_outline_errors_are_localised() {
+    use baft_core::dataset::read_plot_outline;
+    use baft_core::input::ParseOptions;
+    let e = read_plot_outline(
+        r#"{"type":"Point","coordinates":[51.1,35.7]}"#,
+        ParseOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        e.message(Lang::Fa).contains("نوع هندسه «Point» است"),
+        "{}",
+        e.message(Lang::Fa)
+    );
+    assert!(e.message(Lang::En).contains("geometry type is “Point”"));
+    assert!(
+        !e.message(Lang::En).contains("left out"),
+        "no feature-loading consequence for an upload"
+    );
+    let e = read_plot_outline(
+        r#"{"type":"Feature","geometry":null}"#,
+        ParseOptions::default(),
+    )
+    .unwrap_err();
+    assert!(e.message(Lang::Fa).contains("هندسه ندارد"));
+    let e = read_plot_outline("{\"type\":\"Polygon\",", ParseOptions::default()).unwrap_err();
+    assert!(
+        e.message(Lang::En).contains("JSON syntax error"),
+        "{}",
+        e.message(Lang::En)
+    );
+    // UTM corners without a zone are read in the city's zone, as deeds print them.
+    let rings = read_plot_outline(r#"{"type":"Polygon","coordinates":[[[510100,3951800],[510130,3951800],[510130,3951770],[510100,3951770],[510100,3951800]]]}"#, ParseOptions::default()).unwrap();
+    assert!(
+        (rings[0][0].0 - 51.111).abs() < 0.01 && (rings[0][0].1 - 35.71).abs() < 0.01,
+        "{:?}",
+        rings[0][0]
+    );
+}
