@@ -179,6 +179,7 @@ impl Dataset {
             checking: CheckSettings::default(),
             basemap: Basemap::default(),
             layers: vec![spec.clone()],
+            packages: None,
         };
         let mut ds = Dataset::new(manifest);
         let problems = ds.add_layer(&spec, &version, name, text);

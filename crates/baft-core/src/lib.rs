@@ -42,6 +42,7 @@ pub mod jalali;
 pub mod lang;
 pub mod layer;
 pub mod manifest;
+pub mod packages;
 pub mod projection;
 pub mod text;
 

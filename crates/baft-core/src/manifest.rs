@@ -255,6 +255,14 @@ pub struct Manifest {
     #[serde(default)]
     pub basemap: Basemap,
     pub layers: Vec<LayerSpec>,
+    /// The incentive packages file, relative to the manifest (see `docs/packages-format.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packages: Option<String>,
+}
+
+/// A path that stays inside the data folder: relative, no `..`, no URL.
+fn safe_relative(p: &str) -> bool {
+    !(p.contains("..") || p.starts_with('/') || p.contains("://") || p.contains('\\'))
 }
 
 /// A manifest problem: the JSON path of the field and what is wrong.
@@ -354,6 +362,15 @@ impl Manifest {
                 "at least one layer is required".into(),
             ));
         }
+        if let Some(p) = &self.packages {
+            if !safe_relative(p) {
+                e.push(ManifestError::new(
+                    "packages",
+                    "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
+                    "the path must be relative and inside the data folder".into(),
+                ));
+            }
+        }
         let mut ids = std::collections::HashSet::new();
         for (i, l) in self.layers.iter().enumerate() {
             let f = |s: &str| format!("layers[{i}].{s}");
@@ -425,7 +442,7 @@ impl Manifest {
                         ));
                     }
                 }
-                if v.file.contains("..") || v.file.starts_with('/') || v.file.contains("://") {
+                if !safe_relative(&v.file) {
                     e.push(ManifestError::new(
                         g("file"),
                         "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),

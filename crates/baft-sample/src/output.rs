@@ -191,6 +191,7 @@ fn manifest() -> Value {
         "title": {"fa": "بافت فرسوده و محدوده‌های بازآفرینی قدس (دادهٔ نمونه)", "en": "Qods worn-out fabric and regeneration areas (sample data)"},
         "city": {"name": {"fa": "قدس", "en": "Qods"}, "center": [51.1119, 35.7097], "envelope": [51.075, 35.675, 51.15, 35.745], "utm_zone": 39},
         "checking": {"boundary_tolerance_m": 0.5, "plot_inside_threshold": 0.5},
+        "packages": "packages.json",
         "basemap": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors", "on_by_default": false, "max_zoom": 19},
         "layers": [
             {

@@ -1,0 +1,330 @@
+//! What is known about a plot, and where each fact came from.
+//!
+//! Facts come from the check (layer membership, the outline's area), from the parcel layer
+//! (a later issue), from the user, or are assumed defaults that the UI marks as such. A fact
+//! nobody knows stays unknown.
+
+use crate::check::{PlotReport, PlotStatus, PointReport, PointStatus};
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A plot fact a condition can test.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FactName {
+    /// Membership in a layer (with `layer`).
+    #[default]
+    Layer,
+    PlotAreaM2,
+    ConsolidatedAreaM2,
+    PlotsConsolidated,
+    FrontageWidthM,
+    OnMainAxis,
+    LandUse,
+    BuildingAgeYears,
+    Structure,
+    Units,
+    BlockScaleProject,
+}
+
+/// The type of a fact's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    Number,
+    YesNo,
+    Text,
+    Membership,
+}
+
+impl FactName {
+    pub const ALL: [FactName; 11] = [
+        FactName::Layer,
+        FactName::PlotAreaM2,
+        FactName::ConsolidatedAreaM2,
+        FactName::PlotsConsolidated,
+        FactName::FrontageWidthM,
+        FactName::OnMainAxis,
+        FactName::LandUse,
+        FactName::BuildingAgeYears,
+        FactName::Structure,
+        FactName::Units,
+        FactName::BlockScaleProject,
+    ];
+
+    pub fn kind(self) -> FactKind {
+        use FactName::*;
+        match self {
+            Layer => FactKind::Membership,
+            PlotAreaM2 | ConsolidatedAreaM2 | PlotsConsolidated | FrontageWidthM
+            | BuildingAgeYears | Units => FactKind::Number,
+            OnMainAxis | BlockScaleProject => FactKind::YesNo,
+            LandUse | Structure => FactKind::Text,
+        }
+    }
+
+    /// The allowed values of a text fact.
+    pub fn known_values(self) -> &'static [&'static str] {
+        match self {
+            FactName::LandUse => &["residential", "commercial", "mixed", "educational", "other"],
+            FactName::Structure => &[
+                "unreinforced_masonry",
+                "steel_frame",
+                "concrete_frame",
+                "other",
+            ],
+            _ => &[],
+        }
+    }
+
+    /// The snake_case name used in files, the CLI and URLs.
+    pub fn key(self) -> &'static str {
+        use FactName::*;
+        match self {
+            Layer => "layer",
+            PlotAreaM2 => "plot_area_m2",
+            ConsolidatedAreaM2 => "consolidated_area_m2",
+            PlotsConsolidated => "plots_consolidated",
+            FrontageWidthM => "frontage_width_m",
+            OnMainAxis => "on_main_axis",
+            LandUse => "land_use",
+            BuildingAgeYears => "building_age_years",
+            Structure => "structure",
+            Units => "units",
+            BlockScaleProject => "block_scale_project",
+        }
+    }
+
+    /// Reads a key or one of its short aliases (`area`, `street`, `units`, `plots`, …).
+    pub fn parse(s: &str) -> Option<FactName> {
+        use FactName::*;
+        let s = s.trim().to_ascii_lowercase().replace('-', "_");
+        Some(match s.as_str() {
+            "area" | "plot_area" | "plot_area_m2" => PlotAreaM2,
+            "consolidated_area" | "consolidated_area_m2" | "total_area" => ConsolidatedAreaM2,
+            "plots" | "plots_consolidated" => PlotsConsolidated,
+            "street" | "width" | "frontage" | "frontage_width_m" => FrontageWidthM,
+            "axis" | "main_axis" | "on_main_axis" => OnMainAxis,
+            "use" | "land_use" => LandUse,
+            "age" | "building_age" | "building_age_years" => BuildingAgeYears,
+            "structure" => Structure,
+            "units" => Units,
+            "block_project" | "block_scale_project" => BlockScaleProject,
+            _ => return None,
+        })
+    }
+}
+
+/// A fact's value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum FactValue {
+    Number(f64),
+    YesNo(bool),
+    Text(String),
+}
+
+/// Where a fact came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactSource {
+    /// Measured by the check (the outline's area).
+    Check,
+    /// From the municipality's parcel layer.
+    Parcel,
+    /// Given by the user.
+    User,
+    /// A default the user hasn't confirmed; always shown as assumed.
+    Assumed,
+}
+
+/// A known fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Known {
+    pub value: FactValue,
+    pub source: FactSource,
+}
+
+/// How a plot stands in a layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Membership {
+    Inside,
+    /// Partly inside and counts as inside by the manifest's threshold.
+    PartlyInside,
+    /// Partly inside but counts as outside.
+    PartlyOutside,
+    OnBoundary,
+    Outside,
+}
+
+impl Membership {
+    pub fn key(self) -> &'static str {
+        match self {
+            Membership::Inside => "inside",
+            Membership::PartlyInside => "partly_inside",
+            Membership::PartlyOutside => "partly_outside",
+            Membership::OnBoundary => "on_boundary",
+            Membership::Outside => "outside",
+        }
+    }
+}
+
+/// Everything known about a plot.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct PlotFacts {
+    /// Layer id → membership (from the check).
+    pub layers: BTreeMap<String, Membership>,
+    pub facts: BTreeMap<FactName, Known>,
+}
+
+/// A fact the user typed that can't be used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum FactError {
+    UnknownFact { name: String },
+    BadValue { name: String, value: String },
+}
+
+impl FactError {
+    pub fn message(&self, lang: Lang) -> String {
+        let names = FactName::ALL[1..]
+            .iter()
+            .map(|f| f.key())
+            .collect::<Vec<_>>()
+            .join(", ");
+        match (self, lang) {
+            (FactError::UnknownFact { name }, Lang::Fa) => format!("ویژگی «{name}» شناخته نیست. ویژگی‌ها: area، street، units، plots، axis، use، age، structure، block_project ({names})"),
+            (FactError::UnknownFact { name }, Lang::En) => format!("Unknown fact “{name}”. Facts: area, street, units, plots, axis, use, age, structure, block_project ({names})"),
+            (FactError::BadValue { name, value }, Lang::Fa) => format!("مقدار «{value}» برای «{name}» درست نیست"),
+            (FactError::BadValue { name, value }, Lang::En) => format!("“{value}” is not a valid value for “{name}”"),
+        }
+    }
+}
+
+impl PlotFacts {
+    /// Facts from a point check: layer memberships only.
+    pub fn from_point(r: &PointReport) -> PlotFacts {
+        let mut f = PlotFacts::default();
+        for l in &r.layers {
+            let m = match l.status {
+                PointStatus::Inside => Membership::Inside,
+                PointStatus::OnBoundary => Membership::OnBoundary,
+                PointStatus::Outside => Membership::Outside,
+            };
+            f.layers.insert(l.layer.id.clone(), m);
+        }
+        f
+    }
+
+    /// Facts from a plot check: memberships and the measured area.
+    pub fn from_plot(r: &PlotReport) -> PlotFacts {
+        let mut f = PlotFacts::default();
+        for l in &r.layers {
+            let m = match (l.status, l.counts_as_inside) {
+                (PlotStatus::Inside, _) => Membership::Inside,
+                (PlotStatus::PartlyInside, true) => Membership::PartlyInside,
+                (PlotStatus::PartlyInside, false) => Membership::PartlyOutside,
+                (PlotStatus::Outside, _) => Membership::Outside,
+            };
+            f.layers.insert(l.layer.id.clone(), m);
+        }
+        f.set(
+            FactName::PlotAreaM2,
+            FactValue::Number((r.area_m2 * 10.0).round() / 10.0),
+            FactSource::Check,
+        );
+        f
+    }
+
+    pub fn set(&mut self, name: FactName, value: FactValue, source: FactSource) {
+        self.facts.insert(name, Known { value, source });
+    }
+
+    pub fn get(&self, name: FactName) -> Option<&Known> {
+        self.facts.get(&name)
+    }
+
+    pub fn number(&self, name: FactName) -> Option<f64> {
+        match self.get(name)?.value {
+            FactValue::Number(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// Sets what hasn't been said to the usual defaults, marked as assumed: building alone
+    /// (one plot), not part of a block-scale project.
+    pub fn with_assumed_defaults(mut self) -> PlotFacts {
+        for (name, v) in [
+            (FactName::PlotsConsolidated, FactValue::Number(1.0)),
+            (FactName::BlockScaleProject, FactValue::YesNo(false)),
+        ] {
+            self.facts.entry(name).or_insert(Known {
+                value: v,
+                source: FactSource::Assumed,
+            });
+        }
+        // Building alone: the consolidated area is the plot's own area.
+        if self.number(FactName::PlotsConsolidated) == Some(1.0)
+            && self.get(FactName::ConsolidatedAreaM2).is_none()
+        {
+            if let Some(k) = self.get(FactName::PlotAreaM2).cloned() {
+                self.facts.insert(FactName::ConsolidatedAreaM2, k);
+            }
+        }
+        self
+    }
+
+    /// Reads user facts like `area=180,street=8,units=4,axis=yes,use=residential` (any digits;
+    /// `,` `;` or new lines between them). Values given here override earlier ones.
+    pub fn set_from_text(&mut self, text: &str, source: FactSource) -> Result<(), FactError> {
+        let text = crate::digits::normalize(text);
+        for pair in text
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair
+                .split_once('=')
+                .ok_or_else(|| FactError::UnknownFact { name: pair.into() })?;
+            let name = FactName::parse(k).ok_or_else(|| FactError::UnknownFact {
+                name: k.trim().into(),
+            })?;
+            let bad = || FactError::BadValue {
+                name: k.trim().into(),
+                value: v.trim().into(),
+            };
+            let v = v.trim();
+            let value = match name.kind() {
+                FactKind::Number => {
+                    let x: f64 = v
+                        .trim_end_matches("m2")
+                        .trim_end_matches('m')
+                        .trim()
+                        .parse()
+                        .map_err(|_| bad())?;
+                    if !x.is_finite() || x < 0.0 {
+                        return Err(bad());
+                    }
+                    FactValue::Number(x)
+                }
+                FactKind::YesNo => FactValue::YesNo(match v.to_ascii_lowercase().as_str() {
+                    "yes" | "y" | "true" | "1" | "بله" | "آری" => true,
+                    "no" | "n" | "false" | "0" | "خیر" | "نه" => false,
+                    _ => return Err(bad()),
+                }),
+                FactKind::Text => {
+                    let v = v.to_ascii_lowercase();
+                    if !name.known_values().contains(&v.as_str()) {
+                        return Err(bad());
+                    }
+                    FactValue::Text(v)
+                }
+                FactKind::Membership => return Err(FactError::UnknownFact { name: k.into() }),
+            };
+            self.set(name, value, source);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,198 @@
+//! What the counted packages are worth, with every assumption listed.
+//!
+//! - Extra floor area = extra floors × (coverage × plot area) + density bonus % × permitted
+//!   floor area (base floors × coverage × plot area); the consolidation bonus is capped at its
+//!   `density_cap_floors`. When plots are consolidated, the consolidated area is used.
+//! - Permit fee (Qods-style tariff, sample) = land value P × coefficient K × floor area
+//!   (permitted + extra); the saving is the discount % of it.
+//! - Loans = loan per unit × housing units (units as said, or assumed one per floor).
+//! - Value of the extra area = extra area × land value P (a floor for the estimate, not a price).
+
+use super::facts::{FactName, FactSource, PlotFacts};
+use super::format::{Package, PackagesFile};
+use super::rules::Combined;
+use crate::manifest::LocalText;
+use serde::Serialize;
+
+/// One assumption behind a figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assumption {
+    pub text: LocalText,
+    /// Where the number came from: the packages file, the user, the check, or assumed.
+    pub source: &'static str,
+}
+
+/// Estimated figures; `None` when a needed fact is unknown.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Worth {
+    pub area_m2: Option<f64>,
+    pub extra_floor_area_m2: Option<f64>,
+    pub permit_fee_rial: Option<f64>,
+    pub fee_saving_rial: Option<f64>,
+    pub units: Option<f64>,
+    pub loans_total_rial: Option<f64>,
+    pub loans_zero_rate_total_rial: Option<f64>,
+    pub rent_loans_total_rial: Option<f64>,
+    pub extra_area_value_rial: Option<f64>,
+    /// Fee saving + value of the extra area (loans are credit, not value, and are listed apart).
+    pub total_value_rial: Option<f64>,
+    pub assumptions: Vec<Assumption>,
+}
+
+/// The combined benefits of `packages` (stacking caps included).
+pub fn benefits_of(packages: &[Package], facts: &PlotFacts, file: &PackagesFile) -> Combined {
+    let mut c = Combined::default();
+    let plots = facts.number(FactName::PlotsConsolidated).unwrap_or(1.0);
+    let base = file.valuation.base_floors.max(1e-9);
+    for p in packages {
+        let b = &p.benefits;
+        c.counted.push(p.id.clone());
+        c.extra_floors += b.extra_floors.unwrap_or(0.0);
+        c.density_percent += b.density_percent.unwrap_or(0.0);
+        if let Some(per) = b.density_percent_per_extra_plot {
+            let mut pct = per * (plots - 1.0).max(0.0);
+            if let Some(cap) = b.density_cap_floors {
+                pct = pct.min(cap / base * 100.0);
+            }
+            c.density_percent += pct;
+        }
+        c.permit_fee_discount_percent = c
+            .permit_fee_discount_percent
+            .max(b.permit_fee_discount_percent.unwrap_or(0.0));
+        c.engineering_fee_discount_percent = c
+            .engineering_fee_discount_percent
+            .max(b.engineering_fee_discount_percent.unwrap_or(0.0));
+        if let Some(pk) = b.parking_per_unit {
+            c.parking_per_unit = Some(c.parking_per_unit.map_or(pk, |x: f64| x.min(pk)));
+        }
+        if b.loan_per_unit_rial.unwrap_or(0.0) > c.loan_per_unit_rial {
+            c.loan_per_unit_rial = b.loan_per_unit_rial.unwrap_or(0.0);
+            c.loan_rate_percent = b.loan_rate_percent;
+            c.loan_term_years = b.loan_term_years;
+            c.loan_zero_rate_portion_rial = b.loan_zero_rate_portion_rial.unwrap_or(0.0);
+        }
+        c.rent_loan_rial = c.rent_loan_rial.max(b.rent_loan_rial.unwrap_or(0.0));
+    }
+    if let Some(cap) = file.stacking.max_extra_floors {
+        if c.extra_floors > cap {
+            c.extra_floors_before_cap = Some(c.extra_floors);
+            c.extra_floors = cap;
+        }
+    }
+    c
+}
+
+fn source_word(s: FactSource) -> &'static str {
+    match s {
+        FactSource::Check => "check",
+        FactSource::Parcel => "parcel layer",
+        FactSource::User => "you",
+        FactSource::Assumed => "assumed",
+    }
+}
+
+/// Estimates what `combined` is worth for this plot.
+pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> Worth {
+    let v = &file.valuation;
+    let mut w = Worth::default();
+    let sample = if v.sample_assumption { " (sample)" } else { "" };
+    let sample_fa = if v.sample_assumption {
+        " (نمونه)"
+    } else {
+        ""
+    };
+    let plots = facts.number(FactName::PlotsConsolidated).unwrap_or(1.0);
+    let (area, area_source) = if plots > 1.0 {
+        (
+            facts.number(FactName::ConsolidatedAreaM2),
+            facts.get(FactName::ConsolidatedAreaM2).map(|k| k.source),
+        )
+    } else {
+        (
+            facts.number(FactName::PlotAreaM2),
+            facts.get(FactName::PlotAreaM2).map(|k| k.source),
+        )
+    };
+    let fmt = |x: f64| crate::error::trim_float(x);
+    w.assumptions.push(Assumption {
+        text: LocalText {
+            fa: format!(
+                "سطح اشغال {}٪ و {} طبقهٔ مجاز پایه{sample_fa}",
+                fmt(v.coverage_ratio * 100.0),
+                fmt(v.base_floors)
+            ),
+            en: format!(
+                "coverage {}% and {} permitted base floors{sample}",
+                fmt(v.coverage_ratio * 100.0),
+                fmt(v.base_floors)
+            ),
+        },
+        source: "packages file",
+    });
+    let Some(area) = area else { return w };
+    w.area_m2 = Some(area);
+    w.assumptions.push(Assumption {
+        text: LocalText {
+            fa: format!("مساحت {} متر مربع", fmt(area)),
+            en: format!("area {} m²", fmt(area)),
+        },
+        source: area_source.map(source_word).unwrap_or("assumed"),
+    });
+    let floor = v.coverage_ratio * area;
+    let base_area = v.base_floors * floor;
+    let extra = combined.extra_floors * floor + combined.density_percent / 100.0 * base_area;
+    w.extra_floor_area_m2 = Some(extra);
+    let fee = v.land_value_rial_per_m2 * v.permit_fee_coefficient * (base_area + extra);
+    w.permit_fee_rial = Some(fee);
+    w.fee_saving_rial = Some(fee * combined.permit_fee_discount_percent / 100.0);
+    w.assumptions.push(Assumption {
+        text: LocalText {
+            fa: format!(
+                "عوارض پروانه = ارزش منطقه‌ای {} ریال × ضریب {} × زیربنا{sample_fa}",
+                fmt(v.land_value_rial_per_m2),
+                fmt(v.permit_fee_coefficient)
+            ),
+            en: format!(
+                "permit fee = land value {} rial × coefficient {} × floor area{sample}",
+                fmt(v.land_value_rial_per_m2),
+                fmt(v.permit_fee_coefficient)
+            ),
+        },
+        source: "packages file",
+    });
+    let (units, units_source) = match facts.get(FactName::Units) {
+        Some(k) => (facts.number(FactName::Units), source_word(k.source)),
+        None => (
+            Some(
+                v.default_units
+                    .unwrap_or(v.base_floors + combined.extra_floors)
+                    .max(1.0),
+            ),
+            "assumed",
+        ),
+    };
+    if let Some(u) = units {
+        w.units = Some(u);
+        w.assumptions.push(Assumption {
+            text: LocalText {
+                fa: format!("{} واحد مسکونی", fmt(u)),
+                en: format!("{} housing units", fmt(u)),
+            },
+            source: units_source,
+        });
+        w.loans_total_rial = Some(combined.loan_per_unit_rial * u);
+        w.loans_zero_rate_total_rial = Some(combined.loan_zero_rate_portion_rial * u);
+        w.rent_loans_total_rial = Some(combined.rent_loan_rial * u);
+    }
+    w.extra_area_value_rial = Some(extra * v.land_value_rial_per_m2);
+    w.total_value_rial = Some(w.fee_saving_rial.unwrap_or(0.0) + extra * v.land_value_rial_per_m2);
+    w.assumptions.push(Assumption {
+        text: LocalText {
+            fa: "ارزش زیربنای اضافه به ارزش منطقه‌ای زمین سنجیده شده (کمینه، نه قیمت بازار)".into(),
+            en: "extra floor area valued at the regional land value (a floor, not a market price)"
+                .into(),
+        },
+        source: "packages file",
+    });
+    w
+}

@@ -1,0 +1,401 @@
+//! Packages, conditions, hints and money in Persian and English words.
+
+use super::facts::{FactName, FactSource, FactValue};
+use super::format::{Benefits, Condition};
+use super::rules::{Hint, PackageStatus};
+use crate::digits::{format_number, localize_digits};
+use crate::error::trim_float;
+use crate::manifest::LocalText;
+use crate::Lang;
+use std::collections::BTreeMap;
+
+/// Layer id → name, for sentences about layer conditions.
+pub type LayerNames = BTreeMap<String, LocalText>;
+
+fn num(x: f64, lang: Lang) -> String {
+    localize_digits(&trim_float(x), lang)
+}
+
+/// The fact's name in words.
+pub fn fact_label(f: FactName, lang: Lang) -> &'static str {
+    use FactName::*;
+    match f {
+        Layer => lang.pick("محدوده", "area"),
+        PlotAreaM2 => lang.pick("مساحت ملک", "plot area"),
+        ConsolidatedAreaM2 => lang.pick("مساحت پس از تجمیع", "consolidated area"),
+        PlotsConsolidated => lang.pick("تعداد پلاک‌های تجمیعی", "plots consolidated"),
+        FrontageWidthM => lang.pick(
+            "عرض معبر جلوی ملک",
+            "width of the street or passage on the frontage",
+        ),
+        OnMainAxis => lang.pick("بر محور اصلی محله", "on a main neighbourhood axis"),
+        LandUse => lang.pick("کاربری", "land use"),
+        BuildingAgeYears => lang.pick("عمر بنا", "building age"),
+        Structure => lang.pick("نوع سازه", "structural system"),
+        Units => lang.pick("تعداد واحدها", "number of units"),
+        BlockScaleProject => lang.pick(
+            "عضو طرح بازآفرینی در مقیاس بلوک",
+            "part of a block-scale regeneration project",
+        ),
+    }
+}
+
+fn unit(f: FactName, lang: Lang) -> &'static str {
+    match f {
+        FactName::PlotAreaM2 | FactName::ConsolidatedAreaM2 => lang.pick(" متر مربع", " m²"),
+        FactName::FrontageWidthM => lang.pick(" متر", " m"),
+        FactName::BuildingAgeYears => lang.pick(" سال", " years"),
+        _ => "",
+    }
+}
+
+/// A text fact's value in words.
+pub fn value_label(f: FactName, v: &str, lang: Lang) -> String {
+    let s = match (f, v) {
+        (_, "residential") => lang.pick("مسکونی", "residential"),
+        (_, "commercial") => lang.pick("تجاری", "commercial"),
+        (_, "mixed") => lang.pick("مختلط", "mixed use"),
+        (_, "educational") => lang.pick("آموزشی", "educational"),
+        (_, "unreinforced_masonry") => {
+            lang.pick("بنایی بدون اسکلت", "masonry without a structural frame")
+        }
+        (_, "steel_frame") => lang.pick("اسکلت فلزی", "steel frame"),
+        (_, "concrete_frame") => lang.pick("اسکلت بتنی", "concrete frame"),
+        (_, "inside") => lang.pick("داخل", "inside"),
+        (_, "partly_inside") => lang.pick(
+            "بخشی داخل (داخل به شمار می‌آید)",
+            "partly inside (counted as inside)",
+        ),
+        (_, "partly_outside") => lang.pick(
+            "بخشی داخل (بیرون به شمار می‌آید)",
+            "partly inside (counted as outside)",
+        ),
+        (_, "on_boundary") => lang.pick("روی مرز", "on the boundary"),
+        (_, "outside") => lang.pick("بیرون", "outside"),
+        (_, "yes") => lang.pick("بله", "yes"),
+        (_, "no") => lang.pick("خیر", "no"),
+        _ => lang.pick("سایر", "other"),
+    };
+    s.to_string()
+}
+
+/// A fact value in words.
+pub fn fact_value(f: FactName, v: &FactValue, lang: Lang) -> String {
+    match v {
+        FactValue::Number(x) => format!("{}{}", num(*x, lang), unit(f, lang)),
+        FactValue::YesNo(b) => value_label(f, if *b { "yes" } else { "no" }, lang),
+        FactValue::Text(t) => value_label(f, t, lang),
+    }
+}
+
+/// Where a fact came from, in words.
+pub fn source_label(s: FactSource, lang: Lang) -> &'static str {
+    match s {
+        FactSource::Check => lang.pick("از بررسی نقشه", "from the map check"),
+        FactSource::Parcel => lang.pick("از لایهٔ پلاک‌ها", "from the parcel layer"),
+        FactSource::User => lang.pick("گفتهٔ شما", "as you said"),
+        FactSource::Assumed => lang.pick("فرض شده", "assumed"),
+    }
+}
+
+/// A condition in words: "plot area at least 200 m²".
+pub fn condition(c: &Condition, layers: &LayerNames, lang: Lang) -> String {
+    let f = c.fact;
+    let sep = lang.pick("، ", ", ");
+    if f == FactName::Layer {
+        let name = c
+            .layer
+            .as_ref()
+            .and_then(|l| layers.get(l))
+            .map(|n| n.get(lang).to_string())
+            .unwrap_or_else(|| c.layer.clone().unwrap_or_default());
+        let states = c
+            .one_of
+            .iter()
+            .flatten()
+            .map(|m| value_label(f, m, lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick(" یا ", " or "));
+        return match lang {
+            Lang::Fa => format!("{name}: {states}"),
+            Lang::En => format!("{name}: {states}"),
+        };
+    }
+    let mut parts = Vec::new();
+    let u = unit(f, lang);
+    if let Some(x) = c.at_least {
+        parts.push(format!(
+            "{}{}{u}",
+            lang.pick("دست‌کم ", "at least "),
+            num(x, lang)
+        ));
+    }
+    if let Some(x) = c.above {
+        parts.push(format!(
+            "{}{}{u}",
+            lang.pick("بیشتر از ", "more than "),
+            num(x, lang)
+        ));
+    }
+    if let Some(x) = c.at_most {
+        parts.push(format!(
+            "{}{}{u}",
+            lang.pick("حداکثر ", "at most "),
+            num(x, lang)
+        ));
+    }
+    if let Some(x) = c.below {
+        parts.push(format!(
+            "{}{}{u}",
+            lang.pick("کمتر از ", "less than "),
+            num(x, lang)
+        ));
+    }
+    if let Some(b) = c.equals {
+        parts.push(value_label(f, if b { "yes" } else { "no" }, lang));
+    }
+    if let Some(v) = &c.one_of {
+        parts.push(
+            v.iter()
+                .map(|x| value_label(f, x, lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick(" یا ", " or ")),
+        );
+    }
+    if let Some(v) = &c.not_in {
+        parts.push(format!(
+            "{}{}",
+            lang.pick("جز ", "not "),
+            v.iter()
+                .map(|x| value_label(f, x, lang))
+                .collect::<Vec<_>>()
+                .join(sep)
+        ));
+    }
+    format!("{}: {}", fact_label(f, lang), parts.join(sep))
+}
+
+/// The question to ask for a missing fact.
+pub fn question(f: FactName, lang: Lang) -> String {
+    match lang {
+        Lang::Fa => format!("بستگی به «{}» دارد: آن را وارد کنید.", fact_label(f, lang)),
+        Lang::En => format!("Depends on the {}: tell us.", fact_label(f, lang)),
+    }
+}
+
+/// What would change an unmet condition.
+pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
+    match h {
+        Hint::NotInLayer { layer } => {
+            let name = layers
+                .get(layer)
+                .map(|n| n.get(lang).to_string())
+                .unwrap_or_else(|| layer.clone());
+            match lang {
+                Lang::Fa => format!(
+                    "این ملک در {name} نیست (در محدودهٔ مصوب)؛ این شرط با تغییر طرح تغییر نمی‌کند."
+                ),
+                Lang::En => format!(
+                    "The plot is not in the {name} (as approved); no design choice changes that."
+                ),
+            }
+        }
+        Hint::ReachArea {
+            missing_m2,
+            target_m2,
+            ..
+        } => match lang {
+            Lang::Fa => format!(
+                "با تجمیع با همسایه، {} متر مربع دیگر لازم است تا به {} متر مربع برسید.",
+                num(missing_m2.ceil(), lang),
+                num(*target_m2, lang)
+            ),
+            Lang::En => format!(
+                "Consolidate with a neighbour: {} m² more reaches {} m².",
+                num(missing_m2.ceil(), lang),
+                num(*target_m2, lang)
+            ),
+        },
+        Hint::ConsolidateMore { neighbours } => match lang {
+            Lang::Fa => format!("با {} همسایهٔ دیگر تجمیع کنید.", num(*neighbours, lang)),
+            Lang::En => format!(
+                "Consolidate with {} more neighbour{}.",
+                num(*neighbours, lang),
+                if *neighbours > 1.0 { "s" } else { "" }
+            ),
+        },
+        Hint::Reach { fact, target } => match lang {
+            Lang::Fa => format!(
+                "«{}» باید به {}{} برسد.",
+                fact_label(*fact, lang),
+                num(*target, lang),
+                unit(*fact, lang)
+            ),
+            Lang::En => format!(
+                "The {} must reach {}{}.",
+                fact_label(*fact, lang),
+                num(*target, lang),
+                unit(*fact, lang)
+            ),
+        },
+        Hint::StayUnder { fact, limit } => match lang {
+            Lang::Fa => format!(
+                "«{}» نباید از {}{} بیشتر باشد.",
+                fact_label(*fact, lang),
+                num(*limit, lang),
+                unit(*fact, lang)
+            ),
+            Lang::En => format!(
+                "The {} must not exceed {}{}.",
+                fact_label(*fact, lang),
+                num(*limit, lang),
+                unit(*fact, lang)
+            ),
+        },
+        Hint::NeedsValue { fact, values } => {
+            let vs = values
+                .iter()
+                .map(|v| value_label(*fact, v, lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick(" یا ", " or "));
+            match lang {
+                Lang::Fa => format!("لازم است «{}» {} باشد.", fact_label(*fact, lang), vs),
+                Lang::En => format!("Needs {}: {}.", fact_label(*fact, lang), vs),
+            }
+        }
+    }
+}
+
+/// A status in words.
+pub fn status(s: PackageStatus, lang: Lang) -> &'static str {
+    match s {
+        PackageStatus::Applies => lang.pick("شامل می‌شود", "Applies"),
+        PackageStatus::MayApply => lang.pick("ممکن است شامل شود", "May apply"),
+        PackageStatus::DoesNotApply => lang.pick("شامل نمی‌شود", "Does not apply"),
+        PackageStatus::NotInForce => lang.pick(
+            "معتبر نیست (خارج از بازهٔ اعتبار)",
+            "Not in force (outside its validity)",
+        ),
+    }
+}
+
+/// Rials as "۳٬۵۰۰٬۰۰۰٬۰۰۰ ریال (۳۵۰ میلیون تومان)".
+pub fn money(rial: f64, lang: Lang) -> String {
+    let toman = rial / 10.0;
+    let scaled = if toman.abs() >= 1e9 {
+        format!(
+            "{} {}",
+            format_number(toman / 1e9, 2, lang),
+            lang.pick("میلیارد تومان", "billion toman")
+        )
+    } else if toman.abs() >= 1e6 {
+        format!(
+            "{} {}",
+            format_number(toman / 1e6, 1, lang),
+            lang.pick("میلیون تومان", "million toman")
+        )
+    } else {
+        format!(
+            "{} {}",
+            format_number(toman, 0, lang),
+            lang.pick("تومان", "toman")
+        )
+    };
+    format!(
+        "{} {} ({scaled})",
+        format_number(rial, 0, lang),
+        lang.pick("ریال", "rial")
+    )
+}
+
+/// A package's benefits, one line each.
+pub fn benefits(b: &Benefits, lang: Lang) -> Vec<String> {
+    let mut v = Vec::new();
+    let n = |x: f64| num(x, lang);
+    if let Some(x) = b.extra_floors {
+        v.push(match lang {
+            Lang::Fa => format!("{} طبقهٔ اضافه", n(x)),
+            Lang::En => format!("{} extra floor{}", n(x), if x == 1.0 { "" } else { "s" }),
+        });
+    }
+    if let Some(x) = b.density_percent {
+        v.push(match lang {
+            Lang::Fa => format!("{}٪ تراکم تشویقی", n(x)),
+            Lang::En => format!("{}% bonus density", n(x)),
+        });
+    }
+    if let Some(x) = b.density_percent_per_extra_plot {
+        let cap = b.density_cap_floors.map(|c| match lang {
+            Lang::Fa => format!("، حداکثر {} طبقه", n(c)),
+            Lang::En => format!(
+                ", at most {} floor{}",
+                n(c),
+                if c == 1.0 { "" } else { "s" }
+            ),
+        });
+        v.push(match lang {
+            Lang::Fa => format!(
+                "{}٪ تراکم به ازای هر پلاک تجمیعی اضافه{}",
+                n(x),
+                cap.unwrap_or_default()
+            ),
+            Lang::En => format!(
+                "{}% density per extra plot consolidated{}",
+                n(x),
+                cap.unwrap_or_default()
+            ),
+        });
+    }
+    if let Some(x) = b.permit_fee_discount_percent {
+        v.push(match lang {
+            Lang::Fa => format!("{}٪ تخفیف عوارض صدور پروانه و تراکم", n(x)),
+            Lang::En => format!("{}% off permit and density fees", n(x)),
+        });
+    }
+    if let Some(x) = b.parking_per_unit {
+        v.push(match lang {
+            Lang::Fa => format!("پارکینگ {} به ازای هر واحد", n(x)),
+            Lang::En => format!("parking {} space per unit", n(x)),
+        });
+    }
+    if let Some(x) = b.loan_per_unit_rial {
+        let rate = b.loan_rate_percent.map(|r| match lang {
+            Lang::Fa => format!("، سود {}٪", n(r)),
+            Lang::En => format!(", {}% interest", n(r)),
+        });
+        let term = b.loan_term_years.map(|t| match lang {
+            Lang::Fa => format!("، بازپرداخت {} ساله", n(t)),
+            Lang::En => format!(", repaid over {} years", n(t)),
+        });
+        let zero = b.loan_zero_rate_portion_rial.map(|z| match lang {
+            Lang::Fa => format!("؛ {} از آن بدون سود", money(z, lang)),
+            Lang::En => format!("; {} of it at 0%", money(z, lang)),
+        });
+        v.push(format!(
+            "{} {}{}{}{}",
+            lang.pick("وام نوسازی هر واحد:", "Renovation loan per unit:"),
+            money(x, lang),
+            rate.unwrap_or_default(),
+            term.unwrap_or_default(),
+            zero.unwrap_or_default()
+        ));
+    }
+    if let Some(x) = b.rent_loan_rial {
+        v.push(format!(
+            "{} {}",
+            lang.pick(
+                "ودیعهٔ اجاره در دوران ساخت برای هر خانوار:",
+                "Rent loan per household while rebuilding:"
+            ),
+            money(x, lang)
+        ));
+    }
+    if let Some(x) = b.engineering_fee_discount_percent {
+        v.push(match lang {
+            Lang::Fa => format!("{}٪ تخفیف تعرفهٔ خدمات مهندسی (نظام مهندسی)", n(x)),
+            Lang::En => format!("{}% off engineering (Nezam Mohandesi) fees", n(x)),
+        });
+    }
+    v.extend(b.extras.iter().map(|e| e.get(lang).to_string()));
+    v
+}

@@ -1,0 +1,487 @@
+//! The incentive rules, table-driven, on the sample packages file; value estimates against
+//! hand-computed figures.
+
+mod common;
+use baft_core::jalali::{GregorianDate, JalaliDate};
+use baft_core::manifest::Manifest;
+use baft_core::packages::facts::{FactValue, Membership};
+use baft_core::packages::rules::{Hint, PackageStatus};
+use baft_core::packages::{evaluate, FactName, FactSource, PackagesFile, PlotFacts};
+use common::repo;
+
+fn file() -> PackagesFile {
+    let manifest =
+        Manifest::parse(&std::fs::read_to_string(repo().join("data/manifest.json")).unwrap())
+            .unwrap();
+    let ids: Vec<String> = manifest.layers.iter().map(|l| l.id.clone()).collect();
+    PackagesFile::parse(
+        &std::fs::read_to_string(repo().join("data/packages.json")).unwrap(),
+        Some(&ids),
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+const TODAY: GregorianDate = GregorianDate {
+    year: 2026,
+    month: 11,
+    day: 26,
+};
+
+/// A plot in the worn-out fabric (and nothing else) with these user facts.
+fn worn(facts: &str) -> PlotFacts {
+    let mut f = PlotFacts::default();
+    f.layers
+        .insert("worn-out-fabric".into(), Membership::Inside);
+    f.layers
+        .insert("informal-settlement".into(), Membership::Outside);
+    f.layers
+        .insert("historic-fabric".into(), Membership::Outside);
+    f.set_from_text(facts, FactSource::User).unwrap();
+    f.with_assumed_defaults()
+}
+
+fn status(f: &PlotFacts, id: &str) -> PackageStatus {
+    status_on(f, id, TODAY)
+}
+
+fn status_on(f: &PlotFacts, id: &str, day: GregorianDate) -> PackageStatus {
+    evaluate(&file(), f, day)
+        .results
+        .iter()
+        .find(|r| r.package.id == id)
+        .unwrap()
+        .status
+}
+
+use PackageStatus::*;
+
+#[test]
+fn the_sample_file_is_valid_and_cites_a_source_for_every_package() {
+    let f = file();
+    assert_eq!(f.packages.len(), 12);
+    for p in &f.packages {
+        assert!(
+            !p.source.title.fa.is_empty() && !p.source.title.en.is_empty(),
+            "{}",
+            p.id
+        );
+        assert!(p.source.date.jalali_date().is_some(), "{}", p.id);
+    }
+    // The four national groups, fee discount, consolidation, loans, informal settlement.
+    for id in [
+        "national-1401-block-scale",
+        "national-1401-main-axis",
+        "national-1401-inside-fabric",
+        "national-1401-small-plot",
+        "permit-fee-discount-1384",
+        "consolidation-density-bonus",
+        "renovation-loan",
+        "rent-loan",
+        "informal-settlement-upgrading",
+    ] {
+        assert!(f.packages.iter().any(|p| p.id == id), "{id}");
+    }
+}
+
+#[test]
+fn boundary_values_of_every_condition() {
+    // (facts, package, expected): 199 vs 200 m², 74.9 vs 75 m², yes/no, land use, plots.
+    let table: &[(&str, &str, PackageStatus)] = &[
+        ("axis=no", "national-1401-inside-fabric", Applies),
+        ("axis=yes", "national-1401-inside-fabric", DoesNotApply),
+        ("axis=yes", "national-1401-main-axis", Applies),
+        ("axis=no", "national-1401-main-axis", DoesNotApply),
+        ("block_project=yes", "national-1401-block-scale", Applies),
+        ("", "national-1401-block-scale", DoesNotApply), // assumed: not in a block project
+        (
+            "area=74.9,use=residential",
+            "national-1401-small-plot",
+            Applies,
+        ),
+        (
+            "area=75,use=residential",
+            "national-1401-small-plot",
+            DoesNotApply,
+        ),
+        (
+            "area=74.9,use=commercial",
+            "national-1401-small-plot",
+            DoesNotApply,
+        ),
+        (
+            "area=60,use=residential,plots=2",
+            "national-1401-small-plot",
+            DoesNotApply,
+        ),
+        ("use=residential", "permit-fee-discount-1384", Applies),
+        ("use=mixed", "permit-fee-discount-1384", Applies),
+        ("use=commercial", "permit-fee-discount-1384", DoesNotApply),
+        (
+            "plots=2,consolidated_area=199",
+            "consolidation-density-bonus",
+            DoesNotApply,
+        ),
+        (
+            "plots=2,consolidated_area=200",
+            "consolidation-density-bonus",
+            Applies,
+        ),
+        (
+            "plots=2,consolidated_area=199.99",
+            "consolidation-fee-waiver",
+            DoesNotApply,
+        ),
+        (
+            "plots=2,consolidated_area=200",
+            "consolidation-fee-waiver",
+            Applies,
+        ),
+        ("area=250", "consolidation-density-bonus", DoesNotApply), // building alone (assumed)
+        ("use=residential", "renovation-loan", Applies),
+        ("use=residential", "rent-loan", Applies),
+        ("", "engineering-fee-discount", Applies),
+        ("", "informal-settlement-upgrading", DoesNotApply),
+    ];
+    for (facts, id, want) in table {
+        assert_eq!(status(&worn(facts), id), *want, "{id} with {facts:?}");
+    }
+}
+
+#[test]
+fn street_width_style_boundaries_are_exact() {
+    // A custom condition on the frontage width: 5.99 m vs 6 m.
+    let mut f = file();
+    let p = f
+        .packages
+        .iter_mut()
+        .find(|p| p.id == "engineering-fee-discount")
+        .unwrap();
+    p.conditions
+        .push(serde_json::from_str(r#"{"fact":"frontage_width_m","at_least":6}"#).unwrap());
+    let day = TODAY;
+    let s = |facts: &str| {
+        evaluate(&f, &worn(facts), day)
+            .results
+            .iter()
+            .find(|r| r.package.id == "engineering-fee-discount")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(s("street=5.99").status, DoesNotApply);
+    assert_eq!(s("street=6").status, Applies);
+    let r = s("");
+    assert_eq!(r.status, MayApply);
+    assert_eq!(r.missing, vec![FactName::FrontageWidthM]);
+    assert_eq!(
+        s("street=5.99").hints,
+        vec![Hint::Reach {
+            fact: FactName::FrontageWidthM,
+            target: 6.0
+        }]
+    );
+}
+
+#[test]
+fn missing_facts_give_may_apply_never_a_wrong_answer() {
+    let mut f = PlotFacts::default();
+    f.layers
+        .insert("worn-out-fabric".into(), Membership::Inside);
+    let e = evaluate(&file(), &f, TODAY);
+    let get = |id: &str| e.results.iter().find(|r| r.package.id == id).unwrap();
+    assert_eq!(get("national-1401-inside-fabric").status, MayApply);
+    assert_eq!(
+        get("national-1401-inside-fabric").missing,
+        vec![FactName::OnMainAxis]
+    );
+    assert_eq!(
+        get("permit-fee-discount-1384").missing,
+        vec![FactName::LandUse]
+    );
+    // An unknown fact alongside a failed one: still "does not apply" (the failure is certain).
+    f.layers
+        .insert("worn-out-fabric".into(), Membership::Outside);
+    let e = evaluate(&file(), &f, TODAY);
+    let r = e
+        .results
+        .iter()
+        .find(|r| r.package.id == "permit-fee-discount-1384")
+        .unwrap();
+    assert_eq!(r.status, DoesNotApply);
+    assert_eq!(
+        r.hints,
+        vec![Hint::NotInLayer {
+            layer: "worn-out-fabric".into()
+        }]
+    );
+    // Unknown layers (not loaded) are unknown too.
+    let e = evaluate(&file(), &PlotFacts::default(), TODAY);
+    assert!(
+        e.results
+            .iter()
+            .all(|r| r.status == MayApply || r.status == NotInForce),
+        "{:?}",
+        e.results
+            .iter()
+            .map(|r| (&r.package.id, r.status))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn partly_inside_plots_follow_the_threshold() {
+    let mut f = worn("axis=no");
+    f.layers
+        .insert("worn-out-fabric".into(), Membership::PartlyInside);
+    assert_eq!(status(&f, "national-1401-inside-fabric"), Applies);
+    f.layers
+        .insert("worn-out-fabric".into(), Membership::PartlyOutside);
+    assert_eq!(status(&f, "national-1401-inside-fabric"), DoesNotApply);
+    f.layers
+        .insert("worn-out-fabric".into(), Membership::OnBoundary);
+    assert_eq!(status(&f, "national-1401-inside-fabric"), DoesNotApply);
+}
+
+#[test]
+fn validity_dates_both_ends_inclusive() {
+    let f = worn("use=residential");
+    let j = |s: &str| JalaliDate::parse(s).unwrap().to_gregorian();
+    assert_eq!(
+        status_on(&f, "renovation-loan", j("1402/12/29")),
+        NotInForce,
+        "before 1403/01/01"
+    );
+    assert_eq!(status_on(&f, "renovation-loan", j("1403/01/01")), Applies);
+    assert_eq!(status_on(&f, "renovation-loan", j("1405/12/29")), Applies);
+    assert_eq!(
+        status_on(&f, "renovation-loan", j("1406/01/01")),
+        NotInForce,
+        "expired"
+    );
+    // An expired package never counts, whatever the facts.
+    let e = evaluate(&file(), &f, j("1406/01/01"));
+    assert!(!e.combined.counted.contains(&"renovation-loan".to_string()));
+    assert_eq!(e.combined.loan_per_unit_rial, 0.0);
+}
+
+#[test]
+fn best_of_the_national_groups_and_the_floor_cap() {
+    let e = evaluate(&file(), &worn("block_project=yes,axis=no"), TODAY);
+    let block = e
+        .results
+        .iter()
+        .find(|r| r.package.id == "national-1401-block-scale")
+        .unwrap();
+    let inside = e
+        .results
+        .iter()
+        .find(|r| r.package.id == "national-1401-inside-fabric")
+        .unwrap();
+    assert!(block.counted && inside.status == Applies && !inside.counted);
+    assert_eq!(
+        inside.excluded_by.as_deref(),
+        Some("national-1401-block-scale")
+    );
+    assert_eq!(e.combined.extra_floors, 2.0);
+    // A cap below the sum: two stackable +2-floor packages under a cap of 2.
+    let mut f = file();
+    f.stacking.exclusive.clear();
+    let e = evaluate(&f, &worn("block_project=yes,axis=no"), TODAY);
+    assert_eq!(e.combined.extra_floors, 2.0);
+    assert_eq!(e.combined.extra_floors_before_cap, Some(3.0));
+    // Discounts take the largest, not the sum.
+    let e = evaluate(
+        &file(),
+        &worn("use=residential,plots=2,consolidated_area=220"),
+        TODAY,
+    );
+    assert_eq!(e.combined.permit_fee_discount_percent, 100.0);
+}
+
+#[test]
+fn consolidation_density_is_capped_at_one_floor() {
+    let d = |facts: &str| {
+        evaluate(&file(), &worn(facts), TODAY)
+            .combined
+            .density_percent
+    };
+    assert_eq!(d("plots=2,consolidated_area=250"), 20.0);
+    assert!(
+        (d("plots=3,consolidated_area=350") - 100.0 / 3.0).abs() < 1e-9,
+        "40% capped at 1 floor of 3"
+    );
+    assert_eq!(d("plots=1"), 0.0);
+}
+
+#[test]
+fn hints_say_what_would_change_the_answer() {
+    let e = evaluate(&file(), &worn("area=150,plots=1"), TODAY);
+    let r = e
+        .results
+        .iter()
+        .find(|r| r.package.id == "consolidation-density-bonus")
+        .unwrap();
+    assert!(
+        r.hints.contains(&Hint::ConsolidateMore { neighbours: 1.0 }),
+        "{:?}",
+        r.hints
+    );
+    let e = evaluate(
+        &file(),
+        &worn("area=120,plots=2,consolidated_area=180"),
+        TODAY,
+    );
+    let r = e
+        .results
+        .iter()
+        .find(|r| r.package.id == "consolidation-density-bonus")
+        .unwrap();
+    assert_eq!(
+        r.hints,
+        vec![Hint::ReachArea {
+            fact: FactName::ConsolidatedAreaM2,
+            missing_m2: 20.0,
+            target_m2: 200.0
+        }]
+    );
+    let words =
+        baft_core::packages::words::hint(&r.hints[0], &Default::default(), baft_core::Lang::En);
+    assert_eq!(
+        words,
+        "Consolidate with a neighbour: 20 m² more reaches 200 m²."
+    );
+}
+
+#[test]
+fn what_it_is_worth_matches_hand_worked_figures() {
+    // 180 m², inside the fabric, not on a main axis, residential, 4 units, building alone.
+    // floor = 0.6 × 180 = 108 m²; permitted = 3 × 108 = 324 m²; +1 floor → 108 m² extra.
+    // fee = 12,000,000 × 1.2 × (324 + 108) = 6,220,800,000 rial; 50% saved = 3,110,400,000.
+    // loans = 4 × 3,500,000,000 = 14,000,000,000 (6,000,000,000 at 0%); rent 4 × 200,000,000.
+    // extra area value = 108 × 12,000,000 = 1,296,000,000; total = 4,406,400,000.
+    let e = evaluate(
+        &file(),
+        &worn("area=180,axis=no,use=residential,units=4"),
+        TODAY,
+    );
+    let w = &e.worth;
+    assert_eq!(e.combined.extra_floors, 1.0);
+    assert_eq!(e.combined.parking_per_unit, Some(0.75));
+    assert!((w.extra_floor_area_m2.unwrap() - 108.0).abs() < 1e-9);
+    assert!((w.permit_fee_rial.unwrap() - 6_220_800_000.0).abs() < 1.0);
+    assert!((w.fee_saving_rial.unwrap() - 3_110_400_000.0).abs() < 1.0);
+    assert_eq!(w.loans_total_rial, Some(14_000_000_000.0));
+    assert_eq!(w.loans_zero_rate_total_rial, Some(6_000_000_000.0));
+    assert_eq!(w.rent_loans_total_rial, Some(800_000_000.0));
+    assert!((w.total_value_rial.unwrap() - 4_406_400_000.0).abs() < 1.0);
+    assert!(w
+        .assumptions
+        .iter()
+        .any(|a| a.source == "you" && a.text.en == "4 housing units"));
+    assert!(w
+        .assumptions
+        .iter()
+        .any(|a| a.text.en.contains("coverage 60%") && a.text.en.contains("(sample)")));
+    // Consolidating 120 + 100 m²: +1 floor and +20% density, fees waived.
+    // floor = 132; permitted = 396; extra = 132 + 0.2 × 396 = 211.2 m².
+    // fee = 14,400,000 × 607.2 = 8,743,680,000, all saved.
+    let e = evaluate(
+        &file(),
+        &worn("area=120,axis=no,use=residential,plots=2,consolidated_area=220"),
+        TODAY,
+    );
+    assert!((e.worth.extra_floor_area_m2.unwrap() - 211.2).abs() < 1e-9);
+    assert!((e.worth.fee_saving_rial.unwrap() - 8_743_680_000.0).abs() < 1.0);
+    // Units not given: assumed one per floor (3 + 1), and said so.
+    let e = evaluate(&file(), &worn("area=180,axis=no,use=residential"), TODAY);
+    assert_eq!(e.worth.units, Some(4.0));
+    assert!(e
+        .worth
+        .assumptions
+        .iter()
+        .any(|a| a.source == "assumed" && a.text.en == "4 housing units"));
+    // Area unknown: no figures, never a made-up one.
+    let e = evaluate(&file(), &worn("axis=no"), TODAY);
+    assert_eq!(e.worth.extra_floor_area_m2, None);
+    assert_eq!(e.worth.fee_saving_rial, None);
+}
+
+#[test]
+fn validation_errors_name_the_package_and_field() {
+    let text = std::fs::read_to_string(repo().join("data/packages.json")).unwrap();
+    let bad = |from: &str, to: &str| {
+        PackagesFile::parse(
+            &text.replacen(from, to, 1),
+            Some(&[
+                "worn-out-fabric".to_string(),
+                "informal-settlement".to_string(),
+                "historic-fabric".to_string(),
+            ]),
+        )
+        .unwrap_err()
+    };
+    let e = bad("\"extra_floors\": 2", "\"extra_floors\": 12");
+    assert_eq!(
+        (e[0].package.as_str(), e[0].field.as_str()),
+        ("national-1401-block-scale", "benefits.extra_floors")
+    );
+    let e = bad("\"equals\": true", "\"equals\": true, \"at_least\": 3");
+    assert_eq!(e[0].field, "conditions[1].equals");
+    let e = bad("\"extra_floors\": 2", "\"extra_flors\": 2");
+    assert!(
+        e[0].message(baft_core::Lang::En).contains("extra_flors"),
+        "{}",
+        e[0].message(baft_core::Lang::En)
+    );
+    assert_eq!(e[0].package, "national-1401-block-scale");
+    let e = bad(
+        "\"in\": [\n          \"residential\"\n        ]",
+        "\"in\": [\"villa\"]",
+    );
+    assert!(
+        e[0].message(baft_core::Lang::En)
+            .contains("unknown value “villa”"),
+        "{:?}",
+        e
+    );
+    let e = bad("\"layer\": \"informal-settlement\"", "\"layer\": \"slums\"");
+    assert_eq!(
+        (e[0].package.as_str(), e[0].field.as_str()),
+        ("informal-settlement-upgrading", "conditions[0].layer")
+    );
+    let e = bad(
+        "\"jalali\": \"1403/01/01\",\n    \"iso\": \"2024-03-20\"",
+        "\"jalali\": \"1403/01/01\",\n    \"iso\": \"2024-03-21\"",
+    );
+    assert!(e.iter().any(|x| x.package == "renovation-loan"), "{e:?}");
+    let e = bad("\"id\": \"rent-loan\"", "\"id\": \"renovation-loan\"");
+    assert!(
+        e.iter()
+            .any(|x| x.field == "id" && x.detail.en == "duplicate id"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn facts_from_text_and_checks() {
+    let mut f = PlotFacts::default();
+    f.set_from_text(
+        "area=۱۸۰، street=8; units=4,axis=بله,use=Residential",
+        FactSource::User,
+    )
+    .unwrap();
+    assert_eq!(f.number(FactName::PlotAreaM2), Some(180.0));
+    assert_eq!(
+        f.get(FactName::OnMainAxis).unwrap().value,
+        FactValue::YesNo(true)
+    );
+    assert_eq!(
+        f.get(FactName::LandUse).unwrap().value,
+        FactValue::Text("residential".into())
+    );
+    let e = f.set_from_text("colour=red", FactSource::User).unwrap_err();
+    assert!(e
+        .message(baft_core::Lang::En)
+        .contains("Unknown fact “colour”"));
+    assert!(f.set_from_text("area=big", FactSource::User).is_err());
+    assert!(f.set_from_text("area=-5", FactSource::User).is_err());
+}
