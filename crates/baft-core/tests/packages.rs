@@ -408,57 +408,80 @@ fn what_it_is_worth_matches_hand_worked_figures() {
 #[test]
 fn validation_errors_name_the_package_and_field() {
     let text = std::fs::read_to_string(repo().join("data/packages.json")).unwrap();
-    let bad = |from: &str, to: &str| {
-        PackagesFile::parse(
-            &text.replacen(from, to, 1),
-            Some(&[
-                "worn-out-fabric".to_string(),
-                "informal-settlement".to_string(),
-                "historic-fabric".to_string(),
-            ]),
-        )
-        .unwrap_err()
+    let layers = [
+        "worn-out-fabric".to_string(),
+        "informal-settlement".to_string(),
+        "historic-fabric".to_string(),
+    ];
+    let bad = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut v);
+        match PackagesFile::parse(&serde_json::to_string_pretty(&v).unwrap(), Some(&layers)) {
+            Ok(_) => panic!("the edited file should not validate"),
+            Err(e) => e,
+        }
     };
-    let e = bad("\"extra_floors\": 2", "\"extra_floors\": 12");
+    let e = bad(&|v| v["packages"][0]["benefits"]["extra_floors"] = 12.into());
     assert_eq!(
         (e[0].package.as_str(), e[0].field.as_str()),
         ("national-1401-block-scale", "benefits.extra_floors")
     );
-    let e = bad("\"equals\": true", "\"equals\": true, \"at_least\": 3");
+    let e = bad(&|v| v["packages"][0]["conditions"][1]["at_least"] = 3.into());
     assert_eq!(e[0].field, "conditions[1].equals");
-    let e = bad("\"extra_floors\": 2", "\"extra_flors\": 2");
+    let e = bad(&|v| {
+        let b = v["packages"][0]["benefits"].as_object_mut().unwrap();
+        let x = b.remove("extra_floors").unwrap();
+        b.insert("extra_flors".into(), x);
+    });
     assert!(
         e[0].message(baft_core::Lang::En).contains("extra_flors"),
         "{}",
         e[0].message(baft_core::Lang::En)
     );
-    assert_eq!(e[0].package, "national-1401-block-scale");
-    let e = bad(
-        "\"in\": [\n          \"residential\"\n        ]",
-        "\"in\": [\"villa\"]",
+    assert_eq!(
+        e[0].package, "national-1401-block-scale",
+        "a structure error names the package it is in"
     );
+    let e = bad(&|v| v["packages"][4]["conditions"][1]["in"] = serde_json::json!(["villa"]));
     assert!(
         e[0].message(baft_core::Lang::En)
             .contains("unknown value “villa”"),
-        "{:?}",
-        e
+        "{}",
+        e[0].message(baft_core::Lang::En)
     );
-    let e = bad("\"layer\": \"informal-settlement\"", "\"layer\": \"slums\"");
+    let e = bad(&|v| v["packages"][10]["conditions"][0]["layer"] = "slums".into());
     assert_eq!(
         (e[0].package.as_str(), e[0].field.as_str()),
         ("informal-settlement-upgrading", "conditions[0].layer")
     );
-    let e = bad(
-        "\"jalali\": \"1403/01/01\",\n    \"iso\": \"2024-03-20\"",
-        "\"jalali\": \"1403/01/01\",\n    \"iso\": \"2024-03-21\"",
+    let e = bad(&|v| v["packages"][7]["valid_from"]["iso"] = "2024-03-21".into());
+    assert_eq!(
+        (e[0].package.as_str(), e[0].field.as_str()),
+        ("renovation-loan", "valid_from")
     );
-    assert!(e.iter().any(|x| x.package == "renovation-loan"), "{e:?}");
-    let e = bad("\"id\": \"rent-loan\"", "\"id\": \"renovation-loan\"");
+    let e = bad(&|v| {
+        v["packages"][7]["valid_to"] =
+            serde_json::json!({"jalali": "1402/01/01", "iso": "2023-03-21"})
+    });
+    assert_eq!(
+        (e[0].package.as_str(), e[0].field.as_str()),
+        ("renovation-loan", "valid_to")
+    );
+    let e = bad(&|v| v["packages"][8]["id"] = "renovation-loan".into());
     assert!(
         e.iter()
             .any(|x| x.field == "id" && x.detail.en == "duplicate id"),
-        "{e:?}"
+        "{:?}",
+        e.iter()
+            .map(|x| x.message(baft_core::Lang::En))
+            .collect::<Vec<_>>()
     );
+    let e = bad(&|v| v["stacking"]["exclusive"][0]["packages"][0] = "nope".into());
+    assert_eq!(
+        (e[0].package.as_str(), e[0].field.as_str()),
+        ("stacking", "exclusive[0].packages[0]")
+    );
+    assert!(e[0].message(baft_core::Lang::Fa).contains("«nope»"));
 }
 
 #[test]

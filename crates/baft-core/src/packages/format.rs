@@ -253,17 +253,7 @@ impl PackagesFile {
         layer_ids: Option<&[String]>,
     ) -> Result<PackagesFile, Vec<PackageError>> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let f: PackagesFile = serde_json::from_str(text).map_err(|e| {
-            let d = e.to_string();
-            // Name the package when serde's position falls inside one.
-            let pkg = package_at(text, e.line()).unwrap_or_else(|| "file".into());
-            vec![PackageError::new(
-                &pkg,
-                format!("line {} column {}", e.line(), e.column()),
-                format!("ساختار نادرست: {d}"),
-                format!("invalid structure: {d}"),
-            )]
-        })?;
+        let f: PackagesFile = serde_json::from_str(text).map_err(|e| structure_errors(text, &e))?;
         let errs = f.validate(layer_ids);
         if errs.is_empty() {
             Ok(f)
@@ -614,22 +604,44 @@ impl Condition {
     }
 }
 
-/// The `"id"` of the package whose text contains `line` (for syntax errors).
-fn package_at(text: &str, line: usize) -> Option<String> {
-    let mut last = None;
-    for (i, l) in text.lines().enumerate() {
-        if i + 1 > line {
-            break;
-        }
-        let t = l.trim_start();
-        if let Some(rest) = t.strip_prefix("\"id\":") {
-            last = rest
-                .trim()
-                .trim_end_matches(',')
-                .trim_matches('"')
-                .to_string()
-                .into();
+/// Explains a failed parse: for valid JSON, each package that fails on its own is named by
+/// its id (unknown fields, wrong types); otherwise the file's line and column.
+fn structure_errors(text: &str, whole: &serde_json::Error) -> Vec<PackageError> {
+    let generic = |pkg: &str, e: &serde_json::Error, at: String| {
+        let d = e.to_string();
+        PackageError::new(
+            pkg,
+            at,
+            format!("ساختار نادرست: {d}"),
+            format!("invalid structure: {d}"),
+        )
+    };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return vec![generic(
+            "file",
+            whole,
+            format!("line {} column {}", whole.line(), whole.column()),
+        )];
+    };
+    let mut errs = Vec::new();
+    if let Some(pkgs) = v.get("packages").and_then(|p| p.as_array()) {
+        for (i, p) in pkgs.iter().enumerate() {
+            if let Err(e) = serde_json::from_value::<Package>(p.clone()) {
+                let id = p
+                    .get("id")
+                    .and_then(|x| x.as_str())
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("#{i}"));
+                errs.push(generic(&id, &e, format!("packages[{i}]")));
+            }
         }
     }
-    last
+    if errs.is_empty() {
+        errs.push(generic(
+            "file",
+            whole,
+            format!("line {} column {}", whole.line(), whole.column()),
+        ));
+    }
+    errs
 }
