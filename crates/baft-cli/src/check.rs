@@ -1,6 +1,6 @@
 //! `baft check`.
 
-use crate::{data, CheckArgs, Failure};
+use crate::{data, incentives, CheckArgs, CompareArgs, Failure};
 use baft_core::check::{PlotReport, PointReport};
 use baft_core::dataset::{read_plot_outline, Dataset};
 use baft_core::input::parse_location_with;
@@ -18,10 +18,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
         let loc =
             parse_location_with(p, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
         let report = ds.check_point(loc.lon_lat());
+        let facts = incentives::facts(Some(&report), None, args.facts.as_deref(), lang)?;
+        let eval = ds.incentives(&facts, incentives::today(args.date.as_deref(), lang)?);
         if args.json {
-            println!("{}", json!({ "input": loc, "result": report }));
+            println!(
+                "{}",
+                json!({ "input": loc, "result": report, "facts": facts, "incentives": eval })
+            );
         } else {
             print!("{}", point_text(&ds, &report, lang));
+            if let Some(e) = &eval {
+                print!("{}", incentives::text(e, &ds, lang));
+            }
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -120,4 +128,46 @@ pub fn plot_text(ds: &Dataset, r: &PlotReport, lang: Lang) -> String {
         );
     }
     s
+}
+
+/// `baft compare`: checks the point or plot, then prints the scenarios as CSV.
+pub fn compare(args: &CompareArgs) -> Result<ExitCode, Failure> {
+    let a = &args.check;
+    let (ds, _) = data::load(a)?;
+    let lang = a.lang;
+    let (point, plot) = match (&a.point, &a.plot) {
+        (Some(p), _) => {
+            let loc =
+                parse_location_with(p, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
+            (Some(ds.check_point(loc.lon_lat())), None)
+        }
+        (None, Some(file)) => {
+            let t = std::fs::read_to_string(file).map_err(|e| Failure(e.to_string()))?;
+            let rings =
+                read_plot_outline(&t, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
+            (
+                None,
+                Some(
+                    ds.check_plot(&rings)
+                        .map_err(|e| Failure(e.message(lang)))?,
+                ),
+            )
+        }
+        _ => {
+            return Err(Failure(
+                lang.pick("--point یا --plot لازم است", "--point or --plot is required")
+                    .into(),
+            ))
+        }
+    };
+    let facts = incentives::facts(point.as_ref(), plot.as_ref(), a.facts.as_deref(), lang)?;
+    let csv = incentives::compare_csv(
+        &ds,
+        &facts,
+        &args.neighbours,
+        incentives::today(a.date.as_deref(), lang)?,
+        lang,
+    )?;
+    print!("{csv}");
+    Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 
 mod check;
 mod data;
+mod incentives;
 
 use baft_core::Lang;
 use clap::{Parser, Subcommand};
@@ -25,6 +26,35 @@ struct Cli {
 enum Command {
     /// Check a point or a plot outline against every layer (points from stdin when neither is given).
     Check(CheckArgs),
+    /// Work with incentive packages files.
+    Packages {
+        #[command(subcommand)]
+        command: PackagesCommand,
+    },
+    /// Compare scenarios for one plot (build alone, consolidate with neighbours) as CSV.
+    Compare(CompareArgs),
+}
+
+#[derive(Subcommand)]
+enum PackagesCommand {
+    /// Validate a packages file (exit 0 valid, 2 errors naming package and field).
+    Validate {
+        file: PathBuf,
+        /// Data folder whose manifest's layers the conditions may name.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// Neighbours' areas in m² for the consolidation scenarios (up to 3), e.g. 100,120.
+    #[arg(long, value_name = "M2,M2,...", value_delimiter = ',')]
+    pub neighbours: Vec<f64>,
 }
 
 #[derive(clap::Args)]
@@ -47,6 +77,13 @@ pub struct CheckArgs {
     /// Language of the text output and messages: fa (default) or en.
     #[arg(long, default_value = "fa", value_parser = parse_lang)]
     pub lang: Lang,
+    /// Plot facts for the incentive packages: area=180,street=8,units=4,axis=no,use=residential,
+    /// plots=2,consolidated_area=220,block_project=no,age=40,structure=steel_frame.
+    #[arg(long, value_name = "K=V,...")]
+    pub facts: Option<String>,
+    /// The day packages are judged on (validity): Jalali 1405/09/05 or ISO 2026-11-26; default today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -60,6 +97,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Packages {
+            command: PackagesCommand::Validate { file, data, lang },
+        } => incentives::validate(&file, data.as_deref(), lang),
+        Command::Compare(args) => check::compare(&args),
     };
     match result {
         Ok(code) => code,

@@ -220,3 +220,160 @@ fn bad_input_and_bad_data_exit_2_with_a_message() {
         stderr(&o)
     );
 }
+
+#[test]
+fn incentives_with_facts_as_text_and_json() {
+    let (lat, lon) = fixture("worn_block");
+    let p = format!("{lat},{lon}");
+    let args = [
+        "check",
+        "--data",
+        "data",
+        "--point",
+        &p,
+        "--facts",
+        "area=180,axis=no,use=residential,units=4",
+        "--date",
+        "1405/09/05",
+    ];
+    let o = baft(&[&args[..], &["--json"]].concat(), None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let inc = &v["incentives"];
+    let status = |id: &str| {
+        inc["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["package"]["id"] == id)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status("national-1401-inside-fabric"), "applies");
+    assert_eq!(status("national-1401-main-axis"), "does_not_apply");
+    assert_eq!(inc["worth"]["fee_saving_rial"], 3_110_400_000.0);
+    assert_eq!(inc["combined"]["extra_floors"], 1.0);
+    assert_eq!(v["facts"]["facts"]["plot_area_m2"]["source"], "user");
+    let fa = baft(&args, None);
+    assert!(stdout(&fa).contains("بسته‌های تشویقی"), "{}", stdout(&fa));
+    assert!(
+        stdout(&fa).contains("۳٬۱۱۰٬۴۰۰٬۰۰۰ ریال"),
+        "{}",
+        stdout(&fa)
+    );
+    // Without the street facts the main-axis question stays open.
+    let o = baft(
+        &[
+            "check",
+            "--data",
+            "data",
+            "--point",
+            &p,
+            "--json",
+            "--date",
+            "1405/09/05",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let r = v["incentives"]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["package"]["id"] == "national-1401-inside-fabric")
+        .unwrap()
+        .clone();
+    assert_eq!(r["status"], "may_apply");
+    assert_eq!(r["missing"][0], "on_main_axis");
+    let o = baft(
+        &[
+            "check",
+            "--data",
+            "data",
+            "--point",
+            &p,
+            "--facts",
+            "colour=red",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("colour"));
+}
+
+#[test]
+fn packages_validate_and_compare() {
+    let o = baft(
+        &[
+            "packages",
+            "validate",
+            "data/packages.json",
+            "--data",
+            "data",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("12 valid packages"));
+    let dir = std::env::temp_dir().join(format!("baft-pkg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("packages.json");
+    let text = std::fs::read_to_string(repo().join("data/packages.json"))
+        .unwrap()
+        .replacen("\"extra_floors\": 2", "\"extra_floors\": -2", 1);
+    std::fs::write(&bad, text).unwrap();
+    let o = baft(
+        &[
+            "packages",
+            "validate",
+            bad.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("package “national-1401-block-scale”, field “benefits.extra_floors”"),
+        "{}",
+        stderr(&o)
+    );
+    let (lat, lon) = fixture("worn_block");
+    let o = baft(
+        &[
+            "compare",
+            "--data",
+            "data",
+            "--point",
+            &format!("{lat},{lon}"),
+            "--facts",
+            "area=120,axis=no,use=residential,units=4",
+            "--neighbours",
+            "100,90",
+            "--date",
+            "1405/09/05",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = stdout(&o);
+    assert!(csv.starts_with('\u{FEFF}'), "UTF-8 BOM for Excel");
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{FEFF}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[0].starts_with("Scenario,Plots,Area (m²)"));
+    assert!(lines[1].starts_with("Build alone,1,120.0,"));
+    assert!(
+        lines[2].starts_with("Consolidate with 1 neighbour,2,220.0,"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].contains("Consolidation density bonus"));
+}

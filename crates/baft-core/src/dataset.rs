@@ -8,8 +8,10 @@ use crate::check::{self, PlotReport, PointReport};
 use crate::error::{BaftError, Problem, ProblemKind};
 use crate::geojson::{self, GeometrySlot};
 use crate::input::ParseOptions;
+use crate::jalali::GregorianDate;
 use crate::layer::{self, Layer};
 use crate::manifest::{BoundaryVersion, LayerSpec, Manifest};
+use crate::packages::{evaluate, Evaluation, PackagesFile, PlotFacts};
 use crate::projection::TransverseMercator;
 use geo::{Area, InteriorPoint};
 
@@ -21,6 +23,8 @@ pub struct Dataset {
     pub frame: TransverseMercator,
     /// Loaded layers, in manifest order (one version each).
     pub layers: Vec<Layer>,
+    /// The incentive packages, when the manifest lists a valid packages file.
+    pub packages: Option<std::sync::Arc<PackagesFile>>,
 }
 
 /// The file to load for each layer at its current version: (layer spec, version, path).
@@ -42,7 +46,40 @@ impl Dataset {
             frame: TransverseMercator::local(lon, lat),
             manifest,
             layers: Vec::new(),
+            packages: None,
         }
+    }
+
+    /// Reads the packages file's text (validated against the manifest's layers). On errors the
+    /// packages stay unloaded and each error is returned as a problem naming package and field.
+    pub fn set_packages(&mut self, file: &str, text: &str) -> Vec<Problem> {
+        let ids: Vec<String> = self.manifest.layers.iter().map(|l| l.id.clone()).collect();
+        match PackagesFile::parse(text, Some(&ids)) {
+            Ok(p) => {
+                self.packages = Some(std::sync::Arc::new(p));
+                Vec::new()
+            }
+            Err(errs) => {
+                self.packages = None;
+                errs.into_iter()
+                    .map(|e| {
+                        Problem::file_error(
+                            file,
+                            ProblemKind::PackageInvalid {
+                                package: e.package,
+                                field: e.field,
+                                detail: e.detail,
+                            },
+                        )
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// Evaluates the incentive packages for a plot's facts on `today` (None without packages).
+    pub fn incentives(&self, facts: &PlotFacts, today: GregorianDate) -> Option<Evaluation> {
+        self.packages.as_ref().map(|p| evaluate(p, facts, today))
     }
 
     /// Loads one layer version from its file's text and adds it (replacing any loaded version
@@ -87,6 +124,10 @@ impl Dataset {
         for (spec, version, path) in planned_files(&ds.manifest) {
             let text = read(&path)?;
             problems.extend(ds.add_layer(&spec, &version, &path, &text));
+        }
+        if let Some(path) = ds.manifest.packages.clone() {
+            let text = read(&path)?;
+            problems.extend(ds.set_packages(&path, &text));
         }
         Ok((ds, problems))
     }

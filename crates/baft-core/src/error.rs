@@ -275,6 +275,11 @@ pub enum ProblemKind {
         lat: f64,
     },
     EmptyLayer,
+    PackageInvalid {
+        package: String,
+        field: String,
+        detail: crate::manifest::LocalText,
+    },
 }
 
 /// A problem found while loading data. The valid features are kept.
@@ -354,6 +359,17 @@ impl ProblemKind {
                     format!("خطای نحوی JSON ({detail}); این فایل بارگذاری نشد")
                 } else {
                     format!("JSON syntax error ({detail}); the file was not loaded")
+                }
+            }
+            PackageInvalid {
+                package,
+                field,
+                detail,
+            } => {
+                if fa {
+                    format!("بستهٔ «{package}»، فیلد «{field}»: {}", detail.fa)
+                } else {
+                    format!("package “{package}”, field “{field}”: {}", detail.en)
                 }
             }
             FileUnreadable { detail } => {
@@ -540,6 +556,10 @@ impl ProblemKind {
             | HoleOutsideShell { .. } => {
                 Some(lang.pick("این عارضه کنار گذاشته شد", "this feature was left out"))
             }
+            PackageInvalid { .. } => Some(lang.pick(
+                "بسته‌های تشویقی بارگذاری نشد",
+                "the incentive packages were not loaded",
+            )),
             _ => None,
         }
     }

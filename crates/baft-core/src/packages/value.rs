@@ -148,13 +148,13 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
     w.assumptions.push(Assumption {
         text: LocalText {
             fa: format!(
-                "عوارض پروانه = ارزش منطقه‌ای {} ریال × ضریب {} × زیربنا{sample_fa}",
-                fmt(v.land_value_rial_per_m2),
-                fmt(v.permit_fee_coefficient)
+                "عوارض پروانه = ارزش منطقه‌ای {} ریال در متر مربع × ضریب {} × زیربنا{sample_fa}",
+                crate::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::Fa),
+                crate::digits::localize_digits(&fmt(v.permit_fee_coefficient), crate::Lang::Fa)
             ),
             en: format!(
-                "permit fee = land value {} rial × coefficient {} × floor area{sample}",
-                fmt(v.land_value_rial_per_m2),
+                "permit fee = land value {} rial/m² × coefficient {} × floor area{sample}",
+                crate::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::En),
                 fmt(v.permit_fee_coefficient)
             ),
         },

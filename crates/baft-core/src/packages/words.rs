@@ -259,8 +259,8 @@ pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
                 .collect::<Vec<_>>()
                 .join(lang.pick(" یا ", " or "));
             match lang {
-                Lang::Fa => format!("لازم است «{}» {} باشد.", fact_label(*fact, lang), vs),
-                Lang::En => format!("Needs {}: {}.", fact_label(*fact, lang), vs),
+                Lang::Fa => format!("فقط وقتی «{}»: {}.", fact_label(*fact, lang), vs),
+                Lang::En => format!("Only when {}: {}.", fact_label(*fact, lang), vs),
             }
         }
     }
