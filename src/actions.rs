@@ -4,6 +4,9 @@
 use crate::state::{AppState, GeoFailure, Outcome};
 use baft_core::dataset::read_plot_outline;
 use baft_core::input::parse_location_with;
+use baft_core::packages::compare::{self, Row};
+use baft_core::packages::facts::FactError;
+use baft_core::packages::{Evaluation, FactName, FactSource, PlotFacts};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -101,4 +104,105 @@ pub fn locate(state: AppState) {
             .outcome
             .set(Some(Outcome::GeoError(GeoFailure::Unavailable)));
     }
+}
+
+/// Today in the user's time zone (packages are judged on this day).
+pub fn today() -> baft_core::jalali::GregorianDate {
+    let d = js_sys::Date::new_0();
+    baft_core::jalali::GregorianDate {
+        year: d.get_full_year() as i32,
+        month: d.get_month() + 1,
+        day: d.get_date(),
+    }
+}
+
+/// The plot's facts: from the last check, then the facts form, then assumed defaults.
+/// `None` when there is no checked point or plot.
+pub fn plot_facts(state: &AppState) -> Option<Result<PlotFacts, FactError>> {
+    let base = state.outcome.with(|o| match o {
+        Some(Outcome::Point { report, .. }) => Some(PlotFacts::from_point(report)),
+        Some(Outcome::Plot { report, .. }) => Some(PlotFacts::from_plot(report)),
+        _ => None,
+    })?;
+    let mut f = base;
+    let text = state.facts.with(|f| f.to_text());
+    Some(
+        f.set_from_text(&text, FactSource::User)
+            .map(|_| f.with_assumed_defaults()),
+    )
+}
+
+/// The incentive packages evaluated for the current plot and facts (the core decides).
+pub fn incentives(state: &AppState) -> Option<Result<Evaluation, FactError>> {
+    let ds = state.data.get()?;
+    ds.packages.as_ref()?;
+    let facts = plot_facts(state)?;
+    Some(facts.map(|f| ds.incentives(&f, today()).expect("packages checked above")))
+}
+
+/// Scenarios for the current plot: alone, then with each neighbour whose area was given
+/// (blank neighbour areas are assumed equal to this plot's area).
+pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<Row>, FactError>> {
+    let ds = state.data.get()?;
+    let packages = ds.packages.clone()?;
+    let facts = match plot_facts(state)? {
+        Ok(f) => f,
+        Err(e) => return Some(Err(e)),
+    };
+    let own = facts.number(FactName::PlotAreaM2);
+    let areas: Vec<f64> = state.neighbours.with(|n| {
+        n.iter()
+            .map(|s| {
+                baft_core::digits::normalize(s)
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite() && *x > 0.0)
+                    .or(own)
+            })
+            .collect::<Option<Vec<f64>>>()
+            .unwrap_or_default()
+    });
+    Some(Ok(compare::scenarios(
+        &packages,
+        &facts,
+        &areas,
+        today(),
+        lang,
+    )))
+}
+
+/// Saves the current plot (with its facts) for the side-by-side comparison (at most 4).
+pub fn add_candidate(state: &AppState, label: String) {
+    if let Some(Ok(facts)) = plot_facts(state) {
+        state.candidates.update(|c| {
+            if c.len() >= 4 {
+                c.remove(0);
+            }
+            c.push(crate::state::Candidate { label, facts });
+        });
+    }
+}
+
+/// Offers a CSV file for download (UTF-8 with BOM, so that Excel shows Persian correctly).
+pub fn download_csv(name: &str, csv: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(csv));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Ok(a) = doc.create_element("a") {
+            let _ = a.set_attribute("href", &url);
+            let _ = a.set_attribute("download", name);
+            if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+                a.click();
+            }
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -74,3 +74,65 @@ pub fn geo_failure(lang: Lang, f: GeoFailure) -> &'static str {
         GeoFailure::Timeout => t(lang, ("یافتن موقعیت بیش از ۱۵ ثانیه طول کشید. در فضای باز دوباره تلاش کنید یا مختصات را تایپ کنید.", "Finding your location took more than 15 seconds. Try again outdoors or type the coordinates.")),
     }
 }
+
+pub const INCENTIVES: T = ("بسته‌های تشویقی شما", "Your incentives");
+pub const FACTS_FORM: T = (
+    "ویژگی‌های ملک (برای سنجش بسته‌ها)",
+    "About the plot (to judge the packages)",
+);
+pub const FACT_AREA: T = ("مساحت ملک (متر مربع)", "Plot area (m²)");
+pub const FACT_STREET: T = (
+    "عرض معبر جلوی ملک (متر)",
+    "Width of the street or passage in front (m)",
+);
+pub const FACT_UNITS: T = ("تعداد واحدهای برنامه‌ریزی‌شده", "Planned housing units");
+pub const FACT_USE: T = ("کاربری", "Land use");
+pub const FACT_AXIS: T = ("بر محور اصلی محله؟", "On a main neighbourhood axis?");
+pub const FACT_BLOCK: T = (
+    "عضو طرح بازآفرینی بلوک؟",
+    "Part of a block-scale regeneration project?",
+);
+pub const UNKNOWN: T = ("نمی‌دانم", "Don't know");
+pub const YES: T = ("بله", "Yes");
+pub const NO: T = ("خیر", "No");
+pub const ASSUMED_NO: T = ("خیر (فرض)", "No (assumed)");
+pub const APPLIES: T = ("شامل ملک شما می‌شود", "Apply to your plot");
+pub const MAY_APPLY: T = (
+    "ممکن است شامل شود — به این پرسش‌ها پاسخ دهید",
+    "May apply — answer these questions",
+);
+pub const NOT_FOR_PLOT: T = ("شامل این ملک نمی‌شود", "Not for this plot");
+pub const NOT_IN_FORCE: T = ("خارج از بازهٔ اعتبار", "Not in force");
+pub const WHY: T = ("چرا:", "Why:");
+pub const SOURCE: T = ("منبع:", "Source:");
+pub const VALID: T = ("اعتبار:", "Valid:");
+pub const UNTIL_FURTHER: T = ("تا اطلاع بعدی", "until replaced");
+pub const SAMPLE_ASSUMPTION: T = ("فرض نمونه", "sample assumption");
+pub const COUNTED_INSTEAD: T = ("به‌جای آن حساب شده:", "Counted instead:");
+pub const WORTH: T = ("برآورد ارزش", "What it is worth");
+pub const EXTRA_FLOORS: T = ("طبقهٔ اضافه", "Extra floors");
+pub const EXTRA_AREA: T = ("زیربنای اضافه", "Extra floor area");
+pub const FEE_SAVING: T = ("صرفه‌جویی در عوارض پروانه", "Permit-fee savings");
+pub const LOANS: T = ("وام نوسازی (کل)", "Renovation loans (total)");
+pub const RENT_LOANS: T = ("ودیعهٔ اجاره (کل)", "Rent loans (total)");
+pub const ASSUMPTIONS: T = ("فرض‌های این برآورد", "Assumptions behind these figures");
+pub const NEED_AREA: T = (
+    "برای برآورد، مساحت ملک را وارد کنید یا محدودهٔ ملک را بارگذاری کنید.",
+    "To estimate, give the plot area or upload the plot outline.",
+);
+pub const COMPARE: T = ("مقایسه برای سازندگان", "Compare (for builders)");
+pub const SCENARIOS: T = ("سناریوهای این ملک", "Scenarios for this plot");
+pub const NEIGHBOUR_AREA: T = ("مساحت همسایهٔ", "Area of neighbour");
+pub const NEIGHBOUR_HELP: T = (
+    "خالی = هم‌اندازهٔ این ملک (فرض)",
+    "blank = same as this plot (assumed)",
+);
+pub const SORT_BY: T = ("مرتب‌سازی بر اساس", "Sort by");
+pub const EXPORT_CSV: T = ("دریافت CSV (اکسل)", "Export CSV (Excel)");
+pub const PRINT: T = ("چاپ", "Print");
+pub const CANDIDATES: T = ("ملک‌های نامزد (کنار هم)", "Candidate plots (side by side)");
+pub const ADD_CANDIDATE: T = (
+    "افزودن این ملک به مقایسه",
+    "Add this plot to the comparison",
+);
+pub const CLEAR: T = ("پاک کردن", "Clear");

@@ -26,11 +26,12 @@ pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, Baft
             .join("; "),
     })?;
     let plan = planned_files(&manifest);
+    let files = plan.len() + manifest.packages.is_some() as usize;
     state.basemap_on.set(manifest.basemap.on_by_default);
     state.data.set(Some(Arc::new(Dataset::new(manifest))));
     state.progress.set(Progress::Loading {
         done: 0,
-        total: plan.len(),
+        total: files,
         bytes: text.len(),
     });
     Ok(plan)
@@ -48,6 +49,18 @@ pub fn apply_layer(
     state.data.update(|d| {
         if let Some(ds) = d {
             problems = Arc::make_mut(ds).add_layer(spec, version, file, text);
+        }
+    });
+    state.problems.update(|p| p.extend(problems));
+    file_done(state, text.len());
+}
+
+/// Adds the incentive packages file's text (its validation errors become data problems).
+pub fn apply_packages(state: &AppState, file: &str, text: &str) {
+    let mut problems = Vec::new();
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            problems = Arc::make_mut(ds).set_packages(file, text);
         }
     });
     state.problems.update(|p| p.extend(problems));
@@ -111,6 +124,18 @@ pub async fn load(state: AppState, base: String) {
         Ok(p) => p,
         Err(e) => return state.progress.set(Progress::Failed(e)),
     };
+    let packages = state
+        .data
+        .with_untracked(|d| d.as_ref().and_then(|d| d.manifest.packages.clone()));
+    if let Some(file) = packages {
+        let url = format!("{base}{file}");
+        leptos::task::spawn_local(async move {
+            match fetch_text(&url).await {
+                Ok(text) => apply_packages(&state, &file, &text),
+                Err(e) => apply_unreadable(&state, &file, &e),
+            }
+        });
+    }
     for (spec, version, file) in plan {
         let url = format!("{base}{file}");
         leptos::task::spawn_local(async move {

@@ -52,6 +52,43 @@ pub enum Outcome {
     Locating,
 }
 
+/// The owner's answers in the facts form (text as typed; empty = not said).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FactsForm {
+    pub area: String,
+    pub street: String,
+    pub units: String,
+    pub land_use: String,
+    pub axis: String,
+    pub block_project: String,
+}
+
+impl FactsForm {
+    /// As `key=value` pairs for `PlotFacts::set_from_text` (only what was said).
+    pub fn to_text(&self) -> String {
+        [
+            ("area", &self.area),
+            ("street", &self.street),
+            ("units", &self.units),
+            ("use", &self.land_use),
+            ("axis", &self.axis),
+            ("block_project", &self.block_project),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", v.trim()))
+        .collect::<Vec<_>>()
+        .join(",")
+    }
+}
+
+/// A plot saved for the side-by-side comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub label: String,
+    pub facts: baft_core::packages::PlotFacts,
+}
+
 /// All signals, provided through context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -62,6 +99,10 @@ pub struct AppState {
     pub outcome: RwSignal<Option<Outcome>>,
     pub query: RwSignal<String>,
     pub basemap_on: RwSignal<bool>,
+    pub facts: RwSignal<FactsForm>,
+    /// Neighbours' areas (m²) for the consolidation scenarios, as typed.
+    pub neighbours: RwSignal<Vec<String>>,
+    pub candidates: RwSignal<Vec<Candidate>>,
 }
 
 impl AppState {
@@ -78,6 +119,9 @@ impl AppState {
             outcome: RwSignal::new(None),
             query: RwSignal::new(String::new()),
             basemap_on: RwSignal::new(false),
+            facts: RwSignal::new(FactsForm::default()),
+            neighbours: RwSignal::new(vec![String::new(), String::new(), String::new()]),
+            candidates: RwSignal::new(Vec::new()),
         }
     }
 }

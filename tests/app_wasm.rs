@@ -4,7 +4,7 @@
 
 use baft_app::actions;
 use baft_app::components::result::ResultCard;
-use baft_app::loader::{apply_layer, apply_manifest};
+use baft_app::loader::{apply_layer, apply_manifest, apply_packages};
 use baft_app::state::{AppState, Outcome, Progress};
 use baft_core::check::{PlotStatus, PointStatus};
 use baft_core::Lang;
@@ -17,6 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const MANIFEST: &str = include_str!("../data/manifest.json");
 const FIXTURES: &str = include_str!("fixtures/sample-points.json");
 const STRADDLING: &str = include_str!("fixtures/plot-straddling.geojson");
+const PACKAGES: &str = include_str!("../data/packages.json");
 
 fn file(name: &str) -> &'static str {
     match name {
@@ -45,13 +46,14 @@ fn loaded_state(lang: Lang) -> AppState {
         state.progress.get_untracked(),
         Progress::Loading {
             done: 0,
-            total: 4,
+            total: 5,
             bytes: MANIFEST.len()
         }
     );
     for (spec, version, name) in &plan {
         apply_layer(&state, spec, version, name, file(name));
     }
+    apply_packages(&state, "packages.json", PACKAGES);
     state
 }
 
@@ -106,9 +108,23 @@ fn a_bad_layer_file_is_reported_and_the_rest_still_load() {
         };
         apply_layer(&state, spec, version, name, text);
     }
+    // A packages file with a bad value: reported by package and field, not loaded.
+    apply_packages(
+        &state,
+        "packages.json",
+        &PACKAGES.replacen("\"extra_floors\": 2", "\"extra_floors\": -2", 1),
+    );
     assert_eq!(state.progress.get_untracked(), Progress::Ready);
     let problems = state.problems.get_untracked();
-    assert_eq!(problems.len(), 1);
+    assert_eq!(problems.len(), 2);
+    assert!(
+        problems[1]
+            .message(Lang::En)
+            .contains("national-1401-block-scale"),
+        "{}",
+        problems[1].message(Lang::En)
+    );
+    assert!(state.data.get_untracked().unwrap().packages.is_none());
     assert!(problems[0]
         .message(Lang::En)
         .contains("layers/worn-out-fabric-1402.geojson"));
@@ -213,5 +229,71 @@ async fn the_result_card_renders_in_persian_and_english() {
         .text_content()
         .unwrap()
         .contains("Could not read “hello”"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn incentives_render_and_follow_the_facts_form() {
+    use baft_app::components::incentives::Incentives;
+    let state = loaded_state(Lang::En);
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <Incentives/> }
+    });
+    tick().await;
+    assert_eq!(host.text_content().unwrap(), "", "nothing before a check");
+    let (lat, lon) = fixture_point("worn_block");
+    actions::check_text(&state, &format!("{lat}, {lon}"));
+    tick().await;
+    let pkg = |id: &str| {
+        host.query_selector(&format!("[data-package='{id}']"))
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(
+        pkg("national-1401-inside-fabric")
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("mayapply")
+    );
+    assert!(pkg("national-1401-inside-fabric")
+        .text_content()
+        .unwrap()
+        .contains("Depends on: on a main neighbourhood axis."));
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("To estimate, give the plot area"));
+    state.facts.update(|f| {
+        f.axis = "no".into();
+        f.area = "180".into();
+        f.land_use = "residential".into();
+        f.units = "4".into();
+    });
+    tick().await;
+    assert_eq!(
+        pkg("national-1401-inside-fabric")
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("applies")
+    );
+    let text = host.text_content().unwrap();
+    assert!(text.contains("3,110,400,000 rial"), "{text}");
+    assert!(text.contains("14,000,000,000 rial"), "{text}");
+    state.lang.set(Lang::Fa);
+    tick().await;
+    assert!(host.text_content().unwrap().contains("۳٬۱۱۰٬۴۰۰٬۰۰۰ ریال"));
+    state.facts.update(|f| f.area = "big".into());
+    tick().await;
+    assert!(host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("big"));
     drop(handle);
 }

@@ -1,4 +1,7 @@
-use super::{data_status::DataStatus, map_view::MapView, result::ResultCard, search::Search};
+use super::{
+    compare::Compare, data_status::DataStatus, incentives::Incentives, map_view::MapView,
+    result::ResultCard, search::Search,
+};
 use crate::i18n::{self, t};
 use crate::state::AppState;
 use baft_core::Lang;
@@ -68,6 +71,8 @@ pub fn App() -> impl IntoView {
             <section class="panel">
                 <Search/>
                 <ResultCard/>
+                <Incentives/>
+                <Compare/>
             </section>
             <MapView/>
         </main>

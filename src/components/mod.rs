@@ -1,7 +1,9 @@
 //! Leptos components: thin views over the state and the core's results.
 
 pub mod app;
+pub mod compare;
 pub mod data_status;
+pub mod incentives;
 pub mod map_view;
 pub mod result;
 pub mod search;

@@ -114,12 +114,13 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
         )
     };
     let fmt = |x: f64| crate::error::trim_float(x);
+    let fa = |x: f64| crate::digits::localize_digits(&crate::error::trim_float(x), crate::Lang::Fa);
     w.assumptions.push(Assumption {
         text: LocalText {
             fa: format!(
                 "سطح اشغال {}٪ و {} طبقهٔ مجاز پایه{sample_fa}",
-                fmt(v.coverage_ratio * 100.0),
-                fmt(v.base_floors)
+                fa(v.coverage_ratio * 100.0),
+                fa(v.base_floors)
             ),
             en: format!(
                 "coverage {}% and {} permitted base floors{sample}",
@@ -133,7 +134,7 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
     w.area_m2 = Some(area);
     w.assumptions.push(Assumption {
         text: LocalText {
-            fa: format!("مساحت {} متر مربع", fmt(area)),
+            fa: format!("مساحت {} متر مربع", fa(area)),
             en: format!("area {} m²", fmt(area)),
         },
         source: area_source.map(source_word).unwrap_or("assumed"),
@@ -175,7 +176,7 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
         w.units = Some(u);
         w.assumptions.push(Assumption {
             text: LocalText {
-                fa: format!("{} واحد مسکونی", fmt(u)),
+                fa: format!("{} واحد مسکونی", fa(u)),
                 en: format!("{} housing units", fmt(u)),
             },
             source: units_source,

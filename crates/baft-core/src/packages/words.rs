@@ -178,8 +178,14 @@ pub fn condition(c: &Condition, layers: &LayerNames, lang: Lang) -> String {
 /// The question to ask for a missing fact.
 pub fn question(f: FactName, lang: Lang) -> String {
     match lang {
-        Lang::Fa => format!("بستگی به «{}» دارد: آن را وارد کنید.", fact_label(f, lang)),
-        Lang::En => format!("Depends on the {}: tell us.", fact_label(f, lang)),
+        Lang::Fa => format!(
+            "بستگی دارد به: «{}». آن را در فرم بالا وارد کنید.",
+            fact_label(f, lang)
+        ),
+        Lang::En => format!(
+            "Depends on: {}. Tell us in the form above.",
+            fact_label(f, lang)
+        ),
     }
 }
 

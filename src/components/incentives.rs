@@ -1,0 +1,241 @@
+use crate::actions;
+use crate::i18n::{self, t};
+use crate::state::{use_state, FactsForm};
+use baft_core::jalali::JalaliDate;
+use baft_core::manifest::ApprovalDate;
+use baft_core::packages::rules::{PackageResult, PackageStatus, Truth};
+use baft_core::packages::words::{self, LayerNames};
+use baft_core::Lang;
+use leptos::prelude::*;
+
+fn date_both(d: &ApprovalDate, lang: Lang) -> String {
+    let j = JalaliDate::parse(&d.jalali)
+        .map(|j| j.short(lang))
+        .unwrap_or_else(|| d.jalali.clone());
+    format!("{j} ({})", d.iso)
+}
+
+fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoView {
+    let p = &r.package;
+    let validity = format!(
+        "{} {} — {}",
+        t(lang, i18n::VALID),
+        date_both(&p.valid_from, lang),
+        p.valid_to
+            .as_ref()
+            .map(|d| date_both(d, lang))
+            .unwrap_or_else(|| t(lang, i18n::UNTIL_FURTHER).into())
+    );
+    let source = format!(
+        "{} {}{}",
+        t(lang, i18n::SOURCE),
+        p.source.title.get(lang),
+        p.source
+            .number
+            .as_ref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default()
+    );
+    let benefits = (r.status == PackageStatus::Applies).then(|| {
+        words::benefits(&p.benefits, lang)
+            .into_iter()
+            .map(|b| view! { <li>{b}</li> })
+            .collect_view()
+    });
+    let why: Vec<String> = r
+        .conditions
+        .iter()
+        .filter(|o| o.truth == Truth::Yes)
+        .map(|o| {
+            let src = o
+                .source
+                .map(|s| format!(" ({})", words::source_label(s, lang)))
+                .unwrap_or_default();
+            format!("{}{src}", words::condition(&o.condition, names, lang))
+        })
+        .collect();
+    let unmet: Vec<String> = r
+        .conditions
+        .iter()
+        .filter(|o| o.truth == Truth::No)
+        .zip(&r.hints)
+        .map(|(o, h)| {
+            format!(
+                "{} → {}",
+                words::condition(&o.condition, names, lang),
+                words::hint(h, names, lang)
+            )
+        })
+        .collect();
+    let questions: Vec<String> = r
+        .missing
+        .iter()
+        .map(|f| words::question(*f, lang))
+        .collect();
+    let excluded = r
+        .excluded_by
+        .clone()
+        .map(|by| format!("{} {by}", t(lang, i18n::COUNTED_INSTEAD)));
+    let note = p.assumption_note.as_ref().map(|n| n.get(lang).to_string());
+    view! {
+        <li class="package" data-package=p.id.clone() data-status=format!("{:?}", r.status).to_lowercase() data-counted=r.counted.to_string()>
+            <h4>{p.name.get(lang).to_string()}
+                {p.sample_assumption.then(|| view! { " " <span class="badge">{t(lang, i18n::SAMPLE_ASSUMPTION)}</span> })}
+            </h4>
+            <p class="muted">{p.description.get(lang).to_string()}</p>
+            {benefits.map(|b| view! { <ul class="benefits">{b}</ul> })}
+            {excluded.map(|e| view! { <p class="warning">{e}</p> })}
+            {(!questions.is_empty()).then(|| view! { <ul class="questions">{questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul> })}
+            {(!unmet.is_empty()).then(|| view! { <ul class="unmet">{unmet.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul> })}
+            {(!why.is_empty() && r.status == PackageStatus::Applies).then(|| view! { <p class="why">{t(lang, i18n::WHY)}" "{why.join(lang.pick("؛ ", "; "))}</p> })}
+            {note.map(|n| view! { <p class="muted">{n}</p> })}
+            <p class="source">{source}{p.source.url.clone().map(|u| view! { " " <a href=u rel="noopener noreferrer" target="_blank">"↗"</a> })}</p>
+            <p class="source">{validity}</p>
+        </li>
+    }
+}
+
+fn select(
+    id: &'static str,
+    label: i18n::T,
+    options: Vec<(&'static str, i18n::T)>,
+    get: impl Fn(&FactsForm) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut FactsForm, String) + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let opts = options.clone();
+    view! {
+        <label for=id>{move || t(lang.get(), label)}</label>
+        <select id=id on:change=move |ev| { let v = event_target_value(&ev); state.facts.update(|f| set(f, v)); }
+            prop:value=move || state.facts.with(|f| get(f))>
+            {move || opts.iter().map(|(v, l)| view! { <option value=*v>{t(lang.get(), *l)}</option> }).collect_view()}
+        </select>
+    }
+}
+
+fn number(
+    id: &'static str,
+    label: i18n::T,
+    get: impl Fn(&FactsForm) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut FactsForm, String) + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    view! {
+        <label for=id>{move || t(lang.get(), label)}</label>
+        <input id=id type="text" inputmode="decimal" dir="ltr" autocomplete="off"
+            prop:value=move || state.facts.with(|f| get(f))
+            on:change=move |ev| { let v = event_target_value(&ev); state.facts.update(|f| set(f, v)); }/>
+    }
+}
+
+/// "Your incentives": the facts form, the packages by verdict, and what they are worth.
+#[component]
+pub fn Incentives() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let evaluation = Memo::new(move |_| actions::incentives(&state));
+    let measured_area = move || {
+        state
+            .outcome
+            .with(|o| matches!(o, Some(crate::state::Outcome::Plot { .. })))
+    };
+    let body = move || {
+        let l = lang.get();
+        let names: LayerNames = state.data.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.manifest
+                        .layers
+                        .iter()
+                        .map(|x| (x.id.clone(), x.name.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        match evaluation.get() {
+            None => ().into_any(),
+            Some(Err(e)) => view! { <p class="error" role="alert">{e.message(l)}</p> }.into_any(),
+            Some(Ok(e)) => {
+                let group = |s: PackageStatus| {
+                    e.results
+                        .iter()
+                        .filter(|r| r.status == s)
+                        .map(|r| package_view(r, &names, l))
+                        .collect_view()
+                };
+                let count = |s: PackageStatus| e.results.iter().filter(|r| r.status == s).count();
+                let w = e.worth.clone();
+                let figures = w.extra_floor_area_m2.map(|area| {
+                    view! {
+                        <dl class="worth">
+                            <dt>{t(l, i18n::EXTRA_FLOORS)}</dt><dd>{baft_core::digits::localize_digits(&baft_core::error::trim_float(e.combined.extra_floors), l)}</dd>
+                            <dt>{t(l, i18n::EXTRA_AREA)}</dt><dd>{baft_core::text::square_metres(area, l)}</dd>
+                            <dt>{t(l, i18n::FEE_SAVING)}</dt><dd>{w.fee_saving_rial.map(|x| words::money(x, l))}</dd>
+                            <dt>{t(l, i18n::LOANS)}</dt><dd>{w.loans_total_rial.map(|x| words::money(x, l))}</dd>
+                            <dt>{t(l, i18n::RENT_LOANS)}</dt><dd>{w.rent_loans_total_rial.map(|x| words::money(x, l))}</dd>
+                        </dl>
+                    }
+                });
+                let need_area = figures
+                    .is_none()
+                    .then(|| view! { <p class="muted">{t(l, i18n::NEED_AREA)}</p> });
+                let assumptions = w
+                    .assumptions
+                    .iter()
+                    .map(|a| {
+                        let src = match a.source {
+                            "you" => l.pick("گفتهٔ شما", "you"),
+                            "assumed" => l.pick("فرض", "assumed"),
+                            "check" => l.pick("بررسی نقشه", "map check"),
+                            _ => l.pick("فایل بسته‌ها", "packages file"),
+                        };
+                        view! { <li>{a.text.get(l).to_string()}" — "<em>{src}</em></li> }
+                    })
+                    .collect_view();
+                let disclaimer = state.data.with(|d| {
+                    d.as_ref()
+                        .and_then(|d| d.packages.as_ref())
+                        .map(|p| p.disclaimer.get(l).to_string())
+                });
+                view! {
+                    <h3>{t(l, i18n::APPLIES)}</h3>
+                    <ul class="packages applies">{group(PackageStatus::Applies)}</ul>
+                    {(count(PackageStatus::MayApply) > 0).then(|| view! { <h3>{t(l, i18n::MAY_APPLY)}</h3><ul class="packages may">{group(PackageStatus::MayApply)}</ul> })}
+                    <h3>{t(l, i18n::WORTH)}</h3>
+                    {figures}{need_area}
+                    <details class="assumptions"><summary>{t(l, i18n::ASSUMPTIONS)}</summary><ul>{assumptions}</ul></details>
+                    <details class="not-for-plot"><summary>{t(l, i18n::NOT_FOR_PLOT)}" ("{baft_core::digits::localize_digits(&count(PackageStatus::DoesNotApply).to_string(), l)}")"</summary>
+                        <ul class="packages no">{group(PackageStatus::DoesNotApply)}</ul></details>
+                    {(count(PackageStatus::NotInForce) > 0).then(|| view! { <details><summary>{t(l, i18n::NOT_IN_FORCE)}</summary><ul class="packages expired">{group(PackageStatus::NotInForce)}</ul></details> })}
+                    {disclaimer.map(|d| view! { <p class="muted">{d}</p> })}
+                }
+                .into_any()
+            }
+        }
+    };
+    let visible = move || evaluation.with(|e| e.is_some());
+    view! {
+        <Show when=visible>
+            <section class="incentives" aria-labelledby="incentives-title">
+                <h2 id="incentives-title">{move || t(lang.get(), i18n::INCENTIVES)}</h2>
+                <fieldset class="facts">
+                    <legend>{move || t(lang.get(), i18n::FACTS_FORM)}</legend>
+                    <div class="facts-grid">
+                        {number("fact-area", i18n::FACT_AREA, |f| f.area.clone(), |f, v| f.area = v)}
+                        {number("fact-street", i18n::FACT_STREET, |f| f.street.clone(), |f, v| f.street = v)}
+                        {number("fact-units", i18n::FACT_UNITS, |f| f.units.clone(), |f, v| f.units = v)}
+                        {select("fact-use", i18n::FACT_USE, vec![("", i18n::UNKNOWN), ("residential", ("مسکونی", "Residential")), ("mixed", ("مختلط", "Mixed")), ("commercial", ("تجاری", "Commercial")), ("educational", ("آموزشی", "Educational")), ("other", ("سایر", "Other"))], |f| f.land_use.clone(), |f, v| f.land_use = v)}
+                        {select("fact-axis", i18n::FACT_AXIS, vec![("", i18n::UNKNOWN), ("yes", i18n::YES), ("no", i18n::NO)], |f| f.axis.clone(), |f, v| f.axis = v)}
+                        {select("fact-block", i18n::FACT_BLOCK, vec![("", i18n::ASSUMED_NO), ("yes", i18n::YES), ("no", i18n::NO)], |f| f.block_project.clone(), |f, v| f.block_project = v)}
+                    </div>
+                    <Show when=measured_area>
+                        <p class="muted">{move || lang.get().pick("مساحت از محدودهٔ بارگذاری‌شده اندازه‌گیری شده؛ اگر عددی بنویسید، آن به کار می‌رود.", "The area is measured from the uploaded outline; a number typed here is used instead.")}</p>
+                    </Show>
+                </fieldset>
+                <div aria-live="polite">{body}</div>
+            </section>
+        </Show>
+    }
+}
