@@ -122,7 +122,7 @@ pub fn Compare() -> impl IntoView {
             <label for=id>{move || format!("{} {}", t(lang.get(), i18n::NEIGHBOUR_AREA), baft_core::digits::localize_digits(&(i + 1).to_string(), lang.get()))}</label>
             <input id=id2 type="text" inputmode="decimal" dir="ltr" placeholder=move || t(lang.get(), i18n::NEIGHBOUR_HELP)
                 prop:value=move || state.neighbours.with(|n| n[i].clone())
-                on:change=move |ev| { let v = event_target_value(&ev); state.neighbours.update(|n| n[i] = v); }/>
+                on:input=move |ev| { let v = event_target_value(&ev); state.neighbours.update(|n| n[i] = v); }/>
         }
     };
     view! {

@@ -126,7 +126,7 @@ fn number(
         <label for=id>{move || t(lang.get(), label)}</label>
         <input id=id type="text" inputmode="decimal" dir="ltr" autocomplete="off"
             prop:value=move || state.facts.with(|f| get(f))
-            on:change=move |ev| { let v = event_target_value(&ev); state.facts.update(|f| set(f, v)); }/>
+            on:input=move |ev| { let v = event_target_value(&ev); state.facts.update(|f| set(f, v)); }/>
     }
 }
 
