@@ -63,7 +63,40 @@ pub struct FactsForm {
     pub block_project: String,
 }
 
+/// A field of the facts form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactField {
+    Area,
+    Street,
+    Units,
+    LandUse,
+    Axis,
+    BlockProject,
+}
+
 impl FactsForm {
+    pub fn get(&self, f: FactField) -> &str {
+        match f {
+            FactField::Area => &self.area,
+            FactField::Street => &self.street,
+            FactField::Units => &self.units,
+            FactField::LandUse => &self.land_use,
+            FactField::Axis => &self.axis,
+            FactField::BlockProject => &self.block_project,
+        }
+    }
+
+    pub fn set(&mut self, f: FactField, v: String) {
+        *match f {
+            FactField::Area => &mut self.area,
+            FactField::Street => &mut self.street,
+            FactField::Units => &mut self.units,
+            FactField::LandUse => &mut self.land_use,
+            FactField::Axis => &mut self.axis,
+            FactField::BlockProject => &mut self.block_project,
+        } = v;
+    }
+
     /// As `key=value` pairs for `PlotFacts::set_from_text` (only what was said).
     pub fn to_text(&self) -> String {
         [

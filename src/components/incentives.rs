@@ -1,6 +1,6 @@
 use crate::actions;
 use crate::i18n::{self, t};
-use crate::state::{use_state, FactsForm};
+use crate::state::{use_state, FactField};
 use baft_core::jalali::JalaliDate;
 use baft_core::manifest::ApprovalDate;
 use baft_core::packages::rules::{PackageResult, PackageStatus, Truth};
@@ -98,37 +98,41 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
 fn select(
     id: &'static str,
     label: i18n::T,
-    options: Vec<(&'static str, i18n::T)>,
-    get: impl Fn(&FactsForm) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut FactsForm, String) + Send + Sync + Copy + 'static,
+    options: &'static [(&'static str, i18n::T)],
+    field: FactField,
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let opts = options.clone();
     view! {
         <label for=id>{move || t(lang.get(), label)}</label>
-        <select id=id on:change=move |ev| { let v = event_target_value(&ev); state.facts.update(|f| set(f, v)); }
-            prop:value=move || state.facts.with(|f| get(f))>
-            {move || opts.iter().map(|(v, l)| view! { <option value=*v>{t(lang.get(), *l)}</option> }).collect_view()}
+        <select id=id on:change=move |ev| state.facts.update(|f| f.set(field, event_target_value(&ev)))
+            prop:value=move || state.facts.with(|f| f.get(field).to_string())>
+            {move || options.iter().map(|(v, l)| view! { <option value=*v>{t(lang.get(), *l)}</option> }).collect_view()}
         </select>
     }
 }
 
-fn number(
-    id: &'static str,
-    label: i18n::T,
-    get: impl Fn(&FactsForm) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut FactsForm, String) + Send + Sync + Copy + 'static,
-) -> impl IntoView {
+fn number(id: &'static str, label: i18n::T, field: FactField) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     view! {
         <label for=id>{move || t(lang.get(), label)}</label>
         <input id=id type="text" inputmode="decimal" dir="ltr" autocomplete="off"
-            prop:value=move || state.facts.with(|f| get(f))
-            on:input=move |ev| { let v = event_target_value(&ev); state.facts.update(|f| set(f, v)); }/>
+            prop:value=move || state.facts.with(|f| f.get(field).to_string())
+            on:input=move |ev| state.facts.update(|f| f.set(field, event_target_value(&ev)))/>
     }
 }
+
+const USES: &[(&str, i18n::T)] = &[
+    ("", i18n::UNKNOWN),
+    ("residential", ("مسکونی", "Residential")),
+    ("mixed", ("مختلط", "Mixed")),
+    ("commercial", ("تجاری", "Commercial")),
+    ("educational", ("آموزشی", "Educational")),
+    ("other", ("سایر", "Other")),
+];
+const YES_NO: &[(&str, i18n::T)] = &[("", i18n::UNKNOWN), ("yes", i18n::YES), ("no", i18n::NO)];
+const BLOCK: &[(&str, i18n::T)] = &[("", i18n::ASSUMED_NO), ("yes", i18n::YES), ("no", i18n::NO)];
 
 /// "Your incentives": the facts form, the packages by verdict, and what they are worth.
 #[component]
@@ -223,12 +227,12 @@ pub fn Incentives() -> impl IntoView {
                 <fieldset class="facts">
                     <legend>{move || t(lang.get(), i18n::FACTS_FORM)}</legend>
                     <div class="facts-grid">
-                        {number("fact-area", i18n::FACT_AREA, |f| f.area.clone(), |f, v| f.area = v)}
-                        {number("fact-street", i18n::FACT_STREET, |f| f.street.clone(), |f, v| f.street = v)}
-                        {number("fact-units", i18n::FACT_UNITS, |f| f.units.clone(), |f, v| f.units = v)}
-                        {select("fact-use", i18n::FACT_USE, vec![("", i18n::UNKNOWN), ("residential", ("مسکونی", "Residential")), ("mixed", ("مختلط", "Mixed")), ("commercial", ("تجاری", "Commercial")), ("educational", ("آموزشی", "Educational")), ("other", ("سایر", "Other"))], |f| f.land_use.clone(), |f, v| f.land_use = v)}
-                        {select("fact-axis", i18n::FACT_AXIS, vec![("", i18n::UNKNOWN), ("yes", i18n::YES), ("no", i18n::NO)], |f| f.axis.clone(), |f, v| f.axis = v)}
-                        {select("fact-block", i18n::FACT_BLOCK, vec![("", i18n::ASSUMED_NO), ("yes", i18n::YES), ("no", i18n::NO)], |f| f.block_project.clone(), |f, v| f.block_project = v)}
+                        {number("fact-area", i18n::FACT_AREA, FactField::Area)}
+                        {number("fact-street", i18n::FACT_STREET, FactField::Street)}
+                        {number("fact-units", i18n::FACT_UNITS, FactField::Units)}
+                        {select("fact-use", i18n::FACT_USE, USES, FactField::LandUse)}
+                        {select("fact-axis", i18n::FACT_AXIS, YES_NO, FactField::Axis)}
+                        {select("fact-block", i18n::FACT_BLOCK, BLOCK, FactField::BlockProject)}
                     </div>
                     <Show when=measured_area>
                         <p class="muted">{move || lang.get().pick("مساحت از محدودهٔ بارگذاری‌شده اندازه‌گیری شده؛ اگر عددی بنویسید، آن به کار می‌رود.", "The area is measured from the uploaded outline; a number typed here is used instead.")}</p>

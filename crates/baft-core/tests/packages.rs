@@ -528,34 +528,78 @@ fn sample_plots_of_each_kind_get_the_right_packages() {
         f.with_assumed_defaults()
     };
     // Worn-out block, inside the fabric (not on a main axis).
-    let (ids, _) = counted(with(PlotFacts::from_point(&ds.check_point(point("worn_block"))), "area=180,axis=no,use=residential,units=4"));
-    assert_eq!(ids, ["engineering-fee-discount", "national-1401-inside-fabric", "permit-fee-discount-1384", "renovation-loan", "rent-loan"]);
+    let (ids, _) = counted(with(
+        PlotFacts::from_point(&ds.check_point(point("worn_block"))),
+        "area=180,axis=no,use=residential,units=4",
+    ));
+    assert_eq!(
+        ids,
+        [
+            "engineering-fee-discount",
+            "national-1401-inside-fabric",
+            "permit-fee-discount-1384",
+            "renovation-loan",
+            "rent-loan"
+        ]
+    );
     // On a main axis: group 2 instead of group 3.
-    let (ids, e) = counted(with(PlotFacts::from_point(&ds.check_point(point("worn_block"))), "area=180,axis=yes,use=commercial"));
+    let (ids, e) = counted(with(
+        PlotFacts::from_point(&ds.check_point(point("worn_block"))),
+        "area=180,axis=yes,use=commercial",
+    ));
     assert_eq!(ids, ["engineering-fee-discount", "national-1401-main-axis"]);
     assert_eq!(e.combined.parking_per_unit, Some(0.75));
     // A small residential plot that cannot be consolidated: group 4 (no extra floor).
-    let (ids, e) = counted(with(PlotFacts::from_point(&ds.check_point(point("worn_block"))), "area=60,axis=no,use=residential,units=1"));
-    assert!(ids.contains(&"national-1401-small-plot".to_string()) ^ ids.contains(&"national-1401-inside-fabric".to_string()), "best of: one national group counts: {ids:?}");
-    assert!(e.results.iter().any(|r| r.package.id == "national-1401-small-plot" && r.status == PackageStatus::Applies));
+    let (ids, e) = counted(with(
+        PlotFacts::from_point(&ds.check_point(point("worn_block"))),
+        "area=60,axis=no,use=residential,units=1",
+    ));
+    assert!(
+        ids.contains(&"national-1401-small-plot".to_string())
+            ^ ids.contains(&"national-1401-inside-fabric".to_string()),
+        "best of: one national group counts: {ids:?}"
+    );
+    assert!(e
+        .results
+        .iter()
+        .any(|r| r.package.id == "national-1401-small-plot" && r.status == PackageStatus::Applies));
     // Informal settlement: its own package; worn-out ones don't apply.
-    let (ids, e) = counted(with(PlotFacts::from_point(&ds.check_point(point("informal_inside"))), "area=150,use=residential,units=2"));
+    let (ids, e) = counted(with(
+        PlotFacts::from_point(&ds.check_point(point("informal_inside"))),
+        "area=150,use=residential,units=2",
+    ));
     assert_eq!(ids, ["informal-settlement-upgrading"]);
     // 150 m²: floor 90, permitted 270 m²; fee 14,400,000 × 270 = 3,888,000,000; 50% = 1,944,000,000; loans 2 × 2 bn.
     assert!((e.worth.fee_saving_rial.unwrap() - 1_944_000_000.0).abs() < 1.0);
     assert_eq!(e.worth.loans_total_rial, Some(4_000_000_000.0));
     // Outside every layer: nothing applies, and each package says why.
-    let (ids, e) = counted(with(PlotFacts::from_point(&ds.check_point(point("outside_all"))), "area=200,axis=no,use=residential"));
+    let (ids, e) = counted(with(
+        PlotFacts::from_point(&ds.check_point(point("outside_all"))),
+        "area=200,axis=no,use=residential",
+    ));
     assert!(ids.is_empty());
-    assert!(e.results.iter().all(|r| r.status == PackageStatus::DoesNotApply && matches!(r.hints[0], Hint::NotInLayer { .. })));
+    assert!(e
+        .results
+        .iter()
+        .all(|r| r.status == PackageStatus::DoesNotApply
+            && matches!(r.hints[0], Hint::NotInLayer { .. })));
     // Partly inside (60% ≥ the 50% threshold): counts as inside, area measured from the outline.
-    let rings = read_plot_outline(&std::fs::read_to_string(repo().join("tests/fixtures/plot-straddling.geojson")).unwrap(), ParseOptions::default()).unwrap();
+    let rings = read_plot_outline(
+        &std::fs::read_to_string(repo().join("tests/fixtures/plot-straddling.geojson")).unwrap(),
+        ParseOptions::default(),
+    )
+    .unwrap();
     let plot = ds.check_plot(&rings).unwrap();
     let facts = with(PlotFacts::from_plot(&plot), "axis=no,use=residential");
     assert_eq!(facts.layers["worn-out-fabric"], Membership::PartlyInside);
-    assert_eq!(facts.get(FactName::PlotAreaM2).unwrap().source, FactSource::Check);
+    assert_eq!(
+        facts.get(FactName::PlotAreaM2).unwrap().source,
+        FactSource::Check
+    );
     let (ids, e) = counted(facts);
     assert!(ids.contains(&"national-1401-inside-fabric".to_string()));
     let area = plot.area_m2;
-    assert!((e.worth.extra_floor_area_m2.unwrap() - 0.6 * (area * 10.0).round() / 10.0).abs() < 1e-6);
+    assert!(
+        (e.worth.extra_floor_area_m2.unwrap() - 0.6 * (area * 10.0).round() / 10.0).abs() < 1e-6
+    );
 }

@@ -626,7 +626,7 @@ fn structure_errors(text: &str, whole: &serde_json::Error) -> Vec<PackageError> 
     let mut errs = Vec::new();
     if let Some(pkgs) = v.get("packages").and_then(|p| p.as_array()) {
         for (i, p) in pkgs.iter().enumerate() {
-            if let Err(e) = serde_json::from_value::<Package>(p.clone()) {
+            if let Err(e) = serde_json::from_str::<Package>(&p.to_string()) {
                 let id = p
                     .get("id")
                     .and_then(|x| x.as_str())
