@@ -11,8 +11,11 @@ use crate::input::ParseOptions;
 use crate::jalali::GregorianDate;
 use crate::layer::{self, Layer};
 use crate::manifest::{BoundaryVersion, LayerSpec, Manifest};
+use crate::offices::{OfficeMatch, OfficesFile};
 use crate::packages::{evaluate, Evaluation, PackagesFile, PlotFacts};
+use crate::parcels::ParcelLayer;
 use crate::projection::TransverseMercator;
+use crate::versions::LayerHistory;
 use geo::{Area, InteriorPoint};
 
 /// Loaded data.
@@ -25,6 +28,26 @@ pub struct Dataset {
     pub layers: Vec<Layer>,
     /// The incentive packages, when the manifest lists a valid packages file.
     pub packages: Option<std::sync::Arc<PackagesFile>>,
+    /// The plot-by-plot parcel layer, when the manifest lists one.
+    pub parcels: Option<std::sync::Arc<ParcelLayer>>,
+    /// The facilitation offices, when the manifest lists them.
+    pub offices: Option<std::sync::Arc<OfficesFile>>,
+    /// Earlier (or later) boundary versions of layers, for history and diffs.
+    pub other_versions: Vec<Layer>,
+}
+
+/// The non-current version files of every layer: (layer spec, version, path).
+pub fn other_version_files(m: &Manifest) -> Vec<(LayerSpec, BoundaryVersion, String)> {
+    m.layers
+        .iter()
+        .flat_map(|l| {
+            let current = l.current_version().map(|v| v.id.clone());
+            l.versions
+                .iter()
+                .filter(move |v| Some(&v.id) != current.as_ref())
+                .map(move |v| (l.clone(), v.clone(), v.file.clone()))
+        })
+        .collect()
 }
 
 /// The file to load for each layer at its current version: (layer spec, version, path).
@@ -47,7 +70,106 @@ impl Dataset {
             manifest,
             layers: Vec::new(),
             packages: None,
+            parcels: None,
+            offices: None,
+            other_versions: Vec::new(),
         }
+    }
+
+    /// Loads a non-current boundary version (for history and diffs).
+    pub fn add_other_version(
+        &mut self,
+        spec: &LayerSpec,
+        version: &BoundaryVersion,
+        file: &str,
+        text: &str,
+    ) -> Vec<Problem> {
+        let layer = Layer::load(spec, version, file, text, &self.frame);
+        let problems = layer.problems.clone();
+        self.other_versions
+            .retain(|l| !(l.spec.id == spec.id && l.version.id == version.id));
+        self.other_versions.push(layer);
+        problems
+    }
+
+    /// Loads the parcel layer.
+    pub fn set_parcels(&mut self, text: &str) -> Vec<Problem> {
+        let Some(spec) = self.manifest.parcels.clone() else {
+            return Vec::new();
+        };
+        let p = ParcelLayer::load(&spec, text, &self.frame);
+        let problems = p.problems().to_vec();
+        self.parcels = Some(std::sync::Arc::new(p));
+        problems
+    }
+
+    /// Loads the offices file.
+    pub fn set_offices(&mut self, file: &str, text: &str) -> Vec<Problem> {
+        match OfficesFile::parse(text) {
+            Ok(o) => {
+                let missing: Vec<Problem> = o
+                    .offices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.location.is_none())
+                    .map(|(i, x)| Problem {
+                        severity: crate::Severity::Warning,
+                        location: crate::error::Location {
+                            file: file.into(),
+                            feature_index: Some(i),
+                            feature_id: Some(x.id.clone()),
+                            ..Default::default()
+                        },
+                        kind: ProblemKind::OfficeWithoutLocation,
+                    })
+                    .collect();
+                self.offices = Some(std::sync::Arc::new(o));
+                missing
+            }
+            Err(detail) => vec![Problem::file_error(
+                file,
+                ProblemKind::JsonSyntax { detail },
+            )],
+        }
+    }
+
+    /// For each layer with more than one loaded version: the point's status in each, oldest first.
+    pub fn history(&self, (lon, lat): (f64, f64)) -> Vec<LayerHistory> {
+        let (x, y) = self.frame.forward(lon, lat);
+        let tol = self.manifest.checking.boundary_tolerance_m;
+        self.layers
+            .iter()
+            .filter_map(|cur| {
+                let mut all: Vec<&Layer> = vec![cur];
+                all.extend(
+                    self.other_versions
+                        .iter()
+                        .filter(|o| o.spec.id == cur.spec.id),
+                );
+                crate::versions::history(&all, x, y, tol)
+            })
+            .collect()
+    }
+
+    /// The facilitation office for a place: the one serving its target neighbourhood (from a
+    /// point report's `target_neighbourhood` layer), else the nearest.
+    pub fn office_for(
+        &self,
+        (lon, lat): (f64, f64),
+        neighbourhoods: &[String],
+    ) -> Option<OfficeMatch> {
+        self.offices.as_ref()?.office_for(lon, lat, neighbourhoods)
+    }
+
+    /// Checks parcel `i` as a polygon; its survey attributes become facts (source: parcel layer).
+    pub fn check_parcel(&self, i: usize, jalali_year: i32) -> Option<(PlotReport, PlotFacts)> {
+        let parcels = self.parcels.as_ref()?;
+        let report = self.check_plot(&parcels.rings(i)).ok()?;
+        let mut facts = PlotFacts::from_plot(&report);
+        for (k, v) in parcels.facts(i, jalali_year).facts {
+            facts.facts.insert(k, v);
+        }
+        Some((report, facts))
     }
 
     /// Reads the packages file's text (validated against the manifest's layers). On errors the
@@ -128,6 +250,18 @@ impl Dataset {
         if let Some(path) = ds.manifest.packages.clone() {
             let text = read(&path)?;
             problems.extend(ds.set_packages(&path, &text));
+        }
+        for (spec, version, path) in other_version_files(&ds.manifest) {
+            let text = read(&path)?;
+            problems.extend(ds.add_other_version(&spec, &version, &path, &text));
+        }
+        if let Some(p) = ds.manifest.parcels.clone() {
+            let text = read(&p.file)?;
+            problems.extend(ds.set_parcels(&text));
+        }
+        if let Some(path) = ds.manifest.offices.clone() {
+            let text = read(&path)?;
+            problems.extend(ds.set_offices(&path, &text));
         }
         Ok((ds, problems))
     }
@@ -221,6 +355,8 @@ impl Dataset {
             basemap: Basemap::default(),
             layers: vec![spec.clone()],
             packages: None,
+            parcels: None,
+            offices: None,
         };
         let mut ds = Dataset::new(manifest);
         let problems = ds.add_layer(&spec, &version, name, text);

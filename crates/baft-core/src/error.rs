@@ -44,6 +44,10 @@ pub enum BaftError {
     Data { file: String, detail: String },
     /// Reading a file failed.
     Io { path: String, detail: String },
+    /// A plate or renovation code that no plot in the parcel layer has.
+    PlotNotFound { text: String },
+    /// A plate or code was typed but this data has no parcel layer.
+    NoParcelLayer,
 }
 
 impl BaftError {
@@ -152,6 +156,20 @@ impl BaftError {
                     format!("دادهٔ «{file}» قابل استفاده نیست: {detail}")
                 } else {
                     format!("Data file “{file}” can't be used: {detail}")
+                }
+            }
+            PlotNotFound { text } => {
+                if fa {
+                    format!("ملکی با پلاک یا کد «{}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", crate::digits::to_persian_digits(text))
+                } else {
+                    format!("No plot with plate or code “{text}” is in the parcel layer. Write the plate as main/sub (e.g. 123/45), or the renovation code as printed on the fee receipt.")
+                }
+            }
+            NoParcelLayer => {
+                if fa {
+                    "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.".into()
+                } else {
+                    "This data has no plot-by-plot parcel layer; search by coordinates or a map link.".into()
                 }
             }
             Io { path, detail } => {
@@ -275,6 +293,7 @@ pub enum ProblemKind {
         lat: f64,
     },
     EmptyLayer,
+    OfficeWithoutLocation,
     PackageInvalid {
         package: String,
         field: String,
@@ -359,6 +378,14 @@ impl ProblemKind {
                     format!("خطای نحوی JSON ({detail}); این فایل بارگذاری نشد")
                 } else {
                     format!("JSON syntax error ({detail}); the file was not loaded")
+                }
+            }
+            OfficeWithoutLocation => {
+                if fa {
+                    "دفتر موقعیت ندارد؛ فقط برای محله‌هایی که پوشش می‌دهد نشان داده می‌شود".into()
+                } else {
+                    "the office has no location; it is only shown for the neighbourhoods it serves"
+                        .into()
                 }
             }
             PackageInvalid {

@@ -42,9 +42,14 @@ pub mod jalali;
 pub mod lang;
 pub mod layer;
 pub mod manifest;
+pub mod offices;
 pub mod packages;
+pub mod parcels;
+pub mod plate;
 pub mod projection;
+pub mod search;
 pub mod text;
+pub mod versions;
 
 pub use error::{BaftError, Problem, Severity};
 pub use lang::Lang;

@@ -258,6 +258,26 @@ pub struct Manifest {
     /// The incentive packages file, relative to the manifest (see `docs/packages-format.md`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub packages: Option<String>,
+    /// The optional plot-by-plot parcel layer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parcels: Option<ParcelsSpec>,
+    /// The optional facilitation offices file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offices: Option<String>,
+}
+
+/// Where the parcel layer is and how to read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParcelsSpec {
+    /// GeoJSON of plot polygons, relative to the manifest.
+    pub file: String,
+    /// Property holding each plot's id (default `plot_id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_property: Option<String>,
+    /// Coordinate system when the file has no `crs` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crs: Option<String>,
 }
 
 /// A path that stays inside the data folder: relative, no `..`, no URL.
@@ -362,10 +382,15 @@ impl Manifest {
                 "at least one layer is required".into(),
             ));
         }
-        if let Some(p) = &self.packages {
+        for (field, p) in [
+            ("packages", self.packages.as_ref()),
+            ("parcels.file", self.parcels.as_ref().map(|p| &p.file)),
+            ("offices", self.offices.as_ref()),
+        ] {
+            let Some(p) = p else { continue };
             if !safe_relative(p) {
                 e.push(ManifestError::new(
-                    "packages",
+                    field,
                     "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
                     "the path must be relative and inside the data folder".into(),
                 ));

@@ -192,6 +192,8 @@ fn manifest() -> Value {
         "city": {"name": {"fa": "قدس", "en": "Qods"}, "center": [51.1119, 35.7097], "envelope": [51.075, 35.675, 51.15, 35.745], "utm_zone": 39},
         "checking": {"boundary_tolerance_m": 0.5, "plot_inside_threshold": 0.5},
         "packages": "packages.json",
+        "parcels": {"file": "parcels/parcels.geojson", "id_property": "plot_id"},
+        "offices": "offices.json",
         "basemap": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors", "on_by_default": false, "max_zoom": 19},
         "layers": [
             {
@@ -316,8 +318,16 @@ pub fn write_all(
         ),
     )?;
 
-    // The plots themselves (plot by plot in the ten neighbourhoods) are generated above and
-    // measured for the criteria; the parcel layer file comes with the parcel-layer format.
+    // The parcel layer: every plot of the ten surveyed neighbourhoods, plot by plot.
+    std::fs::create_dir_all(data.join("parcels"))?;
+    std::fs::write(
+        data.join("parcels/parcels.geojson"),
+        parcels_layer(city, frame),
+    )?;
+    std::fs::write(
+        data.join("offices.json"),
+        serde_json::to_string_pretty(&offices(city, frame)).unwrap_or_default() + "\n",
+    )?;
     std::fs::write(
         data.join("manifest.json"),
         serde_json::to_string_pretty(&manifest()).unwrap_or_default() + "\n",
@@ -450,4 +460,80 @@ pub fn bench_layer(n: usize, frame: &TransverseMercator) -> String {
         }
     }
     collection("bench-blocks", "", &feats)
+}
+
+/// Plate main numbers per neighbourhood (اصلی), as a registry would number the old villages' land.
+fn plate_main(k: usize) -> u32 {
+    [112, 118, 121, 127, 130, 134, 139, 141, 146, 152][k % 10]
+}
+
+/// The parcel layer of the ten surveyed neighbourhoods.
+fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
+    let mut feats = Vec::new();
+    let mut sub = vec![0u32; city.neighbourhoods.len()];
+    for (bk, b) in city.blocks.iter().enumerate() {
+        let Some(nk) = b.neighbourhood else { continue };
+        for (pk, p) in b.plots.iter().enumerate() {
+            sub[nk] += 1;
+            feats.push(feature(
+                json!({
+                    "plot_id": format!("{}-{:03}", b.id, pk + 1),
+                    "block_id": b.id,
+                    "plate_section": 11,
+                    "plate_main": plate_main(nk),
+                    "plate_sub": sub[nk],
+                    "renovation_code": format!("{:04}-{:03}", bk + 1, pk + 1),
+                    "area_m2": (p.area * 10.0).round() / 10.0,
+                    "land_use": p.land_use,
+                    "floors": p.floors,
+                    "structure": p.structure,
+                    "built_year": p.built_year,
+                    "frontage_width_m": (p.access_width * 10.0).round() / 10.0,
+                    "on_main_axis": p.on_main_axis,
+                }),
+                &[ring_lonlat(&p.ring, frame)],
+            ));
+        }
+    }
+    collection("parcels", &format!("\"notice\":\"{NOTICE}\","), &feats)
+}
+
+/// Facilitation offices (دفاتر تسهیلات): one for each pair of neighbourhoods.
+fn offices(city: &City, frame: &TransverseMercator) -> Value {
+    let names = ["مرکزی", "غربی", "شرقی", "جنوبی", "شمالی"];
+    let names_en = ["Central", "West", "East", "South", "North"];
+    let offices: Vec<Value> = city
+        .neighbourhoods
+        .chunks(2)
+        .enumerate()
+        .map(|(k, pair)| {
+            let first = &pair[0];
+            let c = {
+                let r = neighbourhood_ring(city, first.cells);
+                centroid(&r)
+            };
+            let (lon, lat) = frame.inverse(c.0, c.1);
+            json!({
+                "id": format!("OF-{:02}", k + 1),
+                "name": {"fa": format!("دفتر تسهیلات نوسازی {} (نمونه)", names[k % 5]), "en": format!("{} renovation facilitation office (sample)", names_en[k % 5])},
+                "serves": pair.iter().map(|n| n.id.clone()).collect::<Vec<_>>(),
+                "address": {"fa": format!("قدس، محلهٔ {}، خیابان نمونه، پلاک {}", first.name_fa, 10 + k * 7), "en": format!("Qods, {} neighbourhood, Sample St., No. {}", first.name_en, 10 + k * 7)},
+                "phone": format!("+98214600{:04}", 1000 + k * 111),
+                "hours": {"fa": "شنبه تا چهارشنبه، ۸ تا ۱۴", "en": "Saturday to Wednesday, 8:00–14:00"},
+                "location": [(lon * 1e6).round() / 1e6, (lat * 1e6).round() / 1e6],
+            })
+        })
+        .collect();
+    json!({
+        "format_version": 1,
+        "notice": NOTICE,
+        "documents": [
+            {"fa": "سند مالکیت یا قولنامهٔ معتبر (اصل و رونوشت)", "en": "Title deed or valid sale agreement (original and copy)"},
+            {"fa": "کارت ملی و شناسنامهٔ مالک یا مالکان", "en": "National ID cards of the owner or owners"},
+            {"fa": "آخرین فیش عوارض نوسازی (کد نوسازی)", "en": "The latest renovation-fee receipt (renovation code)"},
+            {"fa": "نقشهٔ تفکیکی یا کروکی ملک با مختصات UTM گوشه‌ها", "en": "The plot's subdivision map or sketch with UTM corner coordinates"},
+            {"fa": "در صورت تجمیع: مدارک مالکیت همهٔ پلاک‌ها و توافق‌نامهٔ مالکان", "en": "For consolidation: title documents of every plot and the owners' agreement"}
+        ],
+        "offices": offices,
+    })
 }

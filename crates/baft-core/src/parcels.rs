@@ -1,0 +1,299 @@
+//! The plot-by-plot parcel layer: each plot with its registration plate, renovation code and
+//! survey attributes; lookup by plate or code, by a tap, and its edge neighbours.
+
+use crate::check::ZoneRef;
+use crate::layer::{Layer, Zone};
+use crate::manifest::{BoundaryVersion, LayerKind, LayerSpec, LocalText, ParcelsSpec, Source};
+use crate::packages::facts::FactValue;
+use crate::packages::{FactName, FactSource, PlotFacts};
+use crate::plate::PlateQuery;
+use crate::projection::TransverseMercator;
+use crate::Problem;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A plot's survey attributes (any may be missing in the data).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ParcelInfo {
+    pub plot_id: String,
+    pub block_id: Option<String>,
+    pub plate_section: Option<u32>,
+    pub plate_main: Option<u32>,
+    pub plate_sub: Option<u32>,
+    pub renovation_code: Option<String>,
+    pub area_m2: Option<f64>,
+    pub land_use: Option<String>,
+    pub floors: Option<f64>,
+    pub structure: Option<String>,
+    /// Jalali year the building was built.
+    pub built_year: Option<i32>,
+    pub frontage_width_m: Option<f64>,
+    pub on_main_axis: Option<bool>,
+}
+
+impl ParcelInfo {
+    fn from_zone(z: &Zone) -> ParcelInfo {
+        let p = &z.properties;
+        let num = |k: &str| p.get(k).and_then(Value::as_f64);
+        let int = |k: &str| {
+            num(k)
+                .filter(|x| x.fract() == 0.0 && *x >= 0.0)
+                .map(|x| x as u32)
+        };
+        let text = |k: &str| match p.get(k) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        ParcelInfo {
+            plot_id: z.id.clone(),
+            block_id: text("block_id"),
+            plate_section: int("plate_section"),
+            plate_main: int("plate_main"),
+            plate_sub: int("plate_sub"),
+            renovation_code: text("renovation_code").map(|c| crate::digits::normalize(&c)),
+            area_m2: num("area_m2"),
+            land_use: text("land_use").map(|s| s.to_ascii_lowercase()),
+            floors: num("floors"),
+            structure: text("structure").map(|s| s.to_ascii_lowercase()),
+            built_year: num("built_year").map(|y| y as i32),
+            frontage_width_m: num("frontage_width_m"),
+            on_main_axis: p.get("on_main_axis").and_then(Value::as_bool),
+        }
+    }
+
+    /// `11-123/45` (section-main/sub), or `123/45` without a section.
+    pub fn plate_text(&self) -> Option<String> {
+        let (m, s) = (self.plate_main?, self.plate_sub?);
+        Some(match self.plate_section {
+            Some(sec) => format!("{sec}-{m}/{s}"),
+            None => format!("{m}/{s}"),
+        })
+    }
+}
+
+/// The loaded parcel layer.
+#[derive(Debug, Clone)]
+pub struct ParcelLayer {
+    pub layer: Layer,
+    pub info: Vec<ParcelInfo>,
+    by_code: HashMap<String, usize>,
+    by_plate: HashMap<(u32, u32), Vec<usize>>,
+}
+
+impl ParcelLayer {
+    /// Reads the parcel file (problems as for any layer; invalid plots are left out).
+    pub fn load(spec: &ParcelsSpec, text: &str, frame: &TransverseMercator) -> ParcelLayer {
+        let version = BoundaryVersion {
+            id: "survey".into(),
+            title: LocalText::new("برداشت پلاک‌به‌پلاک", "plot-by-plot survey"),
+            file: spec.file.clone(),
+            approved: crate::manifest::ApprovalDate {
+                jalali: String::new(),
+                iso: String::new(),
+            },
+            approved_by: LocalText::default(),
+            crs: spec.crs.clone(),
+        };
+        let lspec = LayerSpec {
+            id: "parcels".into(),
+            kind: LayerKind::TargetNeighbourhood,
+            name: LocalText::new("پلاک‌ها", "parcels"),
+            versions: vec![version.clone()],
+            current: None,
+            source: Source::default(),
+            id_property: Some(spec.id_property.clone().unwrap_or_else(|| "plot_id".into())),
+            name_property: None,
+            name_en_property: None,
+            colour: "#555555".into(),
+        };
+        let layer = Layer::load(&lspec, &version, &spec.file, text, frame);
+        let info: Vec<ParcelInfo> = layer.zones.iter().map(ParcelInfo::from_zone).collect();
+        let mut by_code = HashMap::new();
+        let mut by_plate: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+        for (i, p) in info.iter().enumerate() {
+            if let Some(c) = &p.renovation_code {
+                by_code.insert(c.clone(), i);
+            }
+            if let (Some(m), Some(s)) = (p.plate_main, p.plate_sub) {
+                by_plate.entry((m, s)).or_default().push(i);
+            }
+        }
+        ParcelLayer {
+            layer,
+            info,
+            by_code,
+            by_plate,
+        }
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.layer.problems
+    }
+
+    pub fn len(&self) -> usize {
+        self.info.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.info.is_empty()
+    }
+
+    /// Plots with this plate (main/sub, then sub/main if none; filtered by section if given).
+    pub fn find_plate(&self, q: PlateQuery) -> Vec<usize> {
+        let pick = |m: u32, s: u32| -> Vec<usize> {
+            self.by_plate
+                .get(&(m, s))
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&i| q.section.is_none() || self.info[i].plate_section == q.section)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let found = pick(q.main, q.sub);
+        if found.is_empty() {
+            pick(q.sub, q.main)
+        } else {
+            found
+        }
+    }
+
+    /// The plot with this renovation code.
+    pub fn find_code(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// The plot under a point (local metres).
+    pub fn at(&self, x: f64, y: f64) -> Option<usize> {
+        self.layer
+            .candidates(x, y, 0.0)
+            .find(|z| z.prepared.contains(x, y))
+            .and_then(|z| self.index_of(z))
+    }
+
+    fn index_of(&self, z: &Zone) -> Option<usize> {
+        self.layer.zones.iter().position(|o| std::ptr::eq(o, z))
+    }
+
+    /// The plot's outline in (lon, lat) rings (shell, then holes) of its first part.
+    pub fn rings(&self, i: usize) -> Vec<Vec<(f64, f64)>> {
+        self.layer.zones[i]
+            .lon_lat
+            .0
+            .first()
+            .map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(|r| r.0.iter().map(|c| (c.x, c.y)).collect())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The plot's reference (id and name).
+    pub fn reference(&self, i: usize) -> ZoneRef {
+        let z = &self.layer.zones[i];
+        ZoneRef {
+            id: z.id.clone(),
+            name: z.name.clone(),
+        }
+    }
+
+    /// Plots sharing a stretch of boundary of at least `min_shared_m` metres with plot `i`
+    /// (collinear edges within 5 cm of each other), for consolidation scenarios.
+    pub fn neighbours(&self, i: usize, min_shared_m: f64) -> Vec<usize> {
+        let z = &self.layer.zones[i];
+        let b = crate::crs::bbox_of(
+            z.local
+                .0
+                .iter()
+                .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))),
+        );
+        let edges = |zz: &Zone| -> Vec<[f64; 4]> {
+            zz.local
+                .0
+                .iter()
+                .flat_map(|p| {
+                    p.exterior()
+                        .0
+                        .windows(2)
+                        .map(|w| [w[0].x, w[0].y, w[1].x, w[1].y])
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let mine = edges(z);
+        let mut out: Vec<usize> = self
+            .layer
+            .candidates_in([b.0 - 0.1, b.1 - 0.1, b.2 + 0.1, b.3 + 0.1])
+            .filter(|o| !std::ptr::eq(*o, z))
+            .filter(|o| {
+                let theirs = edges(o);
+                mine.iter()
+                    .any(|a| theirs.iter().any(|c| shared_length(a, c) >= min_shared_m))
+            })
+            .filter_map(|o| self.index_of(o))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// What the survey knows about the plot, as incentive facts (source: parcel layer).
+    /// `year` is the current Jalali year (for the building's age).
+    pub fn facts(&self, i: usize, year: i32) -> PlotFacts {
+        let p = &self.info[i];
+        let mut f = PlotFacts::default();
+        let src = FactSource::Parcel;
+        if let Some(a) = p.area_m2 {
+            f.set(FactName::PlotAreaM2, FactValue::Number(a), src);
+        }
+        if let Some(w) = p.frontage_width_m {
+            f.set(FactName::FrontageWidthM, FactValue::Number(w), src);
+        }
+        if let Some(b) = p.on_main_axis {
+            f.set(FactName::OnMainAxis, FactValue::YesNo(b), src);
+        }
+        if let Some(u) = p
+            .land_use
+            .as_ref()
+            .filter(|u| FactName::LandUse.known_values().contains(&u.as_str()))
+        {
+            f.set(FactName::LandUse, FactValue::Text(u.clone()), src);
+        }
+        if let Some(s) = p
+            .structure
+            .as_ref()
+            .filter(|s| FactName::Structure.known_values().contains(&s.as_str()))
+        {
+            f.set(FactName::Structure, FactValue::Text(s.clone()), src);
+        }
+        if let Some(y) = p.built_year.filter(|y| *y > 1200 && *y <= year) {
+            f.set(
+                FactName::BuildingAgeYears,
+                FactValue::Number((year - y) as f64),
+                src,
+            );
+        }
+        f
+    }
+}
+
+/// Length over which two segments lie on the same line (within 5 cm), else 0.
+fn shared_length(a: &[f64; 4], c: &[f64; 4]) -> f64 {
+    let (dx, dy) = (a[2] - a[0], a[3] - a[1]);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len < 1e-9 {
+        return 0.0;
+    }
+    let dist = |x: f64, y: f64| ((x - a[0]) * dy - (y - a[1]) * dx).abs() / len;
+    if dist(c[0], c[1]) > 0.05 || dist(c[2], c[3]) > 0.05 {
+        return 0.0;
+    }
+    let t = |x: f64, y: f64| ((x - a[0]) * dx + (y - a[1]) * dy) / len;
+    let (t0, t1) = (t(c[0], c[1]), t(c[2], c[3]));
+    let (lo, hi) = (t0.min(t1).max(0.0), t0.max(t1).min(len));
+    (hi - lo).max(0.0)
+}

@@ -1,0 +1,207 @@
+//! Registration plates (پلاک ثبتی) and municipal renovation codes (کد نوسازی), as owners type
+//! them.
+//!
+//! A plate has a section (بخش), a main number (اصلی) and a sub number (فرعی), stored as separate
+//! fields because written forms are read in different orders. Baft reads `123/45` as main/sub
+//! (the common "۴۵ فرعی از ۱۲۳ اصلی" written main first) and also accepts:
+//! `۱۲۳/۴۵`, `11-123/45` or `بخش ۱۱ پلاک ۱۲۳/۴۵` (with the section), `123 اصلی 45 فرعی`,
+//! `45 فرعی از 123 اصلی`. When a search by main/sub finds nothing, the reverse order is tried.
+//! A renovation code is digits and dashes, e.g. `0412-017`.
+//!
+//! ```
+//! use baft_core::plate::{parse_plate, PlateQuery};
+//! assert_eq!(parse_plate("بخش ۱۱ پلاک ۱۲۳/۴۵"), Some(PlateQuery { section: Some(11), main: 123, sub: 45 }));
+//! assert_eq!(parse_plate("123/45"), Some(PlateQuery { section: None, main: 123, sub: 45 }));
+//! assert_eq!(parse_plate("45 فرعی از 123 اصلی"), Some(PlateQuery { section: None, main: 123, sub: 45 }));
+//! ```
+
+use serde::Serialize;
+
+/// A plate as searched: the section may be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlateQuery {
+    pub section: Option<u32>,
+    pub main: u32,
+    pub sub: u32,
+}
+
+fn numbers(s: &str) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_digit() {
+            if cur.is_empty() {
+                start = i;
+            }
+            cur.push(c);
+        } else if !cur.is_empty() {
+            if let Ok(v) = cur.parse() {
+                out.push((start, v));
+            }
+            cur.clear();
+        }
+    }
+    if let Ok(v) = cur.parse() {
+        out.push((start, v));
+    }
+    out
+}
+
+/// Reads a plate. `None` when the text isn't one.
+pub fn parse_plate(text: &str) -> Option<PlateQuery> {
+    let t = crate::digits::normalize(text);
+    let t = t.trim();
+    if t.is_empty() || t.len() > 80 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let allowed = |c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || "/-\\\\:،,.".contains(c) || c.is_alphabetic()
+    };
+    if !lower.chars().all(allowed) {
+        return None;
+    }
+    let words_ok = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            [
+                "بخش", "پلاک", "اصلی", "فرعی", "از", "section", "plate", "main", "sub", "no",
+            ]
+            .contains(&w)
+        });
+    if !words_ok {
+        return None;
+    }
+    let nums = numbers(&lower);
+    // "45 فرعی از 123 اصلی" / "123 اصلی 45 فرعی": words decide.
+    let word_after = |pos: usize| {
+        lower[pos..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start()
+            .to_string()
+    };
+    let mut main = None;
+    let mut sub = None;
+    let mut section = None;
+    for &(pos, v) in &nums {
+        let after = word_after(pos);
+        if after.starts_with("اصلی") || after.starts_with("main") {
+            main = Some(v);
+        } else if after.starts_with("فرعی") || after.starts_with("sub") {
+            sub = Some(v);
+        }
+    }
+    if let Some(p) = lower.find("بخش").or_else(|| lower.find("section")) {
+        section = nums.iter().find(|(pos, _)| *pos > p).map(|(_, v)| *v);
+    }
+    if let (Some(m), Some(s)) = (main, sub) {
+        return Some(PlateQuery {
+            section,
+            main: m,
+            sub: s,
+        });
+    }
+    // Slash forms: [section -] main / sub.
+    let slash = lower.find('/')?;
+    let before: Vec<u32> = nums
+        .iter()
+        .filter(|(p, _)| *p < slash)
+        .map(|(_, v)| *v)
+        .collect();
+    let after: Vec<u32> = nums
+        .iter()
+        .filter(|(p, _)| *p > slash)
+        .map(|(_, v)| *v)
+        .collect();
+    if after.len() != 1 || before.is_empty() || before.len() > 2 {
+        return None;
+    }
+    let main = *before.last()?;
+    if section.is_none() && before.len() == 2 {
+        section = Some(before[0]);
+    }
+    if section.is_some() && before.len() == 2 && section != Some(before[0]) {
+        return None;
+    }
+    Some(PlateQuery {
+        section,
+        main,
+        sub: after[0],
+    })
+}
+
+/// Reads a renovation code (digits with dashes, e.g. `0412-017`), normalised to ASCII.
+pub fn parse_renovation_code(text: &str) -> Option<String> {
+    let t = crate::digits::normalize(text);
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    let code = words.pop()?;
+    if !words.iter().all(|w| {
+        ["کد", "نوسازی", "code", "renovation", ":"]
+            .contains(&w.to_lowercase().trim_end_matches(':'))
+    }) {
+        return None;
+    }
+    let ok = code.contains('-')
+        && code.len() <= 24
+        && code.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && code.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+    ok.then(|| code.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plates_in_every_form() {
+        let q = |s: Option<u32>, m, sub| {
+            Some(PlateQuery {
+                section: s,
+                main: m,
+                sub,
+            })
+        };
+        assert_eq!(parse_plate("۱۲۳/۴۵"), q(None, 123, 45));
+        assert_eq!(parse_plate("١٢٣/٤٥"), q(None, 123, 45));
+        assert_eq!(parse_plate(" 123 / 45 "), q(None, 123, 45));
+        assert_eq!(parse_plate("11-123/45"), q(Some(11), 123, 45));
+        assert_eq!(parse_plate("بخش ۱۱ پلاک ۱۲۳/۴۵"), q(Some(11), 123, 45));
+        assert_eq!(parse_plate("پلاک ۱۲۳/۴۵"), q(None, 123, 45));
+        assert_eq!(parse_plate("123 اصلی 45 فرعی"), q(None, 123, 45));
+        assert_eq!(
+            parse_plate("۴۵ فرعی از ۱۲۳ اصلی بخش ۱۱"),
+            q(Some(11), 123, 45)
+        );
+        assert_eq!(parse_plate("\u{200F}۱۲۳/۴۵\u{200E}"), q(None, 123, 45));
+    }
+
+    #[test]
+    fn not_plates() {
+        for t in [
+            "",
+            "hello",
+            "35.71, 51.11",
+            "123/45/6",
+            "123",
+            "/45",
+            "12a/45",
+            "بلوک ۱۲۳/۴۵",
+            "0412-017",
+        ] {
+            assert_eq!(parse_plate(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn renovation_codes() {
+        assert_eq!(parse_renovation_code("۰۴۱۲-۰۱۷"), Some("0412-017".into()));
+        assert_eq!(
+            parse_renovation_code("کد نوسازی 0412-017"),
+            Some("0412-017".into())
+        );
+        assert_eq!(parse_renovation_code("123/45"), None);
+        assert_eq!(parse_renovation_code("12-3"), None);
+    }
+}

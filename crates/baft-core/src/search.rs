@@ -1,0 +1,91 @@
+//! One search box for everything an owner might type: coordinates and map links
+//! ([`crate::input`]), a registration plate or renovation code ([`crate::plate`]), or the name
+//! or id of a neighbourhood or block.
+
+use crate::dataset::Dataset;
+use crate::error::BaftError;
+use crate::input::{parse_location_with, ParsedLocation};
+use geo::InteriorPoint;
+use serde::Serialize;
+
+/// A block or neighbourhood found by name or id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ZoneHit {
+    pub layer_id: String,
+    pub id: String,
+    pub name: crate::manifest::LocalText,
+    /// A point inside it, `[lon, lat]` (not the box centre).
+    pub interior_point: [f64; 2],
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "found", rename_all = "snake_case")]
+pub enum Found {
+    Location(ParsedLocation),
+    /// Indices into the parcel layer.
+    Parcels(Vec<usize>),
+    Zones(Vec<ZoneHit>),
+}
+
+/// At most this many name matches are listed.
+pub const MAX_HITS: usize = 20;
+
+/// Reads the search text: a location first; then a plate or renovation code (with a parcel
+/// layer); then names and ids of zones (case-insensitive, at least 2 characters).
+pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
+    let location_error = match parse_location_with(text, ds.parse_options()) {
+        Ok(l) => return Ok(Found::Location(l)),
+        Err(e) => e,
+    };
+    let norm = crate::digits::normalize(text);
+    let t = norm.trim();
+    if let Some(q) = crate::plate::parse_plate(t) {
+        let parcels = ds.parcels.as_ref().ok_or(BaftError::NoParcelLayer)?;
+        let found = parcels.find_plate(q);
+        return if found.is_empty() {
+            Err(BaftError::PlotNotFound { text: t.into() })
+        } else {
+            Ok(Found::Parcels(found))
+        };
+    }
+    if let Some(code) = crate::plate::parse_renovation_code(t) {
+        let parcels = ds.parcels.as_ref().ok_or(BaftError::NoParcelLayer)?;
+        return parcels
+            .find_code(&code)
+            .map(|i| Found::Parcels(vec![i]))
+            .ok_or(BaftError::PlotNotFound { text: code });
+    }
+    let needle = t.to_lowercase();
+    if needle.chars().count() >= 2
+        && !needle
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
+    {
+        let mut hits = Vec::new();
+        for l in &ds.layers {
+            for z in &l.zones {
+                let matches = z.id.to_lowercase() == needle
+                    || z.name.fa.to_lowercase().contains(&needle)
+                    || z.name.en.to_lowercase().contains(&needle);
+                if matches && hits.len() < MAX_HITS {
+                    let ip = z
+                        .lon_lat
+                        .interior_point()
+                        .map(|p| [p.x(), p.y()])
+                        .unwrap_or_default();
+                    hits.push(ZoneHit {
+                        layer_id: l.spec.id.clone(),
+                        id: z.id.clone(),
+                        name: z.name.clone(),
+                        interior_point: ip,
+                    });
+                }
+            }
+        }
+        if !hits.is_empty() {
+            return Ok(Found::Zones(hits));
+        }
+    }
+    Err(location_error)
+}
