@@ -3,7 +3,7 @@
 
 use crate::state::{AppState, GeoFailure, Outcome};
 use baft_core::dataset::read_plot_outline;
-use baft_core::input::parse_location_with;
+use baft_core::search::{search, Found};
 use baft_core::packages::compare::{self, Row};
 use baft_core::packages::facts::FactError;
 use baft_core::packages::{Evaluation, FactName, FactSource, PlotFacts};
@@ -12,32 +12,61 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Checks what was typed in the search box: one point, or corners (three or more lines).
+/// Checks what was typed in the search box: corners (three or more lines), or anything the
+/// core's search reads (coordinates, links, a plate, a renovation code, a place's name).
 pub fn check_text(state: &AppState, text: &str) {
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    let outcome = if lines >= 3 {
-        plot_outcome(&ds, text)
-    } else {
-        match parse_location_with(text, ds.parse_options()) {
-            Ok(loc) => Outcome::Point {
-                report: Arc::new(ds.check_point(loc.lon_lat())),
-                input: Some(loc),
-                from_gps: false,
-            },
-            Err(e) => Outcome::InputError(e),
+    if lines >= 3 {
+        state.outcome.set(Some(plot_outcome(&ds, text)));
+        return;
+    }
+    let outcome = match search(&ds, text) {
+        Ok(Found::Location(loc)) => Outcome::Point { report: Arc::new(ds.check_point(loc.lon_lat())), input: Some(loc), from_gps: false },
+        Ok(Found::Parcels(v)) if v.len() == 1 => return select_parcel(state, v[0]),
+        Ok(Found::Parcels(v)) => Outcome::Choose { parcels: v, zones: Vec::new() },
+        Ok(Found::Zones(z)) if z.len() == 1 => {
+            let [lon, lat] = z[0].interior_point;
+            Outcome::Point { report: Arc::new(ds.check_point((lon, lat))), input: None, from_gps: false }
         }
+        Ok(Found::Zones(z)) => Outcome::Choose { parcels: Vec::new(), zones: z },
+        Err(e) => Outcome::InputError(e),
     };
     state.outcome.set(Some(outcome));
 }
 
-/// Checks a point tapped on the map or given by GPS.
+/// Checks plot `i` of the parcel layer as a polygon (its survey attributes become facts).
+pub fn select_parcel(state: &AppState, i: usize) {
+    let Some(ds) = state.data.get_untracked() else { return };
+    let Some(parcels) = ds.parcels.clone() else { return };
+    let rings = parcels.rings(i);
+    match ds.check_plot(&rings) {
+        Ok(report) => {
+            if let Some(p) = parcels.info[i].plate_text() {
+                state.query.set(p);
+            }
+            state.outcome.set(Some(Outcome::Plot { rings: Arc::new(rings), report: Arc::new(report), parcel: Some(i) }));
+        }
+        Err(e) => state.outcome.set(Some(Outcome::InputError(e))),
+    }
+}
+
+/// Checks a point tapped on the map or given by GPS. A tap inside a surveyed plot selects
+/// that plot.
 pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
+    if !from_gps {
+        if let Some(parcels) = &ds.parcels {
+            let (x, y) = ds.frame.forward(lon, lat);
+            if let Some(i) = parcels.at(x, y) {
+                return select_parcel(state, i);
+            }
+        }
+    }
     state.query.set(format!("{lat:.6}, {lon:.6}"));
     state.outcome.set(Some(Outcome::Point {
         input: None,
@@ -61,6 +90,7 @@ fn plot_outcome(ds: &baft_core::dataset::Dataset, text: &str) -> Outcome {
         Ok((rings, report)) => Outcome::Plot {
             rings: Arc::new(rings),
             report: Arc::new(report),
+            parcel: None,
         },
         Err(e) => Outcome::InputError(e),
     }
@@ -121,7 +151,14 @@ pub fn today() -> baft_core::jalali::GregorianDate {
 pub fn plot_facts(state: &AppState) -> Option<Result<PlotFacts, FactError>> {
     let base = state.outcome.with(|o| match o {
         Some(Outcome::Point { report, .. }) => Some(PlotFacts::from_point(report)),
-        Some(Outcome::Plot { report, .. }) => Some(PlotFacts::from_plot(report)),
+        Some(Outcome::Plot { report, parcel, .. }) => {
+            let mut f = PlotFacts::from_plot(report);
+            if let (Some(i), Some(parcels)) = (parcel, state.data.with(|d| d.as_ref().and_then(|d| d.parcels.clone()))) {
+                let year = baft_core::jalali::JalaliDate::from_gregorian(today()).year;
+                f.facts.extend(parcels.facts(*i, year).facts);
+            }
+            Some(f)
+        }
         _ => None,
     })?;
     let mut f = base;
@@ -205,4 +242,35 @@ pub fn download_csv(name: &str, csv: &str) {
         }
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// History sentences for the current place, per layer id (layers with several versions).
+pub fn history(state: &AppState, lang: baft_core::Lang) -> Vec<(String, String)> {
+    let Some(ds) = state.data.get() else { return Vec::new() };
+    let Some(p) = state.outcome.with(|o| match o {
+        Some(Outcome::Point { report, .. }) => Some((report.lon, report.lat)),
+        Some(Outcome::Plot { report, .. }) => Some((report.interior_point[0], report.interior_point[1])),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    ds.history(p).into_iter().map(|h| (h.layer.id.clone(), h.sentence(lang))).collect()
+}
+
+/// The facilitation office for the current place.
+pub fn office(state: &AppState) -> Option<baft_core::offices::OfficeMatch> {
+    let ds = state.data.get()?;
+    use baft_core::manifest::LayerKind;
+    let nb_layers: Vec<String> = ds.manifest.layers.iter().filter(|l| l.kind == LayerKind::TargetNeighbourhood).map(|l| l.id.clone()).collect();
+    state.outcome.with(|o| match o {
+        Some(Outcome::Point { report, .. }) => {
+            let ids: Vec<String> = report.layers.iter().filter(|l| nb_layers.contains(&l.layer.id)).flat_map(|l| l.zones.iter().map(|z| z.id.clone())).collect();
+            ds.office_for((report.lon, report.lat), &ids)
+        }
+        Some(Outcome::Plot { report, .. }) => {
+            let ids: Vec<String> = report.layers.iter().filter(|l| nb_layers.contains(&l.layer.id)).flat_map(|l| l.overlaps.iter().map(|z| z.zone.id.clone())).collect();
+            ds.office_for((report.interior_point[0], report.interior_point[1]), &ids)
+        }
+        _ => None,
+    })
 }

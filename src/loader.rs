@@ -26,7 +26,7 @@ pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, Baft
             .join("; "),
     })?;
     let plan = planned_files(&manifest);
-    let files = plan.len() + manifest.packages.is_some() as usize;
+    let files = plan.len() + extras(&manifest).len();
     state.basemap_on.set(manifest.basemap.on_by_default);
     state.data.set(Some(Arc::new(Dataset::new(manifest))));
     state.progress.set(Progress::Loading {
@@ -49,6 +49,60 @@ pub fn apply_layer(
     state.data.update(|d| {
         if let Some(ds) = d {
             problems = Arc::make_mut(ds).add_layer(spec, version, file, text);
+        }
+    });
+    state.problems.update(|p| p.extend(problems));
+    file_done(state, text.len());
+}
+
+/// Files the manifest lists besides the current layer versions.
+#[derive(Debug, Clone)]
+pub enum Extra {
+    Packages(String),
+    /// A non-current boundary version (for history and the version switch).
+    Version(LayerSpec, BoundaryVersion, String),
+    Parcels(String),
+    Offices(String),
+}
+
+impl Extra {
+    pub fn file(&self) -> &str {
+        match self {
+            Extra::Packages(f) | Extra::Parcels(f) | Extra::Offices(f) | Extra::Version(_, _, f) => f,
+        }
+    }
+}
+
+/// The extra files of a manifest, smallest first so that the answer is complete early.
+pub fn extras(m: &Manifest) -> Vec<Extra> {
+    let mut v = Vec::new();
+    if let Some(p) = &m.packages {
+        v.push(Extra::Packages(p.clone()));
+    }
+    if let Some(o) = &m.offices {
+        v.push(Extra::Offices(o.clone()));
+    }
+    for (spec, version, file) in baft_core::dataset::other_version_files(m) {
+        v.push(Extra::Version(spec, version, file));
+    }
+    if let Some(p) = &m.parcels {
+        v.push(Extra::Parcels(p.file.clone()));
+    }
+    v
+}
+
+/// Adds an extra file's text to the dataset and records its problems.
+pub fn apply_extra(state: &AppState, extra: &Extra, text: &str) {
+    let mut problems = Vec::new();
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            let ds = Arc::make_mut(ds);
+            problems = match extra {
+                Extra::Packages(f) => ds.set_packages(f, text),
+                Extra::Version(spec, version, f) => ds.add_other_version(spec, version, f, text),
+                Extra::Parcels(_) => ds.set_parcels(text),
+                Extra::Offices(f) => ds.set_offices(f, text),
+            };
         }
     });
     state.problems.update(|p| p.extend(problems));
@@ -124,14 +178,13 @@ pub async fn load(state: AppState, base: String) {
         Ok(p) => p,
         Err(e) => return state.progress.set(Progress::Failed(e)),
     };
-    let packages = state
-        .data
-        .with_untracked(|d| d.as_ref().and_then(|d| d.manifest.packages.clone()));
-    if let Some(file) = packages {
+    let more = state.data.with_untracked(|d| d.as_ref().map(|d| extras(&d.manifest)).unwrap_or_default());
+    for extra in more {
+        let file = extra.file().to_string();
         let url = format!("{base}{file}");
         leptos::task::spawn_local(async move {
             match fetch_text(&url).await {
-                Ok(text) => apply_packages(&state, &file, &text),
+                Ok(text) => apply_extra(&state, &extra, &text),
                 Err(e) => apply_unreadable(&state, &file, &e),
             }
         });

@@ -37,6 +37,10 @@ extern "C" {
     pub fn map_fit(min_lon: f64, min_lat: f64, max_lon: f64, max_lat: f64);
     #[wasm_bindgen(js_name = mapCenter)]
     pub fn map_center() -> Vec<f64>;
+    #[wasm_bindgen(catch, js_name = mapSetParcels)]
+    pub fn map_set_parcels(geojson: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = mapShowChanges)]
+    pub fn map_show_changes(geojson: &str) -> Result<(), JsValue>;
 }
 
 /// A plot's rings (lon, lat) as a GeoJSON Polygon for drawing.

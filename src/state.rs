@@ -39,10 +39,16 @@ pub enum Outcome {
         report: Arc<PointReport>,
         from_gps: bool,
     },
-    /// A plot outline was checked.
+    /// A plot outline was checked; `parcel` when it is a plot of the parcel layer.
     Plot {
         rings: Arc<Vec<Vec<(f64, f64)>>>,
         report: Arc<PlotReport>,
+        parcel: Option<usize>,
+    },
+    /// Several plots or places match the search: the user picks one.
+    Choose {
+        parcels: Vec<usize>,
+        zones: Vec<baft_core::search::ZoneHit>,
     },
     /// The input could not be used.
     InputError(BaftError),

@@ -38,6 +38,19 @@ fn file(name: &str) -> &'static str {
     }
 }
 
+/// Feeds every extra file but the packages (fed separately) as if fetched.
+fn apply_extras_but_packages(state: &AppState) {
+    for extra in baft_app::loader::extras(&state.data.get_untracked().unwrap().manifest) {
+        let text = match extra.file() {
+            "packages.json" => continue,
+            "offices.json" => include_str!("../data/offices.json"),
+            "parcels/parcels.geojson" => include_str!("../data/parcels/parcels.geojson"),
+            f => file(f),
+        };
+        baft_app::loader::apply_extra(&state, &extra, text);
+    }
+}
+
 fn loaded_state(lang: Lang) -> AppState {
     let state = AppState::new(lang);
     let plan = apply_manifest(&state, MANIFEST).expect("manifest");
@@ -46,7 +59,7 @@ fn loaded_state(lang: Lang) -> AppState {
         state.progress.get_untracked(),
         Progress::Loading {
             done: 0,
-            total: 5,
+            total: 8,
             bytes: MANIFEST.len()
         }
     );
@@ -54,6 +67,7 @@ fn loaded_state(lang: Lang) -> AppState {
         apply_layer(&state, spec, version, name, file(name));
     }
     apply_packages(&state, "packages.json", PACKAGES);
+    apply_extras_but_packages(&state);
     state
 }
 
@@ -114,6 +128,7 @@ fn a_bad_layer_file_is_reported_and_the_rest_still_load() {
         "packages.json",
         &PACKAGES.replacen("\"extra_floors\": 2", "\"extra_floors\": -2", 1),
     );
+    apply_extras_but_packages(&state);
     assert_eq!(state.progress.get_untracked(), Progress::Ready);
     let problems = state.problems.get_untracked();
     assert_eq!(problems.len(), 2);

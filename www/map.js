@@ -17,6 +17,7 @@ export function mapCreate(el, lat, lon, zoom, onClick, ariaLabel) {
   map.attributionControl.setPrefix(false);
   el.setAttribute('aria-label', ariaLabel);
   map.on('click', (e) => onClick(e.latlng.lat, e.latlng.lng));
+  window.baftMapPixel = mapPixel;
   return true;
 }
 
@@ -82,4 +83,47 @@ export function mapCenter() {
 
 export function mapInvalidate() {
   if (map) map.invalidateSize();
+}
+
+// Parcels: many small polygons, drawn only when zoomed in far enough to tell them apart.
+let parcels = null;
+const PARCELS_MIN_ZOOM = 16;
+function syncParcels() {
+  if (!map || !parcels) return;
+  const show = map.getZoom() >= PARCELS_MIN_ZOOM;
+  if (show && !map.hasLayer(parcels)) parcels.addTo(map);
+  if (!show && map.hasLayer(parcels)) map.removeLayer(parcels);
+}
+
+export function mapSetParcels(geojsonText) {
+  if (!map) return;
+  if (parcels) map.removeLayer(parcels);
+  parcels = L.geoJSON(JSON.parse(geojsonText), {
+    style: () => ({ color: '#555', weight: 0.6, fill: false }),
+    interactive: false,
+  });
+  map.off('zoomend', syncParcels);
+  map.on('zoomend', syncParcels);
+  syncParcels();
+}
+
+// Changes between boundary versions: added (green) and removed (red, dashed).
+let changes = null;
+export function mapShowChanges(geojsonText) {
+  if (!map) return;
+  if (changes) { map.removeLayer(changes); changes = null; }
+  if (!geojsonText) return;
+  changes = L.geoJSON(JSON.parse(geojsonText), {
+    style: (f) => (f.properties.change === 'removed'
+      ? { color: '#b00020', weight: 2.5, dashArray: '6 4', fillOpacity: 0.05 }
+      : { color: '#0a7d32', weight: 2.5, fillColor: '#0a7d32', fillOpacity: 0.25 }),
+    interactive: false,
+  }).addTo(map);
+}
+
+// For tests and embedding: the pixel of a lat/lon in the map container.
+export function mapPixel(lat, lon) {
+  if (!map) return [];
+  const p = map.latLngToContainerPoint([lat, lon]);
+  return [p.x, p.y];
 }

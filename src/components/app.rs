@@ -1,5 +1,5 @@
 use super::{
-    compare::Compare, data_status::DataStatus, incentives::Incentives, map_view::MapView,
+    compare::Compare, data_status::DataStatus, incentives::Incentives, map_view::MapView, office::OfficeCard,
     result::ResultCard, search::Search,
 };
 use crate::i18n::{self, t};
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
             <section class="panel">
                 <Search/>
                 <ResultCard/>
+                <OfficeCard/>
                 <Incentives/>
                 <Compare/>
             </section>

@@ -14,6 +14,8 @@ pub fn MapView() -> impl IntoView {
     let el: NodeRef<Div> = NodeRef::new();
     let created = RwSignal::new(false);
     let hidden = RwSignal::new(Vec::<String>::new());
+    let shown = RwSignal::new(Vec::<(String, String)>::new());
+    let highlight = RwSignal::new(false);
 
     // Create the map once the container exists and the manifest gives the centre.
     Effect::new(move |_| {
@@ -44,29 +46,63 @@ pub fn MapView() -> impl IntoView {
             created.set(true);
         }
     });
-    // Draw each loaded layer (again when one is added).
-    Effect::new(move |drawn: Option<Vec<String>>| {
+    // Draw each layer at the version chosen for the map (the current one unless switched),
+    // and the parcels once loaded; again whenever that changes.
+    Effect::new(move |drawn: Option<Vec<(String, String)>>| {
         let mut drawn = drawn.unwrap_or_default();
         if !created.get() {
             return drawn;
         }
+        let chosen = shown.get();
         state.data.with(|d| {
-            if let Some(ds) = d {
-                for l in &ds.layers {
-                    let key = format!("{}@{}", l.spec.id, l.version.id);
-                    if !drawn.contains(&key) {
-                        let _ = map::map_set_layer(
-                            &l.spec.id,
-                            &l.display_geojson(),
-                            &l.spec.colour,
-                            true,
-                        );
-                        drawn.push(key);
-                    }
+            let Some(ds) = d else { return };
+            for l in &ds.layers {
+                let want = chosen.iter().find(|(id, _)| id == &l.spec.id).map(|(_, v)| v.clone()).unwrap_or_else(|| l.version.id.clone());
+                let layer = if want == l.version.id { Some(l) } else { ds.other_versions.iter().find(|o| o.spec.id == l.spec.id && o.version.id == want) };
+                let Some(layer) = layer else { continue };
+                let key = (l.spec.id.clone(), layer.version.id.clone());
+                if !drawn.contains(&key) {
+                    let _ = map::map_set_layer(&l.spec.id, &layer.display_geojson(), &l.spec.colour, !hidden.with_untracked(|h| h.contains(&l.spec.id)));
+                    drawn.retain(|(id, _)| id != &l.spec.id);
+                    drawn.push(key);
+                }
+            }
+            if let Some(p) = &ds.parcels {
+                let key = ("parcels".to_string(), String::new());
+                if !drawn.contains(&key) {
+                    let _ = map::map_set_parcels(&p.layer.display_geojson());
+                    drawn.push(key);
                 }
             }
         });
         drawn
+    });
+    // Highlight what changed between the version shown (or the earliest) and the current one.
+    Effect::new(move |_| {
+        if !created.get() {
+            return;
+        }
+        let on = highlight.get();
+        let chosen = shown.get();
+        state.data.with(|d| {
+            let Some(ds) = d else { return };
+            let text = on
+                .then(|| {
+                    ds.layers.iter().find_map(|cur| {
+                        let old_id = chosen.iter().find(|(id, _)| id == &cur.spec.id).map(|(_, v)| v.clone());
+                        let mut olds: Vec<&baft_core::layer::Layer> = ds.other_versions.iter().filter(|o| o.spec.id == cur.spec.id).collect();
+                        olds.sort_by_key(|o| o.version.approved.gregorian_date());
+                        let old = match old_id {
+                            Some(v) if v != cur.version.id => olds.into_iter().find(|o| o.version.id == v),
+                            _ => olds.into_iter().next(),
+                        }?;
+                        Some(baft_core::versions::diff(old, cur).geojson(old, cur))
+                    })
+                })
+                .flatten()
+                .unwrap_or_default();
+            let _ = map::map_show_changes(&text);
+        });
     });
     Effect::new(move |_| {
         if !created.get() {
@@ -131,12 +167,45 @@ pub fn MapView() -> impl IntoView {
             })
         })
     };
+    let versions = move || {
+        let l = lang.get();
+        state.data.with(|d| {
+            let ds = d.as_ref()?;
+            let with_history: Vec<_> = ds.layers.iter().filter(|cur| ds.other_versions.iter().any(|o| o.spec.id == cur.spec.id)).collect();
+            if with_history.is_empty() {
+                return None;
+            }
+            Some(view! {
+                {with_history.into_iter().map(|cur| {
+                    let id = cur.spec.id.clone();
+                    let sel_id = format!("version-{id}");
+                    let mut all: Vec<(String, String)> = ds.other_versions.iter().filter(|o| o.spec.id == id).map(|o| (o.version.id.clone(), baft_core::text::version_line(&o.reference().version, l))).collect();
+                    all.push((cur.version.id.clone(), baft_core::text::version_line(&cur.reference().version, l)));
+                    let current = cur.version.id.clone();
+                    let label = format!("{} — {}", l.pick("نسخهٔ مرز روی نقشه", "Boundary version on the map"), cur.spec.name.get(l));
+                    let id2 = id.clone();
+                    view! {
+                        <label class="version-select" for=sel_id.clone()>{label}</label>
+                        <select id=sel_id prop:value=move || shown.with(|s| s.iter().find(|(i, _)| i == &id2).map(|(_, v)| v.clone()).unwrap_or_else(|| current.clone()))
+                            on:change=move |ev| { let v = event_target_value(&ev); let id = id.clone(); shown.update(|s| { s.retain(|(i, _)| i != &id); s.push((id, v)); }); }>
+                            {all.into_iter().map(|(v, label)| view! { <option value=v>{label}</option> }).collect_view()}
+                        </select>
+                    }
+                }).collect_view()}
+                <label class="switch">
+                    <input type="checkbox" prop:checked=move || highlight.get() on:change=move |ev| highlight.set(event_target_checked(&ev))/>
+                    {l.pick("نمایش تغییرات بین نسخه‌ها (سبز: افزوده، قرمز: حذف‌شده)", "Highlight changes between versions (green: added, red: removed)")}
+                </label>
+            })
+        })
+    };
     view! {
         <section class="map-wrap">
             <div class="map" dir="ltr" node_ref=el tabindex="0" role="application"></div>
             <fieldset class="legend">
                 <legend>{move || t(lang.get(), i18n::LAYERS)}</legend>
                 {switches}
+                {versions}
                 <label class="switch">
                     <input type="checkbox" prop:checked=move || state.basemap_on.get() on:change=move |ev| state.basemap_on.set(event_target_checked(&ev))/>
                     {move || t(lang.get(), i18n::BASEMAP)}

@@ -5,5 +5,6 @@ pub mod compare;
 pub mod data_status;
 pub mod incentives;
 pub mod map_view;
+pub mod office;
 pub mod result;
 pub mod search;

@@ -1,3 +1,4 @@
+use crate::actions;
 use crate::i18n::{self, t};
 use crate::state::{use_state, Outcome};
 use baft_core::check::{PlotStatus, PointStatus};
@@ -47,14 +48,80 @@ fn coords(lat: f64, lon: f64, lang: Lang) -> String {
     .replace("، ", lang.pick("، ", ", "))
 }
 
+fn parcel_label(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> String {
+    let plate = p.plate_text().map(|t| baft_core::digits::localize_digits(&t, lang)).unwrap_or_default();
+    format!("{} {plate} — {} {} — {}", lang.pick("پلاک", "Plate"), lang.pick("کد نوسازی", "renovation code"), p.renovation_code.clone().unwrap_or_default(), p.plot_id)
+}
+
+/// What the survey says about a plot of the parcel layer.
+fn parcel_details(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> impl IntoView {
+    use baft_core::packages::words::value_label;
+    use baft_core::packages::FactName;
+    let mut rows: Vec<(&'static str, String)> = vec![(lang.pick("شناسهٔ ملک", "Plot id"), p.plot_id.clone())];
+    if let Some(t) = p.plate_text() {
+        rows.push((lang.pick("پلاک ثبتی (بخش-اصلی/فرعی)", "Registration plate (section-main/sub)"), baft_core::digits::localize_digits(&t, lang)));
+    }
+    if let Some(c) = &p.renovation_code {
+        rows.push((lang.pick("کد نوسازی", "Renovation code"), c.clone()));
+    }
+    if let Some(b) = &p.block_id {
+        rows.push((lang.pick("بلوک", "Block"), b.clone()));
+    }
+    if let Some(u) = &p.land_use {
+        rows.push((lang.pick("کاربری", "Land use"), value_label(FactName::LandUse, u, lang)));
+    }
+    if let Some(s) = &p.structure {
+        rows.push((lang.pick("سازه", "Structure"), value_label(FactName::Structure, s, lang)));
+    }
+    if let Some(f) = p.floors {
+        rows.push((lang.pick("طبقات", "Floors"), baft_core::digits::localize_digits(&baft_core::error::trim_float(f), lang)));
+    }
+    if let Some(y) = p.built_year {
+        rows.push((lang.pick("سال ساخت", "Built (Jalali year)"), baft_core::digits::localize_digits(&y.to_string(), lang)));
+    }
+    if let Some(w) = p.frontage_width_m {
+        rows.push((lang.pick("عرض معبر", "Frontage passage width"), baft_core::text::metres(w, lang)));
+    }
+    view! {
+        <dl class="survey" aria-label=lang.pick("مشخصات ملک از برداشت شهرداری", "The plot in the municipality's survey")>
+            {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+        </dl>
+    }
+}
+
 /// The answer, announced to screen readers when it changes.
 #[component]
 pub fn ResultCard() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
+    let history = Memo::new(move |_| actions::history(&state, lang.get()));
+    let history_of = move |id: &str| history.with(|h| h.iter().find(|(l, _)| l == id).map(|(_, s)| s.clone()));
     let body = move || {
         let l = lang.get();
         match state.outcome.get() {
+            Some(Outcome::Choose { parcels, zones }) => {
+                let ds = state.data.get_untracked();
+                let parcel_items = parcels
+                    .into_iter()
+                    .map(|i| {
+                        let label = ds.as_ref().and_then(|d| d.parcels.as_ref()).map(|p| parcel_label(&p.info[i], l)).unwrap_or_default();
+                        view! { <li><button type="button" class="choice" on:click=move |_| actions::select_parcel(&state, i)>{label}</button></li> }
+                    })
+                    .collect_view();
+                let zone_items = zones
+                    .into_iter()
+                    .map(|z| {
+                        let label = format!("{} ({})", z.name.get(l), z.id);
+                        let [lon, lat] = z.interior_point;
+                        view! { <li><button type="button" class="choice" on:click=move |_| actions::check_lon_lat(&state, lon, lat, false)>{label}</button></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <p>{l.pick("چند مورد پیدا شد؛ یکی را انتخاب کنید:", "Several matches; choose one:")}</p>
+                    <ul class="choices">{parcel_items}{zone_items}</ul>
+                }
+                .into_any()
+            }
             None => view! { <p class="muted">{t(l, i18n::NO_RESULT)}</p> }.into_any(),
             Some(Outcome::Locating) => {
                 view! { <p class="muted">{t(l, i18n::LOCATING)}</p> }.into_any()
@@ -88,6 +155,7 @@ pub fn ResultCard() -> impl IntoView {
                                 <h3>{r.layer.name.get(l).to_string()}" "<span class=class>{text::point_status_word(r.status, l)}</span></h3>
                                 <p>{text::point_sentence(r, l)}</p>
                                 <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{text::version_line(&r.layer.version, l)}</p>
+                                {history_of(&r.layer.id).map(|h| view! { <p class="history">{h}</p> })}
                             </li>
                         }
                     })
@@ -101,7 +169,8 @@ pub fn ResultCard() -> impl IntoView {
                 }
                 .into_any()
             }
-            Some(Outcome::Plot { report, .. }) => {
+            Some(Outcome::Plot { report, parcel, .. }) => {
+                let survey = parcel.and_then(|i| state.data.with_untracked(|d| d.as_ref().and_then(|d| d.parcels.as_ref()).map(|p| parcel_details(&p.info[i], l))));
                 let rows = report
                     .layers
                     .iter()
@@ -116,11 +185,13 @@ pub fn ResultCard() -> impl IntoView {
                                 <h3>{r.layer.name.get(l).to_string()}" "<span class=class>{text::plot_status_word(r.status, l)}" "{text::percent(r.share, l)}</span></h3>
                                 <p>{text::plot_sentence(r, l)}</p>
                                 <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{text::version_line(&r.layer.version, l)}</p>
+                                {history_of(&r.layer.id).map(|h| view! { <p class="history">{h}</p> })}
                             </li>
                         }
                     })
                     .collect_view();
                 view! {
+                    {survey}
                     <p class="where">{t(l, i18n::PLOT_AREA)}": "{text::square_metres(report.area_m2, l)}</p>
                     {(!report.in_data_area).then(|| view! { <p class="warning">{t(l, i18n::OUTSIDE_DATA)}</p> })}
                     <ul class="layers">{rows}</ul>

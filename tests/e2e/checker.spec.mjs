@@ -40,11 +40,16 @@ test('UTM figures from a deed and degrees-minutes-seconds find the same block', 
 
 test('tapping the map checks that point, and the answer matches the native CLI', async ({ page }) => {
   const { offOrigin } = await openApp(page);
+  const o = FX.outside_all.point;
+  const [x, y] = await page.evaluate(([la, lo]) => window.baftMapPixel(la, lo), [o.lat, o.lon]);
   const box = await page.locator('.map').boundingBox();
-  await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.55);
+  await page.mouse.click(box.x + x, box.y + y);
   await expect(page.locator('#result .layer-result')).toHaveCount(4);
   const typed = await page.locator('#q').inputValue();
   expect(typed).toMatch(/^\d+\.\d+, \d+\.\d+$/);
+  const [lat, lon] = typed.split(', ').map(Number);
+  expect(Math.abs(lat - o.lat)).toBeLessThan(0.0005); // within a pixel or two at this zoom
+  expect(Math.abs(lon - o.lon)).toBeLessThan(0.0005);
   const cli = cliCheck(typed);
   for (const l of cli.result.layers) {
     await expect(layer(page, l.layer.id)).toHaveAttribute('data-status', l.status.replace('_', ''));

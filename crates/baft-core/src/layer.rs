@@ -378,6 +378,11 @@ impl Layer {
         layer
     }
 
+    /// The layer and version as results name them.
+    pub fn reference(&self) -> std::sync::Arc<crate::check::LayerRef> {
+        self.reference.clone()
+    }
+
     /// Whether the layer has at least one usable zone.
     pub fn is_usable(&self) -> bool {
         !self.zones.is_empty()
