@@ -3,10 +3,10 @@
 
 use crate::state::{AppState, GeoFailure, Outcome};
 use baft_core::dataset::read_plot_outline;
-use baft_core::search::{search, Found};
 use baft_core::packages::compare::{self, Row};
 use baft_core::packages::facts::FactError;
 use baft_core::packages::{Evaluation, FactName, FactSource, PlotFacts};
+use baft_core::search::{search, Found};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -24,14 +24,28 @@ pub fn check_text(state: &AppState, text: &str) {
         return;
     }
     let outcome = match search(&ds, text) {
-        Ok(Found::Location(loc)) => Outcome::Point { report: Arc::new(ds.check_point(loc.lon_lat())), input: Some(loc), from_gps: false },
+        Ok(Found::Location(loc)) => Outcome::Point {
+            report: Arc::new(ds.check_point(loc.lon_lat())),
+            input: Some(loc),
+            from_gps: false,
+        },
         Ok(Found::Parcels(v)) if v.len() == 1 => return select_parcel(state, v[0]),
-        Ok(Found::Parcels(v)) => Outcome::Choose { parcels: v, zones: Vec::new() },
+        Ok(Found::Parcels(v)) => Outcome::Choose {
+            parcels: v,
+            zones: Vec::new(),
+        },
         Ok(Found::Zones(z)) if z.len() == 1 => {
             let [lon, lat] = z[0].interior_point;
-            Outcome::Point { report: Arc::new(ds.check_point((lon, lat))), input: None, from_gps: false }
+            Outcome::Point {
+                report: Arc::new(ds.check_point((lon, lat))),
+                input: None,
+                from_gps: false,
+            }
         }
-        Ok(Found::Zones(z)) => Outcome::Choose { parcels: Vec::new(), zones: z },
+        Ok(Found::Zones(z)) => Outcome::Choose {
+            parcels: Vec::new(),
+            zones: z,
+        },
         Err(e) => Outcome::InputError(e),
     };
     state.outcome.set(Some(outcome));
@@ -39,15 +53,23 @@ pub fn check_text(state: &AppState, text: &str) {
 
 /// Checks plot `i` of the parcel layer as a polygon (its survey attributes become facts).
 pub fn select_parcel(state: &AppState, i: usize) {
-    let Some(ds) = state.data.get_untracked() else { return };
-    let Some(parcels) = ds.parcels.clone() else { return };
+    let Some(ds) = state.data.get_untracked() else {
+        return;
+    };
+    let Some(parcels) = ds.parcels.clone() else {
+        return;
+    };
     let rings = parcels.rings(i);
     match ds.check_plot(&rings) {
         Ok(report) => {
             if let Some(p) = parcels.info[i].plate_text() {
                 state.query.set(p);
             }
-            state.outcome.set(Some(Outcome::Plot { rings: Arc::new(rings), report: Arc::new(report), parcel: Some(i) }));
+            state.outcome.set(Some(Outcome::Plot {
+                rings: Arc::new(rings),
+                report: Arc::new(report),
+                parcel: Some(i),
+            }));
         }
         Err(e) => state.outcome.set(Some(Outcome::InputError(e))),
     }
@@ -153,7 +175,12 @@ pub fn plot_facts(state: &AppState) -> Option<Result<PlotFacts, FactError>> {
         Some(Outcome::Point { report, .. }) => Some(PlotFacts::from_point(report)),
         Some(Outcome::Plot { report, parcel, .. }) => {
             let mut f = PlotFacts::from_plot(report);
-            if let (Some(i), Some(parcels)) = (parcel, state.data.with(|d| d.as_ref().and_then(|d| d.parcels.clone()))) {
+            if let (Some(i), Some(parcels)) = (
+                parcel,
+                state
+                    .data
+                    .with(|d| d.as_ref().and_then(|d| d.parcels.clone())),
+            ) {
                 let year = baft_core::jalali::JalaliDate::from_gregorian(today()).year;
                 f.facts.extend(parcels.facts(*i, year).facts);
             }
@@ -246,29 +273,52 @@ pub fn download_csv(name: &str, csv: &str) {
 
 /// History sentences for the current place, per layer id (layers with several versions).
 pub fn history(state: &AppState, lang: baft_core::Lang) -> Vec<(String, String)> {
-    let Some(ds) = state.data.get() else { return Vec::new() };
+    let Some(ds) = state.data.get() else {
+        return Vec::new();
+    };
     let Some(p) = state.outcome.with(|o| match o {
         Some(Outcome::Point { report, .. }) => Some((report.lon, report.lat)),
-        Some(Outcome::Plot { report, .. }) => Some((report.interior_point[0], report.interior_point[1])),
+        Some(Outcome::Plot { report, .. }) => {
+            Some((report.interior_point[0], report.interior_point[1]))
+        }
         _ => None,
     }) else {
         return Vec::new();
     };
-    ds.history(p).into_iter().map(|h| (h.layer.id.clone(), h.sentence(lang))).collect()
+    ds.history(p)
+        .into_iter()
+        .map(|h| (h.layer.id.clone(), h.sentence(lang)))
+        .collect()
 }
 
 /// The facilitation office for the current place.
 pub fn office(state: &AppState) -> Option<baft_core::offices::OfficeMatch> {
     let ds = state.data.get()?;
     use baft_core::manifest::LayerKind;
-    let nb_layers: Vec<String> = ds.manifest.layers.iter().filter(|l| l.kind == LayerKind::TargetNeighbourhood).map(|l| l.id.clone()).collect();
+    let nb_layers: Vec<String> = ds
+        .manifest
+        .layers
+        .iter()
+        .filter(|l| l.kind == LayerKind::TargetNeighbourhood)
+        .map(|l| l.id.clone())
+        .collect();
     state.outcome.with(|o| match o {
         Some(Outcome::Point { report, .. }) => {
-            let ids: Vec<String> = report.layers.iter().filter(|l| nb_layers.contains(&l.layer.id)).flat_map(|l| l.zones.iter().map(|z| z.id.clone())).collect();
+            let ids: Vec<String> = report
+                .layers
+                .iter()
+                .filter(|l| nb_layers.contains(&l.layer.id))
+                .flat_map(|l| l.zones.iter().map(|z| z.id.clone()))
+                .collect();
             ds.office_for((report.lon, report.lat), &ids)
         }
         Some(Outcome::Plot { report, .. }) => {
-            let ids: Vec<String> = report.layers.iter().filter(|l| nb_layers.contains(&l.layer.id)).flat_map(|l| l.overlaps.iter().map(|z| z.zone.id.clone())).collect();
+            let ids: Vec<String> = report
+                .layers
+                .iter()
+                .filter(|l| nb_layers.contains(&l.layer.id))
+                .flat_map(|l| l.overlaps.iter().map(|z| z.zone.id.clone()))
+                .collect();
             ds.office_for((report.interior_point[0], report.interior_point[1]), &ids)
         }
         _ => None,

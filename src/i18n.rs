@@ -3,6 +3,7 @@
 
 use crate::state::GeoFailure;
 use baft_core::Lang;
+use leptos::prelude::Get;
 
 /// A string in both languages.
 pub type T = (&'static str, &'static str);
@@ -136,3 +137,10 @@ pub const ADD_CANDIDATE: T = (
     "Add this plot to the comparison",
 );
 pub const CLEAR: T = ("پاک کردن", "Clear");
+
+/// A string in the current language, as a reactive view or attribute value. Every use shares
+/// one closure type, so the renderer's code for it exists once (this keeps the wasm small).
+pub fn tr(s: T) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+    let lang = crate::state::use_state().lang;
+    move || t(lang.get(), s)
+}

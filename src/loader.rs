@@ -68,7 +68,10 @@ pub enum Extra {
 impl Extra {
     pub fn file(&self) -> &str {
         match self {
-            Extra::Packages(f) | Extra::Parcels(f) | Extra::Offices(f) | Extra::Version(_, _, f) => f,
+            Extra::Packages(f)
+            | Extra::Parcels(f)
+            | Extra::Offices(f)
+            | Extra::Version(_, _, f) => f,
         }
     }
 }
@@ -178,7 +181,9 @@ pub async fn load(state: AppState, base: String) {
         Ok(p) => p,
         Err(e) => return state.progress.set(Progress::Failed(e)),
     };
-    let more = state.data.with_untracked(|d| d.as_ref().map(|d| extras(&d.manifest)).unwrap_or_default());
+    let more = state
+        .data
+        .with_untracked(|d| d.as_ref().map(|d| extras(&d.manifest)).unwrap_or_default());
     for extra in more {
         let file = extra.file().to_string();
         let url = format!("{base}{file}");

@@ -1,6 +1,6 @@
 use super::{
-    compare::Compare, data_status::DataStatus, incentives::Incentives, map_view::MapView, office::OfficeCard,
-    result::ResultCard, search::Search,
+    compare::Compare, data_status::DataStatus, incentives::Incentives, map_view::MapView,
+    office::OfficeCard, result::ResultCard, search::Search,
 };
 use crate::i18n::{self, t};
 use crate::state::AppState;
@@ -54,13 +54,13 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="top">
             <div class="brand">
-                <h1>{move || t(lang.get(), i18n::APP_NAME)}</h1>
-                <p class="tagline">{move || t(lang.get(), i18n::TAGLINE)}</p>
+                <h1>{i18n::tr(i18n::APP_NAME)}</h1>
+                <p class="tagline">{i18n::tr(i18n::TAGLINE)}</p>
             </div>
             <button class="lang" type="button" on:click=toggle
-                aria-label=move || t(lang.get(), i18n::OTHER_LANG_LABEL)
+                aria-label=i18n::tr(i18n::OTHER_LANG_LABEL)
                 lang=move || if lang.get() == Lang::Fa { "en" } else { "fa" }>
-                {move || t(lang.get(), i18n::OTHER_LANG)}
+                {i18n::tr(i18n::OTHER_LANG)}
             </button>
         </header>
         <Show when=sample>
@@ -77,6 +77,6 @@ pub fn App() -> impl IntoView {
             </section>
             <MapView/>
         </main>
-        <footer class="foot"><p>{move || t(lang.get(), i18n::DISCLAIMER)}</p></footer>
+        <footer class="foot"><p>{i18n::tr(i18n::DISCLAIMER)}</p></footer>
     }
 }

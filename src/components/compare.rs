@@ -120,7 +120,7 @@ pub fn Compare() -> impl IntoView {
         let id2 = id.clone();
         view! {
             <label for=id>{move || format!("{} {}", t(lang.get(), i18n::NEIGHBOUR_AREA), baft_core::digits::localize_digits(&(i + 1).to_string(), lang.get()))}</label>
-            <input id=id2 type="text" inputmode="decimal" dir="ltr" placeholder=move || t(lang.get(), i18n::NEIGHBOUR_HELP)
+            <input id=id2 type="text" inputmode="decimal" dir="ltr" placeholder=i18n::tr(i18n::NEIGHBOUR_HELP)
                 prop:value=move || state.neighbours.with(|n| n[i].clone())
                 on:input=move |ev| { let v = event_target_value(&ev); state.neighbours.update(|n| n[i] = v); }/>
         }
@@ -128,13 +128,13 @@ pub fn Compare() -> impl IntoView {
     view! {
         <Show when=visible>
             <details class="compare">
-                <summary>{move || t(lang.get(), i18n::COMPARE)}</summary>
+                <summary>{i18n::tr(i18n::COMPARE)}</summary>
                 <div class="facts-grid">{neighbour(0)}{neighbour(1)}{neighbour(2)}</div>
                 {scenarios}
                 <div class="actions">
-                    <button type="button" on:click=export>{move || t(lang.get(), i18n::EXPORT_CSV)}</button>
-                    <button type="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{move || t(lang.get(), i18n::PRINT)}</button>
-                    <button type="button" on:click=add>{move || t(lang.get(), i18n::ADD_CANDIDATE)}</button>
+                    <button type="button" on:click=export>{i18n::tr(i18n::EXPORT_CSV)}</button>
+                    <button type="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{i18n::tr(i18n::PRINT)}</button>
+                    <button type="button" on:click=add>{i18n::tr(i18n::ADD_CANDIDATE)}</button>
                 </div>
                 {candidates}
             </details>

@@ -223,9 +223,9 @@ pub fn Incentives() -> impl IntoView {
     view! {
         <Show when=visible>
             <section class="incentives" aria-labelledby="incentives-title">
-                <h2 id="incentives-title">{move || t(lang.get(), i18n::INCENTIVES)}</h2>
+                <h2 id="incentives-title">{i18n::tr(i18n::INCENTIVES)}</h2>
                 <fieldset class="facts">
-                    <legend>{move || t(lang.get(), i18n::FACTS_FORM)}</legend>
+                    <legend>{i18n::tr(i18n::FACTS_FORM)}</legend>
                     <div class="facts-grid">
                         {number("fact-area", i18n::FACT_AREA, FactField::Area)}
                         {number("fact-street", i18n::FACT_STREET, FactField::Street)}

@@ -57,12 +57,27 @@ pub fn MapView() -> impl IntoView {
         state.data.with(|d| {
             let Some(ds) = d else { return };
             for l in &ds.layers {
-                let want = chosen.iter().find(|(id, _)| id == &l.spec.id).map(|(_, v)| v.clone()).unwrap_or_else(|| l.version.id.clone());
-                let layer = if want == l.version.id { Some(l) } else { ds.other_versions.iter().find(|o| o.spec.id == l.spec.id && o.version.id == want) };
+                let want = chosen
+                    .iter()
+                    .find(|(id, _)| id == &l.spec.id)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_else(|| l.version.id.clone());
+                let layer = if want == l.version.id {
+                    Some(l)
+                } else {
+                    ds.other_versions
+                        .iter()
+                        .find(|o| o.spec.id == l.spec.id && o.version.id == want)
+                };
                 let Some(layer) = layer else { continue };
                 let key = (l.spec.id.clone(), layer.version.id.clone());
                 if !drawn.contains(&key) {
-                    let _ = map::map_set_layer(&l.spec.id, &layer.display_geojson(), &l.spec.colour, !hidden.with_untracked(|h| h.contains(&l.spec.id)));
+                    let _ = map::map_set_layer(
+                        &l.spec.id,
+                        &layer.display_geojson(),
+                        &l.spec.colour,
+                        !hidden.with_untracked(|h| h.contains(&l.spec.id)),
+                    );
                     drawn.retain(|(id, _)| id != &l.spec.id);
                     drawn.push(key);
                 }
@@ -89,11 +104,25 @@ pub fn MapView() -> impl IntoView {
             let text = on
                 .then(|| {
                     ds.layers.iter().find_map(|cur| {
-                        let old_id = chosen.iter().find(|(id, _)| id == &cur.spec.id).map(|(_, v)| v.clone());
-                        let mut olds: Vec<&baft_core::layer::Layer> = ds.other_versions.iter().filter(|o| o.spec.id == cur.spec.id).collect();
-                        olds.sort_by_key(|o| o.version.approved.gregorian_date());
+                        let old_id = chosen
+                            .iter()
+                            .find(|(id, _)| id == &cur.spec.id)
+                            .map(|(_, v)| v.clone());
+                        let mut olds: Vec<&baft_core::layer::Layer> = ds
+                            .other_versions
+                            .iter()
+                            .filter(|o| o.spec.id == cur.spec.id)
+                            .collect();
+                        baft_core::small::sort_small_by(&mut olds, |a, b| {
+                            a.version
+                                .approved
+                                .gregorian_date()
+                                .cmp(&b.version.approved.gregorian_date())
+                        });
                         let old = match old_id {
-                            Some(v) if v != cur.version.id => olds.into_iter().find(|o| o.version.id == v),
+                            Some(v) if v != cur.version.id => {
+                                olds.into_iter().find(|o| o.version.id == v)
+                            }
                             _ => olds.into_iter().next(),
                         }?;
                         Some(baft_core::versions::diff(old, cur).geojson(old, cur))
@@ -203,12 +232,12 @@ pub fn MapView() -> impl IntoView {
         <section class="map-wrap">
             <div class="map" dir="ltr" node_ref=el tabindex="0" role="application"></div>
             <fieldset class="legend">
-                <legend>{move || t(lang.get(), i18n::LAYERS)}</legend>
+                <legend>{i18n::tr(i18n::LAYERS)}</legend>
                 {switches}
                 {versions}
                 <label class="switch">
                     <input type="checkbox" prop:checked=move || state.basemap_on.get() on:change=move |ev| state.basemap_on.set(event_target_checked(&ev))/>
-                    {move || t(lang.get(), i18n::BASEMAP)}
+                    {i18n::tr(i18n::BASEMAP)}
                 </label>
             </fieldset>
         </section>

@@ -14,12 +14,34 @@ pub fn OfficeCard() -> impl IntoView {
         let m = office.get()?;
         let o = &m.office;
         let how = if m.serves_neighbourhood {
-            l.pick("این دفتر محلهٔ شما را پوشش می‌دهد.", "This office serves your neighbourhood.")
+            l.pick(
+                "این دفتر محلهٔ شما را پوشش می‌دهد.",
+                "This office serves your neighbourhood.",
+            )
         } else {
-            l.pick("محلهٔ شما دفتر ویژه ندارد؛ این نزدیک‌ترین دفتر است.", "Your area has no office of its own; this is the nearest.")
+            l.pick(
+                "محلهٔ شما دفتر ویژه ندارد؛ این نزدیک‌ترین دفتر است.",
+                "Your area has no office of its own; this is the nearest.",
+            )
         };
-        let distance = m.distance_m.map(|d| format!("{}: {}", l.pick("فاصلهٔ مستقیم", "Straight-line distance"), baft_core::text::metres(d, l)));
-        let docs = state.data.with(|d| d.as_ref().and_then(|d| d.offices.as_ref()).map(|f| f.documents.iter().map(|x| x.get(l).to_string()).collect::<Vec<_>>()).unwrap_or_default());
+        let distance = m.distance_m.map(|d| {
+            format!(
+                "{}: {}",
+                l.pick("فاصلهٔ مستقیم", "Straight-line distance"),
+                baft_core::text::metres(d, l)
+            )
+        });
+        let docs = state.data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.offices.as_ref())
+                .map(|f| {
+                    f.documents
+                        .iter()
+                        .map(|x| x.get(l).to_string())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
         Some(view! {
             <section class="office" aria-labelledby="office-title">
                 <h2 id="office-title">{t(l, ("دفتر تسهیلات شما", "Your facilitation office"))}</h2>

@@ -49,17 +49,33 @@ fn coords(lat: f64, lon: f64, lang: Lang) -> String {
 }
 
 fn parcel_label(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> String {
-    let plate = p.plate_text().map(|t| baft_core::digits::localize_digits(&t, lang)).unwrap_or_default();
-    format!("{} {plate} — {} {} — {}", lang.pick("پلاک", "Plate"), lang.pick("کد نوسازی", "renovation code"), p.renovation_code.clone().unwrap_or_default(), p.plot_id)
+    let plate = p
+        .plate_text()
+        .map(|t| baft_core::digits::localize_digits(&t, lang))
+        .unwrap_or_default();
+    format!(
+        "{} {plate} — {} {} — {}",
+        lang.pick("پلاک", "Plate"),
+        lang.pick("کد نوسازی", "renovation code"),
+        p.renovation_code.clone().unwrap_or_default(),
+        p.plot_id
+    )
 }
 
 /// What the survey says about a plot of the parcel layer.
 fn parcel_details(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> impl IntoView {
     use baft_core::packages::words::value_label;
     use baft_core::packages::FactName;
-    let mut rows: Vec<(&'static str, String)> = vec![(lang.pick("شناسهٔ ملک", "Plot id"), p.plot_id.clone())];
+    let mut rows: Vec<(&'static str, String)> =
+        vec![(lang.pick("شناسهٔ ملک", "Plot id"), p.plot_id.clone())];
     if let Some(t) = p.plate_text() {
-        rows.push((lang.pick("پلاک ثبتی (بخش-اصلی/فرعی)", "Registration plate (section-main/sub)"), baft_core::digits::localize_digits(&t, lang)));
+        rows.push((
+            lang.pick(
+                "پلاک ثبتی (بخش-اصلی/فرعی)",
+                "Registration plate (section-main/sub)",
+            ),
+            baft_core::digits::localize_digits(&t, lang),
+        ));
     }
     if let Some(c) = &p.renovation_code {
         rows.push((lang.pick("کد نوسازی", "Renovation code"), c.clone()));
@@ -68,19 +84,34 @@ fn parcel_details(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> impl IntoVi
         rows.push((lang.pick("بلوک", "Block"), b.clone()));
     }
     if let Some(u) = &p.land_use {
-        rows.push((lang.pick("کاربری", "Land use"), value_label(FactName::LandUse, u, lang)));
+        rows.push((
+            lang.pick("کاربری", "Land use"),
+            value_label(FactName::LandUse, u, lang),
+        ));
     }
     if let Some(s) = &p.structure {
-        rows.push((lang.pick("سازه", "Structure"), value_label(FactName::Structure, s, lang)));
+        rows.push((
+            lang.pick("سازه", "Structure"),
+            value_label(FactName::Structure, s, lang),
+        ));
     }
     if let Some(f) = p.floors {
-        rows.push((lang.pick("طبقات", "Floors"), baft_core::digits::localize_digits(&baft_core::error::trim_float(f), lang)));
+        rows.push((
+            lang.pick("طبقات", "Floors"),
+            baft_core::digits::localize_digits(&baft_core::error::trim_float(f), lang),
+        ));
     }
     if let Some(y) = p.built_year {
-        rows.push((lang.pick("سال ساخت", "Built (Jalali year)"), baft_core::digits::localize_digits(&y.to_string(), lang)));
+        rows.push((
+            lang.pick("سال ساخت", "Built (Jalali year)"),
+            baft_core::digits::localize_digits(&y.to_string(), lang),
+        ));
     }
     if let Some(w) = p.frontage_width_m {
-        rows.push((lang.pick("عرض معبر", "Frontage passage width"), baft_core::text::metres(w, lang)));
+        rows.push((
+            lang.pick("عرض معبر", "Frontage passage width"),
+            baft_core::text::metres(w, lang),
+        ));
     }
     view! {
         <dl class="survey" aria-label=lang.pick("مشخصات ملک از برداشت شهرداری", "The plot in the municipality's survey")>
@@ -95,7 +126,8 @@ pub fn ResultCard() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let history = Memo::new(move |_| actions::history(&state, lang.get()));
-    let history_of = move |id: &str| history.with(|h| h.iter().find(|(l, _)| l == id).map(|(_, s)| s.clone()));
+    let history_of =
+        move |id: &str| history.with(|h| h.iter().find(|(l, _)| l == id).map(|(_, s)| s.clone()));
     let body = move || {
         let l = lang.get();
         match state.outcome.get() {
@@ -170,7 +202,13 @@ pub fn ResultCard() -> impl IntoView {
                 .into_any()
             }
             Some(Outcome::Plot { report, parcel, .. }) => {
-                let survey = parcel.and_then(|i| state.data.with_untracked(|d| d.as_ref().and_then(|d| d.parcels.as_ref()).map(|p| parcel_details(&p.info[i], l))));
+                let survey = parcel.and_then(|i| {
+                    state.data.with_untracked(|d| {
+                        d.as_ref()
+                            .and_then(|d| d.parcels.as_ref())
+                            .map(|p| parcel_details(&p.info[i], l))
+                    })
+                });
                 let rows = report
                     .layers
                     .iter()
@@ -202,7 +240,7 @@ pub fn ResultCard() -> impl IntoView {
     };
     view! {
         <section class="result" aria-labelledby="result-title">
-            <h2 id="result-title">{move || t(lang.get(), i18n::RESULT)}</h2>
+            <h2 id="result-title">{i18n::tr(i18n::RESULT)}</h2>
             <div id="result" aria-live="polite" aria-atomic="true">{body}</div>
         </section>
     }

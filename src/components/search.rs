@@ -1,5 +1,5 @@
 use crate::actions;
-use crate::i18n::{self, t};
+use crate::i18n;
 use crate::state::use_state;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 #[component]
 pub fn Search() -> impl IntoView {
     let state = use_state();
-    let lang = state.lang;
+    let _lang = state.lang;
     let ready = move || state.data.with(|d| d.is_some());
     let submit = move || actions::check_text(&state, &state.query.get_untracked());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -43,21 +43,21 @@ pub fn Search() -> impl IntoView {
     };
     view! {
         <form class="search" role="search" on:submit=move |ev| { ev.prevent_default(); submit(); }>
-            <label for="q">{move || t(lang.get(), i18n::SEARCH_LABEL)}</label>
+            <label for="q">{i18n::tr(i18n::SEARCH_LABEL)}</label>
             <div class="search-row">
                 <textarea id="q" name="q" rows="2" dir="auto" autocomplete="off" spellcheck="false"
                     aria-describedby="q-help"
                     prop:value=move || state.query.get()
                     on:input=move |ev| state.query.set(event_target_value(&ev))
                     on:keydown=on_key></textarea>
-                <button type="submit" class="primary" disabled=move || !ready()>{move || t(lang.get(), i18n::CHECK)}</button>
+                <button type="submit" class="primary" disabled=move || !ready()>{i18n::tr(i18n::CHECK)}</button>
             </div>
-            <p id="q-help" class="help">{move || t(lang.get(), i18n::SEARCH_HELP)}</p>
+            <p id="q-help" class="help">{i18n::tr(i18n::SEARCH_HELP)}</p>
             <div class="actions">
-                <button type="button" on:click=move |_| actions::locate(state) disabled=move || !ready()>{move || t(lang.get(), i18n::MY_LOCATION)}</button>
-                <button type="button" on:click=centre disabled=move || !ready()>{move || t(lang.get(), i18n::MAP_CENTRE)}</button>
+                <button type="button" on:click=move |_| actions::locate(state) disabled=move || !ready()>{i18n::tr(i18n::MY_LOCATION)}</button>
+                <button type="button" on:click=centre disabled=move || !ready()>{i18n::tr(i18n::MAP_CENTRE)}</button>
                 <label class="upload">
-                    <span>{move || t(lang.get(), i18n::UPLOAD_LABEL)}</span>
+                    <span>{i18n::tr(i18n::UPLOAD_LABEL)}</span>
                     <input type="file" accept=".geojson,.json,.txt,application/geo+json,application/json,text/plain" on:change=on_file disabled=move || !ready()/>
                 </label>
             </div>

@@ -262,7 +262,7 @@ pub fn check_plot_in_layer(
         }
     };
     let share = (inside_area / plot_area).clamp(0.0, 1.0);
-    overlaps.sort_by(|a, b| b.area_m2.total_cmp(&a.area_m2));
+    crate::small::sort_small_by(&mut overlaps, |a, b| b.area_m2.total_cmp(&a.area_m2));
     let status = if share >= FULL_SHARE {
         PlotStatus::Inside
     } else if share <= NONE_SHARE {

@@ -218,12 +218,13 @@ impl Dataset {
         self.layers.retain(|l| l.spec.id != spec.id);
         self.layers.push(layer);
         let order: Vec<String> = self.manifest.layers.iter().map(|l| l.id.clone()).collect();
-        self.layers.sort_by_key(|l| {
+        let pos = |l: &Layer| {
             order
                 .iter()
                 .position(|id| *id == l.spec.id)
                 .unwrap_or(usize::MAX)
-        });
+        };
+        crate::small::sort_small_by(&mut self.layers, |a, b| pos(a).cmp(&pos(b)));
         problems
     }
 
@@ -357,6 +358,7 @@ impl Dataset {
             packages: None,
             parcels: None,
             offices: None,
+            blocks: None,
         };
         let mut ds = Dataset::new(manifest);
         let problems = ds.add_layer(&spec, &version, name, text);

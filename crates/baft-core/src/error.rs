@@ -294,6 +294,30 @@ pub enum ProblemKind {
     },
     EmptyLayer,
     OfficeWithoutLocation,
+    /// RFC 7946 wants shells counter-clockwise and holes clockwise (fixable).
+    WindingOrder {
+        polygon: usize,
+        ring: usize,
+    },
+    DuplicateId {
+        id: String,
+    },
+    /// Two features of one layer overlap by more than 1 m².
+    Overlap {
+        other_id: String,
+        area_m2: f64,
+    },
+    /// A feature lies (partly) outside the manifest's city envelope.
+    OutsideEnvelope,
+    /// A parcel names a block that no block or layer has.
+    UnknownBlock {
+        block_id: String,
+    },
+    /// The manifest itself.
+    ManifestInvalid {
+        field: String,
+        detail: crate::manifest::LocalText,
+    },
     PackageInvalid {
         package: String,
         field: String,
@@ -378,6 +402,54 @@ impl ProblemKind {
                     format!("خطای نحوی JSON ({detail}); این فایل بارگذاری نشد")
                 } else {
                     format!("JSON syntax error ({detail}); the file was not loaded")
+                }
+            }
+            WindingOrder { polygon, ring } => {
+                if fa {
+                    format!("جهت حلقهٔ {} از چندضلعی {} برخلاف RFC 7946 است (بیرونی پادساعتگرد، حفره ساعتگرد)؛ baft fix آن را درست می‌کند", n(*ring), n(*polygon))
+                } else {
+                    format!("ring {ring} of polygon {polygon} winds the wrong way for RFC 7946 (shells counter-clockwise, holes clockwise); baft fix corrects it")
+                }
+            }
+            DuplicateId { id } => {
+                if fa {
+                    format!("شناسهٔ «{id}» تکراری است")
+                } else {
+                    format!("duplicate id “{id}”")
+                }
+            }
+            Overlap { other_id, area_m2 } => {
+                if fa {
+                    format!(
+                        "با «{other_id}» همپوشانی دارد ({})",
+                        crate::text::square_metres(*area_m2, lang)
+                    )
+                } else {
+                    format!(
+                        "overlaps “{other_id}” by {}",
+                        crate::text::square_metres(*area_m2, lang)
+                    )
+                }
+            }
+            OutsideEnvelope => {
+                if fa {
+                    "بیرون از محدودهٔ شهر در مانیفست (city.envelope) است".into()
+                } else {
+                    "lies outside the city envelope declared in the manifest (city.envelope)".into()
+                }
+            }
+            UnknownBlock { block_id } => {
+                if fa {
+                    format!("بلوک «{block_id}» در لایهٔ بلوک‌ها نیست")
+                } else {
+                    format!("block “{block_id}” is not in the blocks layer")
+                }
+            }
+            ManifestInvalid { field, detail } => {
+                if fa {
+                    format!("فیلد «{field}»: {}", detail.fa)
+                } else {
+                    format!("field “{field}”: {}", detail.en)
                 }
             }
             OfficeWithoutLocation => {

@@ -513,10 +513,11 @@ pub fn ring_self_intersection(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
     if n < 3 {
         return None;
     }
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut keyed: Vec<(f64, usize)> = (0..n).map(|i| (ring[i].0.min(ring[i + 1].0), i)).collect();
     let minx = |i: usize| ring[i].0.min(ring[i + 1].0);
     let maxx = |i: usize| ring[i].0.max(ring[i + 1].0);
-    order.sort_by(|&a, &b| minx(a).total_cmp(&minx(b)));
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     for (k, &i) in order.iter().enumerate() {
         let hi = maxx(i);
         for &j in &order[k + 1..] {

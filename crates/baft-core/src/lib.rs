@@ -36,6 +36,7 @@ pub mod crs;
 pub mod dataset;
 pub mod digits;
 pub mod error;
+pub mod fix;
 pub mod geojson;
 pub mod input;
 pub mod jalali;
@@ -48,7 +49,9 @@ pub mod parcels;
 pub mod plate;
 pub mod projection;
 pub mod search;
+pub mod small;
 pub mod text;
+pub mod validate;
 pub mod versions;
 
 pub use error::{BaftError, Problem, Severity};

@@ -264,6 +264,10 @@ pub struct Manifest {
     /// The optional facilitation offices file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offices: Option<String>,
+    /// The optional layer of all urban blocks (with their criteria), which parcels' `block_id`s
+    /// refer to. Only the validator reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<String>,
 }
 
 /// Where the parcel layer is and how to read it.
@@ -386,6 +390,7 @@ impl Manifest {
             ("packages", self.packages.as_ref()),
             ("parcels.file", self.parcels.as_ref().map(|p| &p.file)),
             ("offices", self.offices.as_ref()),
+            ("blocks", self.blocks.as_ref()),
         ] {
             let Some(p) = p else { continue };
             if !safe_relative(p) {

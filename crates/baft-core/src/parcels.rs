@@ -237,7 +237,7 @@ impl ParcelLayer {
             })
             .filter_map(|o| self.index_of(o))
             .collect();
-        out.sort_unstable();
+        crate::small::sort_small_by(&mut out, |a, b| a.cmp(b));
         out
     }
 

@@ -72,7 +72,12 @@ pub fn history(versions: &[&Layer], x: f64, y: f64, tolerance: f64) -> Option<La
         return None;
     }
     let mut v: Vec<&&Layer> = versions.iter().filter(|l| l.is_usable()).collect();
-    v.sort_by_key(|l| l.version.approved.gregorian_date());
+    crate::small::sort_small_by(&mut v, |a, b| {
+        a.version
+            .approved
+            .gregorian_date()
+            .cmp(&b.version.approved.gregorian_date())
+    });
     let statuses = v
         .iter()
         .map(|l| {
@@ -144,7 +149,7 @@ pub fn diff(old: &Layer, new: &Layer) -> Diff {
         .map(dz)
         .collect();
     for v in [&mut added, &mut removed, &mut reshaped] {
-        v.sort_by(|a, b| a.zone.id.cmp(&b.zone.id));
+        crate::small::sort_small_by(v, |a, b| a.zone.id.cmp(&b.zone.id));
     }
     let vref = |l: &Layer| LayerRef::build(&l.spec, &l.version).version.clone();
     Diff {

@@ -154,9 +154,9 @@ pub fn sort(rows: &mut [Row], by: SortBy) {
         }
     };
     if by == SortBy::Label {
-        rows.sort_by(|a, b| a.label.cmp(&b.label));
+        crate::small::sort_small_by(rows, |a, b| a.label.cmp(&b.label));
     } else {
-        rows.sort_by(|a, b| key(b).total_cmp(&key(a)));
+        crate::small::sort_small_by(rows, |a, b| key(b).total_cmp(&key(a)));
     }
 }
 
