@@ -5,6 +5,7 @@
 mod check;
 mod data;
 mod incentives;
+mod staff;
 
 use baft_core::Lang;
 use clap::{Parser, Subcommand};
@@ -33,6 +34,42 @@ enum Command {
     },
     /// Compare scenarios for one plot (build alone, consolidate with neighbours) as CSV.
     Compare(CompareArgs),
+    /// Check a data folder before publishing (exit 0 clean, 1 warnings, 2 errors).
+    Validate {
+        dir: PathBuf,
+        /// Findings as JSON for tooling.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Write a corrected copy of a data folder (winding, closed rings, UTM to lon/lat, exact duplicates).
+    Fix {
+        dir: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// List the blocks added and removed between two versions of a layer.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// text, json or geojson.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Check many plots from a CSV of `id,location` (point, plate, code, WKT or GeoJSON polygon).
+    Batch {
+        file: PathBuf,
+        #[command(flatten)]
+        check: CheckArgs,
+        /// csv (UTF-8 with BOM, default) or json (one line per row).
+        #[arg(long, default_value = "csv")]
+        format: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -101,6 +138,27 @@ fn main() -> ExitCode {
             command: PackagesCommand::Validate { file, data, lang },
         } => incentives::validate(&file, data.as_deref(), lang),
         Command::Compare(args) => check::compare(&args),
+        Command::Validate { dir, json, lang } => staff::validate(&dir, json, lang),
+        Command::Fix { dir, out, lang } => staff::fix(&dir, &out, lang),
+        Command::Diff {
+            old,
+            new,
+            format,
+            lang,
+        } => staff::diff(&old, &new, &format, lang),
+        Command::Batch {
+            file,
+            check: args,
+            format,
+        } => data::load(&args).and_then(|(ds, _)| {
+            staff::batch(
+                &file,
+                &ds,
+                &format,
+                incentives::today(args.date.as_deref(), args.lang)?,
+                args.lang,
+            )
+        }),
     };
     match result {
         Ok(code) => code,

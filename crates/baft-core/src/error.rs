@@ -590,9 +590,9 @@ impl ProblemKind {
             }
             SwappedAxes => {
                 if fa {
-                    "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد. لایه بارگذاری نشد؛ با baft fix اصلاح کنید".into()
+                    "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد. لایه بارگذاری نشد؛ دوباره با ترتیب طول، عرض خروجی بگیرید (در QGIS: ذخیره به GeoJSON با EPSG:4326)".into()
                 } else {
-                    "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude. The layer was not loaded; correct it with baft fix".into()
+                    "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude. The layer was not loaded; export it again longitude first (in QGIS: save as GeoJSON in EPSG:4326)".into()
                 }
             }
             UndeclaredProjected => {

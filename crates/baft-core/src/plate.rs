@@ -56,6 +56,13 @@ pub fn parse_plate(text: &str) -> Option<PlateQuery> {
         return None;
     }
     let lower = t.to_lowercase();
+    // A decimal point between digits means coordinates (35.7/51.1), not a plate.
+    let b = lower.as_bytes();
+    if (1..b.len().saturating_sub(1))
+        .any(|i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    {
+        return None;
+    }
     let allowed = |c: char| {
         c.is_ascii_digit() || c.is_whitespace() || "/-\\\\:،,.".contains(c) || c.is_alphabetic()
     };

@@ -31,23 +31,28 @@ pub enum Found {
 /// At most this many name matches are listed.
 pub const MAX_HITS: usize = 20;
 
-/// Reads the search text: a location first; then a plate or renovation code (with a parcel
-/// layer); then names and ids of zones (case-insensitive, at least 2 characters).
+/// Reads the search text: a plate first when there is a parcel layer (whole numbers around a
+/// slash); then a location; then a renovation code; then names and ids of zones
+/// (case-insensitive, at least 2 characters).
 pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
-    let location_error = match parse_location_with(text, ds.parse_options()) {
-        Ok(l) => return Ok(Found::Location(l)),
-        Err(e) => e,
-    };
     let norm = crate::digits::normalize(text);
     let t = norm.trim();
-    if let Some(q) = crate::plate::parse_plate(t) {
-        let parcels = ds.parcels.as_ref().ok_or(BaftError::NoParcelLayer)?;
+    // Whole numbers around a slash are a plate (121/11), not a lat/lon pair, when the data has
+    // plots to look it up in.
+    if let (Some(q), Some(parcels)) = (crate::plate::parse_plate(t), ds.parcels.as_ref()) {
         let found = parcels.find_plate(q);
         return if found.is_empty() {
             Err(BaftError::PlotNotFound { text: t.into() })
         } else {
             Ok(Found::Parcels(found))
         };
+    }
+    let location_error = match parse_location_with(text, ds.parse_options()) {
+        Ok(l) => return Ok(Found::Location(l)),
+        Err(e) => e,
+    };
+    if crate::plate::parse_plate(t).is_some() {
+        return Err(BaftError::NoParcelLayer);
     }
     if let Some(code) = crate::plate::parse_renovation_code(t) {
         let parcels = ds.parcels.as_ref().ok_or(BaftError::NoParcelLayer)?;

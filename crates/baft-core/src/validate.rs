@@ -205,6 +205,11 @@ fn feature_problem(
 fn extra_checks(file: &str, text: &str, layer: &Layer, manifest: &Manifest) -> Vec<Problem> {
     use geo::{Area, BooleanOps};
     let mut out = Vec::new();
+    // A file in the wrong system (swapped axes, undeclared UTM) has already been reported as a
+    // whole; its rings' orientation and positions mean nothing until that is corrected.
+    if !layer.is_usable() {
+        return out;
+    }
     // Winding, on the file's own rings.
     if let Ok(raw) = geojson::parse_feature_collection(file, text) {
         for f in &raw.features {

@@ -194,6 +194,7 @@ fn manifest() -> Value {
         "packages": "packages.json",
         "parcels": {"file": "parcels/parcels.geojson", "id_property": "plot_id"},
         "offices": "offices.json",
+        "blocks": "layers/blocks.geojson",
         "basemap": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors", "on_by_default": false, "max_zoom": 19},
         "layers": [
             {
@@ -323,6 +324,10 @@ pub fn write_all(
     std::fs::write(
         data.join("parcels/parcels.geojson"),
         parcels_layer(city, frame),
+    )?;
+    std::fs::write(
+        data.join("layers/blocks.geojson"),
+        blocks_layer(city, frame),
     )?;
     std::fs::write(
         data.join("offices.json"),
@@ -536,4 +541,20 @@ fn offices(city: &City, frame: &TransverseMercator) -> Value {
         ],
         "offices": offices,
     })
+}
+
+/// Every urban block with the three criteria measured on its plots (what the worn-out layer is
+/// chosen from, and what parcels' `block_id`s refer to).
+fn blocks_layer(city: &City, frame: &TransverseMercator) -> String {
+    let feats: Vec<String> = city
+        .blocks
+        .iter()
+        .map(|b| {
+            feature(
+                json!({"block_id": b.id, "plots": b.plots.len(), "fine_grain_share": r3(b.fine_grain), "no_structure_share": r3(b.no_structure), "narrow_access_share": r3(b.narrow_access), "worn_out": b.worn_out()}),
+                &[ring_lonlat(&b.ring, frame)],
+            )
+        })
+        .collect();
+    collection("blocks", &format!("\"notice\":\"{NOTICE}\","), &feats)
 }
