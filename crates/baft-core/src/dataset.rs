@@ -103,6 +103,15 @@ impl Dataset {
         problems
     }
 
+    /// Loads the parcel layer from a `.baftpack`, at most `limit` plots (nearest first).
+    pub fn set_parcels_packed(&mut self, bytes: &[u8], limit: Option<usize>) -> Vec<Problem> {
+        let Some(spec) = self.manifest.parcels.clone() else { return Vec::new() };
+        let p = ParcelLayer::load_packed(&spec, bytes, limit, &self.frame);
+        let problems = p.problems().to_vec();
+        self.parcels = Some(std::sync::Arc::new(p));
+        problems
+    }
+
     /// Loads the offices file.
     pub fn set_offices(&mut self, file: &str, text: &str) -> Vec<Problem> {
         match OfficesFile::parse(text) {
@@ -228,12 +237,15 @@ impl Dataset {
         problems
     }
 
-    /// Loads a manifest and every layer's current version through `read`, which maps a path
-    /// relative to the manifest to the file's text.
-    pub fn load(
-        manifest_text: &str,
-        mut read: impl FnMut(&str) -> Result<String, BaftError>,
-    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
+    /// Loads a manifest and every file it lists through `read`, which maps a path relative to
+    /// the manifest to the file's text.
+    pub fn load(manifest_text: &str, mut read: impl FnMut(&str) -> Result<String, BaftError>) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        Self::load_bytes(manifest_text, |p| read(p).map(String::into_bytes))
+    }
+
+    /// Like [`Self::load`], with a reader of bytes (packs are binary).
+    pub fn load_bytes(manifest_text: &str, mut read_bytes: impl FnMut(&str) -> Result<Vec<u8>, BaftError>) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        let utf8 = |p: &str, b: Vec<u8>| String::from_utf8(b).map_err(|_| BaftError::Data { file: p.into(), detail: "not UTF-8 text".into() });
         let manifest = Manifest::parse(manifest_text).map_err(|errs| BaftError::Data {
             file: "manifest.json".into(),
             detail: errs
@@ -245,23 +257,28 @@ impl Dataset {
         let mut ds = Dataset::new(manifest);
         let mut problems = Vec::new();
         for (spec, version, path) in planned_files(&ds.manifest) {
-            let text = read(&path)?;
+            let text = utf8(&path, read_bytes(&path)?)?;
             problems.extend(ds.add_layer(&spec, &version, &path, &text));
         }
         if let Some(path) = ds.manifest.packages.clone() {
-            let text = read(&path)?;
+            let text = utf8(&path, read_bytes(&path)?)?;
             problems.extend(ds.set_packages(&path, &text));
         }
         for (spec, version, path) in other_version_files(&ds.manifest) {
-            let text = read(&path)?;
+            let text = utf8(&path, read_bytes(&path)?)?;
             problems.extend(ds.add_other_version(&spec, &version, &path, &text));
         }
         if let Some(p) = ds.manifest.parcels.clone() {
-            let text = read(&p.file)?;
-            problems.extend(ds.set_parcels(&text));
+            if crate::pack::is_pack(&p.file) {
+                let bytes = read_bytes(&p.file)?;
+                problems.extend(ds.set_parcels_packed(&bytes, None));
+            } else {
+                let text = utf8(&p.file, read_bytes(&p.file)?)?;
+                problems.extend(ds.set_parcels(&text));
+            }
         }
         if let Some(path) = ds.manifest.offices.clone() {
-            let text = read(&path)?;
+            let text = utf8(&path, read_bytes(&path)?)?;
             problems.extend(ds.set_offices(&path, &text));
         }
         Ok((ds, problems))

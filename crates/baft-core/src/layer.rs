@@ -257,14 +257,33 @@ impl Layer {
             problems: Vec::new(),
             reference: crate::check::LayerRef::build(spec, version),
         };
-        let file_problem = |kind| Problem::file_error(file, kind);
-        let raw = match geojson::parse_feature_collection(file, text) {
-            Ok(r) => r,
-            Err(p) => {
-                layer.problems.push(p);
-                return layer;
-            }
+        match geojson::parse_feature_collection(file, text) {
+            Ok(raw) => layer.add_raw(file, raw, frame),
+            Err(p) => layer.problems.push(p),
+        }
+        layer
+    }
+
+    /// Like [`Self::load`], from features already read (GeoJSON or a pack).
+    pub fn load_raw(spec: &LayerSpec, version: &BoundaryVersion, file: &str, raw: geojson::RawFile, frame: &TransverseMercator) -> Layer {
+        let mut layer = Layer {
+            spec: spec.clone(),
+            version: version.clone(),
+            source_crs: None,
+            zones: Vec::new(),
+            tree: RTree::new(),
+            problems: Vec::new(),
+            reference: crate::check::LayerRef::build(spec, version),
         };
+        layer.add_raw(file, raw, frame);
+        layer
+    }
+
+    fn add_raw(&mut self, file: &str, raw: geojson::RawFile, frame: &TransverseMercator) {
+        let layer = self;
+        let spec = &layer.spec.clone();
+        let version = &layer.version.clone();
+        let file_problem = |kind| Problem::file_error(file, kind);
         layer.problems.extend(raw.problems);
         let declared = match version
             .crs
@@ -276,7 +295,7 @@ impl Layer {
             Some(Ok(c)) => Some(c),
             Some(Err(k)) => {
                 layer.problems.push(file_problem(k));
-                return layer;
+                return;
             }
         };
         let looks: Vec<Looks> = raw
@@ -296,11 +315,11 @@ impl Layer {
                     lon: b.0,
                     lat: b.1,
                 }));
-                return layer;
+                return;
             }
             Err(k) => {
                 layer.problems.push(file_problem(k));
-                return layer;
+                return;
             }
         };
         layer.source_crs = Some(source);
@@ -375,7 +394,6 @@ impl Layer {
                 })
                 .collect(),
         );
-        layer
     }
 
     /// The layer and version as results name them.

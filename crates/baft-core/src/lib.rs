@@ -44,6 +44,7 @@ pub mod lang;
 pub mod layer;
 pub mod manifest;
 pub mod offices;
+pub mod pack;
 pub mod packages;
 pub mod parcels;
 pub mod plate;

@@ -10,7 +10,7 @@ use crate::plate::PlateQuery;
 use crate::projection::TransverseMercator;
 use crate::Problem;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// A plot's survey attributes (any may be missing in the data).
@@ -85,6 +85,26 @@ pub struct ParcelLayer {
 impl ParcelLayer {
     /// Reads the parcel file (problems as for any layer; invalid plots are left out).
     pub fn load(spec: &ParcelsSpec, text: &str, frame: &TransverseMercator) -> ParcelLayer {
+        let (lspec, version) = Self::spec_for(spec);
+        let layer = Layer::load(&lspec, &version, &spec.file, text, frame);
+        Self::from_layer(layer)
+    }
+
+    /// Reads a `.baftpack` of parcels, at most `limit` plots (the nearest to the centre first).
+    pub fn load_packed(spec: &ParcelsSpec, bytes: &[u8], limit: Option<usize>, frame: &TransverseMercator) -> ParcelLayer {
+        let (lspec, version) = Self::spec_for(spec);
+        let layer = match crate::pack::read(&spec.file, bytes, limit) {
+            Ok(raw) => Layer::load_raw(&lspec, &version, &spec.file, raw, frame),
+            Err(p) => {
+                let mut l = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
+                l.problems = vec![p];
+                l
+            }
+        };
+        Self::from_layer(layer)
+    }
+
+    fn spec_for(spec: &ParcelsSpec) -> (LayerSpec, BoundaryVersion) {
         let version = BoundaryVersion {
             id: "survey".into(),
             title: LocalText::new("برداشت پلاک‌به‌پلاک", "plot-by-plot survey"),
@@ -108,8 +128,15 @@ impl ParcelLayer {
             name_en_property: None,
             colour: "#555555".into(),
         };
-        let layer = Layer::load(&lspec, &version, &spec.file, text, frame);
+        (lspec, version)
+    }
+
+    fn from_layer(mut layer: Layer) -> ParcelLayer {
         let info: Vec<ParcelInfo> = layer.zones.iter().map(ParcelInfo::from_zone).collect();
+        // The attributes now live in `info`; the raw property maps would cost ~1 KB a plot.
+        for z in &mut layer.zones {
+            z.properties = Map::new();
+        }
         let mut by_code = HashMap::new();
         let mut by_plate: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
         for (i, p) in info.iter().enumerate() {
