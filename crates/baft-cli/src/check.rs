@@ -15,8 +15,58 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     data::warn_if_sample(&ds, args.lang);
     let lang = args.lang;
     if let Some(p) = &args.point {
-        let loc =
-            parse_location_with(p, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
+        // Anything the app's search box reads: a plate or renovation code checks that plot.
+        let found = baft_core::search::search(&ds, p).map_err(|e| Failure(e.message(lang)))?;
+        let loc = match found {
+            baft_core::search::Found::Location(loc) => loc,
+            baft_core::search::Found::Parcels(v) if v.len() == 1 => {
+                let year = baft_core::jalali::JalaliDate::from_gregorian(incentives::today(
+                    args.date.as_deref(),
+                    lang,
+                )?)
+                .year;
+                let (report, mut facts) = ds
+                    .check_parcel(v[0], year)
+                    .ok_or_else(|| Failure("parcel".into()))?;
+                if let Some(text) = &args.facts {
+                    facts
+                        .set_from_text(text, baft_core::packages::FactSource::User)
+                        .map_err(|e| Failure(e.message(lang)))?;
+                }
+                let facts = facts.with_assumed_defaults();
+                let eval = ds.incentives(&facts, incentives::today(args.date.as_deref(), lang)?);
+                let parcel = ds.parcels.as_ref().map(|p| p.info[v[0]].clone());
+                if args.json {
+                    println!(
+                        "{}",
+                        json!({ "parcel": parcel, "result": report, "facts": facts, "incentives": eval })
+                    );
+                } else {
+                    if let Some(p) = &parcel {
+                        println!(
+                            "{} {} — {}",
+                            lang.pick("پلاک", "Plate"),
+                            p.plate_text().unwrap_or_default(),
+                            p.plot_id
+                        );
+                    }
+                    print!("{}", plot_text(&ds, &report, lang));
+                    if let Some(e) = &eval {
+                        print!("{}", incentives::text(e, &ds, lang));
+                    }
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            _ => {
+                return Err(Failure(
+                    lang.pick(
+                        "چند مورد پیدا شد؛ دقیق‌تر بنویسید",
+                        "several matches; be more specific",
+                    )
+                    .into(),
+                ))
+            }
+        };
         let report = ds.check_point(loc.lon_lat());
         let facts = incentives::facts(Some(&report), None, args.facts.as_deref(), lang)?;
         let eval = ds.incentives(&facts, incentives::today(args.date.as_deref(), lang)?);

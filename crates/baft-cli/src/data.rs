@@ -12,7 +12,14 @@ pub fn load(args: &CheckArgs) -> Result<(Dataset, Vec<Problem>), Failure> {
         (Some(dir), _) => {
             let manifest_path = dir.join("manifest.json");
             let text = read(&manifest_path.display().to_string()).map_err(fail)?;
-            Dataset::load(&text, |rel| read(&dir.join(rel).display().to_string())).map_err(fail)?
+            Dataset::load_bytes(&text, |rel| {
+                let p = dir.join(rel);
+                std::fs::read(&p).map_err(|e| BaftError::Io {
+                    path: p.display().to_string(),
+                    detail: e.to_string(),
+                })
+            })
+            .map_err(fail)?
         }
         (None, Some(file)) => {
             let name = file.display().to_string();

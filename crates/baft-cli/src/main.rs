@@ -61,6 +61,14 @@ enum Command {
         #[arg(long, default_value = "fa", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Copy a data folder with its parcel layer packed (.baftpack) for fast loading.
+    Pack {
+        dir: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
     /// Check many plots from a CSV of `id,location` (point, plate, code, WKT or GeoJSON polygon).
     Batch {
         file: PathBuf,
@@ -146,6 +154,7 @@ fn main() -> ExitCode {
             format,
             lang,
         } => staff::diff(&old, &new, &format, lang),
+        Command::Pack { dir, out, lang } => staff::pack(&dir, &out, lang),
         Command::Batch {
             file,
             check: args,

@@ -9,10 +9,10 @@ use baft_core::{BaftError, Lang, Severity};
 use std::path::Path;
 use std::process::ExitCode;
 
-fn read_rel(dir: &Path) -> impl FnMut(&str) -> Result<String, BaftError> + '_ {
+fn read_rel(dir: &Path) -> impl FnMut(&str) -> Result<Vec<u8>, BaftError> + '_ {
     move |rel: &str| {
         let p = dir.join(rel);
-        std::fs::read_to_string(&p).map_err(|e| BaftError::Io {
+        std::fs::read(&p).map_err(|e| BaftError::Io {
             path: p.display().to_string(),
             detail: e.to_string(),
         })
@@ -21,7 +21,7 @@ fn read_rel(dir: &Path) -> impl FnMut(&str) -> Result<String, BaftError> + '_ {
 
 /// `baft validate DIR`: exit 0 clean, 1 warnings, 2 errors.
 pub fn validate(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, Failure> {
-    let findings = baft_core::validate::validate_dir(read_rel(dir));
+    let findings = baft_core::validate::validate_dir_bytes(read_rel(dir));
     if json {
         let list: Vec<serde_json::Value> = findings
             .0
@@ -408,4 +408,93 @@ fn wkt_polygon(s: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
         return Err(bad());
     }
     Ok(vec![pts])
+}
+
+/// `baft pack DIR --out OUT`: a copy of the data folder whose parcel layer is a `.baftpack`
+/// (nearest the city centre first), for fast loading on phones. GeoJSON stays what staff edit.
+pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
+    let fail = |e: std::io::Error| Failure(e.to_string());
+    if out.exists() && out.canonicalize().ok() == dir.canonicalize().ok() {
+        return Err(Failure(
+            lang.pick(
+                "پوشهٔ خروجی نباید همان پوشهٔ داده باشد",
+                "the output folder must not be the data folder",
+            )
+            .into(),
+        ));
+    }
+    let manifest_text = std::fs::read_to_string(dir.join("manifest.json")).map_err(fail)?;
+    let mut manifest = baft_core::manifest::Manifest::parse(&manifest_text).map_err(|errs| {
+        Failure(
+            errs.iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let Some(parcels) = manifest.parcels.clone() else {
+        return Err(Failure(
+            lang.pick(
+                "این داده لایهٔ پلاک ندارد؛ چیزی برای بسته‌بندی نیست",
+                "this data has no parcel layer; nothing to pack",
+            )
+            .into(),
+        ));
+    };
+    if baft_core::pack::is_pack(&parcels.file) {
+        return Err(Failure(
+            lang.pick(
+                "لایهٔ پلاک‌ها از پیش بسته‌بندی شده است",
+                "the parcel layer is already packed",
+            )
+            .into(),
+        ));
+    }
+    copy_dir(dir, out).map_err(fail)?;
+    let text = std::fs::read_to_string(dir.join(&parcels.file)).map_err(fail)?;
+    let declared = parcels
+        .crs
+        .as_deref()
+        .and_then(|c| SourceCrs::parse(c).ok());
+    let [lon, lat] = manifest.city.center;
+    let (bytes, stats, problems) =
+        baft_core::pack::pack_geojson(&parcels.file, &text, declared, (lon, lat))
+            .map_err(|p| Failure(p.message(lang)))?;
+    for p in &problems {
+        eprintln!("baft: {}", p.message(lang));
+    }
+    let packed = format!(
+        "{}.baftpack",
+        parcels
+            .file
+            .trim_end_matches(".geojson")
+            .trim_end_matches(".json")
+    );
+    std::fs::write(out.join(&packed), &bytes).map_err(fail)?;
+    let _ = std::fs::remove_file(out.join(&parcels.file));
+    if let Some(p) = &mut manifest.parcels {
+        p.file = packed.clone();
+        p.crs = None;
+    }
+    let m = serde_json::to_string_pretty(&manifest).map_err(|e| Failure(e.to_string()))?;
+    std::fs::write(out.join("manifest.json"), m + "\n").map_err(fail)?;
+    let mb = |b: usize| format!("{:.2} MB", b as f64 / 1e6);
+    println!(
+        "{}",
+        match lang {
+            Lang::Fa => baft_core::digits::to_persian_digits(&format!(
+                "{} پلاک: {} → {} ({packed})",
+                stats.features,
+                mb(stats.geojson_bytes),
+                mb(stats.pack_bytes)
+            )),
+            Lang::En => format!(
+                "{} plots: {} → {} ({packed})",
+                stats.features,
+                mb(stats.geojson_bytes),
+                mb(stats.pack_bytes)
+            ),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
 }

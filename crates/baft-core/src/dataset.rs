@@ -105,7 +105,9 @@ impl Dataset {
 
     /// Loads the parcel layer from a `.baftpack`, at most `limit` plots (nearest first).
     pub fn set_parcels_packed(&mut self, bytes: &[u8], limit: Option<usize>) -> Vec<Problem> {
-        let Some(spec) = self.manifest.parcels.clone() else { return Vec::new() };
+        let Some(spec) = self.manifest.parcels.clone() else {
+            return Vec::new();
+        };
         let p = ParcelLayer::load_packed(&spec, bytes, limit, &self.frame);
         let problems = p.problems().to_vec();
         self.parcels = Some(std::sync::Arc::new(p));
@@ -239,13 +241,24 @@ impl Dataset {
 
     /// Loads a manifest and every file it lists through `read`, which maps a path relative to
     /// the manifest to the file's text.
-    pub fn load(manifest_text: &str, mut read: impl FnMut(&str) -> Result<String, BaftError>) -> Result<(Dataset, Vec<Problem>), BaftError> {
+    pub fn load(
+        manifest_text: &str,
+        mut read: impl FnMut(&str) -> Result<String, BaftError>,
+    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
         Self::load_bytes(manifest_text, |p| read(p).map(String::into_bytes))
     }
 
     /// Like [`Self::load`], with a reader of bytes (packs are binary).
-    pub fn load_bytes(manifest_text: &str, mut read_bytes: impl FnMut(&str) -> Result<Vec<u8>, BaftError>) -> Result<(Dataset, Vec<Problem>), BaftError> {
-        let utf8 = |p: &str, b: Vec<u8>| String::from_utf8(b).map_err(|_| BaftError::Data { file: p.into(), detail: "not UTF-8 text".into() });
+    pub fn load_bytes(
+        manifest_text: &str,
+        mut read_bytes: impl FnMut(&str) -> Result<Vec<u8>, BaftError>,
+    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        let utf8 = |p: &str, b: Vec<u8>| {
+            String::from_utf8(b).map_err(|_| BaftError::Data {
+                file: p.into(),
+                detail: "not UTF-8 text".into(),
+            })
+        };
         let manifest = Manifest::parse(manifest_text).map_err(|errs| BaftError::Data {
             file: "manifest.json".into(),
             detail: errs

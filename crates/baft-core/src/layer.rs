@@ -265,7 +265,13 @@ impl Layer {
     }
 
     /// Like [`Self::load`], from features already read (GeoJSON or a pack).
-    pub fn load_raw(spec: &LayerSpec, version: &BoundaryVersion, file: &str, raw: geojson::RawFile, frame: &TransverseMercator) -> Layer {
+    pub fn load_raw(
+        spec: &LayerSpec,
+        version: &BoundaryVersion,
+        file: &str,
+        raw: geojson::RawFile,
+        frame: &TransverseMercator,
+    ) -> Layer {
         let mut layer = Layer {
             spec: spec.clone(),
             version: version.clone(),

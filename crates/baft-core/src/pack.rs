@@ -60,7 +60,12 @@ pub fn write(features: &[&RawFeature]) -> Vec<u8> {
     // The property names, once: each feature then stores a JSON array of values in this order.
     let mut keys: Vec<String> = Vec::new();
     for f in features {
-        for k in f.properties.keys().map(String::as_str).chain(f.id.as_ref().map(|_| "id")) {
+        for k in f
+            .properties
+            .keys()
+            .map(String::as_str)
+            .chain(f.id.as_ref().map(|_| "id"))
+        {
             if !keys.iter().any(|x| x == k) {
                 keys.push(k.to_string());
             }
@@ -112,10 +117,27 @@ pub struct PackStats {
 /// Packs a GeoJSON FeatureCollection (lon/lat, or UTM declared by `declared` or a `crs` member),
 /// nearest to `center` (lon, lat) first. Features with problems are reported and left out, as
 /// the app would.
-pub fn pack_geojson(file: &str, text: &str, declared: Option<SourceCrs>, center: (f64, f64)) -> Result<(Vec<u8>, PackStats, Vec<Problem>), Problem> {
+pub fn pack_geojson(
+    file: &str,
+    text: &str,
+    declared: Option<SourceCrs>,
+    center: (f64, f64),
+) -> Result<(Vec<u8>, PackStats, Vec<Problem>), Problem> {
     let mut raw = geojson::parse_feature_collection(file, text)?;
-    let declared = declared.or_else(|| raw.crs_name.as_deref().and_then(|c| SourceCrs::parse(c).ok()));
-    let looks: Vec<crate::crs::Looks> = raw.features.iter().map(|f| crate::crs::classify(crate::crs::bbox_of(f.polygons.iter().flatten().flatten().copied()))).collect();
+    let declared = declared.or_else(|| {
+        raw.crs_name
+            .as_deref()
+            .and_then(|c| SourceCrs::parse(c).ok())
+    });
+    let looks: Vec<crate::crs::Looks> = raw
+        .features
+        .iter()
+        .map(|f| {
+            crate::crs::classify(crate::crs::bbox_of(
+                f.polygons.iter().flatten().flatten().copied(),
+            ))
+        })
+        .collect();
     let source = crate::crs::decide(declared, &looks).map_err(|k| Problem::file_error(file, k))?;
     let mut problems = std::mem::take(&mut raw.problems);
     let frame = crate::projection::TransverseMercator::local(center.0, center.1);
@@ -130,7 +152,10 @@ pub fn pack_geojson(file: &str, text: &str, declared: Option<SourceCrs>, center:
         }
         let b = crate::crs::bbox_of(f.polygons.iter().flatten().flatten().copied());
         if !crate::crs::in_iran(b.0, b.1) || !crate::crs::in_iran(b.2, b.3) {
-            problems.push(Problem::file_error(file, ProblemKind::OutsideIran { lon: b.0, lat: b.1 }));
+            problems.push(Problem::file_error(
+                file,
+                ProblemKind::OutsideIran { lon: b.0, lat: b.1 },
+            ));
             continue;
         }
         let (x, y) = frame.forward((b.0 + b.2) / 2.0, (b.1 + b.3) / 2.0);
@@ -139,7 +164,11 @@ pub fn pack_geojson(file: &str, text: &str, declared: Option<SourceCrs>, center:
     keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     let refs: Vec<&RawFeature> = keyed.iter().map(|(_, f)| f).collect();
     let bytes = write(&refs);
-    let stats = PackStats { features: refs.len(), geojson_bytes: text.len(), pack_bytes: bytes.len() };
+    let stats = PackStats {
+        features: refs.len(),
+        geojson_bytes: text.len(),
+        pack_bytes: bytes.len(),
+    };
     Ok((bytes, stats, problems))
 }
 
@@ -170,9 +199,21 @@ impl Reader<'_> {
 
 /// Reads a pack into features (lon/lat), at most `limit` of them (the nearest first).
 pub fn read(file: &str, bytes: &[u8], limit: Option<usize>) -> Result<RawFile, Problem> {
-    let bad = |at: usize, what: &str| Problem::file_error(file, ProblemKind::BadCoordinates { detail: format!("pack damaged at byte {at}: {what}") });
+    let bad = |at: usize, what: &str| {
+        Problem::file_error(
+            file,
+            ProblemKind::BadCoordinates {
+                detail: format!("pack damaged at byte {at}: {what}"),
+            },
+        )
+    };
     if bytes.len() < 16 || &bytes[..8] != MAGIC {
-        return Err(Problem::file_error(file, ProblemKind::NotAFeatureCollection { found: "not a .baftpack file".into() }));
+        return Err(Problem::file_error(
+            file,
+            ProblemKind::NotAFeatureCollection {
+                found: "not a .baftpack file".into(),
+            },
+        ));
     }
     let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
     if version != VERSION {
@@ -189,7 +230,10 @@ pub fn read(file: &str, bytes: &[u8], limit: Option<usize>) -> Result<RawFile, P
     for _ in 0..nkeys {
         let at = r.at;
         let n = r.varint().ok_or_else(|| bad(at, "truncated"))? as usize;
-        let k = r.bytes(n).and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| bad(at, "bad property name"))?;
+        let k = r
+            .bytes(n)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .ok_or_else(|| bad(at, "bad property name"))?;
         keys.push(k.to_string());
     }
     let mut features = Vec::with_capacity(take.min(1 << 20));
@@ -224,13 +268,33 @@ pub fn read(file: &str, bytes: &[u8], limit: Option<usize>) -> Result<RawFile, P
         }
         let len = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
         let at = r.at;
-        let json = r.bytes(len).ok_or_else(|| bad(at, "truncated properties"))?;
-        let values: Vec<Value> = serde_json::from_slice(json).map_err(|_| bad(at, "properties are not a JSON array"))?;
-        let properties: Map<String, Value> = keys.iter().cloned().zip(values).filter(|(_, v)| !v.is_null()).collect();
-        let id = properties.get("id").and_then(|v| v.as_str()).map(str::to_string);
-        features.push(RawFeature { index, id, properties, polygons });
+        let json = r
+            .bytes(len)
+            .ok_or_else(|| bad(at, "truncated properties"))?;
+        let values: Vec<Value> =
+            serde_json::from_slice(json).map_err(|_| bad(at, "properties are not a JSON array"))?;
+        let properties: Map<String, Value> = keys
+            .iter()
+            .cloned()
+            .zip(values)
+            .filter(|(_, v)| !v.is_null())
+            .collect();
+        let id = properties
+            .get("id")
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        features.push(RawFeature {
+            index,
+            id,
+            properties,
+            polygons,
+        });
     }
-    Ok(RawFile { features, crs_name: Some("EPSG:4326".into()), problems: Vec::new() })
+    Ok(RawFile {
+        features,
+        crs_name: Some("EPSG:4326".into()),
+        problems: Vec::new(),
+    })
 }
 
 /// Whether a file name is a pack.

@@ -91,12 +91,18 @@ impl ParcelLayer {
     }
 
     /// Reads a `.baftpack` of parcels, at most `limit` plots (the nearest to the centre first).
-    pub fn load_packed(spec: &ParcelsSpec, bytes: &[u8], limit: Option<usize>, frame: &TransverseMercator) -> ParcelLayer {
+    pub fn load_packed(
+        spec: &ParcelsSpec,
+        bytes: &[u8],
+        limit: Option<usize>,
+        frame: &TransverseMercator,
+    ) -> ParcelLayer {
         let (lspec, version) = Self::spec_for(spec);
         let layer = match crate::pack::read(&spec.file, bytes, limit) {
             Ok(raw) => Layer::load_raw(&lspec, &version, &spec.file, raw, frame),
             Err(p) => {
-                let mut l = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
+                let mut l =
+                    Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
                 l.problems = vec![p];
                 l
             }

@@ -37,8 +37,53 @@ impl Findings {
 
 /// Validates a data folder through `read` (a path relative to the manifest → its text).
 pub fn validate_dir(mut read: impl FnMut(&str) -> Result<String, BaftError>) -> Findings {
+    validate_dir_bytes(|p| read(p).map(String::into_bytes))
+}
+
+/// Reads files for the validator, reporting those that can't be read.
+struct Source<'a> {
+    read: &'a mut dyn FnMut(&str) -> Result<Vec<u8>, BaftError>,
+}
+
+impl Source<'_> {
+    fn text_result(&mut self, path: &str) -> Result<String, BaftError> {
+        let b = (self.read)(path)?;
+        String::from_utf8(b).map_err(|_| BaftError::Io {
+            path: path.into(),
+            detail: "not UTF-8 text".into(),
+        })
+    }
+    fn report(path: &str, e: BaftError, out: &mut Vec<Problem>) {
+        let detail = match e {
+            BaftError::Io { detail, .. } => detail,
+            other => other.message(crate::Lang::En),
+        };
+        out.push(Problem::file_error(
+            path,
+            ProblemKind::FileUnreadable { detail },
+        ));
+    }
+    fn text(&mut self, path: &str, out: &mut Vec<Problem>) -> Option<String> {
+        self.text_result(path)
+            .map_err(|e| Self::report(path, e, out))
+            .ok()
+    }
+    fn bytes(&mut self, path: &str, out: &mut Vec<Problem>) -> Option<Vec<u8>> {
+        (self.read)(path)
+            .map_err(|e| Self::report(path, e, out))
+            .ok()
+    }
+}
+
+/// Like [`validate_dir`], with a reader of bytes (a packed parcel layer is binary).
+pub fn validate_dir_bytes(
+    mut read_bytes: impl FnMut(&str) -> Result<Vec<u8>, BaftError>,
+) -> Findings {
+    let mut src = Source {
+        read: &mut read_bytes,
+    };
     let mut out = Vec::new();
-    let manifest_text = match read("manifest.json") {
+    let manifest_text = match src.text_result("manifest.json") {
         Ok(t) => t,
         Err(e) => {
             return Findings(vec![Problem::file_error(
@@ -69,24 +114,10 @@ pub fn validate_dir(mut read: impl FnMut(&str) -> Result<String, BaftError>) -> 
     };
     let [lon, lat] = manifest.city.center;
     let frame = TransverseMercator::local(lon, lat);
-    let mut read_or_report = |path: &str, out: &mut Vec<Problem>| match read(path) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            let detail = match e {
-                BaftError::Io { detail, .. } => detail,
-                other => other.message(crate::Lang::En),
-            };
-            out.push(Problem::file_error(
-                path,
-                ProblemKind::FileUnreadable { detail },
-            ));
-            None
-        }
-    };
     let mut zone_ids: HashSet<String> = HashSet::new();
     for spec in &manifest.layers {
         for v in &spec.versions {
-            let Some(text) = read_or_report(&v.file, &mut out) else {
+            let Some(text) = src.text(&v.file, &mut out) else {
                 continue;
             };
             let layer = Layer::load(spec, v, &v.file, &text, &frame);
@@ -97,7 +128,7 @@ pub fn validate_dir(mut read: impl FnMut(&str) -> Result<String, BaftError>) -> 
     }
     let mut block_ids: Option<HashSet<String>> = None;
     if let Some(path) = &manifest.blocks {
-        if let Some(text) = read_or_report(path, &mut out) {
+        if let Some(text) = src.text(path, &mut out) {
             let spec = blocks_spec(path);
             let layer = Layer::load(&spec, &spec.versions[0], path, &text, &frame);
             out.extend(layer.problems.iter().cloned());
@@ -106,10 +137,28 @@ pub fn validate_dir(mut read: impl FnMut(&str) -> Result<String, BaftError>) -> 
         }
     }
     if let Some(spec) = &manifest.parcels {
-        if let Some(text) = read_or_report(&spec.file, &mut out) {
-            let parcels = crate::parcels::ParcelLayer::load(spec, &text, &frame);
+        let loaded = if crate::pack::is_pack(&spec.file) {
+            // A pack was checked as GeoJSON before packing; here: that it reads, and the rules
+            // that need no source text.
+            src.bytes(&spec.file, &mut out).map(|b| {
+                (
+                    crate::parcels::ParcelLayer::load_packed(spec, &b, None, &frame),
+                    None,
+                )
+            })
+        } else {
+            src.text(&spec.file, &mut out).map(|text| {
+                (
+                    crate::parcels::ParcelLayer::load(spec, &text, &frame),
+                    Some(text),
+                )
+            })
+        };
+        if let Some((parcels, text)) = loaded {
             out.extend(parcels.problems().iter().cloned());
-            out.extend(extra_checks(&spec.file, &text, &parcels.layer, &manifest));
+            if let Some(text) = &text {
+                out.extend(extra_checks(&spec.file, text, &parcels.layer, &manifest));
+            }
             let known = block_ids.as_ref().unwrap_or(&zone_ids);
             if block_ids.is_some() {
                 for (z, info) in parcels.layer.zones.iter().zip(&parcels.info) {
@@ -129,13 +178,13 @@ pub fn validate_dir(mut read: impl FnMut(&str) -> Result<String, BaftError>) -> 
         }
     }
     if let Some(path) = &manifest.offices {
-        if let Some(text) = read_or_report(path, &mut out) {
+        if let Some(text) = src.text(path, &mut out) {
             let mut ds = crate::dataset::Dataset::new(manifest.clone());
             out.extend(ds.set_offices(path, &text));
         }
     }
     if let Some(path) = &manifest.packages {
-        if let Some(text) = read_or_report(path, &mut out) {
+        if let Some(text) = src.text(path, &mut out) {
             let ids: Vec<String> = manifest.layers.iter().map(|l| l.id.clone()).collect();
             if let Err(errs) = PackagesFile::parse(&text, Some(&ids)) {
                 out.extend(errs.into_iter().map(|e| {

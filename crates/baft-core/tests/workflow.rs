@@ -224,35 +224,53 @@ fn your_office_serves_the_neighbourhood_or_is_the_nearest() {
 fn pack_then_read_equals_the_source() {
     use baft_core::pack;
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (bytes, stats, problems) = pack::pack_geojson("parcels.geojson", &text, None, (51.1119, 35.7097)).unwrap();
+    let (bytes, stats, problems) =
+        pack::pack_geojson("parcels.geojson", &text, None, (51.1119, 35.7097)).unwrap();
     assert!(problems.is_empty());
     assert!(stats.pack_bytes * 2 < stats.geojson_bytes, "{stats:?}");
     let raw = pack::read("p.baftpack", &bytes, None).unwrap();
     let src = baft_core::geojson::parse_feature_collection("p", &text).unwrap();
     assert_eq!(raw.features.len(), src.features.len());
     // Same features (as a set: the pack orders them nearest first), same properties, positions within 1e-7°.
-    let by_id = |f: &baft_core::geojson::RawFeature| f.properties["plot_id"].as_str().unwrap().to_string();
-    let mut m: std::collections::HashMap<String, &baft_core::geojson::RawFeature> = src.features.iter().map(|f| (by_id(f), f)).collect();
+    let by_id =
+        |f: &baft_core::geojson::RawFeature| f.properties["plot_id"].as_str().unwrap().to_string();
+    let mut m: std::collections::HashMap<String, &baft_core::geojson::RawFeature> =
+        src.features.iter().map(|f| (by_id(f), f)).collect();
     for f in &raw.features {
         let s = m.remove(&by_id(f)).expect("in the source");
         assert_eq!(f.properties, s.properties);
-        for (a, b) in f.polygons.iter().flatten().flatten().zip(s.polygons.iter().flatten().flatten()) {
+        for (a, b) in f
+            .polygons
+            .iter()
+            .flatten()
+            .flatten()
+            .zip(s.polygons.iter().flatten().flatten())
+        {
             assert!((a.0 - b.0).abs() < 1.1e-7 && (a.1 - b.1).abs() < 1.1e-7);
         }
     }
     assert!(m.is_empty());
     // Nearest first: the first plots are closer to the centre than the last.
-    let d = |f: &baft_core::geojson::RawFeature| { let p = f.polygons[0][0][0]; (p.0 - 51.1119).powi(2) + (p.1 - 35.7097).powi(2) };
+    let d = |f: &baft_core::geojson::RawFeature| {
+        let p = f.polygons[0][0][0];
+        (p.0 - 51.1119).powi(2) + (p.1 - 35.7097).powi(2)
+    };
     assert!(d(&raw.features[0]) < d(raw.features.last().unwrap()));
     // A limit reads only the nearest part; a damaged pack is an error naming the byte, not a panic.
-    assert_eq!(pack::read("p", &bytes, Some(100)).unwrap().features.len(), 100);
+    assert_eq!(
+        pack::read("p", &bytes, Some(100)).unwrap().features.len(),
+        100
+    );
     for cut in [10, 17, 100, bytes.len() / 2, bytes.len() - 1] {
         let e = pack::read("p.baftpack", &bytes[..cut], None).unwrap_err();
         assert!(e.message(Lang::En).contains("p.baftpack"), "{cut}");
     }
     let mut corrupt = bytes.clone();
     corrupt[8] = 9;
-    assert!(pack::read("p", &corrupt, None).unwrap_err().message(Lang::En).contains("version 9"));
+    assert!(pack::read("p", &corrupt, None)
+        .unwrap_err()
+        .message(Lang::En)
+        .contains("version 9"));
     // Loaded as the parcel layer, it answers like the GeoJSON.
     let ds = sample();
     let spec = ds.manifest.parcels.clone().unwrap();
@@ -260,7 +278,11 @@ fn pack_then_read_equals_the_source() {
     let plain = ds.parcels.as_ref().unwrap();
     assert_eq!(packed.len(), plain.len());
     let i = 1234;
-    let q = baft_core::plate::PlateQuery { section: None, main: plain.info[i].plate_main.unwrap(), sub: plain.info[i].plate_sub.unwrap() };
+    let q = baft_core::plate::PlateQuery {
+        section: None,
+        main: plain.info[i].plate_main.unwrap(),
+        sub: plain.info[i].plate_sub.unwrap(),
+    };
     let j = packed.find_plate(q)[0];
     assert_eq!(packed.info[j], plain.info[i]);
 }
