@@ -23,6 +23,17 @@ wasm-bindgen --target web --out-dir "$site" target/wasm32-unknown-unknown/releas
 cp bench/bench.html "$site/" && cp -r data "$site/data" && cp "$layer" "$site/blocks-50k.geojson"
 node bench/browser-bench.mjs
 
+echo "== large data: parcel layers of 50,000 and 200,000 plots, GeoJSON vs .baftpack (browser)"
+[ -d dist ] || bash scripts/build.sh >/dev/null
+cargo build -q --release -p baft-cli -p baft-sample
+for n in 50000 200000; do
+  rm -rf "target/data-$n" "target/data-$n-packed"
+  cp -r data "target/data-$n"
+  ./target/release/baft-sample bench-parcels "$n" "target/data-$n/parcels/parcels.geojson" 2>/dev/null
+  ./target/release/baft pack "target/data-$n" --out "target/data-$n-packed" --lang en
+done
+node bench/large-data.mjs
+
 echo "== shipped assets (dist/)"
 [ -d dist ] || bash scripts/build.sh >/dev/null
 node scripts/size-report.mjs

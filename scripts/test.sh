@@ -26,6 +26,13 @@ step "build dist/ and check the size budget"
 bash scripts/build.sh
 node scripts/size-report.mjs --check
 
+step "a 200,000-plot parcel layer, packed, for the large-data end-to-end test"
+cargo build -q --release -p baft-cli -p baft-sample
+rm -rf target/data-200k target/data-200k-packed target/dist-200k
+cp -r data target/data-200k
+./target/release/baft-sample bench-parcels 200000 target/data-200k/parcels/parcels.geojson
+./target/release/baft pack target/data-200k --out target/data-200k-packed --lang en
+cp -r dist target/dist-200k && rm -rf target/dist-200k/data && cp -r target/data-200k-packed target/dist-200k/data
+
 step "end-to-end tests (Playwright, Debian Chromium)"
-cargo build -q --release -p baft-cli
 npx playwright test --config tests/e2e/playwright.config.mjs

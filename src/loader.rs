@@ -170,6 +170,47 @@ pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
     text.as_string().ok_or_else(|| io("not text".into()))
 }
 
+/// Fetches a URL as bytes (for packed layers).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
+    let io = |detail: String| BaftError::Io { path: url.to_string(), detail };
+    let window = web_sys::window().ok_or_else(|| io("no window".into()))?;
+    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| io(format!("{e:?}")))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| io("not a response".into()))?;
+    if !resp.ok() {
+        return Err(io(format!("HTTP {}", resp.status())));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|e| io(format!("{e:?}")))?).await.map_err(|e| io(format!("{e:?}")))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Plots installed first from a pack (the nearest to the city centre): the map's first view is
+/// answered while the rest is decoded.
+pub const FIRST_PART: usize = 10_000;
+
+/// Installs a packed parcel layer in two steps: the nearest plots, then all.
+pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
+    let mut problems = Vec::new();
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            problems = Arc::make_mut(ds).set_parcels_packed(&bytes, Some(FIRST_PART));
+        }
+    });
+    // Let the page draw and answer before decoding the rest.
+    let tick = js_sys::Promise::new(&mut |ok, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 0);
+        }
+    });
+    let _ = JsFuture::from(tick).await;
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            problems = Arc::make_mut(ds).set_parcels_packed(&bytes, None);
+        }
+    });
+    state.problems.update(|p| p.extend(problems));
+    file_done(&state, bytes.len());
+}
+
 /// Loads everything from `base` (e.g. `data/`), updating progress as files arrive. The layer
 /// files are fetched in parallel; each is added as soon as it arrives.
 pub async fn load(state: AppState, base: String) {
@@ -187,6 +228,15 @@ pub async fn load(state: AppState, base: String) {
     for extra in more {
         let file = extra.file().to_string();
         let url = format!("{base}{file}");
+        if matches!(extra, Extra::Parcels(_)) && baft_core::pack::is_pack(&file) {
+            leptos::task::spawn_local(async move {
+                match fetch_bytes(&url).await {
+                    Ok(bytes) => apply_parcels_pack(state, bytes).await,
+                    Err(e) => apply_unreadable(&state, &file, &e),
+                }
+            });
+            continue;
+        }
         leptos::task::spawn_local(async move {
             match fetch_text(&url).await {
                 Ok(text) => apply_extra(&state, &extra, &text),

@@ -39,6 +39,8 @@ extern "C" {
     pub fn map_center() -> Vec<f64>;
     #[wasm_bindgen(catch, js_name = mapSetParcels)]
     pub fn map_set_parcels(geojson: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = mapOnView)]
+    pub fn map_on_view(callback: &JsValue);
     #[wasm_bindgen(catch, js_name = mapShowChanges)]
     pub fn map_show_changes(geojson: &str) -> Result<(), JsValue>;
 }

@@ -85,15 +85,8 @@ export function mapInvalidate() {
   if (map) map.invalidateSize();
 }
 
-// Parcels: many small polygons, drawn only when zoomed in far enough to tell them apart.
+// Parcels: the app sends only those in view (see mapOnView).
 let parcels = null;
-const PARCELS_MIN_ZOOM = 16;
-function syncParcels() {
-  if (!map || !parcels) return;
-  const show = map.getZoom() >= PARCELS_MIN_ZOOM;
-  if (show && !map.hasLayer(parcels)) parcels.addTo(map);
-  if (!show && map.hasLayer(parcels)) map.removeLayer(parcels);
-}
 
 export function mapSetParcels(geojsonText) {
   if (!map) return;
@@ -102,9 +95,7 @@ export function mapSetParcels(geojsonText) {
     style: () => ({ color: '#555', weight: 0.6, fill: false }),
     interactive: false,
   });
-  map.off('zoomend', syncParcels);
-  map.on('zoomend', syncParcels);
-  syncParcels();
+  parcels.addTo(map);
 }
 
 // Changes between boundary versions: added (green) and removed (red, dashed).
@@ -126,4 +117,18 @@ export function mapPixel(lat, lon) {
   if (!map) return [];
   const p = map.latLngToContainerPoint([lat, lon]);
   return [p.x, p.y];
+}
+
+// Visible-parcels mode: the app sends only the plots in view (after each move), so a layer of
+// 200,000 plots never becomes 200,000 map objects.
+let onView = null;
+export function mapOnView(callback) {
+  onView = callback;
+  const emit = () => {
+    if (!map || !onView) return;
+    const b = map.getBounds();
+    onView(map.getZoom(), b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
+  };
+  map.on('moveend', emit);
+  emit();
 }

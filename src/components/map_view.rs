@@ -82,15 +82,32 @@ pub fn MapView() -> impl IntoView {
                     drawn.push(key);
                 }
             }
-            if let Some(p) = &ds.parcels {
-                let key = ("parcels".to_string(), String::new());
-                if !drawn.contains(&key) {
-                    let _ = map::map_set_parcels(&p.layer.display_geojson());
-                    drawn.push(key);
-                }
-            }
+
         });
         drawn
+    });
+    // Parcels: only those in view, when zoomed in (re-sent after every move and when the layer
+    // grows while loading).
+    let view = RwSignal::new(None::<(f64, [f64; 4])>);
+    Effect::new(move |registered: Option<bool>| {
+        if !created.get() {
+            return false;
+        }
+        if registered != Some(true) {
+            let cb = Closure::<dyn FnMut(f64, f64, f64, f64, f64)>::new(move |z: f64, w: f64, s: f64, e: f64, n: f64| view.set(Some((z, [w, s, e, n]))));
+            map::map_on_view(cb.as_ref());
+            cb.forget();
+        }
+        true
+    });
+    Effect::new(move |_| {
+        let Some((zoom, bbox)) = view.get() else { return };
+        state.data.with(|d| {
+            let Some(ds) = d else { return };
+            let Some(p) = &ds.parcels else { return };
+            let text = if zoom >= 16.0 { p.visible_geojson(&ds.frame, bbox, 4000).0 } else { r#"{"type":"FeatureCollection","features":[]}"#.to_string() };
+            let _ = map::map_set_parcels(&text);
+        });
     });
     // Highlight what changed between the version shown (or the earliest) and the current one.
     Effect::new(move |_| {

@@ -36,8 +36,9 @@ export async function openApp(page, path = '/', { replace = {} } = {}) {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
-  await expect(page.locator('.legend .switch')).toHaveCount(5, { timeout: 20_000 });
-  await expect(page.locator('.loading')).toHaveCount(0);
+  // Ready: the manifest is in (the search button is enabled) and every file has arrived.
+  await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('.loading')).toHaveCount(0, { timeout: 30_000 });
   return { offOrigin, errors };
 }
 

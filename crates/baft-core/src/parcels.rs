@@ -226,6 +226,38 @@ impl ParcelLayer {
             .unwrap_or_default()
     }
 
+    /// The plots within a lon/lat box as GeoJSON, at most `max` of them (the map draws only
+    /// what is in view, never the whole layer). Also returns how many were in the box.
+    pub fn visible_geojson(&self, frame: &TransverseMercator, bbox: [f64; 4], max: usize) -> (String, usize) {
+        let (x0, y0) = frame.forward(bbox[0], bbox[1]);
+        let (x1, y1) = frame.forward(bbox[2], bbox[3]);
+        let mut out = String::from(r#"{"type":"FeatureCollection","features":["#);
+        let mut n = 0;
+        for z in self.layer.candidates_in([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)]) {
+            n += 1;
+            if n > max {
+                continue;
+            }
+            if n > 1 {
+                out.push(',');
+            }
+            out.push_str(r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":["#);
+            if let Some(p) = z.lon_lat.0.first() {
+                out.push('[');
+                for (k, c) in p.exterior().0.iter().enumerate() {
+                    if k > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&format!("[{:.7},{:.7}]", c.x, c.y));
+                }
+                out.push(']');
+            }
+            out.push_str("]}}");
+        }
+        out.push_str("]}");
+        (out, n)
+    }
+
     /// The plot's reference (id and name).
     pub fn reference(&self, i: usize) -> ZoneRef {
         let z = &self.layer.zones[i];

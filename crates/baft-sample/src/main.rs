@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run -p baft-sample --release -- data [tests/fixtures]   # the committed sample and test fixtures
 //! cargo run -p baft-sample --release -- bench-layer 50000 /tmp/blocks-50k.geojson
+//! cargo run -p baft-sample --release -- bench-parcels 200000 /tmp/parcels-200k.geojson
 //! ```
 //!
 //! The city is synthetic: an irregular street grid about 5 × 6 km around Qods's centre
@@ -159,6 +160,12 @@ fn main() {
             let text = output::bench_layer(n, &frame);
             std::fs::write(out, text).unwrap_or_else(|e| fail(&format!("{out}: {e}")));
             eprintln!("wrote {n} features to {out}");
+        }
+        Some("bench-parcels") => {
+            let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50_000);
+            let out = args.get(2).map(String::as_str).unwrap_or("parcels.geojson");
+            std::fs::write(out, output::bench_parcels(n, &frame)).unwrap_or_else(|e| fail(&format!("{out}: {e}")));
+            eprintln!("wrote {n} parcels to {out}");
         }
         Some(dir) => {
             let city = build_city(1402);

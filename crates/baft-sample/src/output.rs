@@ -558,3 +558,35 @@ fn blocks_layer(city: &City, frame: &TransverseMercator) -> String {
         .collect();
     collection("blocks", &format!("\"notice\":\"{NOTICE}\","), &feats)
 }
+
+/// A large synthetic parcel layer of `n` plots (rows of 12 × 20 m plots in 60 m blocks around
+/// Qods), with the sample's attribute schema, for the large-data measurements and tests.
+pub fn bench_parcels(n: usize, frame: &TransverseMercator) -> String {
+    let per_block = 10; // 5 plots × 2 rows
+    let blocks = n.div_ceil(per_block);
+    let side = (blocks as f64).sqrt().ceil() as usize;
+    let half = side as f64 * 60.0 / 2.0;
+    let mut feats = Vec::with_capacity(n);
+    'outer: for bi in 0..side {
+        for bj in 0..side {
+            let (x0, y0) = (bi as f64 * 60.0 - half, bj as f64 * 60.0 - half);
+            for k in 0..per_block {
+                if feats.len() == n {
+                    break 'outer;
+                }
+                let (col, row) = ((k % 5) as f64, (k / 5) as f64);
+                let (px, py) = (x0 + col * 12.0, y0 + row * 20.0);
+                let ring = [(px, py), (px + 12.0, py), (px + 12.0, py + 20.0), (px, py + 20.0)];
+                let b = bi * side + bj;
+                feats.push(feature(
+                    json!({"plot_id": format!("BP-{b:06}-{k:02}"), "block_id": format!("BB-{b:06}"), "plate_section": 11,
+                           "plate_main": 1000 + b / 500, "plate_sub": (b % 500) * per_block + k + 1,
+                           "renovation_code": format!("{b:06}-{k:03}"), "area_m2": 240.0, "land_use": "residential",
+                           "floors": 2, "structure": "steel_frame", "built_year": 1380, "frontage_width_m": 8.0, "on_main_axis": false}),
+                    &[ring_lonlat(&ring, frame)],
+                ));
+            }
+        }
+    }
+    collection("bench-parcels", "", &feats)
+}
