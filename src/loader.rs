@@ -172,14 +172,21 @@ pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
 
 /// Fetches a URL as bytes (for packed layers).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
-    let io = |detail: String| BaftError::Io { path: url.to_string(), detail };
+    let io = |detail: String| BaftError::Io {
+        path: url.to_string(),
+        detail,
+    };
     let window = web_sys::window().ok_or_else(|| io("no window".into()))?;
-    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| io(format!("{e:?}")))?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| io(format!("{e:?}")))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| io("not a response".into()))?;
     if !resp.ok() {
         return Err(io(format!("HTTP {}", resp.status())));
     }
-    let buf = JsFuture::from(resp.array_buffer().map_err(|e| io(format!("{e:?}")))?).await.map_err(|e| io(format!("{e:?}")))?;
+    let buf = JsFuture::from(resp.array_buffer().map_err(|e| io(format!("{e:?}")))?)
+        .await
+        .map_err(|e| io(format!("{e:?}")))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

@@ -82,7 +82,6 @@ pub fn MapView() -> impl IntoView {
                     drawn.push(key);
                 }
             }
-
         });
         drawn
     });
@@ -94,18 +93,26 @@ pub fn MapView() -> impl IntoView {
             return false;
         }
         if registered != Some(true) {
-            let cb = Closure::<dyn FnMut(f64, f64, f64, f64, f64)>::new(move |z: f64, w: f64, s: f64, e: f64, n: f64| view.set(Some((z, [w, s, e, n]))));
+            let cb = Closure::<dyn FnMut(f64, f64, f64, f64, f64)>::new(
+                move |z: f64, w: f64, s: f64, e: f64, n: f64| view.set(Some((z, [w, s, e, n]))),
+            );
             map::map_on_view(cb.as_ref());
             cb.forget();
         }
         true
     });
     Effect::new(move |_| {
-        let Some((zoom, bbox)) = view.get() else { return };
+        let Some((zoom, bbox)) = view.get() else {
+            return;
+        };
         state.data.with(|d| {
             let Some(ds) = d else { return };
             let Some(p) = &ds.parcels else { return };
-            let text = if zoom >= 16.0 { p.visible_geojson(&ds.frame, bbox, 4000).0 } else { r#"{"type":"FeatureCollection","features":[]}"#.to_string() };
+            let text = if zoom >= 16.0 {
+                p.visible_geojson(&ds.frame, bbox, 4000).0
+            } else {
+                r#"{"type":"FeatureCollection","features":[]}"#.to_string()
+            };
             let _ = map::map_set_parcels(&text);
         });
     });

@@ -228,12 +228,20 @@ impl ParcelLayer {
 
     /// The plots within a lon/lat box as GeoJSON, at most `max` of them (the map draws only
     /// what is in view, never the whole layer). Also returns how many were in the box.
-    pub fn visible_geojson(&self, frame: &TransverseMercator, bbox: [f64; 4], max: usize) -> (String, usize) {
+    pub fn visible_geojson(
+        &self,
+        frame: &TransverseMercator,
+        bbox: [f64; 4],
+        max: usize,
+    ) -> (String, usize) {
         let (x0, y0) = frame.forward(bbox[0], bbox[1]);
         let (x1, y1) = frame.forward(bbox[2], bbox[3]);
         let mut out = String::from(r#"{"type":"FeatureCollection","features":["#);
         let mut n = 0;
-        for z in self.layer.candidates_in([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)]) {
+        for z in self
+            .layer
+            .candidates_in([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)])
+        {
             n += 1;
             if n > max {
                 continue;
@@ -241,7 +249,9 @@ impl ParcelLayer {
             if n > 1 {
                 out.push(',');
             }
-            out.push_str(r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":["#);
+            out.push_str(
+                r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":["#,
+            );
             if let Some(p) = z.lon_lat.0.first() {
                 out.push('[');
                 for (k, c) in p.exterior().0.iter().enumerate() {

@@ -164,7 +164,8 @@ fn main() {
         Some("bench-parcels") => {
             let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(50_000);
             let out = args.get(2).map(String::as_str).unwrap_or("parcels.geojson");
-            std::fs::write(out, output::bench_parcels(n, &frame)).unwrap_or_else(|e| fail(&format!("{out}: {e}")));
+            std::fs::write(out, output::bench_parcels(n, &frame))
+                .unwrap_or_else(|e| fail(&format!("{out}: {e}")));
             eprintln!("wrote {n} parcels to {out}");
         }
         Some(dir) => {

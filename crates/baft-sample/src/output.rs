@@ -576,7 +576,12 @@ pub fn bench_parcels(n: usize, frame: &TransverseMercator) -> String {
                 }
                 let (col, row) = ((k % 5) as f64, (k / 5) as f64);
                 let (px, py) = (x0 + col * 12.0, y0 + row * 20.0);
-                let ring = [(px, py), (px + 12.0, py), (px + 12.0, py + 20.0), (px, py + 20.0)];
+                let ring = [
+                    (px, py),
+                    (px + 12.0, py),
+                    (px + 12.0, py + 20.0),
+                    (px, py + 20.0),
+                ];
                 let b = bi * side + bj;
                 feats.push(feature(
                     json!({"plot_id": format!("BP-{b:06}-{k:02}"), "block_id": format!("BB-{b:06}"), "plate_section": 11,
