@@ -174,14 +174,8 @@ pub fn validate(
         Some(dir) => {
             let m = std::fs::read_to_string(dir.join("manifest.json"))
                 .map_err(|e| Failure(e.to_string()))?;
-            let m = baft_core::manifest::Manifest::parse(&m).map_err(|errs| {
-                Failure(
-                    errs.iter()
-                        .map(|e| e.message(lang))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
-            })?;
+            let m = baft_core::manifest::Manifest::parse(&m)
+                .map_err(|errs| Failure(crate::staff::manifest_errors(&errs, lang)))?;
             Some(m.layers.iter().map(|l| l.id.clone()).collect())
         }
         None => None,

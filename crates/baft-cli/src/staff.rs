@@ -63,9 +63,13 @@ pub fn validate(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, Failure>
     Ok(ExitCode::from(findings.exit_code()))
 }
 
-/// `baft fix DIR --out OUT`: a corrected copy; the originals are never touched.
-pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
-    let fail = |e: std::io::Error| Failure(e.to_string());
+/// The manifest of `dir`, after checking that `out` is another folder (commands that write a
+/// copy never touch the originals).
+fn output_manifest(
+    dir: &Path,
+    out: &Path,
+    lang: Lang,
+) -> Result<baft_core::manifest::Manifest, Failure> {
     if out.exists() && out.canonicalize().ok() == dir.canonicalize().ok() {
         return Err(Failure(
             lang.pick(
@@ -75,15 +79,24 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
             .into(),
         ));
     }
-    let manifest_text = std::fs::read_to_string(dir.join("manifest.json")).map_err(fail)?;
-    let mut manifest = baft_core::manifest::Manifest::parse(&manifest_text).map_err(|errs| {
-        Failure(
-            errs.iter()
-                .map(|e| e.message(lang))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-    })?;
+    let text =
+        std::fs::read_to_string(dir.join("manifest.json")).map_err(|e| Failure(e.to_string()))?;
+    baft_core::manifest::Manifest::parse(&text)
+        .map_err(|errs| Failure(manifest_errors(&errs, lang)))
+}
+
+/// Manifest errors, one per line.
+pub fn manifest_errors(errs: &[baft_core::manifest::ManifestError], lang: Lang) -> String {
+    errs.iter()
+        .map(|e| e.message(lang))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `baft fix DIR --out OUT`: a corrected copy; the originals are never touched.
+pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
+    let fail = |e: std::io::Error| Failure(e.to_string());
+    let mut manifest = output_manifest(dir, out, lang)?;
     copy_dir(dir, out).map_err(fail)?;
     let mut geo_files: Vec<(String, Option<SourceCrs>)> = Vec::new();
     for l in &manifest.layers {
@@ -414,24 +427,7 @@ fn wkt_polygon(s: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
 /// (nearest the city centre first), for fast loading on phones. GeoJSON stays what staff edit.
 pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     let fail = |e: std::io::Error| Failure(e.to_string());
-    if out.exists() && out.canonicalize().ok() == dir.canonicalize().ok() {
-        return Err(Failure(
-            lang.pick(
-                "پوشهٔ خروجی نباید همان پوشهٔ داده باشد",
-                "the output folder must not be the data folder",
-            )
-            .into(),
-        ));
-    }
-    let manifest_text = std::fs::read_to_string(dir.join("manifest.json")).map_err(fail)?;
-    let mut manifest = baft_core::manifest::Manifest::parse(&manifest_text).map_err(|errs| {
-        Failure(
-            errs.iter()
-                .map(|e| e.message(lang))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-    })?;
+    let mut manifest = output_manifest(dir, out, lang)?;
     let Some(parcels) = manifest.parcels.clone() else {
         return Err(Failure(
             lang.pick(

@@ -15,7 +15,7 @@
 //! - [`manifest`]: the `data/manifest.json` that lists layers and their boundary versions.
 //! - [`geojson`]: reading GeoJSON zone files, with per-feature problem reports.
 //! - [`crs`]: deciding whether a file is lon/lat, UTM or has swapped axes.
-//! - [`layer`]: an indexed layer ("prepared" for fast point and plot queries).
+//! - [`layer`]: an indexed layer (zones with prepared geometry, an R-tree of their boxes).
 //! - [`check`]: the point and plot checks and their result types.
 //! - [`dataset`]: a manifest plus its loaded layers.
 //! - [`text`]: the result and errors in Persian or English words.
@@ -48,6 +48,7 @@ pub mod pack;
 pub mod packages;
 pub mod parcels;
 pub mod plate;
+mod prepared;
 pub mod projection;
 pub mod search;
 pub mod small;
