@@ -214,14 +214,31 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
         Err(e) => return Some(Err(e)),
     };
     let own = facts.number(FactName::PlotAreaM2);
+    // Blank neighbour areas: the real adjoining plots when a surveyed plot is selected (plots
+    // sharing at least 0.5 m of boundary), else the same area as this plot (assumed).
+    let adjoining: Vec<f64> = state.outcome.with(|o| match (o, &ds.parcels) {
+        (
+            Some(Outcome::Plot {
+                parcel: Some(i), ..
+            }),
+            Some(p),
+        ) => p
+            .neighbours(*i, 0.5)
+            .into_iter()
+            .filter_map(|j| p.info[j].area_m2)
+            .collect(),
+        _ => Vec::new(),
+    });
     let areas: Vec<f64> = state.neighbours.with(|n| {
         n.iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(k, s)| {
                 baft_core::digits::normalize(s)
                     .trim()
                     .parse::<f64>()
                     .ok()
                     .filter(|x| x.is_finite() && *x > 0.0)
+                    .or(adjoining.get(k).copied())
                     .or(own)
             })
             .collect::<Option<Vec<f64>>>()

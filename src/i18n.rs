@@ -125,8 +125,8 @@ pub const COMPARE: T = ("مقایسه برای سازندگان", "Compare (for 
 pub const SCENARIOS: T = ("سناریوهای این ملک", "Scenarios for this plot");
 pub const NEIGHBOUR_AREA: T = ("مساحت همسایهٔ", "Area of neighbour");
 pub const NEIGHBOUR_HELP: T = (
-    "خالی = هم‌اندازهٔ این ملک (فرض)",
-    "blank = same as this plot (assumed)",
+    "خالی = پلاک مجاور واقعی، یا هم‌اندازهٔ این ملک (فرض)",
+    "blank = the real adjoining plot, or the same as this plot (assumed)",
 );
 pub const SORT_BY: T = ("مرتب‌سازی بر اساس", "Sort by");
 pub const EXPORT_CSV: T = ("دریافت CSV (اکسل)", "Export CSV (Excel)");

@@ -194,26 +194,66 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
 /// answered while the rest is decoded.
 pub const FIRST_PART: usize = 10_000;
 
-/// Installs a packed parcel layer in two steps: the nearest plots, then all.
-pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
-    let mut problems = Vec::new();
-    state.data.update(|d| {
-        if let Some(ds) = d {
-            problems = Arc::make_mut(ds).set_parcels_packed(&bytes, Some(FIRST_PART));
-        }
-    });
-    // Let the page draw and answer before decoding the rest.
+/// Plots prepared per slice after the first part; the page gets a turn between slices.
+pub const SLICE: usize = 20_000;
+
+async fn next_turn() {
     let tick = js_sys::Promise::new(&mut |ok, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 0);
         }
     });
     let _ = JsFuture::from(tick).await;
-    state.data.update(|d| {
-        if let Some(ds) = d {
-            problems = Arc::make_mut(ds).set_parcels_packed(&bytes, None);
+}
+
+/// Installs a packed parcel layer progressively: the plots nearest the centre first (they answer
+/// at once), then the rest prepared a slice at a time with the page free in between, then all.
+pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
+    let Some((spec, frame)) = state.data.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.manifest.parcels.clone().map(|s| (s, d.frame)))
+    }) else {
+        return;
+    };
+    let install = |p: baft_core::parcels::ParcelLayer| {
+        let mut problems = Vec::new();
+        state.data.update(|d| {
+            if let Some(ds) = d {
+                problems = Arc::make_mut(ds).install_parcels(p);
+            }
+        });
+        problems
+    };
+    let mut builder = match baft_core::parcels::ParcelsBuilder::new(&spec, &bytes, &frame) {
+        Ok(b) => b,
+        Err(p) => {
+            state.problems.update(|ps| ps.push(p));
+            return file_done(&state, bytes.len());
         }
-    });
+    };
+    let step = |b: &mut baft_core::parcels::ParcelsBuilder, n| b.step(n);
+    match step(&mut builder, FIRST_PART) {
+        Ok(0) => {}
+        Ok(_) => {
+            install(builder.snapshot());
+            loop {
+                next_turn().await;
+                match step(&mut builder, SLICE) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(p) => {
+                        state.problems.update(|ps| ps.push(p));
+                        return file_done(&state, bytes.len());
+                    }
+                }
+            }
+        }
+        Err(p) => {
+            state.problems.update(|ps| ps.push(p));
+            return file_done(&state, bytes.len());
+        }
+    }
+    let problems = install(builder.finish());
     state.problems.update(|p| p.extend(problems));
     file_done(&state, bytes.len());
 }

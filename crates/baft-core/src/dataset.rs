@@ -114,6 +114,13 @@ impl Dataset {
         problems
     }
 
+    /// Installs a parcel layer built elsewhere (e.g. a slice at a time by a `ParcelsBuilder`).
+    pub fn install_parcels(&mut self, p: ParcelLayer) -> Vec<Problem> {
+        let problems = p.problems().to_vec();
+        self.parcels = Some(std::sync::Arc::new(p));
+        problems
+    }
+
     /// Loads the offices file.
     pub fn set_offices(&mut self, file: &str, text: &str) -> Vec<Problem> {
         match OfficesFile::parse(text) {

@@ -121,6 +121,17 @@ impl Layer {
     }
 
     fn add_raw(&mut self, file: &str, raw: geojson::RawFile, frame: &TransverseMercator) {
+        self.add_zones(file, raw, frame);
+        self.finish(file);
+    }
+
+    /// Adds the zones of `raw` without indexing them yet (see [`Self::finish`]).
+    pub(crate) fn add_zones(
+        &mut self,
+        file: &str,
+        raw: geojson::RawFile,
+        frame: &TransverseMercator,
+    ) {
         let layer = self;
         let spec = &layer.spec.clone();
         let version = &layer.version.clone();
@@ -213,13 +224,20 @@ impl Layer {
                 }));
             }
         }
+    }
+
+    /// Builds the R-tree over the zones added so far (and notes an empty layer).
+    pub(crate) fn finish(&mut self, file: &str) {
+        let layer = self;
         if layer.zones.is_empty()
             && !layer
                 .problems
                 .iter()
                 .any(|p| p.severity == Severity::Error && p.location.feature_index.is_none())
         {
-            layer.problems.push(file_problem(ProblemKind::EmptyLayer));
+            layer
+                .problems
+                .push(Problem::file_error(file, ProblemKind::EmptyLayer));
         }
         layer.tree = RTree::bulk_load(
             layer

@@ -197,104 +197,155 @@ impl Reader<'_> {
     }
 }
 
+/// Reads a pack's features in order (nearest to the centre first), in chunks.
+pub struct PackReader<'a> {
+    file: String,
+    r: Reader<'a>,
+    keys: Vec<String>,
+    count: usize,
+    next: usize,
+}
+
+impl<'a> PackReader<'a> {
+    /// Checks the header and reads the property names.
+    pub fn new(file: &str, bytes: &'a [u8]) -> Result<PackReader<'a>, Problem> {
+        let bad = |at: usize, what: &str| {
+            Problem::file_error(
+                file,
+                ProblemKind::BadCoordinates {
+                    detail: format!("pack damaged at byte {at}: {what}"),
+                },
+            )
+        };
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err(Problem::file_error(
+                file,
+                ProblemKind::NotAFeatureCollection {
+                    found: "not a .baftpack file".into(),
+                },
+            ));
+        }
+        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        if version != VERSION {
+            return Err(bad(8, &format!("version {version} is not supported")));
+        }
+        let count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
+        let mut r = Reader { b: bytes, at: 16 };
+        let nkeys = r.varint().ok_or_else(|| bad(16, "truncated"))? as usize;
+        if nkeys > 1000 {
+            return Err(bad(16, "too many property names"));
+        }
+        let mut keys = Vec::with_capacity(nkeys);
+        for _ in 0..nkeys {
+            let at = r.at;
+            let n = r.varint().ok_or_else(|| bad(at, "truncated"))? as usize;
+            let k = r
+                .bytes(n)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .ok_or_else(|| bad(at, "bad property name"))?;
+            keys.push(k.to_string());
+        }
+        Ok(PackReader {
+            file: file.into(),
+            r,
+            keys,
+            count,
+            next: 0,
+        })
+    }
+
+    /// Features not read yet.
+    pub fn remaining(&self) -> usize {
+        self.count - self.next
+    }
+
+    /// The next `n` features (fewer at the end).
+    pub fn read_chunk(&mut self, n: usize) -> Result<RawFile, Problem> {
+        let file = self.file.clone();
+        let bad = |at: usize, what: &str| {
+            Problem::file_error(
+                &file,
+                ProblemKind::BadCoordinates {
+                    detail: format!("pack damaged at byte {at}: {what}"),
+                },
+            )
+        };
+        let total = self.r.b.len();
+        let take = n.min(self.remaining());
+        let mut features = Vec::with_capacity(take.min(1 << 20));
+        for _ in 0..take {
+            let r = &mut self.r;
+            let start = r.at;
+            let np = r.varint().ok_or_else(|| bad(start, "truncated"))? as usize;
+            if np > 10_000 {
+                return Err(bad(start, "too many polygons"));
+            }
+            let mut polygons = Vec::with_capacity(np);
+            for _ in 0..np {
+                let nr = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
+                if nr > 10_000 {
+                    return Err(bad(r.at, "too many rings"));
+                }
+                let mut rings = Vec::with_capacity(nr);
+                for _ in 0..nr {
+                    let n = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
+                    if n > total {
+                        return Err(bad(r.at, "ring longer than the file"));
+                    }
+                    let (mut x, mut y) = (0i64, 0i64);
+                    let mut ring = Vec::with_capacity(n);
+                    for _ in 0..n {
+                        x = x.wrapping_add(unzigzag(
+                            r.varint().ok_or_else(|| bad(r.at, "truncated"))?,
+                        ));
+                        y = y.wrapping_add(unzigzag(
+                            r.varint().ok_or_else(|| bad(r.at, "truncated"))?,
+                        ));
+                        ring.push((x as f64 / SCALE, y as f64 / SCALE));
+                    }
+                    rings.push(ring);
+                }
+                polygons.push(rings);
+            }
+            let len = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
+            let at = r.at;
+            let json = r
+                .bytes(len)
+                .ok_or_else(|| bad(at, "truncated properties"))?;
+            let values: Vec<Value> = serde_json::from_slice(json)
+                .map_err(|_| bad(at, "properties are not a JSON array"))?;
+            let properties: Map<String, Value> = self
+                .keys
+                .iter()
+                .cloned()
+                .zip(values)
+                .filter(|(_, v)| !v.is_null())
+                .collect();
+            let id = properties
+                .get("id")
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+            features.push(RawFeature {
+                index: self.next,
+                id,
+                properties,
+                polygons,
+            });
+            self.next += 1;
+        }
+        Ok(RawFile {
+            features,
+            crs_name: Some("EPSG:4326".into()),
+            problems: Vec::new(),
+        })
+    }
+}
+
 /// Reads a pack into features (lon/lat), at most `limit` of them (the nearest first).
 pub fn read(file: &str, bytes: &[u8], limit: Option<usize>) -> Result<RawFile, Problem> {
-    let bad = |at: usize, what: &str| {
-        Problem::file_error(
-            file,
-            ProblemKind::BadCoordinates {
-                detail: format!("pack damaged at byte {at}: {what}"),
-            },
-        )
-    };
-    if bytes.len() < 16 || &bytes[..8] != MAGIC {
-        return Err(Problem::file_error(
-            file,
-            ProblemKind::NotAFeatureCollection {
-                found: "not a .baftpack file".into(),
-            },
-        ));
-    }
-    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-    if version != VERSION {
-        return Err(bad(8, &format!("version {version} is not supported")));
-    }
-    let count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
-    let take = limit.map_or(count, |l| l.min(count));
-    let mut r = Reader { b: bytes, at: 16 };
-    let nkeys = r.varint().ok_or_else(|| bad(16, "truncated"))? as usize;
-    if nkeys > 1000 {
-        return Err(bad(16, "too many property names"));
-    }
-    let mut keys = Vec::with_capacity(nkeys);
-    for _ in 0..nkeys {
-        let at = r.at;
-        let n = r.varint().ok_or_else(|| bad(at, "truncated"))? as usize;
-        let k = r
-            .bytes(n)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .ok_or_else(|| bad(at, "bad property name"))?;
-        keys.push(k.to_string());
-    }
-    let mut features = Vec::with_capacity(take.min(1 << 20));
-    for index in 0..take {
-        let start = r.at;
-        let np = r.varint().ok_or_else(|| bad(start, "truncated"))? as usize;
-        if np > 10_000 {
-            return Err(bad(start, "too many polygons"));
-        }
-        let mut polygons = Vec::with_capacity(np);
-        for _ in 0..np {
-            let nr = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
-            if nr > 10_000 {
-                return Err(bad(r.at, "too many rings"));
-            }
-            let mut rings = Vec::with_capacity(nr);
-            for _ in 0..nr {
-                let n = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
-                if n > bytes.len() {
-                    return Err(bad(r.at, "ring longer than the file"));
-                }
-                let (mut x, mut y) = (0i64, 0i64);
-                let mut ring = Vec::with_capacity(n);
-                for _ in 0..n {
-                    x = x.wrapping_add(unzigzag(r.varint().ok_or_else(|| bad(r.at, "truncated"))?));
-                    y = y.wrapping_add(unzigzag(r.varint().ok_or_else(|| bad(r.at, "truncated"))?));
-                    ring.push((x as f64 / SCALE, y as f64 / SCALE));
-                }
-                rings.push(ring);
-            }
-            polygons.push(rings);
-        }
-        let len = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
-        let at = r.at;
-        let json = r
-            .bytes(len)
-            .ok_or_else(|| bad(at, "truncated properties"))?;
-        let values: Vec<Value> =
-            serde_json::from_slice(json).map_err(|_| bad(at, "properties are not a JSON array"))?;
-        let properties: Map<String, Value> = keys
-            .iter()
-            .cloned()
-            .zip(values)
-            .filter(|(_, v)| !v.is_null())
-            .collect();
-        let id = properties
-            .get("id")
-            .and_then(|v| v.as_str())
-            .map(str::to_string);
-        features.push(RawFeature {
-            index,
-            id,
-            properties,
-            polygons,
-        });
-    }
-    Ok(RawFile {
-        features,
-        crs_name: Some("EPSG:4326".into()),
-        problems: Vec::new(),
-    })
+    let mut r = PackReader::new(file, bytes)?;
+    let n = limit.unwrap_or(usize::MAX);
+    r.read_chunk(n)
 }
 
 /// Whether a file name is a pack.

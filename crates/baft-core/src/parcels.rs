@@ -110,7 +110,7 @@ impl ParcelLayer {
         Self::from_layer(layer)
     }
 
-    fn spec_for(spec: &ParcelsSpec) -> (LayerSpec, BoundaryVersion) {
+    pub(crate) fn spec_for(spec: &ParcelsSpec) -> (LayerSpec, BoundaryVersion) {
         let version = BoundaryVersion {
             id: "survey".into(),
             title: LocalText::new("برداشت پلاک‌به‌پلاک", "plot-by-plot survey"),
@@ -137,7 +137,7 @@ impl ParcelLayer {
         (lspec, version)
     }
 
-    fn from_layer(mut layer: Layer) -> ParcelLayer {
+    pub(crate) fn from_layer(mut layer: Layer) -> ParcelLayer {
         let info: Vec<ParcelInfo> = layer.zones.iter().map(ParcelInfo::from_zone).collect();
         // The attributes now live in `info`; the raw property maps would cost ~1 KB a plot.
         for z in &mut layer.zones {
@@ -353,6 +353,55 @@ impl ParcelLayer {
             );
         }
         f
+    }
+}
+
+/// Builds a parcel layer from a pack a slice at a time, so that a page can stay responsive (and
+/// answer with the nearest plots) while a large layer loads.
+pub struct ParcelsBuilder<'a> {
+    reader: crate::pack::PackReader<'a>,
+    layer: Layer,
+    file: String,
+    frame: TransverseMercator,
+}
+
+impl<'a> ParcelsBuilder<'a> {
+    pub fn new(
+        spec: &ParcelsSpec,
+        bytes: &'a [u8],
+        frame: &TransverseMercator,
+    ) -> Result<ParcelsBuilder<'a>, Problem> {
+        let (lspec, version) = ParcelLayer::spec_for(spec);
+        let reader = crate::pack::PackReader::new(&spec.file, bytes)?;
+        let layer = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
+        let mut layer = layer;
+        layer.problems.clear();
+        Ok(ParcelsBuilder {
+            reader,
+            layer,
+            file: spec.file.clone(),
+            frame: *frame,
+        })
+    }
+
+    /// Decodes and prepares up to `n` more plots. Returns how many are left.
+    pub fn step(&mut self, n: usize) -> Result<usize, Problem> {
+        let raw = self.reader.read_chunk(n)?;
+        self.layer.add_zones(&self.file, raw, &self.frame);
+        Ok(self.reader.remaining())
+    }
+
+    /// A usable layer of the plots prepared so far (indexes a copy).
+    pub fn snapshot(&self) -> ParcelLayer {
+        let mut l = self.layer.clone();
+        l.finish(&self.file);
+        ParcelLayer::from_layer(l)
+    }
+
+    /// The whole layer.
+    pub fn finish(mut self) -> ParcelLayer {
+        self.layer.finish(&self.file);
+        ParcelLayer::from_layer(self.layer)
     }
 }
 

@@ -286,3 +286,30 @@ fn pack_then_read_equals_the_source() {
     let j = packed.find_plate(q)[0];
     assert_eq!(packed.info[j], plain.info[i]);
 }
+
+#[test]
+fn a_pack_built_in_slices_equals_one_read_and_answers_early() {
+    use baft_core::parcels::{ParcelLayer, ParcelsBuilder};
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let (bytes, _, _) =
+        baft_core::pack::pack_geojson("p", &text, None, (51.1119, 35.7097)).unwrap();
+    let ds = sample();
+    let spec = ds.manifest.parcels.clone().unwrap();
+    let whole = ParcelLayer::load_packed(&spec, &bytes, None, &ds.frame);
+    let mut b = ParcelsBuilder::new(&spec, &bytes, &ds.frame).unwrap();
+    assert_eq!(b.step(1000).unwrap(), whole.len() - 1000);
+    let early = b.snapshot();
+    assert_eq!(early.len(), 1000);
+    // The first slice holds the plots nearest the centre: one of them is found already.
+    let q = |p: &baft_core::parcels::ParcelInfo| baft_core::plate::PlateQuery {
+        section: None,
+        main: p.plate_main.unwrap(),
+        sub: p.plate_sub.unwrap(),
+    };
+    assert_eq!(early.find_plate(q(&early.info[0])).len(), 1);
+    while b.step(3000).unwrap() > 0 {}
+    let done = b.finish();
+    assert_eq!(done.len(), whole.len());
+    assert_eq!(done.info, whole.info);
+    assert!(done.problems().is_empty());
+}
