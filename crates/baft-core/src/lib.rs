@@ -12,13 +12,21 @@
 //! - [`projection`]: WGS84 ⇄ transverse Mercator (UTM and the local metric frame).
 //! - [`jalali`]: the Solar Hijri (Jalali) calendar.
 //! - [`input`]: what an owner types or pastes: coordinates, UTM, `geo:` URIs, map links, corners.
+//! - [`plate`]: registration plates (پلاک ثبتی) and renovation codes (کد نوسازی).
+//! - [`search`]: one search box for all of the above and for place names.
 //! - [`manifest`]: the `data/manifest.json` that lists layers and their boundary versions.
 //! - [`geojson`]: reading GeoJSON zone files, with per-feature problem reports.
 //! - [`crs`]: deciding whether a file is lon/lat, UTM or has swapped axes.
 //! - [`layer`]: an indexed layer (zones with prepared geometry, an R-tree of their boxes).
 //! - [`check`]: the point and plot checks and their result types.
-//! - [`dataset`]: a manifest plus its loaded layers.
-//! - [`text`]: the result and errors in Persian or English words.
+//! - [`versions`]: boundary-version history and diffs.
+//! - [`parcels`]: the plot-by-plot layer (plates, codes, neighbours, survey facts).
+//! - [`pack`]: the compact `.baftpack` form of large layers.
+//! - [`offices`]: facilitation offices.
+//! - [`packages`]: incentive packages: format, facts, rules, worth, comparison, words.
+//! - [`dataset`]: a manifest plus everything it lists, loaded.
+//! - [`validate`] and [`fix`]: checking and safely correcting data before publishing.
+//! - [`text`]: results in Persian or English words; [`error`]: errors and data problems.
 //!
 //! ```
 //! use baft_core::{dataset::Dataset, input::parse_location};
