@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <Show when=sample>
-            <p class="sample-banner" role="note">{move || baft_core::text::sample_notice(lang.get())}</p>
+            <aside class="sample-banner" aria-label=move || lang.get().pick("دادهٔ نمونه", "Sample data")>{move || baft_core::text::sample_notice(lang.get())}</aside>
         </Show>
         <DataStatus/>
         <main class="layout">
