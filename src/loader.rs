@@ -150,43 +150,48 @@ fn file_done(state: &AppState, bytes_read: usize) {
     });
 }
 
-/// Fetches a URL as text.
-pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
-    let io = |detail: String| BaftError::Io {
-        path: url.to_string(),
-        detail,
-    };
-    let window = web_sys::window().ok_or_else(|| io("no window".into()))?;
+/// Fetches a URL and checks the HTTP status; errors name the URL.
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, BaftError> {
+    let window = web_sys::window().ok_or_else(|| io_error(url, "no window".into()))?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| io(format!("{e:?}")))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| io("not a response".into()))?;
+        .map_err(|e| io_error(url, format!("{e:?}")))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| io_error(url, "not a response".into()))?;
     if !resp.ok() {
-        return Err(io(format!("HTTP {}", resp.status())));
+        return Err(io_error(url, format!("HTTP {}", resp.status())));
     }
-    let text = JsFuture::from(resp.text().map_err(|e| io(format!("{e:?}")))?)
+    Ok(resp)
+}
+
+fn io_error(url: &str, detail: String) -> BaftError {
+    BaftError::Io {
+        path: url.to_string(),
+        detail,
+    }
+}
+
+/// Fetches a URL as text.
+pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
+    let resp = fetch_ok(url).await?;
+    let promise = resp.text().map_err(|e| io_error(url, format!("{e:?}")))?;
+    let text = JsFuture::from(promise)
         .await
-        .map_err(|e| io(format!("{e:?}")))?;
-    text.as_string().ok_or_else(|| io("not text".into()))
+        .map_err(|e| io_error(url, format!("{e:?}")))?;
+    text.as_string()
+        .ok_or_else(|| io_error(url, "not text".into()))
 }
 
 /// Fetches a URL as bytes (for packed layers).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
-    let io = |detail: String| BaftError::Io {
-        path: url.to_string(),
-        detail,
-    };
-    let window = web_sys::window().ok_or_else(|| io("no window".into()))?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
+    let resp = fetch_ok(url).await?;
+    let promise = resp
+        .array_buffer()
+        .map_err(|e| io_error(url, format!("{e:?}")))?;
+    let buf = JsFuture::from(promise)
         .await
-        .map_err(|e| io(format!("{e:?}")))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| io("not a response".into()))?;
-    if !resp.ok() {
-        return Err(io(format!("HTTP {}", resp.status())));
-    }
-    let buf = JsFuture::from(resp.array_buffer().map_err(|e| io(format!("{e:?}")))?)
-        .await
-        .map_err(|e| io(format!("{e:?}")))?;
+        .map_err(|e| io_error(url, format!("{e:?}")))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

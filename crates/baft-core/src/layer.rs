@@ -493,14 +493,7 @@ impl Layer {
                     if ri > 0 {
                         out.push(',');
                     }
-                    out.push('[');
-                    for (ci, c) in r.0.iter().enumerate() {
-                        if ci > 0 {
-                            out.push(',');
-                        }
-                        out.push_str(&format!("[{:.7},{:.7}]", c.x, c.y));
-                    }
-                    out.push(']');
+                    push_ring_json(&mut out, r);
                 }
                 out.push(']');
             }
@@ -509,4 +502,16 @@ impl Layer {
         out.push_str("]}");
         out
     }
+}
+
+/// Appends a ring as a GeoJSON position array, 7 decimals (about 1 cm).
+pub(crate) fn push_ring_json(out: &mut String, ring: &geo::LineString<f64>) {
+    out.push('[');
+    for (k, c) in ring.0.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!("[{:.7},{:.7}]", c.x, c.y));
+    }
+    out.push(']');
 }

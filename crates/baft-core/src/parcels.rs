@@ -253,14 +253,7 @@ impl ParcelLayer {
                 r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":["#,
             );
             if let Some(p) = z.lon_lat.0.first() {
-                out.push('[');
-                for (k, c) in p.exterior().0.iter().enumerate() {
-                    if k > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&format!("[{:.7},{:.7}]", c.x, c.y));
-                }
-                out.push(']');
+                crate::layer::push_ring_json(&mut out, p.exterior());
             }
             out.push_str("]}}");
         }
