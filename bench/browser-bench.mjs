@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { startServer } from '../scripts/serve-dist.mjs';
 import { resolve } from 'node:path';
 
-const server = await startServer(resolve('target/bench-site'), 4199, '127.0.0.1');
+const server = await startServer(resolve('target/bench-site'), 4199, '127.0.0.1', { secure: false });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 const page = await browser.newPage();
 await page.goto('http://127.0.0.1:4199/bench.html');

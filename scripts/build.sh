@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the app into dist/ (release, size-optimised, wasm-opt -Oz), offline.
+# Builds the app into dist/ (release, size-optimised, wasm-opt -Oz), offline; then the strict-CSP
+# post-processing and the JS API for integrators (dist/js-api/).
 #
 # With the machine's nightly toolchain (set up by scripts/setup.sh) the wasm is built with
 # -Zbuild-std and panic=immediate-abort, which drops the standard library's panic and formatting
@@ -21,3 +22,7 @@ else
   echo "[build] no nightly with rust-src: building with stable (larger wasm)" >&2
 fi
 trunk build --release --offline "$@"
+# Strict-CSP fix-ups (Trunk's inline loader to a file, integrity everywhere), service-worker stamp.
+node scripts/postbuild.mjs dist
+# The JS API for integrators (ES module + wasm + types + example) into dist/js-api/.
+bash scripts/build-js-api.sh

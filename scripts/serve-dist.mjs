@@ -1,6 +1,8 @@
 // A small static file server for dist/ (no dependencies): correct MIME types, including
-// application/wasm, and nothing but files under the root. Used by `scripts/serve.sh` and the
-// end-to-end tests. Usage: node scripts/serve-dist.mjs [root] [port] [host]
+// application/wasm, nothing but files under the root, and the security headers docs/deploy.md
+// prescribes (a strict Content-Security-Policy whose frame-ancestors and img-src come from
+// data/manifest.json). Used by `scripts/serve.sh` and the end-to-end tests.
+// Usage: node scripts/serve-dist.mjs [root] [port] [host]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -15,7 +17,47 @@ const types = {
   '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer(dir = root, p = port, h = host) {
+/**
+ * The headers for every response, from the manifest in `dir/data/manifest.json`:
+ * frame-ancestors lists the embedding origins, img-src the basemap's tile server (if any).
+ */
+export async function securityHeaders(dir) {
+  let manifest = {};
+  try { manifest = JSON.parse(await readFile(join(dir, 'data/manifest.json'), 'utf8')); } catch { /* no data: defaults */ }
+  const ancestors = ["'self'", ...((manifest.embed && manifest.embed.allowed_origins) || [])];
+  const tiles = [];
+  const url = manifest.basemap && manifest.basemap.url;
+  if (url) {
+    // A tile template like https://{s}.tile.example.org/{z}/{x}/{y}.png: its origin, {s} as *.
+    const m = url.match(/^(https?:\/\/)([^/]+)/);
+    if (m) tiles.push(m[1] + m[2].replace(/\{s\}/g, '*'));
+  }
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    `img-src 'self' data: blob: ${tiles.join(' ')}`.trim(),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${ancestors.join(' ')}`,
+  ].join('; ');
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'permissions-policy': 'geolocation=(self), camera=(), microphone=()',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+}
+
+export async function startServer(dir = root, p = port, h = host, { secure = true } = {}) {
+  // `secure: false` for the benchmark pages only (they run inline measuring code).
+  const headers = secure ? await securityHeaders(dir) : {};
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://x');
@@ -26,7 +68,7 @@ export function startServer(dir = root, p = port, h = host) {
       if (s && s.isDirectory()) { file = join(file, 'index.html'); s = await stat(file).catch(() => null); }
       if (!s) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, { ...headers, 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));

@@ -97,6 +97,35 @@ pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
     }));
 }
 
+/// Checks a point as such (a shared link's or an embedding page's point: no plot is selected).
+pub fn show_point(state: &AppState, lon: f64, lat: f64) {
+    let Some(ds) = state.data.get_untracked() else {
+        return;
+    };
+    state.query.set(format!("{lat:.6}, {lon:.6}"));
+    state.outcome.set(Some(Outcome::Point {
+        input: None,
+        report: Arc::new(ds.check_point((lon, lat))),
+        from_gps: false,
+    }));
+}
+
+/// Checks a plot outline given as (lon, lat) rings (a shared link's outline).
+pub fn show_rings(state: &AppState, rings: Vec<Vec<(f64, f64)>>) {
+    let Some(ds) = state.data.get_untracked() else {
+        return;
+    };
+    let outcome = match ds.check_plot(&rings) {
+        Ok(report) => Outcome::Plot {
+            rings: Arc::new(rings),
+            report: Arc::new(report),
+            parcel: None,
+        },
+        Err(e) => Outcome::InputError(e),
+    };
+    state.outcome.set(Some(outcome));
+}
+
 /// Checks an uploaded or pasted plot outline (GeoJSON or corner lines).
 pub fn check_plot_text(state: &AppState, text: &str) {
     let Some(ds) = state.data.get_untracked() else {

@@ -5,14 +5,18 @@
 //! - [`state`]: the app's signals;
 //! - [`loader`]: fetching the manifest and layer files into the state, with progress;
 //! - [`actions`]: what a search, a tap, GPS or an upload does (calls the core, stores the outcome);
+//! - [`link`]: share links (the answer's state in the URL fragment);
+//! - [`embed`]: the page's query options and the postMessage bridge for embedding pages;
 //! - [`map`]: bindings to the self-hosted Leaflet map (`www/map.js`);
 //! - [`i18n`]: interface strings in Persian and English;
 //! - [`fatal`]: the last line of defence when something panics.
 
 pub mod actions;
 pub mod components;
+pub mod embed;
 pub mod fatal;
 pub mod i18n;
+pub mod link;
 pub mod loader;
 pub mod map;
 pub mod state;

@@ -172,15 +172,29 @@ fn io_error(url: &str, detail: String) -> BaftError {
     }
 }
 
-/// Fetches a URL as text.
-pub async fn fetch_text(url: &str) -> Result<String, BaftError> {
-    let resp = fetch_ok(url).await?;
-    let promise = resp.text().map_err(|e| io_error(url, format!("{e:?}")))?;
-    let text = JsFuture::from(promise)
-        .await
-        .map_err(|e| io_error(url, format!("{e:?}")))?;
-    text.as_string()
-        .ok_or_else(|| io_error(url, "not text".into()))
+/// Fetches a data file (relative to `base`) as bytes and records its short SHA-256 for the
+/// certificate (the digits `sha256sum` prints first for the same file).
+pub async fn fetch_file(state: &AppState, base: &str, file: &str) -> Result<Vec<u8>, BaftError> {
+    let bytes = fetch_bytes(&format!("{base}{file}")).await?;
+    let hash = baft_core::certificate::short_hash(&bytes);
+    state.hashes.update(|h| h.push((file.to_string(), hash)));
+    Ok(bytes)
+}
+
+/// [`fetch_file`] as UTF-8 text (a byte-order mark is dropped; other bad bytes are replaced, and
+/// the parsers then name the feature they spoil).
+pub async fn fetch_file_text(
+    state: &AppState,
+    base: &str,
+    file: &str,
+) -> Result<String, BaftError> {
+    let bytes = fetch_file(state, base, file).await?;
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(match text.strip_prefix('\u{FEFF}') {
+        Some(t) => t.to_string(),
+        None => text,
+    })
 }
 
 /// Fetches a URL as bytes (for packed layers).
@@ -266,7 +280,7 @@ pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
 /// Loads everything from `base` (e.g. `data/`), updating progress as files arrive. The layer
 /// files are fetched in parallel; each is added as soon as it arrives.
 pub async fn load(state: AppState, base: String) {
-    let manifest = match fetch_text(&format!("{base}manifest.json")).await {
+    let manifest = match fetch_file_text(&state, &base, "manifest.json").await {
         Ok(t) => t,
         Err(e) => return state.progress.set(Progress::Failed(e)),
     };
@@ -279,10 +293,10 @@ pub async fn load(state: AppState, base: String) {
         .with_untracked(|d| d.as_ref().map(|d| extras(&d.manifest)).unwrap_or_default());
     for extra in more {
         let file = extra.file().to_string();
-        let url = format!("{base}{file}");
+        let base = base.clone();
         if matches!(extra, Extra::Parcels(_)) && baft_core::pack::is_pack(&file) {
             leptos::task::spawn_local(async move {
-                match fetch_bytes(&url).await {
+                match fetch_file(&state, &base, &file).await {
                     Ok(bytes) => apply_parcels_pack(state, bytes).await,
                     Err(e) => apply_unreadable(&state, &file, &e),
                 }
@@ -290,16 +304,16 @@ pub async fn load(state: AppState, base: String) {
             continue;
         }
         leptos::task::spawn_local(async move {
-            match fetch_text(&url).await {
+            match fetch_file_text(&state, &base, &file).await {
                 Ok(text) => apply_extra(&state, &extra, &text),
                 Err(e) => apply_unreadable(&state, &file, &e),
             }
         });
     }
     for (spec, version, file) in plan {
-        let url = format!("{base}{file}");
+        let base = base.clone();
         leptos::task::spawn_local(async move {
-            match fetch_text(&url).await {
+            match fetch_file_text(&state, &base, &file).await {
                 Ok(text) => apply_layer(&state, &spec, &version, &file, &text),
                 Err(e) => apply_unreadable(&state, &file, &e),
             }

@@ -3,6 +3,7 @@
 use baft_core::check::{PlotReport, PointReport};
 use baft_core::dataset::Dataset;
 use baft_core::input::ParsedLocation;
+use baft_core::share::PageOptions;
 use baft_core::{BaftError, Lang, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -103,6 +104,24 @@ impl FactsForm {
         } = v;
     }
 
+    /// The form from `key=value` pairs (as [`Self::to_text`] writes them; unknown keys ignored).
+    pub fn from_text(text: &str) -> FactsForm {
+        let mut f = FactsForm::default();
+        for (k, v) in text.split(',').filter_map(|p| p.split_once('=')) {
+            let field = match k.trim() {
+                "area" => FactField::Area,
+                "street" => FactField::Street,
+                "units" => FactField::Units,
+                "use" => FactField::LandUse,
+                "axis" => FactField::Axis,
+                "block_project" => FactField::BlockProject,
+                _ => continue,
+            };
+            f.set(field, v.trim().to_string());
+        }
+        f
+    }
+
     /// As `key=value` pairs for `PlotFacts::set_from_text` (only what was said).
     pub fn to_text(&self) -> String {
         [
@@ -142,6 +161,24 @@ pub struct AppState {
     /// Neighbours' areas (m²) for the consolidation scenarios, as typed.
     pub neighbours: RwSignal<Vec<String>>,
     pub candidates: RwSignal<Vec<Candidate>>,
+    /// Layers switched off on the map (ids).
+    pub hidden_layers: RwSignal<Vec<String>>,
+    /// Each data file as fetched and its short SHA-256 (for the certificate).
+    pub hashes: RwSignal<Vec<(String, String)>>,
+    /// The page's configuration from its query string (embedding).
+    pub page: StoredValue<PageOptions>,
+    /// The link the page was opened with has been applied (until then the URL is not rewritten).
+    pub link_applied: RwSignal<bool>,
+    /// When the opened link was made with other data: its data version and the boundary
+    /// versions that differ now `(layer, in the link, now)`.
+    pub link_versions: RwSignal<Option<LinkVersions>>,
+}
+
+/// How an opened link's data differs from the data loaded now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkVersions {
+    pub data_version: Option<String>,
+    pub boundary: Vec<(String, String, Option<String>)>,
 }
 
 impl AppState {
@@ -161,6 +198,11 @@ impl AppState {
             facts: RwSignal::new(FactsForm::default()),
             neighbours: RwSignal::new(vec![String::new(), String::new(), String::new()]),
             candidates: RwSignal::new(Vec::new()),
+            hidden_layers: RwSignal::new(Vec::new()),
+            hashes: RwSignal::new(Vec::new()),
+            page: StoredValue::new(PageOptions::default()),
+            link_applied: RwSignal::new(false),
+            link_versions: RwSignal::new(None),
         }
     }
 }

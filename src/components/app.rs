@@ -1,6 +1,12 @@
 use super::{
-    compare::Compare, data_status::DataStatus, incentives::Incentives, map_view::MapView,
-    office::OfficeCard, result::ResultCard, search::Search,
+    certificate::{CertificateFoot, CertificateHead, ShareBar},
+    compare::Compare,
+    data_status::DataStatus,
+    incentives::Incentives,
+    map_view::MapView,
+    office::OfficeCard,
+    result::ResultCard,
+    search::Search,
 };
 use crate::i18n::{self, t};
 use crate::state::AppState;
@@ -20,9 +26,29 @@ fn stored_lang() -> Lang {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(stored_lang());
+    let page = crate::embed::read_page_options();
+    let state = AppState::new(page.lang.unwrap_or_else(stored_lang));
+    state.page.set_value(page);
     provide_context(state);
     let lang = state.lang;
+
+    // The loaded data's version on <html>, for the service worker's tests and for staff.
+    Effect::new(move |_| {
+        let v = state
+            .data
+            .with(|d| d.as_ref().map(|d| d.manifest.data_version.clone()));
+        if let (Some(v), Some(html)) = (
+            v,
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element()),
+        ) {
+            let _ = html.set_attribute("data-data-version", &v);
+        }
+    });
+    crate::link::sync_url(state);
+    crate::embed::apply_first_layer(state);
+    crate::embed::start_bridge(state);
 
     // Keep <html lang/dir>, the title and the stored choice in step with the language.
     Effect::new(move |_| {
@@ -69,11 +95,14 @@ pub fn App() -> impl IntoView {
         <DataStatus/>
         <main class="layout">
             <section class="panel">
+                <CertificateHead/>
                 <Search/>
                 <ResultCard/>
+                <ShareBar/>
                 <OfficeCard/>
                 <Incentives/>
                 <Compare/>
+                <CertificateFoot/>
             </section>
             <MapView/>
         </main>

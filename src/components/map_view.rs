@@ -13,7 +13,7 @@ pub fn MapView() -> impl IntoView {
     let lang = state.lang;
     let el: NodeRef<Div> = NodeRef::new();
     let created = RwSignal::new(false);
-    let hidden = RwSignal::new(Vec::<String>::new());
+    let hidden = state.hidden_layers;
     let shown = RwSignal::new(Vec::<(String, String)>::new());
     let highlight = RwSignal::new(false);
 
@@ -202,7 +202,7 @@ pub fn MapView() -> impl IntoView {
                         let id2 = id.clone();
                         let id3 = id.clone();
                         let name = spec.name.get(l).to_string();
-                        let colour = format!("background:{}", spec.colour);
+                        let colour = baft_core::share::hex_colour(&spec.colour).unwrap_or_default();
                         view! {
                             <label class="switch">
                                 <input type="checkbox" prop:checked=move || !hidden.with(|h| h.contains(&id))
@@ -211,7 +211,7 @@ pub fn MapView() -> impl IntoView {
                                         hidden.update(|h| { h.retain(|x| x != &id2); if !on { h.push(id2.clone()); } });
                                         map::map_show_layer(&id3, on);
                                     }/>
-                                <span class="swatch" style=colour aria-hidden="true"></span>
+                                <span class="swatch" style:background-color=colour aria-hidden="true"></span>
                                 {name}
                             </label>
                         }

@@ -1,6 +1,7 @@
 //! Leptos components: thin views over the state and the core's results.
 
 pub mod app;
+pub mod certificate;
 pub mod compare;
 pub mod data_status;
 pub mod incentives;

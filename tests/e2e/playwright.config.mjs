@@ -18,6 +18,9 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
     viewport: { width: 1280, height: 900 },
+    // The service worker would answer requests before page.route sees them; specs that test
+    // offline use opt in with test.use({ serviceWorkers: 'allow' }).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node ../../scripts/serve-dist.mjs ../../dist ${PORT} 127.0.0.1`,

@@ -396,6 +396,7 @@ impl Dataset {
             parcels: None,
             offices: None,
             blocks: None,
+            embed: Default::default(),
         };
         let mut ds = Dataset::new(manifest);
         let problems = ds.add_layer(&spec, &version, name, text);

@@ -48,6 +48,8 @@ pub enum BaftError {
     PlotNotFound { text: String },
     /// A plate or code was typed but this data has no parcel layer.
     NoParcelLayer,
+    /// A shared link's `field` (after `#`) can't be read; `text` is what it held.
+    BadLink { field: String, text: String },
 }
 
 impl BaftError {
@@ -170,6 +172,13 @@ impl BaftError {
                     "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.".into()
                 } else {
                     "This data has no plot-by-plot parcel layer; search by coordinates or a map link.".into()
+                }
+            }
+            BadLink { field, text } => {
+                if fa {
+                    format!("بخش «{field}» پیوند اشتراکی خوانده نشد («{}»). پیوند ناقص یا دست‌خورده است؛ آن را دوباره از فرستنده بگیرید.", clip(text))
+                } else {
+                    format!("The “{field}” part of the shared link can't be read (“{}”). The link is cut short or altered; ask the sender for it again.", clip(text))
                 }
             }
             Io { path, detail } => {

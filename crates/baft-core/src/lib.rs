@@ -5,7 +5,7 @@
 //! informal settlements (سکونتگاه غیررسمی), historic fabric (بافت تاریخی) and regeneration
 //! target neighbourhoods (محلات هدف).
 //!
-//! It has no web dependency: the Leptos app, the `baft` CLI and (later) the JS API all call it.
+//! It has no web dependency: the Leptos app, the `baft` CLI and the JS API all call it.
 //!
 //! One concept per module:
 //! - [`digits`]: Persian/Arabic-Indic digits and bidi marks in typed text.
@@ -26,6 +26,9 @@
 //! - [`packages`]: incentive packages: format, facts, rules, worth, comparison, words.
 //! - [`dataset`]: a manifest plus everything it lists, loaded.
 //! - [`validate`] and [`fix`]: checking and safely correcting data before publishing.
+//! - [`share`]: share links (the state of an answer in a URL fragment).
+//! - [`summary`]: a compact, serialisable answer for embedding pages and the JS API.
+//! - [`certificate`]: the printable certificate's map, QR code and data hashes.
 //! - [`text`]: results in Persian or English words; [`error`]: errors and data problems.
 //!
 //! ```
@@ -39,6 +42,7 @@
 //! assert!(report.layers[0].status.is_inside());
 //! ```
 
+pub mod certificate;
 pub mod check;
 pub mod crs;
 pub mod dataset;
@@ -59,7 +63,9 @@ pub mod plate;
 mod prepared;
 pub mod projection;
 pub mod search;
+pub mod share;
 pub mod small;
+pub mod summary;
 pub mod text;
 pub mod validate;
 pub mod versions;

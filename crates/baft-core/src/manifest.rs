@@ -217,6 +217,52 @@ pub struct Basemap {
     pub max_zoom: u8,
 }
 
+/// Embedding on other sites (see `docs/embedding.md`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbedSettings {
+    /// Origins (`https://qods.ir`: scheme, host and optional port; no path) whose pages may
+    /// frame Baft, send it commands and receive its results. Baft's own origin is always allowed.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+}
+
+impl EmbedSettings {
+    /// Whether messages from (and to) `origin` are allowed; `own` is Baft's own origin.
+    ///
+    /// ```
+    /// use baft_core::manifest::EmbedSettings;
+    /// let e = EmbedSettings { allowed_origins: vec!["https://qods.ir".into()] };
+    /// assert!(e.allows("https://qods.ir", "https://baft.qods.ir"));
+    /// assert!(e.allows("https://baft.qods.ir", "https://baft.qods.ir"));
+    /// assert!(!e.allows("https://qods.ir.evil.example", "https://baft.qods.ir"));
+    /// assert!(!e.allows("null", "https://baft.qods.ir"));
+    /// ```
+    pub fn allows(&self, origin: &str, own: &str) -> bool {
+        origin != "null" && (origin == own || self.allowed_origins.iter().any(|o| o == origin))
+    }
+}
+
+/// Whether `o` is an origin as browsers write it: `http(s)://host[:port]`, lower case, no path.
+pub fn is_origin(o: &str) -> bool {
+    let Some(rest) = o
+        .strip_prefix("https://")
+        .or_else(|| o.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (rest, None),
+    };
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        && port
+            .is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn default_tiles() -> String {
     "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into()
 }
@@ -268,6 +314,9 @@ pub struct Manifest {
     /// refer to. Only the validator reads it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocks: Option<String>,
+    /// Which other sites may embed Baft.
+    #[serde(default)]
+    pub embed: EmbedSettings,
 }
 
 /// Where the parcel layer is and how to read it.
@@ -354,6 +403,15 @@ impl Manifest {
                 "مرکز شهر باید [طول، عرض] و در ایران باشد".into(),
                 "the city centre must be [lon, lat] inside Iran".into(),
             ));
+        }
+        for (i, o) in self.embed.allowed_origins.iter().enumerate() {
+            if !is_origin(o) {
+                e.push(ManifestError::new(
+                    format!("embed.allowed_origins[{i}]"),
+                    format!("«{o}» یک مبدأ نیست؛ به شکل https://qods.ir بنویسید (بدون مسیر و / پایانی، با حروف کوچک)"),
+                    format!("“{o}” is not an origin; write it like https://qods.ir (no path or trailing /, lower case)"),
+                ));
+            }
         }
         let [a, b, c, d] = self.city.envelope;
         if !(a < c && b < d && crate::crs::in_iran(a, b) && crate::crs::in_iran(c, d)) {

@@ -199,6 +199,11 @@ impl ParcelLayer {
         self.by_code.get(code).copied()
     }
 
+    /// The plot with this plot id (as share links name it).
+    pub fn find_id(&self, id: &str) -> Option<usize> {
+        self.info.iter().position(|p| p.plot_id == id)
+    }
+
     /// The plot under a point (local metres).
     pub fn at(&self, x: f64, y: f64) -> Option<usize> {
         self.layer

@@ -196,6 +196,8 @@ fn manifest() -> Value {
         "offices": "offices.json",
         "blocks": "layers/blocks.geojson",
         "basemap": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors", "on_by_default": false, "max_zoom": 19},
+        // The municipality's sites, and localhost:8081 for trying an embedding locally.
+        "embed": {"allowed_origins": ["https://qods.ir", "https://www.qods.ir", "http://localhost:8081"]},
         "layers": [
             {
                 "id": "worn-out-fabric", "kind": "worn_out_fabric",

@@ -1,0 +1,573 @@
+//! Share links (پیوند اشتراکی): the whole state of an answer in a URL fragment.
+//!
+//! A link such as `https://…/baft/#p=35.7097,51.1119&lang=en&v=qods-1&b=worn-out-fabric:1402`
+//! reopens the same answer. The state lives in the **fragment** (after `#`), which browsers never
+//! send to a server: opening a shared link does not reveal the plot's location to anyone, which
+//! keeps Baft's privacy promise.
+//!
+//! Fields (all optional, in this order; values percent-encoded where needed):
+//! - `p=<lat>,<lon>`: a point, decimal degrees, 6 decimals (≈ 0.1 m);
+//! - `g=<outline>`: a plot outline in the compact encoding of [`encode_outline`];
+//! - `id=<plot id>`: a surveyed plot of the parcel layer;
+//! - `lang=fa|en`;
+//! - `v=<data version>`: the `data_version` of the manifest that gave the answer;
+//! - `b=<layer>:<version>,…`: the boundary version of each layer the answer used;
+//! - `f=<fact>:<value>,…`: the owner's facts (as [`crate::packages::PlotFacts::set_from_text`]
+//!   reads them, with `:` for `=`).
+//!
+//! Unknown fields are ignored (newer links still open in older apps); a field that is present but
+//! unreadable is an error naming it ([`BaftError::BadLink`]).
+//!
+//! ```
+//! use baft_core::share::{SharedState, Subject};
+//! let s = SharedState {
+//!     subject: Some(Subject::Point { lat: 35.7097, lon: 51.1119 }),
+//!     lang: Some(baft_core::Lang::En),
+//!     ..Default::default()
+//! };
+//! let text = s.to_fragment();
+//! assert_eq!(text, "p=35.7097,51.1119&lang=en");
+//! assert_eq!(SharedState::from_fragment(&text).unwrap(), s);
+//! ```
+
+use crate::error::BaftError;
+use crate::Lang;
+
+/// Degrees are stored as whole micro-degrees (1e-6° ≈ 0.11 m of latitude).
+const SCALE: f64 = 1e6;
+
+/// What the link points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// A point, decimal degrees.
+    Point { lat: f64, lon: f64 },
+    /// A plot outline: rings of (lon, lat), the first the outer ring; rings are closed
+    /// (first corner repeated last).
+    Outline(Vec<Vec<(f64, f64)>>),
+    /// A surveyed plot, by its id in the parcel layer.
+    Parcel(String),
+}
+
+/// Everything a link carries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SharedState {
+    pub subject: Option<Subject>,
+    pub lang: Option<Lang>,
+    /// The manifest's `data_version` the answer came from.
+    pub data_version: Option<String>,
+    /// `(layer id, boundary version id)` the answer used.
+    pub boundary: Vec<(String, String)>,
+    /// The owner's facts as `key=value` pairs separated by `,` (empty: none).
+    pub facts: String,
+}
+
+impl SharedState {
+    /// The fragment text (without `#`).
+    pub fn to_fragment(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match &self.subject {
+            Some(Subject::Point { lat, lon }) => {
+                parts.push(format!("p={},{}", degrees(*lat), degrees(*lon)))
+            }
+            Some(Subject::Outline(rings)) => parts.push(format!("g={}", encode_outline(rings))),
+            Some(Subject::Parcel(id)) => parts.push(format!("id={}", escape(id))),
+            None => {}
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.code()));
+        }
+        if let Some(v) = &self.data_version {
+            parts.push(format!("v={}", escape(v)));
+        }
+        if !self.boundary.is_empty() {
+            let b: Vec<String> = self
+                .boundary
+                .iter()
+                .map(|(l, v)| format!("{}:{}", escape(l), escape(v)))
+                .collect();
+            parts.push(format!("b={}", b.join(",")));
+        }
+        let facts: Vec<String> = self
+            .facts
+            .split(',')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| format!("{}:{}", escape(k.trim()), escape(v.trim())))
+            .collect();
+        if !facts.is_empty() {
+            parts.push(format!("f={}", facts.join(",")));
+        }
+        parts.join("&")
+    }
+
+    /// Reads a fragment (with or without the leading `#`).
+    pub fn from_fragment(text: &str) -> Result<SharedState, BaftError> {
+        let text = text.strip_prefix('#').unwrap_or(text);
+        let mut s = SharedState::default();
+        for part in text.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            let bad = || BaftError::BadLink {
+                field: key.chars().take(20).collect(),
+                text: value.chars().take(80).collect(),
+            };
+            match key {
+                "p" => {
+                    let (a, b) = value.split_once(',').ok_or_else(bad)?;
+                    let (lat, lon) = (number(a).ok_or_else(bad)?, number(b).ok_or_else(bad)?);
+                    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                        return Err(bad());
+                    }
+                    s.subject = Some(Subject::Point { lat, lon });
+                }
+                "g" => s.subject = Some(Subject::Outline(decode_outline(value).ok_or_else(bad)?)),
+                "id" => {
+                    let id = unescape(value).filter(|v| !v.is_empty()).ok_or_else(bad)?;
+                    s.subject = Some(Subject::Parcel(id));
+                }
+                "lang" => s.lang = Some(Lang::parse(value).ok_or_else(bad)?),
+                "v" => s.data_version = Some(unescape(value).ok_or_else(bad)?),
+                "b" => {
+                    for pair in value.split(',').filter(|p| !p.is_empty()) {
+                        let (l, v) = pair.split_once(':').ok_or_else(bad)?;
+                        let (l, v) = (unescape(l).ok_or_else(bad)?, unescape(v).ok_or_else(bad)?);
+                        s.boundary.push((l, v));
+                    }
+                }
+                "f" => {
+                    let mut facts = Vec::new();
+                    for pair in value.split(',').filter(|p| !p.is_empty()) {
+                        let (k, v) = pair.split_once(':').ok_or_else(bad)?;
+                        let (k, v) = (unescape(k).ok_or_else(bad)?, unescape(v).ok_or_else(bad)?);
+                        if k.contains([',', '=', ';', '\n']) || v.contains([',', '=', ';', '\n']) {
+                            return Err(bad());
+                        }
+                        facts.push(format!("{k}={v}"));
+                    }
+                    s.facts = facts.join(",");
+                }
+                _ => {} // a newer app's field: ignored
+            }
+        }
+        Ok(s)
+    }
+
+    /// The boundary versions of the link that differ from `current` (layer id, version id),
+    /// as `(layer id, version in the link, version now)`; a layer missing now has `None`.
+    pub fn boundary_changes(
+        &self,
+        current: &[(String, String)],
+    ) -> Vec<(String, String, Option<String>)> {
+        self.boundary
+            .iter()
+            .filter_map(|(l, v)| {
+                let now = current.iter().find(|(cl, _)| cl == l).map(|(_, cv)| cv);
+                (now != Some(v)).then(|| (l.clone(), v.clone(), now.cloned()))
+            })
+            .collect()
+    }
+}
+
+/// The page's configuration from its query string (`?embed=1&lang=en&layer=…&theme=0b3d91`):
+/// how a municipality's page frames Baft. Unknown or unreadable parameters are ignored (the page
+/// still opens); none of these carry a location.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageOptions {
+    /// `embed=1`: the compact mode without the page chrome, for an iframe.
+    pub embed: bool,
+    pub lang: Option<Lang>,
+    /// `layer=<id>`: the layer to show first (the others start hidden on the map).
+    pub layer: Option<String>,
+    /// `theme=<hex>`: the accent colour, as `#rrggbb` or `#rgb`.
+    pub theme: Option<String>,
+}
+
+impl PageOptions {
+    /// Reads a query string (with or without the leading `?`).
+    ///
+    /// ```
+    /// use baft_core::share::PageOptions;
+    /// let o = PageOptions::from_query("?embed=1&theme=%23006699&layer=informal&lang=en");
+    /// assert!(o.embed);
+    /// assert_eq!(o.theme.as_deref(), Some("#006699"));
+    /// assert_eq!(PageOptions::from_query("theme=red;x:expression(1)").theme, None);
+    /// ```
+    pub fn from_query(query: &str) -> PageOptions {
+        let mut o = PageOptions::default();
+        for part in query.trim_start_matches('?').split('&') {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let Some(v) = unescape(&v.replace('+', " ")) else {
+                continue;
+            };
+            match k {
+                "embed" => o.embed = matches!(v.as_str(), "1" | "true" | "yes"),
+                "lang" => o.lang = Lang::parse(&v),
+                "layer" if !v.is_empty() && v.len() <= 64 => o.layer = Some(v),
+                "theme" => o.theme = hex_colour(&v),
+                _ => {}
+            }
+        }
+        o
+    }
+}
+
+/// `#rrggbb` for a hex colour written with or without `#` (3 or 6 digits); `None` otherwise, so
+/// that nothing but a colour ever reaches a style.
+pub fn hex_colour(c: &str) -> Option<String> {
+    let hex = c.trim().trim_start_matches('#');
+    (matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| format!("#{}", hex.to_ascii_lowercase()))
+}
+
+/// Degrees with at most 6 decimals, no trailing zeros.
+fn degrees(x: f64) -> String {
+    let s = format!("{:.6}", (x * SCALE).round() / SCALE);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+fn number(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Percent-encodes all but unreserved URL characters (UTF-8 bytes).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[(b >> 4) as usize]));
+            out.push(char::from(HEX[(b & 15) as usize]));
+        }
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Decodes `%XX` escapes (and `+` is kept as is); `None` for a broken escape or bytes that are
+/// not UTF-8.
+pub fn unescape(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = |c: u8| (c as char).to_digit(16);
+            let hi = hex(*b.get(i + 1)?)?;
+            let lo = hex(*b.get(i + 2)?)?;
+            out.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The compact outline encoding: for each ring, its corners (without the closing repeat) as
+/// whole micro-degrees, lon then lat; the first corner of the outline absolute, every other one
+/// as the difference from the previous corner; each number zig-zag varint-coded; the bytes in
+/// URL-safe base64 without padding; rings after the first are separated by `~`.
+///
+/// A typical plot of 5 corners and 20 m sides takes about 30 characters.
+pub fn encode_outline(rings: &[Vec<(f64, f64)>]) -> String {
+    let mut prev = (0i64, 0i64);
+    let mut out = Vec::new();
+    for ring in rings {
+        let mut bytes = Vec::new();
+        let open = match ring.split_last() {
+            Some((last, rest)) if rest.first() == Some(last) => rest,
+            _ => &ring[..],
+        };
+        for &(lon, lat) in open {
+            let q = ((lon * SCALE).round() as i64, (lat * SCALE).round() as i64);
+            varint(&mut bytes, q.0 - prev.0);
+            varint(&mut bytes, q.1 - prev.1);
+            prev = q;
+        }
+        out.push(base64(&bytes));
+    }
+    out.join("~")
+}
+
+/// Reads [`encode_outline`]'s text back into closed rings; `None` when it is not such text
+/// (bad characters, a cut-off number, an odd count, fewer than 3 corners in a ring, or
+/// coordinates outside the globe).
+pub fn decode_outline(text: &str) -> Option<Vec<Vec<(f64, f64)>>> {
+    let mut prev = (0i64, 0i64);
+    let mut rings = Vec::new();
+    for part in text.split('~') {
+        let bytes = unbase64(part)?;
+        let mut nums = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            nums.push(read_varint(&bytes, &mut i)?);
+        }
+        if nums.len() % 2 != 0 || nums.len() < 6 {
+            return None;
+        }
+        let mut ring = Vec::with_capacity(nums.len() / 2 + 1);
+        for d in nums.chunks_exact(2) {
+            prev = (prev.0.checked_add(d[0])?, prev.1.checked_add(d[1])?);
+            let (lon, lat) = (prev.0 as f64 / SCALE, prev.1 as f64 / SCALE);
+            if lon.abs() > 180.0 || lat.abs() > 90.0 {
+                return None;
+            }
+            ring.push((lon, lat));
+        }
+        ring.push(ring[0]);
+        rings.push(ring);
+    }
+    Some(rings)
+}
+
+fn varint(out: &mut Vec<u8>, v: i64) {
+    let mut z = ((v << 1) ^ (v >> 63)) as u64;
+    loop {
+        let b = (z & 0x7f) as u8;
+        z >>= 7;
+        if z == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn read_varint(b: &[u8], i: &mut usize) -> Option<i64> {
+    let mut z: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let byte = *b.get(*i)?;
+        *i += 1;
+        z |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(((z >> 1) as i64) ^ -((z & 1) as i64));
+        }
+    }
+    None
+}
+
+fn base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (k, &b)| n | u32::from(b) << (16 - 8 * k));
+        for k in 0..=chunk.len() {
+            out.push(char::from(B64[(n >> (18 - 6 * k) & 63) as usize]));
+        }
+    }
+    out
+}
+
+fn unbase64(text: &str) -> Option<Vec<u8>> {
+    let vals: Vec<u32> = text
+        .bytes()
+        .map(|c| B64.iter().position(|&x| x == c).map(|p| p as u32))
+        .collect::<Option<_>>()?;
+    if vals.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(vals.len() * 3 / 4);
+    for chunk in vals.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (k, &v)| n | v << (18 - 6 * k));
+        for k in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * k)) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 20 m × 15 m plot in Qods, five corners (one on an edge), closed.
+    fn typical_plot() -> Vec<Vec<(f64, f64)>> {
+        vec![vec![
+            (51.111900, 35.709700),
+            (51.112121, 35.709700),
+            (51.112121, 35.709835),
+            (51.112010, 35.709870),
+            (51.111900, 35.709835),
+            (51.111900, 35.709700),
+        ]]
+    }
+
+    #[test]
+    fn outline_round_trips_to_a_tenth_of_a_metre() {
+        let rings = typical_plot();
+        let text = encode_outline(&rings);
+        let back = decode_outline(&text).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].len(), rings[0].len());
+        for (a, b) in back[0].iter().zip(&rings[0]) {
+            assert!((a.0 - b.0).abs() <= 0.5e-6 && (a.1 - b.1).abs() <= 0.5e-6);
+        }
+    }
+
+    #[test]
+    fn a_typical_plot_link_is_short_enough_for_sms() {
+        let s = SharedState {
+            subject: Some(Subject::Outline(typical_plot())),
+            lang: Some(Lang::Fa),
+            data_version: Some("qods-sample-1".into()),
+            boundary: vec![("worn-out-fabric".into(), "1402".into())],
+            facts: "area=300,street=4".into(),
+        };
+        let frag = s.to_fragment();
+        let g = frag.split('&').next().unwrap();
+        // The outline itself: 5 corners in 2 + 4 × (2..3) bytes of varints → ≈ 30 characters.
+        assert!(g.len() <= 36, "{g} is {} characters", g.len());
+        // With a 40-character site address the whole link stays within one SMS (160).
+        assert!(
+            frag.len() + 40 <= 160,
+            "{frag} is {} characters",
+            frag.len()
+        );
+        assert_eq!(SharedState::from_fragment(&frag).unwrap().facts, s.facts);
+    }
+
+    #[test]
+    fn holes_and_negative_coordinates_round_trip() {
+        let rings = vec![
+            vec![
+                (-0.5, -0.5),
+                (0.5, -0.5),
+                (0.5, 0.5),
+                (-0.5, 0.5),
+                (-0.5, -0.5),
+            ],
+            vec![(-0.1, -0.1), (0.1, -0.1), (0.0, 0.1), (-0.1, -0.1)],
+        ];
+        let text = encode_outline(&rings);
+        assert!(text.contains('~'));
+        assert_eq!(decode_outline(&text).unwrap(), rings);
+    }
+
+    #[test]
+    fn every_field_round_trips_including_persian_text() {
+        let s = SharedState {
+            subject: Some(Subject::Parcel("قطعه ۱۲/الف".into())),
+            lang: Some(Lang::Fa),
+            data_version: Some("قدس ۱۴۰۳ & co".into()),
+            boundary: vec![
+                ("worn-out-fabric".into(), "1402".into()),
+                ("informal".into(), "v:2".into()),
+            ],
+            facts: "area=۱۵۰,use=residential".into(),
+        };
+        let frag = s.to_fragment();
+        assert!(frag.is_ascii(), "{frag}");
+        assert_eq!(SharedState::from_fragment(&format!("#{frag}")).unwrap(), s);
+    }
+
+    #[test]
+    fn unreadable_fields_are_named() {
+        for (text, field) in [
+            ("p=35.7", "p"),
+            ("p=95,51", "p"),
+            ("p=abc,51", "p"),
+            ("p=NaN,51", "p"),
+            ("g=!!", "g"),
+            ("g=AAAA", "g"),
+            ("g=_____________", "g"),
+            ("id=", "id"),
+            ("id=%E2%28", "id"),
+            ("lang=de", "lang"),
+            ("v=%zz", "v"),
+            ("b=worn-out-fabric", "b"),
+            ("f=area", "f"),
+            ("f=area:1%2Cstreet:2", "f"),
+        ] {
+            match SharedState::from_fragment(text) {
+                Err(BaftError::BadLink { field: f, .. }) => assert_eq!(f, field, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_fields_and_an_empty_fragment_are_fine() {
+        assert_eq!(
+            SharedState::from_fragment("").unwrap(),
+            SharedState::default()
+        );
+        let s = SharedState::from_fragment("zz=1&p=35.7,51.1&embed").unwrap();
+        assert_eq!(
+            s.subject,
+            Some(Subject::Point {
+                lat: 35.7,
+                lon: 51.1
+            })
+        );
+    }
+
+    #[test]
+    fn boundary_changes_name_what_moved() {
+        let s = SharedState {
+            boundary: vec![
+                ("a".into(), "1398".into()),
+                ("b".into(), "1".into()),
+                ("gone".into(), "1".into()),
+            ],
+            ..Default::default()
+        };
+        let now = vec![("a".into(), "1402".into()), ("b".into(), "1".into())];
+        assert_eq!(
+            s.boundary_changes(&now),
+            vec![
+                ("a".into(), "1398".into(), Some("1402".into())),
+                ("gone".into(), "1".into(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn page_options_take_only_what_they_understand() {
+        let o = PageOptions::from_query("embed=1&lang=fa&layer=worn-out-fabric&theme=ABC");
+        assert_eq!(
+            o,
+            PageOptions {
+                embed: true,
+                lang: Some(Lang::Fa),
+                layer: Some("worn-out-fabric".into()),
+                theme: Some("#abc".into()),
+            }
+        );
+        let o = PageOptions::from_query("embed=0&lang=xx&theme=url(evil)&layer=&%zz");
+        assert_eq!(o, PageOptions::default());
+    }
+
+    #[test]
+    fn decoding_never_panics_on_arbitrary_text() {
+        // Every short string over an alphabet that reaches each branch of the decoder.
+        let alphabet = ['A', '_', '-', '~', '%', '/', 'z', '9', 'g'];
+        let mut n = 0;
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    for d in alphabet {
+                        let t: String = [a, b, c, d].iter().collect();
+                        let _ = decode_outline(&t);
+                        let _ = SharedState::from_fragment(&format!("g={t}&p={t}&f={t}&b={t}"));
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(n, 9usize.pow(4));
+    }
+}

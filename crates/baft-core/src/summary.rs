@@ -1,0 +1,150 @@
+//! A compact answer (خلاصهٔ پاسخ) for pages that embed Baft and for integrators: per layer the
+//! status, the % inside for plots, the boundary version and the zones; per package the verdict.
+//! Names are in one language. It serialises to the JSON documented in `docs/embedding.md`:
+//!
+//! ```json
+//! {"kind":"point","lat":35.7097,"lon":51.1119,"dataVersion":"qods-sample-1","sampleData":true,
+//!  "layers":[{"id":"worn-out-fabric","name":"worn-out fabric","status":"inside",
+//!             "version":"1402","approved":"1402/05/14","zones":["B-0412"]}],
+//!  "packages":[{"id":"floor-bonus-inside","name":"…","verdict":"applies"}]}
+//! ```
+
+use crate::check::{PlotReport, PlotStatus, PointReport, PointStatus};
+use crate::packages::{Evaluation, PackageStatus};
+use crate::Lang;
+use serde::Serialize;
+
+/// A point's or plot's answer, short.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// `point` or `plot`.
+    pub kind: &'static str,
+    /// The point, or a point inside the plot.
+    pub lat: f64,
+    pub lon: f64,
+    /// The plot's area (plots only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area_m2: Option<f64>,
+    pub data_version: String,
+    pub sample_data: bool,
+    pub layers: Vec<LayerSummary>,
+    pub packages: Vec<PackageSummary>,
+}
+
+/// One layer's answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerSummary {
+    pub id: String,
+    pub name: String,
+    /// `inside`, `on_boundary`, `outside` (points); `inside`, `partly_inside`, `outside` (plots).
+    pub status: &'static str,
+    /// Plots: the share of the plot inside the layer, 0–100, one decimal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percent: Option<f64>,
+    /// The boundary version's id.
+    pub version: String,
+    /// Its approval date, Jalali `YYYY/MM/DD`.
+    pub approved: String,
+    /// Ids of the blocks or zones holding the point or overlapping the plot.
+    pub zones: Vec<String>,
+}
+
+/// One package's verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageSummary {
+    pub id: String,
+    pub name: String,
+    /// `applies`, `may_apply`, `does_not_apply` or `not_in_force`.
+    pub verdict: &'static str,
+}
+
+impl Summary {
+    /// A point's answer (with the packages' verdicts when they were evaluated).
+    pub fn of_point(r: &PointReport, eval: Option<&Evaluation>, lang: Lang) -> Summary {
+        Summary {
+            kind: "point",
+            lat: r.lat,
+            lon: r.lon,
+            area_m2: None,
+            data_version: r.data_version.clone(),
+            sample_data: r.sample_data,
+            layers: r
+                .layers
+                .iter()
+                .map(|l| LayerSummary {
+                    id: l.layer.id.clone(),
+                    name: l.layer.name.get(lang).to_string(),
+                    status: match l.status {
+                        PointStatus::Inside => "inside",
+                        PointStatus::OnBoundary => "on_boundary",
+                        PointStatus::Outside => "outside",
+                    },
+                    percent: None,
+                    version: l.layer.version.id.clone(),
+                    approved: l.layer.version.approved.jalali.clone(),
+                    zones: l.zones.iter().map(|z| z.id.clone()).collect(),
+                })
+                .collect(),
+            packages: packages(eval, lang),
+        }
+    }
+
+    /// A plot's answer (with the packages' verdicts when they were evaluated).
+    pub fn of_plot(r: &PlotReport, eval: Option<&Evaluation>, lang: Lang) -> Summary {
+        Summary {
+            kind: "plot",
+            lat: r.interior_point[1],
+            lon: r.interior_point[0],
+            area_m2: Some((r.area_m2 * 10.0).round() / 10.0),
+            data_version: r.data_version.clone(),
+            sample_data: r.sample_data,
+            layers: r
+                .layers
+                .iter()
+                .map(|l| LayerSummary {
+                    id: l.layer.id.clone(),
+                    name: l.layer.name.get(lang).to_string(),
+                    status: match l.status {
+                        PlotStatus::Inside => "inside",
+                        PlotStatus::PartlyInside => "partly_inside",
+                        PlotStatus::Outside => "outside",
+                    },
+                    percent: Some((l.share * 1000.0).round() / 10.0),
+                    version: l.layer.version.id.clone(),
+                    approved: l.layer.version.approved.jalali.clone(),
+                    zones: l.overlaps.iter().map(|o| o.zone.id.clone()).collect(),
+                })
+                .collect(),
+            packages: packages(eval, lang),
+        }
+    }
+
+    /// `(layer id, boundary version id)` of every layer: what a share link records.
+    pub fn boundary(&self) -> Vec<(String, String)> {
+        self.layers
+            .iter()
+            .map(|l| (l.id.clone(), l.version.clone()))
+            .collect()
+    }
+}
+
+fn packages(eval: Option<&Evaluation>, lang: Lang) -> Vec<PackageSummary> {
+    eval.map(|e| {
+        e.results
+            .iter()
+            .map(|p| PackageSummary {
+                id: p.package.id.clone(),
+                name: p.package.name.get(lang).to_string(),
+                verdict: match p.status {
+                    PackageStatus::Applies => "applies",
+                    PackageStatus::MayApply => "may_apply",
+                    PackageStatus::DoesNotApply => "does_not_apply",
+                    PackageStatus::NotInForce => "not_in_force",
+                },
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}

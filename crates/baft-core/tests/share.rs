@@ -1,0 +1,124 @@
+//! Share links, summaries and the certificate on the bundled sample data: a link reopens the
+//! very same answer; the summary says what the full report says; the certificate's map shows the
+//! layers around the plot; file hashes are the start of `sha256sum`'s.
+
+mod common;
+
+use baft_core::certificate::{map_svg, short_hash, MapSubject};
+use baft_core::dataset::read_plot_outline;
+use baft_core::share::{SharedState, Subject};
+use baft_core::summary::Summary;
+use baft_core::Lang;
+
+#[test]
+fn a_point_link_reopens_the_same_answer() {
+    let ds = common::sample();
+    let fx = common::fixtures();
+    let p = common::point(&fx["historic_inside"]["point"]);
+    let report = ds.check_point(p);
+    let summary = Summary::of_point(&report, None, Lang::En);
+    let link = SharedState {
+        subject: Some(Subject::Point { lat: p.1, lon: p.0 }),
+        lang: Some(Lang::En),
+        data_version: Some(ds.manifest.data_version.clone()),
+        boundary: summary.boundary(),
+        facts: String::new(),
+    }
+    .to_fragment();
+    let back = SharedState::from_fragment(&link).unwrap();
+    let Some(Subject::Point { lat, lon }) = back.subject else {
+        panic!("{link}")
+    };
+    let again = ds.check_point((lon, lat));
+    let statuses = |r: &baft_core::check::PointReport| {
+        r.layers
+            .iter()
+            .map(|l| (l.layer.id.clone(), l.status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(statuses(&again), statuses(&report));
+    let current: Vec<(String, String)> = ds
+        .layers
+        .iter()
+        .map(|l| (l.spec.id.clone(), l.version.id.clone()))
+        .collect();
+    assert!(back.boundary_changes(&current).is_empty());
+    let historic = summary
+        .layers
+        .iter()
+        .find(|l| l.id == "historic-fabric")
+        .unwrap();
+    assert_eq!(historic.status, "inside");
+    assert_eq!(historic.zones, vec!["HF-01".to_string()]);
+}
+
+#[test]
+fn a_plot_link_reopens_the_same_shares() {
+    let ds = common::sample();
+    let text =
+        std::fs::read_to_string(common::repo().join("tests/fixtures/plot-straddling.geojson"))
+            .unwrap();
+    let rings = read_plot_outline(&text, ds.parse_options()).unwrap();
+    let report = ds.check_plot(&rings).unwrap();
+    let frag = SharedState {
+        subject: Some(Subject::Outline(rings.clone())),
+        ..Default::default()
+    }
+    .to_fragment();
+    let Some(Subject::Outline(back)) = SharedState::from_fragment(&frag).unwrap().subject else {
+        panic!("{frag}")
+    };
+    let again = ds.check_plot(&back).unwrap();
+    // Corners move by at most 0.05 m when rounded to micro-degrees: shares agree to 0.5 %.
+    for (a, b) in again.layers.iter().zip(&report.layers) {
+        assert_eq!(a.status, b.status, "{}", a.layer.id);
+        assert!(
+            (a.share - b.share).abs() < 0.005,
+            "{}: {} vs {}",
+            a.layer.id,
+            a.share,
+            b.share
+        );
+    }
+    let s = Summary::of_plot(&report, None, Lang::Fa);
+    assert!(s.layers.iter().any(|l| l.status == "partly_inside"));
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["kind"], "plot");
+    assert!(json["areaM2"].as_f64().unwrap() > 0.0);
+    assert!(json["layers"][0]["percent"].is_number());
+}
+
+#[test]
+fn the_certificate_map_draws_the_plot_and_the_layers_around_it() {
+    let ds = common::sample();
+    let text =
+        std::fs::read_to_string(common::repo().join("tests/fixtures/plot-straddling.geojson"))
+            .unwrap();
+    let rings = read_plot_outline(&text, ds.parse_options()).unwrap();
+    let svg = map_svg(&ds, &MapSubject::Plot(&rings));
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    // The worn-out fabric's colour is drawn (the plot straddles it), and the plot's outline.
+    let worn = ds
+        .layers
+        .iter()
+        .find(|l| l.spec.id == "worn-out-fabric")
+        .unwrap();
+    assert!(
+        svg.contains(&format!("stroke=\"{}\"", worn.spec.colour)),
+        "{svg}"
+    );
+    assert!(svg.contains("stroke=\"#0b3d91\""));
+    // A scale bar with a round length.
+    assert!(svg.contains(" m</text>"));
+}
+
+#[test]
+fn file_hashes_are_the_start_of_sha256sum() {
+    let bytes = std::fs::read(common::repo().join("data/manifest.json")).unwrap();
+    let h = short_hash(&bytes);
+    assert_eq!(h.len(), 12);
+    assert!(h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let mut changed = bytes.clone();
+    changed.push(b'\n');
+    assert_ne!(short_hash(&changed), h);
+}

@@ -1,0 +1,165 @@
+//! Share and print: the buttons under the answer, and the printable certificate (گواهی) that
+//! wraps the printed answer: a title and dates above, a vector map, and below the QR code of the
+//! share link, the data version with each file's short SHA-256, and the disclaimer.
+//! On screen the certificate parts are hidden; `@media print` in `styles.css` shows them.
+
+use crate::i18n::{self, t};
+use crate::link;
+use crate::state::{use_state, Outcome};
+use baft_core::certificate::{map_svg, qr_svg, MapSubject};
+use baft_core::jalali::JalaliDate;
+use leptos::prelude::*;
+
+fn has_answer(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
+    move || {
+        state
+            .outcome
+            .with(|o| matches!(o, Some(Outcome::Point { .. } | Outcome::Plot { .. })))
+    }
+}
+
+/// Copy link, share (phones) and print, with a note when the opened link used other data.
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        copied.set(None);
+        link::copy_link(&state, move |ok| copied.set(Some(ok)));
+    };
+    let share = move |_| link::share_link(&state, t(lang.get_untracked(), i18n::APP_NAME));
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let note = move || {
+        let l = lang.get();
+        state.link_versions.get().map(|v| {
+            let mut parts = Vec::new();
+            if let Some(d) = v.data_version {
+                parts.push(format!(
+                    "{} «{d}»",
+                    l.pick("نسخهٔ داده در پیوند:", "data version in the link:")
+                ));
+            }
+            for (layer, was, now) in v.boundary {
+                parts.push(format!(
+                    "{layer}: {} «{was}» → «{}»",
+                    l.pick("مرز", "boundary"),
+                    now.unwrap_or_else(|| "—".into())
+                ));
+            }
+            view! {
+                <p class="warning" role="status">
+                    {l.pick("این پیوند با دادهٔ دیگری ساخته شده بود؛ پاسخ زیر با دادهٔ کنونی است. ", "This link was made with other data; the answer below uses the current data. ")}
+                    {parts.join(l.pick("؛ ", "; "))}
+                </p>
+            }
+        })
+    };
+    let status = move || {
+        copied.get().map(|ok| match ok {
+            true => t(lang.get(), ("پیوند رونوشت شد.", "Link copied.")),
+            false => t(
+                lang.get(),
+                (
+                    "رونوشت ممکن نشد؛ نشانی صفحه را رونوشت کنید.",
+                    "Could not copy; copy the page address instead.",
+                ),
+            ),
+        })
+    };
+    view! {
+        <Show when=has_answer(state)>
+            <div class="share-bar">
+                {note}
+                <div class="actions">
+                    <button type="button" id="copy-link" on:click=copy>{i18n::tr(("رونوشت پیوند", "Copy link"))}</button>
+                    <Show when=link::can_share>
+                        <button type="button" id="share-link" on:click=share>{i18n::tr(("هم‌رسانی…", "Share…"))}</button>
+                    </Show>
+                    <button type="button" id="print" on:click=print>{i18n::tr(("چاپ گواهی", "Print certificate"))}</button>
+                </div>
+                <p class="muted" role="status" aria-live="polite">{status}</p>
+            </div>
+        </Show>
+    }
+}
+
+/// The certificate's head: title, today's date in both calendars, and the map.
+#[component]
+pub fn CertificateHead() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let svg = move || {
+        let ds = state.data.get()?;
+        state.outcome.with(|o| match o {
+            Some(Outcome::Point { report, .. }) => Some(map_svg(
+                &ds,
+                &MapSubject::Point {
+                    lon: report.lon,
+                    lat: report.lat,
+                },
+            )),
+            Some(Outcome::Plot { rings, .. }) => Some(map_svg(&ds, &MapSubject::Plot(rings))),
+            _ => None,
+        })
+    };
+    let dates = move || {
+        let l = lang.get();
+        let g = crate::actions::today();
+        let j = JalaliDate::from_gregorian(g);
+        format!("{} {} ({g})", l.pick("تاریخ:", "Date:"), j.long(l))
+    };
+    view! {
+        <Show when=has_answer(state)>
+            <header class="certificate cert-head">
+                <h2>{i18n::tr(("گواهی استعلام محدودهٔ بازآفرینی شهری", "Urban-regeneration area enquiry certificate"))}</h2>
+                <p>{dates}</p>
+                // The SVG holds only numbers and fixed markup written by baft-core (no data text).
+                <div class="cert-map" inner_html=move || svg().unwrap_or_default()></div>
+            </header>
+        </Show>
+    }
+}
+
+/// The certificate's foot: QR code of the link, data version and file hashes, disclaimer.
+#[component]
+pub fn CertificateFoot() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let link = Memo::new(move |_| has_answer(state)().then(|| link::link_now(&state)));
+    let qr = move || link.get().and_then(|l| qr_svg(&l)).unwrap_or_default();
+    let version = move || {
+        state
+            .data
+            .with(|d| d.as_ref().map(|d| d.manifest.data_version.clone()))
+            .unwrap_or_default()
+    };
+    let hashes = move || {
+        let mut h = state.hashes.get();
+        baft_core::small::sort_small_by(&mut h, |a, b| a.0.cmp(&b.0));
+        h.into_iter()
+            .map(|(file, hash)| view! { <tr><td dir="ltr">{file}</td><td dir="ltr" class="hash">{hash}</td></tr> })
+            .collect_view()
+    };
+    view! {
+        <Show when=has_answer(state)>
+            <footer class="certificate cert-foot">
+                <div class="cert-qr" inner_html=qr></div>
+                <p class="cert-link" dir="ltr">{move || link.get().unwrap_or_default()}</p>
+                <table class="cert-hashes">
+                    <caption>{move || format!("{} {}", t(lang.get(), ("نسخهٔ داده:", "Data version:")), version())}</caption>
+                    <thead><tr>
+                        <th scope="col">{i18n::tr(("پرونده", "File"))}</th>
+                        <th scope="col">{i18n::tr(("SHA-256 (آغاز)", "SHA-256 (start)"))}</th>
+                    </tr></thead>
+                    <tbody>{hashes}</tbody>
+                </table>
+                <p class="cert-disclaimer"><strong>{i18n::tr(i18n::DISCLAIMER)}</strong></p>
+            </footer>
+        </Show>
+    }
+}

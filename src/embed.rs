@@ -1,0 +1,204 @@
+//! Embedding Baft in a municipality's page (see `docs/embedding.md`).
+//!
+//! - The query string configures the page (`?embed=1&lang=en&layer=…&theme=…`, read by
+//!   `baft_core::share::PageOptions`): compact mode, language, first layer, accent colour.
+//! - The postMessage bridge: results go to the parent page, commands come from it, both only to
+//!   and from the origins the manifest allows (`embed.allowed_origins`) and Baft's own origin.
+//!   Each message to the parent is posted once per allowed origin with that origin as the target,
+//!   so the browser delivers it only when the parent really is one of them.
+
+use crate::actions;
+use crate::link;
+use crate::state::{AppState, Outcome, Progress};
+use baft_core::share::PageOptions;
+use baft_core::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// The message protocol's version (the `version` field of every message).
+pub const PROTOCOL: u32 = 1;
+
+/// Reads the query string and applies what the page itself needs (compact mode, colour).
+pub fn read_page_options() -> PageOptions {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let o = PageOptions::from_query(&query);
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        if o.embed {
+            let _ = html.class_list().add_1("embed");
+        }
+        if let (Some(c), Ok(el)) = (&o.theme, html.dyn_into::<web_sys::HtmlElement>()) {
+            // CSSOM, not a style attribute: allowed under the strict Content-Security-Policy.
+            let _ = el.style().set_property("--accent", c);
+        }
+    }
+    o
+}
+
+/// Shows only the page's first layer on the map (`layer=`), once the manifest is in.
+pub fn apply_first_layer(state: AppState) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(want) = state.page.with_value(|p| p.layer.clone()) else {
+            return true;
+        };
+        state.data.with(|d| {
+            let Some(ds) = d else { return false };
+            let ids: Vec<String> = ds.manifest.layers.iter().map(|l| l.id.clone()).collect();
+            if ids.contains(&want) {
+                state
+                    .hidden_layers
+                    .set(ids.into_iter().filter(|i| *i != want).collect());
+            }
+            true
+        })
+    });
+}
+
+fn own_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The origins a message to the parent is posted to: the allowed ones and our own.
+fn targets(state: &AppState) -> Vec<String> {
+    let mut v = state
+        .data
+        .with_untracked(|d| d.as_ref().map(|d| d.manifest.embed.allowed_origins.clone()))
+        .unwrap_or_default();
+    v.push(own_origin());
+    v
+}
+
+/// Posts `message` (JSON text) to the parent page, if Baft is framed.
+fn post(state: &AppState, message: &serde_json::Value) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    let Ok(value) = js_sys::JSON::parse(&message.to_string()) else {
+        return;
+    };
+    for origin in targets(state) {
+        let _ = parent.post_message(&value, &origin);
+    }
+}
+
+fn field(data: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// What a command from the parent asks.
+fn handle_command(state: &AppState, data: &JsValue) {
+    if field(data, "target").as_string().as_deref() != Some("baft") {
+        return;
+    }
+    match field(data, "type").as_string().as_deref() {
+        Some("check") => {
+            if let Some(text) = field(data, "text").as_string() {
+                state.query.set(text.clone());
+                actions::check_text(state, &text);
+            }
+        }
+        Some("checkPoint") => {
+            let (lat, lon) = (field(data, "lat").as_f64(), field(data, "lon").as_f64());
+            if let (Some(lat), Some(lon)) = (lat, lon) {
+                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+                    actions::show_point(state, lon, lat);
+                }
+            }
+        }
+        Some("setLanguage") => {
+            if let Some(l) = field(data, "lang")
+                .as_string()
+                .and_then(|l| Lang::parse(&l))
+            {
+                state.lang.set(l);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Starts the bridge: listens for commands, reports readiness, results, errors and height.
+pub fn start_bridge(state: AppState) {
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let allowed = state.data.with_untracked(|d| {
+                d.as_ref()
+                    .is_some_and(|d| d.manifest.embed.allows(&ev.origin(), &own_origin()))
+            });
+            if allowed && state.progress.get_untracked() == Progress::Ready {
+                handle_command(&state, &ev.data());
+            }
+        });
+    let Some(w) = web_sys::window() else { return };
+    let _ = w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+    if !w.parent().ok().flatten().is_some_and(|p| p != w) {
+        return; // not framed: nothing to report to
+    }
+    Effect::new(move |sent: Option<bool>| {
+        if sent == Some(true) || state.progress.get() != Progress::Ready {
+            return sent.unwrap_or(false);
+        }
+        let version = state
+            .data
+            .with_untracked(|d| d.as_ref().map(|d| d.manifest.data_version.clone()));
+        post(
+            &state,
+            &serde_json::json!({"source": "baft", "version": PROTOCOL, "type": "ready",
+                "dataVersion": version, "lang": state.lang.get_untracked().code()}),
+        );
+        true
+    });
+    Effect::new(move |_| {
+        if !state.link_applied.get() {
+            return;
+        }
+        let error = state.outcome.with(|o| match o {
+            Some(Outcome::InputError(e)) => Some(e.message(state.lang.get())),
+            _ => None,
+        });
+        let message = match (error, link::summary(&state)) {
+            (Some(e), _) => serde_json::json!({"source": "baft", "version": PROTOCOL,
+                "type": "error", "message": e}),
+            (None, Some(s)) => serde_json::json!({"source": "baft", "version": PROTOCOL,
+                "type": "result", "link": link::link_now(&state), "result": s}),
+            _ => return,
+        };
+        post(&state, &message);
+    });
+    // The content's height, whenever it changes, so the parent can size the iframe.
+    let last = StoredValue::new(0i32);
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let h = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .map(|b| b.scroll_height())
+            .unwrap_or(0);
+        if h != last.get_value() {
+            last.set_value(h);
+            post(
+                &state,
+                &serde_json::json!({"source": "baft", "version": PROTOCOL, "type": "resize", "height": h}),
+            );
+        }
+    });
+    if let (Ok(observer), Some(body)) = (
+        web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
+        w.document().and_then(|d| d.body()),
+    ) {
+        observer.observe(&body);
+        std::mem::forget(observer);
+    }
+    on_resize.forget();
+}

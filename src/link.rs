@@ -1,0 +1,225 @@
+//! Share links in the page: the answer's state lives in the URL fragment (see
+//! `baft_core::share` for the format, and why a fragment keeps the location private).
+//!
+//! - [`apply_fragment`] reopens an answer from a link (once the data has loaded, and again when
+//!   the fragment changes);
+//! - [`sync_url`] keeps the fragment in step with the answer, language and facts;
+//! - [`link_now`], [`copy_link`], [`share_link`]: the link of the current answer.
+
+use crate::actions;
+use crate::state::{AppState, FactsForm, LinkVersions, Outcome, Progress};
+use baft_core::share::{SharedState, Subject};
+use baft_core::summary::Summary;
+use baft_core::BaftError;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The page's fragment, without `#`.
+pub fn fragment() -> String {
+    location()
+        .and_then(|l| l.hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The compact answer for the current outcome (None without a checked point or plot).
+pub fn summary(state: &AppState) -> Option<Summary> {
+    let lang = state.lang.get();
+    let eval = actions::incentives(state).and_then(Result::ok);
+    state.outcome.with(|o| match o {
+        Some(Outcome::Point { report, .. }) => Some(Summary::of_point(report, eval.as_ref(), lang)),
+        Some(Outcome::Plot { report, .. }) => Some(Summary::of_plot(report, eval.as_ref(), lang)),
+        _ => None,
+    })
+}
+
+/// The state of the current answer, as a link records it.
+pub fn state_now(state: &AppState) -> SharedState {
+    let ds = state.data.get();
+    let subject = state.outcome.with(|o| match o {
+        Some(Outcome::Point { report, .. }) => Some(Subject::Point {
+            lat: report.lat,
+            lon: report.lon,
+        }),
+        Some(Outcome::Plot { rings, parcel, .. }) => {
+            let id = parcel.and_then(|i| {
+                ds.as_ref()
+                    .and_then(|d| d.parcels.as_ref())
+                    .and_then(|p| p.info.get(i).map(|p| p.plot_id.clone()))
+            });
+            Some(match id {
+                Some(id) => Subject::Parcel(id),
+                None => Subject::Outline(rings.to_vec()),
+            })
+        }
+        _ => None,
+    });
+    let boundary = subject
+        .is_some()
+        .then(|| summary(state).map(|s| s.boundary()))
+        .flatten()
+        .unwrap_or_default();
+    SharedState {
+        data_version: subject
+            .is_some()
+            .then(|| ds.as_ref().map(|d| d.manifest.data_version.clone()))
+            .flatten(),
+        subject,
+        lang: Some(state.lang.get()),
+        boundary,
+        facts: state.facts.with(|f| f.to_text()),
+    }
+}
+
+/// The link of the current answer: this page's address (without its query, so that a link made
+/// in an embedded Baft opens the full app) and the state in the fragment.
+pub fn link_now(state: &AppState) -> String {
+    let frag = state_now(state).to_fragment();
+    let (origin, path) = location()
+        .map(|l| {
+            (
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default();
+    format!("{origin}{path}#{frag}")
+}
+
+/// Reopens the answer a fragment describes: language, facts, then the point or plot.
+pub fn apply_fragment(state: &AppState, frag: &str) {
+    let link = match SharedState::from_fragment(frag) {
+        Ok(s) => s,
+        Err(e) => return state.outcome.set(Some(Outcome::InputError(e))),
+    };
+    if let Some(l) = link.lang {
+        state.lang.set(l);
+    }
+    if !link.facts.is_empty() {
+        state.facts.set(FactsForm::from_text(&link.facts));
+    }
+    let Some(ds) = state.data.get_untracked() else {
+        return;
+    };
+    match &link.subject {
+        Some(Subject::Point { lat, lon }) => actions::show_point(state, *lon, *lat),
+        Some(Subject::Outline(rings)) => actions::show_rings(state, rings.clone()),
+        Some(Subject::Parcel(id)) => match ds.parcels.as_ref().and_then(|p| p.find_id(id)) {
+            Some(i) => actions::select_parcel(state, i),
+            None => state
+                .outcome
+                .set(Some(Outcome::InputError(BaftError::PlotNotFound {
+                    text: id.clone(),
+                }))),
+        },
+        None => {}
+    }
+    let current: Vec<(String, String)> = ds
+        .layers
+        .iter()
+        .map(|l| (l.spec.id.clone(), l.version.id.clone()))
+        .collect();
+    let boundary = link.boundary_changes(&current);
+    let data_version = link.data_version.filter(|v| *v != ds.manifest.data_version);
+    state
+        .link_versions
+        .set(
+            (data_version.is_some() || !boundary.is_empty()).then_some(LinkVersions {
+                data_version,
+                boundary,
+            }),
+        );
+}
+
+/// Applies the opened link once the data is in; then keeps the fragment in step with the answer
+/// (`history.replaceState`: no history entry per keystroke) and reopens the answer when the
+/// fragment is changed by hand or by an embedding page.
+pub fn sync_url(state: AppState) {
+    Effect::new(move |_| {
+        if state.link_applied.get_untracked() || state.progress.get() != Progress::Ready {
+            return;
+        }
+        apply_fragment(&state, &fragment());
+        state.link_applied.set(true);
+    });
+    let written = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        if !state.link_applied.get() {
+            return;
+        }
+        let frag = state_now(&state).to_fragment();
+        if frag == written.get_value() && frag == fragment() {
+            return;
+        }
+        written.set_value(frag.clone());
+        let url = match frag.is_empty() {
+            true => location()
+                .map(|l| l.pathname().unwrap_or_default() + &l.search().unwrap_or_default())
+                .unwrap_or_default(),
+            false => format!("#{frag}"),
+        };
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    });
+    let on_hash = Closure::<dyn FnMut()>::new(move || {
+        let now = fragment();
+        if state.link_applied.get_untracked() && now != written.get_value() {
+            written.set_value(now.clone());
+            apply_fragment(&state, &now);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+    }
+    on_hash.forget();
+}
+
+/// Calls `navigator.<object>.<method>(arg)` when the browser has it; the promise, if any.
+fn call_navigator(object: Option<&str>, method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+    let nav: JsValue = web_sys::window()?.navigator().into();
+    let target = match object {
+        Some(o) => js_sys::Reflect::get(&nav, &o.into()).ok()?,
+        None => nav,
+    };
+    let f: js_sys::Function = js_sys::Reflect::get(&target, &method.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    f.call1(&target, arg).ok()?.dyn_into().ok()
+}
+
+/// Whether the browser offers the Web Share API (phones).
+pub fn can_share() -> bool {
+    web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// Copies the link to the clipboard; `done(true)` when it was copied.
+pub fn copy_link(state: &AppState, done: impl FnOnce(bool) + 'static) {
+    let link = link_now(state);
+    match call_navigator(Some("clipboard"), "writeText", &link.into()) {
+        Some(p) => leptos::task::spawn_local(async move {
+            done(wasm_bindgen_futures::JsFuture::from(p).await.is_ok())
+        }),
+        None => done(false),
+    }
+}
+
+/// Opens the phone's share sheet with the link and a one-line title.
+pub fn share_link(state: &AppState, title: &str) {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &link_now(state).into());
+    if let Some(p) = call_navigator(None, "share", &data) {
+        // A dismissed share sheet rejects the promise; nothing to report.
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        });
+    }
+}
