@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: native core and CLI, wasm-bindgen tests in
-# headless Chromium, the sample-data generator's determinism, the size budget, and the
-# Playwright end-to-end tests against the built dist/.
+# headless Chromium, the sample-data generator's determinism, the JS API's types, the size
+# budget, and the Playwright end-to-end tests against the built dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,8 +9,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 step() { printf '\n==> %s\n' "$*"; }
 
-step "native tests: core, CLI, sample generator"
-cargo test -p baft-core -p baft-cli -p baft-sample
+step "native tests: core, CLI, JS API engine, sample generator"
+cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample
 
 step "sample data is what the committed generator produces"
 tmp=$(mktemp -d)
@@ -22,7 +22,10 @@ rm -rf "$tmp"
 step "wasm-bindgen tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p baft-app --tests
 
-step "build dist/ and check the size budget"
+step "the JS API's TypeScript types (strict) against an example program"
+npx tsc --noEmit -p tests/types
+
+step "build dist/ (app, strict-CSP post-build, JS API) and check the size budget"
 bash scripts/build.sh
 node scripts/size-report.mjs --check
 

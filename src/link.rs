@@ -94,7 +94,12 @@ pub fn link_now(state: &AppState) -> String {
 pub fn apply_fragment(state: &AppState, frag: &str) {
     let link = match SharedState::from_fragment(frag) {
         Ok(s) => s,
-        Err(e) => return state.outcome.set(Some(Outcome::InputError(e))),
+        Err(e) => {
+            if let Some(l) = SharedState::lang_of(frag) {
+                state.lang.set(l);
+            }
+            return state.outcome.set(Some(Outcome::InputError(e)));
+        }
     };
     if let Some(l) = link.lang {
         state.lang.set(l);

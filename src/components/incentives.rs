@@ -206,7 +206,7 @@ pub fn Incentives() -> impl IntoView {
                 view! {
                     <h3>{t(l, i18n::APPLIES)}</h3>
                     <ul class="packages applies">{group(PackageStatus::Applies)}</ul>
-                    {(count(PackageStatus::MayApply) > 0).then(|| view! { <h3>{t(l, i18n::MAY_APPLY)}</h3><ul class="packages may">{group(PackageStatus::MayApply)}</ul> })}
+                    {(count(PackageStatus::MayApply) > 0).then(|| view! { <h3 class="may-apply">{t(l, i18n::MAY_APPLY)}</h3><ul class="packages may">{group(PackageStatus::MayApply)}</ul> })}
                     <h3>{t(l, i18n::WORTH)}</h3>
                     {figures}{need_area}
                     <details class="assumptions"><summary>{t(l, i18n::ASSUMPTIONS)}</summary><ul>{assumptions}</ul></details>

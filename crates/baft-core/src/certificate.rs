@@ -137,7 +137,7 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
             }
             let _ = write!(
                 svg,
-                r##"<path d="{d}" fill="#0b3d91" fill-opacity="0.12" fill-rule="evenodd" stroke="#0b3d91" stroke-width="3"/>"##
+                r##"<path class="plot" d="{d}" fill="#0b3d91" fill-opacity="0.12" fill-rule="evenodd" stroke="#0b3d91" stroke-width="3"/>"##
             );
         }
     }

@@ -1,6 +1,6 @@
 //! Share links (پیوند اشتراکی): the whole state of an answer in a URL fragment.
 //!
-//! A link such as `https://…/baft/#p=35.7097,51.1119&lang=en&v=qods-1&b=worn-out-fabric:1402`
+//! A link such as `https://…/baft/#p=35.7097,51.1119&lang=en&v=qods-1&b=1402,1399,1390,1401`
 //! reopens the same answer. The state lives in the **fragment** (after `#`), which browsers never
 //! send to a server: opening a shared link does not reveal the plot's location to anyone, which
 //! keeps Baft's privacy promise.
@@ -11,7 +11,8 @@
 //! - `id=<plot id>`: a surveyed plot of the parcel layer;
 //! - `lang=fa|en`;
 //! - `v=<data version>`: the `data_version` of the manifest that gave the answer;
-//! - `b=<layer>:<version>,…`: the boundary version of each layer the answer used;
+//! - `b=<version>,…`: the boundary version each layer's answer used, in the manifest's layer
+//!   order (positional, to keep links short: a link must fit in a text message);
 //! - `f=<fact>:<value>,…`: the owner's facts (as [`crate::packages::PlotFacts::set_from_text`]
 //!   reads them, with `:` for `=`).
 //!
@@ -55,8 +56,8 @@ pub struct SharedState {
     pub lang: Option<Lang>,
     /// The manifest's `data_version` the answer came from.
     pub data_version: Option<String>,
-    /// `(layer id, boundary version id)` the answer used.
-    pub boundary: Vec<(String, String)>,
+    /// The boundary version id each layer's answer used, in the manifest's layer order.
+    pub boundary: Vec<String>,
     /// The owner's facts as `key=value` pairs separated by `,` (empty: none).
     pub facts: String,
 }
@@ -80,11 +81,7 @@ impl SharedState {
             parts.push(format!("v={}", escape(v)));
         }
         if !self.boundary.is_empty() {
-            let b: Vec<String> = self
-                .boundary
-                .iter()
-                .map(|(l, v)| format!("{}:{}", escape(l), escape(v)))
-                .collect();
+            let b: Vec<String> = self.boundary.iter().map(|v| escape(v)).collect();
             parts.push(format!("b={}", b.join(",")));
         }
         let facts: Vec<String> = self
@@ -126,10 +123,9 @@ impl SharedState {
                 "lang" => s.lang = Some(Lang::parse(value).ok_or_else(bad)?),
                 "v" => s.data_version = Some(unescape(value).ok_or_else(bad)?),
                 "b" => {
-                    for pair in value.split(',').filter(|p| !p.is_empty()) {
-                        let (l, v) = pair.split_once(':').ok_or_else(bad)?;
-                        let (l, v) = (unescape(l).ok_or_else(bad)?, unescape(v).ok_or_else(bad)?);
-                        s.boundary.push((l, v));
+                    for v in value.split(',') {
+                        s.boundary
+                            .push(unescape(v).filter(|v| !v.is_empty()).ok_or_else(bad)?);
                     }
                 }
                 "f" => {
@@ -150,19 +146,32 @@ impl SharedState {
         Ok(s)
     }
 
-    /// The boundary versions of the link that differ from `current` (layer id, version id),
-    /// as `(layer id, version in the link, version now)`; a layer missing now has `None`.
+    /// The boundary versions of the link that differ from `current` — `(layer id, version id)`
+    /// in the manifest's layer order — as `(layer id, version in the link, version now)`; a
+    /// position the current data has no layer for is named `#<position>` with `None` now.
     pub fn boundary_changes(
         &self,
         current: &[(String, String)],
     ) -> Vec<(String, String, Option<String>)> {
         self.boundary
             .iter()
-            .filter_map(|(l, v)| {
-                let now = current.iter().find(|(cl, _)| cl == l).map(|(_, cv)| cv);
-                (now != Some(v)).then(|| (l.clone(), v.clone(), now.cloned()))
+            .enumerate()
+            .filter_map(|(i, v)| match current.get(i) {
+                Some((l, now)) if now == v => None,
+                Some((l, now)) => Some((l.clone(), v.clone(), Some(now.clone()))),
+                None => Some((format!("#{}", i + 1), v.clone(), None)),
             })
             .collect()
+    }
+
+    /// The language a fragment asks for, even when another of its fields is unreadable (so that
+    /// the error about it is given in that language).
+    pub fn lang_of(fragment: &str) -> Option<Lang> {
+        fragment
+            .trim_start_matches('#')
+            .split('&')
+            .find_map(|p| p.strip_prefix("lang="))
+            .and_then(Lang::parse)
     }
 }
 
@@ -424,7 +433,7 @@ mod tests {
             subject: Some(Subject::Outline(typical_plot())),
             lang: Some(Lang::Fa),
             data_version: Some("qods-sample-1".into()),
-            boundary: vec![("worn-out-fabric".into(), "1402".into())],
+            boundary: vec!["1402".into(), "1399".into(), "1390".into(), "1401".into()],
             facts: "area=300,street=4".into(),
         };
         let frag = s.to_fragment();
@@ -463,10 +472,7 @@ mod tests {
             subject: Some(Subject::Parcel("قطعه ۱۲/الف".into())),
             lang: Some(Lang::Fa),
             data_version: Some("قدس ۱۴۰۳ & co".into()),
-            boundary: vec![
-                ("worn-out-fabric".into(), "1402".into()),
-                ("informal".into(), "v:2".into()),
-            ],
+            boundary: vec!["1402".into(), "v:2,b".into()],
             facts: "area=۱۵۰,use=residential".into(),
         };
         let frag = s.to_fragment();
@@ -488,7 +494,7 @@ mod tests {
             ("id=%E2%28", "id"),
             ("lang=de", "lang"),
             ("v=%zz", "v"),
-            ("b=worn-out-fabric", "b"),
+            ("b=1402,,1399", "b"),
             ("f=area", "f"),
             ("f=area:1%2Cstreet:2", "f"),
         ] {
@@ -518,11 +524,7 @@ mod tests {
     #[test]
     fn boundary_changes_name_what_moved() {
         let s = SharedState {
-            boundary: vec![
-                ("a".into(), "1398".into()),
-                ("b".into(), "1".into()),
-                ("gone".into(), "1".into()),
-            ],
+            boundary: vec!["1398".into(), "1".into(), "1".into()],
             ..Default::default()
         };
         let now = vec![("a".into(), "1402".into()), ("b".into(), "1".into())];
@@ -530,9 +532,11 @@ mod tests {
             s.boundary_changes(&now),
             vec![
                 ("a".into(), "1398".into(), Some("1402".into())),
-                ("gone".into(), "1".into(), None)
+                ("#3".into(), "1".into(), None)
             ]
         );
+        assert_eq!(SharedState::lang_of("#p=95,51&lang=en"), Some(Lang::En));
+        assert_eq!(SharedState::lang_of("p=1,2"), None);
     }
 
     #[test]

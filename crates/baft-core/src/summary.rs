@@ -121,12 +121,10 @@ impl Summary {
         }
     }
 
-    /// `(layer id, boundary version id)` of every layer: what a share link records.
-    pub fn boundary(&self) -> Vec<(String, String)> {
-        self.layers
-            .iter()
-            .map(|l| (l.id.clone(), l.version.clone()))
-            .collect()
+    /// The boundary version id of every layer, in the data's layer order: what a share link
+    /// records.
+    pub fn boundary(&self) -> Vec<String> {
+        self.layers.iter().map(|l| l.version.clone()).collect()
     }
 }
 

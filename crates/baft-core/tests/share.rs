@@ -110,6 +110,22 @@ fn the_certificate_map_draws_the_plot_and_the_layers_around_it() {
     assert!(svg.contains("stroke=\"#0b3d91\""));
     // A scale bar with a round length.
     assert!(svg.contains(" m</text>"));
+    // The plot is in the middle of the 600 × 400 drawing.
+    let plot = svg.split("<path class=\"plot\" d=\"").nth(1).unwrap();
+    let plot = &plot[..plot.find('"').unwrap()];
+    let nums: Vec<f64> = plot
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    let (xs, ys): (Vec<f64>, Vec<f64>) = nums.chunks(2).map(|c| (c[0], c[1])).unzip();
+    let mid = |v: &[f64]| {
+        (v.iter().cloned().fold(f64::MAX, f64::min) + v.iter().cloned().fold(f64::MIN, f64::max))
+            / 2.0
+    };
+    assert!(
+        (mid(&xs) - 300.0).abs() < 2.0 && (mid(&ys) - 200.0).abs() < 2.0,
+        "{plot}"
+    );
 }
 
 #[test]

@@ -1,138 +1,272 @@
 //! Baft's engine for JavaScript (an ES module built with wasm-bindgen), without the UI.
 //!
-//! Data crosses into wasm as text and is parsed in Rust, never as JS objects.
+//! Data crosses into wasm as text or bytes and is parsed in Rust, never as JS objects. Most
+//! integrators use the small wrapper `www/js-api/baft.mjs` (`loadBaft`), typed by
+//! `www/js-api/baft.d.ts` and documented in `docs/js-api.md`:
 //!
 //! ```js
 //! import init, { Baft } from './baft_js.js';
 //! await init();
-//! const baft = new Baft(await (await fetch('data/manifest.json')).text());
-//! for (const file of baft.plannedFiles()) baft.addLayerText(file, await (await fetch('data/' + file)).text());
-//! const answer = baft.checkText('35.7097, 51.1119');   // { input, result: { layers: [...] } }
+//! const baft = new Baft(await (await fetch('data/manifest.json')).text(), 'en');
+//! for (const f of baft.files()) {
+//!   const r = await fetch('data/' + f.path);
+//!   if (f.binary) baft.addFileBytes(f.path, new Uint8Array(await r.arrayBuffer()));
+//!   else baft.addFileText(f.path, await r.text());
+//! }
+//! const answer = baft.check('35.6951, 51.0946', 'area=150,street=8');
+//! // { kind: 'point', layers: [{ id, status, version, … }], packages: [{ id, verdict, … }], … }
 //! ```
+//!
+//! The logic lives in [`engine`] and [`answer`] (plain Rust, tested natively); this file only
+//! converts to and from JS values. Errors are `JsError`s with the message in the language set
+//! by `setLanguage` (Persian by default).
 
-use baft_core::dataset::{planned_files, read_plot_outline, Dataset};
-use baft_core::input::parse_location_with;
-use baft_core::manifest::Manifest;
+pub mod answer;
+pub mod engine;
+
+use baft_core::jalali::GregorianDate;
 use baft_core::Lang;
+use engine::{Body, Engine};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-fn js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn lang_of(lang: Option<String>) -> Lang {
+    lang.as_deref().and_then(Lang::parse).unwrap_or_default()
+}
+
+/// Today, in the browser's time zone.
+#[cfg(target_arch = "wasm32")]
+fn now() -> GregorianDate {
+    let d = js_sys::Date::new_0();
+    GregorianDate {
+        year: d.get_full_year() as i32,
+        month: d.get_month() + 1,
+        day: d.get_date(),
+    }
+}
+
+/// Today (UTC), for native builds.
+#[cfg(not(target_arch = "wasm32"))]
+fn now() -> GregorianDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    GregorianDate::from_days_since_unix_epoch((secs / 86_400) as i64)
 }
 
 /// Loaded data and the checks on it.
 #[wasm_bindgen]
 pub struct Baft {
-    ds: Dataset,
-    lang: Lang,
+    e: Engine,
+}
+
+impl Baft {
+    fn today(&self) -> GregorianDate {
+        self.e.date.unwrap_or_else(now)
+    }
+
+    fn add(&mut self, path: &str, body: Body) -> Result<JsValue, JsError> {
+        let problems = self.e.add_file(path, body).map_err(|m| JsError::new(&m))?;
+        js(&self.e.messages(&problems))
+    }
 }
 
 #[wasm_bindgen]
 impl Baft {
-    /// Starts from a manifest's text; then add each planned layer file with `addLayerText`.
+    /// Starts from a manifest's text; then add each file of `files()`. `lang` ("fa", the
+    /// default, or "en") is the language of messages, as with `setLanguage`.
     #[wasm_bindgen(constructor)]
-    pub fn new(manifest_text: &str) -> Result<Baft, JsError> {
-        let m = Manifest::parse(manifest_text).map_err(|errs| {
-            JsError::new(
-                &errs
-                    .iter()
-                    .map(|e| e.message(Lang::En))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })?;
-        Ok(Baft {
-            ds: Dataset::new(m),
-            lang: Lang::Fa,
-        })
+    pub fn new(manifest_text: &str, lang: Option<String>) -> Result<Baft, JsError> {
+        Engine::new(manifest_text, lang_of(lang))
+            .map(|e| Baft { e })
+            .map_err(|m| JsError::new(&m))
     }
 
-    /// One GeoJSON file of zones, without a manifest.
+    /// One GeoJSON file of zones, without a manifest (one layer, id "zones").
     #[wasm_bindgen(js_name = fromZonesText)]
-    pub fn from_zones_text(name: &str, text: &str) -> Result<Baft, JsError> {
-        Dataset::from_single_file(name, text)
-            .map(|ds| Baft { ds, lang: Lang::Fa })
-            .map_err(|e| JsError::new(&e.message(Lang::En)))
+    pub fn from_zones_text(name: &str, text: &str, lang: Option<String>) -> Result<Baft, JsError> {
+        Engine::from_zones(name, text, lang_of(lang))
+            .map(|e| Baft { e })
+            .map_err(|m| JsError::new(&m))
     }
 
-    /// The language of messages: "fa" (default) or "en".
+    /// The language of messages and sentences: "fa" (default) or "en".
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&mut self, lang: &str) {
-        self.lang = Lang::parse(lang).unwrap_or_default();
+        self.e.lang = Lang::parse(lang).unwrap_or_default();
+    }
+
+    /// The language in use: "fa" or "en".
+    #[wasm_bindgen(getter)]
+    pub fn language(&self) -> String {
+        self.e.lang.code().into()
+    }
+
+    /// Evaluates packages on this date (Jalali `1405/09/05` or ISO `2026-11-26`) instead of
+    /// today; empty or absent for today again.
+    #[wasm_bindgen(js_name = setDate)]
+    pub fn set_date(&mut self, date: Option<String>) -> Result<(), JsError> {
+        self.e
+            .set_date(date.as_deref().unwrap_or(""))
+            .map_err(|m| JsError::new(&m))
+    }
+
+    /// The data release label (manifest `data_version`).
+    #[wasm_bindgen(getter, js_name = dataVersion)]
+    pub fn data_version(&self) -> String {
+        self.e.ds.manifest.data_version.clone()
+    }
+
+    /// Whether the data is a synthetic sample (say so to users).
+    #[wasm_bindgen(getter, js_name = sampleData)]
+    pub fn sample_data(&self) -> bool {
+        self.e.ds.manifest.sample_data
+    }
+
+    /// The data's title, `{ fa, en }`.
+    pub fn title(&self) -> Result<JsValue, JsError> {
+        js(&self.e.ds.manifest.title)
     }
 
     /// The area the data covers: `[min_lon, min_lat, max_lon, max_lat]`.
     pub fn envelope(&self) -> Vec<f64> {
-        self.ds.manifest.city.envelope.to_vec()
+        self.e.ds.manifest.city.envelope.to_vec()
     }
 
-    /// The layer files to fetch, relative to the manifest.
+    /// The current layer files (a subset of `files()`), relative to the manifest.
     #[wasm_bindgen(js_name = plannedFiles)]
     pub fn planned_files(&self) -> Vec<String> {
-        planned_files(&self.ds.manifest)
+        self.e
+            .files()
             .into_iter()
-            .map(|(_, _, f)| f)
+            .filter(|f| f.kind == engine::FileKind::Layer)
+            .map(|f| f.path)
             .collect()
     }
 
-    /// Adds a planned layer file's text; returns the problems found (possibly empty).
+    /// Every file the manifest lists, `{ path, kind, binary, layer?, version? }`, in the order
+    /// the app loads them (current layer versions first, the parcel layer last).
+    pub fn files(&self) -> Result<JsValue, JsError> {
+        js(&self.e.files())
+    }
+
+    /// Adds a current layer file's text; returns the problems found (possibly none).
     #[wasm_bindgen(js_name = addLayerText)]
     pub fn add_layer_text(&mut self, file: &str, text: &str) -> Result<JsValue, JsError> {
-        let plan = planned_files(&self.ds.manifest);
-        let (spec, version, _) = plan
+        let is_layer = self
+            .e
+            .files()
             .iter()
-            .find(|(_, _, f)| f == file)
-            .ok_or_else(|| JsError::new(&format!("{file} is not a planned layer file")))?;
-        let problems = self.ds.add_layer(spec, version, file, text);
-        let msgs: Vec<String> = problems.iter().map(|p| p.message(self.lang)).collect();
-        js(&msgs)
-    }
-
-    /// Checks a point given as lon, lat.
-    #[wasm_bindgen(js_name = checkPoint)]
-    pub fn check_point(&self, lon: f64, lat: f64) -> Result<JsValue, JsError> {
-        js(&self.ds.check_point((lon, lat)))
-    }
-
-    /// Reads typed text (coordinates, UTM, DMS, geo: URI, map link) and checks it.
-    #[wasm_bindgen(js_name = checkText)]
-    pub fn check_text(&self, text: &str) -> Result<JsValue, JsError> {
-        let loc = parse_location_with(text, self.ds.parse_options())
-            .map_err(|e| JsError::new(&e.message(self.lang)))?;
-        #[derive(Serialize)]
-        struct Out<'a> {
-            input: &'a baft_core::input::ParsedLocation,
-            result: baft_core::check::PointReport,
+            .any(|f| f.path == file && f.kind == engine::FileKind::Layer);
+        if !is_layer {
+            return Err(JsError::new(&match self.e.lang {
+                Lang::Fa => format!("«{file}» فایل نسخهٔ جاری هیچ لایه‌ای نیست"),
+                Lang::En => format!("“{file}” is not a current layer file"),
+            }));
         }
-        js(&Out {
-            input: &loc,
-            result: self.ds.check_point(loc.lon_lat()),
-        })
+        self.add(file, Body::Text(text))
     }
 
-    /// Checks a plot outline: GeoJSON text or corner lines.
+    /// Adds a listed file's text (layer, other version, packages, offices, GeoJSON parcels);
+    /// returns the problems found in it, in the API's language.
+    #[wasm_bindgen(js_name = addFileText)]
+    pub fn add_file_text(&mut self, path: &str, text: &str) -> Result<JsValue, JsError> {
+        self.add(path, Body::Text(text))
+    }
+
+    /// Adds a listed file's bytes (required for a `.baftpack`; text files are read as UTF-8).
+    #[wasm_bindgen(js_name = addFileBytes)]
+    pub fn add_file_bytes(&mut self, path: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        self.add(path, Body::Bytes(bytes))
+    }
+
+    /// Records that a file could not be fetched; returns that problem as a message.
+    #[wasm_bindgen(js_name = addFileError)]
+    pub fn add_file_error(&mut self, path: &str, detail: &str) -> String {
+        let p = self.e.add_file_error(path, detail);
+        p.message(self.e.lang)
+    }
+
+    /// Every problem found in the files added so far, in the API's language.
+    pub fn problems(&self) -> Vec<String> {
+        self.e.problems()
+    }
+
+    /// The manifest's layers: `{ id, kind, name, colour, version?, loaded }`.
+    pub fn layers(&self) -> Result<JsValue, JsError> {
+        js(&self.e.layers())
+    }
+
+    /// Reads anything the app's search box reads and checks it: coordinates (Persian or Latin
+    /// digits, decimal, DMS, UTM), `geo:` and map links, plates, renovation codes, zone names;
+    /// three or more lines (corners) or GeoJSON are a plot outline. `facts` is optional text
+    /// like `area=150,street=8,units=3`.
+    pub fn check(&self, text: &str, facts: Option<String>) -> Result<JsValue, JsError> {
+        let a = self
+            .e
+            .check(text, facts.as_deref(), self.today())
+            .map_err(|m| JsError::new(&m))?;
+        js(&a)
+    }
+
+    /// Checks a point given as lon, lat (degrees).
+    #[wasm_bindgen(js_name = checkPoint)]
+    pub fn check_point(
+        &self,
+        lon: f64,
+        lat: f64,
+        facts: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let a = self
+            .e
+            .check_point(lon, lat, facts.as_deref(), self.today())
+            .map_err(|m| JsError::new(&m))?;
+        js(&a)
+    }
+
+    /// Checks a plot outline: GeoJSON text (lon/lat, or UTM) or corner lines.
     #[wasm_bindgen(js_name = checkPlot)]
-    pub fn check_plot(&self, text: &str) -> Result<JsValue, JsError> {
-        let rings = read_plot_outline(text, self.ds.parse_options())
-            .map_err(|e| JsError::new(&e.message(self.lang)))?;
-        let r = self
-            .ds
-            .check_plot(&rings)
-            .map_err(|e| JsError::new(&e.message(self.lang)))?;
-        js(&r)
+    pub fn check_plot(&self, text: &str, facts: Option<String>) -> Result<JsValue, JsError> {
+        let a = self
+            .e
+            .check_plot(text, facts.as_deref(), self.today())
+            .map_err(|m| JsError::new(&m))?;
+        js(&a)
+    }
+
+    /// Checks plot `index` of the parcel layer (from a `choices` answer).
+    #[wasm_bindgen(js_name = checkParcel)]
+    pub fn check_parcel(&self, index: u32, facts: Option<String>) -> Result<JsValue, JsError> {
+        let a = self
+            .e
+            .check_parcel(index as usize, facts.as_deref(), self.today())
+            .map_err(|m| JsError::new(&m))?;
+        js(&a)
     }
 
     /// Checks many points at once (`[lon0, lat0, lon1, lat1, …]`) and returns, per point and
-    /// layer, a status code: 0 outside, 1 on the boundary, 2 inside. For bulk use and for
-    /// measuring the engine without the cost of building JS objects.
+    /// loaded layer, a status code: 0 outside, 1 on the boundary, 2 inside (0 for a point that
+    /// isn't a valid lon/lat). For bulk use and for measuring the engine without the cost of
+    /// building JS objects.
     #[wasm_bindgen(js_name = statusCodes)]
     pub fn status_codes(&self, lon_lat: &[f64]) -> Vec<u8> {
         use baft_core::check::PointStatus::*;
-        let mut out = Vec::with_capacity(lon_lat.len() / 2 * self.ds.layers.len());
+        let ds = &self.e.ds;
+        let usable = ds.layers.iter().filter(|l| l.is_usable()).count();
+        let mut out = Vec::with_capacity(lon_lat.len() / 2 * usable);
         for p in lon_lat.chunks_exact(2) {
-            for l in self.ds.check_point((p[0], p[1])).layers {
+            let (lon, lat) = (p[0], p[1]);
+            if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+                out.extend(std::iter::repeat_n(0, usable));
+                continue;
+            }
+            for l in ds.check_point((lon, lat)).layers {
                 out.push(match l.status {
                     Outside => 0,
                     OnBoundary => 1,

@@ -1,0 +1,201 @@
+// The JS API for integrators (dist/js-api/): the example page and the module itself give the
+// same answers as the CLI (the same core, run natively), under a strict CSP, with no request
+// beyond the data files.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FX, ROOT, cliCheck, persianDigits } from './helpers.mjs';
+
+/** The CLI's JSON for any `baft check` arguments. */
+function cli(args) {
+  const out = execFileSync(join(ROOT, 'target/release/baft'), ['check', '--data', join(ROOT, 'data'), '--json', ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return JSON.parse(out);
+}
+
+/** Opens the example with off-origin requests blocked and recorded, errors (CSP included) recorded. */
+async function openExample(page) {
+  const offOrigin = [];
+  const errors = [];
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+    offOrigin.push(u.href);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Console errors include CSP violations; a missing favicon is not the API's.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text());
+  });
+  await page.goto('/js-api/example.html');
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  return { offOrigin, errors };
+}
+
+async function ask(page, text, facts = '') {
+  await page.locator('#q').fill(text);
+  await page.locator('#facts').fill(facts);
+  await page.locator('#check').click();
+}
+
+const answer = (page) => page.locator('#answer');
+
+/** Every layer's status and every package's verdict on the page equal the CLI's. */
+async function expectSameAsCli(page, cliJson) {
+  const layers = cliJson.result.layers;
+  expect(layers.length).toBeGreaterThan(0);
+  await expect(answer(page).locator('[data-layer]')).toHaveCount(layers.length);
+  for (const l of layers) {
+    await expect(answer(page).locator(`[data-layer="${l.layer.id}"]`), l.layer.id).toHaveAttribute('data-status', l.status);
+    await expect(answer(page).locator(`[data-layer="${l.layer.id}"] [data-version]`)).toHaveAttribute('data-version', l.layer.version.id);
+  }
+  const results = cliJson.incentives?.results ?? [];
+  expect(results.length).toBeGreaterThan(0);
+  await expect(answer(page).locator('[data-package]')).toHaveCount(results.length);
+  for (const r of results) {
+    await expect(answer(page).locator(`[data-package="${r.package.id}"]`), r.package.id).toHaveAttribute('data-verdict', r.status);
+  }
+}
+
+test('the example page answers fixture points as the CLI does, layer by layer, with packages', async ({ page }) => {
+  const { offOrigin, errors } = await openExample(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
+  const names = ['worn_block', 'informal_inside', 'informal_hole', 'historic_inside', 'neighbourhood_block', 'outside_all', 'added_1402', 'removed_1402'];
+  const seen = new Set();
+  for (const name of names) {
+    const p = FX[name].point;
+    const text = `${p.lat}, ${p.lon}`;
+    await ask(page, text);
+    await expect(answer(page)).toHaveAttribute('data-kind', 'point');
+    const want = cliCheck(text);
+    await expectSameAsCli(page, want);
+    for (const l of want.result.layers) seen.add(l.status);
+  }
+  // The boundary case: the midpoint of a worn-out block's south edge.
+  const edge = FX.worn_block.south_edge_midpoint;
+  await ask(page, `${edge.lat}, ${edge.lon}`);
+  await expectSameAsCli(page, cliCheck(`${edge.lat}, ${edge.lon}`));
+  await expect(answer(page).locator('[data-layer="worn-out-fabric"]')).toHaveAttribute('data-status', 'on_boundary');
+  expect(seen.has('inside') && seen.has('outside')).toBe(true);
+  // Persian digits and UTM figures read as the CLI reads them.
+  const w = FX.worn_block.point;
+  await ask(page, persianDigits(`${w.lat}، ${w.lon}`));
+  await expectSameAsCli(page, cliCheck(`${w.lat}, ${w.lon}`));
+  const utm = `E ${w.utm39n[0]} N ${w.utm39n[1]}`;
+  await ask(page, utm);
+  await expectSameAsCli(page, cliCheck(utm));
+  // Facts change the verdicts exactly as the CLI's --facts do.
+  const facts = 'area=180,street=8,units=4,use=residential,axis=no';
+  await ask(page, `${w.lat}, ${w.lon}`, facts);
+  await expectSameAsCli(page, cli(['--point', `${w.lat}, ${w.lon}`, '--facts', facts]));
+  await expect(answer(page).locator('[data-verdict="applies"]').first()).toBeVisible();
+  expect(offOrigin).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a plot outline pasted as GeoJSON: partly inside, with the CLI’s percentage', async ({ page }) => {
+  const { errors } = await openExample(page);
+  const file = join(ROOT, 'tests/fixtures', FX.straddling_plot.file);
+  await ask(page, readFileSync(file, 'utf8'));
+  await expect(answer(page)).toHaveAttribute('data-kind', 'plot');
+  const want = cli(['--plot', file]);
+  for (const l of want.result.layers) {
+    const el = answer(page).locator(`[data-layer="${l.layer.id}"]`);
+    await expect(el).toHaveAttribute('data-status', l.status);
+    const pct = Number(await el.getAttribute('data-percent'));
+    expect(Math.abs(pct - l.share * 100), l.layer.id).toBeLessThan(0.1);
+  }
+  const worn = answer(page).locator('[data-layer="worn-out-fabric"]');
+  await expect(worn).toHaveAttribute('data-status', 'partly_inside');
+  expect(Math.abs(Number(await worn.getAttribute('data-percent')) - FX.straddling_plot.expected_share * 100)).toBeLessThan(2);
+  await expect(answer(page).locator('[data-package]').first()).toBeAttached();
+  expect(errors).toEqual([]);
+});
+
+test('invalid input shows a localised error and the page keeps working', async ({ page }) => {
+  const { errors } = await openExample(page);
+  await ask(page, 'xyz?!');
+  await expect(page.locator('#error')).toBeVisible();
+  await expect(page.locator('#error')).toContainText('خوانده نشد');
+  await expect(answer(page).locator('[data-layer]')).toHaveCount(0);
+  // Switching language repeats the last check: the same error, in English.
+  await page.locator('#lang').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#error')).toContainText('Could not read');
+  await ask(page, '35.7, 51.1', 'colour=red');
+  await expect(page.locator('#error')).toContainText('Unknown fact');
+  const p = FX.informal_inside.point;
+  await ask(page, `${p.lat}, ${p.lon}`);
+  await expect(page.locator('#error')).toBeHidden();
+  await expect(answer(page).locator('[data-layer="informal-settlement"]')).toHaveAttribute('data-status', 'inside');
+  await expect(answer(page)).toContainText('Inside the informal settlement');
+  expect(errors).toEqual([]);
+});
+
+test('the module itself: loadBaft, check, plates, errors, and the low-level text/bytes API', async ({ page }) => {
+  const { errors } = await openExample(page);
+  const w = FX.worn_block.point;
+  const got = await page.evaluate(async ({ lat, lon }) => {
+    const m = await import('/js-api/baft.mjs');
+    let progress = 0;
+    const baft = await m.loadBaft('/data/', { lang: 'en', onProgress: () => { progress += 1; } });
+    baft.setDate('2026-11-26');
+    const a = baft.check(`${lat}, ${lon}`);
+    const plate = baft.check('121/1');
+    let error = null;
+    try { baft.check('xyz?!'); } catch (e) { error = e instanceof Error ? e.message : String(e); }
+    let unknown = null;
+    try { baft.addFileText('nope.geojson', '{}'); } catch (e) { unknown = e.message; }
+    // Low level: every file as bytes, parsed in Rust.
+    const manifest = await (await fetch('/data/manifest.json')).text();
+    const low = new m.Baft(manifest, 'en');
+    low.setDate('1405/09/05');
+    for (const f of low.files()) {
+      const bytes = new Uint8Array(await (await fetch('/data/' + f.path)).arrayBuffer());
+      low.addFileBytes(f.path, bytes);
+    }
+    const b = low.checkPoint(lon, lat);
+    const result = {
+      files: baft.files(),
+      progress,
+      problems: baft.problems(),
+      dataVersion: baft.dataVersion,
+      kind: a.kind,
+      layers: a.layers.map((l) => [l.id, l.status, l.version.id]),
+      packages: a.packages.map((p) => [p.id, p.verdict]),
+      reportLayers: a.report.layers.length,
+      plate: { kind: plate.kind, plotId: plate.plot?.plotId, layers: plate.layers.map((l) => [l.id, l.status]) },
+      error,
+      unknown,
+      low: { layers: b.layers.map((l) => [l.id, l.status, l.version.id]), packages: b.packages.map((p) => [p.id, p.verdict]) },
+      codes: Array.from(baft.statusCodes(new Float64Array([lon, lat]))),
+    };
+    low.free();
+    return result;
+  }, w);
+  const cli = cliCheck(`${w.lat}, ${w.lon}`);
+  const dated = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
+    ['check', '--data', join(ROOT, 'data'), '--json', '--date', '2026-11-26', '--point', `${w.lat}, ${w.lon}`], { encoding: 'utf8' }));
+  expect(got.kind).toBe('point');
+  expect(got.files[0].kind).toBe('layer');
+  expect(got.files.map((f) => f.path)).toContain('packages.json');
+  expect(got.progress).toBe(got.files.length);
+  expect(got.problems).toEqual([]);
+  expect(got.dataVersion).toBe(cli.result.data_version);
+  expect(got.layers).toEqual(cli.result.layers.map((l) => [l.layer.id, l.status, l.layer.version.id]));
+  expect(got.reportLayers).toBe(cli.result.layers.length);
+  expect(got.packages).toEqual(dated.incentives.results.map((r) => [r.package.id, r.status]));
+  expect(got.low.layers).toEqual(got.layers);
+  expect(got.low.packages).toEqual(got.packages);
+  expect(got.codes).toEqual(cli.result.layers.map((l) => ({ outside: 0, on_boundary: 1, inside: 2 })[l.status]));
+  // A registration plate finds the surveyed plot, as in the CLI.
+  const plate = cliCheck('121/1');
+  expect(got.plate.kind).toBe('plot');
+  expect(got.plate.plotId).toBe(plate.parcel.plot_id);
+  expect(got.plate.layers).toEqual(plate.result.layers.map((l) => [l.layer.id, l.status]));
+  expect(got.error).toContain('Could not read');
+  expect(got.unknown).toContain('nope.geojson');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,219 @@
+// Offline use: after one visit the app opens and answers with no network; newer data is offered,
+// taken in whole on request, and never mixed with the old; the web-app manifest is installable.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FX, ROOT, layer, search } from './helpers.mjs';
+
+test.use({ serviceWorkers: 'allow' });
+
+// Requests the service worker makes itself go through context.route and context.setOffline
+// (Chromium, Playwright 1.65: on unless PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK is set); the
+// page's requests that the worker answers never reach the network, so routes don't see them.
+
+const DIST = process.env.BAFT_DIST || join(ROOT, 'dist');
+const ORIGINAL = readFileSync(join(DIST, 'data/manifest.json'), 'utf8');
+const OLD = JSON.parse(ORIGINAL).data_version;
+const NEW = 'qods-sample-2';
+const html = (page) => page.locator('html');
+
+/** The same manifest bytes with another data_version, as when the municipality publishes. */
+function republished(version = NEW) {
+  const text = ORIGINAL.replace(/("data_version"\s*:\s*")[^"]*(")/, `$1${version}$2`);
+  expect(text).not.toBe(ORIGINAL);
+  return text;
+}
+
+async function loaded(page) {
+  await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('.loading')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** A first visit: the app loads and the service worker reports a complete offline copy. */
+async function visit(page, path = '/') {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  await loaded(page);
+  await expect(html(page)).toHaveAttribute('data-offline-ready', 'true', { timeout: 30_000 });
+  await expect(html(page)).toHaveAttribute('data-data-version', OLD);
+  return errors;
+}
+
+/** No network at all, for the page and for its service worker. */
+async function goOffline(context) {
+  await context.setOffline(true);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+}
+
+/** Serves a republished manifest to the service worker's check (the app itself reads its copy). */
+async function publish(context, text = republished()) {
+  await context.route('**/data/manifest.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: text }));
+}
+
+/** Each layer's answer: id, status and sentence. */
+const answers = (page) => page.locator('#result [data-layer]').evaluateAll((els) =>
+  els.map((e) => [e.getAttribute('data-layer'), e.getAttribute('data-status'), e.textContent.trim()]));
+
+const snapshots = (page) => page.evaluate(async () =>
+  (await caches.keys()).filter((n) => n.startsWith('baft-data-')));
+
+test('after one visit the app opens offline and gives the same answer', async ({ page, context }) => {
+  const errors = await visit(page);
+  const p = FX.worn_block.point;
+  const query = `${p.lat}, ${p.lon}`;
+  await search(page, query);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  await expect(page.locator('#result [data-layer]')).toHaveCount(4);
+  const online = await answers(page);
+
+  await goOffline(context);
+  const res = await page.reload();
+  expect(res && res.fromServiceWorker()).toBe(true);
+  await loaded(page);
+  await expect(html(page)).toHaveAttribute('data-data-version', OLD);
+  await search(page, query);
+  const worn = layer(page, 'worn-out-fabric');
+  await expect(worn).toHaveAttribute('data-status', 'inside');
+  await expect(worn).toContainText('داخل بافت فرسوده است');
+  await expect(worn).toContainText(FX.worn_block.block_id);
+  await expect(page.locator('#result [data-layer]')).toHaveCount(4);
+  expect(await answers(page)).toEqual(online);
+  // Offline, the check for newer data finds no network and changes nothing.
+  await expect(html(page)).toHaveAttribute('data-offline-check', 'offline');
+  await expect(page.locator('#data-update')).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('an address with a query (?embed=1) opens offline after a visit to /', async ({ page, context }) => {
+  const errors = await visit(page);
+  await goOffline(context);
+  for (const path of ['/?embed=1', '/index.html?embed=1']) {
+    const res = await page.goto(path);
+    expect(res && res.ok()).toBe(true);
+    expect(res.fromServiceWorker()).toBe(true);
+    await expect(html(page)).toHaveAttribute('data-data-version', OLD, { timeout: 20_000 });
+    await expect(page.locator('.loading')).toHaveCount(0, { timeout: 30_000 });
+    await expect(html(page)).toHaveAttribute('data-offline-ready', 'true');
+    await expect(page.locator('#fatal')).toBeHidden();
+  }
+  expect(errors).toEqual([]);
+});
+
+test('newer data is offered, not mixed in, and used after the switch', async ({ page, context }) => {
+  const errors = await visit(page);
+  expect(await snapshots(page)).toHaveLength(1);
+
+  await publish(context);
+  await page.reload();
+  await loaded(page);
+  const banner = page.locator('#data-update');
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  await expect(banner).toContainText(NEW);
+  await expect(banner.locator('[lang=fa] .data-update-version')).toHaveText(` (${NEW})`);
+  await expect(html(page)).toHaveAttribute('data-data-version', OLD);
+
+  // Not switched yet: a reload still shows the old data, and the offer is made again.
+  await page.reload();
+  await loaded(page);
+  await expect(html(page)).toHaveAttribute('data-data-version', OLD);
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  await expect(banner).toContainText(NEW);
+
+  const reloaded = page.waitForEvent('load');
+  await page.locator('#data-update-switch').click();
+  await reloaded;
+  await loaded(page);
+  await expect(html(page)).toHaveAttribute('data-data-version', NEW);
+  await expect(html(page)).toHaveAttribute('data-offline-check', 'same', { timeout: 30_000 });
+  await expect(banner).toBeHidden();
+  expect(await snapshots(page)).toHaveLength(1); // the old snapshot is gone
+
+  // The new data answers offline too.
+  await goOffline(context);
+  await page.reload();
+  await loaded(page);
+  await expect(html(page)).toHaveAttribute('data-data-version', NEW);
+  const p = FX.worn_block.point;
+  await search(page, `${p.lat}, ${p.lon}`);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  expect(errors).toEqual([]);
+});
+
+test('a download that fails part-way is discarded and never becomes current', async ({ page, context }) => {
+  const errors = await visit(page);
+  await publish(context);
+  const broken = '**/data/layers/worn-out-fabric-1402.geojson';
+  await context.route(broken, (route) => route.abort('connectionreset'));
+  await page.reload();
+  await loaded(page);
+  await expect(html(page)).toHaveAttribute('data-offline-check', 'failed', { timeout: 30_000 });
+  await expect(page.locator('#data-update')).toBeHidden();
+  await expect(html(page)).toHaveAttribute('data-data-version', OLD);
+  expect(await snapshots(page)).toHaveLength(1); // nothing partial left behind
+
+  await page.reload();
+  await loaded(page);
+  await expect(html(page)).toHaveAttribute('data-offline-check', 'failed', { timeout: 30_000 });
+  await expect(html(page)).toHaveAttribute('data-data-version', OLD);
+  await expect(page.locator('#data-update')).toBeHidden();
+
+  // Once the file can be fetched, the next visit downloads the whole set and offers it.
+  await context.unroute(broken);
+  await page.reload();
+  await loaded(page);
+  await expect(page.locator('#data-update')).toBeVisible({ timeout: 30_000 });
+  await expect(html(page)).toHaveAttribute('data-offline-check', 'update');
+  await expect(html(page)).toHaveAttribute('data-data-version', OLD);
+  expect(errors).toEqual([]);
+});
+
+test('the web-app manifest is served, parses, and its icons exist', async ({ page, context }) => {
+  await page.goto('/');
+  const m = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel=manifest]');
+    const url = new URL(link.getAttribute('href'), location.href);
+    const res = await fetch(url, { cache: 'no-store' });
+    const manifest = JSON.parse(await res.text());
+    const icons = [];
+    for (const icon of manifest.icons) {
+      const src = new URL(icon.src, url).href;
+      const r = await fetch(src, { cache: 'no-store' });
+      const size = await new Promise((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve([img.naturalWidth, img.naturalHeight]);
+        img.onerror = () => resolve(null);
+        img.src = src;
+      });
+      icons.push({ ...icon, ok: r.ok, type: r.headers.get('content-type'), size });
+    }
+    return { status: res.status, type: res.headers.get('content-type'), manifest, icons };
+  });
+  expect(m.status).toBe(200);
+  expect(m.type).toContain('manifest+json');
+  expect(m.manifest).toMatchObject({
+    name: 'بافت — Baft', lang: 'fa', dir: 'rtl', start_url: './', scope: './', display: 'standalone',
+    theme_color: '#0b3d91', background_color: '#f6f7f4',
+  });
+  expect(m.manifest.short_name).toBeTruthy();
+  for (const icon of m.icons) {
+    expect(icon.ok, icon.src).toBe(true);
+    expect(icon.size, icon.src).not.toBeNull();
+    if (icon.type.startsWith('image/png')) {
+      const [w, h] = icon.sizes.split('x').map(Number);
+      expect(icon.size, icon.src).toEqual([w, h]);
+    }
+  }
+  const png = (purpose, size) => m.icons.some((i) => i.type.startsWith('image/png') && i.sizes === `${size}x${size}`
+    && (i.purpose || 'any').split(' ').includes(purpose));
+  expect(png('any', 192)).toBe(true);
+  expect(png('any', 512)).toBe(true);
+  expect(png('maskable', 512)).toBe(true);
+
+  // Chromium reads the same manifest without errors.
+  const cdp = await context.newCDPSession(page);
+  const app = await cdp.send('Page.getAppManifest');
+  expect(app.errors).toEqual([]);
+  expect(app.url).toMatch(/\/manifest\.webmanifest$/);
+});

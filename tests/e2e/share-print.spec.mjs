@@ -1,0 +1,164 @@
+// Share links and the printable certificate, as an owner and an office would use them.
+import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FX, ROOT, layer, openApp, search } from './helpers.mjs';
+
+const OUT = join(ROOT, 'test-results/certificates');
+mkdirSync(OUT, { recursive: true });
+
+/** Every layer's status in the result card, by layer id. */
+async function statuses(page) {
+  return page.locator('#result [data-layer]').evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.layer, e.dataset.status])));
+}
+
+const fragment = (page) => page.evaluate(() => location.hash);
+
+test('a point link reopens the same answer, language and facts in a new tab', async ({ page, context }) => {
+  const { offOrigin, errors } = await openApp(page);
+  const p = FX.worn_block.point;
+  await search(page, `${p.lat}, ${p.lon}`);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  await page.locator('button.lang').click();
+  await page.locator('#fact-area').fill('150');
+  await expect.poll(() => fragment(page)).toContain('f=area:150');
+  const hash = await fragment(page);
+  expect(hash).toMatch(/^#p=35\.\d+,51\.\d+&lang=en&v=qods-sample-1&b=1402(,[^&,]+){3}&f=area:150$/);
+  const before = await statuses(page);
+  const url = page.url();
+
+  const other = await context.newPage();
+  await openApp(other, url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(other.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(layer(other, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  expect(await statuses(other)).toEqual(before);
+  await expect(other.locator('#fact-area')).toHaveValue('150');
+  await expect(other.locator('#result')).toContainText(FX.worn_block.block_id);
+  // The state stays in the fragment: the server never saw the location.
+  expect(offOrigin).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a plot outline link reopens the same shares; it is short enough for a text message', async ({ page, context }) => {
+  await openApp(page);
+  await page.locator('input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/plot-straddling.geojson'));
+  await expect(page.locator('#result [data-status="partlyinside"]').first()).toBeVisible();
+  const hash = await fragment(page);
+  const g = hash.match(/g=([^&]+)/)[1];
+  // Measured for docs/embedding.md: a 4-corner surveyed plot.
+  writeFileSync(join(OUT, 'plot-link-length.txt'), `outline ${g.length} chars, fragment ${hash.length} chars\n`);
+  expect(g.length).toBeLessThanOrEqual(40);
+  expect(page.url().length).toBeLessThanOrEqual(160);
+  const before = await page.locator('#result').innerText();
+  const other = await context.newPage();
+  await openApp(other, page.url().replace(/^https?:\/\/[^/]+/, ''));
+  await expect(other.locator('#result [data-status="partlyinside"]').first()).toBeVisible();
+  expect(await statuses(other)).toEqual(await statuses(page));
+  // The same percentages, to the digit shown.
+  const pct = (t) => t.match(/[\d۰-۹]+([.٫][\d۰-۹]+)?\s?[%٪]/g);
+  expect(pct(await other.locator('#result').innerText())).toEqual(pct(before));
+});
+
+test('a surveyed plot found by plate is shared by its id', async ({ page, context }) => {
+  await openApp(page);
+  const parcels = JSON.parse(readFileSync(join(ROOT, 'data/parcels/parcels.geojson'), 'utf8')).features;
+  const p = parcels[1234].properties;
+  await search(page, `${p.plate_main}/${p.plate_sub}`);
+  await expect(page.locator('.survey')).toContainText(p.plot_id);
+  await expect(page.locator('#result .layer-result').first()).toBeVisible();
+  await expect.poll(() => fragment(page)).toMatch(/^#id=[A-Za-z0-9-]+&/);
+  expect(await fragment(page)).toContain(`#id=${p.plot_id}&`);
+  const other = await context.newPage();
+  await openApp(other, page.url().replace(/^https?:\/\/[^/]+/, ''));
+  expect(await statuses(other)).toEqual(await statuses(page));
+  await expect(other.locator('#q')).toHaveValue(await page.locator('#q').inputValue());
+});
+
+test('copy link puts the current link on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  const p = FX.historic_inside.point;
+  await search(page, `${p.lat}, ${p.lon}`);
+  await page.locator('#copy-link').click();
+  await expect(page.locator('.share-bar [role=status]').last()).toContainText('رونوشت شد');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+});
+
+test('a broken or outdated link says so and the app keeps working', async ({ page }) => {
+  await openApp(page, '/#p=95,51&lang=en');
+  await expect(page.locator('#result')).toContainText('The “p” part of the shared link can\'t be read');
+  const old = FX.worn_block.point;
+  await page.goto(`/#p=${old.lat},${old.lon}&lang=en&v=qods-sample-0&b=1398`);
+  await expect(page.locator('.share-bar .warning')).toContainText('qods-sample-0');
+  await expect(page.locator('.share-bar .warning')).toContainText('«1398» → «1402»');
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  await search(page, `${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'outside');
+});
+
+/** Decodes the QR code's SVG in a blank page (no app CSP there) with jsQR. */
+async function decodeQr(context, svg) {
+  const blank = await context.newPage();
+  await blank.addScriptTag({ path: join(ROOT, 'node_modules/jsqr/dist/jsQR.js') });
+  const text = await blank.evaluate(async (markup) => {
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(markup);
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 400;
+    const g = c.getContext('2d');
+    g.imageSmoothingEnabled = false;
+    g.drawImage(img, 0, 0, 400, 400);
+    const d = g.getImageData(0, 0, 400, 400);
+    const r = window.jsQR(d.data, 400, 400);
+    return r && r.data;
+  }, svg);
+  await blank.close();
+  return text;
+}
+
+for (const lang of ['fa', 'en']) {
+  test(`the printed certificate (${lang}): map, result, packages, dates, data hashes, QR of the link, disclaimer`, async ({ page, context }) => {
+    const { errors } = await openApp(page, `/#lang=${lang}`);
+    await page.locator('input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/plot-inside.geojson'));
+    await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+    await expect(page.locator('.cert-head')).toBeHidden(); // on screen: not shown
+    await page.emulateMedia({ media: 'print' });
+    const head = page.locator('.cert-head');
+    await expect(head).toBeVisible();
+    await expect(page.locator('.map-wrap')).toBeHidden();
+    await expect(page.locator('form.search')).toBeHidden();
+    await expect(page.locator('#result')).toBeVisible();
+    await expect(page.locator('.incentives .package').first()).toBeVisible();
+    // The map is vector: an SVG with the plot and the worn-out layer's colour.
+    const map = page.locator('.cert-map svg');
+    await expect(map).toBeVisible();
+    expect(await map.locator('path').count()).toBeGreaterThan(1);
+    // Dates: Jalali (Persian digits in Persian) and Gregorian.
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    await expect(head).toContainText(iso);
+    await expect(head).toContainText(lang === 'fa' ? /۱۴۰[۰-۹]/ : /140\d/);
+    // Data version and each file's short SHA-256, as sha256sum gives it.
+    const foot = page.locator('.cert-foot');
+    await expect(foot).toContainText('qods-sample-1');
+    const sha = (f) => createHash('sha256').update(readFileSync(join(ROOT, 'dist/data', f))).digest('hex').slice(0, 12);
+    for (const f of ['manifest.json', 'layers/worn-out-fabric-1402.geojson', 'packages.json']) {
+      await expect(foot.locator('tr', { hasText: f })).toContainText(sha(f));
+    }
+    await expect(foot).toContainText(lang === 'fa' ? 'تصمیم نهایی با شهرداری' : 'make the final decision');
+    // The QR code holds the share link, which reopens this answer.
+    const qr = await page.locator('.cert-qr svg').evaluate((e) => e.outerHTML);
+    expect(await decodeQr(context, qr)).toBe(page.url());
+    await page.screenshot({ path: join(OUT, `certificate-${lang}.png`), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(OUT, `certificate-${lang}.pdf`), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(errors).toEqual([]);
+  });
+}

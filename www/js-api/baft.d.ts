@@ -1,0 +1,584 @@
+// Types for Baft's JS API (baft.mjs and the wasm-bindgen module it wraps). See docs/js-api.md.
+//
+// The answer's own fields are camelCase. `report`, `incentives`, `facts`, `input`, `office`,
+// `plot.info` and each package's `worth` are the core's objects, snake_case, exactly as
+// `baft check --json` prints them. Optional fields (`?`) are absent when they don't apply;
+// fields typed `| null` are present and null when unknown.
+
+/** Message language: Persian (default) or English. */
+export type Lang = 'fa' | 'en';
+
+/** A text in both languages. */
+export interface LocalText {
+  fa: string;
+  en: string;
+}
+
+/** An approval date in both calendars. */
+export interface ApprovalDate {
+  /** `1402/05/14` */
+  jalali: string;
+  /** `2023-08-05` */
+  iso: string;
+}
+
+export type LayerKind = 'worn_out_fabric' | 'informal_settlement' | 'historic_fabric' | 'target_neighbourhood';
+
+/** A point's status in a layer. */
+export type PointStatus = 'inside' | 'on_boundary' | 'outside';
+/** A plot's status in a layer. */
+export type PlotStatus = 'inside' | 'partly_inside' | 'outside';
+export type LayerStatus = PointStatus | PlotStatus;
+
+/** A package's verdict. */
+export type Verdict = 'applies' | 'may_apply' | 'does_not_apply' | 'not_in_force';
+
+/** A condition's answer. */
+export type Truth = 'yes' | 'no' | 'unknown';
+
+/** A plot fact packages test (the keys of the facts text; short aliases are also accepted). */
+export type FactKey =
+  | 'layer'
+  | 'plot_area_m2'
+  | 'consolidated_area_m2'
+  | 'plots_consolidated'
+  | 'frontage_width_m'
+  | 'on_main_axis'
+  | 'land_use'
+  | 'building_age_years'
+  | 'structure'
+  | 'units'
+  | 'block_scale_project';
+
+/** Where a fact came from. */
+export type FactSource = 'check' | 'parcel' | 'user' | 'assumed';
+
+/** How a plot stands in a layer, as a fact. */
+export type Membership = 'inside' | 'partly_inside' | 'partly_outside' | 'on_boundary' | 'outside';
+
+export type PackageGroup =
+  | 'national_physical'
+  | 'fee_discount'
+  | 'consolidation'
+  | 'renovation_loan'
+  | 'rent_loan'
+  | 'engineering_fee'
+  | 'informal_settlement'
+  | 'historic_fabric'
+  | 'other';
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+export type FileKind = 'layer' | 'version' | 'packages' | 'offices' | 'parcels';
+
+/** A file the manifest lists. */
+export interface FileEntry {
+  /** Relative to the manifest. */
+  path: string;
+  kind: FileKind;
+  /** Fetch as bytes and add with `addFileBytes` (a `.baftpack`). */
+  binary: boolean;
+  /** Layer and version files: the layer id. */
+  layer?: string;
+  /** Layer and version files: the boundary version id. */
+  version?: string;
+}
+
+/** The boundary version an answer used. */
+export interface Version {
+  id: string;
+  title: LocalText;
+  approved: ApprovalDate;
+  approvedBy: LocalText;
+}
+
+/** A layer of the manifest. */
+export interface LayerInfo {
+  id: string;
+  kind: LayerKind;
+  name: LocalText;
+  colour: string;
+  /** The current version (the one checks use). */
+  version?: Version;
+  /** Its file has been added and has usable features. */
+  loaded: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer
+
+/** A block or zone in a layer answer. */
+export interface ZoneAnswer {
+  id: string;
+  name: LocalText;
+  /** Plots: the plot's area inside this zone, m². */
+  areaM2?: number;
+  /** Plots: that area as a % of the plot, 0–100. */
+  percent?: number;
+}
+
+interface LayerAnswerBase {
+  id: string;
+  kind: LayerKind;
+  name: LocalText;
+  /** The status in a word or two, in the API's language. */
+  statusText: string;
+  /** The whole answer for this layer in one sentence (the app's and the CLI's words). */
+  sentence: string;
+  version: Version;
+  /** The version in words: "1402 amendment, approved 1402/05/14 (2023-08-05) by …". */
+  versionText: string;
+  /** Zones holding the point, or the zones the plot overlaps (largest first). Empty when outside. */
+  zones: ZoneAnswer[];
+  /** Outside: metres to the nearest boundary. */
+  distanceM?: number;
+  /** Outside: the nearest zone. */
+  nearest?: ZoneAnswer;
+}
+
+/** A point's answer for one layer. */
+export interface PointLayerAnswer extends LayerAnswerBase {
+  status: PointStatus;
+}
+
+/** A plot's answer for one layer. */
+export interface PlotLayerAnswer extends LayerAnswerBase {
+  status: PlotStatus;
+  /** % of the plot inside the layer, 0–100 (unrounded: round for display). */
+  percent: number;
+  /** Area of the plot inside the layer, m². */
+  insideAreaM2: number;
+  /** Whether it counts as inside under the manifest's threshold (partly inside plots). */
+  countsAsInside: boolean;
+}
+
+export type LayerAnswer = PointLayerAnswer | PlotLayerAnswer;
+
+/** One package's verdict, with its reasons in words (in the API's language). */
+export interface PackageAnswer {
+  id: string;
+  name: LocalText;
+  group: PackageGroup;
+  verdict: Verdict;
+  verdictText: string;
+  /** Applies and counts in the combined benefits. */
+  counted: boolean;
+  /** The package of the same exclusive set that counts instead. */
+  excludedBy?: string;
+  /** Its values are sample assumptions, not confirmed for this city. */
+  sampleAssumption: boolean;
+  conditions: { text: string; truth: Truth }[];
+  /** Facts whose absence makes it "may apply". */
+  missing: FactKey[];
+  /** The question to ask for each missing fact. */
+  questions: string[];
+  /** Unmet conditions and what would change each. */
+  unmet: { condition: string; change: string }[];
+  /** What the package gives, one line each. */
+  benefits: string[];
+  /** This package's own estimated worth. */
+  worth: Worth;
+}
+
+/** The surveyed plot an answer is about (found by plate or renovation code). */
+export interface PlotAnswer {
+  /** Index in the parcel layer (for `checkParcel`). */
+  index: number;
+  plotId: string;
+  /** `section-main/sub` or `main/sub`. */
+  plate?: string;
+  renovationCode?: string;
+  blockId?: string;
+  info: ParcelInfo;
+}
+
+/** One of several matches. */
+export type Choice =
+  | {
+      kind: 'plot';
+      /** Check it with `checkParcel(index)`. */
+      index: number;
+      plotId: string;
+      plate?: string;
+      renovationCode?: string;
+      blockId?: string;
+    }
+  | {
+      kind: 'zone';
+      layerId: string;
+      id: string;
+      name: LocalText;
+      /** A point inside the zone: check it with `checkPoint(lon, lat)`. */
+      lon: number;
+      lat: number;
+    };
+
+interface AnswerBase {
+  sampleData: boolean;
+  /** Present with sample data: say it to users. */
+  notice?: string;
+  dataVersion: string;
+}
+
+interface CheckedAnswer extends AnswerBase {
+  /** The point checked; for a plot, a point inside it. */
+  lat: number;
+  lon: number;
+  /** Inside the area the data covers. */
+  inDataArea: boolean;
+  /** Every package with its verdict (empty without a packages file). */
+  packages: PackageAnswer[];
+  /** The packages file's disclaimer (with packages). */
+  disclaimer?: string;
+  /** The whole evaluation: combined benefits, worth, assumptions (with packages). */
+  incentives?: Evaluation;
+  /** The facts the packages were evaluated on. */
+  facts: PlotFacts;
+  /** The facilitation office for the place (with an offices file). */
+  office?: OfficeMatch;
+  choices?: never;
+}
+
+export interface PointAnswer extends CheckedAnswer {
+  kind: 'point';
+  /** How typed coordinates were read. */
+  input?: ParsedLocation;
+  layers: PointLayerAnswer[];
+  report: PointReport;
+  plot?: never;
+  areaM2?: never;
+}
+
+export interface PlotAnswerResult extends CheckedAnswer {
+  kind: 'plot';
+  /** The outline's area, m². */
+  areaM2: number;
+  layers: PlotLayerAnswer[];
+  /** The surveyed plot, when a plate or code found one. */
+  plot?: PlotAnswer;
+  report: PlotReport;
+  input?: never;
+}
+
+export interface ChoicesAnswer extends AnswerBase {
+  kind: 'choices';
+  choices: Choice[];
+  layers: [];
+  packages: [];
+}
+
+/** The answer to `check`, `checkPoint`, `checkPlot` and `checkParcel`. */
+export type Answer = PointAnswer | PlotAnswerResult | ChoicesAnswer;
+
+// ---------------------------------------------------------------------------------------------
+// The core's objects (snake_case, as `baft check --json`)
+
+export type ParsedLocation = { lat: number; lon: number } & (
+  | { form: 'decimal'; swapped: boolean }
+  | { form: 'dms' }
+  | { form: 'utm'; zone: number; easting: number; northing: number }
+  | { form: 'geo_uri' }
+  | { form: 'map_link'; provider: string }
+);
+
+export interface CoreVersionRef {
+  id: string;
+  title: LocalText;
+  approved: ApprovalDate;
+  approved_by: LocalText;
+}
+
+export interface CoreLayerRef {
+  id: string;
+  kind: LayerKind;
+  name: LocalText;
+  version: CoreVersionRef;
+}
+
+export interface CoreZoneRef {
+  id: string;
+  name: LocalText;
+}
+
+export interface LayerPointResult {
+  layer: CoreLayerRef;
+  status: PointStatus;
+  zones: CoreZoneRef[];
+  distance_m?: number;
+  nearest?: CoreZoneRef;
+}
+
+export interface PointReport {
+  lon: number;
+  lat: number;
+  in_data_area: boolean;
+  layers: LayerPointResult[];
+  sample_data: boolean;
+  data_version: string;
+}
+
+export interface LayerPlotResult {
+  layer: CoreLayerRef;
+  status: PlotStatus;
+  /** 0–1 */
+  share: number;
+  inside_area_m2: number;
+  counts_as_inside: boolean;
+  overlaps: { zone: CoreZoneRef; area_m2: number; share: number }[];
+  distance_m?: number;
+  nearest?: CoreZoneRef;
+}
+
+export interface PlotReport {
+  area_m2: number;
+  /** `[lon, lat]` */
+  interior_point: [number, number];
+  in_data_area: boolean;
+  layers: LayerPlotResult[];
+  sample_data: boolean;
+  data_version: string;
+}
+
+export type FactValue = number | boolean | string;
+
+export interface PlotFacts {
+  /** Layer id → membership (from the check). */
+  layers: Record<string, Membership>;
+  facts: Partial<Record<FactKey, { value: FactValue; source: FactSource }>>;
+}
+
+export interface Condition {
+  fact: FactKey;
+  layer?: string;
+  at_least?: number;
+  above?: number;
+  at_most?: number;
+  below?: number;
+  equals?: boolean;
+  in?: string[];
+  not_in?: string[];
+}
+
+export interface Benefits {
+  extra_floors?: number;
+  density_percent?: number;
+  density_percent_per_extra_plot?: number;
+  density_cap_floors?: number;
+  permit_fee_discount_percent?: number;
+  parking_per_unit?: number;
+  loan_per_unit_rial?: number;
+  loan_rate_percent?: number;
+  loan_term_years?: number;
+  loan_zero_rate_portion_rial?: number;
+  rent_loan_rial?: number;
+  engineering_fee_discount_percent?: number;
+  extras?: LocalText[];
+}
+
+export interface PackageSource {
+  title: LocalText;
+  number?: string;
+  date: ApprovalDate;
+  url?: string;
+}
+
+export interface Package {
+  id: string;
+  group: PackageGroup;
+  name: LocalText;
+  description: LocalText;
+  source: PackageSource;
+  valid_from: ApprovalDate;
+  valid_to?: ApprovalDate;
+  sample_assumption: boolean;
+  assumption_note?: LocalText;
+  conditions: Condition[];
+  benefits: Benefits;
+}
+
+export type Hint =
+  | { hint: 'not_in_layer'; layer: string }
+  | { hint: 'reach_area'; fact: FactKey; missing_m2: number; target_m2: number }
+  | { hint: 'consolidate_more'; neighbours: number }
+  | { hint: 'reach'; fact: FactKey; target: number }
+  | { hint: 'stay_under'; fact: FactKey; limit: number }
+  | { hint: 'needs_value'; fact: FactKey; values: string[] };
+
+/** Estimated figures (rials); null when a needed fact is unknown. */
+export interface Worth {
+  area_m2: number | null;
+  extra_floor_area_m2: number | null;
+  permit_fee_rial: number | null;
+  fee_saving_rial: number | null;
+  units: number | null;
+  loans_total_rial: number | null;
+  loans_zero_rate_total_rial: number | null;
+  rent_loans_total_rial: number | null;
+  extra_area_value_rial: number | null;
+  total_value_rial: number | null;
+  assumptions: { text: LocalText; source: string }[];
+}
+
+export interface PackageResult {
+  package: Package;
+  status: Verdict;
+  conditions: { condition: Condition; truth: Truth; actual?: FactValue; source?: FactSource }[];
+  missing: FactKey[];
+  hints: Hint[];
+  counted: boolean;
+  excluded_by?: string;
+  worth: Worth;
+}
+
+export interface Combined {
+  extra_floors: number;
+  extra_floors_before_cap?: number;
+  density_percent: number;
+  permit_fee_discount_percent: number;
+  parking_per_unit?: number;
+  loan_per_unit_rial: number;
+  loan_rate_percent?: number;
+  loan_term_years?: number;
+  loan_zero_rate_portion_rial: number;
+  rent_loan_rial: number;
+  engineering_fee_discount_percent: number;
+  counted: string[];
+}
+
+export interface Evaluation {
+  /** The day packages were evaluated on. */
+  date: { year: number; month: number; day: number };
+  results: PackageResult[];
+  combined: Combined;
+  worth: Worth;
+}
+
+export interface Office {
+  id: string;
+  name: LocalText;
+  serves: string[];
+  address: LocalText;
+  phone: string;
+  hours: LocalText;
+  /** `[lon, lat]` */
+  location: [number, number] | null;
+}
+
+export interface OfficeMatch {
+  office: Office;
+  /** It serves the place's neighbourhood (else it is only the nearest). */
+  serves_neighbourhood: boolean;
+  distance_m: number | null;
+  geo_uri: string | null;
+  tel_uri: string;
+}
+
+export interface ParcelInfo {
+  plot_id: string;
+  block_id: string | null;
+  plate_section: number | null;
+  plate_main: number | null;
+  plate_sub: number | null;
+  renovation_code: string | null;
+  area_m2: number | null;
+  land_use: string | null;
+  floors: number | null;
+  structure: string | null;
+  /** Jalali year. */
+  built_year: number | null;
+  frontage_width_m: number | null;
+  on_main_axis: boolean | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+
+/**
+ * Loaded data and the checks on it. Methods that read input throw an `Error` whose message is
+ * in the API's language. Call `free()` when done with an instance you no longer need.
+ */
+export class Baft {
+  /** Starts from a manifest's text; then add each file of `files()`. */
+  constructor(manifestText: string, lang?: Lang | null);
+  /** One GeoJSON file of zones, without a manifest (one layer, id "zones"). */
+  static fromZonesText(name: string, text: string, lang?: Lang | null): Baft;
+  free(): void;
+
+  /** Messages and sentences in Persian ('fa', the default) or English ('en'). */
+  setLanguage(lang: Lang): void;
+  readonly language: Lang;
+  /** Evaluate packages on this date (Jalali `1405/09/05` or ISO `2026-11-26`); none for today. */
+  setDate(date?: string | null): void;
+
+  readonly dataVersion: string;
+  readonly sampleData: boolean;
+  title(): LocalText;
+  /** `[min_lon, min_lat, max_lon, max_lat]` */
+  envelope(): Float64Array;
+  layers(): LayerInfo[];
+
+  /** Every file the manifest lists, in load order (current layer versions first). */
+  files(): FileEntry[];
+  /** The current layer files only. */
+  plannedFiles(): string[];
+  /** Adds a listed file's text; returns its problems (possibly none). Throws for an unlisted path. */
+  addFileText(path: string, text: string): string[];
+  /** Adds a listed file's bytes (required for `binary` files). */
+  addFileBytes(path: string, bytes: Uint8Array): string[];
+  /** Adds a current layer file's text (older name; `addFileText` takes any listed file). */
+  addLayerText(path: string, text: string): string[];
+  /** Records that a file could not be fetched; returns that problem as a message. */
+  addFileError(path: string, detail: string): string;
+  /** Every problem found in the files added so far. */
+  problems(): string[];
+
+  /**
+   * Reads what the app's search box reads and checks it: coordinates (Persian or Latin digits,
+   * decimal, DMS, UTM), geo: URIs, map links, plates, renovation codes, zone names. Three or
+   * more lines (corners) or GeoJSON text are a plot outline. `facts`: `area=150,street=8,units=3`.
+   */
+  check(text: string, facts?: string | null): Answer;
+  /** Checks a point (degrees). */
+  checkPoint(lon: number, lat: number, facts?: string | null): PointAnswer;
+  /** Checks a plot outline: GeoJSON text or corner lines. */
+  checkPlot(text: string, facts?: string | null): PlotAnswerResult;
+  /** Checks plot `index` of the parcel layer (from a `choices` answer). */
+  checkParcel(index: number, facts?: string | null): PlotAnswerResult;
+  /**
+   * Bulk: `[lon0, lat0, lon1, lat1, …]` → per point and loaded layer, 0 outside, 1 on the
+   * boundary, 2 inside (0 for an invalid point).
+   */
+  statusCodes(lonLat: Float64Array): Uint8Array;
+}
+
+/** Progress of `loadBaft`. */
+export interface LoadProgress {
+  done: number;
+  total: number;
+  file: FileEntry;
+}
+
+export interface LoadOptions {
+  /** Language of messages (default 'fa'). */
+  lang?: Lang;
+  /** A fetch to use instead of the global one (e.g. to add headers or serve from a cache). */
+  fetch?: (url: string) => Promise<Response>;
+  /** Where `baft_js_bg.wasm` is, when not next to `baft_js.js`. */
+  wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module;
+  /** Called after each file is added (or fails). */
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/**
+ * Fetches `manifest.json` from `baseUrl` (default 'data/') and every file it lists, in parallel,
+ * and returns the loaded engine. Files that can't be fetched become problems (`problems()`).
+ */
+export function loadBaft(baseUrl?: string, options?: LoadOptions): Promise<Baft>;
+
+/** Initialises the WebAssembly module (`loadBaft` does it for you). */
+export function init(
+  moduleOrPath?:
+    | { module_or_path: string | URL | Request | Response | BufferSource | WebAssembly.Module }
+    | undefined,
+): Promise<unknown>;

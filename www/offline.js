@@ -1,0 +1,84 @@
+// Offline use: registers the service worker (sw.js), asks it to check for newer data once the page
+// has loaded, and shows the "newer data" notice (#data-update) it reports. Classic script, loaded
+// before the app; no inline script or style, no innerHTML (CSP). See docs/offline.md.
+//
+// Marks on <html> for tests and styling:
+//   data-offline-ready="true"  a complete offline copy of the data is in use;
+//   data-offline-check="…"     the last data check's result: first, same, update, failed, offline.
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  var sw = navigator.serviceWorker;
+  var root = document.documentElement;
+  var reloading = false;
+
+  function warn(what, e) {
+    try { console.warn('Baft offline: ' + what, e); } catch (_) { /* no console */ }
+  }
+
+  function post(message) {
+    return sw.ready.then(function (reg) {
+      var worker = sw.controller || reg.active;
+      if (worker) worker.postMessage(message);
+    }).catch(function (e) { warn('message not sent', e); });
+  }
+
+  function showUpdate(version) {
+    var box = document.getElementById('data-update');
+    if (!box) return;
+    var spans = box.querySelectorAll('.data-update-version');
+    for (var i = 0; i < spans.length; i++) spans[i].textContent = version ? ' (' + version + ')' : '';
+    var button = document.getElementById('data-update-switch');
+    if (button) button.disabled = false;
+    box.hidden = false;
+  }
+
+  sw.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data || typeof data.type !== 'string') return;
+    switch (data.type) {
+      case 'baft-data-ready':
+        root.dataset.offlineReady = 'true';
+        break;
+      case 'baft-data-update':
+        showUpdate(typeof data.dataVersion === 'string' ? data.dataVersion : '');
+        break;
+      case 'baft-data-switched':
+        // The app keeps its state in the URL fragment, so a reload restores the answer.
+        if (!reloading) {
+          reloading = true;
+          location.reload();
+        }
+        break;
+      case 'baft-data-checked':
+        if (typeof data.result === 'string') root.dataset.offlineCheck = data.result;
+        break;
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    var button = target && target.closest ? target.closest('#data-update-switch') : null;
+    if (!button) return;
+    button.disabled = true;
+    post({ type: 'baft-use-new-data' });
+  });
+
+  function start() {
+    if (sw.startMessages) sw.startMessages();
+    sw.register('sw.js', { scope: './' }).then(function () {
+      return post({ type: 'baft-check-data' });
+    }).catch(function (e) { warn('service worker not registered', e); });
+    // An installed app asks the browser to keep its offline copy under storage pressure.
+    try {
+      if (navigator.storage && navigator.storage.persist && window.matchMedia
+        && window.matchMedia('(display-mode: standalone)').matches) {
+        navigator.storage.persist().catch(function () { /* not granted */ });
+      }
+    } catch (e) { /* not supported */ }
+  }
+
+  // After the page (and its first data requests) have started: the worker's downloads wait.
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+})();
