@@ -15,7 +15,7 @@ if rustup +nightly component list --installed 2>/dev/null | grep -q '^rust-src' 
    && rustup +nightly target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   export RUSTUP_TOOLCHAIN=nightly
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
   # Fetch std's own dependencies once (online), so that Trunk's offline build finds them.
   cargo build --release --target wasm32-unknown-unknown --bin baft-app --quiet
 else

@@ -77,14 +77,55 @@ fn targets(state: &AppState) -> Vec<String> {
     v
 }
 
-/// Posts `message` (JSON text) to the parent page, if Baft is framed.
-fn post(state: &AppState, message: &serde_json::Value) {
+/// A message to the parent page (the fields of each `type` are in `docs/embedding.md`).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Message<'a> {
+    source: &'static str,
+    version: u32,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<&'a baft_core::summary::Summary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<i32>,
+}
+
+impl Message<'_> {
+    fn of(kind: &'static str) -> Self {
+        Message {
+            source: "baft",
+            version: PROTOCOL,
+            kind,
+            data_version: None,
+            lang: None,
+            link: None,
+            result: None,
+            message: None,
+            height: None,
+        }
+    }
+}
+
+/// Posts `message` to the parent page, if Baft is framed.
+fn post(state: &AppState, message: &Message) {
     let Some(w) = web_sys::window() else { return };
     let Ok(Some(parent)) = w.parent() else { return };
     if parent == w {
         return;
     }
-    let Ok(value) = js_sys::JSON::parse(&message.to_string()) else {
+    let Ok(text) = serde_json::to_string(message) else {
+        return;
+    };
+    let Ok(value) = js_sys::JSON::parse(&text) else {
         return;
     };
     for origin in targets(state) {
@@ -155,8 +196,11 @@ pub fn start_bridge(state: AppState) {
             .with_untracked(|d| d.as_ref().map(|d| d.manifest.data_version.clone()));
         post(
             &state,
-            &serde_json::json!({"source": "baft", "version": PROTOCOL, "type": "ready",
-                "dataVersion": version, "lang": state.lang.get_untracked().code()}),
+            &Message {
+                data_version: version,
+                lang: Some(state.lang.get_untracked().code()),
+                ..Message::of("ready")
+            },
         );
         true
     });
@@ -168,14 +212,25 @@ pub fn start_bridge(state: AppState) {
             Some(Outcome::InputError(e)) => Some(e.message(state.lang.get())),
             _ => None,
         });
-        let message = match (error, link::summary(&state)) {
-            (Some(e), _) => serde_json::json!({"source": "baft", "version": PROTOCOL,
-                "type": "error", "message": e}),
-            (None, Some(s)) => serde_json::json!({"source": "baft", "version": PROTOCOL,
-                "type": "result", "link": link::link_now(&state), "result": s}),
-            _ => return,
-        };
-        post(&state, &message);
+        if let Some(e) = error {
+            return post(
+                &state,
+                &Message {
+                    message: Some(e),
+                    ..Message::of("error")
+                },
+            );
+        }
+        if let Some(s) = link::summary(&state) {
+            post(
+                &state,
+                &Message {
+                    link: Some(link::link_now(&state)),
+                    result: Some(&s),
+                    ..Message::of("result")
+                },
+            );
+        }
     });
     // The content's height, whenever it changes, so the parent can size the iframe.
     let last = StoredValue::new(0i32);
@@ -189,7 +244,10 @@ pub fn start_bridge(state: AppState) {
             last.set_value(h);
             post(
                 &state,
-                &serde_json::json!({"source": "baft", "version": PROTOCOL, "type": "resize", "height": h}),
+                &Message {
+                    height: Some(h),
+                    ..Message::of("resize")
+                },
             );
         }
     });

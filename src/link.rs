@@ -58,11 +58,20 @@ pub fn state_now(state: &AppState) -> SharedState {
         }
         _ => None,
     });
-    let boundary = subject
-        .is_some()
-        .then(|| summary(state).map(|s| s.boundary()))
-        .flatten()
-        .unwrap_or_default();
+    // The boundary version each layer's answer used, in the data's layer order.
+    let boundary = state.outcome.with(|o| match o {
+        Some(Outcome::Point { report, .. }) => report
+            .layers
+            .iter()
+            .map(|l| l.layer.version.id.clone())
+            .collect(),
+        Some(Outcome::Plot { report, .. }) => report
+            .layers
+            .iter()
+            .map(|l| l.layer.version.id.clone())
+            .collect(),
+        _ => Vec::new(),
+    });
     SharedState {
         data_version: subject
             .is_some()

@@ -16,6 +16,8 @@ extern "C" {
         on_click: &JsValue,
         aria_label: &str,
     ) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = mapSetZoomLabels)]
+    pub fn map_set_zoom_labels(zoom_in: &str, zoom_out: &str);
     #[wasm_bindgen(js_name = mapSetLabel)]
     pub fn map_set_label(el: &web_sys::HtmlElement, aria_label: &str);
     #[wasm_bindgen(catch, js_name = mapSetLayer)]
@@ -47,9 +49,5 @@ extern "C" {
 
 /// A plot's rings (lon, lat) as a GeoJSON Polygon for drawing.
 pub fn rings_geojson(rings: &[Vec<(f64, f64)>]) -> String {
-    let coords: Vec<Vec<[f64; 2]>> = rings
-        .iter()
-        .map(|r| r.iter().map(|&(x, y)| [x, y]).collect())
-        .collect();
-    serde_json::json!({"type": "Polygon", "coordinates": coords}).to_string()
+    baft_core::layer::polygon_geojson(rings)
 }

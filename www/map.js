@@ -132,3 +132,13 @@ export function mapOnView(callback) {
   map.on('moveend', emit);
   emit();
 }
+
+// The zoom buttons' names in the page's language (Leaflet's own are English).
+export function mapSetZoomLabels(zoomIn, zoomOut) {
+  if (!map || !map.zoomControl) return;
+  for (const [button, label] of [[map.zoomControl._zoomInButton, zoomIn], [map.zoomControl._zoomOutButton, zoomOut]]) {
+    if (!button) continue;
+    button.setAttribute('title', label);
+    button.setAttribute('aria-label', label);
+  }
+}

@@ -94,6 +94,8 @@ pub fn App() -> impl IntoView {
         </Show>
         <DataStatus/>
         <main class="layout">
+            // Embedded, the page header is hidden: the page keeps its title for screen readers.
+            {state.page.with_value(|p| p.embed).then(|| view! { <h1 class="visually-hidden">{i18n::tr(i18n::APP_NAME)}</h1> })}
             <section class="panel">
                 <CertificateHead/>
                 <Search/>

@@ -116,10 +116,12 @@ pub fn CertificateHead() -> impl IntoView {
     view! {
         <Show when=has_answer(state)>
             <header class="certificate cert-head">
-                <h2>{i18n::tr(("گواهی استعلام محدودهٔ بازآفرینی شهری", "Urban-regeneration area enquiry certificate"))}</h2>
+                // The printed page's title (on screen the page header holds the h1).
+                <h1>{i18n::tr(("گواهی استعلام محدودهٔ بازآفرینی شهری", "Urban-regeneration area enquiry certificate"))}</h1>
                 <p>{dates}</p>
                 // The SVG holds only numbers and fixed markup written by baft-core (no data text).
-                <div class="cert-map" inner_html=move || svg().unwrap_or_default()></div>
+                <div class="cert-map" role="img" aria-label=i18n::tr(("نقشهٔ ملک و محدوده‌های پیرامون آن", "Map of the plot and the areas around it"))
+                    inner_html=move || svg().unwrap_or_default()></div>
             </header>
         </Show>
     }
@@ -148,7 +150,7 @@ pub fn CertificateFoot() -> impl IntoView {
     view! {
         <Show when=has_answer(state)>
             <footer class="certificate cert-foot">
-                <div class="cert-qr" inner_html=qr></div>
+                <div class="cert-qr" role="img" aria-label=i18n::tr(("کد QR پیوند این پاسخ", "QR code of this answer's link")) inner_html=qr></div>
                 <p class="cert-link" dir="ltr">{move || link.get().unwrap_or_default()}</p>
                 <table class="cert-hashes">
                     <caption>{move || format!("{} {}", t(lang.get(), ("نسخهٔ داده:", "Data version:")), version())}</caption>

@@ -7,7 +7,8 @@
 //! - [`map_svg`]: the plot or point and the boundaries around it, as SVG in true metres.
 //!
 //! The SVG texts hold only numbers and fixed names the code writes, never text from data files or
-//! links, so they are safe to insert as markup.
+//! links, so they are safe to insert as markup. They are `aria-hidden`: the page names them
+//! (in its language) on the element that holds them.
 
 use crate::dataset::Dataset;
 use sha2::{Digest, Sha256};
@@ -48,7 +49,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
         }
     }
     Some(format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" shape-rendering="crispEdges" role="img"><rect width="{side}" height="{side}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" shape-rendering="crispEdges" aria-hidden="true"><rect width="{side}" height="{side}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
     ))
 }
 
@@ -102,7 +103,7 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
     let (vx0, vy1) = (cx - half_w, cy + half_h);
     let to_svg = |x: f64, y: f64| ((x - vx0) * scale, (vy1 - y) * scale);
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" role="img"><rect width="{MAP_W}" height="{MAP_H}" fill="#fff" stroke="#555"/>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" aria-hidden="true"><rect width="{MAP_W}" height="{MAP_H}" fill="#fff" stroke="#555"/>"##
     );
     let box_local = [vx0, cy - half_h, cx + half_w, vy1];
     for layer in &ds.layers {

@@ -187,9 +187,7 @@ impl Layer {
             if look != want {
                 let kind = match look {
                     Looks::LatLon | Looks::SwappedMetres => ProblemKind::SwappedAxes,
-                    _ => ProblemKind::BadCoordinates {
-                        detail: format!("not in {} like the rest of the file", source.epsg()),
-                    },
+                    _ => ProblemKind::MixedCrs { crs: source.epsg() },
                 };
                 layer.problems.push(Problem {
                     severity: Severity::Error,
@@ -376,15 +374,14 @@ pub fn project_polygons(
     for (pi, rings) in polys.iter().enumerate() {
         let mut ll_rings: Vec<LineString<f64>> = Vec::with_capacity(rings.len());
         let mut local_rings: Vec<LineString<f64>> = Vec::with_capacity(rings.len());
+        let mut holes: Vec<(Prepared, (f64, f64, f64, f64))> = Vec::new();
         for (ri, ring) in rings.iter().enumerate() {
             let mut ll: Vec<Coord<f64>> = Vec::with_capacity(ring.len());
             let mut lc: Vec<(f64, f64)> = Vec::with_capacity(ring.len());
             for &(x, y) in ring {
                 let (lon, lat) = source.to_lon_lat(x, y);
                 if !lon.is_finite() || !lat.is_finite() {
-                    return Err(ProblemKind::BadCoordinates {
-                        detail: format!("position ({x}, {y}) can't be converted"),
-                    });
+                    return Err(ProblemKind::Unconvertible { x, y });
                 }
                 if ll
                     .last()
@@ -448,6 +445,32 @@ pub fn project_polygons(
                         ring: ri,
                     });
                 }
+                // Holes must be apart: none inside (or overlapping) another.
+                let bbox = crs::bbox_of(lc.iter().copied());
+                let this = Prepared::new(&MultiPolygon(vec![Polygon::new(
+                    LineString(lc.iter().map(|&(x, y)| Coord { x, y }).collect()),
+                    vec![],
+                )]));
+                let strictly_in = |p: &Prepared, (x, y): (f64, f64)| {
+                    p.contains(x, y) && p.nearest_edge_within(x, y, 1e-6).is_none()
+                };
+                for (hj, (other, obox)) in holes.iter().enumerate() {
+                    let apart = bbox.2 < obox.0 || obox.2 < bbox.0 || bbox.3 < obox.1 || obox.3 < bbox.1;
+                    if apart {
+                        continue;
+                    }
+                    let other_ring: &LineString<f64> = &local_rings[hj + 1];
+                    if lc.iter().any(|&p| strictly_in(other, p))
+                        || other_ring.0.iter().any(|c| strictly_in(&this, (c.x, c.y)))
+                    {
+                        return Err(ProblemKind::HoleInsideHole {
+                            polygon: pi,
+                            ring: ri,
+                            other: hj + 1,
+                        });
+                    }
+                }
+                holes.push((this, bbox));
             }
             ll_rings.push(LineString(ll));
             local_rings.push(LineString(
@@ -502,6 +525,25 @@ impl Layer {
         out.push_str("]}");
         out
     }
+}
+
+/// A plot's rings of (lon, lat), the first the outer ring, as a GeoJSON Polygon (for drawing).
+///
+/// ```
+/// let g = baft_core::layer::polygon_geojson(&[vec![(51.0, 35.0), (51.1, 35.0), (51.0, 35.1), (51.0, 35.0)]]);
+/// assert!(g.starts_with(r#"{"type":"Polygon","coordinates":[[[51.0000000,35.0000000],"#));
+/// ```
+pub fn polygon_geojson(rings: &[Vec<(f64, f64)>]) -> String {
+    let mut out = String::from(r#"{"type":"Polygon","coordinates":["#);
+    for (i, r) in rings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let line = geo::LineString::from(r.clone());
+        push_ring_json(&mut out, &line);
+    }
+    out.push_str("]}");
+    out
 }
 
 /// Appends a ring as a GeoJSON position array, 7 decimals (about 1 cm).
