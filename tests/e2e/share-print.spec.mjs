@@ -87,6 +87,28 @@ test('copy link puts the current link on the clipboard', async ({ page, context 
   expect(copied).toBe(page.url());
 });
 
+test('on a phone, Share… hands the link to the system share sheet', async ({ page }) => {
+  // Desktop Chromium has no Web Share API; give the page one as a phone's browser would.
+  await page.addInitScript(() => {
+    navigator.share = async (data) => { window.__shared = data; };
+  });
+  await openApp(page);
+  const p = FX.informal_inside.point;
+  await search(page, `${p.lat}, ${p.lon}`);
+  await page.locator('#share-link').click();
+  const shared = await page.evaluate(() => window.__shared);
+  expect(shared.url).toBe(page.url());
+  expect(shared.title).toBe('بافت');
+});
+
+test('without the Web Share API there is no Share button', async ({ page }) => {
+  await openApp(page);
+  const p = FX.informal_inside.point;
+  await search(page, `${p.lat}, ${p.lon}`);
+  await expect(page.locator('#copy-link')).toBeVisible();
+  await expect(page.locator('#share-link')).toHaveCount(0);
+});
+
 test('a broken or outdated link says so and the app keeps working', async ({ page }) => {
   await openApp(page, '/#p=95,51&lang=en');
   await expect(page.locator('#result')).toContainText('The “p” part of the shared link can\'t be read');
