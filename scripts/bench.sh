@@ -1,11 +1,36 @@
 #!/usr/bin/env bash
 # Reproducible benchmark: native and in-browser (headless Chromium) load/index and point-check
-# figures on the sample data and a generated 50,000-feature layer, plus shipped asset sizes.
+# figures on the sample data and a generated 50,000-feature layer, shipped asset sizes, and Baft
+# against the JavaScript way (JSON.parse + Flatbush + Turf.js) side by side in one browser run.
 # Not a test: it reports; docs/performance.md records a run.
+# `scripts/bench.sh vs-turf` runs only the side-by-side comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Baft vs Turf.js: the sample's zone layers (after `baft fix`: lon/lat throughout, as a Leaflet
+# page needs them) with generated parcel layers of 10,000 / 50,000 / 200,000 plots, as GeoJSON and
+# as .baftpack; bench/vs-turf.mjs runs bench/peer.html and Baft's JS API (dist/js-api) alternately
+# in one headless Chromium, then the app's and the peer page's first answer to a #p= link.
+vs_turf() {
+  echo "== Baft vs Turf.js + Flatbush (one browser, alternating runs)"
+  [ -f dist/index.html ] || bash scripts/build.sh >/dev/null
+  [ -f dist/js-api/baft.mjs ] || bash scripts/build-js-api.sh >/dev/null
+  cargo build -q --release -p baft-cli -p baft-sample
+  local vs=target/vs-turf sizes="${BAFT_VS_SIZES:-10000,50000,200000}"
+  rm -rf "$vs/zones" && mkdir -p "$vs"
+  ./target/release/baft fix data --out "$vs/zones" --lang en >/dev/null
+  rm -rf "$vs/zones/parcels"
+  for n in ${sizes//,/ }; do
+    rm -rf "$vs/data-$n" "$vs/data-$n-packed"
+    cp -r "$vs/zones" "$vs/data-$n" && mkdir -p "$vs/data-$n/parcels"
+    ./target/release/baft-sample bench-parcels "$n" "$vs/data-$n/parcels/parcels.geojson" 2>/dev/null
+    ./target/release/baft pack "$vs/data-$n" --out "$vs/data-$n-packed" --lang en >/dev/null
+  done
+  BAFT_VS_SIZES="$sizes" node bench/vs-turf.mjs
+}
+if [ "${1:-}" = vs-turf ]; then vs_turf; exit 0; fi
+
 N="${BAFT_BENCH_FEATURES:-50000}"
 layer="$PWD/target/blocks-50k.geojson"
 cargo run -q -p baft-sample --release -- bench-layer "$N" "$layer"
@@ -37,3 +62,5 @@ node bench/large-data.mjs
 echo "== shipped assets (dist/)"
 [ -d dist ] || bash scripts/build.sh >/dev/null
 node scripts/size-report.mjs
+
+vs_turf

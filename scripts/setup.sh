@@ -52,6 +52,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# 4b. cargo-fuzz, for the fuzz step of the test command (fuzz/run.sh; it needs the nightly
+#     toolchain, so it is skipped when there is none). About 1 minute.
+if rustup toolchain list | grep -q '^nightly' && ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+fi
+
 # 5. npm packages (Leaflet, Vazirmatn font, binaryen's wasm-opt, Playwright). Never downloads a browser.
 stamp=node_modules/.baft-lock-stamp
 want=$(sha256sum package-lock.json 2>/dev/null | cut -d' ' -f1 || echo none)

@@ -12,6 +12,13 @@ step() { printf '\n==> %s\n' "$*"; }
 step "native tests: core, CLI, JS API engine, sample generator"
 cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample
 
+step "fuzz targets: ${BAFT_FUZZ_SECONDS:-15} s each from the committed corpora (docs/fuzzing.md)"
+if rustup toolchain list | grep -q '^nightly'; then
+  bash fuzz/run.sh
+else
+  echo "skipped: fuzzing needs the nightly toolchain (rustup toolchain list shows none)"
+fi
+
 step "sample data is what the committed generator produces"
 tmp=$(mktemp -d)
 cargo run -q -p baft-sample --release -- "$tmp/data" "$tmp/fixtures" 2>/dev/null

@@ -189,7 +189,10 @@ pub fn MapView() -> impl IntoView {
             map::map_set_label(&div, t(l, i18n::MAP_LABEL));
         }
         if created.get() {
-            map::map_set_zoom_labels(l.pick("بزرگ‌نمایی", "Zoom in"), l.pick("کوچک‌نمایی", "Zoom out"));
+            map::map_set_zoom_labels(
+                l.pick("بزرگ‌نمایی", "Zoom in"),
+                l.pick("کوچک‌نمایی", "Zoom out"),
+            );
         }
     });
 

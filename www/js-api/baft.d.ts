@@ -543,8 +543,15 @@ export class Baft {
   checkPoint(lon: number, lat: number, facts?: string | null): PointAnswer;
   /** Checks a plot outline: GeoJSON text or corner lines. */
   checkPlot(text: string, facts?: string | null): PlotAnswerResult;
-  /** Checks plot `index` of the parcel layer (from a `choices` answer). */
+  /** Checks plot `index` of the parcel layer (from a `choices` answer or `parcelAt`). */
   checkParcel(index: number, facts?: string | null): PlotAnswerResult;
+  /** How many plots the parcel layer has (0 before it is added). */
+  readonly parcelCount: number;
+  /**
+   * The parcel-layer plot under a point (degrees, longitude first): its index for
+   * `checkParcel`, or undefined when no plot holds it (or there is no parcel layer).
+   */
+  parcelAt(lon: number, lat: number): number | undefined;
   /**
    * Bulk: `[lon0, lat0, lon1, lat1, …]` → per point and loaded layer, 0 outside, 1 on the
    * boundary, 2 inside (0 for an invalid point).

@@ -18,6 +18,14 @@ use crate::projection::TransverseMercator;
 use crate::versions::LayerHistory;
 use geo::{Area, InteriorPoint};
 
+/// The largest plot outline file read (bytes of text): one plot's outline is a few kilobytes;
+/// a bigger file is a whole layer uploaded by mistake, or not an outline at all, and reading
+/// it would hold the page for nothing.
+pub const MAX_PLOT_BYTES: usize = 2_000_000;
+
+/// The most corners a plot outline may have (all rings together).
+pub const MAX_PLOT_VERTICES: usize = 10_000;
+
 /// Loaded data.
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -266,14 +274,8 @@ impl Dataset {
                 detail: "not UTF-8 text".into(),
             })
         };
-        let manifest = Manifest::parse(manifest_text).map_err(|errs| BaftError::Data {
-            file: "manifest.json".into(),
-            detail: errs
-                .iter()
-                .map(|e| e.message(crate::Lang::En))
-                .collect::<Vec<_>>()
-                .join("; "),
-        })?;
+        let manifest =
+            Manifest::parse(manifest_text).map_err(|errors| BaftError::BadManifest { errors })?;
         let mut ds = Dataset::new(manifest);
         let mut problems = Vec::new();
         for (spec, version, path) in planned_files(&ds.manifest) {
@@ -309,13 +311,9 @@ impl Dataset {
     pub fn from_single_file(name: &str, text: &str) -> Result<Dataset, BaftError> {
         let (ds, problems) = Self::from_single_file_with_problems(name, text)?;
         if !ds.layers.iter().any(Layer::is_usable) {
-            let detail = problems
-                .first()
-                .map(|p| p.what(crate::Lang::En))
-                .unwrap_or_else(|| "no usable feature".into());
-            return Err(BaftError::Data {
+            return Err(BaftError::UnusableFile {
                 file: name.into(),
-                detail,
+                problem: problems.into_iter().next().map(Box::new),
             });
         }
         Ok(ds)
@@ -442,6 +440,7 @@ impl Dataset {
 
     /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).
     pub fn check_plot(&self, rings: &[Vec<(f64, f64)>]) -> Result<PlotReport, BaftError> {
+        check_vertex_count(rings)?;
         let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
         let (ll, local) = layer::project_polygons(
             &[rings.to_vec()],
@@ -483,12 +482,27 @@ pub fn read_plot_outline(
     text: &str,
     opts: ParseOptions,
 ) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
+    if text.len() > MAX_PLOT_BYTES {
+        return Err(BaftError::PlotFileTooLarge {
+            bytes: text.len(),
+            limit: MAX_PLOT_BYTES,
+        });
+    }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
-    if !t.starts_with('{') {
+    let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
+    // Corner lines, unless it is JSON or a file that is neither (KML, a shapefile, empty…).
+    if !t.starts_with(['{', '[']) && crate::json_error::sniff(text).is_none() {
         return crate::input::parse_corners(text, opts).map(|r| vec![r]);
     }
-    let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
-    let top = geojson::parse_top("plot", t).map_err(|p| bad(p.kind))?;
+    let top = geojson::parse_top("plot", t).map_err(|p| {
+        // No location is shown for an upload: the line and column go into the words.
+        bad(match (p.kind, p.location.line, p.location.column) {
+            (ProblemKind::JsonSyntax { detail }, Some(l), Some(c)) => ProblemKind::JsonSyntax {
+                detail: format!("{detail} at line {l} column {c}"),
+            },
+            (k, _, _) => k,
+        })
+    })?;
     let kind = top.kind_str();
     let crs_name = top.crs.as_ref().and_then(geojson::crs_member_name);
     let geometry = match kind.as_str() {
@@ -498,18 +512,24 @@ pub fn read_plot_outline(
         },
         "Feature" => match top.geometry {
             Some(GeometrySlot::Geometry(g)) => g,
+            Some(GeometrySlot::NotObject) => return Err(bad(ProblemKind::GeometryNotObject)),
             _ => return Err(bad(ProblemKind::NullGeometry)),
         },
         "FeatureCollection" => {
             let f = top
                 .features
                 .and_then(|fs| fs.into_iter().next())
-                .ok_or(bad(ProblemKind::EmptyGeometry))?;
+                .ok_or(bad(ProblemKind::NoFeatures))?;
             match f {
                 geojson::FeatureSlot::Feature {
                     geometry: Some(GeometrySlot::Geometry(g)),
                     ..
                 } => g,
+                geojson::FeatureSlot::Feature {
+                    geometry: Some(GeometrySlot::NotObject),
+                    ..
+                } => return Err(bad(ProblemKind::GeometryNotObject)),
+                geojson::FeatureSlot::NotObject => return Err(bad(ProblemKind::FeatureNotObject)),
                 _ => return Err(bad(ProblemKind::NullGeometry)),
             }
         }
@@ -528,6 +548,7 @@ pub fn read_plot_outline(
         .into_iter()
         .next()
         .ok_or(bad(ProblemKind::EmptyGeometry))?;
+    check_vertex_count(&rings)?;
     let declared = crs_name
         .as_deref()
         .map(crate::crs::SourceCrs::parse)
@@ -536,18 +557,55 @@ pub fn read_plot_outline(
     // A plot outline in metres without a declared zone is taken to be in the city's zone
     // (deeds print UTM corners without naming the zone).
     let look = crate::crs::classify(crate::crs::bbox_of(rings[0].iter().copied()));
-    let source = match look {
-        crate::crs::Looks::Metres => declared.unwrap_or(crate::crs::SourceCrs::Utm {
+    let source = match (look, declared) {
+        (crate::crs::Looks::Metres, None) => crate::crs::SourceCrs::Utm {
             zone: opts.default_utm_zone,
-        }),
-        _ => crate::crs::decide(declared, &[look]).map_err(bad)?,
+        },
+        _ => crate::crs::decide(declared, &[look]).map_err(|k| {
+            bad(match k {
+                // Name where the outline is, not a placeholder.
+                ProblemKind::OutsideIran { .. } => {
+                    let outside = rings[0]
+                        .iter()
+                        .find(|&&(x, y)| !crate::crs::in_iran(x, y))
+                        .unwrap_or(&rings[0][0]);
+                    ProblemKind::OutsideIran {
+                        lon: outside.0,
+                        lat: outside.1,
+                    }
+                }
+                k => k,
+            })
+        })?,
     };
-    Ok(rings
+    let rings: Vec<Vec<(f64, f64)>> = rings
         .into_iter()
         .map(|r| {
             r.into_iter()
                 .map(|(x, y)| source.to_lon_lat(x, y))
                 .collect()
         })
-        .collect())
+        .collect();
+    // UTM figures in the wrong zone land far away: say so rather than answer "outside".
+    let (lon, lat) = rings[0][0];
+    if !crate::crs::in_iran(lon, lat) {
+        return Err(bad(ProblemKind::OutsideIran { lon, lat }));
+    }
+    Ok(rings)
+}
+
+/// [`BaftError::PlotTooComplex`] for an outline with more than [`MAX_PLOT_VERTICES`] corners.
+fn check_vertex_count(rings: &[Vec<(f64, f64)>]) -> Result<(), BaftError> {
+    // Corners: a closed ring's repeated first corner is not another one.
+    let vertices: usize = rings
+        .iter()
+        .map(|r| r.len() - usize::from(r.len() > 1 && r.first() == r.last()))
+        .sum();
+    if vertices > MAX_PLOT_VERTICES {
+        return Err(BaftError::PlotTooComplex {
+            vertices,
+            limit: MAX_PLOT_VERTICES,
+        });
+    }
+    Ok(())
 }

@@ -50,6 +50,29 @@ pub enum BaftError {
     NoParcelLayer,
     /// A shared link's `field` (after `#`) can't be read; `text` is what it held.
     BadLink { field: String, text: String },
+    /// The corners lie on one line: the outline has no area.
+    CornersNoArea,
+    /// Plate-like text (a slash between numbers, a plate or code word) that is no plate or
+    /// renovation code; given only when the data has a parcel layer.
+    NotAPlate { text: String },
+    /// Two numbers written with decimal commas (`35,7097 51,1119`).
+    DecimalComma { text: String },
+    /// Minutes or seconds of 60 or more in degrees-minutes-seconds.
+    MinutesSeconds { value: f64 },
+    /// An uploaded plot outline larger than [`crate::dataset::MAX_PLOT_BYTES`].
+    PlotFileTooLarge { bytes: usize, limit: usize },
+    /// A plot outline with more corners than [`crate::dataset::MAX_PLOT_VERTICES`].
+    PlotTooComplex { vertices: usize, limit: usize },
+    /// The manifest can't be used: each error names its field.
+    BadManifest {
+        errors: Vec<crate::manifest::ManifestError>,
+    },
+    /// A single zones file (`baft check --zones`) has no usable feature; `problem` is the
+    /// first problem found, if any.
+    UnusableFile {
+        file: String,
+        problem: Option<Box<Problem>>,
+    },
 }
 
 impl BaftError {
@@ -57,7 +80,7 @@ impl BaftError {
     pub fn message(&self, lang: Lang) -> String {
         use BaftError::*;
         let fa = lang == Lang::Fa;
-        let num = |x: f64| crate::digits::localize_digits(&trim_float(x), lang);
+        let num = |x: f64| crate::digits::localize_digits(&error_number(x), lang);
         match self {
             EmptyInput => {
                 if fa {
@@ -115,15 +138,55 @@ impl BaftError {
                 }
             }
             CornerLine { line, text, reason } => {
+                let why = reason.message(lang);
+                // The reason quotes the line itself when it could not read it.
+                let quoted = why.contains(&clip(text));
+                match (fa, quoted) {
+                    (true, true) => format!(
+                        "سطر {}: {why}",
+                        crate::digits::to_persian_digits(&line.to_string())
+                    ),
+                    (true, false) => format!(
+                        "سطر {}: «{}» — {why}",
+                        crate::digits::to_persian_digits(&line.to_string()),
+                        clip(text)
+                    ),
+                    (false, true) => format!("Line {line}: {why}"),
+                    (false, false) => format!("Line {line}: “{}” — {why}", clip(text)),
+                }
+            }
+            CornersNoArea => {
+                if fa {
+                    "گوشه‌ها روی یک خط‌اند و محدوده مساحتی ندارد. ارقام گوشه‌ها را بررسی کنید.".into()
+                } else {
+                    "The corners lie on one line, so the outline has no area. Check the corners' figures.".into()
+                }
+            }
+            NotAPlate { text } => {
+                if fa {
+                    format!("«{}» پلاک یا کد نوسازی درستی نیست. پلاک را با رقم به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵ یا بخش ۱۱ پلاک ۱۲۳/۴۵) و کد نوسازی را با رقم و خط تیره همان‌طور که روی فیش عوارض آمده (مثلاً ۰۴۱۲-۰۱۷) بنویسید.", clip(text))
+                } else {
+                    format!("“{}” is not a plate or renovation code. Write a plate in digits as main/sub (e.g. 123/45, or بخش 11 پلاک 123/45 with the section) and a renovation code in digits and dashes as printed on the fee receipt (e.g. 0412-017).", clip(text))
+                }
+            }
+            DecimalComma { text } => {
+                if fa {
+                    format!("در «{}» ممیز با ویرگول نوشته شده است. ممیز را با «٫» یا نقطه بنویسید (۳۵٫۷۱) و دو عدد را با ویرگول یا فاصله جدا کنید: ۳۵٫۷۱، ۵۱٫۱۱", clip(text))
+                } else {
+                    format!("“{}” has commas as decimal marks. Write decimals with a point (35.71) and separate the two numbers with a comma or a space: 35.71, 51.11", clip(text))
+                }
+            }
+            MinutesSeconds { value } => {
                 if fa {
                     format!(
-                        "سطر {}: «{}» — {}",
-                        crate::digits::to_persian_digits(&line.to_string()),
-                        clip(text),
-                        reason.message(lang)
+                        "دقیقه و ثانیه باید کمتر از ۶۰ باشند، اما {} آمده است (مثلاً ۳۵°۴۲′۳۵″).",
+                        num(*value)
                     )
                 } else {
-                    format!("Line {line}: “{}” — {}", clip(text), reason.message(lang))
+                    format!(
+                        "Minutes and seconds must be below 60, but {} was given (e.g. 35°42′35″).",
+                        num(*value)
+                    )
                 }
             }
             TooFewCorners { count } => {
@@ -141,23 +204,71 @@ impl BaftError {
                 }
             }
             BadPlotFile { problem } => {
+                let hint = match problem {
+                    ProblemKind::NotGeoJson { format } if format != "empty" && format != "utf16" => {
+                        lang.pick(
+                            ". محدوده را به صورت GeoJSON بارگذاری کنید یا گوشه‌هایش را هر کدام در یک سطر بنویسید.",
+                            ". Upload the outline as GeoJSON, or type its corners one per line.",
+                        )
+                    }
+                    _ => "",
+                };
                 if fa {
                     format!(
-                        "فایل محدودهٔ ملک قابل استفاده نیست: {}",
+                        "محدودهٔ ملک قابل استفاده نیست: {}{hint}",
                         problem.describe(lang)
                     )
                 } else {
                     format!(
-                        "The plot outline file can't be used: {}",
+                        "The plot outline can't be used: {}{hint}",
                         problem.describe(lang)
                     )
                 }
             }
             Data { file, detail } => {
+                let detail = known_detail(detail, lang);
                 if fa {
                     format!("دادهٔ «{file}» قابل استفاده نیست: {detail}")
                 } else {
                     format!("Data file “{file}” can't be used: {detail}")
+                }
+            }
+            BadManifest { errors } => Data {
+                file: "manifest.json".into(),
+                detail: errors
+                    .iter()
+                    .map(|e| e.message(lang))
+                    .collect::<Vec<_>>()
+                    .join(lang.pick("؛ ", "; ")),
+            }
+            .message(lang),
+            UnusableFile { file, problem } => {
+                let detail = match problem {
+                    Some(p) => p.what(lang),
+                    None => lang
+                        .pick("هیچ عارضهٔ قابل استفاده‌ای ندارد", "no usable feature")
+                        .into(),
+                };
+                Data {
+                    file: file.clone(),
+                    detail,
+                }
+                .message(lang)
+            }
+            PlotFileTooLarge { bytes, limit } => {
+                let mb = |b: usize| crate::digits::format_number(b as f64 / 1_000_000.0, 1, lang);
+                if fa {
+                    format!("فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", mb(*bytes), mb(*limit))
+                } else {
+                    format!("The plot outline file is {} MB; at most {} MB can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
+                }
+            }
+            PlotTooComplex { vertices, limit } => {
+                let n = |x: usize| crate::digits::format_number(x as f64, 0, lang);
+                if fa {
+                    format!("محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", n(*vertices), n(*limit))
+                } else {
+                    format!("The plot outline has {} corners; at most {} are accepted. Upload a single plot's outline, or simplify it.", n(*vertices), n(*limit))
                 }
             }
             PlotNotFound { text } => {
@@ -182,6 +293,7 @@ impl BaftError {
                 }
             }
             Io { path, detail } => {
+                let detail = known_detail(detail, lang);
                 if fa {
                     format!("خواندن «{path}» ممکن نشد: {detail}")
                 } else {
@@ -205,6 +317,42 @@ fn clip(s: &str) -> String {
         format!("{t}…")
     } else {
         t
+    }
+}
+
+/// Error details the core or the system writes in English, in the user's language (others
+/// are kept as they are).
+pub fn known_detail(detail: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return match detail {
+            // std's words for a file that isn't UTF-8, as the core says it.
+            "stream did not contain valid UTF-8" => "not UTF-8 text".into(),
+            d => d.to_string(),
+        };
+    }
+    let (head, tail) = match detail.find(" (os error") {
+        Some(i) => detail.split_at(i),
+        None => (detail, ""),
+    };
+    let fa = match head {
+        "not UTF-8 text" | "stream did not contain valid UTF-8" => "متن UTF-8 نیست",
+        "missing" => "وجود ندارد",
+        "No such file or directory" => "چنین فایل یا پوشه‌ای نیست",
+        "Permission denied" => "اجازهٔ خواندن نیست",
+        "Is a directory" => "پوشه است، نه فایل",
+        "no usable feature" => "هیچ عارضهٔ قابل استفاده‌ای ندارد",
+        _ => return detail.to_string(),
+    };
+    format!("{fa}{tail}")
+}
+
+/// A number as an error message quotes it: [`trim_float`], but very large values in exponent
+/// form (`1e300`), as no one types them digit by digit.
+pub fn error_number(x: f64) -> String {
+    if x.is_finite() && x.abs() >= 1e9 {
+        format!("{x:e}")
+    } else {
+        trim_float(x)
     }
 }
 
@@ -264,6 +412,53 @@ pub enum ProblemKind {
     BadCoordinates {
         detail: String,
     },
+    /// A position is `null`.
+    NullPosition {
+        polygon: usize,
+        ring: usize,
+        position: usize,
+    },
+    /// A position is not a pair of numbers `[x, y]`.
+    BadPosition {
+        polygon: usize,
+        ring: usize,
+        position: usize,
+    },
+    /// A MultiPolygon's coordinates are not a list of polygons.
+    NotPolygons,
+    /// A polygon is not a list of rings.
+    NotRings {
+        polygon: usize,
+    },
+    /// A ring is not a list of positions.
+    NotPositions {
+        polygon: usize,
+        ring: usize,
+    },
+    /// A position that can't be converted to longitude/latitude.
+    Unconvertible {
+        x: f64,
+        y: f64,
+    },
+    /// A feature whose coordinates are not in the file's system (`crs`, e.g. `EPSG:4326`).
+    MixedCrs {
+        crs: String,
+    },
+    /// A GeoJSON member of the wrong JSON type (`features` not a list…); `detail` is
+    /// serde_json's message, put in words by [`crate::json_error::describe`].
+    JsonStructure {
+        field: String,
+        detail: String,
+    },
+    /// A FeatureCollection without a `features` list.
+    NoFeatures,
+    /// A file that is not JSON at all: `format` is a [`crate::json_error::sniff`] key (`zip`,
+    /// `html`, `kml`, `utf16`, `empty`…).
+    NotGeoJson {
+        format: String,
+    },
+    /// `geometry` is not an object.
+    GeometryNotObject,
     UnclosedRing {
         polygon: usize,
         ring: usize,
@@ -286,6 +481,12 @@ pub enum ProblemKind {
     HoleOutsideShell {
         polygon: usize,
         ring: usize,
+    },
+    /// A hole inside (or overlapping) another hole of the same polygon.
+    HoleInsideHole {
+        polygon: usize,
+        ring: usize,
+        other: usize,
     },
     MissingId,
     SwappedAxes,
@@ -391,7 +592,22 @@ impl Problem {
 
     /// The description of the problem alone, with its consequence.
     pub fn what(&self, lang: Lang) -> String {
-        match self.kind.consequence(lang) {
+        use ProblemKind::*;
+        let consequence = match &self.kind {
+            // The coordinate system of a whole file, or of one feature in it.
+            SwappedAxes
+            | UndeclaredProjected
+            | DeclaredProjectedButDegrees { .. }
+            | DeclaredDegreesButMetres
+            | UnsupportedCrs { .. }
+            | OutsideIran { .. } => Some(if self.location.feature_index.is_some() {
+                lang.pick("این عارضه کنار گذاشته شد", "this feature was left out")
+            } else {
+                lang.pick("این لایه بارگذاری نشد", "the layer was not loaded")
+            }),
+            k => k.consequence(lang),
+        };
+        match consequence {
             Some(c) => format!("{}{}{c}", self.kind.describe(lang), lang.pick("؛ ", "; ")),
             None => self.kind.describe(lang),
         }
@@ -405,12 +621,131 @@ impl ProblemKind {
         let fa = lang == Lang::Fa;
         let n = |x: usize| crate::digits::localize_digits(&x.to_string(), lang);
         let f = |x: f64| crate::digits::localize_digits(&format!("{x:.6}"), lang);
+        let g = |x: f64| crate::digits::localize_digits(&error_number(x), lang);
         match self {
             JsonSyntax { detail } => {
+                let t = crate::json_error::describe(detail, lang);
                 if fa {
-                    format!("خطای نحوی JSON ({detail}); این فایل بارگذاری نشد")
+                    format!("خطای نحوی JSON: {t}")
                 } else {
-                    format!("JSON syntax error ({detail}); the file was not loaded")
+                    format!("JSON syntax error: {t}")
+                }
+            }
+            JsonStructure { field, detail } => {
+                let t = crate::json_error::describe(detail, lang);
+                match (fa, field.is_empty()) {
+                    (_, true) => t,
+                    (true, false) => format!("فیلد «{field}»: {t}"),
+                    (false, false) => format!("field “{field}”: {t}"),
+                }
+            }
+            NoFeatures => {
+                if fa {
+                    "FeatureCollection هیچ عارضه‌ای ندارد («features» نیامده یا خالی است)".into()
+                } else {
+                    "the FeatureCollection has no features (“features” is missing or empty)".into()
+                }
+            }
+            NotGeoJson { format } => {
+                let advice = crate::json_error::format_advice(format, lang);
+                if !advice.is_empty() {
+                    advice.into()
+                } else if fa {
+                    format!(
+                        "این {} است، نه GeoJSON",
+                        crate::json_error::format_name(format, lang)
+                    )
+                } else {
+                    format!(
+                        "this is {}, not GeoJSON",
+                        crate::json_error::format_name(format, lang)
+                    )
+                }
+            }
+            GeometryNotObject => {
+                if fa {
+                    "هندسه (geometry) شیء GeoJSON نیست".into()
+                } else {
+                    "the geometry is not a GeoJSON object".into()
+                }
+            }
+            NullPosition {
+                polygon,
+                ring,
+                position,
+            } => {
+                if fa {
+                    format!(
+                        "نقطهٔ {} از حلقهٔ {} از چندضلعی {} خالی (null) است",
+                        n(*position),
+                        n(*ring),
+                        n(*polygon)
+                    )
+                } else {
+                    format!("position {position} of ring {ring} of polygon {polygon} is null")
+                }
+            }
+            BadPosition {
+                polygon,
+                ring,
+                position,
+            } => {
+                if fa {
+                    format!(
+                        "نقطهٔ {} از حلقهٔ {} از چندضلعی {} یک جفت عدد [x، y] نیست",
+                        n(*position),
+                        n(*ring),
+                        n(*polygon)
+                    )
+                } else {
+                    format!("position {position} of ring {ring} of polygon {polygon} is not a pair of numbers [x, y]")
+                }
+            }
+            NotPolygons => {
+                if fa {
+                    "مختصات MultiPolygon باید فهرستی از چندضلعی‌ها باشد".into()
+                } else {
+                    "MultiPolygon coordinates must be a list of polygons".into()
+                }
+            }
+            NotRings { polygon } => {
+                if fa {
+                    format!("چندضلعی {} فهرستی از حلقه‌ها نیست", n(*polygon))
+                } else {
+                    format!("polygon {polygon} is not a list of rings")
+                }
+            }
+            NotPositions { polygon, ring } => {
+                if fa {
+                    format!(
+                        "حلقهٔ {} از چندضلعی {} فهرستی از نقطه‌ها نیست",
+                        n(*ring),
+                        n(*polygon)
+                    )
+                } else {
+                    format!("ring {ring} of polygon {polygon} is not a list of positions")
+                }
+            }
+            Unconvertible { x, y } => {
+                if fa {
+                    format!(
+                        "نقطهٔ ({}، {}) به طول و عرض جغرافیایی تبدیل نمی‌شود",
+                        g(*x),
+                        g(*y)
+                    )
+                } else {
+                    format!(
+                        "position ({}, {}) can't be converted to longitude/latitude",
+                        g(*x),
+                        g(*y)
+                    )
+                }
+            }
+            MixedCrs { crs } => {
+                if fa {
+                    format!("مختصات این عارضه مانند بقیهٔ فایل در {crs} نیست")
+                } else {
+                    format!("its coordinates are not in {crs} like the rest of the file")
                 }
             }
             WindingOrder { polygon, ring } => {
@@ -454,6 +789,7 @@ impl ProblemKind {
                     format!("block “{block_id}” is not in the blocks layer")
                 }
             }
+            ManifestInvalid { field, detail } if field.is_empty() => detail.get(lang).to_string(),
             ManifestInvalid { field, detail } => {
                 if fa {
                     format!("فیلد «{field}»: {}", detail.fa)
@@ -473,18 +809,20 @@ impl ProblemKind {
                 package,
                 field,
                 detail,
-            } => {
-                if fa {
-                    format!("بستهٔ «{package}»، فیلد «{field}»: {}", detail.fa)
-                } else {
-                    format!("package “{package}”, field “{field}”: {}", detail.en)
-                }
-            }
+            } => crate::packages::format::package_error_text(package, field, detail, lang),
             FileUnreadable { detail } => {
+                let detail = known_detail(detail, lang);
                 if fa {
                     format!("فایل خوانده نشد ({detail})؛ این لایه بارگذاری نشد")
                 } else {
                     format!("the file could not be read ({detail}); the layer was not loaded")
+                }
+            }
+            NotAFeatureCollection { found } if found == "?" => {
+                if fa {
+                    "باید FeatureCollection باشد اما «type» ندارد".into()
+                } else {
+                    "expected a FeatureCollection, but “type” is missing".into()
                 }
             }
             NotAFeatureCollection { found } => {
@@ -510,9 +848,16 @@ impl ProblemKind {
             }
             EmptyGeometry => {
                 if fa {
-                    format!("هندسهٔ خالی")
+                    "هندسهٔ خالی: مختصاتی ندارد".into()
                 } else {
-                    format!("empty geometry")
+                    "empty geometry: it has no coordinates".into()
+                }
+            }
+            WrongGeometryType { found } if found == "?" => {
+                if fa {
+                    "هندسه «type» ندارد (Polygon یا MultiPolygon لازم است)".into()
+                } else {
+                    "the geometry has no “type” (Polygon or MultiPolygon is required)".into()
                 }
             }
             WrongGeometryType { found } => {
@@ -590,6 +935,22 @@ impl ProblemKind {
                     format!("hole {ring} of polygon {polygon} lies outside its shell")
                 }
             }
+            HoleInsideHole {
+                polygon,
+                ring,
+                other,
+            } => {
+                if fa {
+                    format!(
+                        "حفرهٔ {} از چندضلعی {} درون حفرهٔ {} است یا با آن همپوشانی دارد (حفره‌ها باید از هم جدا باشند)",
+                        n(*ring),
+                        n(*polygon),
+                        n(*other)
+                    )
+                } else {
+                    format!("hole {ring} of polygon {polygon} lies inside or overlaps hole {other} (holes must be apart)")
+                }
+            }
             MissingId => {
                 if fa {
                     "شناسه (id یا block_id) ندارد؛ شماره‌اش به‌جای شناسه به کار رفت".into()
@@ -599,9 +960,9 @@ impl ProblemKind {
             }
             SwappedAxes => {
                 if fa {
-                    "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد. لایه بارگذاری نشد؛ دوباره با ترتیب طول، عرض خروجی بگیرید (در QGIS: ذخیره به GeoJSON با EPSG:4326)".into()
+                    "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد: دوباره با ترتیب طول، عرض خروجی بگیرید (در QGIS: ذخیره به GeoJSON با EPSG:4326)".into()
                 } else {
-                    "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude. The layer was not loaded; export it again longitude first (in QGIS: save as GeoJSON in EPSG:4326)".into()
+                    "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude: export it again longitude first (in QGIS: save as GeoJSON in EPSG:4326)".into()
                 }
             }
             UndeclaredProjected => {
@@ -634,9 +995,9 @@ impl ProblemKind {
             }
             OutsideIran { lon, lat } => {
                 if fa {
-                    format!("پس از تبدیل، مختصات در ({}، {}) بیرون از ایران است: ناحیهٔ UTM یا سیستم مختصات اشتباه است", f(*lat), f(*lon))
+                    format!("مختصات در (عرض {}، طول {}) و بیرون از ایران است: سیستم مختصات یا ناحیهٔ UTM اشتباه است", g(*lat), g(*lon))
                 } else {
-                    format!("after conversion the coordinates fall at ({lat:.4}, {lon:.4}), outside Iran: wrong UTM zone or coordinate system")
+                    format!("the coordinates fall at (latitude {}, longitude {}), outside Iran: wrong coordinate system or UTM zone", g(*lat), g(*lon))
                 }
             }
             EmptyLayer => {
@@ -657,12 +1018,28 @@ impl ProblemKind {
             | NullGeometry
             | EmptyGeometry
             | WrongGeometryType { .. }
+            | GeometryNotObject
             | BadCoordinates { .. }
+            | NullPosition { .. }
+            | BadPosition { .. }
+            | NotPolygons
+            | NotRings { .. }
+            | NotPositions { .. }
+            | Unconvertible { .. }
+            | MixedCrs { .. }
             | TooFewPoints { .. }
             | ZeroAreaRing { .. }
             | SelfIntersection { .. }
-            | HoleOutsideShell { .. } => {
+            | HoleOutsideShell { .. }
+            | HoleInsideHole { .. } => {
                 Some(lang.pick("این عارضه کنار گذاشته شد", "this feature was left out"))
+            }
+            JsonSyntax { .. }
+            | JsonStructure { .. }
+            | NoFeatures
+            | NotGeoJson { .. }
+            | NotAFeatureCollection { .. } => {
+                Some(lang.pick("این فایل بارگذاری نشد", "the file was not loaded"))
             }
             PackageInvalid { .. } => Some(lang.pick(
                 "بسته‌های تشویقی بارگذاری نشد",

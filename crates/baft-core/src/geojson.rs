@@ -272,13 +272,21 @@ impl TopLevel {
 /// Parses the text as JSON into the top-level object, or a syntax problem with line/column.
 pub(crate) fn parse_top(file: &str, text: &str) -> Result<TopLevel, Problem> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if let Some(format) = crate::json_error::sniff(text) {
+        return Err(Problem::file_error(
+            file,
+            ProblemKind::NotGeoJson {
+                format: format.into(),
+            },
+        ));
+    }
     serde_json::from_str::<TopLevel>(text).map_err(|e| {
-        let detail = e.to_string();
-        let detail = detail
-            .split(" at line ")
-            .next()
-            .unwrap_or(&detail)
-            .to_string();
+        let syntax = crate::json_error::is_syntax(&e);
+        let detail = if syntax {
+            crate::json_error::syntax_detail(text, &e)
+        } else {
+            crate::json_error::data_detail(text, &e)
+        };
         Problem {
             severity: Severity::Error,
             location: Location {
@@ -287,10 +295,13 @@ pub(crate) fn parse_top(file: &str, text: &str) -> Result<TopLevel, Problem> {
                 column: Some(e.column()),
                 ..Default::default()
             },
-            kind: if e.classify() == serde_json::error::Category::Data {
-                ProblemKind::NotAFeatureCollection { found: detail }
-            } else {
+            kind: if syntax {
                 ProblemKind::JsonSyntax { detail }
+            } else {
+                ProblemKind::JsonStructure {
+                    field: crate::json_error::field_of(text, &e),
+                    detail,
+                }
             },
         }
     })
@@ -316,9 +327,7 @@ pub fn parse_feature_collection(file: &str, text: &str) -> Result<RawFile, Probl
         }));
     }
     let Some(slots) = top.features else {
-        return Err(file_problem(ProblemKind::NotAFeatureCollection {
-            found: "FeatureCollection without features".into(),
-        }));
+        return Err(file_problem(ProblemKind::NoFeatures));
     };
     let mut out = RawFile {
         crs_name: top.crs.as_ref().and_then(crs_member_name),
@@ -377,14 +386,7 @@ fn read_feature(
     });
     let geom = match geometry {
         None | Some(GeometrySlot::Null) => return Err(err(shown_id, ProblemKind::NullGeometry)),
-        Some(GeometrySlot::NotObject) => {
-            return Err(err(
-                shown_id,
-                ProblemKind::WrongGeometryType {
-                    found: "not an object".into(),
-                },
-            ))
-        }
+        Some(GeometrySlot::NotObject) => return Err(err(shown_id, ProblemKind::GeometryNotObject)),
         Some(GeometrySlot::Geometry(g)) => g,
     };
     let (polygons, warnings) = geometry_polygons(&geom).map_err(|k| err(shown_id.clone(), k))?;
@@ -427,11 +429,7 @@ pub(crate) fn geometry_polygons(
     let polys: Vec<&Node> = match (kind.as_str(), coords) {
         ("Polygon", n) => vec![n],
         ("MultiPolygon", Node::List(ps)) => ps.iter().collect(),
-        ("MultiPolygon", _) => {
-            return Err(ProblemKind::BadCoordinates {
-                detail: "MultiPolygon coordinates must be an array of polygons".into(),
-            })
-        }
+        ("MultiPolygon", _) => return Err(ProblemKind::NotPolygons),
         (other, _) => {
             return Err(ProblemKind::WrongGeometryType {
                 found: kind_or_q(other),
@@ -445,9 +443,7 @@ pub(crate) fn geometry_polygons(
     let mut out = Vec::with_capacity(polys.len());
     for (pi, p) in polys.iter().enumerate() {
         let Node::List(rings) = p else {
-            return Err(ProblemKind::BadCoordinates {
-                detail: format!("polygon {pi} is not an array of rings"),
-            });
+            return Err(ProblemKind::NotRings { polygon: pi });
         };
         if rings.is_empty() {
             return Err(ProblemKind::EmptyGeometry);
@@ -455,8 +451,9 @@ pub(crate) fn geometry_polygons(
         let mut poly = Vec::with_capacity(rings.len());
         for (ri, r) in rings.iter().enumerate() {
             let Node::List(pos) = r else {
-                return Err(ProblemKind::BadCoordinates {
-                    detail: format!("ring {ri} of polygon {pi} is not an array of positions"),
+                return Err(ProblemKind::NotPositions {
+                    polygon: pi,
+                    ring: ri,
                 });
             };
             let mut ring = Vec::with_capacity(pos.len() + 1);
@@ -464,13 +461,17 @@ pub(crate) fn geometry_polygons(
                 match n {
                     Node::Pos(x, y) if x.is_finite() && y.is_finite() => ring.push((*x, *y)),
                     Node::Null => {
-                        return Err(ProblemKind::BadCoordinates {
-                            detail: format!("position {k} of ring {ri} is null"),
+                        return Err(ProblemKind::NullPosition {
+                            polygon: pi,
+                            ring: ri,
+                            position: k,
                         })
                     }
                     _ => {
-                        return Err(ProblemKind::BadCoordinates {
-                            detail: format!("position {k} of ring {ri} is not [x, y]"),
+                        return Err(ProblemKind::BadPosition {
+                            polygon: pi,
+                            ring: ri,
+                            position: k,
                         })
                     }
                 }

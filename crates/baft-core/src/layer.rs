@@ -20,7 +20,7 @@ use crate::geojson::{self, RawFeature};
 use crate::manifest::{BoundaryVersion, LayerSpec, LocalText};
 pub(crate) use crate::prepared::Prepared;
 use crate::projection::TransverseMercator;
-use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
+use geo::{Area, Coord, InteriorPoint, LineString, MultiPolygon, Polygon};
 use rstar::{PointDistance, RTree, RTreeObject, AABB};
 use serde_json::{Map, Value};
 
@@ -415,11 +415,26 @@ pub fn project_polygons(
                 bw = bw.max((x - x0).abs());
                 bh = bh.max((y - y0).abs());
             }
-            if area2_src.abs() <= 1e-9 * (bw * bw + bh * bh) || area2_local.abs() < 2e-4 {
-                return Err(ProblemKind::ZeroAreaRing {
-                    polygon: pi,
-                    ring: ri,
-                });
+            // A bow-tie's lobes cancel out: its signed area is nil too, but not the sum of its
+            // triangles' areas (a fan from the first corner). That is a crossing, not "no area".
+            let (lx0, ly0) = lc[0];
+            let fan_local: f64 = lc
+                .windows(2)
+                .map(|w| ((w[0].0 - lx0) * (w[1].1 - ly0) - (w[1].0 - lx0) * (w[0].1 - ly0)).abs())
+                .sum();
+            let fan_src: f64 = ring
+                .windows(2)
+                .map(|w| ((w[0].0 - x0) * (w[1].1 - y0) - (w[1].0 - x0) * (w[0].1 - y0)).abs())
+                .sum();
+            let tiny_src = 1e-9 * (bw * bw + bh * bh);
+            let no_signed_area = area2_src.abs() <= tiny_src || area2_local.abs() < 2e-4;
+            let flat = fan_src <= tiny_src || fan_local < 2e-4;
+            let zero_area = || ProblemKind::ZeroAreaRing {
+                polygon: pi,
+                ring: ri,
+            };
+            if no_signed_area && flat {
+                return Err(zero_area());
             }
             if let Some((x, y)) = geojson::ring_self_intersection(&lc) {
                 let (lon, lat) = frame.inverse(x, y);
@@ -429,6 +444,9 @@ pub fn project_polygons(
                     lon,
                     lat,
                 });
+            }
+            if no_signed_area {
+                return Err(zero_area());
             }
             if ri > 0 {
                 let shell = Prepared::new(&MultiPolygon(vec![Polygon::new(
@@ -455,13 +473,25 @@ pub fn project_polygons(
                     p.contains(x, y) && p.nearest_edge_within(x, y, 1e-6).is_none()
                 };
                 for (hj, (other, obox)) in holes.iter().enumerate() {
-                    let apart = bbox.2 < obox.0 || obox.2 < bbox.0 || bbox.3 < obox.1 || obox.3 < bbox.1;
+                    let apart =
+                        bbox.2 < obox.0 || obox.2 < bbox.0 || bbox.3 < obox.1 || obox.3 < bbox.1;
                     if apart {
                         continue;
                     }
                     let other_ring: &LineString<f64> = &local_rings[hj + 1];
+                    // Vertices strictly inside the other, or the same place (a hole given
+                    // twice): a point inside one hole is inside the other.
+                    let inner = |r: &LineString<f64>| {
+                        Polygon::new(r.clone(), vec![])
+                            .interior_point()
+                            .map(|p| (p.x(), p.y()))
+                    };
+                    let this_ring =
+                        LineString(lc.iter().map(|&(x, y)| Coord { x, y }).collect::<Vec<_>>());
                     if lc.iter().any(|&p| strictly_in(other, p))
                         || other_ring.0.iter().any(|c| strictly_in(&this, (c.x, c.y)))
+                        || inner(&this_ring).is_some_and(|p| strictly_in(other, p))
+                        || inner(other_ring).is_some_and(|p| strictly_in(&this, p))
                     {
                         return Err(ProblemKind::HoleInsideHole {
                             polygon: pi,

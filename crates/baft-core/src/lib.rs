@@ -29,7 +29,8 @@
 //! - [`share`]: share links (the state of an answer in a URL fragment).
 //! - [`summary`]: a compact, serialisable answer for embedding pages and the JS API.
 //! - [`certificate`]: the printable certificate's map, QR code and data hashes.
-//! - [`text`]: results in Persian or English words; [`error`]: errors and data problems.
+//! - [`text`]: results in Persian or English words; [`error`]: errors and data problems;
+//!   [`json_error`]: JSON errors in plain words, naming the field.
 //!
 //! ```
 //! use baft_core::{dataset::Dataset, input::parse_location};
@@ -52,6 +53,7 @@ pub mod fix;
 pub mod geojson;
 pub mod input;
 pub mod jalali;
+pub mod json_error;
 pub mod lang;
 pub mod layer;
 pub mod manifest;

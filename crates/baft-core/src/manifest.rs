@@ -352,10 +352,40 @@ impl ManifestError {
             detail: LocalText { fa, en },
         }
     }
+    /// `manifest.json, field “layers[0].kind”: …` (without a field for a syntax error).
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Fa => format!("manifest.json، فیلد «{}»: {}", self.field, self.detail.fa),
-            Lang::En => format!("manifest.json, field “{}”: {}", self.field, self.detail.en),
+        match (lang, self.field.is_empty()) {
+            (Lang::Fa, true) => format!("manifest.json: {}", self.detail.fa),
+            (Lang::En, true) => format!("manifest.json: {}", self.detail.en),
+            (Lang::Fa, false) => {
+                format!("manifest.json، فیلد «{}»: {}", self.field, self.detail.fa)
+            }
+            (Lang::En, false) => {
+                format!("manifest.json, field “{}”: {}", self.field, self.detail.en)
+            }
+        }
+    }
+
+    /// The error for a manifest serde can't read: not JSON at all, a syntax error (no field;
+    /// the line and column in the words) or a field of the wrong form (its JSON path).
+    fn from_serde(text: &str, e: &serde_json::Error) -> Self {
+        use crate::json_error::{describe, explain, not_json, sniff};
+        if let Some(format) = sniff(text) {
+            return ManifestError::new("", not_json(format, Lang::Fa), not_json(format, Lang::En));
+        }
+        let x = explain(text, e);
+        if x.syntax {
+            ManifestError::new(
+                "",
+                format!("خطای نحوی JSON: {}", describe(&x.detail, Lang::Fa)),
+                format!("JSON syntax error: {}", describe(&x.detail, Lang::En)),
+            )
+        } else {
+            ManifestError::new(
+                x.field,
+                describe(&x.detail, Lang::Fa),
+                describe(&x.detail, Lang::En),
+            )
         }
     }
 }
@@ -364,14 +394,8 @@ impl Manifest {
     /// Parses and validates a manifest. Errors name the field (`layers[1].versions[0].approved`).
     pub fn parse(text: &str) -> Result<Manifest, Vec<ManifestError>> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let m: Manifest = serde_json::from_str(text).map_err(|e| {
-            let d = e.to_string();
-            vec![ManifestError::new(
-                format!("line {} column {}", e.line(), e.column()),
-                format!("ساختار نادرست: {d}"),
-                format!("invalid structure: {d}"),
-            )]
-        })?;
+        let m: Manifest =
+            serde_json::from_str(text).map_err(|e| vec![ManifestError::from_serde(text, &e)])?;
         let errs = m.validate();
         if errs.is_empty() {
             Ok(m)
@@ -386,10 +410,10 @@ impl Manifest {
         if self.format_version != FORMAT_VERSION {
             e.push(ManifestError::new(
                 "format_version",
-                format!(
+                crate::digits::to_persian_digits(&format!(
                     "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
                     self.format_version
-                ),
+                )),
                 format!(
                     "version {} is not supported (only {FORMAT_VERSION})",
                     self.format_version

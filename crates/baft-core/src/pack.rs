@@ -85,8 +85,9 @@ pub fn write(features: &[&RawFeature]) -> Vec<u8> {
                 let (mut px, mut py) = (0i64, 0i64);
                 for &(x, y) in r {
                     let (ix, iy) = ((x * SCALE).round() as i64, (y * SCALE).round() as i64);
-                    put_varint(&mut out, zigzag(ix - px));
-                    put_varint(&mut out, zigzag(iy - py));
+                    // Wrapping, like the reader's sum: any i64 position reads back as itself.
+                    put_varint(&mut out, zigzag(ix.wrapping_sub(px)));
+                    put_varint(&mut out, zigzag(iy.wrapping_sub(py)));
                     (px, py) = (ix, iy);
                 }
             }
@@ -272,7 +273,9 @@ impl<'a> PackReader<'a> {
         };
         let total = self.r.b.len();
         let take = n.min(self.remaining());
-        let mut features = Vec::with_capacity(take.min(1 << 20));
+        // The count comes from the file: reserve no more than its bytes can hold (a feature
+        // takes at least 2), so a damaged header doesn't grow the app's memory.
+        let mut features = Vec::with_capacity(take.min((total - self.r.at) / 2));
         for _ in 0..take {
             let r = &mut self.r;
             let start = r.at;

@@ -50,7 +50,13 @@ fn numbers(s: &str) -> Vec<(usize, u32)> {
 
 /// Reads a plate. `None` when the text isn't one.
 pub fn parse_plate(text: &str) -> Option<PlateQuery> {
-    let t = crate::digits::normalize(text);
+    if text.len() > 400 {
+        return None;
+    }
+    // Arabic keyboards type ك and ي for Persian ک and ی ("پلاك").
+    let t = crate::digits::normalize(text)
+        .replace('ك', "ک")
+        .replace('ي', "ی");
     let t = t.trim();
     if t.is_empty() || t.len() > 80 {
         return None;
@@ -139,8 +145,51 @@ pub fn parse_plate(text: &str) -> Option<PlateQuery> {
     })
 }
 
+/// Whether text that is neither a location nor a plate was probably meant as a plate or a
+/// renovation code: a plate or code word, a slash next to a digit, or digits, a dash and a
+/// digit (`۱۲۱/۱x`, `پلاک ۱۲`, `0412-017x`). Links and `geo:` URIs are not.
+pub fn looks_like_plate(text: &str) -> bool {
+    if text.len() > 400 {
+        return false;
+    }
+    let t = crate::digits::normalize(text)
+        .replace('ك', "ک")
+        .replace('ي', "ی")
+        .to_lowercase();
+    if t.contains("://") || t.trim_start().starts_with("geo:") {
+        return false;
+    }
+    let words = [
+        "پلاک",
+        "بخش",
+        "اصلی",
+        "فرعی",
+        "کد",
+        "نوسازی",
+        "plate",
+        "section",
+        "code",
+    ];
+    if words.iter().any(|w| t.contains(w)) && t.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let c: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+    (1..c.len()).any(|i| {
+        let (a, b) = (c[i - 1], c[i]);
+        (matches!(b, '/' | '\\') && a.is_ascii_digit())
+            || (matches!(a, '/' | '\\') && b.is_ascii_digit())
+            || (a == '-'
+                && b.is_ascii_digit()
+                && i >= 4
+                && c[i - 4..i - 1].iter().all(|d| d.is_ascii_digit()))
+    })
+}
+
 /// Reads a renovation code (digits with dashes, e.g. `0412-017`), normalised to ASCII.
 pub fn parse_renovation_code(text: &str) -> Option<String> {
+    if text.len() > 200 {
+        return None;
+    }
     let t = crate::digits::normalize(text);
     let mut words: Vec<&str> = t.split_whitespace().collect();
     let code = words.pop()?;
@@ -182,6 +231,7 @@ mod tests {
             q(Some(11), 123, 45)
         );
         assert_eq!(parse_plate("\u{200F}۱۲۳/۴۵\u{200E}"), q(None, 123, 45));
+        assert_eq!(parse_plate("بخش ۱۱ پلاك ۱۲۳/۴۵"), q(Some(11), 123, 45));
     }
 
     #[test]

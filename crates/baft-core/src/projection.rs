@@ -122,7 +122,17 @@ impl TransverseMercator {
             phi += d * (k * chi).sin();
         }
         let lon = self.lon0 + eta_p.sinh().atan2(xi_p.cos()).to_degrees();
-        (lon, phi.to_degrees())
+        (wrap_longitude(lon), phi.to_degrees())
+    }
+}
+
+/// The same meridian within −180°…180°: far from the central meridian (UTM zone 1 near the
+/// pole) the inverse can step past the antimeridian, e.g. −206° for 154° E.
+fn wrap_longitude(lon: f64) -> f64 {
+    if (-180.0..=180.0).contains(&lon) {
+        lon
+    } else {
+        (lon + 180.0).rem_euclid(360.0) - 180.0
     }
 }
 

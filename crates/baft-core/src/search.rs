@@ -35,6 +35,9 @@ pub const MAX_HITS: usize = 20;
 /// slash); then a location; then a renovation code; then names and ids of zones
 /// (case-insensitive, at least 2 characters).
 pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
+    if text.len() > crate::input::MAX_INPUT_BYTES {
+        return Err(crate::input::too_long(text));
+    }
     let norm = crate::digits::normalize(text);
     let t = norm.trim();
     // Whole numbers around a slash are a plate (121/11), not a lat/lon pair, when the data has
@@ -47,10 +50,18 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
             Ok(Found::Parcels(found))
         };
     }
-    let location_error = match parse_location_with(text, ds.parse_options()) {
+    let mut location_error = match parse_location_with(text, ds.parse_options()) {
         Ok(l) => return Ok(Found::Location(l)),
         Err(e) => e,
     };
+    // Meant as a plate but not one: say how to write a plate, not how to write coordinates.
+    if ds.parcels.is_some()
+        && crate::plate::parse_plate(t).is_none()
+        && crate::plate::parse_renovation_code(t).is_none()
+        && crate::plate::looks_like_plate(t)
+    {
+        location_error = BaftError::NotAPlate { text: t.into() };
+    }
     if crate::plate::parse_plate(t).is_some() {
         return Err(BaftError::NoParcelLayer);
     }

@@ -102,12 +102,17 @@ impl SharedState {
         let mut s = SharedState::default();
         for part in text.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            // Browsers percent-encode what a link holds beyond ASCII: the message quotes it as
+            // the sender wrote it.
+            let shown = unescape(value).unwrap_or_else(|| value.to_string());
             let bad = || BaftError::BadLink {
                 field: key.chars().take(20).collect(),
-                text: value.chars().take(80).collect(),
+                text: shown.chars().take(80).collect(),
             };
             match key {
                 "p" => {
+                    // A point typed by hand may have Persian digits (۳۵٫۷,۵۱٫۱).
+                    let value = crate::digits::normalize(&shown);
                     let (a, b) = value.split_once(',').ok_or_else(bad)?;
                     let (lat, lon) = (number(a).ok_or_else(bad)?, number(b).ok_or_else(bad)?);
                     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {

@@ -105,7 +105,14 @@ fn wrong_types_and_bad_positions() {
             found: "Point".into()
         }
     );
-    assert!(matches!(&k[1], ProblemKind::BadCoordinates { detail } if detail.contains("null")));
+    assert_eq!(
+        k[1],
+        ProblemKind::NullPosition {
+            polygon: 0,
+            ring: 0,
+            position: 1
+        }
+    );
     assert_eq!(k[2], ProblemKind::FeatureNotObject);
 }
 

@@ -198,7 +198,7 @@ impl Engine {
     }
 
     /// Adds a listed file's contents; returns the problems found in it.
-    pub fn add_file(&mut self, path: &str, body: Body) -> Result<Vec<Problem>, String> {
+    pub fn add_file<'a>(&mut self, path: &str, body: Body<'a>) -> Result<Vec<Problem>, String> {
         let role = self
             .roles()
             .into_iter()
@@ -206,12 +206,14 @@ impl Engine {
             .map(|(_, r)| r)
             .ok_or_else(|| self.not_listed(path))?;
         let lang = self.lang;
-        let text = |body: &Body| -> Result<String, String> {
-            match body {
-                Body::Text(t) => Ok((*t).to_string()),
+        // Borrowed, never copied: a parcel layer can be tens of MB, and wasm memory never
+        // shrinks, so every copy raises the page's memory for good.
+        let text = |body: &Body<'a>| -> Result<&'a str, String> {
+            match *body {
+                Body::Text(t) => Ok(t),
                 Body::Bytes(b) => {
                     let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-                    String::from_utf8(b.to_vec()).map_err(|_| {
+                    std::str::from_utf8(b).map_err(|_| {
                         BaftError::Data {
                             file: path.into(),
                             detail: lang.pick("متن UTF-8 نیست", "not UTF-8 text").into(),
@@ -223,12 +225,12 @@ impl Engine {
         };
         let ds = &mut self.ds;
         let problems = match role {
-            Role::Layer(spec, version) => ds.add_layer(&spec, &version, path, &text(&body)?),
+            Role::Layer(spec, version) => ds.add_layer(&spec, &version, path, text(&body)?),
             Role::Version(spec, version) => {
-                ds.add_other_version(&spec, &version, path, &text(&body)?)
+                ds.add_other_version(&spec, &version, path, text(&body)?)
             }
-            Role::Packages => ds.set_packages(path, &text(&body)?),
-            Role::Offices => ds.set_offices(path, &text(&body)?),
+            Role::Packages => ds.set_packages(path, text(&body)?),
+            Role::Offices => ds.set_offices(path, text(&body)?),
             Role::Parcels if baft_core::pack::is_pack(path) => match body {
                 Body::Bytes(b) => ds.set_parcels_packed(b, None),
                 Body::Text(_) => {
@@ -242,7 +244,7 @@ impl Engine {
                     })
                 }
             },
-            Role::Parcels => ds.set_parcels(&text(&body)?),
+            Role::Parcels => ds.set_parcels(text(&body)?),
         };
         self.problems.retain(|p| p.location.file != path);
         self.problems.extend(problems.iter().cloned());
@@ -392,6 +394,22 @@ impl Engine {
         let report = self.ds.check_plot(&rings).map_err(|e| e.message(lang))?;
         let (facts, eval) = self.with_facts(PlotFacts::from_plot(&report), facts, today)?;
         Ok(answer::plot(self, report, None, facts, eval))
+    }
+
+    /// The number of plots in the parcel layer (0 before it is added).
+    pub fn parcel_count(&self) -> usize {
+        self.ds.parcels.as_ref().map_or(0, |p| p.len())
+    }
+
+    /// The parcel-layer plot holding a point given as lon, lat (degrees): its index, for
+    /// [`Self::check_parcel`]. None outside every plot, for an invalid point, or without parcels.
+    pub fn parcel_at(&self, lon: f64, lat: f64) -> Option<usize> {
+        if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+            return None;
+        }
+        let parcels = self.ds.parcels.as_ref()?;
+        let (x, y) = self.ds.frame.forward(lon, lat);
+        parcels.at(x, y)
     }
 
     /// Checks plot `index` of the parcel layer (as listed in a `choices` answer); its survey
@@ -551,6 +569,21 @@ mod tests {
     }
 
     #[test]
+    fn parcel_at_a_point_is_the_plot_holding_it() {
+        let e = sample(true);
+        assert!(e.parcel_count() > 0);
+        // A point inside plot i (its interior point) finds plot i; a point far away finds none.
+        for i in [0, e.parcel_count() / 2, e.parcel_count() - 1] {
+            let (report, _) = e.ds.check_parcel(i, 1405).unwrap();
+            let [lon, lat] = report.interior_point;
+            assert_eq!(e.parcel_at(lon, lat), Some(i));
+        }
+        assert_eq!(e.parcel_at(51.0, 35.0), None);
+        assert_eq!(e.parcel_at(f64::NAN, 35.7), None);
+        assert_eq!(sample(false).parcel_at(51.1119, 35.7097), None);
+    }
+
+    #[test]
     fn plate_finds_the_surveyed_plot() {
         let e = sample(true);
         assert_eq!(e.problems(), Vec::<String>::new());
@@ -565,6 +598,93 @@ mod tests {
                 assert_eq!(p["kind"], "plot");
             }
             other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod scratch_timing {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn time_point() {
+        let root = std::path::PathBuf::from(std::env::var("VSDIR").unwrap());
+        let mut e = Engine::new(
+            &std::fs::read_to_string(root.join("manifest.json")).unwrap(),
+            Lang::En,
+        )
+        .unwrap();
+        for f in e.files() {
+            if f.kind == FileKind::Layer || f.kind == FileKind::Parcels {
+                let t = std::fs::read_to_string(root.join(&f.path)).unwrap();
+                let t0 = std::time::Instant::now();
+                e.add_file(&f.path, Body::Text(&t)).unwrap();
+                eprintln!("{} {:?}", f.path, t0.elapsed());
+            }
+        }
+        let day = GregorianDate {
+            year: 2026,
+            month: 11,
+            day: 26,
+        };
+        let n = 20000;
+        let pts: Vec<(f64, f64)> = (0..n)
+            .map(|i| {
+                (
+                    51.075 + 0.075 * ((i * 7919) % n) as f64 / n as f64,
+                    35.675 + 0.07 * ((i * 104729) % n) as f64 / n as f64,
+                )
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        for &(x, y) in &pts {
+            std::hint::black_box(e.ds.check_point((x, y)));
+        }
+        eprintln!("ds.check_point {:?}", t.elapsed() / n as u32);
+        let t = std::time::Instant::now();
+        for &(x, y) in &pts {
+            std::hint::black_box(e.check_point(x, y, None, day).unwrap());
+        }
+        eprintln!("engine.check_point (answer) {:?}", t.elapsed() / n as u32);
+        let t = std::time::Instant::now();
+        for &(x, y) in &pts {
+            std::hint::black_box(
+                serde_json::to_string(&e.check_point(x, y, None, day).unwrap()).unwrap(),
+            );
+        }
+        eprintln!("+ json {:?}", t.elapsed() / n as u32);
+        let t = std::time::Instant::now();
+        for &(x, y) in &pts {
+            std::hint::black_box(e.parcel_at(x, y));
+        }
+        eprintln!("parcel_at {:?}", t.elapsed() / n as u32);
+    }
+}
+
+#[cfg(test)]
+mod scratch_load {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn load_only() {
+        let root = std::path::PathBuf::from(std::env::var("VSDIR").unwrap());
+        let mut e = Engine::new(
+            &std::fs::read_to_string(root.join("manifest.json")).unwrap(),
+            Lang::En,
+        )
+        .unwrap();
+        for f in e.files() {
+            if f.kind == FileKind::Layer || f.kind == FileKind::Parcels {
+                let t = std::fs::read(root.join(&f.path)).unwrap();
+                let t0 = std::time::Instant::now();
+                let body = if f.binary {
+                    Body::Bytes(&t)
+                } else {
+                    Body::Text(std::str::from_utf8(&t).unwrap())
+                };
+                e.add_file(&f.path, body).unwrap();
+                eprintln!("{} {:?}", f.path, t0.elapsed());
+            }
         }
     }
 }

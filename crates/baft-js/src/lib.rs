@@ -30,9 +30,13 @@ use engine::{Body, Engine};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// A result as a JS value: serialised to one JSON text in Rust, then `JSON.parse`d by the
+/// engine. Building the objects field by field across the wasm boundary (serde-wasm-bindgen:
+/// one call per string, number and object) cost ~10× more for a point answer's few hundred
+/// fields than the check itself; one text and the browser's JSON parser cost a fraction.
 fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let text = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("result is not JSON"))
 }
 
 fn lang_of(lang: Option<String>) -> Lang {
@@ -248,6 +252,19 @@ impl Baft {
             .check_parcel(index as usize, facts.as_deref(), self.today())
             .map_err(|m| JsError::new(&m))?;
         js(&a)
+    }
+
+    /// How many plots the parcel layer has (0 before it is added).
+    #[wasm_bindgen(getter, js_name = parcelCount)]
+    pub fn parcel_count(&self) -> u32 {
+        self.e.parcel_count() as u32
+    }
+
+    /// The parcel-layer plot under a point given as lon, lat (degrees): its index, for
+    /// `checkParcel`; undefined when no plot holds the point (or there is no parcel layer).
+    #[wasm_bindgen(js_name = parcelAt)]
+    pub fn parcel_at(&self, lon: f64, lat: f64) -> Option<u32> {
+        self.e.parcel_at(lon, lat).map(|i| i as u32)
     }
 
     /// Checks many points at once (`[lon0, lat0, lon1, lat1, …]`) and returns, per point and

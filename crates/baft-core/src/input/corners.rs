@@ -43,12 +43,37 @@ pub fn parse_corners(text: &str, opts: ParseOptions) -> Result<Vec<(f64, f64)>, 
     if ring.len() < 3 {
         return Err(BaftError::TooFewCorners { count: ring.len() });
     }
+    if ring.len() > crate::dataset::MAX_PLOT_VERTICES {
+        return Err(BaftError::PlotTooComplex {
+            vertices: ring.len(),
+            limit: crate::dataset::MAX_PLOT_VERTICES,
+        });
+    }
+    if flat(&closed(&ring)) {
+        return Err(BaftError::CornersNoArea);
+    }
     if crate::geojson::ring_self_intersection(&closed(&ring)).is_some() {
         return Err(BaftError::CornersCrossing);
     }
     let first = ring[0];
     ring.push(first);
     Ok(ring)
+}
+
+/// Whether a closed ring's corners lie on one line (no triangle of the fan from the first
+/// corner has an area, relative to the ring's size).
+fn flat(r: &[(f64, f64)]) -> bool {
+    let (x0, y0) = r[0];
+    let (mut bw, mut bh) = (0.0f64, 0.0f64);
+    for &(x, y) in r {
+        bw = bw.max((x - x0).abs());
+        bh = bh.max((y - y0).abs());
+    }
+    let fan: f64 = r
+        .windows(2)
+        .map(|w| ((w[0].0 - x0) * (w[1].1 - y0) - (w[1].0 - x0) * (w[0].1 - y0)).abs())
+        .sum();
+    fan <= 1e-9 * (bw * bw + bh * bh)
 }
 
 fn closed(r: &[(f64, f64)]) -> Vec<(f64, f64)> {

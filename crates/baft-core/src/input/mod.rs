@@ -94,15 +94,17 @@ pub fn parse_location(text: &str) -> Result<ParsedLocation, BaftError> {
 
 /// Reads one point. See the module docs for the accepted forms.
 pub fn parse_location_with(text: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
+    // Long text is no location: answered without reading it all (the message quotes its start).
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_long(text));
+    }
     let norm = crate::digits::normalize(text);
     let t = norm.trim();
     if t.is_empty() {
         return Err(BaftError::EmptyInput);
     }
-    if t.len() > 4096 {
-        return Err(BaftError::Unrecognised {
-            text: t.chars().take(40).collect(),
-        });
+    if t.len() > MAX_INPUT_BYTES {
+        return Err(too_long(t));
     }
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("geo:") {
@@ -114,6 +116,18 @@ pub fn parse_location_with(text: &str, opts: ParseOptions) -> Result<ParsedLocat
     numbers::parse_plain(t, opts)
 }
 
+/// Typed or pasted text longer than this (bytes) is not read as a location.
+pub const MAX_INPUT_BYTES: usize = 4096;
+
+/// [`BaftError::Unrecognised`] quoting the start of a long text (the message cuts it with "…").
+pub(crate) fn too_long(text: &str) -> BaftError {
+    BaftError::Unrecognised {
+        text: crate::digits::normalize(&text.chars().take(100).collect::<String>())
+            .trim()
+            .to_string(),
+    }
+}
+
 /// Builds a location from UTM figures, checking ranges.
 pub(crate) fn from_utm(zone: u8, easting: f64, northing: f64) -> Result<ParsedLocation, BaftError> {
     if !(166_000.0..=834_000.0).contains(&easting)
@@ -123,15 +137,15 @@ pub(crate) fn from_utm(zone: u8, easting: f64, northing: f64) -> Result<ParsedLo
         return Err(BaftError::UtmOutOfRange { easting, northing });
     }
     let (lon, lat) = TransverseMercator::utm_north(zone).inverse(easting, northing);
-    Ok(ParsedLocation {
+    checked(
         lat,
         lon,
-        form: InputForm::Utm {
+        InputForm::Utm {
             zone,
             easting,
             northing,
         },
-    })
+    )
 }
 
 /// Checks a lat/lon pair's ranges.

@@ -146,8 +146,46 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
     Some(out)
 }
 
-/// Parses the non-link forms.
+/// Parses the non-link forms; for text it can't read, says what is wrong when it is a common
+/// slip (decimal commas, 60 minutes or more).
 pub(super) fn parse_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
+    let r = read_plain(t, opts);
+    if matches!(r, Err(BaftError::Unrecognised { .. })) {
+        if decimal_commas(t) {
+            return Err(BaftError::DecimalComma { text: t.into() });
+        }
+        if let Some(value) = minutes_or_seconds_over_59(t) {
+            return Err(BaftError::MinutesSeconds { value });
+        }
+    }
+    r
+}
+
+/// Two numbers, each with a comma between digits and nothing else: `35,7097 51,1119`.
+fn decimal_commas(t: &str) -> bool {
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            let p = p.strip_prefix('-').unwrap_or(p);
+            p.split_once(',').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.chars().all(|c| c.is_ascii_digit())
+                    && b.chars().all(|c| c.is_ascii_digit())
+            })
+        })
+}
+
+/// A number marked as minutes or seconds that is 60 or more.
+fn minutes_or_seconds_over_59(t: &str) -> Option<f64> {
+    let toks = tokenize(t)?;
+    toks.windows(2).find_map(|w| match w {
+        [Tok::Num(v, _), Tok::Min | Tok::Sec] if *v >= 60.0 => Some(*v),
+        _ => None,
+    })
+}
+
+fn read_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
     let unrecognised = || BaftError::Unrecognised {
         text: t.to_string(),
     };

@@ -223,16 +223,31 @@ impl PackageError {
         }
     }
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Fa => format!(
-                "بستهٔ «{}»، فیلد «{}»: {}",
-                self.package, self.field, self.detail.fa
-            ),
-            Lang::En => format!(
-                "package “{}”, field “{}”: {}",
-                self.package, self.field, self.detail.en
-            ),
-        }
+        package_error_text(&self.package, &self.field, &self.detail, lang)
+    }
+}
+
+/// `package “p”, field “f”: …`; the sections `valuation` and `stacking` are named as such, and
+/// `file` (the file as a whole) by its field alone.
+pub fn package_error_text(package: &str, field: &str, detail: &LocalText, lang: Lang) -> String {
+    let d = detail.get(lang);
+    let fa = lang == Lang::Fa;
+    let whom = match (package, fa) {
+        ("file", _) => None,
+        ("valuation" | "stacking", true) => Some(format!("بخش «{package}»")),
+        ("valuation" | "stacking", false) => Some(format!("section “{package}”")),
+        (_, true) => Some(format!("بستهٔ «{package}»")),
+        (_, false) => Some(format!("package “{package}”")),
+    };
+    let field = (!field.is_empty()).then(|| match fa {
+        true => format!("فیلد «{field}»"),
+        false => format!("field “{field}”"),
+    });
+    let place: Vec<String> = whom.into_iter().chain(field).collect();
+    if place.is_empty() {
+        d.to_string()
+    } else {
+        format!("{}: {d}", place.join(lang.pick("، ", ", ")))
     }
 }
 
@@ -271,19 +286,27 @@ impl PackagesFile {
             e.push(PackageError::new(
                 "file",
                 "format_version",
-                format!("نسخهٔ {} پشتیبانی نمی‌شود", self.format_version),
-                format!("version {} is not supported", self.format_version),
+                crate::digits::to_persian_digits(&format!(
+                    "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
+                    self.format_version
+                )),
+                format!(
+                    "version {} is not supported (only {FORMAT_VERSION})",
+                    self.format_version
+                ),
             ));
         }
         let v = &self.valuation;
         let mut range = |pkg: &str, field: &str, x: Option<f64>, lo: f64, hi: f64| {
             if let Some(x) = x {
                 if !(x.is_finite() && x >= lo && x <= hi) {
+                    let n = crate::error::error_number;
+                    let p = |v: f64| crate::digits::to_persian_digits(&n(v));
                     e.push(PackageError::new(
                         pkg,
                         field,
-                        format!("مقدار {x} باید بین {lo} و {hi} باشد"),
-                        format!("value {x} must be between {lo} and {hi}"),
+                        format!("مقدار {} باید بین {} و {} باشد", p(x), p(lo), p(hi)),
+                        format!("value {} must be between {} and {}", n(x), n(lo), n(hi)),
                     ));
                 }
             }
@@ -582,7 +605,7 @@ impl Condition {
                         if let Some(bad) = v.iter().find(|m| !MEMBERSHIPS.contains(&m.as_str())) {
                             p.push((
                                 "in",
-                                format!("وضعیت ناشناخته «{bad}»"),
+                                format!("وضعیت ناشناختهٔ «{bad}»؛ مجاز: {}", MEMBERSHIPS.join("، ")),
                                 format!(
                                     "unknown membership “{bad}”; allowed: {}",
                                     MEMBERSHIPS.join(", ")
@@ -604,43 +627,61 @@ impl Condition {
     }
 }
 
-/// Explains a failed parse: for valid JSON, each package that fails on its own is named by
-/// its id (unknown fields, wrong types); otherwise the file's line and column.
+/// Explains a failed parse. Text that isn't JSON: the line and column. Otherwise each package
+/// that fails on its own is named by its id, with the field (`benefits.extra_floors`); an error
+/// outside the packages names its field in the file (`valuation.coverage_ratio`).
 fn structure_errors(text: &str, whole: &serde_json::Error) -> Vec<PackageError> {
-    let generic = |pkg: &str, e: &serde_json::Error, at: String| {
-        let d = e.to_string();
-        PackageError::new(
-            pkg,
-            at,
-            format!("ساختار نادرست: {d}"),
-            format!("invalid structure: {d}"),
-        )
-    };
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
-        return vec![generic(
+    use crate::json_error::{describe, explain, field_of, not_json, sniff, without_position};
+    if let Some(format) = sniff(text) {
+        let (fa, en) = (not_json(format, Lang::Fa), not_json(format, Lang::En));
+        return vec![PackageError::new("file", "", fa, en)];
+    }
+    let x = explain(text, whole);
+    if x.syntax {
+        return vec![PackageError::new(
             "file",
-            whole,
-            format!("line {} column {}", whole.line(), whole.column()),
+            "",
+            format!("خطای نحوی JSON: {}", describe(&x.detail, Lang::Fa)),
+            format!("JSON syntax error: {}", describe(&x.detail, Lang::En)),
+        )];
+    }
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return vec![PackageError::new(
+            "file",
+            x.field,
+            describe(&x.detail, Lang::Fa),
+            describe(&x.detail, Lang::En),
         )];
     };
     let mut errs = Vec::new();
     if let Some(pkgs) = v.get("packages").and_then(|p| p.as_array()) {
         for (i, p) in pkgs.iter().enumerate() {
-            if let Err(e) = serde_json::from_str::<Package>(&p.to_string()) {
+            let compact = p.to_string();
+            if let Err(e) = serde_json::from_str::<Package>(&compact) {
                 let id = p
                     .get("id")
                     .and_then(|x| x.as_str())
+                    .filter(|x| !x.trim().is_empty())
                     .map(str::to_string)
                     .unwrap_or_else(|| format!("#{i}"));
-                errs.push(generic(&id, &e, format!("packages[{i}]")));
+                // Positions in the re-serialised package mean nothing to the reader.
+                let m = e.to_string();
+                let m = without_position(&m);
+                errs.push(PackageError::new(
+                    &id,
+                    field_of(&compact, &e),
+                    describe(m, Lang::Fa),
+                    describe(m, Lang::En),
+                ));
             }
         }
     }
-    if errs.is_empty() {
-        errs.push(generic(
+    if errs.is_empty() || !x.field.starts_with("packages[") {
+        errs.push(PackageError::new(
             "file",
-            whole,
-            format!("line {} column {}", whole.line(), whole.column()),
+            x.field,
+            describe(&x.detail, Lang::Fa),
+            describe(&x.detail, Lang::En),
         ));
     }
     errs

@@ -1,0 +1,92 @@
+// The measuring protocol shared by the two sides of the Baft-vs-Turf benchmark: bench/peer.mjs
+// (JSON.parse + Flatbush + Turf) and bench/baft-side.mjs (Baft's JS API). Each side is an
+// adapter `impl` with the same methods; this module exposes `window.side` so that
+// bench/vs-turf.mjs can drive one phase at a time (load, then memory from outside the page,
+// then queries), with exactly the same timing code around either side.
+
+/** xorshift32 in [0, 1): the same sequence on both sides for the same seed. */
+export function rng(seed) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13; x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5; x >>>= 0;
+    return x / 4294967296;
+  };
+}
+
+/** `n` points uniformly random in `[minLon, minLat, maxLon, maxLat]`, as [lon0, lat0, lon1, …]. */
+export function randomPoints(env, n, seed) {
+  const r = rng(seed);
+  const pts = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    pts[2 * i] = env[0] + (env[2] - env[0]) * r();
+    pts[2 * i + 1] = env[1] + (env[3] - env[1]) * r();
+  }
+  return pts;
+}
+
+/** `n` distinct random indexes below `count`. */
+export function randomIndexes(count, n, seed) {
+  const r = rng(seed);
+  const seen = new Set();
+  while (seen.size < Math.min(n, count)) seen.add(Math.floor(r() * count));
+  return [...seen];
+}
+
+export function runSide(impl) {
+  let state = null;
+  let sink = 0;
+  const keep = (v) => { sink = (sink + (v && v.parcel !== undefined ? v.parcel : 1)) | 0; };
+  window.side = {
+    name: impl.name,
+    /** Fetch (timed apart), then parse + index (the measured load). */
+    async load({ base, options = {} }) {
+      const t0 = performance.now();
+      let data = await impl.fetch(base, options);
+      const t1 = performance.now();
+      state = impl.load(data);
+      const t2 = performance.now();
+      data = null;
+      return { fetch_ms: t1 - t0, parse_index_ms: t2 - t1, parcels: impl.parcelCount(state) };
+    },
+    /** Memory the page holds (JS heap after a full GC; wasm linear memory when the side has it). */
+    memory() {
+      if (typeof gc === 'function') { gc(); gc(); }
+      return {
+        js_heap_used: performance.memory ? performance.memory.usedJSHeapSize : null,
+        wasm_bytes: impl.wasmBytes ? impl.wasmBytes() : 0,
+      };
+    },
+    /** Per-point query time over `n` random points in `envelope` (after `warm` untimed ones). */
+    queries({ envelope, n, seed, warm = 500 }) {
+      const pts = randomPoints(envelope, n, seed);
+      const w = randomPoints(envelope, warm, seed ^ 0x9e3779b9);
+      for (let i = 0; i < warm; i++) keep(impl.query(state, w[2 * i], w[2 * i + 1]));
+      const t = performance.now();
+      for (let i = 0; i < n; i++) keep(impl.query(state, pts[2 * i], pts[2 * i + 1]));
+      const us = ((performance.now() - t) * 1000) / n;
+      const extra = impl.bulk ? impl.bulk(state, pts) : {};
+      return { point_us: us, sink, ...extra };
+    },
+    /** Per-plot % overlap time for `n` random plots of the parcel layer (after `warm`). */
+    overlaps({ n, seed, warm = 20 }) {
+      const idx = randomIndexes(impl.parcelCount(state), n + warm, seed);
+      for (const i of idx.slice(n)) keep(impl.overlap(state, i));
+      const t = performance.now();
+      for (const i of idx.slice(0, n)) keep(impl.overlap(state, i));
+      return { plot_us: ((performance.now() - t) * 1000) / n, sink };
+    },
+    /** The answers, for the agreement count: points `[lon, lat, …]` and plot indexes. */
+    answers({ points, plots }) {
+      const pts = [];
+      for (let i = 0; i < points.length; i += 2) pts.push(impl.query(state, points[i], points[i + 1]));
+      return {
+        layers: impl.layerIds(state),
+        points: pts,
+        plots: plots.map((i) => impl.overlap(state, i)),
+      };
+    },
+  };
+  window.sideReady = true;
+}

@@ -1,0 +1,352 @@
+// Baft vs the JavaScript way (JSON.parse + Flatbush + Turf.js), side by side in ONE headless
+// Chromium session, alternating them (peer, Baft, Baft pack, peer, Baft, …), on the sample's
+// zone layers and generated parcel layers of 10,000 / 50,000 / 200,000 plots. Prints medians,
+// Baft ÷ peer ratios, the agreement count with an example of each kind of difference, and the
+// time to first answer for a `#p=lat,lon` link with the CPU throttled 4× (the real app vs
+// bench/peer.html). Writes everything to target/vs-turf/results.json.
+//
+// Run by scripts/bench.sh, which prepares target/vs-turf/data-N (the sample's layers after
+// `baft fix` — the informal-settlement layer reprojected from UTM to lon/lat, as a Leaflet page
+// needs — plus `baft-sample bench-parcels N`) and target/vs-turf/data-N-packed (`baft pack`).
+// Environment: BAFT_VS_SIZES (10000,50000,200000), BAFT_VS_RUNS (5), BAFT_VS_POINTS (5000),
+// BAFT_VS_PLOTS (300), BAFT_VS_TTFA_RUNS (3), CHROMIUM (/usr/bin/chromium).
+import { chromium } from '@playwright/test';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startServer } from '../scripts/serve-dist.mjs';
+import { currentFiles } from './peer.mjs';
+import { randomIndexes, randomPoints } from './vs-common.mjs';
+
+const env = (k, d) => process.env[k] || d;
+const SIZES = env('BAFT_VS_SIZES', '10000,50000,200000').split(',').map(Number);
+const RUNS = Number(env('BAFT_VS_RUNS', 5));
+const POINTS = Number(env('BAFT_VS_POINTS', 5000));
+const PLOTS = Number(env('BAFT_VS_PLOTS', 300));
+const TTFA_RUNS = Number(env('BAFT_VS_TTFA_RUNS', 3));
+const THROTTLE = 4;
+const POINT_SEED = 1234;
+const PLOT_SEED = 99;
+const ROOT = resolve('target/vs-turf');
+const pkgVersion = (p) => JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version;
+const versions = {
+  turf: pkgVersion('@turf/turf'),
+  flatbush: pkgVersion('flatbush'),
+  baft: (readFileSync('Cargo.toml', 'utf8').match(/^version\s*=\s*"([^"]+)"/m) || [])[1],
+};
+
+const median = (a) => {
+  const s = a.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((x, y) => x - y);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const MB = (b) => b / 1048576;
+const fmt = (x, d = 1) => (x === null || x === undefined ? '—' : x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const ratio = (b, p) => (b === null || p === null || !p ? '—' : `${fmt(b / p, 2)}`);
+
+// ---------------------------------------------------------------------------------------------
+// The site: both sides' pages, Turf's and Flatbush's browser builds, Baft's JS API, the data.
+
+function prepareSite() {
+  const site = join(ROOT, 'site');
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  for (const f of ['peer.html', 'peer.mjs', 'baft-side.html', 'baft-side.mjs', 'vs-common.mjs']) cpSync(join('bench', f), join(site, f));
+  cpSync('node_modules/@turf/turf/turf.min.js', join(site, 'turf.min.js'));
+  cpSync('node_modules/flatbush/flatbush.js', join(site, 'flatbush.js'));
+  cpSync('dist/js-api', join(site, 'js-api'), { recursive: true });
+  for (const n of SIZES) {
+    for (const d of [`data-${n}`, `data-${n}-packed`]) {
+      if (!existsSync(join(ROOT, d))) throw new Error(`${join(ROOT, d)} is missing: run scripts/bench.sh`);
+      symlinkSync(join(ROOT, d), join(site, d));
+    }
+  }
+  return site;
+}
+
+/** A copy of dist/ (the real app) with the reference page beside it, serving data-N(-packed). */
+function prepareAppSite(n, format) {
+  const site = join(ROOT, `app-${n}-${format}`);
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  for (const e of readdirSync('dist')) if (e !== 'data') cpSync(join('dist', e), join(site, e), { recursive: true });
+  for (const f of ['peer.html', 'peer.mjs', 'vs-common.mjs']) cpSync(join('bench', f), join(site, f));
+  cpSync('node_modules/@turf/turf/turf.min.js', join(site, 'turf.min.js'));
+  cpSync('node_modules/flatbush/flatbush.js', join(site, 'flatbush.js'));
+  symlinkSync(join(ROOT, format === 'pack' ? `data-${n}-packed` : `data-${n}`), join(site, 'data'));
+  return site;
+}
+
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
+// ---------------------------------------------------------------------------------------------
+// Probes for the agreement count: points on, just inside and just outside zone and plot edges
+// (the cases where boundary handling differs), and inside a hole.
+
+const M_PER_DEG_LAT = 110_950;
+function offsetPoint([lon, lat], [dxm, dym]) {
+  return [lon + dxm / (111_320 * Math.cos((lat * Math.PI) / 180)), lat + dym / M_PER_DEG_LAT];
+}
+
+function edgeProbes(ring, j, kind, out, offsets) {
+  const a = ring[j];
+  const b = ring[(j + 1) % (ring.length - 1)];
+  const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+  const k = 111_320 * Math.cos((mid[1] * Math.PI) / 180);
+  const ex = (b[0] - a[0]) * k;
+  const ey = (b[1] - a[1]) * M_PER_DEG_LAT;
+  const len = Math.hypot(ex, ey);
+  if (!len) return;
+  const nx = -ey / len;
+  const ny = ex / len;
+  for (const d of offsets) out.push({ kind: d === 0 ? `${kind}: on the edge` : `${kind}: ${Math.abs(d)} m off the edge`, p: offsetPoint(mid, [nx * d, ny * d]) });
+}
+
+function makeProbes(dir, parcelCount) {
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const files = currentFiles(m);
+  const out = [];
+  for (const l of files.layers) {
+    const fc = JSON.parse(readFileSync(join(dir, l.file), 'utf8'));
+    const step = Math.max(1, Math.floor(fc.features.length / 25));
+    fc.features.forEach((f, i) => {
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const rings of polys) {
+        if (i % step === 0) edgeProbes(rings[0], i % (rings[0].length - 1), 'zone edge', out, [0, 0.25, -0.25, 1, -1]);
+        for (const hole of rings.slice(1)) {
+          const c = hole.slice(0, -1).reduce((s, q) => [s[0] + q[0], s[1] + q[1]], [0, 0]).map((v) => v / (hole.length - 1));
+          out.push({ kind: 'inside a hole', p: c });
+          edgeProbes(hole, 0, 'hole edge', out, [0.25, -0.25]);
+        }
+      }
+    });
+  }
+  const pf = JSON.parse(readFileSync(join(dir, files.parcels.file), 'utf8'));
+  for (const i of randomIndexes(parcelCount, 25, 7)) {
+    const g = pf.features[i].geometry;
+    const ring = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0];
+    edgeProbes(ring, i % (ring.length - 1), 'plot edge', out, [0.25, -0.25, 0.01, -0.01]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agreement
+
+function compare(peer, baft, points, kinds) {
+  const counts = { points: 0, agree: 0, differ: 0 };
+  const kindsOut = new Map();
+  const note = (kind, example) => {
+    if (!kindsOut.has(kind)) kindsOut.set(kind, { count: 0, example });
+    kindsOut.get(kind).count += 1;
+  };
+  const bLayer = new Map(baft.layers.map((id, k) => [id, k]));
+  peer.points.forEach((pa, i) => {
+    const ba = baft.points[i];
+    const lon = points[2 * i];
+    const lat = points[2 * i + 1];
+    const where = `${lat.toFixed(7)}, ${lon.toFixed(7)}${kinds ? ` (${kinds[i]})` : ''}`;
+    counts.points += 1;
+    let same = true;
+    if (pa.parcel !== ba.parcel) {
+      same = false;
+      note('plot: different plot under the point', `${where}: peer plot #${pa.parcel}, Baft plot #${ba.parcel}`);
+    }
+    peer.layers.forEach((id, k) => {
+      const kb = bLayer.get(id);
+      const p = [...pa.zones[k]].sort();
+      const b = [...ba.zones[kb]].sort();
+      const st = ba.status[kb];
+      if (p.join() === b.join()) return;
+      same = false;
+      const desc = `${where}, ${id}: Turf ${p.length ? `inside ${p.join('+')}` : 'outside'}; Baft ${st}${b.length ? ` ${b.join('+')}` : ''}`;
+      if (st === 'on_boundary') note('boundary band: Baft "on the boundary" within 0.5 m of a layer\'s outer edge, Turf exact', desc);
+      else if (st === 'inside' && p.every((z) => b.includes(z))) note('edge shared by two zones: Baft names both within 0.5 m, Turf the one holding the point', desc);
+      else note('other', desc);
+    });
+    if (same) counts.agree += 1;
+    else counts.differ += 1;
+  });
+  return { ...counts, kinds: [...kindsOut].map(([kind, v]) => ({ kind, ...v })) };
+}
+
+function comparePlots(peer, baft, plots) {
+  const bLayer = new Map(baft.layers.map((id, k) => [id, k]));
+  let agree = 0;
+  let maxDiff = 0;
+  const worst = [];
+  peer.plots.forEach((pp, i) => {
+    let ok = true;
+    peer.layers.forEach((id, k) => {
+      const d = Math.abs(pp[k] - baft.plots[i][bLayer.get(id)]);
+      maxDiff = Math.max(maxDiff, d);
+      if (d > 0.1) { ok = false; worst.push(`plot #${plots[i]}, ${id}: Turf ${pp[k].toFixed(3)} %, Baft ${baft.plots[i][bLayer.get(id)].toFixed(3)} %`); }
+    });
+    if (ok) agree += 1;
+  });
+  return { plots: peer.plots.length, agree, max_abs_diff_pp: maxDiff, examples: worst.slice(0, 3) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function sideRun(browser, port, page_, base, { n, answers, overlaps = true }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`http://127.0.0.1:${port}/${page_}`);
+  await page.waitForFunction(() => window.sideReady === true, null, { timeout: 60_000 });
+  const r = { load: await page.evaluate((a) => window.side.load(a), { base }) };
+  r.memory = await page.evaluate(() => window.side.memory());
+  await cdp.send('HeapProfiler.collectGarbage');
+  r.memory.cdp_heap_used = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const envelope = JSON.parse(readFileSync(join(ROOT, `data-${n}`, 'manifest.json'), 'utf8')).city.envelope;
+  r.queries = await page.evaluate((a) => window.side.queries(a), { envelope, n: POINTS, seed: POINT_SEED });
+  if (overlaps) r.overlaps = await page.evaluate((a) => window.side.overlaps(a), { n: PLOTS, seed: PLOT_SEED });
+  if (answers) r.answers = await page.evaluate((a) => window.side.answers(a), answers);
+  if (errors.length) throw new Error(`${page_} ${base}: ${errors.join('; ')}`);
+  await context.close();
+  return r;
+}
+
+async function firstAnswer(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.addInitScript(() => {
+    const mark = () => {
+      if (window.__firstAnswer === undefined && document.querySelector('#result [data-layer]')) window.__firstAnswer = performance.now();
+    };
+    new MutationObserver(mark).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 600_000, polling: 50 });
+  const ms = await page.evaluate(() => window.__firstAnswer);
+  const layers = await page.locator('#result [data-layer]').count();
+  await context.close();
+  return { ms, layers };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const site = prepareSite();
+const port = 4401;
+const server = await startServer(site, port, '127.0.0.1', { secure: false });
+const browser = await chromium.launch({ executablePath: env('CHROMIUM', '/usr/bin/chromium'), args: launchArgs });
+const browserVersion = browser.version();
+const results = { versions: { ...versions, chromium: browserVersion }, runs: RUNS, points: POINTS, plots: PLOTS, sizes: {} };
+const fx = JSON.parse(readFileSync('tests/fixtures/sample-points.json', 'utf8')).worn_block.point;
+
+for (const n of SIZES) {
+  const base = `data-${n}/`;
+  const envelope = JSON.parse(readFileSync(join(ROOT, `data-${n}`, 'manifest.json'), 'utf8')).city.envelope;
+  const probes = makeProbes(join(ROOT, `data-${n}`), n);
+  const randomPts = Array.from(randomPoints(envelope, POINTS, POINT_SEED));
+  const probePts = probes.flatMap((q) => q.p);
+  const agreementPlots = randomIndexes(n, PLOTS, PLOT_SEED).slice(0, PLOTS);
+  const answers = { points: [...randomPts, ...probePts], plots: agreementPlots };
+  const runs = { peer: [], baft: [], pack: [] };
+  for (let r = 0; r < RUNS; r++) {
+    const first = r === 0 ? answers : null;
+    runs.peer.push(await sideRun(browser, port, 'peer.html', base, { n, answers: first }));
+    runs.baft.push(await sideRun(browser, port, 'baft-side.html', base, { n, answers: first }));
+    runs.pack.push(await sideRun(browser, port, 'baft-side.html', `data-${n}-packed/`, { n, answers: null, overlaps: false }));
+    process.stderr.write(`  ${n}: run ${r + 1}/${RUNS} done\n`);
+  }
+  const med = (side, f) => median(runs[side].map(f));
+  const s = {};
+  for (const side of ['peer', 'baft', 'pack']) {
+    s[side] = {
+      fetch_ms: med(side, (x) => x.load.fetch_ms),
+      parse_index_ms: med(side, (x) => x.load.parse_index_ms),
+      load_ms: med(side, (x) => x.load.fetch_ms + x.load.parse_index_ms),
+      point_us: med(side, (x) => x.queries.point_us),
+      engine_us: med(side, (x) => x.queries.engine_us ?? null),
+      plot_us: side === 'pack' ? null : med(side, (x) => x.overlaps.plot_us),
+      js_heap_mb: med(side, (x) => MB(x.memory.js_heap_used)),
+      cdp_heap_mb: med(side, (x) => MB(x.memory.cdp_heap_used)),
+      wasm_mb: med(side, (x) => MB(x.memory.wasm_bytes)),
+    };
+    s[side].total_mb = s[side].cdp_heap_mb + s[side].wasm_mb;
+    s[side].parcels = runs[side][0].load.parcels;
+  }
+  const a0 = (side) => runs[side][0].answers;
+  const randomCount = POINTS;
+  const agreement = {
+    random: compare({ ...a0('peer'), points: a0('peer').points.slice(0, randomCount) }, { ...a0('baft'), points: a0('baft').points.slice(0, randomCount) }, randomPts, null),
+    probes: compare({ ...a0('peer'), points: a0('peer').points.slice(randomCount) }, { ...a0('baft'), points: a0('baft').points.slice(randomCount) }, probePts, probes.map((q) => q.kind)),
+    plots: comparePlots(a0('peer'), a0('baft'), agreementPlots),
+  };
+  const sizeOf = (p) => statSync(join(ROOT, p)).size;
+  const m = JSON.parse(readFileSync(join(ROOT, `data-${n}`, 'manifest.json'), 'utf8'));
+  const files = currentFiles(m);
+  const bytes = {
+    zones: files.layers.reduce((t, l) => t + sizeOf(`data-${n}/${l.file}`), 0),
+    parcels_geojson: sizeOf(`data-${n}/${files.parcels.file}`),
+    parcels_pack: sizeOf(`data-${n}-packed/parcels/parcels.baftpack`),
+  };
+  results.sizes[n] = { medians: s, agreement, bytes, raw: runs };
+  for (const side of ['peer', 'baft']) for (const x of runs[side]) delete x.answers;
+}
+
+// Time to first answer for a #p= link, CPU throttled 4×: the real app (dist/) vs peer.html.
+for (const n of SIZES) {
+  const t = { peer: [], app: [], app_pack: [] };
+  for (const format of ['geojson', 'pack']) {
+    const dir = prepareAppSite(n, format);
+    const p = port + 10 + (format === 'pack' ? 1 : 0);
+    const srv = await startServer(dir, p, '127.0.0.1');
+    const hash = `#p=${fx.lat},${fx.lon}`;
+    for (let r = 0; r < TTFA_RUNS; r++) {
+      if (format === 'geojson') t.peer.push(await firstAnswer(browser, `http://127.0.0.1:${p}/peer.html${hash}`));
+      t[format === 'pack' ? 'app_pack' : 'app'].push(await firstAnswer(browser, `http://127.0.0.1:${p}/${hash}`));
+    }
+    srv.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.sizes[n].ttfa = {
+    peer_ms: median(t.peer.map((x) => x.ms)),
+    app_ms: median(t.app.map((x) => x.ms)),
+    app_pack_ms: median(t.app_pack.map((x) => x.ms)),
+    raw: t,
+  };
+  process.stderr.write(`  ${n}: first answer done\n`);
+}
+
+await browser.close();
+server.close();
+writeFileSync(join(ROOT, 'results.json'), JSON.stringify(results, null, 2));
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+console.log(`browser: Chromium ${browserVersion} (headless) · Turf ${versions.turf} · Flatbush ${versions.flatbush} · Baft ${versions.baft}`);
+console.log(`medians of ${RUNS} runs; ${POINTS.toLocaleString('en')} random points in the city envelope; ${PLOTS} random plots; first answer: ${TTFA_RUNS} runs, CPU throttled ${THROTTLE}×`);
+console.log('');
+console.log('| parcels | measure | peer (Turf + Flatbush) | Baft (GeoJSON) | Baft (.baftpack) | Baft ÷ peer (GeoJSON · pack) |');
+console.log('|---:|---|---:|---:|---:|---:|');
+for (const n of SIZES) {
+  const { medians: s, ttfa, bytes } = results.sizes[n];
+  const row = (label, p, b, k, d = 1) => console.log(`| ${n.toLocaleString('en')} | ${label} | ${fmt(p, d)} | ${fmt(b, d)} | ${fmt(k, d)} | ${ratio(b, p)}${k !== null && k !== undefined ? ` · ${ratio(k, p)}` : ''} |`);
+  row(`files (MB: zones + parcels)`, MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_pack));
+  row('fetch (ms, localhost)', s.peer.fetch_ms, s.baft.fetch_ms, s.pack.fetch_ms);
+  row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms);
+  row('point query (µs; Baft: checkPoint + parcelAt)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2);
+  row('point, engine only (µs; Baft statusCodes)', null, s.baft.engine_us, s.pack.engine_us, 2);
+  row('plot % overlap (µs; Baft: checkParcel)', s.peer.plot_us, s.baft.plot_us, null, 0);
+  row('JS heap after load (MB)', s.peer.cdp_heap_mb, s.baft.cdp_heap_mb, s.pack.cdp_heap_mb);
+  row('wasm memory (MB)', s.peer.wasm_mb, s.baft.wasm_mb, s.pack.wasm_mb);
+  row('memory total (MB)', s.peer.total_mb, s.baft.total_mb, s.pack.total_mb);
+  row(`first answer, #p= link, CPU ${THROTTLE}× (ms; Baft: the app)`, ttfa.peer_ms, ttfa.app_ms, ttfa.app_pack_ms, 0);
+}
+console.log('');
+for (const n of SIZES) {
+  const a = results.sizes[n].agreement;
+  console.log(`agreement at ${n.toLocaleString('en')} parcels: random points ${a.random.agree}/${a.random.points} agree; probes near edges ${a.probes.agree}/${a.probes.points} agree; plots ${a.plots.agree}/${a.plots.plots} within 0.1 pp (max difference ${a.plots.max_abs_diff_pp.toExponential(2)} pp)`);
+  for (const k of [...a.random.kinds, ...a.probes.kinds]) console.log(`  - ${k.kind}: ${k.count} — e.g. ${k.example}`);
+  for (const e of a.plots.examples) console.log(`  - plot difference: ${e}`);
+}
+console.log(`\nfull results: ${join(ROOT, 'results.json')}`);

@@ -1,0 +1,138 @@
+//! Inputs that the fuzz targets in `fuzz/` found crashing the core or breaking one of their
+//! invariants, each kept here as a test after the fix (see `docs/fuzzing.md`: a panic that input
+//! can reach kills the app in the browser, where wasm aborts). The crashing files themselves are
+//! in `tests/fuzz-crashes/`.
+
+use baft_core::dataset::read_plot_outline;
+use baft_core::geojson::RawFeature;
+use baft_core::input::{parse_location, parse_location_with, InputForm, ParseOptions};
+use baft_core::pack;
+use baft_core::share::{decode_outline, encode_outline, SharedState, Subject};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+/// Counts the largest single allocation of the current thread (for the pack header test).
+struct Counting;
+
+thread_local! {
+    static LARGEST: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = LARGEST.try_with(|m| m.set(m.get().max(layout.size())));
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn on_globe(lon: f64, lat: f64) -> bool {
+    lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0
+}
+
+/// `parse_location` target, invariant "on the globe": UTM figures far from the zone's central
+/// meridian (zone 1, near the pole) came back as longitude −206.23°, which no share link can
+/// carry. The inverse projection now wraps longitudes into −180°…180° (here 153.77° E).
+#[test]
+fn utm_zone_1_near_the_pole_reads_as_a_longitude_on_the_globe() {
+    // As the target fed it: 60 bytes, so its second run used default zone 1.
+    let text = format!("{:<60}", "E 166000 N 9400000");
+    let zone_1 = ParseOptions {
+        default_utm_zone: 1,
+    };
+    for p in [
+        parse_location_with(&text, zone_1).unwrap(),
+        parse_location("zone 1 E 166000 N 9400000").unwrap(),
+    ] {
+        assert!(on_globe(p.lon, p.lat), "{p:?}");
+        assert!((p.lon - 153.767).abs() < 1e-3, "{p:?}");
+        assert!(matches!(p.form, InputForm::Utm { zone: 1, .. }));
+        // Its share link opens again.
+        let s = SharedState {
+            subject: Some(Subject::Point {
+                lat: p.lat,
+                lon: p.lon,
+            }),
+            ..Default::default()
+        };
+        match SharedState::from_fragment(&s.to_fragment())
+            .unwrap()
+            .subject
+        {
+            Some(Subject::Point { lat, lon }) => {
+                assert!((lat - p.lat).abs() <= 1e-6 && (lon - p.lon).abs() <= 1e-6)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // Iran is untouched: Qods in zone 39.
+    let q = parse_location("E 510122 N 3951756").unwrap();
+    assert!((q.lon - 51.1119).abs() < 1e-4 && (q.lat - 35.7097).abs() < 1e-4);
+}
+
+/// The same wrap for a plot typed as UTM corners: its share link decodes again.
+#[test]
+fn utm_corners_in_zone_1_near_the_pole_make_a_link_that_opens() {
+    let text = "zone 1 E 166000 N 9399000\nzone 1 E 166100 N 9399000\nzone 1 E 166100 N 9399100";
+    let rings = read_plot_outline(text, ParseOptions::default()).unwrap();
+    assert!(
+        rings.iter().flatten().all(|&(lon, lat)| on_globe(lon, lat)),
+        "{rings:?}"
+    );
+    let back = decode_outline(&encode_outline(&rings)).expect("the link decodes");
+    assert_eq!(back[0].len(), rings[0].len());
+}
+
+/// `baftpack` target, crash "attempt to subtract with overflow" in `pack::write`: the reader
+/// adds position deltas with wrapping, so a damaged pack can hold positions a whole `i64`
+/// apart, and writing them back overflowed. The writer now subtracts with wrapping too, so any
+/// pack read writes back and reads back to the same features.
+#[test]
+fn baftpack_with_positions_past_i64_writes_and_reads_back() {
+    let bytes = include_bytes!("fuzz-crashes/baftpack-positions-past-i64.baftpack");
+    let raw = pack::read("p.baftpack", bytes, None).unwrap();
+    let refs: Vec<&RawFeature> = raw.features.iter().collect();
+    let again = pack::read("p.baftpack", &pack::write(&refs), None).unwrap();
+    assert_eq!(again.features.len(), raw.features.len());
+    for (a, b) in again.features.iter().zip(&raw.features) {
+        assert_eq!(a.polygons.len(), b.polygons.len());
+        for (ra, rb) in a.polygons.iter().flatten().zip(b.polygons.iter().flatten()) {
+            assert_eq!(ra.len(), rb.len());
+        }
+    }
+
+    // The smallest such feature: two corners 1.8e12° apart (9e18 units of 1e-7° each way).
+    let far = RawFeature {
+        index: 0,
+        id: None,
+        properties: Default::default(),
+        polygons: vec![vec![vec![
+            (9.0e11, 0.0),
+            (-9.0e11, 0.0),
+            (0.0, 1.0),
+            (9.0e11, 0.0),
+        ]]],
+    };
+    let back = pack::read("p.baftpack", &pack::write(&[&far]), None).unwrap();
+    assert_eq!(back.features[0].polygons, far.polygons);
+}
+
+/// Found while writing the `baftpack` target: a pack's header claiming 4,294,967,295 plots made
+/// the reader reserve room for a million features (about 100 MB, which wasm never gives back)
+/// before finding the file empty. It now reserves no more than the file's bytes can hold.
+#[test]
+fn a_pack_header_claiming_four_billion_plots_reserves_no_memory_for_them() {
+    let mut bytes = b"BAFTPACK".to_vec();
+    bytes.extend(1u32.to_le_bytes());
+    bytes.extend(u32::MAX.to_le_bytes());
+    bytes.push(0); // no property names, then nothing
+    LARGEST.with(|m| m.set(0));
+    assert!(pack::read("p.baftpack", &bytes, None).is_err());
+    let largest = LARGEST.with(Cell::get);
+    assert!(largest < 1 << 16, "largest allocation {largest} bytes");
+}
