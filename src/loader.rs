@@ -17,14 +17,8 @@ pub type Planned = (LayerSpec, BoundaryVersion, String);
 
 /// Parses the manifest into an empty dataset; returns the layer files to fetch.
 pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, BaftError> {
-    let manifest = Manifest::parse(text).map_err(|errs| BaftError::Data {
-        file: "manifest.json".into(),
-        detail: errs
-            .iter()
-            .map(|e| e.message(state.lang.get_untracked()))
-            .collect::<Vec<_>>()
-            .join("; "),
-    })?;
+    // The errors stay structured, so the message follows the language when it is switched.
+    let manifest = Manifest::parse(text).map_err(|errors| BaftError::BadManifest { errors })?;
     let plan = planned_files(&manifest);
     let files = plan.len() + extras(&manifest).len();
     state.basemap_on.set(manifest.basemap.on_by_default);
