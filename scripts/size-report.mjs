@@ -9,7 +9,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // App wasm + JS glue, gzip; data, fonts and Leaflet excluded. Raised from 400 KB when share links,
 // the printed certificate (QR code, SHA-256, vector map), embedding and the localised bad-input
 // messages came in (issue 5 and 6); see docs/performance.md for what it costs and how to tighten.
-const BUDGET_GZIP_KB = 450;
+const BUDGET_GZIP_KB = 455;
 const dist = 'dist';
 const files = [];
 (function walk(d) {
