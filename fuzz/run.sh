@@ -24,7 +24,7 @@ else
   mapfile -t targets < <("${fuzz[@]}" list)
 fi
 
-echo "fuzz: building ${#targets[@]} targets"
+echo "fuzz: building the targets, then running ${#targets[@]} for ${secs}s each"
 "${fuzz[@]}" build "${opts[@]}"
 
 work=$(mktemp -d)
@@ -32,9 +32,11 @@ trap 'rm -rf "$work"' EXIT
 for t in "${targets[@]}"; do
   mkdir -p "$work/$t" "corpus/$t"
   log="$work/$t.log"
+  extra=()
+  case "$t" in geojson_layer | plot_outline | manifest | packages) extra=(-dict=dict/json.dict) ;; esac
   # The temporary folder comes first: libFuzzer writes new inputs to the first corpus folder.
   if ! "${fuzz[@]}" run "${opts[@]}" "$t" "$work/$t" "corpus/$t" -- \
-      -max_total_time="$secs" -rss_limit_mb=2048 -timeout=30 -print_final_stats=1 \
+      -max_total_time="$secs" -rss_limit_mb=2048 -timeout=30 -print_final_stats=1 "${extra[@]}" \
       >"$log" 2>&1; then
     tail -n 60 "$log"
     echo "fuzz: $t FAILED: the input is in fuzz/artifacts/$t/ (add it as a regression test: docs/fuzzing.md)"

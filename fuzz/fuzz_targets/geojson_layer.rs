@@ -22,14 +22,22 @@ fuzz_target!(|data: &[u8]| {
     let mut points = vec![(cx, cy)];
     for l in &ds.layers {
         for z in l.zones.iter().take(4) {
-            assert!(z.area_m2.is_finite() && z.area_m2 > 0.0, "{}: {}", z.id, z.area_m2);
+            assert!(
+                z.area_m2.is_finite() && z.area_m2 > 0.0,
+                "{}: {}",
+                z.id,
+                z.area_m2
+            );
             if let Some(c) = z.lon_lat.0.first().and_then(|p| p.exterior().0.first()) {
                 points.push((c.x, c.y));
                 points.push((c.x + 1e-5, c.y + 1e-5));
             }
         }
         let map = l.display_geojson();
-        assert!(serde_json::from_str::<serde_json::Value>(&map).is_ok(), "{map}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&map).is_ok(),
+            "{map}"
+        );
     }
     for &(lon, lat) in points.iter().take(6) {
         let _ = ds.check_point((lon, lat));

@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let json = serde_json::to_string(&m).expect("a manifest serialises");
     let back = Manifest::parse(&json).unwrap_or_else(|e| panic!("{json}: {e:?}"));
-    let (a, b) = (serde_json::to_value(&back).unwrap(), serde_json::to_value(&m).unwrap());
+    let (a, b) = (
+        serde_json::to_value(&back).unwrap(),
+        serde_json::to_value(&m).unwrap(),
+    );
     assert!(json_eq::same(&a, &b), "{json}\n{a}\n{b}");
     for (_, _, path) in planned_files(&m).into_iter().chain(other_version_files(&m)) {
         assert!(
@@ -37,5 +40,8 @@ fuzz_target!(|data: &[u8]| {
     let ds = Dataset::new(m);
     let _ = ds.check_point((ds.manifest.city.center[0], ds.manifest.city.center[1]));
     let _ = ds.parse_options();
-    let _ = ds.manifest.embed.allows("https://qods.ir", "https://baft.qods.ir");
+    let _ = ds
+        .manifest
+        .embed
+        .allows("https://qods.ir", "https://baft.qods.ir");
 });

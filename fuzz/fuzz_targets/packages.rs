@@ -46,7 +46,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let json = serde_json::to_string(&file).expect("a packages file serialises");
     let back = PackagesFile::parse(&json, Some(&ids)).unwrap_or_else(|e| panic!("{json}: {e:?}"));
-    let (a, b) = (serde_json::to_value(&back).unwrap(), serde_json::to_value(&file).unwrap());
+    let (a, b) = (
+        serde_json::to_value(&back).unwrap(),
+        serde_json::to_value(&file).unwrap(),
+    );
     assert!(json_eq::same(&a, &b), "{json}\n{a}\n{b}");
     let today = GregorianDate {
         year: 2025,
@@ -56,8 +59,14 @@ fuzz_target!(|data: &[u8]| {
     for (facts_text, inside) in [
         ("", true),
         ("area=180,street=8,units=4,axis=yes,use=residential", true),
-        ("area=0,street=0,units=0,plots=3,age=40,structure=unreinforced_masonry", false),
-        ("area=1e12,street=1e9,units=1e6,plots=1e3,block_project=yes", true),
+        (
+            "area=0,street=0,units=0,plots=3,age=40,structure=unreinforced_masonry",
+            false,
+        ),
+        (
+            "area=1e12,street=1e9,units=1e6,plots=1e3,block_project=yes",
+            true,
+        ),
     ] {
         let mut facts = PlotFacts::default();
         for l in LAYERS {

@@ -63,7 +63,10 @@ fn check_location(text: &str, opts: ParseOptions) {
         } = p.form
         {
             assert!((1..=60).contains(&zone), "{text:?} → {p:?}");
-            assert!(easting.is_finite() && northing.is_finite(), "{text:?} → {p:?}");
+            assert!(
+                easting.is_finite() && northing.is_finite(),
+                "{text:?} → {p:?}"
+            );
         }
     }
 }

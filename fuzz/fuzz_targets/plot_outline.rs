@@ -33,13 +33,20 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(!rings.is_empty());
     assert!(
-        rings.iter().flatten().all(|p| p.0.is_finite() && p.1.is_finite()),
+        rings
+            .iter()
+            .flatten()
+            .all(|p| p.0.is_finite() && p.1.is_finite()),
         "{text:?} → {rings:?}"
     );
     if let Ok(r) = ds.check_plot(&rings) {
         assert!(r.area_m2.is_finite() && r.area_m2 > 0.0, "{}", r.area_m2);
         for l in &r.layers {
-            assert!(l.share.is_finite() && (0.0..=1.0).contains(&l.share), "{}", l.share);
+            assert!(
+                l.share.is_finite() && (0.0..=1.0).contains(&l.share),
+                "{}",
+                l.share
+            );
             assert!(l.overlaps.iter().all(|o| o.area_m2.is_finite()));
         }
     }

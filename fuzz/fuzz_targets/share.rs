@@ -54,11 +54,18 @@ fuzz_target!(|data: &[u8]| {
     let _ = SharedState::lang_of(text);
     if let Some(rings) = decode_outline(text) {
         let again = encode_outline(&rings);
-        assert_eq!(decode_outline(&again).as_ref(), Some(&rings), "{text:?} → {again:?}");
+        assert_eq!(
+            decode_outline(&again).as_ref(),
+            Some(&rings),
+            "{text:?} → {again:?}"
+        );
     }
     let o = PageOptions::from_query(text);
     if let Some(t) = &o.theme {
-        assert!(t.starts_with('#') && t[1..].bytes().all(|b| b.is_ascii_hexdigit()), "{t:?}");
+        assert!(
+            t.starts_with('#') && t[1..].bytes().all(|b| b.is_ascii_hexdigit()),
+            "{t:?}"
+        );
     }
     let _ = PlotFacts::default().set_from_text(text, FactSource::User);
 });
