@@ -54,11 +54,23 @@ export const impl = {
       status: a.layers.map((l) => l.status),
     };
   },
-  /** The engine alone on the same points (no JS objects): `statusCodes` for all layers at once. */
+  /**
+   * The parts, on the same points: `checkPoint` alone, `parcelAt` alone, and the engine without
+   * JS objects (`statusCodes`, every layer's status for all points in one call).
+   */
   bulk(b, pts) {
-    const t = performance.now();
-    const codes = b.statusCodes(pts);
-    return { engine_us: ((performance.now() - t) * 1000) / (pts.length / 2), engine_codes: codes.length };
+    const n = pts.length / 2;
+    const per = (t) => ((performance.now() - t) * 1000) / n;
+    let t = performance.now();
+    for (let i = 0; i < n; i++) b.checkPoint(pts[2 * i], pts[2 * i + 1]);
+    const check_us = per(t);
+    t = performance.now();
+    let hits = 0;
+    for (let i = 0; i < n; i++) if (b.parcelAt(pts[2 * i], pts[2 * i + 1]) !== undefined) hits++;
+    const parcel_us = per(t);
+    t = performance.now();
+    b.statusCodes(pts);
+    return { check_us, parcel_us, engine_us: per(t), parcel_hits: hits };
   },
   /** Per plot: `checkParcel` — the plot's % inside each layer. */
   overlap(b, i) {

@@ -73,8 +73,19 @@ function prepareAppSite(n, format) {
   for (const f of ['peer.html', 'peer.mjs', 'vs-common.mjs']) cpSync(join('bench', f), join(site, f));
   cpSync('node_modules/@turf/turf/turf.min.js', join(site, 'turf.min.js'));
   cpSync('node_modules/flatbush/flatbush.js', join(site, 'flatbush.js'));
-  symlinkSync(join(ROOT, format === 'pack' ? `data-${n}-packed` : `data-${n}`), join(site, 'data'));
+  const data = { pack: `data-${n}-packed`, geojson: `data-${n}`, zones: 'zones-only' }[format];
+  symlinkSync(join(ROOT, data), join(site, 'data'));
   return site;
+}
+
+/** The zone layers without a parcel layer: what a point link needs (see the first-answer test). */
+function prepareZonesOnly() {
+  const dir = join(ROOT, 'zones-only');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(ROOT, 'zones'), dir, { recursive: true });
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  delete m.parcels;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
 }
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -265,6 +276,9 @@ for (const n of SIZES) {
       load_ms: med(side, (x) => x.load.fetch_ms + x.load.parse_index_ms),
       point_us: med(side, (x) => x.queries.point_us),
       engine_us: med(side, (x) => x.queries.engine_us ?? null),
+      check_us: med(side, (x) => x.queries.check_us ?? null),
+      parcel_us: med(side, (x) => x.queries.parcel_us ?? null),
+      parcel_hits: runs[side][0].queries.parcel_hits ?? null,
       plot_us: side === 'pack' ? null : med(side, (x) => x.overlaps.plot_us),
       js_heap_mb: med(side, (x) => MB(x.memory.js_heap_used)),
       cdp_heap_mb: med(side, (x) => MB(x.memory.cdp_heap_used)),
@@ -315,6 +329,23 @@ for (const n of SIZES) {
   };
   process.stderr.write(`  ${n}: first answer done\n`);
 }
+// The same without any parcel layer: the app answers a link only when every listed file is in,
+// so this is what it would take if a point link were answered as soon as the zones are in.
+{
+  prepareZonesOnly();
+  const dir = prepareAppSite(0, 'zones');
+  const p = port + 20;
+  const srv = await startServer(dir, p, '127.0.0.1');
+  const hash = `#p=${fx.lat},${fx.lon}`;
+  const t = { peer: [], app: [] };
+  for (let r = 0; r < TTFA_RUNS; r++) {
+    t.peer.push(await firstAnswer(browser, `http://127.0.0.1:${p}/peer.html${hash}`));
+    t.app.push(await firstAnswer(browser, `http://127.0.0.1:${p}/${hash}`));
+  }
+  srv.close();
+  rmSync(dir, { recursive: true, force: true });
+  results.ttfa_zones_only = { peer_ms: median(t.peer.map((x) => x.ms)), app_ms: median(t.app.map((x) => x.ms)), raw: t };
+}
 
 await browser.close();
 server.close();
@@ -335,12 +366,18 @@ for (const n of SIZES) {
   row('fetch (ms, localhost)', s.peer.fetch_ms, s.baft.fetch_ms, s.pack.fetch_ms);
   row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms);
   row('point query (µs; Baft: checkPoint + parcelAt)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2);
-  row('point, engine only (µs; Baft statusCodes)', null, s.baft.engine_us, s.pack.engine_us, 2);
+  row('· of which checkPoint (µs)', null, s.baft.check_us, s.pack.check_us, 2);
+  row('· of which parcelAt (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
+  row('point, engine without JS objects (µs; statusCodes, zones only)', null, s.baft.engine_us, s.pack.engine_us, 2);
   row('plot % overlap (µs; Baft: checkParcel)', s.peer.plot_us, s.baft.plot_us, null, 0);
   row('JS heap after load (MB)', s.peer.cdp_heap_mb, s.baft.cdp_heap_mb, s.pack.cdp_heap_mb);
   row('wasm memory (MB)', s.peer.wasm_mb, s.baft.wasm_mb, s.pack.wasm_mb);
   row('memory total (MB)', s.peer.total_mb, s.baft.total_mb, s.pack.total_mb);
   row(`first answer, #p= link, CPU ${THROTTLE}× (ms; Baft: the app)`, ttfa.peer_ms, ttfa.app_ms, ttfa.app_pack_ms, 0);
+}
+{
+  const z = results.ttfa_zones_only;
+  console.log(`| — | first answer, zone layers only (no parcel layer), CPU ${THROTTLE}× (ms) | ${fmt(z.peer_ms, 0)} | ${fmt(z.app_ms, 0)} | — | ${ratio(z.app_ms, z.peer_ms)} |`);
 }
 console.log('');
 for (const n of SIZES) {
