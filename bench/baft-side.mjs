@@ -2,7 +2,7 @@
 // bench/vs-common.mjs), through Baft's public JS API (dist/js-api/baft.mjs, copied to js-api/).
 // The data files cross into WebAssembly as text (GeoJSON) or bytes (.baftpack) and are parsed,
 // projected and indexed in Rust.
-import { init, Baft } from './js-api/baft.mjs';
+import { init, Baft, locator } from './js-api/baft.mjs';
 import { runSide } from './vs-common.mjs';
 
 const wasm = await init();
@@ -11,6 +11,19 @@ async function get(url) {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
   return r;
+}
+
+const STATUS = ['outside', 'on_boundary', 'inside'];
+const cache = new WeakMap();
+
+/** Per engine: `locate`'s layer positions in `layers()` order, and each layer's zone ids. */
+function lookups(b) {
+  if (!cache.has(b)) {
+    const order = b.locateLayers();
+    const ids = b.layers().filter((l) => l.loaded).map((l) => l.id);
+    cache.set(b, { order: ids.map((id) => order.indexOf(id)), ids: ids.map((id) => b.zoneIds(id)), at: locator(b) });
+  }
+  return cache.get(b);
 }
 
 export const impl = {
@@ -44,8 +57,25 @@ export const impl = {
   parcelCount(b) {
     return b.parcelCount ?? 0;
   },
-  /** Per point: the plot under it (`parcelAt`) and each layer's status and zones (`checkPoint`). */
+  /**
+   * Per point, the timed query: which plot and which zone of each layer (`locator(baft)`, the
+   * API's fast form of `locate`: the same numbers read in place; zone ids looked up in
+   * `zoneIds`, fetched once per layer), as the peer answers.
+   */
   query(b, lon, lat) {
+    const c = lookups(b);
+    const r = c.at(lon, lat);
+    return {
+      parcel: r[0],
+      zones: c.order.map((k, j) => (r[2 + 2 * k] >= 0 ? [c.ids[j][r[2 + 2 * k]]] : [])),
+      status: c.order.map((k) => STATUS[r[1 + 2 * k]]),
+    };
+  },
+  /**
+   * Per point, the answer compared with the peer's: the full display answer (`checkPoint`: every
+   * zone holding the point, not only the first) and `parcelAt`.
+   */
+  answer(b, lon, lat) {
     const a = b.checkPoint(lon, lat);
     const parcel = b.parcelAt(lon, lat);
     return {
@@ -55,22 +85,34 @@ export const impl = {
     };
   },
   /**
-   * The parts, on the same points: `checkPoint` alone, `parcelAt` alone, and the engine without
-   * JS objects (`statusCodes`, every layer's status for all points in one call).
+   * The parts, on the same points: the display answer `checkPoint` alone, `parcelAt` alone,
+   * `locate` (a new Int32Array per call) and `locateMany` (all points in one call); and how many points `locate` and `checkPoint` give a
+   * different status for (must be 0: the same engine).
    */
   bulk(b, pts) {
     const n = pts.length / 2;
     const per = (t) => ((performance.now() - t) * 1000) / n;
     let t = performance.now();
-    for (let i = 0; i < n; i++) b.checkPoint(pts[2 * i], pts[2 * i + 1]);
+    const full = [];
+    for (let i = 0; i < n; i++) full.push(b.checkPoint(pts[2 * i], pts[2 * i + 1]));
     const check_us = per(t);
     t = performance.now();
     let hits = 0;
     for (let i = 0; i < n; i++) if (b.parcelAt(pts[2 * i], pts[2 * i + 1]) !== undefined) hits++;
     const parcel_us = per(t);
     t = performance.now();
-    b.statusCodes(pts);
-    return { check_us, parcel_us, engine_us: per(t), parcel_hits: hits };
+    for (let i = 0; i < n; i++) b.locate(pts[2 * i], pts[2 * i + 1]);
+    const locate_us = per(t);
+    t = performance.now();
+    const many = b.locateMany(pts);
+    const engine_us = per(t);
+    const c = lookups(b);
+    const stride = 1 + 2 * c.order.length;
+    let locate_mismatch = 0;
+    full.forEach((a, i) => {
+      if (a.layers.some((l, j) => STATUS[many[i * stride + 1 + 2 * c.order[j]]] !== l.status)) locate_mismatch++;
+    });
+    return { check_us, parcel_us, locate_us, engine_us, parcel_hits: hits, locate_mismatch };
   },
   /** Per plot: `checkParcel` — the plot's % inside each layer. */
   overlap(b, i) {

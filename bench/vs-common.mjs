@@ -80,7 +80,8 @@ export function runSide(impl) {
     /** The answers, for the agreement count: points `[lon, lat, …]` and plot indexes. */
     answers({ points, plots }) {
       const pts = [];
-      for (let i = 0; i < points.length; i += 2) pts.push(impl.query(state, points[i], points[i + 1]));
+      const answer = impl.answer ?? impl.query;
+      for (let i = 0; i < points.length; i += 2) pts.push(answer(state, points[i], points[i + 1]));
       return {
         layers: impl.layerIds(state),
         points: pts,

@@ -277,8 +277,10 @@ for (const n of SIZES) {
       point_us: med(side, (x) => x.queries.point_us),
       engine_us: med(side, (x) => x.queries.engine_us ?? null),
       check_us: med(side, (x) => x.queries.check_us ?? null),
+      locate_us: med(side, (x) => x.queries.locate_us ?? null),
       parcel_us: med(side, (x) => x.queries.parcel_us ?? null),
       parcel_hits: runs[side][0].queries.parcel_hits ?? null,
+      locate_mismatch: runs[side][0].queries.locate_mismatch ?? null,
       plot_us: side === 'pack' ? null : med(side, (x) => x.overlaps.plot_us),
       js_heap_mb: med(side, (x) => MB(x.memory.js_heap_used)),
       cdp_heap_mb: med(side, (x) => MB(x.memory.cdp_heap_used)),
@@ -365,10 +367,12 @@ for (const n of SIZES) {
   row(`files (MB: zones + parcels)`, MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_pack));
   row('fetch (ms, localhost)', s.peer.fetch_ms, s.baft.fetch_ms, s.pack.fetch_ms);
   row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms);
-  row('point query (µs; Baft: checkPoint + parcelAt)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2);
-  row('· of which checkPoint (µs)', null, s.baft.check_us, s.pack.check_us, 2);
-  row('· of which parcelAt (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
-  row('point, engine without JS objects (µs; statusCodes, zones only)', null, s.baft.engine_us, s.pack.engine_us, 2);
+  row('point query (µs; Baft: locator)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2);
+  row('· with locate instead (a new Int32Array per call) (µs)', null, s.baft.locate_us, s.pack.locate_us, 2);
+  row('display answer checkPoint (µs)', null, s.baft.check_us, s.pack.check_us, 2);
+  row('parcelAt alone (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
+  row('point, all in one call (µs; locateMany)', null, s.baft.engine_us, s.pack.engine_us, 2);
+  row('· points where locate and checkPoint differ (must be 0)', null, s.baft.locate_mismatch, s.pack.locate_mismatch, 0);
   row('plot % overlap (µs; Baft: checkParcel)', s.peer.plot_us, s.baft.plot_us, null, 0);
   row('JS heap after load (MB)', s.peer.cdp_heap_mb, s.baft.cdp_heap_mb, s.pack.cdp_heap_mb);
   row('wasm memory (MB)', s.peer.wasm_mb, s.baft.wasm_mb, s.pack.wasm_mb);

@@ -41,10 +41,10 @@ echo "== native"
 BAFT_BENCH_LAYER="$layer" cargo bench -q -p baft-core --bench point_check
 
 echo "== browser (wasm, opt-level 3 JS API build)"
-cargo build -q --release --target wasm32-unknown-unknown -p baft-js
+cargo build -q --profile js-api --target wasm32-unknown-unknown -p baft-js
 site=target/bench-site
 rm -rf "$site" && mkdir -p "$site"
-wasm-bindgen --target web --out-dir "$site" target/wasm32-unknown-unknown/release/baft_js.wasm
+wasm-bindgen --target web --out-dir "$site" target/wasm32-unknown-unknown/js-api/baft_js.wasm
 cp bench/bench.html "$site/" && cp -r data "$site/data" && cp "$layer" "$site/blocks-50k.geojson"
 node bench/browser-bench.mjs
 

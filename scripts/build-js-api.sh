@@ -11,9 +11,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 unset RUSTFLAGS CARGO_UNSTABLE_BUILD_STD RUSTUP_TOOLCHAIN CARGO_ENCODED_RUSTFLAGS
 
 out=dist/js-api
-cargo build --release --target wasm32-unknown-unknown -p baft-js
+cargo build --profile js-api --target wasm32-unknown-unknown -p baft-js
 rm -rf "$out" && mkdir -p "$out"
-wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/baft_js.wasm
+wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/js-api/baft_js.wasm
 if command -v wasm-opt >/dev/null; then
   wasm-opt -O3 "$out/baft_js_bg.wasm" -o "$out/baft_js_bg.opt.wasm" \
     && mv "$out/baft_js_bg.opt.wasm" "$out/baft_js_bg.wasm" \

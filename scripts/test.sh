@@ -12,7 +12,7 @@ step() { printf '\n==> %s\n' "$*"; }
 step "native tests: core, CLI, JS API engine, sample generator"
 cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample
 
-step "fuzz targets: ${BAFT_FUZZ_SECONDS:-15} s each from the committed corpora (docs/fuzzing.md)"
+step "fuzz targets: the committed corpora plus ${BAFT_FUZZ_RUNS:-100000} fixed-seed inputs each (docs/fuzzing.md)"
 if rustup toolchain list | grep -q '^nightly'; then
   bash fuzz/run.sh
 else

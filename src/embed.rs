@@ -205,7 +205,8 @@ pub fn start_bridge(state: AppState) {
         true
     });
     Effect::new(move |_| {
-        if !state.link_applied.get() {
+        // After "ready": a link's answer may come before the last files are in.
+        if !state.link_applied.get() || state.progress.get() != Progress::Ready {
             return;
         }
         let error = state.outcome.with(|o| match o {

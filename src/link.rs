@@ -149,15 +149,39 @@ pub fn apply_fragment(state: &AppState, frag: &str) {
         );
 }
 
-/// Applies the opened link once the data is in; then keeps the fragment in step with the answer
-/// (`history.replaceState`: no history entry per keystroke) and reopens the answer when the
-/// fragment is changed by hand or by an embedding page.
+/// Whether the opened link can be answered now: a point or an outline once the current layers
+/// are in (packages, history and parcels go on loading, and the answer's incentives follow them
+/// as they arrive); a surveyed plot's id once everything is (it needs the parcel layer).
+fn link_answerable(state: &AppState, frag: &str) -> bool {
+    match state.progress.get() {
+        Progress::Ready => true,
+        Progress::Failed(_) => false,
+        Progress::Loading { .. } => {
+            state.layers_left.get() == 0
+                && !matches!(
+                    SharedState::from_fragment(frag),
+                    Ok(SharedState {
+                        subject: Some(Subject::Parcel(_)),
+                        ..
+                    })
+                )
+        }
+    }
+}
+
+/// Applies the opened link as soon as it can be answered ([`link_answerable`]); then keeps the
+/// fragment in step with the answer (`history.replaceState`: no history entry per keystroke)
+/// and reopens the answer when the fragment is changed by hand or by an embedding page.
 pub fn sync_url(state: AppState) {
     Effect::new(move |_| {
-        if state.link_applied.get_untracked() || state.progress.get() != Progress::Ready {
+        if state.link_applied.get_untracked() {
             return;
         }
-        apply_fragment(&state, &fragment());
+        let frag = fragment();
+        if !link_answerable(&state, &frag) {
+            return;
+        }
+        apply_fragment(&state, &frag);
         state.link_applied.set(true);
     });
     let written = StoredValue::new(String::new());

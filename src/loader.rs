@@ -22,6 +22,7 @@ pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, Baft
     let plan = planned_files(&manifest);
     let files = plan.len() + extras(&manifest).len();
     state.basemap_on.set(manifest.basemap.on_by_default);
+    state.layers_left.set(plan.len());
     state.data.set(Some(Arc::new(Dataset::new(manifest))));
     state.progress.set(Progress::Loading {
         done: 0,
@@ -46,7 +47,13 @@ pub fn apply_layer(
         }
     });
     state.problems.update(|p| p.extend(problems));
+    layer_done(state);
     file_done(state, text.len());
+}
+
+/// One current layer file fewer to wait for (added, or failed to arrive).
+fn layer_done(state: &AppState) {
+    state.layers_left.update(|n| *n = n.saturating_sub(1));
 }
 
 /// Files the manifest lists besides the current layer versions.
@@ -211,12 +218,32 @@ pub const FIRST_PART: usize = 10_000;
 pub const SLICE: usize = 20_000;
 
 async fn next_turn() {
+    sleep_ms(0).await;
+}
+
+async fn sleep_ms(ms: i32) {
     let tick = js_sys::Promise::new(&mut |ok, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 0);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, ms);
         }
     });
     let _ = JsFuture::from(tick).await;
+}
+
+/// Waits until the current layers are in and the page has painted once more, so that a shared
+/// link's answer is on screen before the parcel layer (seconds of work for a large one) is
+/// parsed.
+async fn after_layers_painted(state: &AppState) {
+    while state.layers_left.get_untracked() != 0 {
+        sleep_ms(20).await;
+    }
+    let frame = js_sys::Promise::new(&mut |ok, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&ok);
+        }
+    });
+    let _ = JsFuture::from(frame).await;
+    next_turn().await;
 }
 
 /// Installs a packed parcel layer progressively: the plots nearest the centre first (they answer
@@ -291,7 +318,10 @@ pub async fn load(state: AppState, base: String) {
         if matches!(extra, Extra::Parcels(_)) && baft_core::pack::is_pack(&file) {
             leptos::task::spawn_local(async move {
                 match fetch_file(&state, &base, &file).await {
-                    Ok(bytes) => apply_parcels_pack(state, bytes).await,
+                    Ok(bytes) => {
+                        after_layers_painted(&state).await;
+                        apply_parcels_pack(state, bytes).await
+                    }
                     Err(e) => apply_unreadable(&state, &file, &e),
                 }
             });
@@ -299,7 +329,12 @@ pub async fn load(state: AppState, base: String) {
         }
         leptos::task::spawn_local(async move {
             match fetch_file_text(&state, &base, &file).await {
-                Ok(text) => apply_extra(&state, &extra, &text),
+                Ok(text) => {
+                    if matches!(extra, Extra::Parcels(_)) {
+                        after_layers_painted(&state).await;
+                    }
+                    apply_extra(&state, &extra, &text)
+                }
                 Err(e) => apply_unreadable(&state, &file, &e),
             }
         });
@@ -309,7 +344,10 @@ pub async fn load(state: AppState, base: String) {
         leptos::task::spawn_local(async move {
             match fetch_file_text(&state, &base, &file).await {
                 Ok(text) => apply_layer(&state, &spec, &version, &file, &text),
-                Err(e) => apply_unreadable(&state, &file, &e),
+                Err(e) => {
+                    layer_done(&state);
+                    apply_unreadable(&state, &file, &e)
+                }
             }
         });
     }

@@ -153,6 +153,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub data: RwSignal<Option<Arc<Dataset>>>,
     pub progress: RwSignal<Progress>,
+    /// Current layer files not yet added (or failed); `usize::MAX` before the manifest. At 0
+    /// a point or outline can be answered, while packages, history and parcels still load.
+    pub layers_left: RwSignal<usize>,
     pub problems: RwSignal<Vec<Problem>>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub query: RwSignal<String>,
@@ -191,6 +194,7 @@ impl AppState {
                 total: 0,
                 bytes: 0,
             }),
+            layers_left: RwSignal::new(usize::MAX),
             problems: RwSignal::new(Vec::new()),
             outcome: RwSignal::new(None),
             query: RwSignal::new(String::new()),

@@ -171,6 +171,23 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
       unknown,
       low: { layers: b.layers.map((l) => [l.id, l.status, l.version.id]), packages: b.packages.map((p) => [p.id, p.verdict]) },
       codes: Array.from(baft.statusCodes(new Float64Array([lon, lat]))),
+      // The lean query: statuses and zone ids by layer, and the plot under the point.
+      located: (() => {
+        const r = baft.locate(lon, lat);
+        const order = baft.locateLayers();
+        return {
+          plot: r[0],
+          parcelAt: baft.parcelAt(lon, lat) ?? -1,
+          layers: order.map((id, k) => [id, r[1 + 2 * k], r[2 + 2 * k] >= 0 ? baft.zoneIds(id)[r[2 + 2 * k]] : null]),
+          many: Array.from(baft.locateMany(new Float64Array([lon, lat, lon, lat]))),
+          one: Array.from(r),
+          fast: (() => {
+            const at = m.locator(baft);
+            const far = Array.from(at(51.0, 35.0));
+            return { here: Array.from(at(lon, lat)), far };
+          })(),
+        };
+      })(),
     };
     low.free();
     return result;
@@ -190,6 +207,20 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
   expect(got.low.layers).toEqual(got.layers);
   expect(got.low.packages).toEqual(got.packages);
   expect(got.codes).toEqual(cli.result.layers.map((l) => ({ outside: 0, on_boundary: 1, inside: 2 })[l.status]));
+  const code = { outside: 0, on_boundary: 1, inside: 2 };
+  expect(Object.fromEntries(got.located.layers.map(([id, st]) => [id, st])))
+    .toEqual(Object.fromEntries(cli.result.layers.map((l) => [l.layer.id, code[l.status]])));
+  for (const [id, st, zone] of got.located.layers) {
+    const l = cli.result.layers.find((x) => x.layer.id === id);
+    if (st === 0) expect(zone).toBeNull();
+    else expect(l.zones.map((z) => z.id)).toContain(zone);
+  }
+  expect(got.located.layers.find(([id]) => id === 'worn-out-fabric')[2]).toBe(FX.worn_block.block_id);
+  expect(got.located.plot).toBe(got.located.parcelAt);
+  expect(got.located.many).toEqual([...got.located.one, ...got.located.one]);
+  // locator(): the same numbers, read in place; a place outside everything reads as such.
+  expect(got.located.fast.here).toEqual(got.located.one);
+  expect(got.located.fast.far).toEqual([-1, ...got.located.layers.flatMap(() => [0, -1])]);
   // A registration plate finds the surveyed plot, as in the CLI.
   const plate = cliCheck('121/1');
   expect(got.plate.kind).toBe('plot');

@@ -76,6 +76,46 @@ test('a surveyed plot found by plate is shared by its id', async ({ page, contex
   await expect(other.locator('#q')).toHaveValue(await page.locator('#q').inputValue());
 });
 
+/** Holds the parcel layer's response until `release()` (a slow phone network on a big file). */
+async function holdParcels(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/data/parcels/parcels.geojson', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+test('a point link is answered once the zone layers are in, before the parcel layer arrives', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const release = await holdParcels(page);
+  const p = FX.worn_block.point;
+  await page.goto(`/#p=${p.lat},${p.lon}&lang=en`);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  await expect(page.locator('#result')).toContainText(FX.worn_block.block_id);
+  // Still loading: the parcel layer is held back.
+  await expect(page.locator('.loading')).toHaveCount(1);
+  release();
+  await expect(page.locator('.loading')).toHaveCount(0, { timeout: 30_000 });
+  // The answer stays, and the link keeps the point.
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  expect(await fragment(page)).toMatch(/^#p=35\.\d+,51\.\d+&lang=en&/);
+  expect(errors).toEqual([]);
+});
+
+test('a surveyed plot\'s link waits for the parcel layer instead of saying "not found"', async ({ page }) => {
+  const parcels = JSON.parse(readFileSync(join(ROOT, 'data/parcels/parcels.geojson'), 'utf8')).features;
+  const id = parcels[1234].properties.plot_id;
+  const release = await holdParcels(page);
+  await page.goto(`/#id=${id}&lang=en`);
+  await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
+  await page.waitForTimeout(500);
+  await expect(page.locator('#result .input-error')).toHaveCount(0);
+  await expect(page.locator('#result [data-layer]')).toHaveCount(0);
+  release();
+  await expect(page.locator('.survey')).toContainText(id, { timeout: 30_000 });
+  await expect(page.locator('#result [data-layer]').first()).toBeVisible();
+});
+
 test('copy link puts the current link on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);

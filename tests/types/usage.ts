@@ -90,6 +90,14 @@ export async function demo(): Promise<void> {
   console.log(parcel.plot?.plotId);
   const codes: Uint8Array = baft.statusCodes(new Float64Array([51.09, 35.69]));
   console.log(codes.length);
+  const at: Int32Array = baft.locate(51.0946, 35.6951);
+  const order: string[] = baft.locateLayers();
+  const zone = at[2] >= 0 ? baft.zoneIds(order[0])[at[2]] : null;
+  const many: Int32Array = baft.locateMany(new Float64Array([51.09, 35.69, 51.1, 35.7]));
+  const plotIndex: number | undefined = baft.parcelAt(51.0946, 35.6951);
+  console.log(zone, many.length / (1 + 2 * order.length), plotIndex, baft.parcelCount);
+  // @ts-expect-error — locate takes two numbers, not a text
+  baft.locate('35.69, 51.09');
 
   // @ts-expect-error — language is 'fa' or 'en'
   baft.setLanguage('de');

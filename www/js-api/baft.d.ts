@@ -557,6 +557,21 @@ export class Baft {
    * boundary, 2 inside (0 for an invalid point).
    */
   statusCodes(lonLat: Float64Array): Uint8Array;
+  /**
+   * The lean point query (degrees, longitude first): `[plot, status₀, zone₀, status₁, zone₁, …]`
+   * — the parcel-layer plot index (−1 for none), then per loaded layer in `locateLayers()` order
+   * its status (0 outside, 1 on the boundary, 2 inside; the same as `checkPoint`) and the index
+   * in `zoneIds(layer)` of a zone holding the point (−1 when outside). No names, no distances.
+   */
+  locate(lon: number, lat: number): Int32Array;
+  /** `locate` for `[lon0, lat0, lon1, lat1, …]`: `1 + 2 × layers` numbers per point, in order. */
+  locateMany(lonLat: Float64Array): Int32Array;
+  /** The loaded layers' ids, in the order `locate` reports them. */
+  locateLayers(): string[];
+  /** A loaded layer's zone ids (block codes), indexed as `locate` gives them; throws for a layer not loaded. */
+  zoneIds(layer: string): string[];
+  /** `locate` into the engine's own buffer; returns its address in wasm memory. Use `locator()`. */
+  locateInPlace(lon: number, lat: number): number;
 }
 
 /** Progress of `loadBaft`. */
@@ -582,6 +597,13 @@ export interface LoadOptions {
  * and returns the loaded engine. Files that can't be fetched become problems (`problems()`).
  */
 export function loadBaft(baseUrl?: string, options?: LoadOptions): Promise<Baft>;
+
+/**
+ * The fastest point query, for hot loops: `(lon, lat) => Int32Array` with exactly
+ * `baft.locate`'s numbers, read in place (the array is overwritten by the next call). Make it
+ * after the files are added.
+ */
+export function locator(baft: Baft): (lon: number, lat: number) => Int32Array;
 
 /** Initialises the WebAssembly module (`loadBaft` does it for you). */
 export function init(

@@ -20,7 +20,7 @@ use crate::geojson::{self, RawFeature};
 use crate::manifest::{BoundaryVersion, LayerSpec, LocalText};
 pub(crate) use crate::prepared::Prepared;
 use crate::projection::TransverseMercator;
-use geo::{Area, Coord, InteriorPoint, LineString, MultiPolygon, Polygon};
+use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
 use rstar::{PointDistance, RTree, RTreeObject, AABB};
 use serde_json::{Map, Value};
 
@@ -265,18 +265,34 @@ impl Layer {
 
     /// Zones whose bounding box comes within `r` metres of (x, y).
     pub(crate) fn candidates(&self, x: f64, y: f64, r: f64) -> impl Iterator<Item = &Zone> {
-        let env = AABB::from_corners([x - r, y - r], [x + r, y + r]);
-        self.tree
-            .locate_in_envelope_intersecting(&env)
-            .map(|b| &self.zones[b.zone as usize])
+        self.indexed_candidates(x, y, r).map(|(_, z)| z)
+    }
+
+    /// [`Self::candidates`] with each zone's index in `zones` (the R-tree stores it, so no
+    /// search is needed to find it).
+    pub(crate) fn indexed_candidates(
+        &self,
+        x: f64,
+        y: f64,
+        r: f64,
+    ) -> impl Iterator<Item = (usize, &Zone)> {
+        self.indexed_candidates_in([x - r, y - r, x + r, y + r])
     }
 
     /// Zones whose bounding box intersects the box `b` (local metres).
     pub(crate) fn candidates_in(&self, b: [f64; 4]) -> impl Iterator<Item = &Zone> {
+        self.indexed_candidates_in(b).map(|(_, z)| z)
+    }
+
+    /// [`Self::candidates_in`] with each zone's index in `zones`.
+    pub(crate) fn indexed_candidates_in(
+        &self,
+        b: [f64; 4],
+    ) -> impl Iterator<Item = (usize, &Zone)> {
         let env = AABB::from_corners([b[0], b[1]], [b[2], b[3]]);
         self.tree
             .locate_in_envelope_intersecting(&env)
-            .map(|z| &self.zones[z.zone as usize])
+            .map(|e| (e.zone as usize, &self.zones[e.zone as usize]))
     }
 
     /// The zone nearest to (x, y) and the distance to its boundary, by exact distance,
@@ -482,9 +498,7 @@ pub fn project_polygons(
                     // Vertices strictly inside the other, or the same place (a hole given
                     // twice): a point inside one hole is inside the other.
                     let inner = |r: &LineString<f64>| {
-                        Polygon::new(r.clone(), vec![])
-                            .interior_point()
-                            .map(|p| (p.x(), p.y()))
+                        crate::interior::polygon_interior_point(&Polygon::new(r.clone(), vec![]))
                     };
                     let this_ring =
                         LineString(lc.iter().map(|&(x, y)| Coord { x, y }).collect::<Vec<_>>());

@@ -17,6 +17,7 @@
 //! - [`manifest`]: the `data/manifest.json` that lists layers and their boundary versions.
 //! - [`geojson`]: reading GeoJSON zone files, with per-feature problem reports.
 //! - [`crs`]: deciding whether a file is lon/lat, UTM or has swapped axes.
+//! - [`interior`]: a point inside an area, without panicking on degenerate outlines.
 //! - [`layer`]: an indexed layer (zones with prepared geometry, an R-tree of their boxes).
 //! - [`check`]: the point and plot checks and their result types.
 //! - [`versions`]: boundary-version history and diffs.
@@ -52,6 +53,7 @@ pub mod error;
 pub mod fix;
 pub mod geojson;
 pub mod input;
+pub mod interior;
 pub mod jalali;
 pub mod json_error;
 pub mod lang;

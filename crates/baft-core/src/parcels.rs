@@ -204,16 +204,13 @@ impl ParcelLayer {
         self.info.iter().position(|p| p.plot_id == id)
     }
 
-    /// The plot under a point (local metres).
+    /// The plot under a point (local metres): O(log n), through the R-tree, which stores each
+    /// plot's index. Where plots overlap (bad survey data), the first the tree gives.
     pub fn at(&self, x: f64, y: f64) -> Option<usize> {
         self.layer
-            .candidates(x, y, 0.0)
-            .find(|z| z.prepared.contains(x, y))
-            .and_then(|z| self.index_of(z))
-    }
-
-    fn index_of(&self, z: &Zone) -> Option<usize> {
-        self.layer.zones.iter().position(|o| std::ptr::eq(o, z))
+            .indexed_candidates(x, y, 0.0)
+            .find(|(_, z)| z.prepared.contains(x, y))
+            .map(|(i, _)| i)
     }
 
     /// The plot's outline in (lon, lat) rings (shell, then holes) of its first part.
@@ -301,14 +298,14 @@ impl ParcelLayer {
         let mine = edges(z);
         let mut out: Vec<usize> = self
             .layer
-            .candidates_in([b.0 - 0.1, b.1 - 0.1, b.2 + 0.1, b.3 + 0.1])
-            .filter(|o| !std::ptr::eq(*o, z))
-            .filter(|o| {
+            .indexed_candidates_in([b.0 - 0.1, b.1 - 0.1, b.2 + 0.1, b.3 + 0.1])
+            .filter(|(_, o)| !std::ptr::eq(*o, z))
+            .filter(|(_, o)| {
                 let theirs = edges(o);
                 mine.iter()
                     .any(|a| theirs.iter().any(|c| shared_length(a, c) >= min_shared_m))
             })
-            .filter_map(|o| self.index_of(o))
+            .map(|(j, _)| j)
             .collect();
         crate::small::sort_small_by(&mut out, |a, b| a.cmp(b));
         out

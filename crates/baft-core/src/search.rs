@@ -5,7 +5,6 @@
 use crate::dataset::Dataset;
 use crate::error::BaftError;
 use crate::input::{parse_location_with, ParsedLocation};
-use geo::InteriorPoint;
 use serde::Serialize;
 
 /// A block or neighbourhood found by name or id.
@@ -85,10 +84,8 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
                     || z.name.fa.to_lowercase().contains(&needle)
                     || z.name.en.to_lowercase().contains(&needle);
                 if matches && hits.len() < MAX_HITS {
-                    let ip = z
-                        .lon_lat
-                        .interior_point()
-                        .map(|p| [p.x(), p.y()])
+                    let ip = crate::interior::interior_point(&z.lon_lat)
+                        .map(|(x, y)| [x, y])
                         .unwrap_or_default();
                     hits.push(ZoneHit {
                         layer_id: l.spec.id.clone(),

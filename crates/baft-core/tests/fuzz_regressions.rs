@@ -136,3 +136,25 @@ fn a_pack_header_claiming_four_billion_plots_reserves_no_memory_for_them() {
     let largest = LARGEST.with(Cell::get);
     assert!(largest < 1 << 16, "largest allocation {largest} bytes");
 }
+
+/// `plot_outline` target (found by CI's 15-second run): corners at latitude 89.9999° spread
+/// over 240° of longitude made geo's `InteriorPoint` sweep-line assert, a panic that would
+/// kill the app. The plot check now uses `baft_core::interior` and answers.
+#[test]
+fn corners_near_the_pole_across_240_degrees_of_longitude_are_checked_without_panicking() {
+    let text = include_str!("fuzz-crashes/plot-outline-near-pole.txt");
+    let ds = baft_core::dataset::Dataset::from_single_file(
+        "worn-out-fabric-1402.geojson",
+        include_str!("../../../data/layers/worn-out-fabric-1402.geojson"),
+    )
+    .unwrap();
+    let rings = read_plot_outline(text, ParseOptions::default()).unwrap();
+    let r = ds.check_plot(&rings).unwrap();
+    let [lon, lat] = r.interior_point;
+    assert!(
+        on_globe(lon, lat) && lat > 89.99989 && lat < 89.9999,
+        "{lon} {lat}"
+    );
+    assert!(!r.in_data_area);
+    assert!(r.layers.iter().all(|l| l.share == 0.0));
+}

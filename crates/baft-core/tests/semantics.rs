@@ -156,3 +156,55 @@ fn plot_percentages() {
         .unwrap();
     assert!((r.layers[0].share - 0.75).abs() < 1e-3 && r.layers[0].counts_as_inside);
 }
+
+/// `Dataset::locate` (the lean query) gives `check_point`'s status for every layer, a zone that
+/// `check_point` names, and the plot `check_parcel` would report, on random points over the
+/// sample (many near edges: the sample's blocks are small) and on the fixture points.
+#[test]
+fn the_lean_locate_query_agrees_with_the_full_point_check() {
+    let ds = sample();
+    assert!(ds.parcels.is_some(), "the sample has a parcel layer");
+    let [a, b, c, d] = ds.manifest.city.envelope;
+    let mut rng = Rng(0x5eed);
+    let mut points: Vec<(f64, f64)> = (0..4000)
+        .map(|_| (a + (c - a) * rng.f(), b + (d - b) * rng.f()))
+        .collect();
+    for f in fixtures().as_object().unwrap().values() {
+        if f.get("point").is_some_and(|p| p.get("lon").is_some()) {
+            points.push(point(&f["point"]));
+        }
+    }
+    let (mut inside, mut plots) = (0, 0);
+    for &(lon, lat) in &points {
+        let full = ds.check_point((lon, lat));
+        let mut lean = Vec::new();
+        let plot = ds.locate((lon, lat), |m| lean.push(m));
+        assert_eq!(lean.len(), full.layers.len());
+        for (m, f) in lean.iter().zip(&full.layers) {
+            assert_eq!(m.status, f.status, "{lon},{lat} {}", f.layer.id);
+            let layer = ds.layers.iter().find(|l| l.spec.id == f.layer.id).unwrap();
+            match m.zone {
+                None => assert_eq!(f.status, PointStatus::Outside),
+                Some(i) => {
+                    inside += 1;
+                    assert!(f.zones.iter().any(|z| z.id == layer.zones[i].id));
+                }
+            }
+        }
+        if let Some(i) = plot {
+            plots += 1;
+            let (report, _) = ds.check_parcel(i, 1405).unwrap();
+            assert!(report.area_m2 > 0.0);
+            // The plot's own interior point finds it again.
+            let [plon, plat] = report.interior_point;
+            assert_eq!(ds.locate((plon, plat), |_| {}), Some(i));
+        }
+    }
+    assert!(inside > 100 && plots > 100, "{inside} {plots}");
+    // Not a place: outside everything, no plot.
+    let mut lean = Vec::new();
+    assert_eq!(ds.locate((f64::NAN, 35.7), |m| lean.push(m)), None);
+    assert!(lean
+        .iter()
+        .all(|m| m.status == PointStatus::Outside && m.zone.is_none()));
+}

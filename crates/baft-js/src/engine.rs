@@ -401,6 +401,43 @@ impl Engine {
         self.ds.parcels.as_ref().map_or(0, |p| p.len())
     }
 
+    /// The loaded layers' ids, in the order [`Self::locate_into`] reports them.
+    pub fn locate_layers(&self) -> Vec<String> {
+        self.usable_layers().map(|l| l.spec.id.clone()).collect()
+    }
+
+    /// A loaded layer's zone ids, in the order of the zone indexes [`Self::locate_into`] gives.
+    pub fn zone_ids(&self, layer: &str) -> Option<Vec<String>> {
+        self.usable_layers()
+            .find(|l| l.spec.id == layer)
+            .map(|l| l.zones.iter().map(|z| z.id.clone()).collect())
+    }
+
+    fn usable_layers(&self) -> impl Iterator<Item = &baft_core::layer::Layer> {
+        self.ds.layers.iter().filter(|l| l.is_usable())
+    }
+
+    /// The lean point query ([`baft_core::dataset::Dataset::locate`]) appended to `out` as
+    /// numbers: the plot under the point (−1 for none), then per loaded layer (in
+    /// [`Self::locate_layers`]' order) its status (0 outside, 1 on the boundary, 2 inside) and
+    /// the index of a zone holding the point (−1 when outside). `1 + 2 × layers` numbers.
+    pub fn locate_into(&self, lon: f64, lat: f64, out: &mut Vec<i32>) {
+        use baft_core::check::PointStatus::*;
+        let at = out.len();
+        out.push(-1);
+        let plot = self.ds.locate((lon, lat), |m| {
+            out.push(match m.status {
+                Outside => 0,
+                OnBoundary => 1,
+                Inside => 2,
+            });
+            out.push(m.zone.map_or(-1, |z| z as i32));
+        });
+        if let Some(i) = plot {
+            out[at] = i as i32;
+        }
+    }
+
     /// The parcel-layer plot holding a point given as lon, lat (degrees): its index, for
     /// [`Self::check_parcel`]. None outside every plot, for an invalid point, or without parcels.
     pub fn parcel_at(&self, lon: f64, lat: f64) -> Option<usize> {
@@ -584,6 +621,53 @@ mod tests {
     }
 
     #[test]
+    fn locate_gives_check_points_status_zone_and_plot_as_numbers() {
+        let e = sample(true);
+        let layers = e.locate_layers();
+        assert!(layers.len() >= 3);
+        let day = GregorianDate {
+            year: 2026,
+            month: 11,
+            day: 26,
+        };
+        let mut seen_inside = 0;
+        for i in (0..e.parcel_count()).step_by(97) {
+            let (report, _) = e.ds.check_parcel(i, 1405).unwrap();
+            let [lon, lat] = report.interior_point;
+            let mut out = Vec::new();
+            e.locate_into(lon, lat, &mut out);
+            assert_eq!(out.len(), 1 + 2 * layers.len());
+            assert_eq!(out[0], i as i32);
+            let full = e.ds.check_point((lon, lat));
+            for (k, id) in layers.iter().enumerate() {
+                let l = full.layers.iter().find(|l| &l.layer.id == id).unwrap();
+                let (status, zone) = (out[1 + 2 * k], out[2 + 2 * k]);
+                let want = match l.status {
+                    baft_core::check::PointStatus::Outside => 0,
+                    baft_core::check::PointStatus::OnBoundary => 1,
+                    baft_core::check::PointStatus::Inside => 2,
+                };
+                assert_eq!(status, want, "{lon},{lat} {id}");
+                if status == 0 {
+                    assert_eq!(zone, -1);
+                } else {
+                    seen_inside += 1;
+                    let ids = e.zone_ids(id).unwrap();
+                    assert!(l.zones.iter().any(|z| z.id == ids[zone as usize]));
+                }
+            }
+            // The display answer agrees on the statuses too.
+            assert!(e.check_point(lon, lat, None, day).is_ok());
+        }
+        assert!(seen_inside > 10, "{seen_inside}");
+        let mut out = Vec::new();
+        e.locate_into(f64::NAN, 35.7, &mut out);
+        assert_eq!(out[0], -1);
+        assert!(out[1..].chunks(2).all(|c| c == [0, -1]));
+        assert_eq!(e.zone_ids("no-such-layer"), None);
+    }
+
+    #[test]
     fn plate_finds_the_surveyed_plot() {
         let e = sample(true);
         assert_eq!(e.problems(), Vec::<String>::new());
@@ -598,93 +682,6 @@ mod tests {
                 assert_eq!(p["kind"], "plot");
             }
             other => panic!("{other:?}"),
-        }
-    }
-}
-
-#[cfg(test)]
-mod scratch_timing {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn time_point() {
-        let root = std::path::PathBuf::from(std::env::var("VSDIR").unwrap());
-        let mut e = Engine::new(
-            &std::fs::read_to_string(root.join("manifest.json")).unwrap(),
-            Lang::En,
-        )
-        .unwrap();
-        for f in e.files() {
-            if f.kind == FileKind::Layer || f.kind == FileKind::Parcels {
-                let t = std::fs::read_to_string(root.join(&f.path)).unwrap();
-                let t0 = std::time::Instant::now();
-                e.add_file(&f.path, Body::Text(&t)).unwrap();
-                eprintln!("{} {:?}", f.path, t0.elapsed());
-            }
-        }
-        let day = GregorianDate {
-            year: 2026,
-            month: 11,
-            day: 26,
-        };
-        let n = 20000;
-        let pts: Vec<(f64, f64)> = (0..n)
-            .map(|i| {
-                (
-                    51.075 + 0.075 * ((i * 7919) % n) as f64 / n as f64,
-                    35.675 + 0.07 * ((i * 104729) % n) as f64 / n as f64,
-                )
-            })
-            .collect();
-        let t = std::time::Instant::now();
-        for &(x, y) in &pts {
-            std::hint::black_box(e.ds.check_point((x, y)));
-        }
-        eprintln!("ds.check_point {:?}", t.elapsed() / n as u32);
-        let t = std::time::Instant::now();
-        for &(x, y) in &pts {
-            std::hint::black_box(e.check_point(x, y, None, day).unwrap());
-        }
-        eprintln!("engine.check_point (answer) {:?}", t.elapsed() / n as u32);
-        let t = std::time::Instant::now();
-        for &(x, y) in &pts {
-            std::hint::black_box(
-                serde_json::to_string(&e.check_point(x, y, None, day).unwrap()).unwrap(),
-            );
-        }
-        eprintln!("+ json {:?}", t.elapsed() / n as u32);
-        let t = std::time::Instant::now();
-        for &(x, y) in &pts {
-            std::hint::black_box(e.parcel_at(x, y));
-        }
-        eprintln!("parcel_at {:?}", t.elapsed() / n as u32);
-    }
-}
-
-#[cfg(test)]
-mod scratch_load {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn load_only() {
-        let root = std::path::PathBuf::from(std::env::var("VSDIR").unwrap());
-        let mut e = Engine::new(
-            &std::fs::read_to_string(root.join("manifest.json")).unwrap(),
-            Lang::En,
-        )
-        .unwrap();
-        for f in e.files() {
-            if f.kind == FileKind::Layer || f.kind == FileKind::Parcels {
-                let t = std::fs::read(root.join(&f.path)).unwrap();
-                let t0 = std::time::Instant::now();
-                let body = if f.binary {
-                    Body::Bytes(&t)
-                } else {
-                    Body::Text(std::str::from_utf8(&t).unwrap())
-                };
-                e.add_file(&f.path, body).unwrap();
-                eprintln!("{} {:?}", f.path, t0.elapsed());
-            }
         }
     }
 }

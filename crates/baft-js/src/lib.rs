@@ -68,6 +68,8 @@ fn now() -> GregorianDate {
 #[wasm_bindgen]
 pub struct Baft {
     e: Engine,
+    /// `locateInPlace`'s answer, read from JS in place.
+    located: Vec<i32>,
 }
 
 impl Baft {
@@ -88,7 +90,10 @@ impl Baft {
     #[wasm_bindgen(constructor)]
     pub fn new(manifest_text: &str, lang: Option<String>) -> Result<Baft, JsError> {
         Engine::new(manifest_text, lang_of(lang))
-            .map(|e| Baft { e })
+            .map(|e| Baft {
+                e,
+                located: Vec::new(),
+            })
             .map_err(|m| JsError::new(&m))
     }
 
@@ -96,7 +101,10 @@ impl Baft {
     #[wasm_bindgen(js_name = fromZonesText)]
     pub fn from_zones_text(name: &str, text: &str, lang: Option<String>) -> Result<Baft, JsError> {
         Engine::from_zones(name, text, lang_of(lang))
-            .map(|e| Baft { e })
+            .map(|e| Baft {
+                e,
+                located: Vec::new(),
+            })
             .map_err(|m| JsError::new(&m))
     }
 
@@ -273,24 +281,66 @@ impl Baft {
     /// building JS objects.
     #[wasm_bindgen(js_name = statusCodes)]
     pub fn status_codes(&self, lon_lat: &[f64]) -> Vec<u8> {
-        use baft_core::check::PointStatus::*;
-        let ds = &self.e.ds;
-        let usable = ds.layers.iter().filter(|l| l.is_usable()).count();
-        let mut out = Vec::with_capacity(lon_lat.len() / 2 * usable);
+        let mut out = Vec::with_capacity(lon_lat.len() / 2 * 3);
         for p in lon_lat.chunks_exact(2) {
-            let (lon, lat) = (p[0], p[1]);
-            if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
-                out.extend(std::iter::repeat_n(0, usable));
-                continue;
-            }
-            for l in ds.check_point((lon, lat)).layers {
-                out.push(match l.status {
-                    Outside => 0,
-                    OnBoundary => 1,
-                    Inside => 2,
-                });
-            }
+            self.e.ds.locate((p[0], p[1]), |m| {
+                out.push(match m.status {
+                    baft_core::check::PointStatus::Outside => 0,
+                    baft_core::check::PointStatus::OnBoundary => 1,
+                    baft_core::check::PointStatus::Inside => 2,
+                })
+            });
         }
         out
+    }
+
+    /// The lean point query: which plot and which zone of each layer hold a point, as numbers
+    /// (an `Int32Array`): the plot index (−1 for none), then per loaded layer, in
+    /// `locateLayers()` order, its status (0 outside, 1 on the boundary, 2 inside) and the index
+    /// of a zone holding the point in `zoneIds(layer)` (−1 when outside). The same statuses as
+    /// `checkPoint`, without names, sentences or distances: for maps that colour many points,
+    /// and forms that only need the ids.
+    pub fn locate(&self, lon: f64, lat: f64) -> Vec<i32> {
+        let mut out = Vec::with_capacity(7);
+        self.e.locate_into(lon, lat, &mut out);
+        out
+    }
+
+    /// `locate` for many points (`[lon0, lat0, lon1, lat1, …]`), the answers one after another
+    /// (`1 + 2 × layers` numbers each).
+    #[wasm_bindgen(js_name = locateMany)]
+    pub fn locate_many(&self, lon_lat: &[f64]) -> Vec<i32> {
+        let mut out = Vec::with_capacity(lon_lat.len() / 2 * 7);
+        for p in lon_lat.chunks_exact(2) {
+            self.e.locate_into(p[0], p[1], &mut out);
+        }
+        out
+    }
+
+    /// `locate` written into the engine's own buffer, for hot loops: returns the buffer's
+    /// address in wasm memory (bytes), where `1 + 2 × layers` Int32 numbers are. No allocation
+    /// per call once the buffer has its size. `locator()` in `baft.mjs` wraps it.
+    #[wasm_bindgen(js_name = locateInPlace)]
+    pub fn locate_in_place(&mut self, lon: f64, lat: f64) -> usize {
+        self.located.clear();
+        self.e.locate_into(lon, lat, &mut self.located);
+        self.located.as_ptr() as usize
+    }
+
+    /// The loaded layers' ids, in the order `locate` reports them.
+    #[wasm_bindgen(js_name = locateLayers)]
+    pub fn locate_layers(&self) -> Vec<String> {
+        self.e.locate_layers()
+    }
+
+    /// A loaded layer's zone ids (block codes), indexed as `locate` gives them.
+    #[wasm_bindgen(js_name = zoneIds)]
+    pub fn zone_ids(&self, layer: &str) -> Result<Vec<String>, JsError> {
+        self.e.zone_ids(layer).ok_or_else(|| {
+            JsError::new(&match self.e.lang {
+                Lang::Fa => format!("لایهٔ «{layer}» بارگذاری نشده است"),
+                Lang::En => format!("no loaded layer \"{layer}\""),
+            })
+        })
     }
 }
