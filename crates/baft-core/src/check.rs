@@ -47,6 +47,25 @@ impl PointStatus {
     pub fn is_inside(self) -> bool {
         self == PointStatus::Inside
     }
+
+    /// The status as serialised: `inside`, `on_boundary`, `outside`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PointStatus::Inside => "inside",
+            PointStatus::OnBoundary => "on_boundary",
+            PointStatus::Outside => "outside",
+        }
+    }
+
+    /// The status as a number for bulk answers (the JS API's `locate`, `statusCodes`):
+    /// 0 outside, 1 on the boundary, 2 inside.
+    pub fn code(self) -> u8 {
+        match self {
+            PointStatus::Outside => 0,
+            PointStatus::OnBoundary => 1,
+            PointStatus::Inside => 2,
+        }
+    }
 }
 
 /// Where a plot is relative to a layer.
@@ -56,6 +75,17 @@ pub enum PlotStatus {
     Inside,
     PartlyInside,
     Outside,
+}
+
+impl PlotStatus {
+    /// The status as serialised: `inside`, `partly_inside`, `outside`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlotStatus::Inside => "inside",
+            PlotStatus::PartlyInside => "partly_inside",
+            PlotStatus::Outside => "outside",
+        }
+    }
 }
 
 /// A block or zone, as reported.
@@ -378,4 +408,47 @@ pub struct PlotReport {
     pub layers: Vec<LayerPlotResult>,
     pub sample_data: bool,
     pub data_version: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::packages::PackageStatus;
+
+    /// `as_str` is what serde writes, so the compact summary and the full JSON use one spelling.
+    #[test]
+    fn status_words_are_the_serialised_names() {
+        let json = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for s in [
+            PointStatus::Inside,
+            PointStatus::OnBoundary,
+            PointStatus::Outside,
+        ] {
+            assert_eq!(json(serde_json::to_value(s).unwrap()), s.as_str());
+        }
+        for s in [
+            PlotStatus::Inside,
+            PlotStatus::PartlyInside,
+            PlotStatus::Outside,
+        ] {
+            assert_eq!(json(serde_json::to_value(s).unwrap()), s.as_str());
+        }
+        for s in [
+            PackageStatus::Applies,
+            PackageStatus::MayApply,
+            PackageStatus::DoesNotApply,
+            PackageStatus::NotInForce,
+        ] {
+            assert_eq!(json(serde_json::to_value(s).unwrap()), s.as_str());
+        }
+        let codes: Vec<u8> = [
+            PointStatus::Outside,
+            PointStatus::OnBoundary,
+            PointStatus::Inside,
+        ]
+        .iter()
+        .map(|s| s.code())
+        .collect();
+        assert_eq!(codes, [0, 1, 2]);
+    }
 }

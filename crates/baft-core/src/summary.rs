@@ -9,8 +9,8 @@
 //!  "packages":[{"id":"floor-bonus-inside","name":"…","verdict":"applies"}]}
 //! ```
 
-use crate::check::{PlotReport, PlotStatus, PointReport, PointStatus};
-use crate::packages::{Evaluation, PackageStatus};
+use crate::check::{LayerRef, PlotReport, PointReport};
+use crate::packages::Evaluation;
 use crate::Lang;
 use serde::Serialize;
 
@@ -73,18 +73,9 @@ impl Summary {
             layers: r
                 .layers
                 .iter()
-                .map(|l| LayerSummary {
-                    id: l.layer.id.clone(),
-                    name: l.layer.name.get(lang).to_string(),
-                    status: match l.status {
-                        PointStatus::Inside => "inside",
-                        PointStatus::OnBoundary => "on_boundary",
-                        PointStatus::Outside => "outside",
-                    },
-                    percent: None,
-                    version: l.layer.version.id.clone(),
-                    approved: l.layer.version.approved.jalali.clone(),
-                    zones: l.zones.iter().map(|z| z.id.clone()).collect(),
+                .map(|l| {
+                    let zones = l.zones.iter().map(|z| z.id.clone()).collect();
+                    LayerSummary::new(&l.layer, lang, l.status.as_str(), None, zones)
                 })
                 .collect(),
             packages: packages(eval, lang),
@@ -103,18 +94,10 @@ impl Summary {
             layers: r
                 .layers
                 .iter()
-                .map(|l| LayerSummary {
-                    id: l.layer.id.clone(),
-                    name: l.layer.name.get(lang).to_string(),
-                    status: match l.status {
-                        PlotStatus::Inside => "inside",
-                        PlotStatus::PartlyInside => "partly_inside",
-                        PlotStatus::Outside => "outside",
-                    },
-                    percent: Some((l.share * 1000.0).round() / 10.0),
-                    version: l.layer.version.id.clone(),
-                    approved: l.layer.version.approved.jalali.clone(),
-                    zones: l.overlaps.iter().map(|o| o.zone.id.clone()).collect(),
+                .map(|l| {
+                    let zones = l.overlaps.iter().map(|o| o.zone.id.clone()).collect();
+                    let percent = Some((l.share * 1000.0).round() / 10.0);
+                    LayerSummary::new(&l.layer, lang, l.status.as_str(), percent, zones)
                 })
                 .collect(),
             packages: packages(eval, lang),
@@ -128,6 +111,26 @@ impl Summary {
     }
 }
 
+impl LayerSummary {
+    fn new(
+        layer: &LayerRef,
+        lang: Lang,
+        status: &'static str,
+        percent: Option<f64>,
+        zones: Vec<String>,
+    ) -> LayerSummary {
+        LayerSummary {
+            id: layer.id.clone(),
+            name: layer.name.get(lang).to_string(),
+            status,
+            percent,
+            version: layer.version.id.clone(),
+            approved: layer.version.approved.jalali.clone(),
+            zones,
+        }
+    }
+}
+
 fn packages(eval: Option<&Evaluation>, lang: Lang) -> Vec<PackageSummary> {
     eval.map(|e| {
         e.results
@@ -135,12 +138,7 @@ fn packages(eval: Option<&Evaluation>, lang: Lang) -> Vec<PackageSummary> {
             .map(|p| PackageSummary {
                 id: p.package.id.clone(),
                 name: p.package.name.get(lang).to_string(),
-                verdict: match p.status {
-                    PackageStatus::Applies => "applies",
-                    PackageStatus::MayApply => "may_apply",
-                    PackageStatus::DoesNotApply => "does_not_apply",
-                    PackageStatus::NotInForce => "not_in_force",
-                },
+                verdict: p.status.as_str(),
             })
             .collect()
     })

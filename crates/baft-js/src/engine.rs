@@ -422,15 +422,10 @@ impl Engine {
     /// [`Self::locate_layers`]' order) its status (0 outside, 1 on the boundary, 2 inside) and
     /// the index of a zone holding the point (−1 when outside). `1 + 2 × layers` numbers.
     pub fn locate_into(&self, lon: f64, lat: f64, out: &mut Vec<i32>) {
-        use baft_core::check::PointStatus::*;
         let at = out.len();
         out.push(-1);
         let plot = self.ds.locate((lon, lat), |m| {
-            out.push(match m.status {
-                Outside => 0,
-                OnBoundary => 1,
-                Inside => 2,
-            });
+            out.push(i32::from(m.status.code()));
             out.push(m.zone.map_or(-1, |z| z as i32));
         });
         if let Some(i) = plot {

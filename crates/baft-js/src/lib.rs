@@ -283,13 +283,9 @@ impl Baft {
     pub fn status_codes(&self, lon_lat: &[f64]) -> Vec<u8> {
         let mut out = Vec::with_capacity(lon_lat.len() / 2 * 3);
         for p in lon_lat.chunks_exact(2) {
-            self.e.ds.locate((p[0], p[1]), |m| {
-                out.push(match m.status {
-                    baft_core::check::PointStatus::Outside => 0,
-                    baft_core::check::PointStatus::OnBoundary => 1,
-                    baft_core::check::PointStatus::Inside => 2,
-                })
-            });
+            self.e
+                .ds
+                .locate((p[0], p[1]), |m| out.push(m.status.code()));
         }
         out
     }

@@ -71,6 +71,18 @@ pub enum PackageStatus {
     NotInForce,
 }
 
+impl PackageStatus {
+    /// The verdict as serialised: `applies`, `may_apply`, `does_not_apply`, `not_in_force`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PackageStatus::Applies => "applies",
+            PackageStatus::MayApply => "may_apply",
+            PackageStatus::DoesNotApply => "does_not_apply",
+            PackageStatus::NotInForce => "not_in_force",
+        }
+    }
+}
+
 /// One package, evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PackageResult {
