@@ -2,7 +2,7 @@
 // bench/vs-common.mjs), through Baft's public JS API (dist/js-api/baft.mjs, copied to js-api/).
 // The data files cross into WebAssembly as text (GeoJSON) or bytes (.baftpack) and are parsed,
 // projected and indexed in Rust.
-import { init, Baft, locator } from './js-api/baft.mjs';
+import { init, Baft } from './js-api/baft.mjs';
 import { runSide } from './vs-common.mjs';
 
 const wasm = await init();
@@ -21,7 +21,7 @@ function lookups(b) {
   if (!cache.has(b)) {
     const order = b.locateLayers();
     const ids = b.layers().filter((l) => l.loaded).map((l) => l.id);
-    cache.set(b, { order: ids.map((id) => order.indexOf(id)), ids: ids.map((id) => b.zoneIds(id)), at: locator(b) });
+    cache.set(b, { order: ids.map((id) => order.indexOf(id)), ids: ids.map((id) => b.zoneIds(id)) });
   }
   return cache.get(b);
 }
@@ -58,13 +58,12 @@ export const impl = {
     return b.parcelCount ?? 0;
   },
   /**
-   * Per point, the timed query: which plot and which zone of each layer (`locator(baft)`, the
-   * API's fast form of `locate`: the same numbers read in place; zone ids looked up in
-   * `zoneIds`, fetched once per layer), as the peer answers.
+   * Per point, the timed query: which plot and which zone of each layer (`locate`, one call, an
+   * Int32Array; zone ids looked up in `zoneIds`, fetched once per layer), as the peer answers.
    */
   query(b, lon, lat) {
     const c = lookups(b);
-    const r = c.at(lon, lat);
+    const r = b.locate(lon, lat);
     return {
       parcel: r[0],
       zones: c.order.map((k, j) => (r[2 + 2 * k] >= 0 ? [c.ids[j][r[2 + 2 * k]]] : [])),
@@ -86,7 +85,7 @@ export const impl = {
   },
   /**
    * The parts, on the same points: the display answer `checkPoint` alone, `parcelAt` alone,
-   * `locate` (a new Int32Array per call) and `locateMany` (all points in one call); and how many points `locate` and `checkPoint` give a
+   * `locate` alone (without the zone-id lookups) and `locateMany` (all points in one call); and how many points `locate` and `checkPoint` give a
    * different status for (must be 0: the same engine).
    */
   bulk(b, pts) {

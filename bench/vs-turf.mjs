@@ -367,8 +367,8 @@ for (const n of SIZES) {
   row(`files (MB: zones + parcels)`, MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_pack));
   row('fetch (ms, localhost)', s.peer.fetch_ms, s.baft.fetch_ms, s.pack.fetch_ms);
   row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms);
-  row('point query (µs; Baft: locator)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2);
-  row('· with locate instead (a new Int32Array per call) (µs)', null, s.baft.locate_us, s.pack.locate_us, 2);
+  row('point query: plot + zone ids (µs; Baft: locate)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2);
+  row('· locate alone, without the id lookups (µs)', null, s.baft.locate_us, s.pack.locate_us, 2);
   row('display answer checkPoint (µs)', null, s.baft.check_us, s.pack.check_us, 2);
   row('parcelAt alone (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
   row('point, all in one call (µs; locateMany)', null, s.baft.engine_us, s.pack.engine_us, 2);

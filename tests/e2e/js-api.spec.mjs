@@ -181,11 +181,7 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
           layers: order.map((id, k) => [id, r[1 + 2 * k], r[2 + 2 * k] >= 0 ? baft.zoneIds(id)[r[2 + 2 * k]] : null]),
           many: Array.from(baft.locateMany(new Float64Array([lon, lat, lon, lat]))),
           one: Array.from(r),
-          fast: (() => {
-            const at = m.locator(baft);
-            const far = Array.from(at(51.0, 35.0));
-            return { here: Array.from(at(lon, lat)), far };
-          })(),
+          far: Array.from(baft.locate(51.0, 35.0)),
         };
       })(),
     };
@@ -218,9 +214,8 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
   expect(got.located.layers.find(([id]) => id === 'worn-out-fabric')[2]).toBe(FX.worn_block.block_id);
   expect(got.located.plot).toBe(got.located.parcelAt);
   expect(got.located.many).toEqual([...got.located.one, ...got.located.one]);
-  // locator(): the same numbers, read in place; a place outside everything reads as such.
-  expect(got.located.fast.here).toEqual(got.located.one);
-  expect(got.located.fast.far).toEqual([-1, ...got.located.layers.flatMap(() => [0, -1])]);
+  // A place outside everything reads as such.
+  expect(got.located.far).toEqual([-1, ...got.located.layers.flatMap(() => [0, -1])]);
   // A registration plate finds the surveyed plot, as in the CLI.
   const plate = cliCheck('121/1');
   expect(got.plate.kind).toBe('plot');

@@ -570,8 +570,6 @@ export class Baft {
   locateLayers(): string[];
   /** A loaded layer's zone ids (block codes), indexed as `locate` gives them; throws for a layer not loaded. */
   zoneIds(layer: string): string[];
-  /** `locate` into the engine's own buffer; returns its address in wasm memory. Use `locator()`. */
-  locateInPlace(lon: number, lat: number): number;
 }
 
 /** Progress of `loadBaft`. */
@@ -597,13 +595,6 @@ export interface LoadOptions {
  * and returns the loaded engine. Files that can't be fetched become problems (`problems()`).
  */
 export function loadBaft(baseUrl?: string, options?: LoadOptions): Promise<Baft>;
-
-/**
- * The fastest point query, for hot loops: `(lon, lat) => Int32Array` with exactly
- * `baft.locate`'s numbers, read in place (the array is overwritten by the next call). Make it
- * after the files are added.
- */
-export function locator(baft: Baft): (lon: number, lat: number) => Int32Array;
 
 /** Initialises the WebAssembly module (`loadBaft` does it for you). */
 export function init(

@@ -6,40 +6,11 @@
 //
 // Every data file crosses into WebAssembly as text (or bytes, for a .baftpack) and is parsed in
 // Rust: no large JS objects are built. Types: baft.d.ts. Docs: docs/js-api.md.
-import rawInit, { Baft } from './baft_js.js';
+import init, { Baft } from './baft_js.js';
 
-export { Baft };
+export { init, Baft };
 
 let ready = null;
-/** The module's exports once initialised (its memory, for `locator`). */
-let exports = null;
-
-/** Initialises the WebAssembly module (`loadBaft` does it for you); resolves to its exports. */
-export async function init(moduleOrPath) {
-  exports = await rawInit(moduleOrPath);
-  return exports;
-}
-
-/**
- * The fastest point query, for hot loops (a map colouring points as the pointer moves): returns
- * `(lon, lat) => Int32Array` with exactly `baft.locate`'s numbers, read in place from the
- * engine's memory, with no allocation per call. The array is overwritten by the next call (copy
- * it to keep it). Make the locator after the files are added: the number of layers is fixed
- * when it is made.
- */
-export function locator(baft) {
-  if (!exports) throw new Error('call init() or loadBaft() first');
-  const n = 1 + 2 * baft.locateLayers().length;
-  let view = null;
-  return (lon, lat) => {
-    const at = baft.locateInPlace(lon, lat);
-    // A new view when the buffer moved or wasm memory grew (which detaches the old one).
-    if (view === null || view.byteOffset !== at || view.buffer !== exports.memory.buffer) {
-      view = new Int32Array(exports.memory.buffer, at, n);
-    }
-    return view;
-  };
-}
 
 /** Initialises the WebAssembly module once (later calls share the first). */
 function initOnce(wasm) {

@@ -37,9 +37,6 @@ fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("a data folder"));
     let mb = |b: usize| b as f64 / 1048576.0;
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
-    if let Ok(t) = std::fs::read_to_string(dir.join("parcels/parcels.geojson")) {
-        stages(&t);
-    }
     let base = NOW.load(Relaxed);
     PEAK.store(base, Relaxed);
     let mut read = 0;
@@ -62,19 +59,5 @@ fn main() {
         mb(PEAK.load(Relaxed) - base),
         mb(NOW.load(Relaxed) - base),
         ds.parcels.as_ref().map_or(0, |p| p.len())
-    );
-}
-
-#[allow(dead_code)]
-fn stages(text: &str) {
-    let mb = |b: usize| b as f64 / 1048576.0;
-    let base = NOW.load(Relaxed);
-    PEAK.store(base, Relaxed);
-    let raw = baft_core::geojson::parse_feature_collection("p", text).unwrap();
-    println!(
-        "parse: peak {:.1} MB, kept {:.1} MB ({} features)",
-        mb(PEAK.load(Relaxed) - base),
-        mb(NOW.load(Relaxed) - base),
-        raw.features.len()
     );
 }

@@ -11,9 +11,10 @@
 //! Coordinates stay in the file's own system here; [`crate::crs`] decides what it is.
 
 use crate::error::{Location, Problem, ProblemKind, Severity};
+use crate::properties::Properties;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fmt;
 
 /// A ring as positions `(x, y)` in the file's coordinate system, closed (first == last).
@@ -28,7 +29,7 @@ pub struct RawFeature {
     pub index: usize,
     /// The feature's `id` member, if any.
     pub id: Option<String>,
-    pub properties: Map<String, Value>,
+    pub properties: Properties,
     /// One or more polygons (a Polygon gives one).
     pub polygons: Vec<RawPolygon>,
 }
@@ -188,7 +189,7 @@ impl<'de> Deserialize<'de> for GeometrySlot {
 pub(crate) enum FeatureSlot {
     Feature {
         id: Option<Value>,
-        properties: Option<Map<String, Value>>,
+        properties: Option<Box<serde_json::value::RawValue>>,
         geometry: Option<GeometrySlot>,
     },
     NotObject,
@@ -207,14 +208,8 @@ impl<'de> Deserialize<'de> for FeatureSlot {
                 while let Some(k) = m.next_key::<String>()? {
                     match k.as_str() {
                         "id" => id = Some(m.next_value::<Value>()?),
-                        // Moved out of the value, not cloned: a deep copy of every feature's
-                        // properties was 15 % of loading a 50,000-plot layer.
-                        "properties" => {
-                            properties = match m.next_value::<Value>()? {
-                                Value::Object(map) => Some(map),
-                                _ => None,
-                            }
-                        }
+                        // Kept as text, not parsed into a map: see `crate::properties`.
+                        "properties" => properties = Some(m.next_value()?),
                         "geometry" => geometry = Some(m.next_value::<GeometrySlot>()?),
                         _ => {
                             m.next_value::<IgnoredAny>()?;
@@ -384,12 +379,15 @@ fn read_feature(
     else {
         return Err(err(None, ProblemKind::FeatureNotObject));
     };
-    let properties = properties.unwrap_or_default();
+    let properties = properties
+        .map(|raw| Properties::from_json_text(raw.get()))
+        .unwrap_or_default();
     let id = id.as_ref().and_then(id_text);
     let shown_id = id.clone().or_else(|| {
-        ["id", "block_id", "zone_id", "code"]
+        properties
+            .pick(["id", "block_id", "zone_id", "code"])
             .iter()
-            .find_map(|k| properties.get(*k).and_then(id_text))
+            .find_map(|v| v.as_ref().and_then(id_text))
     });
     let geom = match geometry {
         None | Some(GeometrySlot::Null) => return Err(err(shown_id, ProblemKind::NullGeometry)),

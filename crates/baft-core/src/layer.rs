@@ -20,9 +20,10 @@ use crate::geojson::{self, RawFeature};
 use crate::manifest::{BoundaryVersion, LayerSpec, LocalText};
 pub(crate) use crate::prepared::Prepared;
 use crate::projection::TransverseMercator;
+use crate::properties::Properties;
 use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
 use rstar::{PointDistance, RTree, RTreeObject, AABB};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// A block or zone of a layer.
 #[derive(Debug, Clone)]
@@ -32,7 +33,8 @@ pub struct Zone {
     pub name: LocalText,
     /// Index of the feature in its file.
     pub feature_index: usize,
-    pub properties: Map<String, Value>,
+    /// The feature's properties, as JSON text (read fields with `pick`).
+    pub properties: Properties,
     /// Geometry in (lon, lat) degrees, for drawing.
     pub lon_lat: MultiPolygon<f64>,
     /// Geometry in the local metric frame (metres), for computing.
@@ -317,8 +319,8 @@ fn feature_bbox(f: &RawFeature) -> (f64, f64, f64, f64) {
     crs::bbox_of(f.polygons.iter().flatten().flatten().copied())
 }
 
-fn prop_text(props: &Map<String, Value>, key: &str) -> Option<String> {
-    match props.get(key)? {
+fn text_of(v: Option<&Value>) -> Option<String> {
+    match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -327,11 +329,12 @@ fn prop_text(props: &Map<String, Value>, key: &str) -> Option<String> {
 
 fn feature_id(spec: &LayerSpec, f: &RawFeature) -> Option<String> {
     if let Some(k) = &spec.id_property {
-        return prop_text(&f.properties, k).or_else(|| f.id.clone());
+        return text_of(f.properties.get(k).as_ref()).or_else(|| f.id.clone());
     }
-    ["id", "block_id", "zone_id", "code"]
+    f.properties
+        .pick(["id", "block_id", "zone_id", "code"])
         .iter()
-        .find_map(|k| prop_text(&f.properties, k))
+        .find_map(|v| text_of(v.as_ref()))
         .or_else(|| f.id.clone())
 }
 
@@ -343,18 +346,17 @@ pub(crate) fn build_zone(
     source: SourceCrs,
     frame: &TransverseMercator,
 ) -> Result<Zone, ProblemKind> {
-    let name_fa = spec
-        .name_property
-        .as_deref()
-        .and_then(|k| prop_text(&f.properties, k))
-        .or_else(|| prop_text(&f.properties, "name_fa"))
-        .or_else(|| prop_text(&f.properties, "name"))
-        .unwrap_or_default();
-    let name_en = prop_text(
-        &f.properties,
+    let [named, name_fa, name, name_en] = f.properties.pick([
+        spec.name_property.as_deref().unwrap_or("name_fa"),
+        "name_fa",
+        "name",
         spec.name_en_property.as_deref().unwrap_or("name_en"),
-    )
-    .unwrap_or_default();
+    ]);
+    let name_fa = [named, name_fa, name]
+        .iter()
+        .find_map(|v| text_of(v.as_ref()))
+        .unwrap_or_default();
+    let name_en = text_of(name_en.as_ref()).unwrap_or_default();
     let (lon_lat, local) = project_polygons(&f.polygons, source, frame)?;
     let prepared = Prepared::new(&local);
     let id = id.unwrap_or_else(|| format!("#{}", f.index));

@@ -16,6 +16,7 @@
 //! - [`search`]: one search box for all of the above and for place names.
 //! - [`manifest`]: the `data/manifest.json` that lists layers and their boundary versions.
 //! - [`geojson`]: reading GeoJSON zone files, with per-feature problem reports.
+//! - [`properties`]: a feature's properties, kept as JSON text until a field is read.
 //! - [`crs`]: deciding whether a file is lon/lat, UTM or has swapped axes.
 //! - [`interior`]: a point inside an area, without panicking on degenerate outlines.
 //! - [`layer`]: an indexed layer (zones with prepared geometry, an R-tree of their boxes).
@@ -66,6 +67,7 @@ pub mod parcels;
 pub mod plate;
 mod prepared;
 pub mod projection;
+pub mod properties;
 pub mod search;
 pub mod share;
 pub mod small;

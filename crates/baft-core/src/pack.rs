@@ -25,6 +25,7 @@
 use crate::crs::SourceCrs;
 use crate::error::{Problem, ProblemKind};
 use crate::geojson::{self, RawFeature, RawFile};
+use crate::properties::Properties;
 use serde_json::{Map, Value};
 
 pub const MAGIC: &[u8; 8] = b"BAFTPACK";
@@ -58,10 +59,10 @@ pub fn write(features: &[&RawFeature]) -> Vec<u8> {
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&(features.len() as u32).to_le_bytes());
     // The property names, once: each feature then stores a JSON array of values in this order.
+    let maps: Vec<Map<String, Value>> = features.iter().map(|f| f.properties.to_map()).collect();
     let mut keys: Vec<String> = Vec::new();
-    for f in features {
-        for k in f
-            .properties
+    for (f, map) in features.iter().zip(&maps) {
+        for k in map
             .keys()
             .map(String::as_str)
             .chain(f.id.as_ref().map(|_| "id"))
@@ -76,7 +77,7 @@ pub fn write(features: &[&RawFeature]) -> Vec<u8> {
         put_varint(&mut out, k.len() as u64);
         out.extend_from_slice(k.as_bytes());
     }
-    for f in features {
+    for (f, map) in features.iter().zip(&maps) {
         put_varint(&mut out, f.polygons.len() as u64);
         for p in &f.polygons {
             put_varint(&mut out, p.len() as u64);
@@ -94,7 +95,7 @@ pub fn write(features: &[&RawFeature]) -> Vec<u8> {
         }
         let values: Vec<Value> = keys
             .iter()
-            .map(|k| match (f.properties.get(k), k == "id") {
+            .map(|k| match (map.get(k), k == "id") {
                 (Some(v), _) => v.clone(),
                 (None, true) => f.id.clone().map(Value::String).unwrap_or(Value::Null),
                 (None, false) => Value::Null,
@@ -203,6 +204,8 @@ pub struct PackReader<'a> {
     file: String,
     r: Reader<'a>,
     keys: Vec<String>,
+    /// The keys as JSON strings (quoted, escaped), for the properties' text.
+    quoted_keys: Vec<String>,
     count: usize,
     next: usize,
 }
@@ -246,10 +249,15 @@ impl<'a> PackReader<'a> {
                 .ok_or_else(|| bad(at, "bad property name"))?;
             keys.push(k.to_string());
         }
+        let quoted_keys = keys
+            .iter()
+            .map(|k| Value::from(k.as_str()).to_string())
+            .collect();
         Ok(PackReader {
             file: file.into(),
             r,
             keys,
+            quoted_keys,
             count,
             next: 0,
         })
@@ -315,19 +323,29 @@ impl<'a> PackReader<'a> {
             let json = r
                 .bytes(len)
                 .ok_or_else(|| bad(at, "truncated properties"))?;
-            let values: Vec<Value> = serde_json::from_slice(json)
+            // The values' own text, spliced after their keys: no map is built (see
+            // `crate::properties`).
+            let values: Vec<&serde_json::value::RawValue> = serde_json::from_slice(json)
                 .map_err(|_| bad(at, "properties are not a JSON array"))?;
-            let properties: Map<String, Value> = self
-                .keys
-                .iter()
-                .cloned()
-                .zip(values)
-                .filter(|(_, v)| !v.is_null())
-                .collect();
-            let id = properties
-                .get("id")
-                .and_then(|v| v.as_str())
-                .map(str::to_string);
+            let mut text = String::with_capacity(json.len() + 16 * self.keys.len());
+            let mut id = None;
+            for ((key, quoted), v) in self.keys.iter().zip(&self.quoted_keys).zip(&values) {
+                let v = v.get();
+                if v == "null" {
+                    continue;
+                }
+                text.push(if text.is_empty() { '{' } else { ',' });
+                text.push_str(quoted);
+                text.push(':');
+                text.push_str(v);
+                if key == "id" {
+                    id = serde_json::from_str::<String>(v).ok();
+                }
+            }
+            if !text.is_empty() {
+                text.push('}');
+            }
+            let properties = Properties::from_json_text(&text);
             features.push(RawFeature {
                 index: self.next,
                 id,

@@ -232,8 +232,14 @@ fn pack_then_read_equals_the_source() {
     let src = baft_core::geojson::parse_feature_collection("p", &text).unwrap();
     assert_eq!(raw.features.len(), src.features.len());
     // Same features (as a set: the pack orders them nearest first), same properties, positions within 1e-7°.
-    let by_id =
-        |f: &baft_core::geojson::RawFeature| f.properties["plot_id"].as_str().unwrap().to_string();
+    let by_id = |f: &baft_core::geojson::RawFeature| {
+        f.properties
+            .get("plot_id")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let mut m: std::collections::HashMap<String, &baft_core::geojson::RawFeature> =
         src.features.iter().map(|f| (by_id(f), f)).collect();
     for f in &raw.features {

@@ -68,8 +68,6 @@ fn now() -> GregorianDate {
 #[wasm_bindgen]
 pub struct Baft {
     e: Engine,
-    /// `locateInPlace`'s answer, read from JS in place.
-    located: Vec<i32>,
 }
 
 impl Baft {
@@ -90,10 +88,7 @@ impl Baft {
     #[wasm_bindgen(constructor)]
     pub fn new(manifest_text: &str, lang: Option<String>) -> Result<Baft, JsError> {
         Engine::new(manifest_text, lang_of(lang))
-            .map(|e| Baft {
-                e,
-                located: Vec::new(),
-            })
+            .map(|e| Baft { e })
             .map_err(|m| JsError::new(&m))
     }
 
@@ -101,10 +96,7 @@ impl Baft {
     #[wasm_bindgen(js_name = fromZonesText)]
     pub fn from_zones_text(name: &str, text: &str, lang: Option<String>) -> Result<Baft, JsError> {
         Engine::from_zones(name, text, lang_of(lang))
-            .map(|e| Baft {
-                e,
-                located: Vec::new(),
-            })
+            .map(|e| Baft { e })
             .map_err(|m| JsError::new(&m))
     }
 
@@ -311,16 +303,6 @@ impl Baft {
             self.e.locate_into(p[0], p[1], &mut out);
         }
         out
-    }
-
-    /// `locate` written into the engine's own buffer, for hot loops: returns the buffer's
-    /// address in wasm memory (bytes), where `1 + 2 × layers` Int32 numbers are. No allocation
-    /// per call once the buffer has its size. `locator()` in `baft.mjs` wraps it.
-    #[wasm_bindgen(js_name = locateInPlace)]
-    pub fn locate_in_place(&mut self, lon: f64, lat: f64) -> usize {
-        self.located.clear();
-        self.e.locate_into(lon, lat, &mut self.located);
-        self.located.as_ptr() as usize
     }
 
     /// The loaded layers' ids, in the order `locate` reports them.
