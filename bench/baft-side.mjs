@@ -64,10 +64,10 @@ export const impl = {
   query(b, lon, lat) {
     const c = lookups(b);
     const r = b.locate(lon, lat);
+    // The same shape as the peer's answer: the plot index and each layer's zone ids.
     return {
       parcel: r[0],
       zones: c.order.map((k, j) => (r[2 + 2 * k] >= 0 ? [c.ids[j][r[2 + 2 * k]]] : [])),
-      status: c.order.map((k) => STATUS[r[1 + 2 * k]]),
     };
   },
   /**

@@ -237,9 +237,11 @@ async fn after_layers_painted(state: &AppState) {
     while state.layers_left.get_untracked() != 0 {
         sleep_ms(20).await;
     }
+    // The next frame, or 100 ms when frames are paused (a hidden tab, an iframe out of view).
     let frame = js_sys::Promise::new(&mut |ok, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.request_animation_frame(&ok);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
         }
     });
     let _ = JsFuture::from(frame).await;
