@@ -92,7 +92,9 @@ export async function demo(): Promise<void> {
   console.log(codes.length);
   const at: Int32Array = baft.locate(51.0946, 35.6951);
   const order: string[] = baft.locateLayers();
-  const zone = at[2] >= 0 ? baft.zoneIds(order[0])[at[2]] : null;
+  const [first] = order;
+  const z = at[2];
+  const zone = first !== undefined && z !== undefined && z >= 0 ? baft.zoneIds(first)[z] : null;
   const many: Int32Array = baft.locateMany(new Float64Array([51.09, 35.69, 51.1, 35.7]));
   const plotIndex: number | undefined = baft.parcelAt(51.0946, 35.6951);
   console.log(zone, many.length / (1 + 2 * order.length), plotIndex, baft.parcelCount);

@@ -289,19 +289,8 @@ pub fn unescape(s: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::outline::tests::typical_plot;
     use super::*;
-
-    /// A 20 m × 15 m plot in Qods, five corners (one on an edge), closed.
-    fn typical_plot() -> Vec<Vec<(f64, f64)>> {
-        vec![vec![
-            (51.111900, 35.709700),
-            (51.112121, 35.709700),
-            (51.112121, 35.709835),
-            (51.112010, 35.709870),
-            (51.111900, 35.709835),
-            (51.111900, 35.709700),
-        ]]
-    }
 
     #[test]
     fn a_typical_plot_link_is_short_enough_for_sms() {

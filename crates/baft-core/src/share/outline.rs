@@ -123,11 +123,11 @@ fn unbase64(text: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// A 20 m × 15 m plot in Qods, five corners (one on an edge), closed.
-    fn typical_plot() -> Vec<Vec<(f64, f64)>> {
+    pub(in crate::share) fn typical_plot() -> Vec<Vec<(f64, f64)>> {
         vec![vec![
             (51.111900, 35.709700),
             (51.112121, 35.709700),
