@@ -37,6 +37,17 @@ html = html.replace(/<(script|link)\b([^>]*)>/g, (whole, tag, attrs) => {
   return `<${tag}${attrs} integrity="${sri(readFileSync(local(url)))}" crossorigin="anonymous">`;
 });
 
+// 2b. Leaflet loads asynchronously: the page, the app and a link's first answer don't wait for
+// the map library (www/map.js queues map calls until it is in).
+{
+  let found = 0;
+  html = html.replace(/<script (src="\.\/leaflet-[0-9a-f]+\.js")/g, (whole, src) => {
+    found += 1;
+    return `<script async ${src}`;
+  });
+  if (found !== 1) fail(`expected one Leaflet script in index.html, found ${found}`);
+}
+
 // 3. Nothing inline may remain.
 if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail('an inline <script> is left in index.html');
 if (/<style[\s>]/.test(html)) fail('an inline <style> is left in index.html');

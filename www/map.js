@@ -1,23 +1,54 @@
-// Thin wrapper around the self-hosted Leaflet (global `L`, loaded before the app).
-// Rust calls these through wasm-bindgen (src/map.rs); nothing here decides anything.
-// The map container is kept left-to-right inside the right-to-left page.
+// Thin wrapper around the self-hosted Leaflet (global `L`). Rust calls these through
+// wasm-bindgen (src/map.rs); nothing here decides anything. The map container is kept
+// left-to-right inside the right-to-left page.
+//
+// Leaflet is loaded with `async` (scripts/postbuild.mjs), so neither the page nor the first
+// answer waits for it: `mapCreate` before it has arrived is carried out when it does, and every
+// other call made until then is queued and replayed in order (or dropped if it never loads).
 
 let map = null;
 let layers = {};
 let marker = null;
 let plot = null;
 let base = null;
+let queued = [];
+let failed = false;
 
-export function mapCreate(el, lat, lon, zoom, onClick, ariaLabel) {
-  if (typeof L === 'undefined') {
-    throw new Error('Leaflet failed to load');
-  }
+const leafletIn = () => typeof L !== 'undefined';
+
+/** Runs `fn` now if the map exists, else once it does (in call order). */
+function whenMap(fn) {
+  if (map) return fn();
+  if (!failed) queued.push(fn);
+  return undefined;
+}
+
+function create(el, lat, lon, zoom, onClick, ariaLabel) {
   map = L.map(el, { preferCanvas: true, zoomControl: true, attributionControl: true, keyboard: true });
   map.setView([lat, lon], zoom);
   map.attributionControl.setPrefix(false);
   el.setAttribute('aria-label', ariaLabel);
   map.on('click', (e) => onClick(e.latlng.lat, e.latlng.lng));
   window.baftMapPixel = mapPixel;
+  const q = queued;
+  queued = [];
+  for (const fn of q) fn();
+}
+
+export function mapCreate(el, lat, lon, zoom, onClick, ariaLabel) {
+  el.setAttribute('aria-label', ariaLabel);
+  if (leafletIn()) {
+    create(el, lat, lon, zoom, onClick, ariaLabel);
+    return true;
+  }
+  const script = document.querySelector('script[src*="leaflet"]');
+  if (!script) throw new Error('Leaflet failed to load');
+  const give = () => {
+    if (leafletIn()) create(el, lat, lon, zoom, onClick, ariaLabel);
+    else { failed = true; queued = []; }
+  };
+  script.addEventListener('load', give, { once: true });
+  script.addEventListener('error', give, { once: true });
   return true;
 }
 
@@ -26,7 +57,7 @@ export function mapSetLabel(el, ariaLabel) {
 }
 
 export function mapSetLayer(id, geojsonText, colour, visible) {
-  if (!map) return;
+  if (!map) return whenMap(() => mapSetLayer(id, geojsonText, colour, visible));
   if (layers[id]) {
     map.removeLayer(layers[id]);
   }
@@ -40,13 +71,14 @@ export function mapSetLayer(id, geojsonText, colour, visible) {
 }
 
 export function mapShowLayer(id, visible) {
-  if (!map || !layers[id]) return;
+  if (!map) return whenMap(() => mapShowLayer(id, visible));
+  if (!layers[id]) return;
   if (visible && !map.hasLayer(layers[id])) layers[id].addTo(map);
   if (!visible && map.hasLayer(layers[id])) map.removeLayer(layers[id]);
 }
 
 export function mapShowPoint(lat, lon, pan) {
-  if (!map) return;
+  if (!map) return whenMap(() => mapShowPoint(lat, lon, pan));
   if (plot) { map.removeLayer(plot); plot = null; }
   if (marker) map.removeLayer(marker);
   marker = L.circleMarker([lat, lon], { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1, interactive: false }).addTo(map);
@@ -54,7 +86,7 @@ export function mapShowPoint(lat, lon, pan) {
 }
 
 export function mapShowPlot(geojsonText) {
-  if (!map) return;
+  if (!map) return whenMap(() => mapShowPlot(geojsonText));
   if (marker) { map.removeLayer(marker); marker = null; }
   if (plot) map.removeLayer(plot);
   plot = L.geoJSON(JSON.parse(geojsonText), { style: () => ({ color: '#0b3d91', weight: 3, fillOpacity: 0.1 }), interactive: false }).addTo(map);
@@ -62,7 +94,7 @@ export function mapShowPlot(geojsonText) {
 }
 
 export function mapSetBasemap(url, attribution, maxZoom, on) {
-  if (!map) return;
+  if (!map) return whenMap(() => mapSetBasemap(url, attribution, maxZoom, on));
   if (base) { map.removeLayer(base); base = null; }
   if (on) {
     base = L.tileLayer(url, { attribution, maxZoom, crossOrigin: true }).addTo(map);
@@ -71,7 +103,7 @@ export function mapSetBasemap(url, attribution, maxZoom, on) {
 }
 
 export function mapFit(minLon, minLat, maxLon, maxLat) {
-  if (!map) return;
+  if (!map) return whenMap(() => mapFit(minLon, minLat, maxLon, maxLat));
   map.fitBounds([[minLat, minLon], [maxLat, maxLon]]);
 }
 
@@ -82,14 +114,14 @@ export function mapCenter() {
 }
 
 export function mapInvalidate() {
-  if (map) map.invalidateSize();
+  whenMap(() => map.invalidateSize());
 }
 
 // Parcels: the app sends only those in view (see mapOnView).
 let parcels = null;
 
 export function mapSetParcels(geojsonText) {
-  if (!map) return;
+  if (!map) return whenMap(() => mapSetParcels(geojsonText));
   if (parcels) map.removeLayer(parcels);
   parcels = L.geoJSON(JSON.parse(geojsonText), {
     style: () => ({ color: '#555', weight: 0.6, fill: false }),
@@ -101,7 +133,7 @@ export function mapSetParcels(geojsonText) {
 // Changes between boundary versions: added (green) and removed (red, dashed).
 let changes = null;
 export function mapShowChanges(geojsonText) {
-  if (!map) return;
+  if (!map) return whenMap(() => mapShowChanges(geojsonText));
   if (changes) { map.removeLayer(changes); changes = null; }
   if (!geojsonText) return;
   changes = L.geoJSON(JSON.parse(geojsonText), {
@@ -123,6 +155,7 @@ export function mapPixel(lat, lon) {
 // 200,000 plots never becomes 200,000 map objects.
 let onView = null;
 export function mapOnView(callback) {
+  if (!map) return whenMap(() => mapOnView(callback));
   onView = callback;
   const emit = () => {
     if (!map || !onView) return;
@@ -135,7 +168,8 @@ export function mapOnView(callback) {
 
 // The zoom buttons' names in the page's language (Leaflet's own are English).
 export function mapSetZoomLabels(zoomIn, zoomOut) {
-  if (!map || !map.zoomControl) return;
+  if (!map) return whenMap(() => mapSetZoomLabels(zoomIn, zoomOut));
+  if (!map.zoomControl) return;
   for (const [button, label] of [[map.zoomControl._zoomInButton, zoomIn], [map.zoomControl._zoomOutButton, zoomOut]]) {
     if (!button) continue;
     button.setAttribute('title', label);

@@ -41,6 +41,8 @@ test('UTM figures from a deed and degrees-minutes-seconds find the same block', 
 test('tapping the map checks that point, and the answer matches the native CLI', async ({ page }) => {
   const { offOrigin } = await openApp(page);
   const o = FX.outside_all.point;
+  // The map exists once Leaflet (loaded asynchronously) is in.
+  await page.waitForFunction(() => typeof window.baftMapPixel === 'function');
   const [x, y] = await page.evaluate(([la, lo]) => window.baftMapPixel(la, lo), [o.lat, o.lon]);
   const box = await page.locator('.map').boundingBox();
   await page.mouse.click(box.x + x, box.y + y);
@@ -127,4 +129,26 @@ test('the whole flow works by keyboard', async ({ page }) => {
   await expect(layer(page, 'informal-settlement')).toHaveAttribute('data-status', 'inside');
   await page.keyboard.press('Tab');
   await expect(page.locator('button.primary')).toBeFocused();
+});
+
+test('the answer does not wait for the map library; the map appears when it arrives', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/leaflet-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  const p = FX.worn_block.point;
+  // Not `load`: that event waits for async scripts too.
+  await page.goto(`/#p=${p.lat},${p.lon}&lang=en`, { waitUntil: 'domcontentloaded' });
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  await expect(page.locator('.leaflet-container')).toHaveCount(0);
+  // Typed coordinates are answered too while the map is missing.
+  await search(page, `${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'outside');
+  release();
+  // The map is created with everything asked of it meanwhile: the zone layers drawn.
+  await expect(page.locator('.leaflet-container')).toHaveCount(1);
+  await expect(page.locator('.map canvas')).not.toHaveCount(0);
+  await page.waitForFunction(() => typeof window.baftMapPixel === 'function');
+  expect(errors).toEqual([]);
 });

@@ -7,6 +7,8 @@ import { FX, ROOT, layer, openApp, persianDigits, search } from './helpers.mjs';
 const PARCELS = JSON.parse(readFileSync(join(ROOT, 'data/parcels/parcels.geojson'), 'utf8')).features;
 
 async function tapAt(page, lat, lon) {
+  // The map exists once Leaflet (loaded asynchronously) is in.
+  await page.waitForFunction(() => typeof window.baftMapPixel === 'function');
   const [x, y] = await page.evaluate(([la, lo]) => window.baftMapPixel(la, lo), [lat, lon]);
   const box = await page.locator('.map').boundingBox();
   await page.mouse.click(box.x + x, box.y + y);
