@@ -1,0 +1,110 @@
+//! The checks on loaded data: a point ([`Dataset::check_point`], [`Dataset::locate`]) and a plot
+//! outline ([`Dataset::check_plot`]).
+
+use super::outline::check_vertex_count;
+use super::Dataset;
+use crate::check::{self, PlotReport, PointReport};
+use crate::error::{BaftError, ProblemKind};
+use crate::layer;
+use geo::Area;
+
+impl Dataset {
+    fn in_envelope(&self, lon: f64, lat: f64) -> bool {
+        let [a, b, c, d] = self.manifest.city.envelope;
+        lon >= a && lon <= c && lat >= b && lat <= d
+    }
+
+    /// Checks a point given as (lon, lat) against every usable layer.
+    /// See [`crate::check`] for the exact semantics.
+    pub fn check_point(&self, (lon, lat): (f64, f64)) -> PointReport {
+        let (x, y) = self.frame.forward(lon, lat);
+        let tol = self.manifest.checking.boundary_tolerance_m;
+        PointReport {
+            lon,
+            lat,
+            in_data_area: self.in_envelope(lon, lat),
+            layers: self
+                .layers
+                .iter()
+                .filter(|l| l.is_usable())
+                .map(|l| check::check_point_in_layer(l, x, y, tol))
+                .collect(),
+            sample_data: self.manifest.sample_data,
+            data_version: self.manifest.data_version.clone(),
+        }
+    }
+
+    /// The lean point query, for bulk use and integrators: calls `each_layer` with every usable
+    /// layer's [`Membership`](crate::check::Membership) (in [`Self::check_point`]'s order, the
+    /// same status it gives) and returns the index of the parcel-layer plot under the point. No
+    /// names, no distance to the nearest zone, no allocation. A point that isn't a finite lon/lat
+    /// on the globe is outside everything.
+    ///
+    /// ```
+    /// # use baft_core::dataset::Dataset;
+    /// # let zones = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+    /// #   "properties":{"id":"B1"},"geometry":{"type":"Polygon","coordinates":
+    /// #   [[[51.11,35.70],[51.12,35.70],[51.12,35.71],[51.11,35.71],[51.11,35.70]]]}}]}"#;
+    /// let data = Dataset::from_single_file("zones.geojson", zones).unwrap();
+    /// let mut found = Vec::new();
+    /// let plot = data.locate((51.115, 35.705), |m| found.push(m.zone));
+    /// assert_eq!((found, plot), (vec![Some(0)], None));
+    /// ```
+    pub fn locate(
+        &self,
+        (lon, lat): (f64, f64),
+        mut each_layer: impl FnMut(crate::check::Membership),
+    ) -> Option<usize> {
+        let usable = self.layers.iter().filter(|l| l.is_usable());
+        if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+            usable.for_each(|_| {
+                each_layer(crate::check::Membership {
+                    status: crate::check::PointStatus::Outside,
+                    zone: None,
+                })
+            });
+            return None;
+        }
+        let (x, y) = self.frame.forward(lon, lat);
+        let tol = self.manifest.checking.boundary_tolerance_m;
+        for l in usable {
+            each_layer(check::locate_in_layer(l, x, y, tol));
+        }
+        self.parcels.as_ref().and_then(|p| p.at(x, y))
+    }
+
+    /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).
+    pub fn check_plot(&self, rings: &[Vec<(f64, f64)>]) -> Result<PlotReport, BaftError> {
+        check_vertex_count(rings)?;
+        let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
+        let (ll, local) = layer::project_polygons(
+            &[rings.to_vec()],
+            crate::crs::SourceCrs::LonLat,
+            &self.frame,
+        )
+        .map_err(bad)?;
+        let plot = local
+            .0
+            .into_iter()
+            .next()
+            .ok_or(bad(ProblemKind::EmptyGeometry))?;
+        let area = plot.unsigned_area();
+        let ip = crate::interior::polygon_interior_point(&ll.0[0])
+            .map(|(x, y)| [x, y])
+            .unwrap_or([rings[0][0].0, rings[0][0].1]);
+        let th = self.manifest.checking.plot_inside_threshold;
+        Ok(PlotReport {
+            area_m2: area,
+            interior_point: ip,
+            in_data_area: self.in_envelope(ip[0], ip[1]),
+            layers: self
+                .layers
+                .iter()
+                .filter(|l| l.is_usable())
+                .map(|l| check::check_plot_in_layer(l, &plot, area, th))
+                .collect(),
+            sample_data: self.manifest.sample_data,
+            data_version: self.manifest.data_version.clone(),
+        })
+    }
+}
