@@ -1,0 +1,205 @@
+//! The engine's tests, on the sample data.
+
+use super::*;
+use std::path::PathBuf;
+
+const DAY: GregorianDate = GregorianDate {
+    year: 2026,
+    month: 11,
+    day: 26,
+};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn read(p: &str) -> String {
+    std::fs::read_to_string(root().join(p)).unwrap()
+}
+
+/// The sample data, without the (large) parcel layer unless asked.
+fn sample(parcels: bool) -> Engine {
+    let mut e = Engine::new(&read("data/manifest.json"), Lang::En).unwrap();
+    for f in e.files() {
+        if f.kind == FileKind::Parcels && !parcels {
+            continue;
+        }
+        let bytes = std::fs::read(root().join("data").join(&f.path)).unwrap();
+        let body = if f.binary {
+            Body::Bytes(&bytes)
+        } else {
+            Body::Text(std::str::from_utf8(&bytes).unwrap())
+        };
+        e.add_file(&f.path, body).unwrap();
+    }
+    e
+}
+
+fn fixture_point(name: &str) -> (f64, f64) {
+    let fx: serde_json::Value =
+        serde_json::from_str(&read("tests/fixtures/sample-points.json")).unwrap();
+    let p = &fx[name]["point"];
+    (p["lon"].as_f64().unwrap(), p["lat"].as_f64().unwrap())
+}
+
+#[test]
+fn files_in_load_order_with_roles() {
+    let e = Engine::new(&read("data/manifest.json"), Lang::En).unwrap();
+    let f = e.files();
+    let kinds: Vec<FileKind> = f.iter().map(|x| x.kind).collect();
+    let first_other = kinds.iter().position(|k| *k != FileKind::Layer).unwrap();
+    assert_eq!(first_other, e.ds.manifest.layers.len());
+    assert!(kinds.contains(&FileKind::Packages) && kinds.contains(&FileKind::Version));
+    assert_eq!(kinds.last(), Some(&FileKind::Parcels));
+    let v = serde_json::to_value(&f[0]).unwrap();
+    assert_eq!(v["kind"], "layer");
+    assert_eq!(v["binary"], false);
+}
+
+#[test]
+fn unknown_file_and_bad_input_are_errors_in_the_language() {
+    let mut e = sample(false);
+    let err = e
+        .add_file("layers/nope.geojson", Body::Text("{}"))
+        .unwrap_err();
+    assert!(err.contains("layers/nope.geojson"));
+    e.lang = Lang::Fa;
+    assert!(e
+        .check("hello there", None, DAY)
+        .unwrap_err()
+        .contains("خوانده نشد"));
+    assert!(e.check_point(f64::NAN, 35.7, None, DAY).is_err());
+    assert!(e.check("35.7, 51.1", Some("colour=red"), DAY).is_err());
+    assert!(e.check_parcel(0, None, DAY).is_err());
+    assert!(e.set_date("tomorrow").is_err());
+    assert!(e
+        .add_file("layers/historic-fabric.geojson", Body::Bytes(&[0xff, 0xfe]))
+        .is_err());
+}
+
+#[test]
+fn point_answer_has_layers_packages_and_report() {
+    let e = sample(false);
+    let (lon, lat) = fixture_point("worn_block");
+    let a = e
+        .check(&format!("{lat}, {lon}"), Some("area=150,street=8"), DAY)
+        .unwrap();
+    let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["kind"], "point");
+    let worn = v["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "worn-out-fabric")
+        .unwrap();
+    assert_eq!(worn["status"], "inside");
+    assert_eq!(worn["zones"][0]["id"], "QB-0232");
+    assert!(worn["version"]["approved"]["iso"].is_string());
+    assert!(!v["packages"].as_array().unwrap().is_empty());
+    assert!(v["report"]["layers"].is_array());
+    assert_eq!(v["facts"]["facts"]["plot_area_m2"]["source"], "user");
+    assert!(v["input"]["form"].is_string());
+}
+
+#[test]
+fn plot_outline_as_geojson_and_corners() {
+    let e = sample(false);
+    let a = e
+        .check(&read("tests/fixtures/plot-straddling.geojson"), None, DAY)
+        .unwrap();
+    let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["kind"], "plot");
+    let worn = v["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "worn-out-fabric")
+        .unwrap();
+    assert_eq!(worn["status"], "partly_inside");
+    let pct = worn["percent"].as_f64().unwrap();
+    assert!((pct - 60.0).abs() < 2.0, "{pct}");
+    assert!(v["areaM2"].as_f64().unwrap() > 0.0);
+    let corners = "35.6947051, 51.0944226\n35.6947091, 51.0947514\n35.6947618, 51.0947505\n35.6947578, 51.0944217";
+    let b = serde_json::to_value(e.check(corners, None, DAY).unwrap()).unwrap();
+    assert_eq!(b["kind"], "plot");
+}
+
+#[test]
+fn parcel_at_a_point_is_the_plot_holding_it() {
+    let e = sample(true);
+    assert!(e.parcel_count() > 0);
+    // A point inside plot i (its interior point) finds plot i; a point far away finds none.
+    for i in [0, e.parcel_count() / 2, e.parcel_count() - 1] {
+        let (report, _) = e.ds.check_parcel(i, 1405).unwrap();
+        let [lon, lat] = report.interior_point;
+        assert_eq!(e.parcel_at(lon, lat), Some(i));
+    }
+    assert_eq!(e.parcel_at(51.0, 35.0), None);
+    assert_eq!(e.parcel_at(f64::NAN, 35.7), None);
+    assert_eq!(sample(false).parcel_at(51.1119, 35.7097), None);
+}
+
+#[test]
+fn locate_gives_check_points_status_zone_and_plot_as_numbers() {
+    let e = sample(true);
+    let layers = e.locate_layers();
+    assert!(layers.len() >= 3);
+    let day = GregorianDate {
+        year: 2026,
+        month: 11,
+        day: 26,
+    };
+    let mut seen_inside = 0;
+    for i in (0..e.parcel_count()).step_by(97) {
+        let (report, _) = e.ds.check_parcel(i, 1405).unwrap();
+        let [lon, lat] = report.interior_point;
+        let mut out = Vec::new();
+        e.locate_into(lon, lat, &mut out);
+        assert_eq!(out.len(), 1 + 2 * layers.len());
+        assert_eq!(out[0], i as i32);
+        let full = e.ds.check_point((lon, lat));
+        for (k, id) in layers.iter().enumerate() {
+            let l = full.layers.iter().find(|l| &l.layer.id == id).unwrap();
+            let (status, zone) = (out[1 + 2 * k], out[2 + 2 * k]);
+            let want = match l.status {
+                baft_core::check::PointStatus::Outside => 0,
+                baft_core::check::PointStatus::OnBoundary => 1,
+                baft_core::check::PointStatus::Inside => 2,
+            };
+            assert_eq!(status, want, "{lon},{lat} {id}");
+            if status == 0 {
+                assert_eq!(zone, -1);
+            } else {
+                seen_inside += 1;
+                let ids = e.zone_ids(id).unwrap();
+                assert!(l.zones.iter().any(|z| z.id == ids[zone as usize]));
+            }
+        }
+        // The display answer agrees on the statuses too.
+        assert!(e.check_point(lon, lat, None, day).is_ok());
+    }
+    assert!(seen_inside > 10, "{seen_inside}");
+    let mut out = Vec::new();
+    e.locate_into(f64::NAN, 35.7, &mut out);
+    assert_eq!(out[0], -1);
+    assert!(out[1..].chunks(2).all(|c| c == [0, -1]));
+    assert_eq!(e.zone_ids("no-such-layer"), None);
+}
+
+#[test]
+fn plate_finds_the_surveyed_plot() {
+    let e = sample(true);
+    assert_eq!(e.problems(), Vec::<String>::new());
+    assert!(e.layers().iter().all(|l| l.loaded));
+    let v = serde_json::to_value(e.check("121/1", None, DAY).unwrap()).unwrap();
+    match v["kind"].as_str() {
+        Some("plot") => assert!(v["plot"]["plotId"].is_string()),
+        Some("choices") => {
+            assert!(v["choices"].as_array().unwrap().len() > 1);
+            let i = v["choices"][0]["index"].as_u64().unwrap() as usize;
+            let p = serde_json::to_value(e.check_parcel(i, None, DAY).unwrap()).unwrap();
+            assert_eq!(p["kind"], "plot");
+        }
+        other => panic!("{other:?}"),
+    }
+}
