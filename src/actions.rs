@@ -2,11 +2,11 @@
 //! No DOM here except the Geolocation API call; the components only call these.
 
 use crate::state::{AppState, GeoFailure, Outcome};
+use baft_core::answer::search::{search, Found};
 use baft_core::dataset::read_plot_outline;
 use baft_core::packages::compare::{self, Row};
 use baft_core::packages::facts::FactError;
 use baft_core::packages::{Evaluation, FactName, FactSource, PlotFacts};
-use baft_core::search::{search, Found};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -188,9 +188,9 @@ pub fn locate(state: AppState) {
 }
 
 /// Today in the user's time zone (packages are judged on this day).
-pub fn today() -> baft_core::jalali::GregorianDate {
+pub fn today() -> baft_core::base::jalali::GregorianDate {
     let d = js_sys::Date::new_0();
-    baft_core::jalali::GregorianDate {
+    baft_core::base::jalali::GregorianDate {
         year: d.get_full_year() as i32,
         month: d.get_month() + 1,
         day: d.get_date(),
@@ -210,7 +210,7 @@ pub fn plot_facts(state: &AppState) -> Option<Result<PlotFacts, FactError>> {
                     .data
                     .with(|d| d.as_ref().and_then(|d| d.parcels.clone())),
             ) {
-                let year = baft_core::jalali::JalaliDate::from_gregorian(today()).year;
+                let year = baft_core::base::jalali::JalaliDate::from_gregorian(today()).year;
                 f.facts.extend(parcels.facts(*i, year).facts);
             }
             Some(f)
@@ -262,7 +262,7 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
         n.iter()
             .enumerate()
             .map(|(k, s)| {
-                baft_core::digits::normalize(s)
+                baft_core::base::digits::normalize(s)
                     .trim()
                     .parse::<f64>()
                     .ok()
@@ -338,9 +338,9 @@ pub fn history(state: &AppState, lang: baft_core::Lang) -> Vec<(String, String)>
 }
 
 /// The facilitation office for the current place.
-pub fn office(state: &AppState) -> Option<baft_core::offices::OfficeMatch> {
+pub fn office(state: &AppState) -> Option<baft_core::layer::offices::OfficeMatch> {
     let ds = state.data.get()?;
-    use baft_core::manifest::LayerKind;
+    use baft_core::read::manifest::LayerKind;
     let nb_layers: Vec<String> = ds
         .manifest
         .layers

@@ -1,7 +1,7 @@
 //! Embedding Baft in a municipality's page (see `docs/embedding.md`).
 //!
 //! - The query string configures the page (`?embed=1&lang=en&layer=…&theme=…`, read by
-//!   `baft_core::share::PageOptions`): compact mode, language, first layer, accent colour.
+//!   `baft_core::answer::share::PageOptions`): compact mode, language, first layer, accent colour.
 //! - The postMessage bridge: results go to the parent page, commands come from it, both only to
 //!   and from the origins the manifest allows (`embed.allowed_origins`) and Baft's own origin.
 //!   Each message to the parent is posted once per allowed origin with that origin as the target,
@@ -10,7 +10,7 @@
 use crate::actions;
 use crate::link;
 use crate::state::{AppState, Outcome, Progress};
-use baft_core::share::PageOptions;
+use baft_core::answer::share::PageOptions;
 use baft_core::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -92,7 +92,7 @@ struct Message<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     link: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    result: Option<&'a baft_core::summary::Summary>,
+    result: Option<&'a baft_core::answer::summary::Summary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,4 +1,4 @@
-//! Interface strings, Persian first. Result sentences come from `baft_core::text`, so the
+//! Interface strings, Persian first. Result sentences come from `baft_core::check::words`, so the
 //! app and the CLI say the same thing.
 
 use crate::state::GeoFailure;

@@ -1,5 +1,5 @@
 //! Share links in the page: the answer's state lives in the URL fragment (see
-//! `baft_core::share` for the format, and why a fragment keeps the location private).
+//! `baft_core::answer::share` for the format, and why a fragment keeps the location private).
 //!
 //! - [`apply_fragment`] reopens an answer from a link (once the data has loaded, and again when
 //!   the fragment changes);
@@ -8,8 +8,8 @@
 
 use crate::actions;
 use crate::state::{AppState, FactsForm, LinkVersions, Outcome, Progress};
-use baft_core::share::{SharedState, Subject};
-use baft_core::summary::Summary;
+use baft_core::answer::share::{SharedState, Subject};
+use baft_core::answer::summary::Summary;
 use baft_core::BaftError;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

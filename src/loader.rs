@@ -5,7 +5,7 @@
 
 use crate::state::{AppState, Progress};
 use baft_core::dataset::{planned_files, Dataset};
-use baft_core::manifest::{BoundaryVersion, LayerSpec, Manifest};
+use baft_core::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
 use baft_core::BaftError;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -177,7 +177,7 @@ fn io_error(url: &str, detail: String) -> BaftError {
 /// certificate (the digits `sha256sum` prints first for the same file).
 pub async fn fetch_file(state: &AppState, base: &str, file: &str) -> Result<Vec<u8>, BaftError> {
     let bytes = fetch_bytes(&format!("{base}{file}")).await?;
-    let hash = baft_core::certificate::short_hash(&bytes);
+    let hash = baft_core::answer::certificate::short_hash(&bytes);
     state.hashes.update(|h| h.push((file.to_string(), hash)));
     Ok(bytes)
 }
@@ -257,7 +257,7 @@ pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
     }) else {
         return;
     };
-    let install = |p: baft_core::parcels::ParcelLayer| {
+    let install = |p: baft_core::layer::parcels::ParcelLayer| {
         let mut problems = Vec::new();
         state.data.update(|d| {
             if let Some(ds) = d {
@@ -266,14 +266,14 @@ pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
         });
         problems
     };
-    let mut builder = match baft_core::parcels::ParcelsBuilder::new(&spec, &bytes, &frame) {
+    let mut builder = match baft_core::layer::parcels::ParcelsBuilder::new(&spec, &bytes, &frame) {
         Ok(b) => b,
         Err(p) => {
             state.problems.update(|ps| ps.push(p));
             return file_done(&state, bytes.len());
         }
     };
-    let step = |b: &mut baft_core::parcels::ParcelsBuilder, n| b.step(n);
+    let step = |b: &mut baft_core::layer::parcels::ParcelsBuilder, n| b.step(n);
     match step(&mut builder, FIRST_PART) {
         Ok(0) => {}
         Ok(_) => {
@@ -317,7 +317,7 @@ pub async fn load(state: AppState, base: String) {
     for extra in more {
         let file = extra.file().to_string();
         let base = base.clone();
-        if matches!(extra, Extra::Parcels(_)) && baft_core::pack::is_pack(&file) {
+        if matches!(extra, Extra::Parcels(_)) && baft_core::read::pack::is_pack(&file) {
             leptos::task::spawn_local(async move {
                 match fetch_file(&state, &base, &file).await {
                     Ok(bytes) => {

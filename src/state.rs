@@ -1,9 +1,9 @@
 //! The app's state: signals the components read and the glue writes.
 
+use baft_core::answer::share::PageOptions;
 use baft_core::check::{PlotReport, PointReport};
 use baft_core::dataset::Dataset;
 use baft_core::input::ParsedLocation;
-use baft_core::share::PageOptions;
 use baft_core::{BaftError, Lang, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -49,7 +49,7 @@ pub enum Outcome {
     /// Several plots or places match the search: the user picks one.
     Choose {
         parcels: Vec<usize>,
-        zones: Vec<baft_core::search::ZoneHit>,
+        zones: Vec<baft_core::answer::search::ZoneHit>,
     },
     /// The input could not be used.
     InputError(BaftError),

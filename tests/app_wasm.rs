@@ -158,7 +158,7 @@ fn a_bad_manifest_is_an_error_not_a_panic() {
 fn actions_check_typed_text_taps_and_outlines() {
     let state = loaded_state(Lang::Fa);
     let (lat, lon) = fixture_point("worn_block");
-    let persian = baft_core::digits::to_persian_digits(&format!("{lat}، {lon}"));
+    let persian = baft_core::base::digits::to_persian_digits(&format!("{lat}، {lon}"));
     actions::check_text(&state, &persian);
     match state.outcome.get_untracked() {
         Some(Outcome::Point { report, input, .. }) => {
@@ -355,7 +355,7 @@ fn a_link_reopens_the_same_point_language_and_facts() {
 #[wasm_bindgen_test]
 fn a_surveyed_plot_travels_by_its_id_and_an_outline_by_its_corners() {
     use baft_app::link::{apply_fragment, state_now};
-    use baft_core::share::Subject;
+    use baft_core::answer::share::Subject;
     let state = loaded_state(Lang::Fa);
     actions::select_parcel(&state, 1234);
     let link = state_now(&state);

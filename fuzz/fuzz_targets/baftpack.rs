@@ -7,8 +7,8 @@
 #![no_main]
 
 use baft_core::dataset::Dataset;
-use baft_core::manifest::Manifest;
-use baft_core::pack::{self, PackReader};
+use baft_core::read::manifest::Manifest;
+use baft_core::read::pack::{self, PackReader};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -68,6 +68,6 @@ fuzz_target!(|data: &[u8]| {
             let _ = p.info[i].plate_text();
             let _ = ds.check_parcel(i, 1403);
         }
-        let _ = baft_core::search::search(&ds, "123/45");
+        let _ = baft_core::answer::search::search(&ds, "123/45");
     }
 });

@@ -8,7 +8,7 @@
 #![no_main]
 
 use baft_core::dataset::{other_version_files, planned_files, Dataset};
-use baft_core::manifest::Manifest;
+use baft_core::read::manifest::Manifest;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "json_eq.rs"]

@@ -8,7 +8,7 @@
 //! never NaN or infinite.
 #![no_main]
 
-use baft_core::jalali::GregorianDate;
+use baft_core::base::jalali::GregorianDate;
 use baft_core::packages::compare::{scenarios, to_csv};
 use baft_core::packages::facts::Membership;
 use baft_core::packages::{evaluate, words, FactSource, PackagesFile, PlotFacts};

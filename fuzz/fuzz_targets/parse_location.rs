@@ -9,7 +9,7 @@
 
 use baft_core::dataset::Dataset;
 use baft_core::input::{parse_corners, parse_location_with, InputForm, ParseOptions};
-use baft_core::search::{search, Found};
+use baft_core::answer::search::{search, Found};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

@@ -6,7 +6,7 @@
 //! digits and dashes and reads back as itself.
 #![no_main]
 
-use baft_core::plate::{parse_plate, parse_renovation_code};
+use baft_core::input::plate::{parse_plate, parse_renovation_code};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

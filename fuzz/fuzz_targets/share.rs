@@ -12,7 +12,7 @@
 
 use baft_core::dataset::Dataset;
 use baft_core::packages::{FactSource, PlotFacts};
-use baft_core::share::{decode_outline, encode_outline, PageOptions, SharedState, Subject};
+use baft_core::answer::share::{decode_outline, encode_outline, PageOptions, SharedState, Subject};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

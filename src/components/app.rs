@@ -90,7 +90,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <Show when=sample>
-            <aside class="sample-banner" aria-label=move || lang.get().pick("دادهٔ نمونه", "Sample data")>{move || baft_core::text::sample_notice(lang.get())}</aside>
+            <aside class="sample-banner" aria-label=move || lang.get().pick("دادهٔ نمونه", "Sample data")>{move || baft_core::check::words::sample_notice(lang.get())}</aside>
         </Show>
         <DataStatus/>
         <main class="layout">

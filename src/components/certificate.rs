@@ -6,8 +6,8 @@
 use crate::i18n::{self, t};
 use crate::link;
 use crate::state::{use_state, Outcome};
-use baft_core::certificate::{map_svg, qr_svg, MapSubject};
-use baft_core::jalali::JalaliDate;
+use baft_core::answer::certificate::{map_svg, qr_svg, MapSubject};
+use baft_core::base::jalali::JalaliDate;
 use leptos::prelude::*;
 
 fn has_answer(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
@@ -142,7 +142,7 @@ pub fn CertificateFoot() -> impl IntoView {
     };
     let hashes = move || {
         let mut h = state.hashes.get();
-        baft_core::small::sort_small_by(&mut h, |a, b| a.0.cmp(&b.0));
+        baft_core::base::small::sort_small_by(&mut h, |a, b| a.0.cmp(&b.0));
         h.into_iter()
             .map(|(file, hash)| view! { <tr><td dir="ltr">{file}</td><td dir="ltr" class="hash">{hash}</td></tr> })
             .collect_view()

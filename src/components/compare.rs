@@ -119,7 +119,7 @@ pub fn Compare() -> impl IntoView {
         let id = format!("neighbour-{i}");
         let id2 = id.clone();
         view! {
-            <label for=id>{move || format!("{} {}", t(lang.get(), i18n::NEIGHBOUR_AREA), baft_core::digits::localize_digits(&(i + 1).to_string(), lang.get()))}</label>
+            <label for=id>{move || format!("{} {}", t(lang.get(), i18n::NEIGHBOUR_AREA), baft_core::base::digits::localize_digits(&(i + 1).to_string(), lang.get()))}</label>
             <input id=id2 type="text" inputmode="decimal" dir="ltr" placeholder=i18n::tr(i18n::NEIGHBOUR_HELP)
                 prop:value=move || state.neighbours.with(|n| n[i].clone())
                 on:input=move |ev| { let v = event_target_value(&ev); state.neighbours.update(|n| n[i] = v); }/>

@@ -1,6 +1,6 @@
 use crate::i18n::{self, t};
 use crate::state::{use_state, Progress};
-use baft_core::digits::localize_digits;
+use baft_core::base::digits::localize_digits;
 use baft_core::Severity;
 use leptos::prelude::*;
 

@@ -1,10 +1,10 @@
 use crate::actions;
 use crate::i18n::{self, t};
 use crate::state::{use_state, FactField};
-use baft_core::jalali::JalaliDate;
-use baft_core::manifest::ApprovalDate;
+use baft_core::base::jalali::JalaliDate;
 use baft_core::packages::rules::{PackageResult, PackageStatus, Truth};
 use baft_core::packages::words::{self, LayerNames};
+use baft_core::read::manifest::ApprovalDate;
 use baft_core::Lang;
 use leptos::prelude::*;
 
@@ -174,8 +174,8 @@ pub fn Incentives() -> impl IntoView {
                 let figures = w.extra_floor_area_m2.map(|area| {
                     view! {
                         <dl class="worth">
-                            <dt>{t(l, i18n::EXTRA_FLOORS)}</dt><dd>{baft_core::digits::localize_digits(&baft_core::error::trim_float(e.combined.extra_floors), l)}</dd>
-                            <dt>{t(l, i18n::EXTRA_AREA)}</dt><dd>{baft_core::text::square_metres(area, l)}</dd>
+                            <dt>{t(l, i18n::EXTRA_FLOORS)}</dt><dd>{baft_core::base::digits::localize_digits(&baft_core::error::trim_float(e.combined.extra_floors), l)}</dd>
+                            <dt>{t(l, i18n::EXTRA_AREA)}</dt><dd>{baft_core::check::words::square_metres(area, l)}</dd>
                             <dt>{t(l, i18n::FEE_SAVING)}</dt><dd>{w.fee_saving_rial.map(|x| words::money(x, l))}</dd>
                             <dt>{t(l, i18n::LOANS)}</dt><dd>{w.loans_total_rial.map(|x| words::money(x, l))}</dd>
                             <dt>{t(l, i18n::RENT_LOANS)}</dt><dd>{w.rent_loans_total_rial.map(|x| words::money(x, l))}</dd>
@@ -210,7 +210,7 @@ pub fn Incentives() -> impl IntoView {
                     <h3>{t(l, i18n::WORTH)}</h3>
                     {figures}{need_area}
                     <details class="assumptions"><summary>{t(l, i18n::ASSUMPTIONS)}</summary><ul>{assumptions}</ul></details>
-                    <details class="not-for-plot"><summary>{t(l, i18n::NOT_FOR_PLOT)}" ("{baft_core::digits::localize_digits(&count(PackageStatus::DoesNotApply).to_string(), l)}")"</summary>
+                    <details class="not-for-plot"><summary>{t(l, i18n::NOT_FOR_PLOT)}" ("{baft_core::base::digits::localize_digits(&count(PackageStatus::DoesNotApply).to_string(), l)}")"</summary>
                         <ul class="packages no">{group(PackageStatus::DoesNotApply)}</ul></details>
                     {(count(PackageStatus::NotInForce) > 0).then(|| view! { <details><summary>{t(l, i18n::NOT_IN_FORCE)}</summary><ul class="packages expired">{group(PackageStatus::NotInForce)}</ul></details> })}
                     {disclaimer.map(|d| view! { <p class="muted">{d}</p> })}

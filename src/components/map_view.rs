@@ -137,7 +137,7 @@ pub fn MapView() -> impl IntoView {
                             .iter()
                             .filter(|o| o.spec.id == cur.spec.id)
                             .collect();
-                        baft_core::small::sort_small_by(&mut olds, |a, b| {
+                        baft_core::base::small::sort_small_by(&mut olds, |a, b| {
                             a.version
                                 .approved
                                 .gregorian_date()
@@ -149,7 +149,7 @@ pub fn MapView() -> impl IntoView {
                             }
                             _ => olds.into_iter().next(),
                         }?;
-                        Some(baft_core::versions::diff(old, cur).geojson(old, cur))
+                        Some(baft_core::layer::versions::diff(old, cur).geojson(old, cur))
                     })
                 })
                 .flatten()
@@ -208,7 +208,7 @@ pub fn MapView() -> impl IntoView {
                         let id2 = id.clone();
                         let id3 = id.clone();
                         let name = spec.name.get(l).to_string();
-                        let colour = baft_core::share::hex_colour(&spec.colour).unwrap_or_default();
+                        let colour = baft_core::answer::share::hex_colour(&spec.colour).unwrap_or_default();
                         view! {
                             <label class="switch">
                                 <input type="checkbox" prop:checked=move || !hidden.with(|h| h.contains(&id))
@@ -238,8 +238,8 @@ pub fn MapView() -> impl IntoView {
                 {with_history.into_iter().map(|cur| {
                     let id = cur.spec.id.clone();
                     let sel_id = format!("version-{id}");
-                    let mut all: Vec<(String, String)> = ds.other_versions.iter().filter(|o| o.spec.id == id).map(|o| (o.version.id.clone(), baft_core::text::version_line(&o.reference().version, l))).collect();
-                    all.push((cur.version.id.clone(), baft_core::text::version_line(&cur.reference().version, l)));
+                    let mut all: Vec<(String, String)> = ds.other_versions.iter().filter(|o| o.spec.id == id).map(|o| (o.version.id.clone(), baft_core::check::words::version_line(&o.reference().version, l))).collect();
+                    all.push((cur.version.id.clone(), baft_core::check::words::version_line(&cur.reference().version, l)));
                     let current = cur.version.id.clone();
                     let label = format!("{} — {}", l.pick("نسخهٔ مرز روی نقشه", "Boundary version on the map"), cur.spec.name.get(l));
                     let id2 = id.clone();

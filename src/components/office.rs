@@ -28,7 +28,7 @@ pub fn OfficeCard() -> impl IntoView {
             format!(
                 "{}: {}",
                 l.pick("فاصلهٔ مستقیم", "Straight-line distance"),
-                baft_core::text::metres(d, l)
+                baft_core::check::words::metres(d, l)
             )
         });
         let docs = state.data.with(|d| {

@@ -1,9 +1,9 @@
 use crate::actions;
 use crate::i18n::{self, t};
 use crate::state::{use_state, Outcome};
+use baft_core::check::words as text;
 use baft_core::check::{PlotStatus, PointStatus};
 use baft_core::input::InputForm;
-use baft_core::text;
 use baft_core::Lang;
 use leptos::prelude::*;
 
@@ -28,9 +28,9 @@ fn read_as(form: &InputForm, lang: Lang) -> String {
         } => format!(
             "UTM {} {}N: E {} N {}",
             lang.pick("ناحیهٔ", "zone"),
-            baft_core::digits::localize_digits(&zone.to_string(), lang),
-            baft_core::digits::format_number(*easting, 0, lang),
-            baft_core::digits::format_number(*northing, 0, lang)
+            baft_core::base::digits::localize_digits(&zone.to_string(), lang),
+            baft_core::base::digits::format_number(*easting, 0, lang),
+            baft_core::base::digits::format_number(*northing, 0, lang)
         ),
         InputForm::GeoUri => "geo: URI".into(),
         InputForm::MapLink { provider } => {
@@ -42,16 +42,16 @@ fn read_as(form: &InputForm, lang: Lang) -> String {
 fn coords(lat: f64, lon: f64, lang: Lang) -> String {
     format!(
         "{}، {}",
-        baft_core::digits::format_number(lat, 6, lang),
-        baft_core::digits::format_number(lon, 6, lang)
+        baft_core::base::digits::format_number(lat, 6, lang),
+        baft_core::base::digits::format_number(lon, 6, lang)
     )
     .replace("، ", lang.pick("، ", ", "))
 }
 
-fn parcel_label(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> String {
+fn parcel_label(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> String {
     let plate = p
         .plate_text()
-        .map(|t| baft_core::digits::localize_digits(&t, lang))
+        .map(|t| baft_core::base::digits::localize_digits(&t, lang))
         .unwrap_or_default();
     format!(
         "{} {plate} — {} {} — {}",
@@ -63,7 +63,7 @@ fn parcel_label(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> String {
 }
 
 /// What the survey says about a plot of the parcel layer.
-fn parcel_details(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> impl IntoView {
+fn parcel_details(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> impl IntoView {
     use baft_core::packages::words::value_label;
     use baft_core::packages::FactName;
     let mut rows: Vec<(&'static str, String)> =
@@ -74,7 +74,7 @@ fn parcel_details(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> impl IntoVi
                 "پلاک ثبتی (بخش-اصلی/فرعی)",
                 "Registration plate (section-main/sub)",
             ),
-            baft_core::digits::localize_digits(&t, lang),
+            baft_core::base::digits::localize_digits(&t, lang),
         ));
     }
     if let Some(c) = &p.renovation_code {
@@ -98,19 +98,19 @@ fn parcel_details(p: &baft_core::parcels::ParcelInfo, lang: Lang) -> impl IntoVi
     if let Some(f) = p.floors {
         rows.push((
             lang.pick("طبقات", "Floors"),
-            baft_core::digits::localize_digits(&baft_core::error::trim_float(f), lang),
+            baft_core::base::digits::localize_digits(&baft_core::error::trim_float(f), lang),
         ));
     }
     if let Some(y) = p.built_year {
         rows.push((
             lang.pick("سال ساخت", "Built (Jalali year)"),
-            baft_core::digits::localize_digits(&y.to_string(), lang),
+            baft_core::base::digits::localize_digits(&y.to_string(), lang),
         ));
     }
     if let Some(w) = p.frontage_width_m {
         rows.push((
             lang.pick("عرض معبر", "Frontage passage width"),
-            baft_core::text::metres(w, lang),
+            baft_core::check::words::metres(w, lang),
         ));
     }
     view! {

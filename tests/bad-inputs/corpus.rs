@@ -182,7 +182,7 @@ pub fn generate(spec: &str) -> Vec<u8> {
         }
         "link-vertices" => format!(
             "g={}",
-            baft_core::share::encode_outline(&[points(n, 0.002)])
+            baft_core::answer::share::encode_outline(&[points(n, 0.002)])
         ),
         "search-bytes" => "35.7, 51.1, ".repeat(n / 12 + 1)[..n].to_string(),
         "manifest-bytes" => {

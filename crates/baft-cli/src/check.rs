@@ -1,10 +1,10 @@
 //! `baft check`.
 
 use crate::{data, incentives, CheckArgs, CompareArgs, Failure};
+use baft_core::check::words as text;
 use baft_core::check::{PlotReport, PointReport};
 use baft_core::dataset::{read_plot_outline, Dataset};
 use baft_core::input::parse_location_with;
-use baft_core::text;
 use baft_core::Lang;
 use serde_json::json;
 use std::io::{BufRead, Write};
@@ -16,11 +16,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let lang = args.lang;
     if let Some(p) = &args.point {
         // Anything the app's search box reads: a plate or renovation code checks that plot.
-        let found = baft_core::search::search(&ds, p).map_err(|e| Failure(e.message(lang)))?;
+        let found =
+            baft_core::answer::search::search(&ds, p).map_err(|e| Failure(e.message(lang)))?;
         let loc = match found {
-            baft_core::search::Found::Location(loc) => loc,
-            baft_core::search::Found::Parcels(v) if v.len() == 1 => {
-                let year = baft_core::jalali::JalaliDate::from_gregorian(incentives::today(
+            baft_core::answer::search::Found::Location(loc) => loc,
+            baft_core::answer::search::Found::Parcels(v) if v.len() == 1 => {
+                let year = baft_core::base::jalali::JalaliDate::from_gregorian(incentives::today(
                     args.date.as_deref(),
                     lang,
                 )?)

@@ -65,6 +65,6 @@ fn read(path: &str) -> Result<String, BaftError> {
 /// Whether the data is sample data; the notice goes to stderr so JSON on stdout stays clean.
 pub fn warn_if_sample(ds: &Dataset, lang: Lang) {
     if ds.manifest.sample_data {
-        eprintln!("baft: {}", baft_core::text::sample_notice(lang));
+        eprintln!("baft: {}", baft_core::check::words::sample_notice(lang));
     }
 }

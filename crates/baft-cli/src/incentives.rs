@@ -1,9 +1,9 @@
 //! Incentives in the CLI: `--facts` on `check`, `baft packages validate`, `baft compare`.
 
 use crate::Failure;
+use baft_core::base::jalali::{GregorianDate, JalaliDate};
 use baft_core::check::{PlotReport, PointReport};
 use baft_core::dataset::Dataset;
-use baft_core::jalali::{GregorianDate, JalaliDate};
 use baft_core::packages::compare;
 use baft_core::packages::rules::{Evaluation, PackageStatus};
 use baft_core::packages::words::{self, LayerNames};
@@ -127,7 +127,7 @@ pub fn text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
     };
     s += &line(
         lang.pick("طبقهٔ اضافه", "extra floors"),
-        Some(baft_core::digits::localize_digits(
+        Some(baft_core::base::digits::localize_digits(
             &baft_core::error::trim_float(e.combined.extra_floors),
             lang,
         )),
@@ -135,7 +135,7 @@ pub fn text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
     s += &line(
         lang.pick("زیربنای اضافه", "extra floor area"),
         w.extra_floor_area_m2
-            .map(|a| baft_core::text::square_metres(a, lang)),
+            .map(|a| baft_core::check::words::square_metres(a, lang)),
     );
     s += &line(
         lang.pick("صرفه‌جویی عوارض", "fee savings"),
@@ -174,7 +174,7 @@ pub fn validate(
         Some(dir) => {
             let m = std::fs::read_to_string(dir.join("manifest.json"))
                 .map_err(|e| Failure(e.to_string()))?;
-            let m = baft_core::manifest::Manifest::parse(&m)
+            let m = baft_core::read::manifest::Manifest::parse(&m)
                 .map_err(|errs| Failure(crate::staff::manifest_errors(&errs, lang)))?;
             Some(m.layers.iter().map(|l| l.id.clone()).collect())
         }
@@ -185,7 +185,7 @@ pub fn validate(
             println!(
                 "{}: {} {}",
                 file.display(),
-                baft_core::digits::localize_digits(&p.packages.len().to_string(), lang),
+                baft_core::base::digits::localize_digits(&p.packages.len().to_string(), lang),
                 lang.pick("بستهٔ معتبر", "valid packages")
             );
             Ok(std::process::ExitCode::SUCCESS)

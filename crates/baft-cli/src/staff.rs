@@ -1,10 +1,10 @@
 //! Commands for the staff who publish data: `validate`, `fix`, `diff`, `batch`.
 
 use crate::Failure;
-use baft_core::crs::SourceCrs;
+use baft_core::answer::search::{search, Found};
 use baft_core::dataset::{read_plot_outline, Dataset};
 use baft_core::error::ProblemKind;
-use baft_core::search::{search, Found};
+use baft_core::geometry::crs::SourceCrs;
 use baft_core::{BaftError, Lang, Severity};
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,7 +21,7 @@ fn read_rel(dir: &Path) -> impl FnMut(&str) -> Result<Vec<u8>, BaftError> + '_ {
 
 /// `baft validate DIR`: exit 0 clean, 1 warnings, 2 errors.
 pub fn validate(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, Failure> {
-    let findings = baft_core::validate::validate_dir_bytes(read_rel(dir));
+    let findings = baft_core::publish::validate::validate_dir_bytes(read_rel(dir));
     if json {
         let list: Vec<serde_json::Value> = findings
             .0
@@ -55,7 +55,8 @@ pub fn validate(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, Failure>
         println!(
             "{}",
             match lang {
-                Lang::Fa => baft_core::digits::to_persian_digits(&format!("{e} خطا، {w} هشدار")),
+                Lang::Fa =>
+                    baft_core::base::digits::to_persian_digits(&format!("{e} خطا، {w} هشدار")),
                 Lang::En => format!("{e} errors, {w} warnings"),
             }
         );
@@ -69,7 +70,7 @@ fn output_manifest(
     dir: &Path,
     out: &Path,
     lang: Lang,
-) -> Result<baft_core::manifest::Manifest, Failure> {
+) -> Result<baft_core::read::manifest::Manifest, Failure> {
     if out.exists() && out.canonicalize().ok() == dir.canonicalize().ok() {
         return Err(Failure(
             lang.pick(
@@ -81,12 +82,12 @@ fn output_manifest(
     }
     let text =
         std::fs::read_to_string(dir.join("manifest.json")).map_err(|e| Failure(e.to_string()))?;
-    baft_core::manifest::Manifest::parse(&text)
+    baft_core::read::manifest::Manifest::parse(&text)
         .map_err(|errs| Failure(manifest_errors(&errs, lang)))
 }
 
 /// Manifest errors, one per line.
-pub fn manifest_errors(errs: &[baft_core::manifest::ManifestError], lang: Lang) -> String {
+pub fn manifest_errors(errs: &[baft_core::read::manifest::ManifestError], lang: Lang) -> String {
     errs.iter()
         .map(|e| e.message(lang))
         .collect::<Vec<_>>()
@@ -119,7 +120,7 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     let mut changed = 0;
     for (file, declared) in geo_files {
         let text = std::fs::read_to_string(dir.join(&file)).map_err(fail)?;
-        match baft_core::fix::fix_geojson(&text, declared) {
+        match baft_core::publish::fix::fix_geojson(&text, declared) {
             Ok((fixed, fixes)) => {
                 for f in &fixes {
                     println!("{file}: {}", f.message(lang));
@@ -147,7 +148,7 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     println!(
         "{}",
         match lang {
-            Lang::Fa => baft_core::digits::to_persian_digits(&format!(
+            Lang::Fa => baft_core::base::digits::to_persian_digits(&format!(
                 "{changed} اصلاح؛ نسخهٔ اصلاح‌شده در {}",
                 out.display()
             )),
@@ -195,7 +196,7 @@ pub fn diff(old: &Path, new: &Path, format: &str, lang: Lang) -> Result<ExitCode
     let mut version = a.layers[0].version.clone();
     version.id = "new".into();
     let name = new.display().to_string();
-    version.title = baft_core::manifest::LocalText::new(&name, &name);
+    version.title = baft_core::read::manifest::LocalText::new(&name, &name);
     let b = baft_core::layer::Layer::load(&spec, &version, &name, &nt, &a.frame);
     if !b.is_usable() {
         return Err(Failure(
@@ -205,7 +206,7 @@ pub fn diff(old: &Path, new: &Path, format: &str, lang: Lang) -> Result<ExitCode
                 .unwrap_or_default(),
         ));
     }
-    let d = baft_core::versions::diff(&a.layers[0], &b);
+    let d = baft_core::layer::versions::diff(&a.layers[0], &b);
     match format {
         "json" => println!("{}", serde_json::to_string(&d).unwrap_or_default()),
         "geojson" => println!("{}", d.geojson(&a.layers[0], &b)),
@@ -249,12 +250,12 @@ pub fn batch(
     file: &Path,
     ds: &Dataset,
     format: &str,
-    date: baft_core::jalali::GregorianDate,
+    date: baft_core::base::jalali::GregorianDate,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
     let text = std::fs::read_to_string(file).map_err(|e| Failure(e.to_string()))?;
     let text = text.trim_start_matches('\u{FEFF}');
-    let year = baft_core::jalali::JalaliDate::from_gregorian(date).year;
+    let year = baft_core::base::jalali::JalaliDate::from_gregorian(date).year;
     let mut rows = Vec::new();
     let mut failed = false;
     for (n, line) in text.lines().enumerate() {
@@ -437,7 +438,7 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
             .into(),
         ));
     };
-    if baft_core::pack::is_pack(&parcels.file) {
+    if baft_core::read::pack::is_pack(&parcels.file) {
         return Err(Failure(
             lang.pick(
                 "لایهٔ پلاک‌ها از پیش بسته‌بندی شده است",
@@ -454,7 +455,7 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
         .and_then(|c| SourceCrs::parse(c).ok());
     let [lon, lat] = manifest.city.center;
     let (bytes, stats, problems) =
-        baft_core::pack::pack_geojson(&parcels.file, &text, declared, (lon, lat))
+        baft_core::read::pack::pack_geojson(&parcels.file, &text, declared, (lon, lat))
             .map_err(|p| Failure(p.message(lang)))?;
     for p in &problems {
         eprintln!("baft: {}", p.message(lang));
@@ -478,7 +479,7 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     println!(
         "{}",
         match lang {
-            Lang::Fa => baft_core::digits::to_persian_digits(&format!(
+            Lang::Fa => baft_core::base::digits::to_persian_digits(&format!(
                 "{} پلاک: {} → {} ({packed})",
                 stats.features,
                 mb(stats.geojson_bytes),

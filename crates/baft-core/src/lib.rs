@@ -45,36 +45,28 @@
 //! assert!(report.layers[0].status.is_inside());
 //! ```
 
-pub mod certificate;
-pub mod check;
-pub mod crs;
-pub mod dataset;
-pub mod digits;
+// Foundations: languages, digits, dates, small helpers.
+pub mod base;
+// Geometry: projection, CRS detection, prepared polygons, interior points.
+pub mod geometry;
+// Errors and data problems, with their words.
 pub mod error;
-pub mod fix;
-pub mod geojson;
+// Reading published files: manifest, GeoJSON, properties, packs, JSON errors in words.
+pub mod read;
+// What people type: coordinates, links, corners, plates and codes.
 pub mod input;
-pub mod interior;
-pub mod jalali;
-pub mod json_error;
-pub mod lang;
+// Loaded layers: zones, boundary versions, the parcel layer, offices.
 pub mod layer;
-pub mod manifest;
-pub mod offices;
-pub mod pack;
+// The point and plot checks, and their words.
+pub mod check;
+// Incentive packages: format, facts, rules, worth, comparison, words.
 pub mod packages;
-pub mod parcels;
-pub mod plate;
-mod prepared;
-pub mod projection;
-pub mod properties;
-pub mod search;
-pub mod share;
-pub mod small;
-pub mod summary;
-pub mod text;
-pub mod validate;
-pub mod versions;
+// A manifest with everything it lists, loaded.
+pub mod dataset;
+// Whole answers: search, the answer, the embedders' summary, share links, the certificate.
+pub mod answer;
+// Publishing: validating and fixing data folders.
+pub mod publish;
 
+pub use base::lang::Lang;
 pub use error::{BaftError, Problem, Severity};
-pub use lang::Lang;

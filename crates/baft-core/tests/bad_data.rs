@@ -3,7 +3,7 @@
 mod common;
 use baft_core::dataset::Dataset;
 use baft_core::error::ProblemKind;
-use baft_core::manifest::Manifest;
+use baft_core::read::manifest::Manifest;
 use baft_core::{Lang, Severity};
 use common::*;
 
@@ -159,7 +159,7 @@ fn swapped_axes_and_undeclared_utm_are_refused_with_a_reason() {
 #[test]
 fn utm_and_lon_lat_files_give_the_same_answers() {
     // The sample's worn-out layer, rewritten in UTM 39N with a crs member.
-    use baft_core::projection::TransverseMercator;
+    use baft_core::geometry::projection::TransverseMercator;
     let text =
         std::fs::read_to_string(repo().join("data/layers/worn-out-fabric-1402.geojson")).unwrap();
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -181,7 +181,7 @@ fn utm_and_lon_lat_files_give_the_same_answers() {
     let b = Dataset::from_single_file("utm.geojson", &v.to_string()).unwrap();
     assert_eq!(
         b.layers[0].source_crs,
-        Some(baft_core::crs::SourceCrs::Utm { zone: 39 })
+        Some(baft_core::geometry::crs::SourceCrs::Utm { zone: 39 })
     );
     let mut rng = Rng(3);
     let mut inside = 0;

@@ -9,9 +9,9 @@ mod common;
 #[path = "../../../tests/bad-inputs/corpus.rs"]
 mod corpus;
 
+use baft_core::answer::share::{SharedState, Subject};
 use baft_core::dataset::{read_plot_outline, Dataset};
-use baft_core::manifest::{LayerSpec, Manifest};
-use baft_core::share::{SharedState, Subject};
+use baft_core::read::manifest::{LayerSpec, Manifest};
 use baft_core::{BaftError, Lang, Problem};
 use corpus::{Entry, Expect};
 use serde_json::{json, Value};
@@ -69,14 +69,14 @@ fn answer(ds: &Dataset, e: &Entry) -> Answer {
                 "{}: three lines or more are corners (a plot)",
                 e.id
             );
-            match baft_core::search::search(ds, &text) {
-                Ok(baft_core::search::Found::Location(l)) => {
+            match baft_core::answer::search::search(ds, &text) {
+                Ok(baft_core::answer::search::Found::Location(l)) => {
                     Answer::Accepted(json!({ "lat": round(l.lat, 6), "lon": round(l.lon, 6) }))
                 }
-                Ok(baft_core::search::Found::Parcels(v)) => {
+                Ok(baft_core::answer::search::Found::Parcels(v)) => {
                     Answer::Accepted(json!({ "parcels": v.len() }))
                 }
-                Ok(baft_core::search::Found::Zones(z)) => {
+                Ok(baft_core::answer::search::Found::Zones(z)) => {
                     Answer::Accepted(json!({ "zones": z.len() }))
                 }
                 Err(err) => error(&err),

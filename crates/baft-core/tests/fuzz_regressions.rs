@@ -3,11 +3,11 @@
 //! can reach kills the app in the browser, where wasm aborts). The crashing files themselves are
 //! in `tests/fuzz-crashes/`.
 
+use baft_core::answer::share::{decode_outline, encode_outline, SharedState, Subject};
 use baft_core::dataset::read_plot_outline;
-use baft_core::geojson::RawFeature;
 use baft_core::input::{parse_location, parse_location_with, InputForm, ParseOptions};
-use baft_core::pack;
-use baft_core::share::{decode_outline, encode_outline, SharedState, Subject};
+use baft_core::read::geojson::RawFeature;
+use baft_core::read::pack;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -139,7 +139,7 @@ fn a_pack_header_claiming_four_billion_plots_reserves_no_memory_for_them() {
 
 /// `plot_outline` target (found by CI's 15-second run): corners at latitude 89.9999° spread
 /// over 240° of longitude made geo's `InteriorPoint` sweep-line assert, a panic that would
-/// kill the app. The plot check now uses `baft_core::interior` and answers.
+/// kill the app. The plot check now uses `baft_core::geometry::interior` and answers.
 #[test]
 fn corners_near_the_pole_across_240_degrees_of_longitude_are_checked_without_panicking() {
     let text = include_str!("fuzz-crashes/plot-outline-near-pole.txt");

@@ -2,11 +2,11 @@
 //! hand-computed figures.
 
 mod common;
-use baft_core::jalali::{GregorianDate, JalaliDate};
-use baft_core::manifest::Manifest;
+use baft_core::base::jalali::{GregorianDate, JalaliDate};
 use baft_core::packages::facts::{FactValue, Membership};
 use baft_core::packages::rules::{Hint, PackageStatus};
 use baft_core::packages::{evaluate, FactName, FactSource, PackagesFile, PlotFacts};
+use baft_core::read::manifest::Manifest;
 use common::repo;
 
 fn file() -> PackagesFile {

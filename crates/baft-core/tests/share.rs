@@ -4,10 +4,10 @@
 
 mod common;
 
-use baft_core::certificate::{map_svg, short_hash, MapSubject};
+use baft_core::answer::certificate::{map_svg, short_hash, MapSubject};
+use baft_core::answer::share::{SharedState, Subject};
+use baft_core::answer::summary::Summary;
 use baft_core::dataset::read_plot_outline;
-use baft_core::share::{SharedState, Subject};
-use baft_core::summary::Summary;
 use baft_core::Lang;
 
 #[test]

@@ -1,7 +1,7 @@
 //! `baft validate` rules, one fixture per rule with its exact finding; `baft fix` round trips.
 
 use baft_core::error::ProblemKind;
-use baft_core::validate::validate_dir;
+use baft_core::publish::validate::validate_dir;
 use baft_core::{BaftError, Severity};
 use std::collections::HashMap;
 
@@ -277,12 +277,12 @@ fn parcels_with_unknown_blocks_packages_and_offices() {
     );
     // The sample packages name layers this folder doesn't have.
     assert!(f.iter().any(|p| matches!(&p.kind, ProblemKind::PackageInvalid { field, .. } if field.ends_with(".layer"))), "{msgs:?}");
-    assert_eq!(baft_core::validate::Findings(f).exit_code(), 2);
+    assert_eq!(baft_core::publish::validate::Findings(f).exit_code(), 2);
 }
 
 #[test]
 fn fix_round_trips() {
-    use baft_core::fix::{fix_geojson, Fix};
+    use baft_core::publish::fix::{fix_geojson, Fix};
     // Unclosed + clockwise + duplicate → closed, counter-clockwise, once.
     let cw_open = poly(
         "B1",
@@ -342,7 +342,7 @@ fn fix_round_trips() {
     let b = baft_core::dataset::Dataset::from_single_file("ll", &ll).unwrap();
     assert_eq!(
         b.layers[0].source_crs,
-        Some(baft_core::crs::SourceCrs::LonLat)
+        Some(baft_core::geometry::crs::SourceCrs::LonLat)
     );
     for (lon, lat) in [
         (51.128, 35.688),

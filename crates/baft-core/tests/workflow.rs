@@ -2,9 +2,9 @@
 //! boundary-version history and diffs, facilitation offices.
 
 mod common;
+use baft_core::answer::search::{search, Found};
 use baft_core::check::{PlotStatus, PointStatus};
 use baft_core::packages::{FactName, FactSource};
-use baft_core::search::{search, Found};
 use baft_core::{BaftError, Lang};
 use common::*;
 
@@ -27,7 +27,7 @@ fn search_by_plate_in_any_digits_and_by_code() {
     let (m, s) = (p.plate_main.unwrap(), p.plate_sub.unwrap());
     for text in [
         format!("{m}/{s}"),
-        baft_core::digits::to_persian_digits(&format!("{m}/{s}")),
+        baft_core::base::digits::to_persian_digits(&format!("{m}/{s}")),
         format!("بخش ۱۱ پلاک {m}/{s}"),
         format!("11-{m}/{s}"),
         format!("{s}/{m}"),
@@ -46,7 +46,7 @@ fn search_by_plate_in_any_digits_and_by_code() {
     );
     let code = p.renovation_code.clone().unwrap();
     assert!(
-        matches!(search(&ds, &baft_core::digits::to_persian_digits(&code)), Ok(Found::Parcels(v)) if v == vec![i])
+        matches!(search(&ds, &baft_core::base::digits::to_persian_digits(&code)), Ok(Found::Parcels(v)) if v == vec![i])
     );
     let e = search(&ds, "999/99999").unwrap_err();
     assert!(e.message(Lang::Fa).contains("۹۹۹/۹۹۹۹۹"));
@@ -151,7 +151,7 @@ fn history_says_when_the_status_changed() {
 #[test]
 fn diff_lists_added_and_removed_blocks() {
     let ds = sample();
-    let d = baft_core::versions::diff(&ds.other_versions[0], &ds.layers[0]);
+    let d = baft_core::layer::versions::diff(&ds.other_versions[0], &ds.layers[0]);
     let text =
         std::fs::read_to_string(repo().join("data/layers/worn-out-fabric-1402.geojson")).unwrap();
     let added = text.matches("\"added_1402\"").count();
@@ -222,17 +222,17 @@ fn your_office_serves_the_neighbourhood_or_is_the_nearest() {
 
 #[test]
 fn pack_then_read_equals_the_source() {
-    use baft_core::pack;
+    use baft_core::read::pack;
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
     let (bytes, stats, problems) =
         pack::pack_geojson("parcels.geojson", &text, None, (51.1119, 35.7097)).unwrap();
     assert!(problems.is_empty());
     assert!(stats.pack_bytes * 2 < stats.geojson_bytes, "{stats:?}");
     let raw = pack::read("p.baftpack", &bytes, None).unwrap();
-    let src = baft_core::geojson::parse_feature_collection("p", &text).unwrap();
+    let src = baft_core::read::geojson::parse_feature_collection("p", &text).unwrap();
     assert_eq!(raw.features.len(), src.features.len());
     // Same features (as a set: the pack orders them nearest first), same properties, positions within 1e-7°.
-    let by_id = |f: &baft_core::geojson::RawFeature| {
+    let by_id = |f: &baft_core::read::geojson::RawFeature| {
         f.properties
             .get("plot_id")
             .unwrap()
@@ -240,7 +240,7 @@ fn pack_then_read_equals_the_source() {
             .unwrap()
             .to_string()
     };
-    let mut m: std::collections::HashMap<String, &baft_core::geojson::RawFeature> =
+    let mut m: std::collections::HashMap<String, &baft_core::read::geojson::RawFeature> =
         src.features.iter().map(|f| (by_id(f), f)).collect();
     for f in &raw.features {
         let s = m.remove(&by_id(f)).expect("in the source");
@@ -257,7 +257,7 @@ fn pack_then_read_equals_the_source() {
     }
     assert!(m.is_empty());
     // Nearest first: the first plots are closer to the centre than the last.
-    let d = |f: &baft_core::geojson::RawFeature| {
+    let d = |f: &baft_core::read::geojson::RawFeature| {
         let p = f.polygons[0][0][0];
         (p.0 - 51.1119).powi(2) + (p.1 - 35.7097).powi(2)
     };
@@ -280,11 +280,12 @@ fn pack_then_read_equals_the_source() {
     // Loaded as the parcel layer, it answers like the GeoJSON.
     let ds = sample();
     let spec = ds.manifest.parcels.clone().unwrap();
-    let packed = baft_core::parcels::ParcelLayer::load_packed(&spec, &bytes, None, &ds.frame);
+    let packed =
+        baft_core::layer::parcels::ParcelLayer::load_packed(&spec, &bytes, None, &ds.frame);
     let plain = ds.parcels.as_ref().unwrap();
     assert_eq!(packed.len(), plain.len());
     let i = 1234;
-    let q = baft_core::plate::PlateQuery {
+    let q = baft_core::input::plate::PlateQuery {
         section: None,
         main: plain.info[i].plate_main.unwrap(),
         sub: plain.info[i].plate_sub.unwrap(),
@@ -295,10 +296,10 @@ fn pack_then_read_equals_the_source() {
 
 #[test]
 fn a_pack_built_in_slices_equals_one_read_and_answers_early() {
-    use baft_core::parcels::{ParcelLayer, ParcelsBuilder};
+    use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
     let (bytes, _, _) =
-        baft_core::pack::pack_geojson("p", &text, None, (51.1119, 35.7097)).unwrap();
+        baft_core::read::pack::pack_geojson("p", &text, None, (51.1119, 35.7097)).unwrap();
     let ds = sample();
     let spec = ds.manifest.parcels.clone().unwrap();
     let whole = ParcelLayer::load_packed(&spec, &bytes, None, &ds.frame);
@@ -307,7 +308,7 @@ fn a_pack_built_in_slices_equals_one_read_and_answers_early() {
     let early = b.snapshot();
     assert_eq!(early.len(), 1000);
     // The first slice holds the plots nearest the centre: one of them is found already.
-    let q = |p: &baft_core::parcels::ParcelInfo| baft_core::plate::PlateQuery {
+    let q = |p: &baft_core::layer::parcels::ParcelInfo| baft_core::input::plate::PlateQuery {
         section: None,
         main: p.plate_main.unwrap(),
         sub: p.plate_sub.unwrap(),

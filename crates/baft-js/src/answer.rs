@@ -6,20 +6,20 @@
 //! `baft check --json` prints them.
 
 use crate::engine::Engine;
+use baft_core::answer::search::ZoneHit;
 use baft_core::check::{
     LayerPlotResult, LayerPointResult, PlotReport, PlotStatus, PointReport, PointStatus, ZoneRef,
 };
 use baft_core::input::ParsedLocation;
-use baft_core::manifest::{ApprovalDate, LayerKind, LocalText};
-use baft_core::offices::OfficeMatch;
+use baft_core::layer::offices::OfficeMatch;
+use baft_core::layer::parcels::ParcelInfo;
 use baft_core::packages::format::PackageGroup;
 use baft_core::packages::rules::{Evaluation, PackageStatus, Truth};
 use baft_core::packages::value::Worth;
 use baft_core::packages::words;
 use baft_core::packages::{FactName, PlotFacts};
-use baft_core::parcels::ParcelInfo;
-use baft_core::search::ZoneHit;
-use baft_core::{text, Lang};
+use baft_core::read::manifest::{ApprovalDate, LayerKind, LocalText};
+use baft_core::{check::words as text, Lang};
 use serde::Serialize;
 
 /// What was checked.

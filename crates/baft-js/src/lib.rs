@@ -24,7 +24,7 @@
 pub mod answer;
 pub mod engine;
 
-use baft_core::jalali::GregorianDate;
+use baft_core::base::jalali::GregorianDate;
 use baft_core::Lang;
 use engine::{Body, Engine};
 use serde::Serialize;

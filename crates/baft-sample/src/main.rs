@@ -15,7 +15,7 @@ mod city;
 mod output;
 mod rng;
 
-use baft_core::projection::TransverseMercator;
+use baft_core::geometry::projection::TransverseMercator;
 use city::{oldness, Grid, Plot, P};
 use rng::Rng;
 use std::path::Path;

@@ -3,8 +3,8 @@
 use crate::city::P;
 use crate::rng::{hash01, Rng};
 use crate::{Block, City};
-use baft_core::jalali::JalaliDate;
-use baft_core::projection::TransverseMercator;
+use baft_core::base::jalali::JalaliDate;
+use baft_core::geometry::projection::TransverseMercator;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::Path;

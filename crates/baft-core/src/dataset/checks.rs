@@ -79,7 +79,7 @@ impl Dataset {
         let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
         let (ll, local) = layer::project_polygons(
             &[rings.to_vec()],
-            crate::crs::SourceCrs::LonLat,
+            crate::geometry::crs::SourceCrs::LonLat,
             &self.frame,
         )
         .map_err(bad)?;
@@ -89,7 +89,7 @@ impl Dataset {
             .next()
             .ok_or(bad(ProblemKind::EmptyGeometry))?;
         let area = plot.unsigned_area();
-        let ip = crate::interior::polygon_interior_point(&ll.0[0])
+        let ip = crate::geometry::interior::polygon_interior_point(&ll.0[0])
             .map(|(x, y)| [x, y])
             .unwrap_or([rings[0][0].0, rings[0][0].1]);
         let th = self.manifest.checking.plot_inside_threshold;

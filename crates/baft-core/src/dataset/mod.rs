@@ -4,17 +4,17 @@
 //! manifest, then [`Dataset::add_layer`] each file as it arrives. Files are read by the
 //! caller (fetch in the browser, the file system in the CLI), never by the core.
 
+use crate::base::jalali::GregorianDate;
 use crate::check::PlotReport;
 use crate::error::{BaftError, Problem, ProblemKind};
+use crate::geometry::projection::TransverseMercator;
 use crate::input::ParseOptions;
-use crate::jalali::GregorianDate;
+use crate::layer::offices::{OfficeMatch, OfficesFile};
+use crate::layer::parcels::ParcelLayer;
+use crate::layer::versions::LayerHistory;
 use crate::layer::Layer;
-use crate::manifest::{BoundaryVersion, LayerSpec, Manifest};
-use crate::offices::{OfficeMatch, OfficesFile};
 use crate::packages::{evaluate, Evaluation, PackagesFile, PlotFacts};
-use crate::parcels::ParcelLayer;
-use crate::projection::TransverseMercator;
-use crate::versions::LayerHistory;
+use crate::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
 
 mod checks;
 mod outline;
@@ -166,7 +166,7 @@ impl Dataset {
                         .iter()
                         .filter(|o| o.spec.id == cur.spec.id),
                 );
-                crate::versions::history(&all, x, y, tol)
+                crate::layer::versions::history(&all, x, y, tol)
             })
             .collect()
     }
@@ -244,7 +244,7 @@ impl Dataset {
                 .position(|id| *id == l.spec.id)
                 .unwrap_or(usize::MAX)
         };
-        crate::small::sort_small_by(&mut self.layers, |a, b| pos(a).cmp(&pos(b)));
+        crate::base::small::sort_small_by(&mut self.layers, |a, b| pos(a).cmp(&pos(b)));
         problems
     }
 
@@ -285,7 +285,7 @@ impl Dataset {
             problems.extend(ds.add_other_version(&spec, &version, &path, &text));
         }
         if let Some(p) = ds.manifest.parcels.clone() {
-            if crate::pack::is_pack(&p.file) {
+            if crate::read::pack::is_pack(&p.file) {
                 let bytes = read_bytes(&p.file)?;
                 problems.extend(ds.set_parcels_packed(&bytes, None));
             } else {
@@ -318,7 +318,7 @@ impl Dataset {
         name: &str,
         text: &str,
     ) -> Result<(Dataset, Vec<Problem>), BaftError> {
-        use crate::manifest::*;
+        use crate::read::manifest::*;
         // First pass in a provisional frame to find the data's centre.
         let version = BoundaryVersion {
             id: "file".into(),
@@ -379,7 +379,7 @@ impl Dataset {
                 name: LocalText::new(name, name),
                 center: [(minx + maxx) / 2.0, (miny + maxy) / 2.0],
                 envelope: [minx, miny, maxx, maxy],
-                utm_zone: crate::projection::utm_zone_for((minx + maxx) / 2.0),
+                utm_zone: crate::geometry::projection::utm_zone_for((minx + maxx) / 2.0),
             },
             checking: CheckSettings::default(),
             basemap: Basemap::default(),

@@ -2,8 +2,8 @@
 //! limits that keep a wrong file from holding the page.
 
 use crate::error::{BaftError, ProblemKind};
-use crate::geojson::{self, GeometrySlot};
 use crate::input::ParseOptions;
+use crate::read::geojson::{self, GeometrySlot};
 
 /// The largest plot outline file read (bytes of text): one plot's outline is a few kilobytes;
 /// a bigger file is a whole layer uploaded by mistake, or not an outline at all, and reading
@@ -29,7 +29,7 @@ pub fn read_plot_outline(
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
     let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
     // Corner lines, unless it is JSON or a file that is neither (KML, a shapefile, empty…).
-    if !t.starts_with(['{', '[']) && crate::json_error::sniff(text).is_none() {
+    if !t.starts_with(['{', '[']) && crate::read::json_error::sniff(text).is_none() {
         return crate::input::parse_corners(text, opts).map(|r| vec![r]);
     }
     let top = geojson::parse_top("plot", t).map_err(|p| {
@@ -89,23 +89,24 @@ pub fn read_plot_outline(
     check_vertex_count(&rings)?;
     let declared = crs_name
         .as_deref()
-        .map(crate::crs::SourceCrs::parse)
+        .map(crate::geometry::crs::SourceCrs::parse)
         .transpose()
         .map_err(bad)?;
     // A plot outline in metres without a declared zone is taken to be in the city's zone
     // (deeds print UTM corners without naming the zone).
-    let look = crate::crs::classify(crate::crs::bbox_of(rings[0].iter().copied()));
+    let look =
+        crate::geometry::crs::classify(crate::geometry::crs::bbox_of(rings[0].iter().copied()));
     let source = match (look, declared) {
-        (crate::crs::Looks::Metres, None) => crate::crs::SourceCrs::Utm {
+        (crate::geometry::crs::Looks::Metres, None) => crate::geometry::crs::SourceCrs::Utm {
             zone: opts.default_utm_zone,
         },
-        _ => crate::crs::decide(declared, &[look]).map_err(|k| {
+        _ => crate::geometry::crs::decide(declared, &[look]).map_err(|k| {
             bad(match k {
                 // Name where the outline is, not a placeholder.
                 ProblemKind::OutsideIran { .. } => {
                     let outside = rings[0]
                         .iter()
-                        .find(|&&(x, y)| !crate::crs::in_iran(x, y))
+                        .find(|&&(x, y)| !crate::geometry::crs::in_iran(x, y))
                         .unwrap_or(&rings[0][0]);
                     ProblemKind::OutsideIran {
                         lon: outside.0,
@@ -126,7 +127,7 @@ pub fn read_plot_outline(
         .collect();
     // UTM figures in the wrong zone land far away: say so rather than answer "outside".
     let (lon, lat) = rings[0][0];
-    if !crate::crs::in_iran(lon, lat) {
+    if !crate::geometry::crs::in_iran(lon, lat) {
         return Err(bad(ProblemKind::OutsideIran { lon, lat }));
     }
     Ok(rings)

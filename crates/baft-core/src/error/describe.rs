@@ -7,12 +7,12 @@ impl ProblemKind {
     pub fn describe(&self, lang: Lang) -> String {
         use ProblemKind::*;
         let fa = lang == Lang::Fa;
-        let n = |x: usize| crate::digits::localize_digits(&x.to_string(), lang);
-        let f = |x: f64| crate::digits::localize_digits(&format!("{x:.6}"), lang);
-        let g = |x: f64| crate::digits::localize_digits(&error_number(x), lang);
+        let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
+        let f = |x: f64| crate::base::digits::localize_digits(&format!("{x:.6}"), lang);
+        let g = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
         match self {
             JsonSyntax { detail } => {
-                let t = crate::json_error::describe(detail, lang);
+                let t = crate::read::json_error::describe(detail, lang);
                 if fa {
                     format!("خطای نحوی JSON: {t}")
                 } else {
@@ -20,7 +20,7 @@ impl ProblemKind {
                 }
             }
             JsonStructure { field, detail } => {
-                let t = crate::json_error::describe(detail, lang);
+                let t = crate::read::json_error::describe(detail, lang);
                 match (fa, field.is_empty()) {
                     (_, true) => t,
                     (true, false) => format!("فیلد «{field}»: {t}"),
@@ -35,18 +35,18 @@ impl ProblemKind {
                 }
             }
             NotGeoJson { format } => {
-                let advice = crate::json_error::format_advice(format, lang);
+                let advice = crate::read::json_error::format_advice(format, lang);
                 if !advice.is_empty() {
                     advice.into()
                 } else if fa {
                     format!(
                         "این {} است، نه GeoJSON",
-                        crate::json_error::format_name(format, lang)
+                        crate::read::json_error::format_name(format, lang)
                     )
                 } else {
                     format!(
                         "this is {}, not GeoJSON",
-                        crate::json_error::format_name(format, lang)
+                        crate::read::json_error::format_name(format, lang)
                     )
                 }
             }
@@ -154,12 +154,12 @@ impl ProblemKind {
                 if fa {
                     format!(
                         "با «{other_id}» همپوشانی دارد ({})",
-                        crate::text::square_metres(*area_m2, lang)
+                        crate::check::words::square_metres(*area_m2, lang)
                     )
                 } else {
                     format!(
                         "overlaps “{other_id}” by {}",
-                        crate::text::square_metres(*area_m2, lang)
+                        crate::check::words::square_metres(*area_m2, lang)
                     )
                 }
             }

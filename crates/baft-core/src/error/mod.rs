@@ -11,7 +11,9 @@ use serde::Serialize;
 use std::fmt;
 
 mod describe;
+mod manifest;
 mod problem;
+pub use manifest::ManifestError;
 pub use problem::{Location, Problem, ProblemKind, Severity};
 
 /// What went wrong with a user's input or with loading data as a whole.
@@ -68,9 +70,7 @@ pub enum BaftError {
     /// A plot outline with more corners than [`crate::dataset::MAX_PLOT_VERTICES`].
     PlotTooComplex { vertices: usize, limit: usize },
     /// The manifest can't be used: each error names its field.
-    BadManifest {
-        errors: Vec<crate::manifest::ManifestError>,
-    },
+    BadManifest { errors: Vec<ManifestError> },
     /// A single zones file (`baft check --zones`) has no usable feature; `problem` is the
     /// first problem found, if any.
     UnusableFile {
@@ -84,7 +84,7 @@ impl BaftError {
     pub fn message(&self, lang: Lang) -> String {
         use BaftError::*;
         let fa = lang == Lang::Fa;
-        let num = |x: f64| crate::digits::localize_digits(&error_number(x), lang);
+        let num = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
         match self {
             EmptyInput => {
                 if fa {
@@ -148,11 +148,11 @@ impl BaftError {
                 match (fa, quoted) {
                     (true, true) => format!(
                         "سطر {}: {why}",
-                        crate::digits::to_persian_digits(&line.to_string())
+                        crate::base::digits::to_persian_digits(&line.to_string())
                     ),
                     (true, false) => format!(
                         "سطر {}: «{}» — {why}",
-                        crate::digits::to_persian_digits(&line.to_string()),
+                        crate::base::digits::to_persian_digits(&line.to_string()),
                         clip(text)
                     ),
                     (false, true) => format!("Line {line}: {why}"),
@@ -260,7 +260,8 @@ impl BaftError {
                 .message(lang)
             }
             PlotFileTooLarge { bytes, limit } => {
-                let mb = |b: usize| crate::digits::format_number(b as f64 / 1_000_000.0, 1, lang);
+                let mb =
+                    |b: usize| crate::base::digits::format_number(b as f64 / 1_000_000.0, 1, lang);
                 if fa {
                     format!("فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", mb(*bytes), mb(*limit))
                 } else {
@@ -268,7 +269,7 @@ impl BaftError {
                 }
             }
             PlotTooComplex { vertices, limit } => {
-                let n = |x: usize| crate::digits::format_number(x as f64, 0, lang);
+                let n = |x: usize| crate::base::digits::format_number(x as f64, 0, lang);
                 if fa {
                     format!("محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", n(*vertices), n(*limit))
                 } else {
@@ -277,7 +278,7 @@ impl BaftError {
             }
             PlotNotFound { text } => {
                 if fa {
-                    format!("ملکی با پلاک یا کد «{}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", crate::digits::to_persian_digits(text))
+                    format!("ملکی با پلاک یا کد «{}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", crate::base::digits::to_persian_digits(text))
                 } else {
                     format!("No plot with plate or code “{text}” is in the parcel layer. Write the plate as main/sub (e.g. 123/45), or the renovation code as printed on the fee receipt.")
                 }

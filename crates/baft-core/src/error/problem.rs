@@ -83,14 +83,14 @@ pub enum ProblemKind {
         crs: String,
     },
     /// A GeoJSON member of the wrong JSON type (`features` not a list…); `detail` is
-    /// serde_json's message, put in words by [`crate::json_error::describe`].
+    /// serde_json's message, put in words by [`crate::read::json_error::describe`].
     JsonStructure {
         field: String,
         detail: String,
     },
     /// A FeatureCollection without a `features` list.
     NoFeatures,
-    /// A file that is not JSON at all: `format` is a [`crate::json_error::sniff`] key (`zip`,
+    /// A file that is not JSON at all: `format` is a [`crate::read::json_error::sniff`] key (`zip`,
     /// `html`, `kml`, `utf16`, `empty`…).
     NotGeoJson {
         format: String,
@@ -164,12 +164,12 @@ pub enum ProblemKind {
     /// The manifest itself.
     ManifestInvalid {
         field: String,
-        detail: crate::manifest::LocalText,
+        detail: crate::base::LocalText,
     },
     PackageInvalid {
         package: String,
         field: String,
-        detail: crate::manifest::LocalText,
+        detail: crate::base::LocalText,
     },
 }
 
@@ -206,7 +206,10 @@ impl Problem {
         let mut parts = vec![l.file.clone()];
         if let Some(i) = l.feature_index {
             parts.push(if fa {
-                format!("عارضهٔ {}", crate::digits::to_persian_digits(&i.to_string()))
+                format!(
+                    "عارضهٔ {}",
+                    crate::base::digits::to_persian_digits(&i.to_string())
+                )
             } else {
                 format!("feature {i}")
             });
@@ -220,7 +223,7 @@ impl Problem {
         }
         if let (Some(line), Some(col)) = (l.line, l.column) {
             parts.push(if fa {
-                crate::digits::to_persian_digits(&format!("سطر {line}، ستون {col}"))
+                crate::base::digits::to_persian_digits(&format!("سطر {line}، ستون {col}"))
             } else {
                 format!("line {line}, column {col}")
             });

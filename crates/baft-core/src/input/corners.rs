@@ -22,7 +22,7 @@ use crate::error::BaftError;
 pub fn parse_corners(text: &str, opts: ParseOptions) -> Result<Vec<(f64, f64)>, BaftError> {
     let mut ring: Vec<(f64, f64)> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
-        let line = crate::digits::normalize(raw);
+        let line = crate::base::digits::normalize(raw);
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -52,7 +52,7 @@ pub fn parse_corners(text: &str, opts: ParseOptions) -> Result<Vec<(f64, f64)>, 
     if flat(&closed(&ring)) {
         return Err(BaftError::CornersNoArea);
     }
-    if crate::geojson::ring_self_intersection(&closed(&ring)).is_some() {
+    if crate::read::geojson::ring_self_intersection(&closed(&ring)).is_some() {
         return Err(BaftError::CornersCrossing);
     }
     let first = ring[0];

@@ -52,7 +52,7 @@ fn percent_decode(s: &str) -> String {
         out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
         i += 1;
     }
-    crate::digits::normalize(&String::from_utf8_lossy(&out))
+    crate::base::digits::normalize(&String::from_utf8_lossy(&out))
 }
 
 fn num(s: &str) -> Option<f64> {

@@ -24,17 +24,15 @@
 mod corners;
 mod link;
 mod numbers;
+pub mod plate;
 
 pub use corners::parse_corners;
 
 use crate::error::BaftError;
-use crate::projection::TransverseMercator;
+use crate::geometry::projection::TransverseMercator;
 use serde::Serialize;
 
-/// Latitudes that occur in Iran (with a margin).
-pub const IRAN_LAT: (f64, f64) = (24.0, 40.5);
-/// Longitudes that occur in Iran (with a margin).
-pub const IRAN_LON: (f64, f64) = (43.5, 64.0);
+pub use crate::geometry::crs::{IRAN_LAT, IRAN_LON};
 
 /// Options for reading coordinates.
 #[derive(Debug, Clone, Copy)]
@@ -98,7 +96,7 @@ pub fn parse_location_with(text: &str, opts: ParseOptions) -> Result<ParsedLocat
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_long(text));
     }
-    let norm = crate::digits::normalize(text);
+    let norm = crate::base::digits::normalize(text);
     let t = norm.trim();
     if t.is_empty() {
         return Err(BaftError::EmptyInput);
@@ -122,7 +120,7 @@ pub const MAX_INPUT_BYTES: usize = 4096;
 /// [`BaftError::Unrecognised`] quoting the start of a long text (the message cuts it with "…").
 pub(crate) fn too_long(text: &str) -> BaftError {
     BaftError::Unrecognised {
-        text: crate::digits::normalize(&text.chars().take(100).collect::<String>())
+        text: crate::base::digits::normalize(&text.chars().take(100).collect::<String>())
             .trim()
             .to_string(),
     }

@@ -5,8 +5,8 @@ use super::facts::{FactName, FactSource, FactValue, PlotFacts};
 use super::format::PackagesFile;
 use super::rules::{evaluate, Evaluation, PackageStatus};
 use super::words;
-use crate::digits::format_number;
-use crate::jalali::GregorianDate;
+use crate::base::digits::format_number;
+use crate::base::jalali::GregorianDate;
 use crate::Lang;
 use serde::Serialize;
 
@@ -104,7 +104,7 @@ pub fn scenarios(
         let label = match lang {
             Lang::Fa => format!(
                 "تجمیع با {} همسایه",
-                crate::digits::to_persian_digits(&(k + 1).to_string())
+                crate::base::digits::to_persian_digits(&(k + 1).to_string())
             ),
             Lang::En => format!(
                 "Consolidate with {} neighbour{}",
@@ -154,9 +154,9 @@ pub fn sort(rows: &mut [Row], by: SortBy) {
         }
     };
     if by == SortBy::Label {
-        crate::small::sort_small_by(rows, |a, b| a.label.cmp(&b.label));
+        crate::base::small::sort_small_by(rows, |a, b| a.label.cmp(&b.label));
     } else {
-        crate::small::sort_small_by(rows, |a, b| key(b).total_cmp(&key(a)));
+        crate::base::small::sort_small_by(rows, |a, b| key(b).total_cmp(&key(a)));
     }
 }
 
@@ -218,7 +218,7 @@ pub fn row_cells(r: &Row, lang: Lang) -> Vec<String> {
     let dash = || "—".to_string();
     vec![
         r.label.clone(),
-        crate::digits::localize_digits(&crate::error::trim_float(r.plots), lang),
+        crate::base::digits::localize_digits(&crate::error::trim_float(r.plots), lang),
         r.area_m2
             .map(|a| format_number(a, 1, lang))
             .unwrap_or_else(dash),
@@ -227,7 +227,7 @@ pub fn row_cells(r: &Row, lang: Lang) -> Vec<String> {
         } else {
             r.eligible.join(lang.pick("، ", ", "))
         },
-        crate::digits::localize_digits(&crate::error::trim_float(r.extra_floors), lang),
+        crate::base::digits::localize_digits(&crate::error::trim_float(r.extra_floors), lang),
         r.extra_floor_area_m2
             .map(|a| format_number(a, 1, lang))
             .unwrap_or_else(dash),

@@ -279,7 +279,7 @@ impl PlotFacts {
     /// Reads user facts like `area=180,street=8,units=4,axis=yes,use=residential` (any digits;
     /// `,` `;` or new lines between them). Values given here override earlier ones.
     pub fn set_from_text(&mut self, text: &str, source: FactSource) -> Result<(), FactError> {
-        let text = crate::digits::normalize(text);
+        let text = crate::base::digits::normalize(text);
         for pair in text
             .split([',', ';', '\n'])
             .map(str::trim)

@@ -1,8 +1,8 @@
 //! The packages file. See `docs/packages-format.md`.
 
 use super::facts::FactName;
-use crate::jalali::GregorianDate;
-use crate::manifest::{ApprovalDate, LocalText};
+use crate::base::jalali::GregorianDate;
+use crate::read::manifest::{ApprovalDate, LocalText};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -286,7 +286,7 @@ impl PackagesFile {
             e.push(PackageError::new(
                 "file",
                 "format_version",
-                crate::digits::to_persian_digits(&format!(
+                crate::base::digits::to_persian_digits(&format!(
                     "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
                     self.format_version
                 )),
@@ -301,7 +301,7 @@ impl PackagesFile {
             if let Some(x) = x {
                 if !(x.is_finite() && x >= lo && x <= hi) {
                     let n = crate::error::error_number;
-                    let p = |v: f64| crate::digits::to_persian_digits(&n(v));
+                    let p = |v: f64| crate::base::digits::to_persian_digits(&n(v));
                     e.push(PackageError::new(
                         pkg,
                         field,
@@ -631,7 +631,7 @@ impl Condition {
 /// that fails on its own is named by its id, with the field (`benefits.extra_floors`); an error
 /// outside the packages names its field in the file (`valuation.coverage_ratio`).
 fn structure_errors(text: &str, whole: &serde_json::Error) -> Vec<PackageError> {
-    use crate::json_error::{describe, explain, field_of, not_json, sniff, without_position};
+    use crate::read::json_error::{describe, explain, field_of, not_json, sniff, without_position};
     if let Some(format) = sniff(text) {
         let (fa, en) = (not_json(format, Lang::Fa), not_json(format, Lang::En));
         return vec![PackageError::new("file", "", fa, en)];

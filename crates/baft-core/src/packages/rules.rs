@@ -14,8 +14,8 @@
 
 use super::facts::{FactKind, FactName, FactSource, FactValue, PlotFacts};
 use super::format::{Condition, Package, PackagesFile};
-use super::value::{self, Worth};
-use crate::jalali::GregorianDate;
+use super::value::{self, Combined, Worth};
+use crate::base::jalali::GregorianDate;
 use serde::Serialize;
 
 /// A condition's answer.
@@ -101,29 +101,6 @@ pub struct PackageResult {
     pub excluded_by: Option<String>,
     /// This package's own estimated worth (as if alone).
     pub worth: Worth,
-}
-
-/// All benefits of the counted packages together.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Combined {
-    pub extra_floors: f64,
-    /// The uncapped sum when the cap reduced it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub extra_floors_before_cap: Option<f64>,
-    pub density_percent: f64,
-    pub permit_fee_discount_percent: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parking_per_unit: Option<f64>,
-    pub loan_per_unit_rial: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub loan_rate_percent: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub loan_term_years: Option<f64>,
-    pub loan_zero_rate_portion_rial: f64,
-    pub rent_loan_rial: f64,
-    pub engineering_fee_discount_percent: f64,
-    /// Ids of the packages that count.
-    pub counted: Vec<String>,
 }
 
 /// The whole evaluation.

@@ -10,8 +10,7 @@
 
 use super::facts::{FactName, FactSource, PlotFacts};
 use super::format::{Package, PackagesFile};
-use super::rules::Combined;
-use crate::manifest::LocalText;
+use crate::read::manifest::LocalText;
 use serde::Serialize;
 
 /// One assumption behind a figure.
@@ -37,6 +36,29 @@ pub struct Worth {
     /// Fee saving + value of the extra area (loans are credit, not value, and are listed apart).
     pub total_value_rial: Option<f64>,
     pub assumptions: Vec<Assumption>,
+}
+
+/// All benefits of the counted packages together.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Combined {
+    pub extra_floors: f64,
+    /// The uncapped sum when the cap reduced it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_floors_before_cap: Option<f64>,
+    pub density_percent: f64,
+    pub permit_fee_discount_percent: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parking_per_unit: Option<f64>,
+    pub loan_per_unit_rial: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loan_rate_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loan_term_years: Option<f64>,
+    pub loan_zero_rate_portion_rial: f64,
+    pub rent_loan_rial: f64,
+    pub engineering_fee_discount_percent: f64,
+    /// Ids of the packages that count.
+    pub counted: Vec<String>,
 }
 
 /// The combined benefits of `packages` (stacking caps included).
@@ -114,7 +136,9 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
         )
     };
     let fmt = |x: f64| crate::error::trim_float(x);
-    let fa = |x: f64| crate::digits::localize_digits(&crate::error::trim_float(x), crate::Lang::Fa);
+    let fa = |x: f64| {
+        crate::base::digits::localize_digits(&crate::error::trim_float(x), crate::Lang::Fa)
+    };
     w.assumptions.push(Assumption {
         text: LocalText {
             fa: format!(
@@ -150,12 +174,15 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
         text: LocalText {
             fa: format!(
                 "عوارض پروانه = ارزش منطقه‌ای {} ریال در متر مربع × ضریب {} × زیربنا{sample_fa}",
-                crate::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::Fa),
-                crate::digits::localize_digits(&fmt(v.permit_fee_coefficient), crate::Lang::Fa)
+                crate::base::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::Fa),
+                crate::base::digits::localize_digits(
+                    &fmt(v.permit_fee_coefficient),
+                    crate::Lang::Fa
+                )
             ),
             en: format!(
                 "permit fee = land value {} rial/m² × coefficient {} × floor area{sample}",
-                crate::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::En),
+                crate::base::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::En),
                 fmt(v.permit_fee_coefficient)
             ),
         },

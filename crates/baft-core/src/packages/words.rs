@@ -3,9 +3,9 @@
 use super::facts::{FactName, FactSource, FactValue};
 use super::format::{Benefits, Condition};
 use super::rules::{Hint, PackageStatus};
-use crate::digits::{format_number, localize_digits};
+use crate::base::digits::{format_number, localize_digits};
 use crate::error::trim_float;
-use crate::manifest::LocalText;
+use crate::read::manifest::LocalText;
 use crate::Lang;
 use std::collections::BTreeMap;
 

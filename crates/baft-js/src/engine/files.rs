@@ -17,7 +17,7 @@ impl Engine {
         let entry = |path: &str, kind, l: Option<(&LayerSpec, &BoundaryVersion)>| FileEntry {
             path: path.into(),
             kind,
-            binary: kind == FileKind::Parcels && baft_core::pack::is_pack(path),
+            binary: kind == FileKind::Parcels && baft_core::read::pack::is_pack(path),
             layer: l.map(|(s, _)| s.id.clone()),
             version: l.map(|(_, v)| v.id.clone()),
         };
@@ -94,7 +94,7 @@ impl Engine {
             }
             Role::Packages => ds.set_packages(path, text(&body)?),
             Role::Offices => ds.set_offices(path, text(&body)?),
-            Role::Parcels if baft_core::pack::is_pack(path) => match body {
+            Role::Parcels if baft_core::read::pack::is_pack(path) => match body {
                 Body::Bytes(b) => ds.set_parcels_packed(b, None),
                 Body::Text(_) => {
                     return Err(match lang {

@@ -4,12 +4,12 @@
 //! Errors are messages in the engine's language; `lib.rs` turns them into `JsError`s.
 
 use crate::answer::{self, Answer};
+use baft_core::answer::search::{search, Found};
+use baft_core::base::jalali::{GregorianDate, JalaliDate};
 use baft_core::dataset::{other_version_files, planned_files, read_plot_outline, Dataset};
 use baft_core::error::ProblemKind;
-use baft_core::jalali::{GregorianDate, JalaliDate};
-use baft_core::manifest::{BoundaryVersion, LayerSpec, Manifest};
 use baft_core::packages::{FactSource, PlotFacts};
-use baft_core::search::{search, Found};
+use baft_core::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
 use baft_core::{BaftError, Lang, Problem};
 use serde::Serialize;
 
@@ -54,8 +54,8 @@ pub enum Body<'a> {
 #[serde(rename_all = "camelCase")]
 pub struct LayerInfo {
     pub id: String,
-    pub kind: baft_core::manifest::LayerKind,
-    pub name: baft_core::manifest::LocalText,
+    pub kind: baft_core::read::manifest::LayerKind,
+    pub name: baft_core::read::manifest::LocalText,
     pub colour: String,
     /// The version checks use (the current one), when the manifest names one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,7 +74,7 @@ pub struct Engine {
     problems: Vec<Problem>,
 }
 
-fn manifest_errors(errs: &[baft_core::manifest::ManifestError], lang: Lang) -> String {
+fn manifest_errors(errs: &[baft_core::read::manifest::ManifestError], lang: Lang) -> String {
     errs.iter()
         .map(|e| e.message(lang))
         .collect::<Vec<_>>()

@@ -1,0 +1,9 @@
+//! Foundations every other module uses: the two languages, digits, Jalali dates, small sorting helpers.
+
+pub mod digits;
+pub mod jalali;
+pub mod lang;
+pub mod small;
+pub mod text;
+
+pub use text::LocalText;

@@ -1,0 +1,169 @@
+//! Results in words, in Persian or English: shared by the CLI and the app, so that both say
+//! the same thing.
+
+use crate::base::digits::format_number;
+use crate::base::jalali::JalaliDate;
+use crate::check::{
+    LayerPlotResult, LayerPointResult, PlotStatus, PointStatus, VersionRef, ZoneRef,
+};
+use crate::Lang;
+
+/// "اصلاحیهٔ ۱۴۰۲، مصوب ۱۴۰۲/۰۵/۱۴ کمیسیون ماده ۵" / "1402 amendment, approved 1402/05/14 (2023-08-05) by …".
+pub fn version_line(v: &VersionRef, lang: Lang) -> String {
+    let j = JalaliDate::parse(&v.approved.jalali)
+        .map(|d| d.short(lang))
+        .unwrap_or_else(|| v.approved.jalali.clone());
+    let by = v.approved_by.get(lang);
+    match lang {
+        Lang::Fa if by.is_empty() => format!("{}، مصوب {}", v.title.get(lang), j),
+        Lang::Fa => format!("{}، مصوب {} ({})", v.title.get(lang), j, by),
+        Lang::En if by.is_empty() => {
+            format!("{}, approved {} ({})", v.title.get(lang), j, v.approved.iso)
+        }
+        Lang::En => format!(
+            "{}, approved {} ({}) by {}",
+            v.title.get(lang),
+            j,
+            v.approved.iso,
+            by
+        ),
+    }
+}
+
+/// "بلوک Q-12-07 (محلهٔ …)".
+pub fn zone_label(z: &ZoneRef, lang: Lang) -> String {
+    // Codes stay as written in the data (they are typed into office systems as they are).
+    let name = z.name.get(lang);
+    if name.is_empty() {
+        z.id.clone()
+    } else if name.contains(&z.id) {
+        name.to_string()
+    } else {
+        format!("{name} ({})", z.id)
+    }
+}
+
+/// Metres in words: "12.3 m" / "۱۲٫۳ متر"; "1.2 km" beyond 1,000 m.
+pub fn metres(d: f64, lang: Lang) -> String {
+    if d >= 1000.0 {
+        format!(
+            "{} {}",
+            format_number(d / 1000.0, 2, lang),
+            lang.pick("کیلومتر", "km")
+        )
+    } else {
+        format!("{} {}", format_number(d, 1, lang), lang.pick("متر", "m"))
+    }
+}
+
+/// m² in words.
+pub fn square_metres(a: f64, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        format_number(a, 1, lang),
+        lang.pick("متر مربع", "m²")
+    )
+}
+
+/// A percentage, one decimal: "۶۲٫۵٪" / "62.5%".
+pub fn percent(share: f64, lang: Lang) -> String {
+    let s = format_number(share * 100.0, 1, lang);
+    match lang {
+        Lang::Fa => format!("{s}٪"),
+        Lang::En => format!("{s}%"),
+    }
+}
+
+/// The status of a point in one layer, in one sentence.
+pub fn point_sentence(r: &LayerPointResult, lang: Lang) -> String {
+    let layer = r.layer.name.get(lang);
+    let zones = r
+        .zones
+        .iter()
+        .map(|z| zone_label(z, lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("، ", ", "));
+    match (r.status, lang) {
+        (PointStatus::Inside, Lang::Fa) => format!("داخل {layer} است: {zones}."),
+        (PointStatus::Inside, Lang::En) => format!("Inside the {layer}: {zones}."),
+        (PointStatus::OnBoundary, Lang::Fa) => format!("روی مرز {layer} است (در فاصلهٔ کمتر از رواداری مرز): {zones}. با دفتر تسهیلات تأیید کنید."),
+        (PointStatus::OnBoundary, Lang::En) => format!("On the boundary of the {layer} (within the boundary tolerance): {zones}. Confirm with the facilitation office."),
+        (PointStatus::Outside, _) => {
+            let d = r.distance_m.map(|d| metres(d, lang)).unwrap_or_default();
+            let near = r.nearest.as_ref().map(|z| zone_label(z, lang)).unwrap_or_default();
+            match lang {
+                Lang::Fa => format!("بیرون از {layer} است؛ نزدیک‌ترین مرز {d} فاصله دارد ({near})."),
+                Lang::En => format!("Outside the {layer}; the nearest boundary is {d} away ({near})."),
+            }
+        }
+    }
+}
+
+/// The status of a plot in one layer, in one sentence.
+pub fn plot_sentence(r: &LayerPlotResult, lang: Lang) -> String {
+    let layer = r.layer.name.get(lang);
+    let pct = percent(r.share, lang);
+    let blocks = r
+        .overlaps
+        .iter()
+        .map(|o| format!("{} {}", zone_label(&o.zone, lang), percent(o.share, lang)))
+        .collect::<Vec<_>>()
+        .join(lang.pick("، ", ", "));
+    match (r.status, lang) {
+        (PlotStatus::Inside, Lang::Fa) => format!("کل ملک داخل {layer} است ({pct}): {blocks}."),
+        (PlotStatus::Inside, Lang::En) => {
+            format!("The whole plot is inside the {layer} ({pct}): {blocks}.")
+        }
+        (PlotStatus::PartlyInside, Lang::Fa) => format!(
+            "بخشی از ملک داخل {layer} است: {pct} ({blocks}). {} با دفتر تسهیلات تأیید کنید.",
+            if r.counts_as_inside {
+                "طبق قاعدهٔ آستانه، داخل به شمار می‌آید؛"
+            } else {
+                "طبق قاعدهٔ آستانه، بیرون به شمار می‌آید؛"
+            }
+        ),
+        (PlotStatus::PartlyInside, Lang::En) => format!(
+            "Partly inside the {layer}: {pct} ({blocks}). {} Confirm with the facilitation office.",
+            if r.counts_as_inside {
+                "By the threshold rule it counts as inside."
+            } else {
+                "By the threshold rule it counts as outside."
+            }
+        ),
+        (PlotStatus::Outside, _) => {
+            let d = r.distance_m.map(|d| metres(d, lang)).unwrap_or_default();
+            match lang {
+                Lang::Fa => format!("ملک بیرون از {layer} است؛ نزدیک‌ترین مرز {d} فاصله دارد."),
+                Lang::En => {
+                    format!("The plot is outside the {layer}; the nearest boundary is {d} away.")
+                }
+            }
+        }
+    }
+}
+
+/// The notice shown with sample data.
+pub fn sample_notice(lang: Lang) -> &'static str {
+    lang.pick(
+        "دادهٔ نمونه: این مرزها ساختگی‌اند و مرز رسمی مصوب نیستند. پاسخ را مبنای تصمیم قرار ندهید.",
+        "Sample data: these boundaries are synthetic, not the official approved boundary. Do not rely on this answer.",
+    )
+}
+
+/// The short name of a point status.
+pub fn point_status_word(s: PointStatus, lang: Lang) -> &'static str {
+    match s {
+        PointStatus::Inside => lang.pick("داخل", "Inside"),
+        PointStatus::OnBoundary => lang.pick("روی مرز", "On the boundary"),
+        PointStatus::Outside => lang.pick("بیرون", "Outside"),
+    }
+}
+
+/// The short name of a plot status.
+pub fn plot_status_word(s: PlotStatus, lang: Lang) -> &'static str {
+    match s {
+        PlotStatus::Inside => lang.pick("داخل", "Inside"),
+        PlotStatus::PartlyInside => lang.pick("بخشی داخل", "Partly inside"),
+        PlotStatus::Outside => lang.pick("بیرون", "Outside"),
+    }
+}

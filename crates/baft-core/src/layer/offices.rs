@@ -1,0 +1,95 @@
+//! Facilitation offices (دفاتر تسهیلات نوسازی): who serves a plot, how far, how to get there,
+//! and which documents to bring.
+
+use crate::read::manifest::LocalText;
+use serde::{Deserialize, Serialize};
+
+/// An office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub id: String,
+    pub name: LocalText,
+    /// Ids of the target neighbourhoods it serves.
+    #[serde(default)]
+    pub serves: Vec<String>,
+    pub address: LocalText,
+    pub phone: String,
+    pub hours: LocalText,
+    /// `[lon, lat]`; an office without one can't be the "nearest".
+    #[serde(default)]
+    pub location: Option<[f64; 2]>,
+}
+
+/// The offices file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficesFile {
+    pub format_version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+    /// What to bring to the office.
+    #[serde(default)]
+    pub documents: Vec<LocalText>,
+    pub offices: Vec<Office>,
+}
+
+/// The office for a plot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficeMatch {
+    pub office: Office,
+    /// True when it serves the plot's neighbourhood; false when it is only the nearest.
+    pub serves_neighbourhood: bool,
+    /// Straight-line distance, metres.
+    pub distance_m: Option<f64>,
+    /// `geo:lat,lon` for the phone's map app.
+    pub geo_uri: Option<String>,
+    /// `tel:+98…`.
+    pub tel_uri: String,
+}
+
+impl OfficesFile {
+    pub fn parse(text: &str) -> Result<OfficesFile, String> {
+        serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+            .map_err(|e| e.to_string())
+    }
+
+    /// The office serving one of `neighbourhoods` (nearest among those), else the nearest office.
+    pub fn office_for(&self, lon: f64, lat: f64, neighbourhoods: &[String]) -> Option<OfficeMatch> {
+        let frame = crate::geometry::projection::TransverseMercator::local(lon, lat);
+        let dist = |o: &Office| {
+            o.location.map(|[x, y]| {
+                let (a, b) = frame.forward(x, y);
+                (a * a + b * b).sqrt()
+            })
+        };
+        let nearest = |it: &mut dyn Iterator<Item = &Office>| -> Option<(f64, Office)> {
+            it.map(|o| (dist(o).unwrap_or(f64::INFINITY), o.clone()))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+        };
+        let (office, serves) = match nearest(
+            &mut self
+                .offices
+                .iter()
+                .filter(|o| o.serves.iter().any(|s| neighbourhoods.contains(s))),
+        ) {
+            Some((_, o)) => (o, true),
+            None => (
+                nearest(&mut self.offices.iter().filter(|o| o.location.is_some()))?.1,
+                false,
+            ),
+        };
+        let phone: String = office
+            .phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        Some(OfficeMatch {
+            distance_m: dist(&office),
+            geo_uri: office.location.map(|[x, y]| format!("geo:{y:.6},{x:.6}")),
+            tel_uri: format!("tel:{phone}"),
+            serves_neighbourhood: serves,
+            office,
+        })
+    }
+}

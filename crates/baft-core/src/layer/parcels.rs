@@ -1,0 +1,434 @@
+//! The plot-by-plot parcel layer: each plot with its registration plate, renovation code and
+//! survey attributes; lookup by plate or code, by a tap, and its edge neighbours.
+
+use crate::check::ZoneRef;
+use crate::geometry::projection::TransverseMercator;
+use crate::input::plate::PlateQuery;
+use crate::layer::{Layer, Zone};
+use crate::packages::facts::FactValue;
+use crate::packages::{FactName, FactSource, PlotFacts};
+use crate::read::manifest::{
+    BoundaryVersion, LayerKind, LayerSpec, LocalText, ParcelsSpec, Source,
+};
+use crate::Problem;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A plot's survey attributes (any may be missing in the data).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ParcelInfo {
+    pub plot_id: String,
+    pub block_id: Option<String>,
+    pub plate_section: Option<u32>,
+    pub plate_main: Option<u32>,
+    pub plate_sub: Option<u32>,
+    pub renovation_code: Option<String>,
+    pub area_m2: Option<f64>,
+    pub land_use: Option<String>,
+    pub floors: Option<f64>,
+    pub structure: Option<String>,
+    /// Jalali year the building was built.
+    pub built_year: Option<i32>,
+    pub frontage_width_m: Option<f64>,
+    pub on_main_axis: Option<bool>,
+}
+
+impl ParcelInfo {
+    fn from_zone(z: &Zone) -> ParcelInfo {
+        let [block_id, section, main, sub, code, area, land_use, floors, structure, built, frontage, axis] =
+            z.properties.pick([
+                "block_id",
+                "plate_section",
+                "plate_main",
+                "plate_sub",
+                "renovation_code",
+                "area_m2",
+                "land_use",
+                "floors",
+                "structure",
+                "built_year",
+                "frontage_width_m",
+                "on_main_axis",
+            ]);
+        let num = |v: &Option<Value>| v.as_ref().and_then(Value::as_f64);
+        let int = |v: &Option<Value>| {
+            num(v)
+                .filter(|x| x.fract() == 0.0 && *x >= 0.0)
+                .map(|x| x as u32)
+        };
+        let text = |v: &Option<Value>| match v {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        ParcelInfo {
+            plot_id: z.id.clone(),
+            block_id: text(&block_id),
+            plate_section: int(&section),
+            plate_main: int(&main),
+            plate_sub: int(&sub),
+            renovation_code: text(&code).map(|c| crate::base::digits::normalize(&c)),
+            area_m2: num(&area),
+            land_use: text(&land_use).map(|s| s.to_ascii_lowercase()),
+            floors: num(&floors),
+            structure: text(&structure).map(|s| s.to_ascii_lowercase()),
+            built_year: num(&built).map(|y| y as i32),
+            frontage_width_m: num(&frontage),
+            on_main_axis: axis.as_ref().and_then(Value::as_bool),
+        }
+    }
+
+    /// `11-123/45` (section-main/sub), or `123/45` without a section.
+    pub fn plate_text(&self) -> Option<String> {
+        let (m, s) = (self.plate_main?, self.plate_sub?);
+        Some(match self.plate_section {
+            Some(sec) => format!("{sec}-{m}/{s}"),
+            None => format!("{m}/{s}"),
+        })
+    }
+}
+
+/// The loaded parcel layer.
+#[derive(Debug, Clone)]
+pub struct ParcelLayer {
+    pub layer: Layer,
+    pub info: Vec<ParcelInfo>,
+    by_code: HashMap<String, usize>,
+    by_plate: HashMap<(u32, u32), Vec<usize>>,
+}
+
+impl ParcelLayer {
+    /// Reads the parcel file (problems as for any layer; invalid plots are left out).
+    pub fn load(spec: &ParcelsSpec, text: &str, frame: &TransverseMercator) -> ParcelLayer {
+        let (lspec, version) = Self::spec_for(spec);
+        let layer = Layer::load(&lspec, &version, &spec.file, text, frame);
+        Self::from_layer(layer)
+    }
+
+    /// Reads a `.baftpack` of parcels, at most `limit` plots (the nearest to the centre first).
+    pub fn load_packed(
+        spec: &ParcelsSpec,
+        bytes: &[u8],
+        limit: Option<usize>,
+        frame: &TransverseMercator,
+    ) -> ParcelLayer {
+        let (lspec, version) = Self::spec_for(spec);
+        let layer = match crate::read::pack::read(&spec.file, bytes, limit) {
+            Ok(raw) => Layer::load_raw(&lspec, &version, &spec.file, raw, frame),
+            Err(p) => {
+                let mut l =
+                    Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
+                l.problems = vec![p];
+                l
+            }
+        };
+        Self::from_layer(layer)
+    }
+
+    pub(crate) fn spec_for(spec: &ParcelsSpec) -> (LayerSpec, BoundaryVersion) {
+        let version = BoundaryVersion {
+            id: "survey".into(),
+            title: LocalText::new("برداشت پلاک‌به‌پلاک", "plot-by-plot survey"),
+            file: spec.file.clone(),
+            approved: crate::read::manifest::ApprovalDate {
+                jalali: String::new(),
+                iso: String::new(),
+            },
+            approved_by: LocalText::default(),
+            crs: spec.crs.clone(),
+        };
+        let lspec = LayerSpec {
+            id: "parcels".into(),
+            kind: LayerKind::TargetNeighbourhood,
+            name: LocalText::new("پلاک‌ها", "parcels"),
+            versions: vec![version.clone()],
+            current: None,
+            source: Source::default(),
+            id_property: Some(spec.id_property.clone().unwrap_or_else(|| "plot_id".into())),
+            name_property: None,
+            name_en_property: None,
+            colour: "#555555".into(),
+        };
+        (lspec, version)
+    }
+
+    pub(crate) fn from_layer(mut layer: Layer) -> ParcelLayer {
+        let info: Vec<ParcelInfo> = layer.zones.iter().map(ParcelInfo::from_zone).collect();
+        // The attributes now live in `info`; the properties' text would cost ~300 bytes a plot.
+        for z in &mut layer.zones {
+            z.properties = Default::default();
+        }
+        let mut by_code = HashMap::new();
+        let mut by_plate: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+        for (i, p) in info.iter().enumerate() {
+            if let Some(c) = &p.renovation_code {
+                by_code.insert(c.clone(), i);
+            }
+            if let (Some(m), Some(s)) = (p.plate_main, p.plate_sub) {
+                by_plate.entry((m, s)).or_default().push(i);
+            }
+        }
+        ParcelLayer {
+            layer,
+            info,
+            by_code,
+            by_plate,
+        }
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.layer.problems
+    }
+
+    pub fn len(&self) -> usize {
+        self.info.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.info.is_empty()
+    }
+
+    /// Plots with this plate (main/sub, then sub/main if none; filtered by section if given).
+    pub fn find_plate(&self, q: PlateQuery) -> Vec<usize> {
+        let pick = |m: u32, s: u32| -> Vec<usize> {
+            self.by_plate
+                .get(&(m, s))
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&i| q.section.is_none() || self.info[i].plate_section == q.section)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let found = pick(q.main, q.sub);
+        if found.is_empty() {
+            pick(q.sub, q.main)
+        } else {
+            found
+        }
+    }
+
+    /// The plot with this renovation code.
+    pub fn find_code(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// The plot with this plot id (as share links name it).
+    pub fn find_id(&self, id: &str) -> Option<usize> {
+        self.info.iter().position(|p| p.plot_id == id)
+    }
+
+    /// The plot under a point (local metres): O(log n), through the R-tree, which stores each
+    /// plot's index. Where plots overlap (bad survey data), the first the tree gives.
+    pub fn at(&self, x: f64, y: f64) -> Option<usize> {
+        self.layer
+            .indexed_candidates(x, y, 0.0)
+            .find(|(_, z)| z.prepared.contains(x, y))
+            .map(|(i, _)| i)
+    }
+
+    /// The plot's outline in (lon, lat) rings (shell, then holes) of its first part.
+    pub fn rings(&self, i: usize) -> Vec<Vec<(f64, f64)>> {
+        self.layer.zones[i]
+            .lon_lat
+            .0
+            .first()
+            .map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(|r| r.0.iter().map(|c| (c.x, c.y)).collect())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The plots within a lon/lat box as GeoJSON, at most `max` of them (the map draws only
+    /// what is in view, never the whole layer). Also returns how many were in the box.
+    pub fn visible_geojson(
+        &self,
+        frame: &TransverseMercator,
+        bbox: [f64; 4],
+        max: usize,
+    ) -> (String, usize) {
+        let (x0, y0) = frame.forward(bbox[0], bbox[1]);
+        let (x1, y1) = frame.forward(bbox[2], bbox[3]);
+        let mut out = String::from(r#"{"type":"FeatureCollection","features":["#);
+        let mut n = 0;
+        for z in self
+            .layer
+            .candidates_in([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)])
+        {
+            n += 1;
+            if n > max {
+                continue;
+            }
+            if n > 1 {
+                out.push(',');
+            }
+            out.push_str(
+                r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":["#,
+            );
+            if let Some(p) = z.lon_lat.0.first() {
+                crate::layer::push_ring_json(&mut out, p.exterior());
+            }
+            out.push_str("]}}");
+        }
+        out.push_str("]}");
+        (out, n)
+    }
+
+    /// The plot's reference (id and name).
+    pub fn reference(&self, i: usize) -> ZoneRef {
+        let z = &self.layer.zones[i];
+        ZoneRef {
+            id: z.id.clone(),
+            name: z.name.clone(),
+        }
+    }
+
+    /// Plots sharing a stretch of boundary of at least `min_shared_m` metres with plot `i`
+    /// (collinear edges within 5 cm of each other), for consolidation scenarios.
+    pub fn neighbours(&self, i: usize, min_shared_m: f64) -> Vec<usize> {
+        let z = &self.layer.zones[i];
+        let b = crate::geometry::crs::bbox_of(
+            z.local
+                .0
+                .iter()
+                .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))),
+        );
+        let edges = |zz: &Zone| -> Vec<[f64; 4]> {
+            zz.local
+                .0
+                .iter()
+                .flat_map(|p| {
+                    p.exterior()
+                        .0
+                        .windows(2)
+                        .map(|w| [w[0].x, w[0].y, w[1].x, w[1].y])
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let mine = edges(z);
+        let mut out: Vec<usize> = self
+            .layer
+            .indexed_candidates_in([b.0 - 0.1, b.1 - 0.1, b.2 + 0.1, b.3 + 0.1])
+            .filter(|(_, o)| !std::ptr::eq(*o, z))
+            .filter(|(_, o)| {
+                let theirs = edges(o);
+                mine.iter()
+                    .any(|a| theirs.iter().any(|c| shared_length(a, c) >= min_shared_m))
+            })
+            .map(|(j, _)| j)
+            .collect();
+        crate::base::small::sort_small_by(&mut out, |a, b| a.cmp(b));
+        out
+    }
+
+    /// What the survey knows about the plot, as incentive facts (source: parcel layer).
+    /// `year` is the current Jalali year (for the building's age).
+    pub fn facts(&self, i: usize, year: i32) -> PlotFacts {
+        let p = &self.info[i];
+        let mut f = PlotFacts::default();
+        let src = FactSource::Parcel;
+        if let Some(a) = p.area_m2 {
+            f.set(FactName::PlotAreaM2, FactValue::Number(a), src);
+        }
+        if let Some(w) = p.frontage_width_m {
+            f.set(FactName::FrontageWidthM, FactValue::Number(w), src);
+        }
+        if let Some(b) = p.on_main_axis {
+            f.set(FactName::OnMainAxis, FactValue::YesNo(b), src);
+        }
+        if let Some(u) = p
+            .land_use
+            .as_ref()
+            .filter(|u| FactName::LandUse.known_values().contains(&u.as_str()))
+        {
+            f.set(FactName::LandUse, FactValue::Text(u.clone()), src);
+        }
+        if let Some(s) = p
+            .structure
+            .as_ref()
+            .filter(|s| FactName::Structure.known_values().contains(&s.as_str()))
+        {
+            f.set(FactName::Structure, FactValue::Text(s.clone()), src);
+        }
+        if let Some(y) = p.built_year.filter(|y| *y > 1200 && *y <= year) {
+            f.set(
+                FactName::BuildingAgeYears,
+                FactValue::Number((year - y) as f64),
+                src,
+            );
+        }
+        f
+    }
+}
+
+/// Builds a parcel layer from a pack a slice at a time, so that a page can stay responsive (and
+/// answer with the nearest plots) while a large layer loads.
+pub struct ParcelsBuilder<'a> {
+    reader: crate::read::pack::PackReader<'a>,
+    layer: Layer,
+    file: String,
+    frame: TransverseMercator,
+}
+
+impl<'a> ParcelsBuilder<'a> {
+    pub fn new(
+        spec: &ParcelsSpec,
+        bytes: &'a [u8],
+        frame: &TransverseMercator,
+    ) -> Result<ParcelsBuilder<'a>, Problem> {
+        let (lspec, version) = ParcelLayer::spec_for(spec);
+        let reader = crate::read::pack::PackReader::new(&spec.file, bytes)?;
+        let layer = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
+        let mut layer = layer;
+        layer.problems.clear();
+        Ok(ParcelsBuilder {
+            reader,
+            layer,
+            file: spec.file.clone(),
+            frame: *frame,
+        })
+    }
+
+    /// Decodes and prepares up to `n` more plots. Returns how many are left.
+    pub fn step(&mut self, n: usize) -> Result<usize, Problem> {
+        let raw = self.reader.read_chunk(n)?;
+        self.layer.add_zones(&self.file, raw, &self.frame);
+        Ok(self.reader.remaining())
+    }
+
+    /// A usable layer of the plots prepared so far (indexes a copy).
+    pub fn snapshot(&self) -> ParcelLayer {
+        let mut l = self.layer.clone();
+        l.finish(&self.file);
+        ParcelLayer::from_layer(l)
+    }
+
+    /// The whole layer.
+    pub fn finish(mut self) -> ParcelLayer {
+        self.layer.finish(&self.file);
+        ParcelLayer::from_layer(self.layer)
+    }
+}
+
+/// Length over which two segments lie on the same line (within 5 cm), else 0.
+fn shared_length(a: &[f64; 4], c: &[f64; 4]) -> f64 {
+    let (dx, dy) = (a[2] - a[0], a[3] - a[1]);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len < 1e-9 {
+        return 0.0;
+    }
+    let dist = |x: f64, y: f64| ((x - a[0]) * dy - (y - a[1]) * dx).abs() / len;
+    if dist(c[0], c[1]) > 0.05 || dist(c[2], c[3]) > 0.05 {
+        return 0.0;
+    }
+    let t = |x: f64, y: f64| ((x - a[0]) * dx + (y - a[1]) * dy) / len;
+    let (t0, t1) = (t(c[0], c[1]), t(c[2], c[3]));
+    let (lo, hi) = (t0.min(t1).max(0.0), t0.max(t1).min(len));
+    (hi - lo).max(0.0)
+}

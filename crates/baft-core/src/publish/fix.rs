@@ -1,0 +1,284 @@
+//! `baft fix`: a corrected copy of a GeoJSON file, with a note of every change. It fixes only
+//! what is safe to fix without a person's judgement:
+//! - closes unclosed rings;
+//! - rewinds rings to RFC 7946 (shells counter-clockwise, holes clockwise);
+//! - reprojects UTM (declared) to lon/lat with 7 decimals (about 1 cm) and drops the `crs` member;
+//! - drops exact duplicate features (same geometry and properties).
+//!
+//! Anything else (self-intersections, swapped axes, undeclared UTM, null geometries) is left as
+//! it is for the validator to report: guessing there could move a boundary.
+
+use crate::error::ProblemKind;
+use crate::geometry::crs::{self, SourceCrs};
+use serde::Serialize;
+use serde_json::Value;
+
+/// One change made by the fixer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "fix", rename_all = "snake_case")]
+pub enum Fix {
+    ClosedRing {
+        feature_index: usize,
+        polygon: usize,
+        ring: usize,
+    },
+    Rewound {
+        feature_index: usize,
+        polygon: usize,
+        ring: usize,
+    },
+    Reprojected {
+        from: String,
+        features: usize,
+    },
+    DroppedDuplicate {
+        feature_index: usize,
+        duplicate_of: usize,
+    },
+}
+
+impl Fix {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
+        match (self, lang) {
+            (
+                Fix::ClosedRing {
+                    feature_index,
+                    polygon,
+                    ring,
+                },
+                crate::Lang::Fa,
+            ) => format!(
+                "عارضهٔ {}: حلقهٔ {} از چندضلعی {} بسته شد",
+                n(*feature_index),
+                n(*ring),
+                n(*polygon)
+            ),
+            (
+                Fix::ClosedRing {
+                    feature_index,
+                    polygon,
+                    ring,
+                },
+                _,
+            ) => format!("feature {feature_index}: closed ring {ring} of polygon {polygon}"),
+            (
+                Fix::Rewound {
+                    feature_index,
+                    polygon,
+                    ring,
+                },
+                crate::Lang::Fa,
+            ) => format!(
+                "عارضهٔ {}: جهت حلقهٔ {} از چندضلعی {} درست شد",
+                n(*feature_index),
+                n(*ring),
+                n(*polygon)
+            ),
+            (
+                Fix::Rewound {
+                    feature_index,
+                    polygon,
+                    ring,
+                },
+                _,
+            ) => format!("feature {feature_index}: rewound ring {ring} of polygon {polygon}"),
+            (Fix::Reprojected { from, features }, crate::Lang::Fa) => format!(
+                "{} عارضه از {from} به طول و عرض جغرافیایی (EPSG:4326) تبدیل شد",
+                n(*features)
+            ),
+            (Fix::Reprojected { from, features }, _) => {
+                format!("reprojected {features} features from {from} to lon/lat (EPSG:4326)")
+            }
+            (
+                Fix::DroppedDuplicate {
+                    feature_index,
+                    duplicate_of,
+                },
+                crate::Lang::Fa,
+            ) => format!(
+                "عارضهٔ {} حذف شد: تکرار دقیق عارضهٔ {}",
+                n(*feature_index),
+                n(*duplicate_of)
+            ),
+            (
+                Fix::DroppedDuplicate {
+                    feature_index,
+                    duplicate_of,
+                },
+                _,
+            ) => format!(
+                "dropped feature {feature_index}: an exact duplicate of feature {duplicate_of}"
+            ),
+        }
+    }
+}
+
+fn positions(v: &Value) -> Option<Vec<(f64, f64)>> {
+    v.as_array()?
+        .iter()
+        .map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?)))
+        .collect()
+}
+
+fn round7(x: f64) -> f64 {
+    (x * 1e7).round() / 1e7
+}
+
+/// Fixes one GeoJSON FeatureCollection. `declared` is the manifest's CRS for the file, if any.
+/// Returns the fixed text (one feature per line) and the changes; an `Err` when the file can't
+/// be read as a FeatureCollection at all.
+pub fn fix_geojson(
+    text: &str,
+    declared: Option<SourceCrs>,
+) -> Result<(String, Vec<Fix>), ProblemKind> {
+    let mut root: Value = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+        .map_err(|e| ProblemKind::JsonSyntax {
+            detail: e.to_string(),
+        })?;
+    if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
+        return Err(ProblemKind::NotAFeatureCollection {
+            found: root
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("?")
+                .into(),
+        });
+    }
+    let member = root.get("crs").and_then(|c| {
+        c.get("properties")?
+            .get("name")?
+            .as_str()
+            .map(str::to_string)
+    });
+    let declared = declared.or_else(|| member.as_deref().and_then(|m| SourceCrs::parse(m).ok()));
+    let mut fixes = Vec::new();
+    let features = root
+        .get_mut("features")
+        .and_then(Value::as_array_mut)
+        .ok_or(ProblemKind::NotAFeatureCollection {
+            found: "no features".into(),
+        })?;
+    // Decide the system from what the features look like, as the loader does.
+    let looks: Vec<crs::Looks> = features
+        .iter()
+        .filter_map(|f| {
+            let g = f.get("geometry")?;
+            let mut pts = Vec::new();
+            collect(g.get("coordinates")?, &mut pts);
+            (!pts.is_empty()).then(|| crs::classify(crs::bbox_of(pts)))
+        })
+        .collect();
+    let source = crs::decide(declared, &looks).ok();
+    let reproject = matches!(source, Some(SourceCrs::Utm { .. }));
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut kept = Vec::new();
+    for (fi, mut f) in std::mem::take(features).into_iter().enumerate() {
+        if let Some(g) = f.get_mut("geometry").filter(|g| g.is_object()) {
+            let kind = g
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let polys: Vec<&mut Value> = match (kind.as_str(), g.get_mut("coordinates")) {
+                ("Polygon", Some(c)) => vec![c],
+                ("MultiPolygon", Some(Value::Array(ps))) => ps.iter_mut().collect(),
+                _ => Vec::new(),
+            };
+            for (pi, poly) in polys.into_iter().enumerate() {
+                let Some(rings) = poly.as_array_mut() else {
+                    continue;
+                };
+                for (ri, ring) in rings.iter_mut().enumerate() {
+                    let Some(mut pts) = positions(ring) else {
+                        continue;
+                    };
+                    if pts.len() >= 3 && pts.first() != pts.last() {
+                        pts.push(pts[0]);
+                        fixes.push(Fix::ClosedRing {
+                            feature_index: fi,
+                            polygon: pi,
+                            ring: ri,
+                        });
+                    }
+                    if reproject {
+                        if let Some(s) = source {
+                            pts = pts.into_iter().map(|(x, y)| s.to_lon_lat(x, y)).collect();
+                        }
+                    }
+                    let a: f64 = pts
+                        .windows(2)
+                        .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
+                        .sum();
+                    if (ri == 0 && a < 0.0) || (ri > 0 && a > 0.0) {
+                        pts.reverse();
+                        fixes.push(Fix::Rewound {
+                            feature_index: fi,
+                            polygon: pi,
+                            ring: ri,
+                        });
+                    }
+                    let r7 = reproject || matches!(source, Some(SourceCrs::LonLat));
+                    *ring = Value::Array(
+                        pts.into_iter()
+                            .map(|(x, y)| {
+                                if r7 {
+                                    serde_json::json!([round7(x), round7(y)])
+                                } else {
+                                    serde_json::json!([x, y])
+                                }
+                            })
+                            .collect(),
+                    );
+                }
+            }
+        }
+        let key = serde_json::json!([f.get("properties"), f.get("geometry")]).to_string();
+        if let Some(&first) = seen.get(&key) {
+            fixes.push(Fix::DroppedDuplicate {
+                feature_index: fi,
+                duplicate_of: first,
+            });
+            continue;
+        }
+        seen.insert(key, fi);
+        kept.push(f);
+    }
+    if reproject {
+        fixes.insert(
+            0,
+            Fix::Reprojected {
+                from: source.map(|s| s.epsg()).unwrap_or_default(),
+                features: kept.len(),
+            },
+        );
+        if let Some(o) = root.as_object_mut() {
+            o.remove("crs");
+        }
+    }
+    // One feature per line: diffable, and readable by QGIS.
+    let mut head = root.clone();
+    if let Some(o) = head.as_object_mut() {
+        o.remove("features");
+    }
+    let head = head.to_string();
+    let body: Vec<String> = kept.iter().map(|f| f.to_string()).collect();
+    let text = format!(
+        "{},\"features\":[\n{}\n]}}\n",
+        &head[..head.len() - 1],
+        body.join(",\n")
+    );
+    Ok((text, fixes))
+}
+
+fn collect(v: &Value, out: &mut Vec<(f64, f64)>) {
+    match v.as_array() {
+        Some(a) if a.len() >= 2 && a[0].is_number() => {
+            if let (Some(x), Some(y)) = (a[0].as_f64(), a[1].as_f64()) {
+                out.push((x, y));
+            }
+        }
+        Some(a) => a.iter().for_each(|x| collect(x, out)),
+        None => {}
+    }
+}

@@ -1,0 +1,357 @@
+//! `baft validate`: everything the app loads, checked before publishing.
+//!
+//! Besides the problems found while loading (JSON syntax with line and column, null or empty
+//! geometries, unclosed or degenerate rings, self-intersections, holes outside shells, coordinate
+//! systems and swapped axes, packages and offices), the validator checks what only a careful
+//! reader would: ring winding (RFC 7946), duplicate ids, features overlapping within a layer,
+//! features outside the city envelope, and parcels naming blocks that don't exist.
+
+use crate::error::{BaftError, Location, Problem, ProblemKind};
+use crate::geometry::projection::TransverseMercator;
+use crate::layer::Layer;
+use crate::packages::PackagesFile;
+use crate::read::geojson;
+use crate::read::manifest::Manifest;
+use crate::Severity;
+use std::collections::{HashMap, HashSet};
+
+/// Overlaps smaller than this (m²) are slivers of digitising, not worth a warning.
+pub const OVERLAP_M2: f64 = 1.0;
+
+/// The validation result: every finding, errors first.
+#[derive(Debug, Clone, Default)]
+pub struct Findings(pub Vec<Problem>);
+
+impl Findings {
+    /// 0 clean, 1 warnings only, 2 errors.
+    pub fn exit_code(&self) -> u8 {
+        if self.0.iter().any(|p| p.severity == Severity::Error) {
+            2
+        } else if self.0.is_empty() {
+            0
+        } else {
+            1
+        }
+    }
+}
+
+/// Validates a data folder through `read` (a path relative to the manifest → its text).
+pub fn validate_dir(mut read: impl FnMut(&str) -> Result<String, BaftError>) -> Findings {
+    validate_dir_bytes(|p| read(p).map(String::into_bytes))
+}
+
+/// Reads files for the validator, reporting those that can't be read.
+struct Source<'a> {
+    read: &'a mut dyn FnMut(&str) -> Result<Vec<u8>, BaftError>,
+}
+
+impl Source<'_> {
+    fn text_result(&mut self, path: &str) -> Result<String, BaftError> {
+        let b = (self.read)(path)?;
+        String::from_utf8(b).map_err(|_| BaftError::Io {
+            path: path.into(),
+            detail: "not UTF-8 text".into(),
+        })
+    }
+    fn report(path: &str, e: BaftError, out: &mut Vec<Problem>) {
+        let detail = match e {
+            BaftError::Io { detail, .. } => detail,
+            other => other.message(crate::Lang::En),
+        };
+        out.push(Problem::file_error(
+            path,
+            ProblemKind::FileUnreadable { detail },
+        ));
+    }
+    fn text(&mut self, path: &str, out: &mut Vec<Problem>) -> Option<String> {
+        self.text_result(path)
+            .map_err(|e| Self::report(path, e, out))
+            .ok()
+    }
+    fn bytes(&mut self, path: &str, out: &mut Vec<Problem>) -> Option<Vec<u8>> {
+        (self.read)(path)
+            .map_err(|e| Self::report(path, e, out))
+            .ok()
+    }
+}
+
+/// Like [`validate_dir`], with a reader of bytes (a packed parcel layer is binary).
+pub fn validate_dir_bytes(
+    mut read_bytes: impl FnMut(&str) -> Result<Vec<u8>, BaftError>,
+) -> Findings {
+    let mut src = Source {
+        read: &mut read_bytes,
+    };
+    let mut out = Vec::new();
+    let manifest_text = match src.text_result("manifest.json") {
+        Ok(t) => t,
+        Err(e) => {
+            return Findings(vec![Problem::file_error(
+                "manifest.json",
+                ProblemKind::FileUnreadable {
+                    detail: e.message(crate::Lang::En),
+                },
+            )])
+        }
+    };
+    let manifest = match Manifest::parse(&manifest_text) {
+        Ok(m) => m,
+        Err(errs) => {
+            return Findings(
+                errs.into_iter()
+                    .map(|e| {
+                        Problem::file_error(
+                            "manifest.json",
+                            ProblemKind::ManifestInvalid {
+                                field: e.field,
+                                detail: e.detail,
+                            },
+                        )
+                    })
+                    .collect(),
+            );
+        }
+    };
+    let [lon, lat] = manifest.city.center;
+    let frame = TransverseMercator::local(lon, lat);
+    let mut zone_ids: HashSet<String> = HashSet::new();
+    for spec in &manifest.layers {
+        for v in &spec.versions {
+            let Some(text) = src.text(&v.file, &mut out) else {
+                continue;
+            };
+            let layer = Layer::load(spec, v, &v.file, &text, &frame);
+            out.extend(layer.problems.iter().cloned());
+            out.extend(extra_checks(&v.file, &text, &layer, &manifest));
+            zone_ids.extend(layer.zones.iter().map(|z| z.id.clone()));
+        }
+    }
+    let mut block_ids: Option<HashSet<String>> = None;
+    if let Some(path) = &manifest.blocks {
+        if let Some(text) = src.text(path, &mut out) {
+            let spec = blocks_spec(path);
+            let layer = Layer::load(&spec, &spec.versions[0], path, &text, &frame);
+            out.extend(layer.problems.iter().cloned());
+            out.extend(extra_checks(path, &text, &layer, &manifest));
+            block_ids = Some(layer.zones.iter().map(|z| z.id.clone()).collect());
+        }
+    }
+    if let Some(spec) = &manifest.parcels {
+        let loaded = if crate::read::pack::is_pack(&spec.file) {
+            // A pack was checked as GeoJSON before packing; here: that it reads, and the rules
+            // that need no source text.
+            src.bytes(&spec.file, &mut out).map(|b| {
+                (
+                    crate::layer::parcels::ParcelLayer::load_packed(spec, &b, None, &frame),
+                    None,
+                )
+            })
+        } else {
+            src.text(&spec.file, &mut out).map(|text| {
+                (
+                    crate::layer::parcels::ParcelLayer::load(spec, &text, &frame),
+                    Some(text),
+                )
+            })
+        };
+        if let Some((parcels, text)) = loaded {
+            out.extend(parcels.problems().iter().cloned());
+            if let Some(text) = &text {
+                out.extend(extra_checks(&spec.file, text, &parcels.layer, &manifest));
+            }
+            let known = block_ids.as_ref().unwrap_or(&zone_ids);
+            if block_ids.is_some() {
+                for (z, info) in parcels.layer.zones.iter().zip(&parcels.info) {
+                    if let Some(b) = info.block_id.as_ref().filter(|b| !known.contains(*b)) {
+                        out.push(feature_problem(
+                            &spec.file,
+                            z.feature_index,
+                            &z.id,
+                            Severity::Error,
+                            ProblemKind::UnknownBlock {
+                                block_id: b.clone(),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(path) = &manifest.offices {
+        if let Some(text) = src.text(path, &mut out) {
+            let mut ds = crate::dataset::Dataset::new(manifest.clone());
+            out.extend(ds.set_offices(path, &text));
+        }
+    }
+    if let Some(path) = &manifest.packages {
+        if let Some(text) = src.text(path, &mut out) {
+            let ids: Vec<String> = manifest.layers.iter().map(|l| l.id.clone()).collect();
+            if let Err(errs) = PackagesFile::parse(&text, Some(&ids)) {
+                out.extend(errs.into_iter().map(|e| {
+                    Problem::file_error(
+                        path,
+                        ProblemKind::PackageInvalid {
+                            package: e.package,
+                            field: e.field,
+                            detail: e.detail,
+                        },
+                    )
+                }));
+            }
+        }
+    }
+    out.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    Findings(out)
+}
+
+fn blocks_spec(path: &str) -> crate::read::manifest::LayerSpec {
+    use crate::read::manifest::*;
+    let v = BoundaryVersion {
+        id: "blocks".into(),
+        title: LocalText::new("بلوک‌ها", "blocks"),
+        file: path.into(),
+        approved: ApprovalDate {
+            jalali: String::new(),
+            iso: String::new(),
+        },
+        approved_by: LocalText::default(),
+        crs: None,
+    };
+    LayerSpec {
+        id: "blocks".into(),
+        kind: LayerKind::WornOutFabric,
+        name: LocalText::new("بلوک‌ها", "blocks"),
+        versions: vec![v],
+        current: None,
+        source: Source::default(),
+        id_property: Some("block_id".into()),
+        name_property: None,
+        name_en_property: None,
+        colour: "#888".into(),
+    }
+}
+
+fn feature_problem(
+    file: &str,
+    index: usize,
+    id: &str,
+    severity: Severity,
+    kind: ProblemKind,
+) -> Problem {
+    Problem {
+        severity,
+        location: Location {
+            file: file.into(),
+            feature_index: Some(index),
+            feature_id: Some(id.into()),
+            ..Default::default()
+        },
+        kind,
+    }
+}
+
+/// Winding, duplicate ids, overlaps and the envelope, for one loaded file.
+fn extra_checks(file: &str, text: &str, layer: &Layer, manifest: &Manifest) -> Vec<Problem> {
+    use geo::{Area, BooleanOps};
+    let mut out = Vec::new();
+    // A file in the wrong system (swapped axes, undeclared UTM) has already been reported as a
+    // whole; its rings' orientation and positions mean nothing until that is corrected.
+    if !layer.is_usable() {
+        return out;
+    }
+    // Winding, on the file's own rings.
+    if let Ok(raw) = geojson::parse_feature_collection(file, text) {
+        for f in &raw.features {
+            for (pi, poly) in f.polygons.iter().enumerate() {
+                for (ri, ring) in poly.iter().enumerate() {
+                    let a: f64 = ring
+                        .windows(2)
+                        .map(|w| {
+                            (w[0].0 - ring[0].0) * (w[1].1 - ring[0].1)
+                                - (w[1].0 - ring[0].0) * (w[0].1 - ring[0].1)
+                        })
+                        .sum();
+                    if (ri == 0 && a < 0.0) || (ri > 0 && a > 0.0) {
+                        let id = f.id.clone().unwrap_or_else(|| format!("#{}", f.index));
+                        let shown = layer
+                            .zones
+                            .iter()
+                            .find(|z| z.feature_index == f.index)
+                            .map(|z| z.id.clone())
+                            .unwrap_or(id);
+                        out.push(feature_problem(
+                            file,
+                            f.index,
+                            &shown,
+                            Severity::Warning,
+                            ProblemKind::WindingOrder {
+                                polygon: pi,
+                                ring: ri,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // Duplicate ids.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for z in &layer.zones {
+        if seen.insert(z.id.as_str(), z.feature_index).is_some() {
+            out.push(feature_problem(
+                file,
+                z.feature_index,
+                &z.id,
+                Severity::Error,
+                ProblemKind::DuplicateId { id: z.id.clone() },
+            ));
+        }
+    }
+    // Overlaps within the layer (each pair once).
+    for (i, z) in layer.zones.iter().enumerate() {
+        let b = z.prepared.bbox();
+        for o in layer.candidates_in(b) {
+            let j = layer
+                .zones
+                .iter()
+                .position(|x| std::ptr::eq(x, o))
+                .unwrap_or(0);
+            if j <= i {
+                continue;
+            }
+            let a = z.local.intersection(&o.local).unsigned_area();
+            if a > OVERLAP_M2 {
+                out.push(feature_problem(
+                    file,
+                    o.feature_index,
+                    &o.id,
+                    Severity::Warning,
+                    ProblemKind::Overlap {
+                        other_id: z.id.clone(),
+                        area_m2: a,
+                    },
+                ));
+            }
+        }
+    }
+    // Outside the city envelope.
+    let [a, b, c, d] = manifest.city.envelope;
+    for z in &layer.zones {
+        let bb = crate::geometry::crs::bbox_of(
+            z.lon_lat
+                .0
+                .iter()
+                .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))),
+        );
+        if bb.0 < a || bb.1 < b || bb.2 > c || bb.3 > d {
+            out.push(feature_problem(
+                file,
+                z.feature_index,
+                &z.id,
+                Severity::Warning,
+                ProblemKind::OutsideEnvelope,
+            ));
+        }
+    }
+    out
+}

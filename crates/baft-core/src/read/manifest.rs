@@ -1,0 +1,498 @@
+//! `data/manifest.json`: what the app and the CLI load. See `docs/data-format.md`.
+//!
+//! The manifest lists the layers; each layer lists its boundary versions (each a GeoJSON
+//! file with an approval date and approving body). Unknown fields are rejected so that a
+//! typo never silently drops a setting; later format versions add sections (parcels,
+//! offices, packages) as new optional fields.
+
+use crate::base::jalali::{GregorianDate, JalaliDate};
+use crate::geometry::crs::SourceCrs;
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The manifest format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+pub use crate::base::LocalText;
+
+/// The kind of a regeneration layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayerKind {
+    /// بافت فرسوده: blocks meeting the three national criteria.
+    WornOutFabric,
+    /// سکونتگاه غیررسمی.
+    InformalSettlement,
+    /// بافت تاریخی.
+    HistoricFabric,
+    /// محله هدف بازآفرینی.
+    TargetNeighbourhood,
+}
+
+impl LayerKind {
+    /// The kind's name in a language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            LayerKind::WornOutFabric => lang.pick("بافت فرسوده", "worn-out urban fabric"),
+            LayerKind::InformalSettlement => lang.pick("سکونتگاه غیررسمی", "informal settlement"),
+            LayerKind::HistoricFabric => lang.pick("بافت تاریخی", "historic fabric"),
+            LayerKind::TargetNeighbourhood => {
+                lang.pick("محلهٔ هدف بازآفرینی", "regeneration target neighbourhood")
+            }
+        }
+    }
+}
+
+/// An approval date, given in both calendars (they must agree).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalDate {
+    /// `1402/05/14`.
+    pub jalali: String,
+    /// `2023-08-05`.
+    pub iso: String,
+}
+
+impl ApprovalDate {
+    pub fn jalali_date(&self) -> Option<JalaliDate> {
+        JalaliDate::parse(&self.jalali)
+    }
+    pub fn gregorian_date(&self) -> Option<GregorianDate> {
+        GregorianDate::parse_iso(&self.iso)
+    }
+}
+
+/// Where the data comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub name: LocalText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One approved boundary version of a layer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundaryVersion {
+    /// Short id, e.g. `1402`.
+    pub id: String,
+    /// e.g. "اصلاحیهٔ ۱۴۰۲" / "1402 amendment".
+    pub title: LocalText,
+    /// GeoJSON file, relative to the manifest.
+    pub file: String,
+    pub approved: ApprovalDate,
+    /// e.g. the provincial Article 5 Commission (کمیسیون ماده ۵).
+    pub approved_by: LocalText,
+    /// Coordinate system of the file when it has no `crs` member: `EPSG:4326` or `EPSG:32639`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crs: Option<String>,
+}
+
+/// A regeneration layer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayerSpec {
+    /// Stable id, e.g. `worn-out-fabric`.
+    pub id: String,
+    pub kind: LayerKind,
+    pub name: LocalText,
+    /// Boundary versions; the current one is the latest approved unless `current` says otherwise.
+    pub versions: Vec<BoundaryVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
+    pub source: Source,
+    /// Property holding each feature's block or zone id (default: `id`, `block_id`, `zone_id`, `code`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_property: Option<String>,
+    /// Property holding the Persian name (default: `name_fa`, `name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_property: Option<String>,
+    /// Property holding the English name (default: `name_en`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en_property: Option<String>,
+    /// Map colour (CSS hex).
+    #[serde(default = "default_colour")]
+    pub colour: String,
+}
+
+fn default_colour() -> String {
+    "#c0392b".into()
+}
+
+impl LayerSpec {
+    /// The version in force: `current` if given, else the latest approval date.
+    pub fn current_version(&self) -> Option<&BoundaryVersion> {
+        if let Some(c) = &self.current {
+            return self.versions.iter().find(|v| &v.id == c);
+        }
+        self.versions
+            .iter()
+            .max_by_key(|v| v.approved.gregorian_date())
+    }
+}
+
+/// How plots and points are judged.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSettings {
+    /// A point within this distance (metres) of a layer's outer boundary is "on the boundary".
+    #[serde(default = "default_tolerance")]
+    pub boundary_tolerance_m: f64,
+    /// A plot with at least this share of its area inside a layer counts as inside (0–1).
+    #[serde(default = "default_threshold")]
+    pub plot_inside_threshold: f64,
+}
+
+fn default_tolerance() -> f64 {
+    0.5
+}
+fn default_threshold() -> f64 {
+    0.5
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            boundary_tolerance_m: 0.5,
+            plot_inside_threshold: 0.5,
+        }
+    }
+}
+
+/// The city the data covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct City {
+    pub name: LocalText,
+    /// `[lon, lat]` of the centre: the map's start and Baft's metric frame origin.
+    pub center: [f64; 2],
+    /// `[min_lon, min_lat, max_lon, max_lat]`: the area the data covers.
+    pub envelope: [f64; 4],
+    /// UTM zone for typed UTM figures without a zone (39 for Qods).
+    #[serde(default = "default_zone")]
+    pub utm_zone: u8,
+}
+
+fn default_zone() -> u8 {
+    39
+}
+
+/// An optional raster basemap. Loading tiles reveals the viewed area to the tile server, so
+/// it is off unless `on_by_default` is set or the user turns it on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basemap {
+    #[serde(default = "default_tiles")]
+    pub url: String,
+    #[serde(default = "default_attribution")]
+    pub attribution: String,
+    #[serde(default)]
+    pub on_by_default: bool,
+    #[serde(default = "default_max_zoom")]
+    pub max_zoom: u8,
+}
+
+/// Embedding on other sites (see `docs/embedding.md`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbedSettings {
+    /// Origins (`https://qods.ir`: scheme, host and optional port; no path) whose pages may
+    /// frame Baft, send it commands and receive its results. Baft's own origin is always allowed.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+}
+
+impl EmbedSettings {
+    /// Whether messages from (and to) `origin` are allowed; `own` is Baft's own origin.
+    ///
+    /// ```
+    /// use baft_core::read::manifest::EmbedSettings;
+    /// let e = EmbedSettings { allowed_origins: vec!["https://qods.ir".into()] };
+    /// assert!(e.allows("https://qods.ir", "https://baft.qods.ir"));
+    /// assert!(e.allows("https://baft.qods.ir", "https://baft.qods.ir"));
+    /// assert!(!e.allows("https://qods.ir.evil.example", "https://baft.qods.ir"));
+    /// assert!(!e.allows("null", "https://baft.qods.ir"));
+    /// ```
+    pub fn allows(&self, origin: &str, own: &str) -> bool {
+        origin != "null" && (origin == own || self.allowed_origins.iter().any(|o| o == origin))
+    }
+}
+
+/// Whether `o` is an origin as browsers write it: `http(s)://host[:port]`, lower case, no path.
+pub fn is_origin(o: &str) -> bool {
+    let Some(rest) = o
+        .strip_prefix("https://")
+        .or_else(|| o.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (rest, None),
+    };
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        && port
+            .is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn default_tiles() -> String {
+    "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into()
+}
+fn default_attribution() -> String {
+    "© OpenStreetMap contributors".into()
+}
+fn default_max_zoom() -> u8 {
+    19
+}
+
+impl Default for Basemap {
+    fn default() -> Self {
+        Basemap {
+            url: default_tiles(),
+            attribution: default_attribution(),
+            on_by_default: false,
+            max_zoom: 19,
+        }
+    }
+}
+
+/// The manifest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format_version: u32,
+    /// A label for this data release, e.g. `qods-sample-2026-11`.
+    pub data_version: String,
+    /// Synthetic sample data: the app and CLI say so plainly.
+    #[serde(default)]
+    pub sample_data: bool,
+    pub title: LocalText,
+    pub city: City,
+    #[serde(default)]
+    pub checking: CheckSettings,
+    #[serde(default)]
+    pub basemap: Basemap,
+    pub layers: Vec<LayerSpec>,
+    /// The incentive packages file, relative to the manifest (see `docs/packages-format.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packages: Option<String>,
+    /// The optional plot-by-plot parcel layer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parcels: Option<ParcelsSpec>,
+    /// The optional facilitation offices file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offices: Option<String>,
+    /// The optional layer of all urban blocks (with their criteria), which parcels' `block_id`s
+    /// refer to. Only the validator reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<String>,
+    /// Which other sites may embed Baft.
+    #[serde(default)]
+    pub embed: EmbedSettings,
+}
+
+/// Where the parcel layer is and how to read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParcelsSpec {
+    /// GeoJSON of plot polygons, relative to the manifest.
+    pub file: String,
+    /// Property holding each plot's id (default `plot_id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_property: Option<String>,
+    /// Coordinate system when the file has no `crs` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crs: Option<String>,
+}
+
+/// A path that stays inside the data folder: relative, no `..`, no URL.
+fn safe_relative(p: &str) -> bool {
+    !(p.contains("..") || p.starts_with('/') || p.contains("://") || p.contains('\\'))
+}
+
+pub use crate::error::ManifestError;
+
+impl Manifest {
+    /// Parses and validates a manifest. Errors name the field (`layers[1].versions[0].approved`).
+    pub fn parse(text: &str) -> Result<Manifest, Vec<ManifestError>> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let m: Manifest =
+            serde_json::from_str(text).map_err(|e| vec![ManifestError::from_serde(text, &e)])?;
+        let errs = m.validate();
+        if errs.is_empty() {
+            Ok(m)
+        } else {
+            Err(errs)
+        }
+    }
+
+    /// Checks values serde can't: ranges, dates that agree, unique ids, known CRSs.
+    pub fn validate(&self) -> Vec<ManifestError> {
+        let mut e = Vec::new();
+        if self.format_version != FORMAT_VERSION {
+            e.push(ManifestError::new(
+                "format_version",
+                crate::base::digits::to_persian_digits(&format!(
+                    "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
+                    self.format_version
+                )),
+                format!(
+                    "version {} is not supported (only {FORMAT_VERSION})",
+                    self.format_version
+                ),
+            ));
+        }
+        let [lon, lat] = self.city.center;
+        if !crate::geometry::crs::in_iran(lon, lat) {
+            e.push(ManifestError::new(
+                "city.center",
+                "مرکز شهر باید [طول، عرض] و در ایران باشد".into(),
+                "the city centre must be [lon, lat] inside Iran".into(),
+            ));
+        }
+        for (i, o) in self.embed.allowed_origins.iter().enumerate() {
+            if !is_origin(o) {
+                e.push(ManifestError::new(
+                    format!("embed.allowed_origins[{i}]"),
+                    format!("«{o}» یک مبدأ نیست؛ به شکل https://qods.ir بنویسید (بدون مسیر و / پایانی، با حروف کوچک)"),
+                    format!("“{o}” is not an origin; write it like https://qods.ir (no path or trailing /, lower case)"),
+                ));
+            }
+        }
+        let [a, b, c, d] = self.city.envelope;
+        if !(a < c
+            && b < d
+            && crate::geometry::crs::in_iran(a, b)
+            && crate::geometry::crs::in_iran(c, d))
+        {
+            e.push(ManifestError::new(
+                "city.envelope",
+                "محدوده باید [کمینهٔ طول، کمینهٔ عرض، بیشینهٔ طول، بیشینهٔ عرض] و در ایران باشد".into(),
+                "the envelope must be [min_lon, min_lat, max_lon, max_lat] inside Iran".into(),
+            ));
+        }
+        let t = self.checking.boundary_tolerance_m;
+        if !(0.0..=50.0).contains(&t) {
+            e.push(ManifestError::new(
+                "checking.boundary_tolerance_m",
+                "باید بین ۰ و ۵۰ متر باشد".into(),
+                "must be between 0 and 50 metres".into(),
+            ));
+        }
+        let th = self.checking.plot_inside_threshold;
+        if !(th > 0.0 && th <= 1.0) {
+            e.push(ManifestError::new(
+                "checking.plot_inside_threshold",
+                "باید بیشتر از ۰ و حداکثر ۱ باشد".into(),
+                "must be greater than 0 and at most 1".into(),
+            ));
+        }
+        if self.layers.is_empty() {
+            e.push(ManifestError::new(
+                "layers",
+                "دست‌کم یک لایه لازم است".into(),
+                "at least one layer is required".into(),
+            ));
+        }
+        for (field, p) in [
+            ("packages", self.packages.as_ref()),
+            ("parcels.file", self.parcels.as_ref().map(|p| &p.file)),
+            ("offices", self.offices.as_ref()),
+            ("blocks", self.blocks.as_ref()),
+        ] {
+            let Some(p) = p else { continue };
+            if !safe_relative(p) {
+                e.push(ManifestError::new(
+                    field,
+                    "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
+                    "the path must be relative and inside the data folder".into(),
+                ));
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, l) in self.layers.iter().enumerate() {
+            let f = |s: &str| format!("layers[{i}].{s}");
+            if !ids.insert(&l.id) {
+                e.push(ManifestError::new(
+                    f("id"),
+                    format!("شناسهٔ تکراری «{}»", l.id),
+                    format!("duplicate id “{}”", l.id),
+                ));
+            }
+            if l.versions.is_empty() {
+                e.push(ManifestError::new(
+                    f("versions"),
+                    "دست‌کم یک نسخهٔ مرز لازم است".into(),
+                    "at least one boundary version is required".into(),
+                ));
+            }
+            if let Some(c) = &l.current {
+                if !l.versions.iter().any(|v| &v.id == c) {
+                    e.push(ManifestError::new(
+                        f("current"),
+                        format!("نسخهٔ «{c}» در versions نیست"),
+                        format!("version “{c}” is not in versions"),
+                    ));
+                }
+            }
+            for (j, v) in l.versions.iter().enumerate() {
+                let g = |s: &str| format!("layers[{i}].versions[{j}].{s}");
+                match (v.approved.jalali_date(), v.approved.gregorian_date()) {
+                    (None, _) => e.push(ManifestError::new(
+                        g("approved.jalali"),
+                        format!("تاریخ «{}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)", v.approved.jalali),
+                        format!(
+                            "“{}” is not a valid Jalali date (e.g. 1402/05/14)",
+                            v.approved.jalali
+                        ),
+                    )),
+                    (_, None) => e.push(ManifestError::new(
+                        g("approved.iso"),
+                        format!("تاریخ «{}» معتبر نیست (مثلاً 2023-08-05)", v.approved.iso),
+                        format!(
+                            "“{}” is not a valid ISO date (e.g. 2023-08-05)",
+                            v.approved.iso
+                        ),
+                    )),
+                    (Some(j), Some(gd)) if j.to_gregorian() != gd => e.push(ManifestError::new(
+                        g("approved"),
+                        format!(
+                            "{} برابر {} است، نه {}",
+                            v.approved.jalali,
+                            j.to_gregorian(),
+                            v.approved.iso
+                        ),
+                        format!(
+                            "{} is {}, not {}",
+                            v.approved.jalali,
+                            j.to_gregorian(),
+                            v.approved.iso
+                        ),
+                    )),
+                    _ => {}
+                }
+                if let Some(c) = &v.crs {
+                    if SourceCrs::parse(c).is_err() {
+                        e.push(ManifestError::new(
+                            g("crs"),
+                            format!("«{c}» پشتیبانی نمی‌شود؛ EPSG:4326 یا EPSG:32639"),
+                            format!("“{c}” is not supported; use EPSG:4326 or EPSG:32639"),
+                        ));
+                    }
+                }
+                if !safe_relative(&v.file) {
+                    e.push(ManifestError::new(
+                        g("file"),
+                        "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
+                        "the path must be relative and inside the data folder".into(),
+                    ));
+                }
+            }
+        }
+        e
+    }
+}

@@ -1,0 +1,7 @@
+//! Reading the files a municipality publishes: the manifest, GeoJSON layers, feature properties, packs, and JSON errors in plain words.
+
+pub mod geojson;
+pub mod json_error;
+pub mod manifest;
+pub mod pack;
+pub mod properties;
