@@ -1,149 +1,86 @@
-//! What the user's actions do: read the input with the core, check, store the outcome.
-//! No DOM here except the Geolocation API call; the components only call these.
+//! What the user's actions do: ask the core (`baft_core::answer`), store its answer. No DOM
+//! here except the Geolocation API call; the components only call these and render the answer.
 
 use crate::state::{AppState, GeoFailure, Outcome};
-use baft_core::answer::search::{search, Found};
-use baft_core::dataset::read_plot_outline;
+use baft_core::answer::{answer, Answer, Ask, AskError, Place, Question};
 use baft_core::packages::compare::{self, Row};
-use baft_core::packages::facts::FactError;
-use baft_core::packages::{Evaluation, FactName, FactSource, PlotFacts};
+use baft_core::packages::{Evaluation, FactName, PlotFacts};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Checks what was typed in the search box: corners (three or more lines), or anything the
-/// core's search reads (coordinates, links, a plate, a renovation code, a place's name).
-pub fn check_text(state: &AppState, text: &str) {
+/// Asks the core and stores the answer (a place, a choice, or the error).
+fn ask(state: &AppState, question: Question, from_gps: bool) {
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    if lines >= 3 {
-        state.outcome.set(Some(plot_outcome(&ds, text)));
-        return;
-    }
-    let outcome = match search(&ds, text) {
-        Ok(Found::Location(loc)) => Outcome::Point {
-            report: Arc::new(ds.check_point(loc.lon_lat())),
-            input: Some(loc),
-            from_gps: false,
-        },
-        Ok(Found::Parcels(v)) if v.len() == 1 => return select_parcel(state, v[0]),
-        Ok(Found::Parcels(v)) => Outcome::Choose {
-            parcels: v,
-            zones: Vec::new(),
-        },
-        Ok(Found::Zones(z)) if z.len() == 1 => {
-            let [lon, lat] = z[0].interior_point;
-            Outcome::Point {
-                report: Arc::new(ds.check_point((lon, lat))),
-                input: None,
-                from_gps: false,
-            }
-        }
-        Ok(Found::Zones(z)) => Outcome::Choose {
-            parcels: Vec::new(),
-            zones: z,
-        },
-        Err(e) => Outcome::InputError(e),
-    };
-    state.outcome.set(Some(outcome));
-}
-
-/// Checks plot `i` of the parcel layer as a polygon (its survey attributes become facts).
-pub fn select_parcel(state: &AppState, i: usize) {
-    let Some(ds) = state.data.get_untracked() else {
-        return;
-    };
-    let Some(parcels) = ds.parcels.clone() else {
-        return;
-    };
-    let rings = parcels.rings(i);
-    match ds.check_plot(&rings) {
-        Ok(report) => {
-            if let Some(p) = parcels.info[i].plate_text() {
+    let echo = matches!(question, Question::Point { .. } | Question::Tap { .. });
+    let outcome = match answer(&ds, question, &Ask::on(today())) {
+        Ok(Answer::Place(place)) => {
+            if let Some(p) = place.parcel.as_ref().and_then(|p| p.plate_text()) {
                 state.query.set(p);
+            } else if echo {
+                let (lon, lat) = place.lon_lat();
+                state.query.set(format!("{lat:.6}, {lon:.6}"));
             }
-            state.outcome.set(Some(Outcome::Plot {
-                rings: Arc::new(rings),
-                report: Arc::new(report),
-                parcel: Some(i),
-            }));
-        }
-        Err(e) => state.outcome.set(Some(Outcome::InputError(e))),
-    }
-}
-
-/// Checks a point tapped on the map or given by GPS. A tap inside a surveyed plot selects
-/// that plot.
-pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
-    let Some(ds) = state.data.get_untracked() else {
-        return;
-    };
-    if !from_gps {
-        if let Some(parcels) = &ds.parcels {
-            let (x, y) = ds.frame.forward(lon, lat);
-            if let Some(i) = parcels.at(x, y) {
-                return select_parcel(state, i);
+            Outcome::Answer {
+                place: Arc::new(*place),
+                from_gps,
             }
         }
-    }
-    state.query.set(format!("{lat:.6}, {lon:.6}"));
-    state.outcome.set(Some(Outcome::Point {
-        input: None,
-        report: Arc::new(ds.check_point((lon, lat))),
-        from_gps,
-    }));
-}
-
-/// Checks a point as such (a shared link's or an embedding page's point: no plot is selected).
-pub fn show_point(state: &AppState, lon: f64, lat: f64) {
-    let Some(ds) = state.data.get_untracked() else {
-        return;
-    };
-    state.query.set(format!("{lat:.6}, {lon:.6}"));
-    state.outcome.set(Some(Outcome::Point {
-        input: None,
-        report: Arc::new(ds.check_point((lon, lat))),
-        from_gps: false,
-    }));
-}
-
-/// Checks a plot outline given as (lon, lat) rings (a shared link's outline).
-pub fn show_rings(state: &AppState, rings: Vec<Vec<(f64, f64)>>) {
-    let Some(ds) = state.data.get_untracked() else {
-        return;
-    };
-    let outcome = match ds.check_plot(&rings) {
-        Ok(report) => Outcome::Plot {
-            rings: Arc::new(rings),
-            report: Arc::new(report),
-            parcel: None,
-        },
-        Err(e) => Outcome::InputError(e),
+        Ok(Answer::Choices(c)) => Outcome::Choose(Arc::new(c)),
+        // No facts are asked with, so only the input can be wrong.
+        Err(AskError::Input(e)) => Outcome::InputError(e),
+        Err(AskError::Facts(_)) => return,
     };
     state.outcome.set(Some(outcome));
 }
 
-/// Checks an uploaded or pasted plot outline (GeoJSON or corner lines).
+/// Answers what was typed in the search box: anything the core's search reads (coordinates,
+/// links, a plot id, a plate, a renovation code, a place's name, corners, GeoJSON text).
+pub fn check_text(state: &AppState, text: &str) {
+    ask(state, Question::Text(text), false);
+}
+
+/// Answers plot `i` of the parcel layer (its survey attributes become facts).
+pub fn select_parcel(state: &AppState, i: usize) {
+    ask(state, Question::Parcel(i), false);
+}
+
+/// Answers a surveyed plot by its id (a shared link's `id=`).
+pub fn select_parcel_id(state: &AppState, id: &str) {
+    ask(state, Question::ParcelId(id), false);
+}
+
+/// Answers a point tapped on the map (a tap inside a surveyed plot selects that plot) or given
+/// by GPS (the point as such).
+pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
+    if from_gps {
+        ask(state, Question::Point { lon, lat }, true);
+    } else {
+        ask(state, Question::Tap { lon, lat }, false);
+    }
+}
+
+/// Answers a point as such (a shared link's or an embedding page's point: no plot is selected).
+pub fn show_point(state: &AppState, lon: f64, lat: f64) {
+    ask(state, Question::Point { lon, lat }, false);
+}
+
+/// Answers a plot outline given as (lon, lat) rings (a shared link's outline).
+pub fn show_rings(state: &AppState, rings: Vec<Vec<(f64, f64)>>) {
+    ask(state, Question::Outline(rings), false);
+}
+
+/// Answers an uploaded or pasted plot outline (GeoJSON or corner lines).
 pub fn check_plot_text(state: &AppState, text: &str) {
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
-    state.outcome.set(Some(plot_outcome(&ds, text)));
-}
-
-fn plot_outcome(ds: &baft_core::dataset::Dataset, text: &str) -> Outcome {
-    match read_plot_outline(text, ds.parse_options())
-        .and_then(|rings| ds.check_plot(&rings).map(|r| (rings, r)))
-    {
-        Ok((rings, report)) => Outcome::Plot {
-            rings: Arc::new(rings),
-            report: Arc::new(report),
-            parcel: None,
-        },
-        Err(e) => Outcome::InputError(e),
+    match baft_core::dataset::read_plot_outline(text, ds.parse_options()) {
+        Ok(rings) => ask(state, Question::Outline(rings), false),
+        Err(e) => state.outcome.set(Some(Outcome::InputError(e))),
     }
 }
 
@@ -197,45 +134,35 @@ pub fn today() -> baft_core::base::jalali::GregorianDate {
     }
 }
 
-/// The plot's facts: from the last check, then the facts form, then assumed defaults.
-/// `None` when there is no checked point or plot.
-pub fn plot_facts(state: &AppState) -> Option<Result<PlotFacts, FactError>> {
-    let base = state.outcome.with(|o| match o {
-        Some(Outcome::Point { report, .. }) => Some(PlotFacts::from_point(report)),
-        Some(Outcome::Plot { report, parcel, .. }) => {
-            let mut f = PlotFacts::from_plot(report);
-            if let (Some(i), Some(parcels)) = (
-                parcel,
-                state
-                    .data
-                    .with(|d| d.as_ref().and_then(|d| d.parcels.clone())),
-            ) {
-                let year = baft_core::base::jalali::JalaliDate::from_gregorian(today()).year;
-                f.facts.extend(parcels.facts(*i, year).facts);
-            }
-            Some(f)
-        }
-        _ => None,
-    })?;
-    let mut f = base;
+/// The current place with the facts form's answers: the core merges the facts (check, survey,
+/// form, assumed defaults) and evaluates the packages. `None` without a checked point or plot.
+pub fn place_with_facts(state: &AppState) -> Option<Result<Arc<Place>, AskError>> {
+    let ds = state.data.get()?;
+    let place = state.outcome.with(|o| o.as_ref()?.place().cloned())?;
     let text = state.facts.with(|f| f.to_text());
-    Some(
-        f.set_from_text(&text, FactSource::User)
-            .map(|_| f.with_assumed_defaults()),
-    )
+    let ask = Ask {
+        facts: Some(&text),
+        today: today(),
+    };
+    Some(place.with_facts(&ds, &ask).map(Arc::new))
+}
+
+/// The plot's facts (see [`place_with_facts`]).
+pub fn plot_facts(state: &AppState) -> Option<Result<PlotFacts, AskError>> {
+    Some(place_with_facts(state)?.map(|p| p.facts.clone()))
 }
 
 /// The incentive packages evaluated for the current plot and facts (the core decides).
-pub fn incentives(state: &AppState) -> Option<Result<Evaluation, FactError>> {
-    let ds = state.data.get()?;
-    ds.packages.as_ref()?;
-    let facts = plot_facts(state)?;
-    Some(facts.map(|f| ds.incentives(&f, today()).expect("packages checked above")))
+pub fn incentives(state: &AppState) -> Option<Result<Evaluation, AskError>> {
+    match place_with_facts(state)? {
+        Ok(p) => p.incentives.clone().map(Ok),
+        Err(e) => Some(Err(e)),
+    }
 }
 
 /// Scenarios for the current plot: alone, then with each neighbour whose area was given
 /// (blank neighbour areas are assumed equal to this plot's area).
-pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<Row>, FactError>> {
+pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<Row>, AskError>> {
     let ds = state.data.get()?;
     let packages = ds.packages.clone()?;
     let facts = match plot_facts(state)? {
@@ -245,19 +172,15 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
     let own = facts.number(FactName::PlotAreaM2);
     // Blank neighbour areas: the real adjoining plots when a surveyed plot is selected (plots
     // sharing at least 0.5 m of boundary), else the same area as this plot (assumed).
-    let adjoining: Vec<f64> = state.outcome.with(|o| match (o, &ds.parcels) {
-        (
-            Some(Outcome::Plot {
-                parcel: Some(i), ..
-            }),
-            Some(p),
-        ) => p
-            .neighbours(*i, 0.5)
+    let parcel = state.outcome.with(|o| o.as_ref()?.place()?.parcel_index);
+    let adjoining: Vec<f64> = match (parcel, &ds.parcels) {
+        (Some(i), Some(p)) => p
+            .neighbours(i, 0.5)
             .into_iter()
             .filter_map(|j| p.info[j].area_m2)
             .collect(),
         _ => Vec::new(),
-    });
+    };
     let areas: Vec<f64> = state.neighbours.with(|n| {
         n.iter()
             .enumerate()
@@ -319,54 +242,20 @@ pub fn download_csv(name: &str, csv: &str) {
 
 /// History sentences for the current place, per layer id (layers with several versions).
 pub fn history(state: &AppState, lang: baft_core::Lang) -> Vec<(String, String)> {
-    let Some(ds) = state.data.get() else {
-        return Vec::new();
-    };
-    let Some(p) = state.outcome.with(|o| match o {
-        Some(Outcome::Point { report, .. }) => Some((report.lon, report.lat)),
-        Some(Outcome::Plot { report, .. }) => {
-            Some((report.interior_point[0], report.interior_point[1]))
-        }
-        _ => None,
-    }) else {
-        return Vec::new();
-    };
-    ds.history(p)
-        .into_iter()
-        .map(|h| (h.layer.id.clone(), h.sentence(lang)))
-        .collect()
+    state.outcome.with(|o| {
+        o.as_ref()
+            .and_then(Outcome::place)
+            .map(|p| {
+                p.history
+                    .iter()
+                    .map(|h| (h.layer.id.clone(), h.sentence(lang)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
 }
 
 /// The facilitation office for the current place.
 pub fn office(state: &AppState) -> Option<baft_core::layer::offices::OfficeMatch> {
-    let ds = state.data.get()?;
-    use baft_core::read::manifest::LayerKind;
-    let nb_layers: Vec<String> = ds
-        .manifest
-        .layers
-        .iter()
-        .filter(|l| l.kind == LayerKind::TargetNeighbourhood)
-        .map(|l| l.id.clone())
-        .collect();
-    state.outcome.with(|o| match o {
-        Some(Outcome::Point { report, .. }) => {
-            let ids: Vec<String> = report
-                .layers
-                .iter()
-                .filter(|l| nb_layers.contains(&l.layer.id))
-                .flat_map(|l| l.zones.iter().map(|z| z.id.clone()))
-                .collect();
-            ds.office_for((report.lon, report.lat), &ids)
-        }
-        Some(Outcome::Plot { report, .. }) => {
-            let ids: Vec<String> = report
-                .layers
-                .iter()
-                .filter(|l| nb_layers.contains(&l.layer.id))
-                .flat_map(|l| l.overlaps.iter().map(|z| z.zone.id.clone()))
-                .collect();
-            ds.office_for((report.interior_point[0], report.interior_point[1]), &ids)
-        }
-        _ => None,
-    })
+    state.outcome.with(|o| o.as_ref()?.place()?.office.clone())
 }

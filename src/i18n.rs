@@ -109,6 +109,7 @@ pub const SOURCE: T = ("منبع:", "Source:");
 pub const VALID: T = ("اعتبار:", "Valid:");
 pub const UNTIL_FURTHER: T = ("تا اطلاع بعدی", "until replaced");
 pub const SAMPLE_ASSUMPTION: T = ("فرض نمونه", "sample assumption");
+pub const TELL_US_IN_FORM: T = ("آن را در فرم بالا وارد کنید.", "Tell us in the form above.");
 pub const COUNTED_INSTEAD: T = ("به‌جای آن حساب شده:", "Counted instead:");
 pub const WORTH: T = ("برآورد ارزش", "What it is worth");
 pub const EXTRA_FLOORS: T = ("طبقهٔ اضافه", "Extra floors");

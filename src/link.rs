@@ -10,7 +10,7 @@ use crate::actions;
 use crate::state::{AppState, FactsForm, LinkVersions, Outcome, Progress};
 use baft_core::answer::share::{SharedState, Subject};
 use baft_core::answer::summary::Summary;
-use baft_core::BaftError;
+use baft_core::answer::Report;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -30,48 +30,42 @@ pub fn fragment() -> String {
 pub fn summary(state: &AppState) -> Option<Summary> {
     let lang = state.lang.get();
     let eval = actions::incentives(state).and_then(Result::ok);
-    state.outcome.with(|o| match o {
-        Some(Outcome::Point { report, .. }) => Some(Summary::of_point(report, eval.as_ref(), lang)),
-        Some(Outcome::Plot { report, .. }) => Some(Summary::of_plot(report, eval.as_ref(), lang)),
-        _ => None,
+    state.outcome.with(|o| {
+        Some(match &o.as_ref()?.place()?.result {
+            Report::Point(r) => Summary::of_point(r, eval.as_ref(), lang),
+            Report::Plot(r) => Summary::of_plot(r, eval.as_ref(), lang),
+        })
     })
 }
 
 /// The state of the current answer, as a link records it.
 pub fn state_now(state: &AppState) -> SharedState {
     let ds = state.data.get();
-    let subject = state.outcome.with(|o| match o {
-        Some(Outcome::Point { report, .. }) => Some(Subject::Point {
-            lat: report.lat,
-            lon: report.lon,
-        }),
-        Some(Outcome::Plot { rings, parcel, .. }) => {
-            let id = parcel.and_then(|i| {
-                ds.as_ref()
-                    .and_then(|d| d.parcels.as_ref())
-                    .and_then(|p| p.info.get(i).map(|p| p.plot_id.clone()))
-            });
-            Some(match id {
-                Some(id) => Subject::Parcel(id),
-                None => Subject::Outline(rings.to_vec()),
-            })
+    let place = state
+        .outcome
+        .with(|o| o.as_ref().and_then(Outcome::place).cloned());
+    let subject = place.as_ref().map(|p| match (&p.parcel, &p.rings) {
+        (Some(info), _) => Subject::Parcel(info.plot_id.clone()),
+        (None, Some(rings)) => Subject::Outline(rings.clone()),
+        (None, None) => {
+            let (lon, lat) = p.lon_lat();
+            Subject::Point { lat, lon }
         }
-        _ => None,
     });
     // The boundary version each layer's answer used, in the data's layer order.
-    let boundary = state.outcome.with(|o| match o {
-        Some(Outcome::Point { report, .. }) => report
+    let boundary = match place.as_ref().map(|p| &p.result) {
+        Some(Report::Point(r)) => r
             .layers
             .iter()
             .map(|l| l.layer.version.id.clone())
             .collect(),
-        Some(Outcome::Plot { report, .. }) => report
+        Some(Report::Plot(r)) => r
             .layers
             .iter()
             .map(|l| l.layer.version.id.clone())
             .collect(),
-        _ => Vec::new(),
-    });
+        None => Vec::new(),
+    };
     SharedState {
         data_version: subject
             .is_some()
@@ -122,14 +116,7 @@ pub fn apply_fragment(state: &AppState, frag: &str) {
     match &link.subject {
         Some(Subject::Point { lat, lon }) => actions::show_point(state, *lon, *lat),
         Some(Subject::Outline(rings)) => actions::show_rings(state, rings.clone()),
-        Some(Subject::Parcel(id)) => match ds.parcels.as_ref().and_then(|p| p.find_id(id)) {
-            Some(i) => actions::select_parcel(state, i),
-            None => state
-                .outcome
-                .set(Some(Outcome::InputError(BaftError::PlotNotFound {
-                    text: id.clone(),
-                }))),
-        },
+        Some(Subject::Parcel(id)) => actions::select_parcel_id(state, id),
         None => {}
     }
     let current: Vec<(String, String)> = ds

@@ -1,9 +1,8 @@
 //! The app's state: signals the components read and the glue writes.
 
 use baft_core::answer::share::PageOptions;
-use baft_core::check::{PlotReport, PointReport};
+use baft_core::answer::{Choices, Place};
 use baft_core::dataset::Dataset;
-use baft_core::input::ParsedLocation;
 use baft_core::{BaftError, Lang, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -34,29 +33,26 @@ pub enum GeoFailure {
 /// What the last action produced.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// A point was checked; `input` is how the text was read (None for a map tap or GPS).
-    Point {
-        input: Option<ParsedLocation>,
-        report: Arc<PointReport>,
-        from_gps: bool,
-    },
-    /// A plot outline was checked; `parcel` when it is a plot of the parcel layer.
-    Plot {
-        rings: Arc<Vec<Vec<(f64, f64)>>>,
-        report: Arc<PlotReport>,
-        parcel: Option<usize>,
-    },
+    /// The core's answer about a point or a plot; `from_gps` for a GPS fix.
+    Answer { place: Arc<Place>, from_gps: bool },
     /// Several plots or places match the search: the user picks one.
-    Choose {
-        parcels: Vec<usize>,
-        zones: Vec<baft_core::answer::search::ZoneHit>,
-    },
+    Choose(Arc<Choices>),
     /// The input could not be used.
     InputError(BaftError),
     /// The location could not be had.
     GeoError(GeoFailure),
     /// Waiting for the phone's location.
     Locating,
+}
+
+impl Outcome {
+    /// The place answered, if any.
+    pub fn place(&self) -> Option<&Arc<Place>> {
+        match self {
+            Outcome::Answer { place, .. } => Some(place),
+            _ => None,
+        }
+    }
 }
 
 /// The owner's answers in the facts form (text as typed; empty = not said).

@@ -6,6 +6,7 @@ use baft_app::actions;
 use baft_app::components::result::ResultCard;
 use baft_app::loader::{apply_layer, apply_manifest, apply_packages};
 use baft_app::state::{AppState, Outcome, Progress};
+use baft_core::answer::Report;
 use baft_core::check::{PlotStatus, PointStatus};
 use baft_core::Lang;
 use leptos::prelude::*;
@@ -160,13 +161,12 @@ fn actions_check_typed_text_taps_and_outlines() {
     let (lat, lon) = fixture_point("worn_block");
     let persian = baft_core::base::digits::to_persian_digits(&format!("{lat}، {lon}"));
     actions::check_text(&state, &persian);
-    match state.outcome.get_untracked() {
-        Some(Outcome::Point { report, input, .. }) => {
-            assert!(input.is_some());
-            assert_eq!(report.layers[0].status, PointStatus::Inside);
-        }
-        other => panic!("{other:?}"),
-    }
+    let place = answered(&state);
+    let Report::Point(report) = &place.result else {
+        panic!("{place:?}")
+    };
+    assert!(place.input.is_some());
+    assert_eq!(report.layers[0].status, PointStatus::Inside);
     actions::check_text(&state, "not a place");
     assert!(matches!(
         state.outcome.get_untracked(),
@@ -174,25 +174,25 @@ fn actions_check_typed_text_taps_and_outlines() {
     ));
     let (lat, lon) = fixture_point("outside_all");
     actions::check_lon_lat(&state, lon, lat, false);
-    match state.outcome.get_untracked() {
-        Some(Outcome::Point { report, .. }) => assert!(report
-            .layers
-            .iter()
-            .all(|l| l.status == PointStatus::Outside)),
-        other => panic!("{other:?}"),
-    }
+    let place = answered(&state);
+    let Report::Point(report) = &place.result else {
+        panic!("{place:?}")
+    };
+    assert!(report
+        .layers
+        .iter()
+        .all(|l| l.status == PointStatus::Outside));
     assert!(state
         .query
         .get_untracked()
         .starts_with(&format!("{lat:.3}")));
     actions::check_plot_text(&state, STRADDLING);
-    match state.outcome.get_untracked() {
-        Some(Outcome::Plot { report, .. }) => {
-            assert_eq!(report.layers[0].status, PlotStatus::PartlyInside);
-            assert!((report.layers[0].share - 0.6).abs() < 0.002);
-        }
-        other => panic!("{other:?}"),
-    }
+    let place = answered(&state);
+    let Report::Plot(report) = &place.result else {
+        panic!("{place:?}")
+    };
+    assert_eq!(report.layers[0].status, PlotStatus::PartlyInside);
+    assert!((report.layers[0].share - 0.6).abs() < 0.002);
 }
 
 #[wasm_bindgen_test]
@@ -313,19 +313,26 @@ async fn incentives_render_and_follow_the_facts_form() {
     drop(handle);
 }
 
-fn statuses(state: &AppState) -> Vec<(String, String)> {
+/// The place the state's outcome answers (panics when there is none).
+fn answered(state: &AppState) -> std::sync::Arc<baft_core::answer::Place> {
     match state.outcome.get_untracked() {
-        Some(Outcome::Point { report, .. }) => report
-            .layers
-            .iter()
-            .map(|l| (l.layer.id.clone(), format!("{:?}", l.status)))
-            .collect(),
-        Some(Outcome::Plot { report, .. }) => report
-            .layers
-            .iter()
-            .map(|l| (l.layer.id.clone(), format!("{:?}", l.status)))
-            .collect(),
+        Some(Outcome::Answer { place, .. }) => place,
         other => panic!("no answer: {other:?}"),
+    }
+}
+
+fn statuses(state: &AppState) -> Vec<(String, String)> {
+    match &answered(state).result {
+        Report::Point(report) => report
+            .layers
+            .iter()
+            .map(|l| (l.layer.id.clone(), format!("{:?}", l.status)))
+            .collect(),
+        Report::Plot(report) => report
+            .layers
+            .iter()
+            .map(|l| (l.layer.id.clone(), format!("{:?}", l.status)))
+            .collect(),
     }
 }
 
@@ -364,13 +371,7 @@ fn a_surveyed_plot_travels_by_its_id_and_an_outline_by_its_corners() {
     };
     let other = loaded_state(Lang::Fa);
     apply_fragment(&other, &link.to_fragment());
-    assert!(matches!(
-        other.outcome.get_untracked(),
-        Some(Outcome::Plot {
-            parcel: Some(1234),
-            ..
-        })
-    ));
+    assert_eq!(answered(&other).parcel_index, Some(1234));
     assert!(!id.is_empty());
     actions::check_plot_text(&state, STRADDLING);
     let frag = state_now(&state).to_fragment();

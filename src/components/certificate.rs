@@ -14,7 +14,7 @@ fn has_answer(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
     move || {
         state
             .outcome
-            .with(|o| matches!(o, Some(Outcome::Point { .. } | Outcome::Plot { .. })))
+            .with(|o| matches!(o, Some(Outcome::Answer { .. })))
     }
 }
 
@@ -95,16 +95,15 @@ pub fn CertificateHead() -> impl IntoView {
     let lang = state.lang;
     let svg = move || {
         let ds = state.data.get()?;
-        state.outcome.with(|o| match o {
-            Some(Outcome::Point { report, .. }) => Some(map_svg(
-                &ds,
-                &MapSubject::Point {
-                    lon: report.lon,
-                    lat: report.lat,
-                },
-            )),
-            Some(Outcome::Plot { rings, .. }) => Some(map_svg(&ds, &MapSubject::Plot(rings))),
-            _ => None,
+        state.outcome.with(|o| {
+            let place = o.as_ref()?.place()?;
+            Some(match &place.rings {
+                Some(rings) => map_svg(&ds, &MapSubject::Plot(rings)),
+                None => {
+                    let (lon, lat) = place.lon_lat();
+                    map_svg(&ds, &MapSubject::Point { lon, lat })
+                }
+            })
         })
     };
     let dates = move || {

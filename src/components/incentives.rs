@@ -70,7 +70,13 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
     let questions: Vec<String> = r
         .missing
         .iter()
-        .map(|f| words::question(*f, lang))
+        .map(|f| {
+            format!(
+                "{} {}",
+                words::question(*f, lang),
+                t(lang, i18n::TELL_US_IN_FORM)
+            )
+        })
         .collect();
     let excluded = r
         .excluded_by
@@ -141,9 +147,11 @@ pub fn Incentives() -> impl IntoView {
     let lang = state.lang;
     let evaluation = Memo::new(move |_| actions::incentives(&state));
     let measured_area = move || {
-        state
-            .outcome
-            .with(|o| matches!(o, Some(crate::state::Outcome::Plot { .. })))
+        state.outcome.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.place())
+                .is_some_and(|p| p.rings.is_some())
+        })
     };
     let body = move || {
         let l = lang.get();

@@ -162,12 +162,15 @@ pub fn MapView() -> impl IntoView {
             return;
         }
         match state.outcome.get() {
-            Some(Outcome::Point { report, .. }) => {
-                map::map_show_point(report.lat, report.lon, true)
-            }
-            Some(Outcome::Plot { rings, .. }) => {
-                let _ = map::map_show_plot(&map::rings_geojson(&rings));
-            }
+            Some(Outcome::Answer { place, .. }) => match &place.rings {
+                Some(rings) => {
+                    let _ = map::map_show_plot(&map::rings_geojson(rings));
+                }
+                None => {
+                    let (lon, lat) = place.lon_lat();
+                    map::map_show_point(lat, lon, true)
+                }
+            },
             _ => {}
         }
     });

@@ -1,6 +1,7 @@
 use crate::actions;
 use crate::i18n::{self, t};
 use crate::state::{use_state, Outcome};
+use baft_core::answer::{Choice, Report};
 use baft_core::check::words as text;
 use baft_core::check::{PlotStatus, PointStatus};
 use baft_core::input::InputForm;
@@ -48,18 +49,36 @@ fn coords(lat: f64, lon: f64, lang: Lang) -> String {
     .replace("، ", lang.pick("، ", ", "))
 }
 
-fn parcel_label(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> String {
-    let plate = p
-        .plate_text()
-        .map(|t| baft_core::base::digits::localize_digits(&t, lang))
-        .unwrap_or_default();
-    format!(
-        "{} {plate} — {} {} — {}",
-        lang.pick("پلاک", "Plate"),
-        lang.pick("کد نوسازی", "renovation code"),
-        p.renovation_code.clone().unwrap_or_default(),
-        p.plot_id
-    )
+/// A choice's label: a plot's plate, renovation code and id; a zone's name and id.
+fn choice_label(c: &Choice, lang: Lang) -> String {
+    match c {
+        Choice::Plot {
+            plot_id,
+            plate,
+            renovation_code,
+            ..
+        } => {
+            let plate = plate
+                .as_deref()
+                .map(|t| baft_core::base::digits::localize_digits(t, lang))
+                .unwrap_or_default();
+            format!(
+                "{} {plate} — {} {} — {plot_id}",
+                lang.pick("پلاک", "Plate"),
+                lang.pick("کد نوسازی", "renovation code"),
+                renovation_code.clone().unwrap_or_default(),
+            )
+        }
+        Choice::Zone { id, name, .. } => format!("{} ({id})", name.get(lang)),
+    }
+}
+
+/// Picks one of several matches: a plot by its index, a zone by a point inside it.
+fn pick(state: &crate::state::AppState, c: &Choice) {
+    match *c {
+        Choice::Plot { index, .. } => actions::select_parcel(state, index),
+        Choice::Zone { lon, lat, .. } => actions::show_point(state, lon, lat),
+    }
 }
 
 /// What the survey says about a plot of the parcel layer.
@@ -131,26 +150,19 @@ pub fn ResultCard() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         match state.outcome.get() {
-            Some(Outcome::Choose { parcels, zones }) => {
-                let ds = state.data.get_untracked();
-                let parcel_items = parcels
-                    .into_iter()
-                    .map(|i| {
-                        let label = ds.as_ref().and_then(|d| d.parcels.as_ref()).map(|p| parcel_label(&p.info[i], l)).unwrap_or_default();
-                        view! { <li><button type="button" class="choice" on:click=move |_| actions::select_parcel(&state, i)>{label}</button></li> }
-                    })
-                    .collect_view();
-                let zone_items = zones
-                    .into_iter()
-                    .map(|z| {
-                        let label = format!("{} ({})", z.name.get(l), z.id);
-                        let [lon, lat] = z.interior_point;
-                        view! { <li><button type="button" class="choice" on:click=move |_| actions::check_lon_lat(&state, lon, lat, false)>{label}</button></li> }
+            Some(Outcome::Choose(c)) => {
+                let items = c
+                    .choices
+                    .iter()
+                    .cloned()
+                    .map(|ch| {
+                        let label = choice_label(&ch, l);
+                        view! { <li><button type="button" class="choice" on:click=move |_| pick(&state, &ch)>{label}</button></li> }
                     })
                     .collect_view();
                 view! {
                     <p>{l.pick("چند مورد پیدا شد؛ یکی را انتخاب کنید:", "Several matches; choose one:")}</p>
-                    <ul class="choices">{parcel_items}{zone_items}</ul>
+                    <ul class="choices">{items}</ul>
                 }
                 .into_any()
             }
@@ -164,16 +176,14 @@ pub fn ResultCard() -> impl IntoView {
             Some(Outcome::InputError(e)) => {
                 view! { <p class="error input-error" role="alert">{e.message(l)}</p> }.into_any()
             }
-            Some(Outcome::Point {
-                input,
-                report,
-                from_gps,
-            }) => {
-                let how = input
-                    .as_ref()
-                    .map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
-                let gps = from_gps.then(|| t(l, i18n::FROM_GPS));
-                let rows = report
+            Some(Outcome::Answer { place, from_gps }) => match &place.result {
+                Report::Point(report) => {
+                    let input = &place.input;
+                    let how = input
+                        .as_ref()
+                        .map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
+                    let gps = from_gps.then(|| t(l, i18n::FROM_GPS));
+                    let rows = report
                     .layers
                     .iter()
                     .map(|r| {
@@ -192,7 +202,7 @@ pub fn ResultCard() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                view! {
+                    view! {
                     <p class="where">{coords(report.lat, report.lon, l)}</p>
                     {how.map(|h| view! { <p class="muted">{h}</p> })}
                     {gps.map(|g| view! { <p class="muted">{g}</p> })}
@@ -200,16 +210,10 @@ pub fn ResultCard() -> impl IntoView {
                     <ul class="layers">{rows}</ul>
                 }
                 .into_any()
-            }
-            Some(Outcome::Plot { report, parcel, .. }) => {
-                let survey = parcel.and_then(|i| {
-                    state.data.with_untracked(|d| {
-                        d.as_ref()
-                            .and_then(|d| d.parcels.as_ref())
-                            .map(|p| parcel_details(&p.info[i], l))
-                    })
-                });
-                let rows = report
+                }
+                Report::Plot(report) => {
+                    let survey = place.parcel.as_ref().map(|p| parcel_details(p, l));
+                    let rows = report
                     .layers
                     .iter()
                     .map(|r| {
@@ -228,14 +232,15 @@ pub fn ResultCard() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                view! {
+                    view! {
                     {survey}
                     <p class="where">{t(l, i18n::PLOT_AREA)}": "{text::square_metres(report.area_m2, l)}</p>
                     {(!report.in_data_area).then(|| view! { <p class="warning">{t(l, i18n::OUTSIDE_DATA)}</p> })}
                     <ul class="layers">{rows}</ul>
                 }
                 .into_any()
-            }
+                }
+            },
         }
     };
     view! {

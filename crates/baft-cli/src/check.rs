@@ -1,113 +1,49 @@
 //! `baft check`.
 
 use crate::{data, incentives, CheckArgs, CompareArgs, Failure};
+use baft_core::answer::{answer, Answer, Ask, AskError, Choice, Choices, Place, Question, Report};
 use baft_core::check::words as text;
 use baft_core::check::{PlotReport, PointReport};
 use baft_core::dataset::{read_plot_outline, Dataset};
-use baft_core::input::parse_location_with;
 use baft_core::Lang;
 use serde_json::json;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
+/// Exit code for "several matches: pick one" (the matches are listed on stdout).
+pub const CHOOSE: u8 = 3;
+
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let (ds, _problems) = data::load(args)?;
     data::warn_if_sample(&ds, args.lang);
     let lang = args.lang;
+    let today = incentives::today(args.date.as_deref(), lang)?;
+    let ask = Ask {
+        facts: args.facts.as_deref(),
+        today,
+    };
+    let fail = |e: AskError| Failure(e.message(lang));
     if let Some(p) = &args.point {
-        // Anything the app's search box reads: a plate or renovation code checks that plot.
-        let found =
-            baft_core::answer::search::search(&ds, p).map_err(|e| Failure(e.message(lang)))?;
-        let loc = match found {
-            baft_core::answer::search::Found::Location(loc) => loc,
-            baft_core::answer::search::Found::Parcels(v) if v.len() == 1 => {
-                let year = baft_core::base::jalali::JalaliDate::from_gregorian(incentives::today(
-                    args.date.as_deref(),
-                    lang,
-                )?)
-                .year;
-                let (report, mut facts) = ds
-                    .check_parcel(v[0], year)
-                    .ok_or_else(|| Failure("parcel".into()))?;
-                if let Some(text) = &args.facts {
-                    facts
-                        .set_from_text(text, baft_core::packages::FactSource::User)
-                        .map_err(|e| Failure(e.message(lang)))?;
-                }
-                let facts = facts.with_assumed_defaults();
-                let eval = ds.incentives(&facts, incentives::today(args.date.as_deref(), lang)?);
-                let parcel = ds.parcels.as_ref().map(|p| p.info[v[0]].clone());
-                if args.json {
-                    println!(
-                        "{}",
-                        json!({ "parcel": parcel, "result": report, "facts": facts, "incentives": eval })
-                    );
-                } else {
-                    if let Some(p) = &parcel {
-                        println!(
-                            "{} {} — {}",
-                            lang.pick("پلاک", "Plate"),
-                            p.plate_text().unwrap_or_default(),
-                            p.plot_id
-                        );
-                    }
-                    print!("{}", plot_text(&ds, &report, lang));
-                    if let Some(e) = &eval {
-                        print!("{}", incentives::text(e, &ds, lang));
-                    }
-                }
-                return Ok(ExitCode::SUCCESS);
-            }
-            _ => {
-                return Err(Failure(
-                    lang.pick(
-                        "چند مورد پیدا شد؛ دقیق‌تر بنویسید",
-                        "several matches; be more specific",
-                    )
-                    .into(),
-                ))
-            }
-        };
-        let report = ds.check_point(loc.lon_lat());
-        let facts = incentives::facts(Some(&report), None, args.facts.as_deref(), lang)?;
-        let eval = ds.incentives(&facts, incentives::today(args.date.as_deref(), lang)?);
-        if args.json {
-            println!(
-                "{}",
-                json!({ "input": loc, "result": report, "facts": facts, "incentives": eval })
-            );
-        } else {
-            print!("{}", point_text(&ds, &report, lang));
-            if let Some(e) = &eval {
-                print!("{}", incentives::text(e, &ds, lang));
-            }
-        }
-        return Ok(ExitCode::SUCCESS);
+        // Anything the app's search box reads: coordinates, links, a plate or code, a block id
+        // or a name, corner lines or GeoJSON text.
+        let a = answer(&ds, Question::Text(p), &ask).map_err(fail)?;
+        return Ok(print_answer(&ds, &a, args.json, lang));
     }
     if let Some(file) = &args.plot {
-        let name = file.display().to_string();
         let t = std::fs::read_to_string(file).map_err(|e| {
             Failure(
                 baft_core::BaftError::Io {
-                    path: name,
+                    path: file.display().to_string(),
                     detail: e.to_string(),
                 }
                 .message(lang),
             )
         })?;
-        let rings =
-            read_plot_outline(&t, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
-        let report = ds
-            .check_plot(&rings)
-            .map_err(|e| Failure(e.message(lang)))?;
-        if args.json {
-            println!("{}", json!({ "result": report }));
-        } else {
-            print!("{}", plot_text(&ds, &report, lang));
-        }
-        return Ok(ExitCode::SUCCESS);
+        let rings = read_plot_outline(&t, ds.parse_options()).map_err(|e| fail(e.into()))?;
+        let a = answer(&ds, Question::Outline(rings), &ask).map_err(fail)?;
+        return Ok(print_answer(&ds, &a, args.json, lang));
     }
-    // Many points from stdin: one JSON line each, in order; a bad line gives an error object.
+    // Many questions from stdin: one JSON line each, in order; a bad line gives an error object.
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
@@ -116,15 +52,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
         if line.trim().is_empty() {
             continue;
         }
-        let v = match parse_location_with(&line, ds.parse_options()) {
-            Ok(loc) => {
-                json!({ "line": i + 1, "input": loc, "result": ds.check_point(loc.lon_lat()) })
+        let mut v = json!({ "line": i + 1 });
+        match answer(&ds, Question::Text(&line), &ask) {
+            Ok(a) => {
+                if let (Some(o), serde_json::Value::Object(a)) = (v.as_object_mut(), json!(a)) {
+                    o.extend(a);
+                }
             }
             Err(e) => {
                 failed = true;
-                json!({ "line": i + 1, "text": line, "error": e, "message": e.message(lang) })
+                v = json!({ "line": i + 1, "text": line, "error": e, "message": e.message(lang) });
             }
-        };
+        }
         writeln!(out, "{v}").map_err(|e| Failure(e.to_string()))?;
     }
     out.flush().map_err(|e| Failure(e.to_string()))?;
@@ -133,6 +72,88 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints an answer as text or JSON; several matches exit with [`CHOOSE`].
+fn print_answer(ds: &Dataset, a: &Answer, as_json: bool, lang: Lang) -> ExitCode {
+    if as_json {
+        println!("{}", json!(a));
+    }
+    match a {
+        Answer::Place(place) => {
+            if !as_json {
+                print!("{}", place_text(ds, place, lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Answer::Choices(c) => {
+            if !as_json {
+                print!("{}", choices_text(c, lang));
+            }
+            ExitCode::from(CHOOSE)
+        }
+    }
+}
+
+/// A place's whole answer in words: the plot, each layer, the packages, the office.
+pub fn place_text(ds: &Dataset, place: &Place, lang: Lang) -> String {
+    let mut s = String::new();
+    if let Some(p) = &place.parcel {
+        s += &format!(
+            "{} {} — {}\n",
+            lang.pick("پلاک", "Plate"),
+            p.plate_text().unwrap_or_default(),
+            p.plot_id
+        );
+    }
+    s += &match &place.result {
+        Report::Point(r) => point_text(ds, r, lang),
+        Report::Plot(r) => plot_text(ds, r, lang),
+    };
+    for h in &place.history {
+        s += &format!("  {}: {}\n", h.layer.name.get(lang), h.sentence(lang));
+    }
+    if let Some(e) = &place.incentives {
+        s += &incentives::text(e, ds, lang);
+    }
+    if let Some(o) = &place.office {
+        s += &format!(
+            "\n{}: {} — {}\n",
+            lang.pick("دفتر تسهیلات", "Facilitation office"),
+            o.office.name.get(lang),
+            o.office.address.get(lang)
+        );
+    }
+    s
+}
+
+/// Several matches, one line each with the id to pick it by.
+pub fn choices_text(c: &Choices, lang: Lang) -> String {
+    let mut s = format!(
+        "{}\n",
+        lang.pick(
+            "چند مورد پیدا شد؛ یکی را برگزینید:",
+            "Several matches; pick one:"
+        )
+    );
+    for ch in &c.choices {
+        let what = match ch {
+            Choice::Plot {
+                plate, block_id, ..
+            } => [plate.as_deref(), block_id.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" — "),
+            Choice::Zone { name, .. } => name.get(lang).to_string(),
+        };
+        s += &format!("  {}\t{what}\n", ch.id());
+    }
+    s += lang.pick(
+        "برای دیدن پاسخ یکی، شناسه‌اش را با --point بدهید.\n",
+        "To see one's answer, give its id with --point.\n",
+    );
+    s
 }
 
 fn header(ds: &Dataset, lang: Lang) -> String {
@@ -181,28 +202,19 @@ pub fn plot_text(ds: &Dataset, r: &PlotReport, lang: Lang) -> String {
     s
 }
 
-/// `baft compare`: checks the point or plot, then prints the scenarios as CSV.
+/// `baft compare`: answers the point or plot, then prints the scenarios as CSV.
 pub fn compare(args: &CompareArgs) -> Result<ExitCode, Failure> {
     let a = &args.check;
     let (ds, _) = data::load(a)?;
     let lang = a.lang;
-    let (point, plot) = match (&a.point, &a.plot) {
-        (Some(p), _) => {
-            let loc =
-                parse_location_with(p, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
-            (Some(ds.check_point(loc.lon_lat())), None)
-        }
+    let today = incentives::today(a.date.as_deref(), lang)?;
+    let question = match (&a.point, &a.plot) {
+        (Some(p), _) => Question::Text(p),
         (None, Some(file)) => {
             let t = std::fs::read_to_string(file).map_err(|e| Failure(e.to_string()))?;
             let rings =
                 read_plot_outline(&t, ds.parse_options()).map_err(|e| Failure(e.message(lang)))?;
-            (
-                None,
-                Some(
-                    ds.check_plot(&rings)
-                        .map_err(|e| Failure(e.message(lang)))?,
-                ),
-            )
+            Question::Outline(rings)
         }
         _ => {
             return Err(Failure(
@@ -211,14 +223,15 @@ pub fn compare(args: &CompareArgs) -> Result<ExitCode, Failure> {
             ))
         }
     };
-    let facts = incentives::facts(point.as_ref(), plot.as_ref(), a.facts.as_deref(), lang)?;
-    let csv = incentives::compare_csv(
-        &ds,
-        &facts,
-        &args.neighbours,
-        incentives::today(a.date.as_deref(), lang)?,
-        lang,
-    )?;
+    let ask = Ask {
+        facts: a.facts.as_deref(),
+        today,
+    };
+    let place = match answer(&ds, question, &ask).map_err(|e| Failure(e.message(lang)))? {
+        Answer::Place(p) => p,
+        c @ Answer::Choices(_) => return Ok(print_answer(&ds, &c, a.json, lang)),
+    };
+    let csv = incentives::compare_csv(&ds, &place.facts, &args.neighbours, today, lang)?;
     print!("{csv}");
     Ok(ExitCode::SUCCESS)
 }

@@ -2,12 +2,11 @@
 
 use crate::Failure;
 use baft_core::base::jalali::{GregorianDate, JalaliDate};
-use baft_core::check::{PlotReport, PointReport};
 use baft_core::dataset::Dataset;
 use baft_core::packages::compare;
 use baft_core::packages::rules::{Evaluation, PackageStatus};
 use baft_core::packages::words::{self, LayerNames};
-use baft_core::packages::{FactSource, PackagesFile, PlotFacts};
+use baft_core::packages::{PackagesFile, PlotFacts};
 use baft_core::Lang;
 
 /// Today, or `--date` (Jalali `1405/09/05` or ISO `2026-11-26`).
@@ -35,25 +34,6 @@ pub fn today(date: Option<&str>, lang: Lang) -> Result<GregorianDate, Failure> {
                 )
             }),
     }
-}
-
-/// The plot's facts: from the check, then the user's `--facts`, then assumed defaults.
-pub fn facts(
-    point: Option<&PointReport>,
-    plot: Option<&PlotReport>,
-    user: Option<&str>,
-    lang: Lang,
-) -> Result<PlotFacts, Failure> {
-    let mut f = match (point, plot) {
-        (_, Some(p)) => PlotFacts::from_plot(p),
-        (Some(p), None) => PlotFacts::from_point(p),
-        _ => PlotFacts::default(),
-    };
-    if let Some(text) = user {
-        f.set_from_text(text, FactSource::User)
-            .map_err(|e| Failure(e.message(lang)))?;
-    }
-    Ok(f.with_assumed_defaults())
 }
 
 pub fn layer_names(ds: &Dataset) -> LayerNames {
@@ -99,7 +79,11 @@ pub fn text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
                 }
             }
             for f in &r.missing {
-                s += &format!("    ? {}\n", words::question(*f, lang));
+                s += &format!(
+                    "    ? {} (--facts {}=…)\n",
+                    words::question(*f, lang),
+                    f.key()
+                );
             }
             for (o, h) in r
                 .conditions

@@ -1,8 +1,8 @@
 //! Commands for the staff who publish data: `validate`, `fix`, `diff`, `batch`.
 
 use crate::Failure;
-use baft_core::answer::search::{search, Found};
-use baft_core::dataset::{read_plot_outline, Dataset};
+use baft_core::answer::{answer, Answer, Ask, AskError, PlaceKind, Question, Report};
+use baft_core::dataset::Dataset;
 use baft_core::error::ProblemKind;
 use baft_core::geometry::crs::SourceCrs;
 use baft_core::{BaftError, Lang, Severity};
@@ -255,7 +255,6 @@ pub fn batch(
 ) -> Result<ExitCode, Failure> {
     let text = std::fs::read_to_string(file).map_err(|e| Failure(e.to_string()))?;
     let text = text.trim_start_matches('\u{FEFF}');
-    let year = baft_core::base::jalali::JalaliDate::from_gregorian(date).year;
     let mut rows = Vec::new();
     let mut failed = false;
     for (n, line) in text.lines().enumerate() {
@@ -271,11 +270,11 @@ pub fn batch(
             f.first().cloned().unwrap_or_default(),
             f.get(1..).map(|r| r.join(",")).unwrap_or_default(),
         );
-        let res = check_one(ds, loc.trim(), year);
+        let res = check_one(ds, loc.trim(), date);
         match res {
-            Ok((kind, layers, facts)) => {
-                let eval = ds.incentives(&facts, date);
-                let pkgs: Vec<String> = eval
+            Ok((kind, layers, place)) => {
+                let pkgs: Vec<String> = place
+                    .incentives
                     .as_ref()
                     .map(|e| e.combined.counted.clone())
                     .unwrap_or_default();
@@ -328,70 +327,44 @@ pub fn batch(
 type Checked = (
     &'static str,
     serde_json::Map<String, serde_json::Value>,
-    baft_core::packages::PlotFacts,
+    baft_core::answer::Place,
 );
 
-fn check_one(ds: &Dataset, loc: &str, year: i32) -> Result<Checked, BaftError> {
-    use baft_core::packages::PlotFacts;
-    let plot_layers = |r: &baft_core::check::PlotReport| {
-        r.layers
+fn check_one(
+    ds: &Dataset,
+    loc: &str,
+    date: baft_core::base::jalali::GregorianDate,
+) -> Result<Checked, AskError> {
+    let question = if loc.trim_start().to_ascii_uppercase().starts_with("POLYGON") {
+        Question::Outline(wkt_polygon(loc)?)
+    } else {
+        Question::Text(loc)
+    };
+    let place = match answer(ds, question, &Ask::on(date))? {
+        Answer::Place(p) => p,
+        Answer::Choices(_) => return Err(BaftError::Unrecognised { text: loc.into() }.into()),
+    };
+    let layers = match &place.result {
+        Report::Point(r) => r
+            .layers
+            .iter()
+            .map(|x| (x.layer.id.clone(), serde_json::json!(x.status.as_str())))
+            .collect(),
+        Report::Plot(r) => r
+            .layers
             .iter()
             .map(|l| {
-                (
-                    l.layer.id.clone(),
-                    serde_json::json!(format!(
-                        "{}:{:.3}",
-                        serde_json::to_value(l.status)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        l.share
-                    )),
-                )
+                let cell = format!("{}:{:.3}", l.status.as_str(), l.share);
+                (l.layer.id.clone(), serde_json::json!(cell))
             })
-            .collect()
+            .collect(),
     };
-    let upper = loc.trim_start().to_ascii_uppercase();
-    if upper.starts_with("POLYGON") || loc.trim_start().starts_with('{') {
-        let rings = if upper.starts_with("POLYGON") {
-            wkt_polygon(loc)?
-        } else {
-            read_plot_outline(loc, ds.parse_options())?
-        };
-        let r = ds.check_plot(&rings)?;
-        return Ok((
-            "plot",
-            plot_layers(&r),
-            PlotFacts::from_plot(&r).with_assumed_defaults(),
-        ));
-    }
-    match search(ds, loc)? {
-        Found::Location(l) => {
-            let r = ds.check_point(l.lon_lat());
-            let layers = r
-                .layers
-                .iter()
-                .map(|x| {
-                    (
-                        x.layer.id.clone(),
-                        serde_json::to_value(x.status).unwrap_or_default(),
-                    )
-                })
-                .collect();
-            Ok((
-                "point",
-                layers,
-                PlotFacts::from_point(&r).with_assumed_defaults(),
-            ))
-        }
-        Found::Parcels(v) if v.len() == 1 => {
-            let (r, f) = ds
-                .check_parcel(v[0], year)
-                .ok_or(BaftError::NoParcelLayer)?;
-            Ok(("parcel", plot_layers(&r), f.with_assumed_defaults()))
-        }
-        _ => Err(BaftError::Unrecognised { text: loc.into() }),
-    }
+    let kind = match (place.kind, place.parcel_index) {
+        (_, Some(_)) => "parcel",
+        (PlaceKind::Point, None) => "point",
+        (PlaceKind::Plot, None) => "plot",
+    };
+    Ok((kind, layers, *place))
 }
 
 /// `POLYGON((lon lat, lon lat, …))` (the outer ring only).

@@ -5,11 +5,11 @@
 //! `input`, `office` and `plot.info` are the core's own objects, snake_case, exactly as
 //! `baft check --json` prints them.
 
-use crate::engine::Engine;
-use baft_core::answer::search::ZoneHit;
+use baft_core::answer::{Place, PlaceKind, Report as CoreReport};
 use baft_core::check::{
     LayerPlotResult, LayerPointResult, PlotReport, PlotStatus, PointReport, PointStatus, ZoneRef,
 };
+use baft_core::dataset::Dataset;
 use baft_core::input::ParsedLocation;
 use baft_core::layer::offices::OfficeMatch;
 use baft_core::layer::parcels::ParcelInfo;
@@ -326,17 +326,16 @@ fn plot_layer(l: &LayerPlotResult, lang: Lang) -> LayerAnswer {
     }
 }
 
-fn packages(e: &Engine, eval: Option<&Evaluation>) -> Vec<PackageAnswer> {
+fn packages(ds: &Dataset, lang: Lang, eval: Option<&Evaluation>) -> Vec<PackageAnswer> {
     let Some(eval) = eval else {
         return Vec::new();
     };
-    let lang = e.lang;
-    let names: words::LayerNames =
-        e.ds.manifest
-            .layers
-            .iter()
-            .map(|l| (l.id.clone(), l.name.clone()))
-            .collect();
+    let names: words::LayerNames = ds
+        .manifest
+        .layers
+        .iter()
+        .map(|l| (l.id.clone(), l.name.clone()))
+        .collect();
     eval.results
         .iter()
         .map(|r| PackageAnswer {
@@ -379,17 +378,8 @@ fn packages(e: &Engine, eval: Option<&Evaluation>) -> Vec<PackageAnswer> {
         .collect()
 }
 
-fn neighbourhood_layers(e: &Engine) -> Vec<&str> {
-    e.ds.manifest
-        .layers
-        .iter()
-        .filter(|l| l.kind == LayerKind::TargetNeighbourhood)
-        .map(|l| l.id.as_str())
-        .collect()
-}
-
-fn base(e: &Engine, kind: AnswerKind) -> Answer {
-    let m = &e.ds.manifest;
+fn base(ds: &Dataset, lang: Lang, kind: AnswerKind) -> Answer {
+    let m = &ds.manifest;
     Answer {
         kind,
         input: None,
@@ -398,9 +388,7 @@ fn base(e: &Engine, kind: AnswerKind) -> Answer {
         area_m2: None,
         in_data_area: None,
         sample_data: m.sample_data,
-        notice: m
-            .sample_data
-            .then(|| text::sample_notice(e.lang).to_string()),
+        notice: m.sample_data.then(|| text::sample_notice(lang).to_string()),
         data_version: m.data_version.clone(),
         layers: Vec::new(),
         packages: Vec::new(),
@@ -414,115 +402,98 @@ fn base(e: &Engine, kind: AnswerKind) -> Answer {
     }
 }
 
-fn with_incentives(e: &Engine, a: &mut Answer, facts: PlotFacts, eval: Option<Evaluation>) {
-    a.packages = packages(e, eval.as_ref());
-    a.disclaimer = eval
-        .as_ref()
-        .and(e.ds.packages.as_ref())
-        .map(|p| p.disclaimer.get(e.lang).to_string());
-    a.incentives = eval;
-    a.facts = Some(facts);
+/// The core's answer in the JS API's shape, with words in `lang`.
+pub fn render(ds: &Dataset, lang: Lang, a: baft_core::answer::Answer) -> Answer {
+    match a {
+        baft_core::answer::Answer::Place(p) => place(ds, lang, *p),
+        baft_core::answer::Answer::Choices(c) => {
+            let mut a = base(ds, lang, AnswerKind::Choices);
+            a.choices = c.choices.into_iter().map(Choice::from).collect();
+            a
+        }
+    }
 }
 
-/// The answer for a point.
-pub fn point(
-    e: &Engine,
-    r: PointReport,
-    input: Option<ParsedLocation>,
-    facts: PlotFacts,
-    eval: Option<Evaluation>,
-) -> Answer {
-    let nb = neighbourhood_layers(e);
-    let ids: Vec<String> = r
-        .layers
-        .iter()
-        .filter(|l| nb.contains(&l.layer.id.as_str()))
-        .flat_map(|l| l.zones.iter().map(|z| z.id.clone()))
-        .collect();
-    let mut a = base(e, AnswerKind::Point);
-    a.input = input;
-    a.lat = Some(r.lat);
-    a.lon = Some(r.lon);
-    a.in_data_area = Some(r.in_data_area);
-    a.layers = r.layers.iter().map(|l| point_layer(l, e.lang)).collect();
-    a.office = e.ds.office_for((r.lon, r.lat), &ids);
-    with_incentives(e, &mut a, facts, eval);
-    a.report = Some(Report::Point(r));
-    a
-}
-
-/// The answer for a plot outline, or plot `parcel` of the parcel layer.
-pub fn plot(
-    e: &Engine,
-    r: PlotReport,
-    parcel: Option<usize>,
-    facts: PlotFacts,
-    eval: Option<Evaluation>,
-) -> Answer {
-    let nb = neighbourhood_layers(e);
-    let ids: Vec<String> = r
-        .layers
-        .iter()
-        .filter(|l| nb.contains(&l.layer.id.as_str()))
-        .flat_map(|l| l.overlaps.iter().map(|z| z.zone.id.clone()))
-        .collect();
-    let [lon, lat] = r.interior_point;
-    let mut a = base(e, AnswerKind::Plot);
+fn place(ds: &Dataset, lang: Lang, p: Place) -> Answer {
+    let mut a = base(
+        ds,
+        lang,
+        match p.kind {
+            PlaceKind::Point => AnswerKind::Point,
+            PlaceKind::Plot => AnswerKind::Plot,
+        },
+    );
+    let (lon, lat) = p.lon_lat();
     a.lat = Some(lat);
     a.lon = Some(lon);
-    a.area_m2 = Some(r.area_m2);
-    a.in_data_area = Some(r.in_data_area);
-    a.layers = r.layers.iter().map(|l| plot_layer(l, e.lang)).collect();
-    a.office = e.ds.office_for((lon, lat), &ids);
-    a.plot = parcel.and_then(|i| {
-        let info = e.ds.parcels.as_ref()?.info.get(i)?.clone();
-        Some(PlotAnswer {
-            index: i,
+    a.input = p.input;
+    match &p.result {
+        CoreReport::Point(r) => {
+            a.in_data_area = Some(r.in_data_area);
+            a.layers = r.layers.iter().map(|l| point_layer(l, lang)).collect();
+        }
+        CoreReport::Plot(r) => {
+            a.area_m2 = Some(r.area_m2);
+            a.in_data_area = Some(r.in_data_area);
+            a.layers = r.layers.iter().map(|l| plot_layer(l, lang)).collect();
+        }
+    }
+    a.plot = p
+        .parcel_index
+        .zip(p.parcel)
+        .map(|(index, info)| PlotAnswer {
+            index,
             plot_id: info.plot_id.clone(),
             plate: info.plate_text(),
             renovation_code: info.renovation_code.clone(),
             block_id: info.block_id.clone(),
             info,
-        })
+        });
+    a.office = p.office;
+    a.packages = packages(ds, lang, p.incentives.as_ref());
+    a.disclaimer = p
+        .incentives
+        .as_ref()
+        .and(ds.packages.as_ref())
+        .map(|pk| pk.disclaimer.get(lang).to_string());
+    a.incentives = p.incentives;
+    a.facts = Some(p.facts);
+    a.report = Some(match p.result {
+        CoreReport::Point(r) => Report::Point(r),
+        CoreReport::Plot(r) => Report::Plot(r),
     });
-    with_incentives(e, &mut a, facts, eval);
-    a.report = Some(Report::Plot(r));
     a
 }
 
-/// Several surveyed plots matched.
-pub fn parcel_choices(e: &Engine, found: &[usize]) -> Answer {
-    let mut a = base(e, AnswerKind::Choices);
-    if let Some(p) = &e.ds.parcels {
-        a.choices = found
-            .iter()
-            .filter_map(|&i| {
-                let info = p.info.get(i)?;
-                Some(Choice::Plot {
-                    index: i,
-                    plot_id: info.plot_id.clone(),
-                    plate: info.plate_text(),
-                    renovation_code: info.renovation_code.clone(),
-                    block_id: info.block_id.clone(),
-                })
-            })
-            .collect();
+impl From<baft_core::answer::Choice> for Choice {
+    fn from(c: baft_core::answer::Choice) -> Self {
+        match c {
+            baft_core::answer::Choice::Plot {
+                index,
+                plot_id,
+                plate,
+                renovation_code,
+                block_id,
+            } => Choice::Plot {
+                index,
+                plot_id,
+                plate,
+                renovation_code,
+                block_id,
+            },
+            baft_core::answer::Choice::Zone {
+                layer_id,
+                id,
+                name,
+                lon,
+                lat,
+            } => Choice::Zone {
+                layer_id,
+                id,
+                name,
+                lon,
+                lat,
+            },
+        }
     }
-    a
-}
-
-/// Several zones matched by name or id.
-pub fn zone_choices(e: &Engine, hits: &[ZoneHit]) -> Answer {
-    let mut a = base(e, AnswerKind::Choices);
-    a.choices = hits
-        .iter()
-        .map(|h| Choice::Zone {
-            layer_id: h.layer_id.clone(),
-            id: h.id.clone(),
-            name: h.name.clone(),
-            lon: h.interior_point[0],
-            lat: h.interior_point[1],
-        })
-        .collect();
-    a
 }

@@ -1,18 +1,36 @@
-//! One search box for everything an owner might type: coordinates and map links
-//! ([`crate::input`]), a registration plate or renovation code ([`crate::input::plate`]), or the name
-//! or id of a neighbourhood or block.
+//! One search box for everything a person may type or paste, read in this order:
+//!
+//! 1. **an outline**: GeoJSON text (starting with `{`) or three or more lines of corners
+//!    ([`crate::dataset::read_plot_outline`]);
+//! 2. **a surveyed plot's own id** (`QB-0232-001`), when the data has a parcel layer;
+//! 3. **a registration plate** (`121/406`, with a section or not), when the data has a parcel
+//!    layer ([`crate::input::plate`]);
+//! 4. **a location**: coordinates in any digits and form, UTM, `geo:` URIs and map links
+//!    ([`crate::input`]);
+//! 5. **a renovation code**, when the data has a parcel layer;
+//! 6. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
+//!    text (at least 2 characters). Both sides are folded first ([`crate::base::letters::fold`]):
+//!    Arabic and Persian letter forms, digits and the zero-width non-joiner don't matter.
+//!
+//! The app's search box, the JS API's `check` and the CLI's `--point` all call [`search`], so
+//! the same text is read the same way everywhere.
 
-use crate::dataset::Dataset;
+use crate::base::letters::fold;
+use crate::base::LocalText;
+use crate::dataset::{read_plot_outline, Dataset};
 use crate::error::BaftError;
-use crate::input::{parse_location_with, ParsedLocation};
+use crate::input::{parse_location_with, plate, ParsedLocation};
 use serde::Serialize;
 
 /// A block or neighbourhood found by name or id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ZoneHit {
+    /// The layer the zone belongs to.
     pub layer_id: String,
+    /// The zone's id.
     pub id: String,
-    pub name: crate::read::manifest::LocalText,
+    /// The zone's name.
+    pub name: LocalText,
     /// A point inside it, `[lon, lat]` (not the box centre).
     pub interior_point: [f64; 2],
 }
@@ -21,27 +39,45 @@ pub struct ZoneHit {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "found", rename_all = "snake_case")]
 pub enum Found {
+    /// A point.
     Location(ParsedLocation),
-    /// Indices into the parcel layer.
+    /// Plots of the parcel layer (their indices): one, or several to choose from.
     Parcels(Vec<usize>),
+    /// Zones found by id or name: one, or several to choose from.
     Zones(Vec<ZoneHit>),
+    /// A plot outline: rings of (lon, lat), the first the outer ring.
+    Outline(Vec<Vec<(f64, f64)>>),
 }
 
 /// At most this many name matches are listed.
 pub const MAX_HITS: usize = 20;
 
-/// Reads the search text: a plate first when there is a parcel layer (whole numbers around a
-/// slash); then a location; then a renovation code; then names and ids of zones
-/// (case-insensitive, at least 2 characters).
+/// Whether the text is a plot outline rather than one line to search: GeoJSON text, or three
+/// or more non-empty lines.
+pub fn is_outline(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{FEFF}').trim_start();
+    t.starts_with('{') || text.lines().filter(|l| !l.trim().is_empty()).count() >= 3
+}
+
+/// Reads the search text: see the module docs for the order.
 pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
+    if is_outline(text) {
+        return read_plot_outline(text, ds.parse_options()).map(Found::Outline);
+    }
     if text.len() > crate::input::MAX_INPUT_BYTES {
         return Err(crate::input::too_long(text));
     }
     let norm = crate::base::digits::normalize(text);
     let t = norm.trim();
+    let parcels = ds.parcels.as_ref();
+    // A plot's own id, as answers show it (`QB-0232-001`).
+    if let Some(i) = parcels.and_then(|p| p.find_id(t).or_else(|| p.find_id(&t.to_uppercase()))) {
+        return Ok(Found::Parcels(vec![i]));
+    }
+    let as_plate = plate::parse_plate(t);
     // Whole numbers around a slash are a plate (121/11), not a lat/lon pair, when the data has
     // plots to look it up in.
-    if let (Some(q), Some(parcels)) = (crate::input::plate::parse_plate(t), ds.parcels.as_ref()) {
+    if let (Some(q), Some(parcels)) = (as_plate, parcels) {
         let found = parcels.find_plate(q);
         return if found.is_empty() {
             Err(BaftError::PlotNotFound { text: t.into() })
@@ -49,56 +85,68 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
             Ok(Found::Parcels(found))
         };
     }
-    let mut location_error = match parse_location_with(text, ds.parse_options()) {
+    let location_error = match parse_location_with(text, ds.parse_options()) {
         Ok(l) => return Ok(Found::Location(l)),
         Err(e) => e,
     };
-    // Meant as a plate but not one: say how to write a plate, not how to write coordinates.
-    if ds.parcels.is_some()
-        && crate::input::plate::parse_plate(t).is_none()
-        && crate::input::plate::parse_renovation_code(t).is_none()
-        && crate::input::plate::looks_like_plate(t)
-    {
-        location_error = BaftError::NotAPlate { text: t.into() };
-    }
-    if crate::input::plate::parse_plate(t).is_some() {
+    if as_plate.is_some() {
         return Err(BaftError::NoParcelLayer);
     }
-    if let Some(code) = crate::input::plate::parse_renovation_code(t) {
-        let parcels = ds.parcels.as_ref().ok_or(BaftError::NoParcelLayer)?;
+    let code = plate::parse_renovation_code(t);
+    if let Some(code) = code {
+        let parcels = parcels.ok_or(BaftError::NoParcelLayer)?;
         return parcels
             .find_code(&code)
             .map(|i| Found::Parcels(vec![i]))
             .ok_or(BaftError::PlotNotFound { text: code });
     }
-    let needle = t.to_lowercase();
-    if needle.chars().count() >= 2
-        && !needle
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
-    {
-        let mut hits = Vec::new();
-        for l in &ds.layers {
-            for z in &l.zones {
-                let matches = z.id.to_lowercase() == needle
-                    || z.name.fa.to_lowercase().contains(&needle)
-                    || z.name.en.to_lowercase().contains(&needle);
-                if matches && hits.len() < MAX_HITS {
-                    let ip = crate::geometry::interior::interior_point(&z.lon_lat)
-                        .map(|(x, y)| [x, y])
-                        .unwrap_or_default();
-                    hits.push(ZoneHit {
-                        layer_id: l.spec.id.clone(),
-                        id: z.id.clone(),
-                        name: z.name.clone(),
-                        interior_point: ip,
-                    });
-                }
-            }
-        }
-        if !hits.is_empty() {
-            return Ok(Found::Zones(hits));
-        }
+    let hits = zones_named(ds, t);
+    if !hits.is_empty() {
+        return Ok(Found::Zones(hits));
+    }
+    // Meant as a plate but not one: say how to write a plate, not how to write coordinates.
+    if parcels.is_some() && plate::looks_like_plate(t) {
+        return Err(BaftError::NotAPlate { text: t.into() });
     }
     Err(location_error)
+}
+
+/// Zones whose id is the text (folded), or else whose name contains it; at most [`MAX_HITS`].
+/// Nothing for text under 2 characters or made of digits and punctuation only.
+fn zones_named(ds: &Dataset, text: &str) -> Vec<ZoneHit> {
+    let needle = fold(text);
+    let meaningful = needle.chars().count() >= 2
+        && !needle
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace());
+    if !meaningful {
+        return Vec::new();
+    }
+    let zones = || {
+        ds.layers
+            .iter()
+            .flat_map(|l| l.zones.iter().map(move |z| (l, z)))
+    };
+    let by_id: Vec<_> = zones().filter(|(_, z)| fold(&z.id) == needle).collect();
+    let matches: Vec<_> = if by_id.is_empty() {
+        zones()
+            .filter(|(_, z)| {
+                fold(&z.name.fa).contains(&needle) || fold(&z.name.en).contains(&needle)
+            })
+            .take(MAX_HITS)
+            .collect()
+    } else {
+        by_id
+    };
+    matches
+        .into_iter()
+        .map(|(l, z)| ZoneHit {
+            layer_id: l.spec.id.clone(),
+            id: z.id.clone(),
+            name: z.name.clone(),
+            interior_point: crate::geometry::interior::interior_point(&z.lon_lat)
+                .map(|(x, y)| [x, y])
+                .unwrap_or_default(),
+        })
+        .collect()
 }

@@ -83,7 +83,7 @@ pub fn to_persian_digits(s: &str) -> String {
 /// digits: `12,345.6` in English, `۱۲٬۳۴۵٫۶` in Persian.
 ///
 /// ```
-/// use baft_core::{digits::format_number, Lang};
+/// use baft_core::{base::digits::format_number, Lang};
 /// assert_eq!(format_number(12345.64, 1, Lang::En), "12,345.6");
 /// assert_eq!(format_number(12345.64, 1, Lang::Fa), "۱۲٬۳۴۵٫۶");
 /// ```

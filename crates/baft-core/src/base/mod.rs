@@ -3,6 +3,7 @@
 pub mod digits;
 pub mod jalali;
 pub mod lang;
+pub mod letters;
 pub mod small;
 pub mod text;
 

@@ -14,6 +14,16 @@ impl Dataset {
         lon >= a && lon <= c && lat >= b && lat <= d
     }
 
+    /// The parcel-layer plot holding a point given as (lon, lat): its index. None outside every
+    /// plot, for a point that isn't a finite lon/lat, or without a parcel layer.
+    pub fn parcel_at(&self, (lon, lat): (f64, f64)) -> Option<usize> {
+        if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+            return None;
+        }
+        let (x, y) = self.frame.forward(lon, lat);
+        self.parcels.as_ref()?.at(x, y)
+    }
+
     /// Checks a point given as (lon, lat) against every usable layer.
     /// See [`crate::check`] for the exact semantics.
     pub fn check_point(&self, (lon, lat): (f64, f64)) -> PointReport {

@@ -80,6 +80,14 @@ pub enum BaftError {
 }
 
 impl BaftError {
+    /// The error's `code`, as it is serialised (`unrecognised`, `plot_not_found`, …).
+    pub fn code(&self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.get("code")?.as_str().map(String::from))
+            .unwrap_or_default()
+    }
+
     /// The message in the given language.
     pub fn message(&self, lang: Lang) -> String {
         use BaftError::*;

@@ -178,14 +178,8 @@ pub fn condition(c: &Condition, layers: &LayerNames, lang: Lang) -> String {
 /// The question to ask for a missing fact.
 pub fn question(f: FactName, lang: Lang) -> String {
     match lang {
-        Lang::Fa => format!(
-            "بستگی دارد به: «{}». آن را در فرم بالا وارد کنید.",
-            fact_label(f, lang)
-        ),
-        Lang::En => format!(
-            "Depends on: {}. Tell us in the form above.",
-            fact_label(f, lang)
-        ),
+        Lang::Fa => format!("بستگی دارد به: «{}».", fact_label(f, lang)),
+        Lang::En => format!("Depends on: {}.", fact_label(f, lang)),
     }
 }
 

@@ -4,11 +4,10 @@
 //! Errors are messages in the engine's language; `lib.rs` turns them into `JsError`s.
 
 use crate::answer::{self, Answer};
-use baft_core::answer::search::{search, Found};
+use baft_core::answer::{answer, Ask, Question};
 use baft_core::base::jalali::{GregorianDate, JalaliDate};
 use baft_core::dataset::{other_version_files, planned_files, read_plot_outline, Dataset};
 use baft_core::error::ProblemKind;
-use baft_core::packages::{FactSource, PlotFacts};
 use baft_core::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
 use baft_core::{BaftError, Lang, Problem};
 use serde::Serialize;
@@ -175,60 +174,30 @@ impl Engine {
             .collect()
     }
 
-    /// The user's facts on top of the check's, then the assumed defaults; and the packages'
-    /// evaluation when the data has packages.
-    fn with_facts(
+    /// Asks the core and renders its answer in the engine's language.
+    fn ask(
         &self,
-        mut base: PlotFacts,
-        user: Option<&str>,
+        question: Question,
+        facts: Option<&str>,
         today: GregorianDate,
-    ) -> Result<(PlotFacts, Option<baft_core::packages::Evaluation>), String> {
-        if let Some(t) = user {
-            base.set_from_text(t, FactSource::User)
-                .map_err(|e| e.message(self.lang))?;
-        }
-        let facts = base.with_assumed_defaults();
-        let eval = self.ds.incentives(&facts, today);
-        Ok((facts, eval))
+    ) -> Result<Answer, String> {
+        let ask = Ask { facts, today };
+        answer(&self.ds, question, &ask)
+            .map(|a| crate::answer::render(&self.ds, self.lang, a))
+            .map_err(|e| e.message(self.lang))
     }
 
-    /// Reads what the app's search box reads and checks it: coordinates (any digits, decimal,
-    /// DMS, UTM), `geo:` URIs and map links, plates and renovation codes, zone names; three or
-    /// more lines (corners) or GeoJSON text are a plot outline.
+    /// Reads what the app's search box reads and answers it (the core's `search`): coordinates
+    /// (any digits, decimal, DMS, UTM), `geo:` URIs and map links, plot ids, plates and
+    /// renovation codes, zone ids and names; three or more lines (corners) or GeoJSON text are
+    /// a plot outline.
     pub fn check(
         &self,
         text: &str,
         facts: Option<&str>,
         today: GregorianDate,
     ) -> Result<Answer, String> {
-        let lang = self.lang;
-        let t = text.trim_start_matches('\u{FEFF}').trim_start();
-        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-        if t.starts_with('{') || lines >= 3 {
-            return self.check_plot(text, facts, today);
-        }
-        match search(&self.ds, text).map_err(|e| e.message(lang))? {
-            Found::Location(loc) => self.point(loc.lon_lat(), Some(loc), facts, today),
-            Found::Parcels(v) => match v.as_slice() {
-                [i] => self.check_parcel(*i, facts, today),
-                _ => {
-                    // Facts are read even when there is nothing to apply them to yet, so that
-                    // a typo is reported at once.
-                    self.with_facts(PlotFacts::default(), facts, today)?;
-                    Ok(answer::parcel_choices(self, &v))
-                }
-            },
-            Found::Zones(z) => match z.as_slice() {
-                [one] => {
-                    let [lon, lat] = one.interior_point;
-                    self.point((lon, lat), None, facts, today)
-                }
-                _ => {
-                    self.with_facts(PlotFacts::default(), facts, today)?;
-                    Ok(answer::zone_choices(self, &z))
-                }
-            },
-        }
+        self.ask(Question::Text(text), facts, today)
     }
 
     /// Checks a point given as lon, lat (degrees).
@@ -239,22 +208,7 @@ impl Engine {
         facts: Option<&str>,
         today: GregorianDate,
     ) -> Result<Answer, String> {
-        self.point((lon, lat), None, facts, today)
-    }
-
-    fn point(
-        &self,
-        (lon, lat): (f64, f64),
-        input: Option<baft_core::input::ParsedLocation>,
-        facts: Option<&str>,
-        today: GregorianDate,
-    ) -> Result<Answer, String> {
-        if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
-            return Err(BaftError::OutOfRange { lat, lon }.message(self.lang));
-        }
-        let report = self.ds.check_point((lon, lat));
-        let (facts, eval) = self.with_facts(PlotFacts::from_point(&report), facts, today)?;
-        Ok(answer::point(self, report, input, facts, eval))
+        self.ask(Question::Point { lon, lat }, facts, today)
     }
 
     /// Checks a plot outline: GeoJSON text (lon/lat or UTM) or corner lines.
@@ -264,12 +218,9 @@ impl Engine {
         facts: Option<&str>,
         today: GregorianDate,
     ) -> Result<Answer, String> {
-        let lang = self.lang;
         let rings =
-            read_plot_outline(text, self.ds.parse_options()).map_err(|e| e.message(lang))?;
-        let report = self.ds.check_plot(&rings).map_err(|e| e.message(lang))?;
-        let (facts, eval) = self.with_facts(PlotFacts::from_plot(&report), facts, today)?;
-        Ok(answer::plot(self, report, None, facts, eval))
+            read_plot_outline(text, self.ds.parse_options()).map_err(|e| e.message(self.lang))?;
+        self.ask(Question::Outline(rings), facts, today)
     }
 
     /// The number of plots in the parcel layer (0 before it is added).
@@ -312,12 +263,7 @@ impl Engine {
     /// The parcel-layer plot holding a point given as lon, lat (degrees): its index, for
     /// [`Self::check_parcel`]. None outside every plot, for an invalid point, or without parcels.
     pub fn parcel_at(&self, lon: f64, lat: f64) -> Option<usize> {
-        if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
-            return None;
-        }
-        let parcels = self.ds.parcels.as_ref()?;
-        let (x, y) = self.ds.frame.forward(lon, lat);
-        parcels.at(x, y)
+        self.ds.parcel_at((lon, lat))
     }
 
     /// Checks plot `index` of the parcel layer (as listed in a `choices` answer); its survey
@@ -328,25 +274,7 @@ impl Engine {
         facts: Option<&str>,
         today: GregorianDate,
     ) -> Result<Answer, String> {
-        let lang = self.lang;
-        let parcels = self
-            .ds
-            .parcels
-            .as_ref()
-            .ok_or_else(|| BaftError::NoParcelLayer.message(lang))?;
-        let not_found = || {
-            BaftError::PlotNotFound {
-                text: index.to_string(),
-            }
-            .message(lang)
-        };
-        if index >= parcels.len() {
-            return Err(not_found());
-        }
-        let year = JalaliDate::from_gregorian(today).year;
-        let (report, base) = self.ds.check_parcel(index, year).ok_or_else(not_found)?;
-        let (facts, eval) = self.with_facts(base, facts, today)?;
-        Ok(answer::plot(self, report, Some(index), facts, eval))
+        self.ask(Question::Parcel(index), facts, today)
     }
 }
 

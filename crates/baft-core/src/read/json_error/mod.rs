@@ -6,7 +6,7 @@
 //! text up to the error's position, so that a message points at the field, not only a column.
 //!
 //! ```
-//! use baft_core::{json_error, Lang};
+//! use baft_core::{read::json_error, Lang};
 //! let text = r#"{"city": {"utm_zone": "39"}}"#;
 //! let e = serde_json::from_str::<serde_json::Value>("{\"a\": [1, 2").unwrap_err();
 //! assert_eq!(json_error::describe(&e.to_string(), Lang::En),

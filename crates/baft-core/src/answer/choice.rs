@@ -1,0 +1,102 @@
+//! Several matches: the plots or zones a text matched, to pick one from.
+
+use super::search::ZoneHit;
+use crate::base::LocalText;
+use crate::dataset::Dataset;
+use serde::Serialize;
+
+/// One of several matches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Choice {
+    /// A surveyed plot: ask about it with [`super::Question::Parcel`]`(index)`.
+    Plot {
+        /// Its index in the parcel layer.
+        index: usize,
+        /// The plot's id.
+        plot_id: String,
+        /// `section-main/sub`, or `main/sub`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        plate: Option<String>,
+        /// Its renovation code.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        renovation_code: Option<String>,
+        /// The block it lies in.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        block_id: Option<String>,
+    },
+    /// A zone found by name or id: ask about a point inside it.
+    Zone {
+        /// The layer it belongs to.
+        layer_id: String,
+        /// Its id.
+        id: String,
+        /// Its name.
+        name: LocalText,
+        /// A point inside it: longitude.
+        lon: f64,
+        /// A point inside it: latitude.
+        lat: f64,
+    },
+}
+
+impl Choice {
+    /// What to type to pick this one: its plot id, or its zone id.
+    pub fn id(&self) -> &str {
+        match self {
+            Choice::Plot { plot_id, .. } => plot_id,
+            Choice::Zone { id, .. } => id,
+        }
+    }
+}
+
+/// Several matches to pick from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choices {
+    /// Always `choices`.
+    pub kind: &'static str,
+    /// The matches, in the data's order.
+    pub choices: Vec<Choice>,
+}
+
+impl Choices {
+    /// Plots `found` of the parcel layer.
+    pub fn of_parcels(ds: &Dataset, found: &[usize]) -> Choices {
+        let choices = ds.parcels.as_ref().map_or_else(Vec::new, |p| {
+            found
+                .iter()
+                .filter_map(|&i| {
+                    let info = p.info.get(i)?;
+                    Some(Choice::Plot {
+                        index: i,
+                        plot_id: info.plot_id.clone(),
+                        plate: info.plate_text(),
+                        renovation_code: info.renovation_code.clone(),
+                        block_id: info.block_id.clone(),
+                    })
+                })
+                .collect()
+        });
+        Choices {
+            kind: "choices",
+            choices,
+        }
+    }
+
+    /// Zones found by name or id.
+    pub fn of_zones(hits: &[ZoneHit]) -> Choices {
+        Choices {
+            kind: "choices",
+            choices: hits
+                .iter()
+                .map(|h| Choice::Zone {
+                    layer_id: h.layer_id.clone(),
+                    id: h.id.clone(),
+                    name: h.name.clone(),
+                    lon: h.interior_point[0],
+                    lat: h.interior_point[1],
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The answer about one place, a point or a plot: the check, the facts, the packages, the
+//! office and the boundary history.
+
+use super::{Ask, AskError};
+use crate::check::{PlotReport, PointReport};
+use crate::dataset::Dataset;
+use crate::input::ParsedLocation;
+use crate::layer::offices::OfficeMatch;
+use crate::layer::parcels::ParcelInfo;
+use crate::layer::versions::LayerHistory;
+use crate::packages::{Evaluation, FactSource, PlotFacts};
+use crate::read::manifest::LayerKind;
+use crate::BaftError;
+use serde::Serialize;
+
+/// Whether a place is a point or a plot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A point.
+    Point,
+    /// A plot outline (typed, uploaded or surveyed).
+    Plot,
+}
+
+/// The check's report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Report {
+    /// A point's report.
+    Point(PointReport),
+    /// A plot's report.
+    Plot(PlotReport),
+}
+
+/// Everything known about one place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// `point` or `plot`.
+    pub kind: PlaceKind,
+    /// How typed coordinates were read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<ParsedLocation>,
+    /// The check, per layer.
+    pub result: Report,
+    /// The plot's outline in (lon, lat), for maps and share links (plots only).
+    #[serde(skip)]
+    pub rings: Option<Vec<Vec<(f64, f64)>>>,
+    /// The surveyed plot's index in the parcel layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parcel_index: Option<usize>,
+    /// The surveyed plot's attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parcel: Option<ParcelInfo>,
+    /// What the check and the survey say, before the owner's facts and the assumptions.
+    #[serde(skip)]
+    pub known: PlotFacts,
+    /// The facts the packages were evaluated on, each with its source.
+    pub facts: PlotFacts,
+    /// The packages' evaluation, when the data has packages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incentives: Option<Evaluation>,
+    /// The facilitation office for the place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<OfficeMatch>,
+    /// Layers with several loaded versions: the place's status in each, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<LayerHistory>,
+}
+
+/// The owner's facts text read alone (an error names the fact).
+pub(super) fn user_facts(text: Option<&str>) -> Result<PlotFacts, AskError> {
+    let mut f = PlotFacts::default();
+    if let Some(t) = text {
+        f.set_from_text(t, FactSource::User)?;
+    }
+    Ok(f)
+}
+
+impl Place {
+    pub(super) fn point(
+        ds: &Dataset,
+        (lon, lat): (f64, f64),
+        input: Option<ParsedLocation>,
+        user: &PlotFacts,
+        ask: &Ask,
+    ) -> Result<Place, AskError> {
+        if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+            return Err(BaftError::OutOfRange { lat, lon }.into());
+        }
+        let report = ds.check_point((lon, lat));
+        let known = PlotFacts::from_point(&report);
+        let (facts, incentives) = evaluate(ds, &known, user, ask);
+        let neighbourhoods = target_zones(ds, &report);
+        Ok(Place {
+            kind: PlaceKind::Point,
+            input,
+            office: ds.office_for((lon, lat), &neighbourhoods),
+            history: ds.history((lon, lat)),
+            result: Report::Point(report),
+            rings: None,
+            parcel_index: None,
+            parcel: None,
+            facts,
+            incentives,
+            known,
+        })
+    }
+
+    pub(super) fn outline(
+        ds: &Dataset,
+        rings: Vec<Vec<(f64, f64)>>,
+        parcel: Option<usize>,
+        user: &PlotFacts,
+        ask: &Ask,
+    ) -> Result<Place, AskError> {
+        let report = ds.check_plot(&rings)?;
+        let mut known = PlotFacts::from_plot(&report);
+        let parcels = ds.parcels.as_ref().filter(|_| parcel.is_some());
+        if let (Some(i), Some(p)) = (parcel, parcels) {
+            let year = crate::base::jalali::JalaliDate::from_gregorian(ask.today).year;
+            known.facts.extend(p.facts(i, year).facts);
+        }
+        let (facts, incentives) = evaluate(ds, &known, user, ask);
+        let [lon, lat] = report.interior_point;
+        let neighbourhoods = plot_target_zones(ds, &report);
+        Ok(Place {
+            kind: PlaceKind::Plot,
+            input: None,
+            office: ds.office_for((lon, lat), &neighbourhoods),
+            history: ds.history((lon, lat)),
+            result: Report::Plot(report),
+            rings: Some(rings),
+            parcel_index: parcel,
+            parcel: parcel.and_then(|i| Some(parcels?.info.get(i)?.clone())),
+            facts,
+            incentives,
+            known,
+        })
+    }
+
+    /// The same place with other facts of the owner's (the facts form changed): the facts and
+    /// the packages' evaluation are made again; the check is kept.
+    pub fn with_facts(&self, ds: &Dataset, ask: &Ask) -> Result<Place, AskError> {
+        let (facts, incentives) = evaluate(ds, &self.known, &user_facts(ask.facts)?, ask);
+        Ok(Place {
+            incentives,
+            facts,
+            ..self.clone()
+        })
+    }
+
+    /// The point checked, or a point inside the plot: (lon, lat).
+    pub fn lon_lat(&self) -> (f64, f64) {
+        match &self.result {
+            Report::Point(r) => (r.lon, r.lat),
+            Report::Plot(r) => (r.interior_point[0], r.interior_point[1]),
+        }
+    }
+
+    /// Each layer's status word, in the report's order (`inside`, `on_boundary`, `outside`,
+    /// `partly_inside`).
+    pub fn statuses(&self) -> Vec<&'static str> {
+        match &self.result {
+            Report::Point(r) => r.layers.iter().map(|l| l.status.as_str()).collect(),
+            Report::Plot(r) => r.layers.iter().map(|l| l.status.as_str()).collect(),
+        }
+    }
+
+    /// The point's report, for a point.
+    pub fn point_report(&self) -> Option<&PointReport> {
+        match &self.result {
+            Report::Point(r) => Some(r),
+            Report::Plot(_) => None,
+        }
+    }
+
+    /// The plot's report, for a plot.
+    pub fn plot_report(&self) -> Option<&PlotReport> {
+        match &self.result {
+            Report::Plot(r) => Some(r),
+            Report::Point(_) => None,
+        }
+    }
+}
+
+/// The known facts with the owner's on top and the assumed defaults, and the packages'
+/// evaluation on them.
+fn evaluate(
+    ds: &Dataset,
+    known: &PlotFacts,
+    user: &PlotFacts,
+    ask: &Ask,
+) -> (PlotFacts, Option<Evaluation>) {
+    let mut f = known.clone();
+    f.facts
+        .extend(user.facts.iter().map(|(k, v)| (*k, v.clone())));
+    let facts = f.with_assumed_defaults();
+    let incentives = ds.incentives(&facts, ask.today);
+    (facts, incentives)
+}
+
+fn is_target(ds: &Dataset, layer: &str) -> bool {
+    ds.manifest
+        .layers
+        .iter()
+        .any(|l| l.id == layer && l.kind == LayerKind::TargetNeighbourhood)
+}
+
+/// The target neighbourhoods holding a point.
+fn target_zones(ds: &Dataset, r: &PointReport) -> Vec<String> {
+    r.layers
+        .iter()
+        .filter(|l| is_target(ds, &l.layer.id))
+        .flat_map(|l| l.zones.iter().map(|z| z.id.clone()))
+        .collect()
+}
+
+/// The target neighbourhoods a plot overlaps.
+fn plot_target_zones(ds: &Dataset, r: &PlotReport) -> Vec<String> {
+    r.layers
+        .iter()
+        .filter(|l| is_target(ds, &l.layer.id))
+        .flat_map(|l| l.overlaps.iter().map(|o| o.zone.id.clone()))
+        .collect()
+}
