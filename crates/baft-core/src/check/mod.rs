@@ -5,9 +5,8 @@
 //! - **on the boundary** when it lies within the tolerance (`boundary_tolerance_m`, default
 //!   0.5 m) of an edge that separates the layer from the outside. Edges shared by two
 //!   features of the same layer (two adjacent worn-out blocks) are internal and don't count.
-//!   An edge counts as outer when, 1 cm either side of the point's nearest point on it (moved
-//!   2 cm along the edge when that nearest point is a vertex), one side is in the layer and the
-//!   other is not;
+//!   Whether an edge point is outer is decided from the sectors the edges through it make
+//!   around it, so it holds at any vertex angle (see `check/boundary.rs`);
 //! - **inside** when, otherwise, it lies in the interior of a feature (holes are outside);
 //! - **outside** otherwise, with the distance in metres to the nearest feature's boundary.
 //!
@@ -21,6 +20,7 @@
 //! which counts as inside when the share reaches `plot_inside_threshold` (default 50 %):
 //! the office confirms such plots.
 
+mod boundary;
 mod plot;
 mod point;
 pub mod words;
@@ -35,7 +35,7 @@ use serde::Serialize;
 pub const FULL_SHARE: f64 = 0.995;
 /// A plot with at most this share inside a layer is outside (it touches at most).
 pub const NONE_SHARE: f64 = 0.005;
-/// How far either side of an edge the boundary probe looks (m).
+/// The largest radius (m) around an edge point within which the boundary test probes.
 pub const PROBE_M: f64 = 0.01;
 
 /// Where a point is relative to a layer.

@@ -1,7 +1,7 @@
 //! A point against one layer: the status (see the module docs of [`crate::check`]), the zones
 //! holding it, the distance when outside.
 
-use super::{PointStatus, PROBE_M};
+use super::PointStatus;
 use crate::layer::{Layer, LayerRef, Zone, ZoneRef};
 use serde::Serialize;
 use std::sync::Arc;
@@ -80,7 +80,7 @@ fn classify_point<'a>(
     tolerance: f64,
     mut holding: impl FnMut(usize, &'a Zone),
 ) -> PointStatus {
-    let reach = tolerance + PROBE_M;
+    let reach = tolerance;
     let mut near_edges: Vec<((f64, f64), [f64; 4])> = Vec::new();
     let mut inside_any = false;
     for (i, z) in layer.indexed_candidates(x, y, reach) {
@@ -92,33 +92,10 @@ fn classify_point<'a>(
         inside_any |= inside;
         near_edges.extend(near);
     }
-    let in_layer = |px: f64, py: f64| {
-        layer
-            .candidates(px, py, 0.0)
-            .any(|z| z.prepared.contains(px, py))
-    };
-    // Probe 1 cm either side of each near edge: different answers mean an outer edge.
-    let (mut on_outer_edge, mut interior_edge) = (false, false);
-    for &((qx, qy), e) in &near_edges {
-        let (dx, dy) = (e[2] - e[0], e[3] - e[1]);
-        let len = (dx * dx + dy * dy).sqrt();
-        if len == 0.0 {
-            continue;
-        }
-        // At a vertex, probing square to one side would land on the other side: start the
-        // probe 2 cm along the edge instead (or at its middle when shorter than 4 cm).
-        let t = ((qx - e[0]) * dx + (qy - e[1]) * dy) / (len * len);
-        let margin = (2.0 * PROBE_M / len).min(0.5);
-        let t = t.clamp(margin, 1.0 - margin);
-        let (qx, qy) = (e[0] + t * dx, e[1] + t * dy);
-        let (nx, ny) = (-dy / len * PROBE_M, dx / len * PROBE_M);
-        let (a, b) = (in_layer(qx + nx, qy + ny), in_layer(qx - nx, qy - ny));
-        on_outer_edge |= a != b;
-        interior_edge |= a && b;
-        if on_outer_edge {
-            break;
-        }
-    }
+    let on_outer_edge = !near_edges.is_empty()
+        && super::boundary::near_outer_boundary(layer, (x, y), tolerance, &near_edges);
+    // Near edges that are all shared: the point is between two zones of the layer.
+    let interior_edge = !near_edges.is_empty();
     if on_outer_edge {
         PointStatus::OnBoundary
     } else if inside_any || interior_edge {
