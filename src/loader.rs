@@ -1,128 +1,74 @@
 //! Loads `data/manifest.json` and the layer files at run time (no rebuild for new data).
 //!
-//! The pure steps ([`apply_manifest`], [`apply_layer`]) take text and update the state, so the
-//! browser tests drive them without a server; [`load`] adds the fetching.
+//! The files and their order come from the core's load plan (`baft_core::read::plan`). The pure
+//! steps ([`apply_manifest`], [`apply_file`]) take text and update the state, so the browser
+//! tests drive them without a server; [`load`] adds the fetching.
 
 use crate::state::{AppState, Progress};
-use baft_core::dataset::{planned_files, Dataset};
-use baft_core::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
+use baft_core::dataset::{Dataset, FileBody};
+use baft_core::read::manifest::Manifest;
+use baft_core::read::plan::{load_plan, Planned, Role};
 use baft_core::BaftError;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// A file to fetch for a layer.
-pub type Planned = (LayerSpec, BoundaryVersion, String);
-
-/// Parses the manifest into an empty dataset; returns the layer files to fetch.
+/// Parses the manifest into an empty dataset; returns the files of the core's load plan that
+/// the first answer needs (each layer's current version). The rest are [`extras`].
 pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, BaftError> {
     // The errors stay structured, so the message follows the language when it is switched.
     let manifest = Manifest::parse(text).map_err(|errors| BaftError::BadManifest { errors })?;
-    let plan = planned_files(&manifest);
-    let files = plan.len() + extras(&manifest).len();
+    let (layers, rest): (Vec<Planned>, Vec<Planned>) = load_plan(&manifest)
+        .into_iter()
+        .partition(|f| matches!(f.role, Role::Layer { .. }));
     state.basemap_on.set(manifest.basemap.on_by_default);
-    state.layers_left.set(plan.len());
+    state.layers_left.set(layers.len());
     state.data.set(Some(Arc::new(Dataset::new(manifest))));
     state.progress.set(Progress::Loading {
         done: 0,
-        total: files,
+        total: layers.len() + rest.len(),
         bytes: text.len(),
     });
-    Ok(plan)
+    Ok(layers)
 }
 
-/// Adds one layer file's text to the dataset and records its problems.
-pub fn apply_layer(
-    state: &AppState,
-    spec: &LayerSpec,
-    version: &BoundaryVersion,
-    file: &str,
-    text: &str,
-) {
+/// The files of the load plan besides the current layer versions, in plan order (smallest
+/// first, so that the answer is complete early; the parcel layer last).
+pub fn extras(m: &Manifest) -> Vec<Planned> {
+    load_plan(m)
+        .into_iter()
+        .filter(|f| !matches!(f.role, Role::Layer { .. }))
+        .collect()
+}
+
+/// Adds a planned file's text to the dataset (the core decides what it is for) and records
+/// its problems.
+pub fn apply_file(state: &AppState, file: &Planned, text: &str) {
     let mut problems = Vec::new();
     state.data.update(|d| {
         if let Some(ds) = d {
-            problems = Arc::make_mut(ds).add_layer(spec, version, file, text);
+            problems = match Arc::make_mut(ds).add_file(file, FileBody::Text(text)) {
+                Ok(p) => p,
+                Err(e) => vec![baft_core::Problem::file_error(
+                    &file.path,
+                    baft_core::error::ProblemKind::FileUnreadable {
+                        detail: e.message(baft_core::Lang::En),
+                    },
+                )],
+            };
         }
     });
     state.problems.update(|p| p.extend(problems));
-    layer_done(state);
+    if matches!(file.role, Role::Layer { .. }) {
+        layer_done(state);
+    }
     file_done(state, text.len());
 }
 
 /// One current layer file fewer to wait for (added, or failed to arrive).
 fn layer_done(state: &AppState) {
     state.layers_left.update(|n| *n = n.saturating_sub(1));
-}
-
-/// Files the manifest lists besides the current layer versions.
-#[derive(Debug, Clone)]
-pub enum Extra {
-    Packages(String),
-    /// A non-current boundary version (for history and the version switch).
-    Version(LayerSpec, BoundaryVersion, String),
-    Parcels(String),
-    Offices(String),
-}
-
-impl Extra {
-    pub fn file(&self) -> &str {
-        match self {
-            Extra::Packages(f)
-            | Extra::Parcels(f)
-            | Extra::Offices(f)
-            | Extra::Version(_, _, f) => f,
-        }
-    }
-}
-
-/// The extra files of a manifest, smallest first so that the answer is complete early.
-pub fn extras(m: &Manifest) -> Vec<Extra> {
-    let mut v = Vec::new();
-    if let Some(p) = &m.packages {
-        v.push(Extra::Packages(p.clone()));
-    }
-    if let Some(o) = &m.offices {
-        v.push(Extra::Offices(o.clone()));
-    }
-    for (spec, version, file) in baft_core::dataset::other_version_files(m) {
-        v.push(Extra::Version(spec, version, file));
-    }
-    if let Some(p) = &m.parcels {
-        v.push(Extra::Parcels(p.file.clone()));
-    }
-    v
-}
-
-/// Adds an extra file's text to the dataset and records its problems.
-pub fn apply_extra(state: &AppState, extra: &Extra, text: &str) {
-    let mut problems = Vec::new();
-    state.data.update(|d| {
-        if let Some(ds) = d {
-            let ds = Arc::make_mut(ds);
-            problems = match extra {
-                Extra::Packages(f) => ds.set_packages(f, text),
-                Extra::Version(spec, version, f) => ds.add_other_version(spec, version, f, text),
-                Extra::Parcels(_) => ds.set_parcels(text),
-                Extra::Offices(f) => ds.set_offices(f, text),
-            };
-        }
-    });
-    state.problems.update(|p| p.extend(problems));
-    file_done(state, text.len());
-}
-
-/// Adds the incentive packages file's text (its validation errors become data problems).
-pub fn apply_packages(state: &AppState, file: &str, text: &str) {
-    let mut problems = Vec::new();
-    state.data.update(|d| {
-        if let Some(ds) = d {
-            problems = Arc::make_mut(ds).set_packages(file, text);
-        }
-    });
-    state.problems.update(|p| p.extend(problems));
-    file_done(state, text.len());
 }
 
 /// Records a layer file that could not be fetched; the other layers go on loading.
@@ -314,41 +260,32 @@ pub async fn load(state: AppState, base: String) {
     let more = state
         .data
         .with_untracked(|d| d.as_ref().map(|d| extras(&d.manifest)).unwrap_or_default());
-    for extra in more {
-        let file = extra.file().to_string();
+    for file in plan.into_iter().chain(more) {
         let base = base.clone();
-        if matches!(extra, Extra::Parcels(_)) && baft_core::read::pack::is_pack(&file) {
-            leptos::task::spawn_local(async move {
-                match fetch_file(&state, &base, &file).await {
+        leptos::task::spawn_local(async move {
+            let parcels = matches!(file.role, Role::Parcels);
+            if file.binary {
+                match fetch_file(&state, &base, &file.path).await {
                     Ok(bytes) => {
                         after_layers_painted(&state).await;
                         apply_parcels_pack(state, bytes).await
                     }
-                    Err(e) => apply_unreadable(&state, &file, &e),
+                    Err(e) => apply_unreadable(&state, &file.path, &e),
                 }
-            });
-            continue;
-        }
-        leptos::task::spawn_local(async move {
-            match fetch_file_text(&state, &base, &file).await {
+                return;
+            }
+            match fetch_file_text(&state, &base, &file.path).await {
                 Ok(text) => {
-                    if matches!(extra, Extra::Parcels(_)) {
+                    if parcels {
                         after_layers_painted(&state).await;
                     }
-                    apply_extra(&state, &extra, &text)
+                    apply_file(&state, &file, &text)
                 }
-                Err(e) => apply_unreadable(&state, &file, &e),
-            }
-        });
-    }
-    for (spec, version, file) in plan {
-        let base = base.clone();
-        leptos::task::spawn_local(async move {
-            match fetch_file_text(&state, &base, &file).await {
-                Ok(text) => apply_layer(&state, &spec, &version, &file, &text),
                 Err(e) => {
-                    layer_done(&state);
-                    apply_unreadable(&state, &file, &e)
+                    if matches!(file.role, Role::Layer { .. }) {
+                        layer_done(&state);
+                    }
+                    apply_unreadable(&state, &file.path, &e)
                 }
             }
         });

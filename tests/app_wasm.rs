@@ -4,7 +4,7 @@
 
 use baft_app::actions;
 use baft_app::components::result::ResultCard;
-use baft_app::loader::{apply_layer, apply_manifest, apply_packages};
+use baft_app::loader::{apply_file, apply_manifest};
 use baft_app::state::{AppState, Outcome, Progress};
 use baft_core::answer::Report;
 use baft_core::check::{PlotStatus, PointStatus};
@@ -42,14 +42,24 @@ fn file(name: &str) -> &'static str {
 /// Feeds every extra file but the packages (fed separately) as if fetched.
 fn apply_extras_but_packages(state: &AppState) {
     for extra in baft_app::loader::extras(&state.data.get_untracked().unwrap().manifest) {
-        let text = match extra.file() {
+        let text = match extra.path.as_str() {
             "packages.json" => continue,
             "offices.json" => include_str!("../data/offices.json"),
             "parcels/parcels.geojson" => include_str!("../data/parcels/parcels.geojson"),
             f => file(f),
         };
-        baft_app::loader::apply_extra(&state, &extra, text);
+        apply_file(state, &extra, text);
     }
+}
+
+/// Feeds the packages file as if fetched.
+fn apply_packages(state: &AppState, text: &str) {
+    let manifest = state.data.get_untracked().unwrap().manifest.clone();
+    let packages = baft_app::loader::extras(&manifest)
+        .into_iter()
+        .find(|f| f.path == "packages.json")
+        .unwrap();
+    apply_file(state, &packages, text);
 }
 
 fn loaded_state(lang: Lang) -> AppState {
@@ -64,10 +74,10 @@ fn loaded_state(lang: Lang) -> AppState {
             bytes: MANIFEST.len()
         }
     );
-    for (spec, version, name) in &plan {
-        apply_layer(&state, spec, version, name, file(name));
+    for f in &plan {
+        apply_file(&state, f, file(&f.path));
     }
-    apply_packages(&state, "packages.json", PACKAGES);
+    apply_packages(&state, PACKAGES);
     apply_extras_but_packages(&state);
     state
 }
@@ -115,18 +125,17 @@ fn sample_data_loads_into_the_state() {
 fn a_bad_layer_file_is_reported_and_the_rest_still_load() {
     let state = AppState::new(Lang::En);
     let plan = apply_manifest(&state, MANIFEST).unwrap();
-    for (i, (spec, version, name)) in plan.iter().enumerate() {
+    for (i, f) in plan.iter().enumerate() {
         let text = if i == 0 {
             "{\"type\":\"FeatureCollection\",\n\"features\":["
         } else {
-            file(name)
+            file(&f.path)
         };
-        apply_layer(&state, spec, version, name, text);
+        apply_file(&state, f, text);
     }
     // A packages file with a bad value: reported by package and field, not loaded.
     apply_packages(
         &state,
-        "packages.json",
         &PACKAGES.replacen("\"extra_floors\": 2", "\"extra_floors\": -2", 1),
     );
     apply_extras_but_packages(&state);

@@ -6,7 +6,7 @@
 
 use crate::base::jalali::GregorianDate;
 use crate::check::PlotReport;
-use crate::error::{BaftError, Problem, ProblemKind};
+use crate::error::{Problem, ProblemKind};
 use crate::geometry::projection::TransverseMercator;
 use crate::input::ParseOptions;
 use crate::layer::offices::{OfficeMatch, OfficesFile};
@@ -17,7 +17,9 @@ use crate::packages::{evaluate, Evaluation, PackagesFile, PlotFacts};
 use crate::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
 
 mod checks;
+mod load;
 mod outline;
+pub use load::FileBody;
 pub use outline::{read_plot_outline, MAX_PLOT_BYTES, MAX_PLOT_VERTICES};
 
 /// Loaded data.
@@ -36,31 +38,6 @@ pub struct Dataset {
     pub offices: Option<std::sync::Arc<OfficesFile>>,
     /// Earlier (or later) boundary versions of layers, for history and diffs.
     pub other_versions: Vec<Layer>,
-}
-
-/// The non-current version files of every layer: (layer spec, version, path).
-pub fn other_version_files(m: &Manifest) -> Vec<(LayerSpec, BoundaryVersion, String)> {
-    m.layers
-        .iter()
-        .flat_map(|l| {
-            let current = l.current_version().map(|v| v.id.clone());
-            l.versions
-                .iter()
-                .filter(move |v| Some(&v.id) != current.as_ref())
-                .map(move |v| (l.clone(), v.clone(), v.file.clone()))
-        })
-        .collect()
-}
-
-/// The file to load for each layer at its current version: (layer spec, version, path).
-pub fn planned_files(m: &Manifest) -> Vec<(LayerSpec, BoundaryVersion, String)> {
-    m.layers
-        .iter()
-        .filter_map(|l| {
-            l.current_version()
-                .map(|v| (l.clone(), v.clone(), v.file.clone()))
-        })
-        .collect()
 }
 
 impl Dataset {
@@ -246,153 +223,6 @@ impl Dataset {
         };
         crate::base::small::sort_small_by(&mut self.layers, |a, b| pos(a).cmp(&pos(b)));
         problems
-    }
-
-    /// Loads a manifest and every file it lists through `read`, which maps a path relative to
-    /// the manifest to the file's text.
-    pub fn load(
-        manifest_text: &str,
-        mut read: impl FnMut(&str) -> Result<String, BaftError>,
-    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
-        Self::load_bytes(manifest_text, |p| read(p).map(String::into_bytes))
-    }
-
-    /// Like [`Self::load`], with a reader of bytes (packs are binary).
-    pub fn load_bytes(
-        manifest_text: &str,
-        mut read_bytes: impl FnMut(&str) -> Result<Vec<u8>, BaftError>,
-    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
-        let utf8 = |p: &str, b: Vec<u8>| {
-            String::from_utf8(b).map_err(|_| BaftError::Data {
-                file: p.into(),
-                detail: "not UTF-8 text".into(),
-            })
-        };
-        let manifest =
-            Manifest::parse(manifest_text).map_err(|errors| BaftError::BadManifest { errors })?;
-        let mut ds = Dataset::new(manifest);
-        let mut problems = Vec::new();
-        for (spec, version, path) in planned_files(&ds.manifest) {
-            let text = utf8(&path, read_bytes(&path)?)?;
-            problems.extend(ds.add_layer(&spec, &version, &path, &text));
-        }
-        if let Some(path) = ds.manifest.packages.clone() {
-            let text = utf8(&path, read_bytes(&path)?)?;
-            problems.extend(ds.set_packages(&path, &text));
-        }
-        for (spec, version, path) in other_version_files(&ds.manifest) {
-            let text = utf8(&path, read_bytes(&path)?)?;
-            problems.extend(ds.add_other_version(&spec, &version, &path, &text));
-        }
-        if let Some(p) = ds.manifest.parcels.clone() {
-            if crate::read::pack::is_pack(&p.file) {
-                let bytes = read_bytes(&p.file)?;
-                problems.extend(ds.set_parcels_packed(&bytes, None));
-            } else {
-                let text = utf8(&p.file, read_bytes(&p.file)?)?;
-                problems.extend(ds.set_parcels(&text));
-            }
-        }
-        if let Some(path) = ds.manifest.offices.clone() {
-            let text = utf8(&path, read_bytes(&path)?)?;
-            problems.extend(ds.set_offices(&path, &text));
-        }
-        Ok((ds, problems))
-    }
-
-    /// A dataset of one GeoJSON file, without a manifest (`baft check --zones`): one layer of
-    /// kind worn-out fabric, default settings, centred on the file's data.
-    pub fn from_single_file(name: &str, text: &str) -> Result<Dataset, BaftError> {
-        let (ds, problems) = Self::from_single_file_with_problems(name, text)?;
-        if !ds.layers.iter().any(Layer::is_usable) {
-            return Err(BaftError::UnusableFile {
-                file: name.into(),
-                problem: problems.into_iter().next().map(Box::new),
-            });
-        }
-        Ok(ds)
-    }
-
-    /// Like [`Self::from_single_file`], also returning the problems found.
-    pub fn from_single_file_with_problems(
-        name: &str,
-        text: &str,
-    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
-        use crate::read::manifest::*;
-        // First pass in a provisional frame to find the data's centre.
-        let version = BoundaryVersion {
-            id: "file".into(),
-            title: LocalText::new(name, name),
-            file: name.into(),
-            approved: ApprovalDate {
-                jalali: "".into(),
-                iso: "".into(),
-            },
-            approved_by: LocalText::default(),
-            crs: None,
-        };
-        let spec = LayerSpec {
-            id: "zones".into(),
-            kind: LayerKind::WornOutFabric,
-            name: LocalText::new(name, name),
-            versions: vec![version.clone()],
-            current: None,
-            source: Source::default(),
-            id_property: None,
-            name_property: None,
-            name_en_property: None,
-            colour: "#c0392b".into(),
-        };
-        let probe = Layer::load(
-            &spec,
-            &version,
-            name,
-            text,
-            &TransverseMercator::local(51.0, 32.0),
-        );
-        let (mut minx, mut miny, mut maxx, mut maxy) = (
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        );
-        for z in &probe.zones {
-            for p in z.lon_lat.iter() {
-                for c in &p.exterior().0 {
-                    (minx, miny, maxx, maxy) =
-                        (minx.min(c.x), miny.min(c.y), maxx.max(c.x), maxy.max(c.y));
-                }
-            }
-        }
-        if !minx.is_finite() {
-            minx = 44.0;
-            miny = 25.0;
-            maxx = 63.0;
-            maxy = 40.0;
-        }
-        let manifest = Manifest {
-            format_version: FORMAT_VERSION,
-            data_version: name.into(),
-            sample_data: false,
-            title: LocalText::new(name, name),
-            city: City {
-                name: LocalText::new(name, name),
-                center: [(minx + maxx) / 2.0, (miny + maxy) / 2.0],
-                envelope: [minx, miny, maxx, maxy],
-                utm_zone: crate::geometry::projection::utm_zone_for((minx + maxx) / 2.0),
-            },
-            checking: CheckSettings::default(),
-            basemap: Basemap::default(),
-            layers: vec![spec.clone()],
-            packages: None,
-            parcels: None,
-            offices: None,
-            blocks: None,
-            embed: Default::default(),
-        };
-        let mut ds = Dataset::new(manifest);
-        let problems = ds.add_layer(&spec, &version, name, text);
-        Ok((ds, problems))
     }
 
     /// Options for reading typed coordinates (the city's UTM zone).

@@ -50,6 +50,8 @@ pub enum BaftError {
     Data { file: String, detail: String },
     /// Reading a file failed.
     Io { path: String, detail: String },
+    /// A packed (binary) layer file was given as text.
+    PackAsText { file: String },
     /// A plate or renovation code that no plot in the parcel layer has.
     PlotNotFound { text: String },
     /// A plate or code was typed but this data has no parcel layer.
@@ -311,6 +313,13 @@ impl BaftError {
                     format!("خواندن «{path}» ممکن نشد: {detail}")
                 } else {
                     format!("Could not read “{path}”: {detail}")
+                }
+            }
+            PackAsText { file } => {
+                if fa {
+                    format!("«{file}» فایل فشرده (دودویی) است؛ بایت‌هایش را با addFileBytes بدهید")
+                } else {
+                    format!("“{file}” is a packed (binary) file: pass its bytes to addFileBytes")
                 }
             }
         }

@@ -8,10 +8,11 @@
 
 use crate::error::{BaftError, Location, Problem, ProblemKind};
 use crate::geometry::projection::TransverseMercator;
+use crate::layer::parcels::ParcelLayer;
 use crate::layer::Layer;
-use crate::packages::PackagesFile;
 use crate::read::geojson;
 use crate::read::manifest::Manifest;
+use crate::read::plan::{load_plan, Planned, Role};
 use crate::Severity;
 use std::collections::{HashMap, HashSet};
 
@@ -114,18 +115,6 @@ pub fn validate_dir_bytes(
     };
     let [lon, lat] = manifest.city.center;
     let frame = TransverseMercator::local(lon, lat);
-    let mut zone_ids: HashSet<String> = HashSet::new();
-    for spec in &manifest.layers {
-        for v in &spec.versions {
-            let Some(text) = src.text(&v.file, &mut out) else {
-                continue;
-            };
-            let layer = Layer::load(spec, v, &v.file, &text, &frame);
-            out.extend(layer.problems.iter().cloned());
-            out.extend(extra_checks(&v.file, &text, &layer, &manifest));
-            zone_ids.extend(layer.zones.iter().map(|z| z.id.clone()));
-        }
-    }
     let mut block_ids: Option<HashSet<String>> = None;
     if let Some(path) = &manifest.blocks {
         if let Some(text) = src.text(path, &mut out) {
@@ -136,72 +125,86 @@ pub fn validate_dir_bytes(
             block_ids = Some(layer.zones.iter().map(|z| z.id.clone()).collect());
         }
     }
-    if let Some(spec) = &manifest.parcels {
-        let loaded = if crate::read::pack::is_pack(&spec.file) {
-            // A pack was checked as GeoJSON before packing; here: that it reads, and the rules
-            // that need no source text.
-            src.bytes(&spec.file, &mut out).map(|b| {
-                (
-                    crate::layer::parcels::ParcelLayer::load_packed(spec, &b, None, &frame),
-                    None,
-                )
-            })
-        } else {
-            src.text(&spec.file, &mut out).map(|text| {
-                (
-                    crate::layer::parcels::ParcelLayer::load(spec, &text, &frame),
-                    Some(text),
-                )
-            })
-        };
-        if let Some((parcels, text)) = loaded {
-            out.extend(parcels.problems().iter().cloned());
-            if let Some(text) = &text {
-                out.extend(extra_checks(&spec.file, text, &parcels.layer, &manifest));
+    // The files in the order the app loads them (the parcel layer, checked against the zone or
+    // block ids, comes last).
+    for file in load_plan(&manifest) {
+        let path = file.path.as_str();
+        match &file.role {
+            Role::Layer { spec, version } | Role::Version { spec, version } => {
+                let Some(text) = src.text(path, &mut out) else {
+                    continue;
+                };
+                let layer = Layer::load(spec, version, path, &text, &frame);
+                out.extend(layer.problems.iter().cloned());
+                out.extend(extra_checks(path, &text, &layer, &manifest));
             }
-            let known = block_ids.as_ref().unwrap_or(&zone_ids);
-            if block_ids.is_some() {
-                for (z, info) in parcels.layer.zones.iter().zip(&parcels.info) {
-                    if let Some(b) = info.block_id.as_ref().filter(|b| !known.contains(*b)) {
-                        out.push(feature_problem(
-                            &spec.file,
-                            z.feature_index,
-                            &z.id,
-                            Severity::Error,
-                            ProblemKind::UnknownBlock {
-                                block_id: b.clone(),
-                            },
-                        ));
-                    }
+            Role::Parcels => {
+                let known = block_ids.as_ref();
+                out.extend(parcel_problems(&mut src, &file, &manifest, &frame, known));
+            }
+            Role::Offices => {
+                if let Some(text) = src.text(path, &mut out) {
+                    let mut ds = crate::dataset::Dataset::new(manifest.clone());
+                    out.extend(ds.set_offices(path, &text));
                 }
             }
-        }
-    }
-    if let Some(path) = &manifest.offices {
-        if let Some(text) = src.text(path, &mut out) {
-            let mut ds = crate::dataset::Dataset::new(manifest.clone());
-            out.extend(ds.set_offices(path, &text));
-        }
-    }
-    if let Some(path) = &manifest.packages {
-        if let Some(text) = src.text(path, &mut out) {
-            let ids: Vec<String> = manifest.layers.iter().map(|l| l.id.clone()).collect();
-            if let Err(errs) = PackagesFile::parse(&text, Some(&ids)) {
-                out.extend(errs.into_iter().map(|e| {
-                    Problem::file_error(
-                        path,
-                        ProblemKind::PackageInvalid {
-                            package: e.package,
-                            field: e.field,
-                            detail: e.detail,
-                        },
-                    )
-                }));
+            Role::Packages => {
+                if let Some(text) = src.text(path, &mut out) {
+                    let mut ds = crate::dataset::Dataset::new(manifest.clone());
+                    out.extend(ds.set_packages(path, &text));
+                }
             }
         }
     }
     out.sort_by_key(|p| std::cmp::Reverse(p.severity));
     Findings(out)
+}
+
+/// The parcel layer's problems: loading, the rules on its text, and block ids that the blocks
+/// layer doesn't have (when there is one).
+fn parcel_problems(
+    src: &mut Source,
+    file: &Planned,
+    manifest: &Manifest,
+    frame: &TransverseMercator,
+    block_ids: Option<&HashSet<String>>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let Some(spec) = &manifest.parcels else {
+        return out;
+    };
+    let loaded = if file.binary {
+        // A pack was checked as GeoJSON before packing; here: that it reads, and the rules
+        // that need no source text.
+        src.bytes(&spec.file, &mut out)
+            .map(|b| (ParcelLayer::load_packed(spec, &b, None, frame), None))
+    } else {
+        src.text(&spec.file, &mut out)
+            .map(|text| (ParcelLayer::load(spec, &text, frame), Some(text)))
+    };
+    let Some((parcels, text)) = loaded else {
+        return out;
+    };
+    out.extend(parcels.problems().iter().cloned());
+    if let Some(text) = &text {
+        out.extend(extra_checks(&spec.file, text, &parcels.layer, manifest));
+    }
+    if let Some(known) = block_ids {
+        for (z, info) in parcels.layer.zones.iter().zip(&parcels.info) {
+            if let Some(b) = info.block_id.as_ref().filter(|b| !known.contains(*b)) {
+                out.push(feature_problem(
+                    &spec.file,
+                    z.feature_index,
+                    &z.id,
+                    Severity::Error,
+                    ProblemKind::UnknownBlock {
+                        block_id: b.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    out
 }
 
 fn blocks_spec(path: &str) -> crate::read::manifest::LayerSpec {

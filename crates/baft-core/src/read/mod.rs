@@ -4,4 +4,5 @@ pub mod geojson;
 pub mod json_error;
 pub mod manifest;
 pub mod pack;
+pub mod plan;
 pub mod properties;

@@ -1,56 +1,31 @@
-//! The files a manifest lists: their roles and load order, and adding each one's contents.
+//! The files a manifest lists, as the core's load plan gives them, and adding each one's
+//! contents.
 
 use super::*;
-
-/// What to do with a file's contents.
-enum Role {
-    Layer(LayerSpec, BoundaryVersion),
-    Version(LayerSpec, BoundaryVersion),
-    Packages,
-    Offices,
-    Parcels,
-}
+use baft_core::dataset::FileBody;
+use baft_core::read::plan::{load_plan, Planned, Role};
 
 impl Engine {
-    fn roles(&self) -> Vec<(FileEntry, Role)> {
-        let m = &self.ds.manifest;
-        let entry = |path: &str, kind, l: Option<(&LayerSpec, &BoundaryVersion)>| FileEntry {
-            path: path.into(),
-            kind,
-            binary: kind == FileKind::Parcels && baft_core::read::pack::is_pack(path),
-            layer: l.map(|(s, _)| s.id.clone()),
-            version: l.map(|(_, v)| v.id.clone()),
-        };
-        // The app's order: current versions first, then the small files, then older versions
-        // and the (large) parcel layer.
-        let mut v = Vec::new();
-        for (s, ver, f) in planned_files(m) {
-            v.push((
-                entry(&f, FileKind::Layer, Some((&s, &ver))),
-                Role::Layer(s, ver),
-            ));
-        }
-        if let Some(p) = &m.packages {
-            v.push((entry(p, FileKind::Packages, None), Role::Packages));
-        }
-        if let Some(o) = &m.offices {
-            v.push((entry(o, FileKind::Offices, None), Role::Offices));
-        }
-        for (s, ver, f) in other_version_files(m) {
-            v.push((
-                entry(&f, FileKind::Version, Some((&s, &ver))),
-                Role::Version(s, ver),
-            ));
-        }
-        if let Some(p) = &m.parcels {
-            v.push((entry(&p.file, FileKind::Parcels, None), Role::Parcels));
-        }
-        v
-    }
-
-    /// Every file the manifest lists, in the order the app loads them.
+    /// Every file the manifest lists, in the order the app loads them (the core's load plan).
     pub fn files(&self) -> Vec<FileEntry> {
-        self.roles().into_iter().map(|(e, _)| e).collect()
+        load_plan(&self.ds.manifest)
+            .into_iter()
+            .map(|f| {
+                let (layer, version) = match &f.role {
+                    Role::Layer { spec, version } | Role::Version { spec, version } => {
+                        (Some(spec.id.clone()), Some(version.id.clone()))
+                    }
+                    _ => (None, None),
+                };
+                FileEntry {
+                    kind: FileKind::of(&f.role),
+                    path: f.path,
+                    binary: f.binary,
+                    layer,
+                    version,
+                }
+            })
+            .collect()
     }
 
     fn not_listed(&self, path: &str) -> String {
@@ -61,54 +36,19 @@ impl Engine {
     }
 
     /// Adds a listed file's contents; returns the problems found in it.
-    pub fn add_file<'a>(&mut self, path: &str, body: Body<'a>) -> Result<Vec<Problem>, String> {
-        let role = self
-            .roles()
+    pub fn add_file(&mut self, path: &str, body: Body) -> Result<Vec<Problem>, String> {
+        let file: Planned = load_plan(&self.ds.manifest)
             .into_iter()
-            .find(|(e, _)| e.path == path)
-            .map(|(_, r)| r)
+            .find(|f| f.path == path)
             .ok_or_else(|| self.not_listed(path))?;
-        let lang = self.lang;
-        // Borrowed, never copied: a parcel layer can be tens of MB, and wasm memory never
-        // shrinks, so every copy raises the page's memory for good.
-        let text = |body: &Body<'a>| -> Result<&'a str, String> {
-            match *body {
-                Body::Text(t) => Ok(t),
-                Body::Bytes(b) => {
-                    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-                    std::str::from_utf8(b).map_err(|_| {
-                        BaftError::Data {
-                            file: path.into(),
-                            detail: lang.pick("متن UTF-8 نیست", "not UTF-8 text").into(),
-                        }
-                        .message(lang)
-                    })
-                }
-            }
+        let body = match body {
+            Body::Text(t) => FileBody::Text(t),
+            Body::Bytes(b) => FileBody::Bytes(b),
         };
-        let ds = &mut self.ds;
-        let problems = match role {
-            Role::Layer(spec, version) => ds.add_layer(&spec, &version, path, text(&body)?),
-            Role::Version(spec, version) => {
-                ds.add_other_version(&spec, &version, path, text(&body)?)
-            }
-            Role::Packages => ds.set_packages(path, text(&body)?),
-            Role::Offices => ds.set_offices(path, text(&body)?),
-            Role::Parcels if baft_core::read::pack::is_pack(path) => match body {
-                Body::Bytes(b) => ds.set_parcels_packed(b, None),
-                Body::Text(_) => {
-                    return Err(match lang {
-                        Lang::Fa => format!(
-                            "«{path}» فایل فشرده (دودویی) است؛ بایت‌هایش را با addFileBytes بدهید"
-                        ),
-                        Lang::En => format!(
-                            "“{path}” is a packed (binary) file: pass its bytes to addFileBytes"
-                        ),
-                    })
-                }
-            },
-            Role::Parcels => ds.set_parcels(text(&body)?),
-        };
+        let problems = self
+            .ds
+            .add_file(&file, body)
+            .map_err(|e| e.message(self.lang))?;
         self.problems.retain(|p| p.location.file != path);
         self.problems.extend(problems.iter().cloned());
         Ok(problems)
@@ -125,5 +65,17 @@ impl Engine {
         self.problems.retain(|q| q.location.file != path);
         self.problems.push(p.clone());
         p
+    }
+}
+
+impl FileKind {
+    fn of(role: &Role) -> FileKind {
+        match role {
+            Role::Layer { .. } => FileKind::Layer,
+            Role::Version { .. } => FileKind::Version,
+            Role::Packages => FileKind::Packages,
+            Role::Offices => FileKind::Offices,
+            Role::Parcels => FileKind::Parcels,
+        }
     }
 }

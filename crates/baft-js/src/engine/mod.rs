@@ -6,9 +6,9 @@
 use crate::answer::{self, Answer};
 use baft_core::answer::{answer, Ask, Question};
 use baft_core::base::jalali::{GregorianDate, JalaliDate};
-use baft_core::dataset::{other_version_files, planned_files, read_plot_outline, Dataset};
+use baft_core::dataset::{read_plot_outline, Dataset};
 use baft_core::error::ProblemKind;
-use baft_core::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
+use baft_core::read::manifest::Manifest;
 use baft_core::{BaftError, Lang, Problem};
 use serde::Serialize;
 

@@ -1,0 +1,173 @@
+//! Loading a dataset: every file of the [load plan](crate::read::plan), or one zones file
+//! without a manifest.
+
+use super::Dataset;
+use crate::error::{BaftError, Problem};
+use crate::geometry::projection::TransverseMercator;
+use crate::layer::Layer;
+use crate::read::manifest::Manifest;
+use crate::read::plan::{load_plan, Planned, Role};
+
+/// A file's contents, as the caller read it.
+#[derive(Debug, Clone, Copy)]
+pub enum FileBody<'a> {
+    /// Text.
+    Text(&'a str),
+    /// Bytes: UTF-8 text, or a packed layer.
+    Bytes(&'a [u8]),
+}
+
+impl Dataset {
+    /// Loads a manifest and every file it lists through `read`, which maps a path relative to
+    /// the manifest to the file's text.
+    pub fn load(
+        manifest_text: &str,
+        mut read: impl FnMut(&str) -> Result<String, BaftError>,
+    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        Self::load_bytes(manifest_text, |p| read(p).map(String::into_bytes))
+    }
+
+    /// Like [`Self::load`], with a reader of bytes (packs are binary). Files are read in the
+    /// order of the [load plan](crate::read::plan).
+    pub fn load_bytes(
+        manifest_text: &str,
+        mut read_bytes: impl FnMut(&str) -> Result<Vec<u8>, BaftError>,
+    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        let manifest =
+            Manifest::parse(manifest_text).map_err(|errors| BaftError::BadManifest { errors })?;
+        let mut ds = Dataset::new(manifest);
+        let mut problems = Vec::new();
+        for file in load_plan(&ds.manifest) {
+            let bytes = read_bytes(&file.path)?;
+            problems.extend(ds.add_file(&file, FileBody::Bytes(&bytes))?);
+        }
+        Ok((ds, problems))
+    }
+
+    /// Adds one planned file's contents (see [`crate::read::plan`]); returns the problems found
+    /// in it. Text must be UTF-8 (a byte-order mark is dropped); a packed parcel layer must come
+    /// as bytes.
+    pub fn add_file(&mut self, file: &Planned, body: FileBody) -> Result<Vec<Problem>, BaftError> {
+        let path = file.path.as_str();
+        // Borrowed, never copied: a parcel layer can be tens of MB, and wasm memory never
+        // shrinks, so every copy raises the page's memory for good.
+        let text = || -> Result<&str, BaftError> {
+            match body {
+                FileBody::Text(t) => Ok(t.strip_prefix('\u{FEFF}').unwrap_or(t)),
+                FileBody::Bytes(b) => {
+                    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
+                    std::str::from_utf8(b).map_err(|_| BaftError::Data {
+                        file: path.into(),
+                        detail: "not UTF-8 text".into(),
+                    })
+                }
+            }
+        };
+        Ok(match &file.role {
+            Role::Layer { spec, version } => self.add_layer(spec, version, path, text()?),
+            Role::Version { spec, version } => self.add_other_version(spec, version, path, text()?),
+            Role::Packages => self.set_packages(path, text()?),
+            Role::Offices => self.set_offices(path, text()?),
+            Role::Parcels if file.binary => match body {
+                FileBody::Bytes(b) => self.set_parcels_packed(b, None),
+                FileBody::Text(_) => return Err(BaftError::PackAsText { file: path.into() }),
+            },
+            Role::Parcels => self.set_parcels(text()?),
+        })
+    }
+
+    /// A dataset of one GeoJSON file, without a manifest (`baft check --zones`): one layer of
+    /// kind worn-out fabric, default settings, centred on the file's data.
+    pub fn from_single_file(name: &str, text: &str) -> Result<Dataset, BaftError> {
+        let (ds, problems) = Self::from_single_file_with_problems(name, text)?;
+        if !ds.layers.iter().any(Layer::is_usable) {
+            return Err(BaftError::UnusableFile {
+                file: name.into(),
+                problem: problems.into_iter().next().map(Box::new),
+            });
+        }
+        Ok(ds)
+    }
+
+    /// Like [`Self::from_single_file`], also returning the problems found.
+    pub fn from_single_file_with_problems(
+        name: &str,
+        text: &str,
+    ) -> Result<(Dataset, Vec<Problem>), BaftError> {
+        use crate::read::manifest::*;
+        // First pass in a provisional frame to find the data's centre.
+        let version = BoundaryVersion {
+            id: "file".into(),
+            title: LocalText::new(name, name),
+            file: name.into(),
+            approved: ApprovalDate {
+                jalali: "".into(),
+                iso: "".into(),
+            },
+            approved_by: LocalText::default(),
+            crs: None,
+        };
+        let spec = LayerSpec {
+            id: "zones".into(),
+            kind: LayerKind::WornOutFabric,
+            name: LocalText::new(name, name),
+            versions: vec![version.clone()],
+            current: None,
+            source: Source::default(),
+            id_property: None,
+            name_property: None,
+            name_en_property: None,
+            colour: "#c0392b".into(),
+        };
+        let probe = Layer::load(
+            &spec,
+            &version,
+            name,
+            text,
+            &TransverseMercator::local(51.0, 32.0),
+        );
+        let (mut minx, mut miny, mut maxx, mut maxy) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
+        for z in &probe.zones {
+            for p in z.lon_lat.iter() {
+                for c in &p.exterior().0 {
+                    (minx, miny, maxx, maxy) =
+                        (minx.min(c.x), miny.min(c.y), maxx.max(c.x), maxy.max(c.y));
+                }
+            }
+        }
+        if !minx.is_finite() {
+            minx = 44.0;
+            miny = 25.0;
+            maxx = 63.0;
+            maxy = 40.0;
+        }
+        let manifest = Manifest {
+            format_version: FORMAT_VERSION,
+            data_version: name.into(),
+            sample_data: false,
+            title: LocalText::new(name, name),
+            city: City {
+                name: LocalText::new(name, name),
+                center: [(minx + maxx) / 2.0, (miny + maxy) / 2.0],
+                envelope: [minx, miny, maxx, maxy],
+                utm_zone: crate::geometry::projection::utm_zone_for((minx + maxx) / 2.0),
+            },
+            checking: CheckSettings::default(),
+            basemap: Basemap::default(),
+            layers: vec![spec.clone()],
+            packages: None,
+            parcels: None,
+            offices: None,
+            blocks: None,
+            embed: Default::default(),
+        };
+        let mut ds = Dataset::new(manifest);
+        let problems = ds.add_layer(&spec, &version, name, text);
+        Ok((ds, problems))
+    }
+}
