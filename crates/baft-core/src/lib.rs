@@ -46,6 +46,7 @@
 //! ```
 
 // Foundations: languages, digits, dates, small helpers.
+#[macro_use]
 pub mod base;
 // Geometry: projection, CRS detection, prepared polygons, interior points.
 pub mod geometry;

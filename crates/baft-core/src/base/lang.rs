@@ -1,4 +1,12 @@
-//! The two interface languages: Persian (فارسی, the default) and English.
+//! The two interface languages: Persian (فارسی, the default) and English, and [`say!`], the one
+//! way a sentence is written in both.
+//!
+//! ```
+//! use baft_core::{say, Lang};
+//! let n = 3;
+//! assert_eq!(say!(Lang::En, "{n} بلوک", "{n} blocks"), "3 blocks");
+//! assert_eq!(say!(Lang::Fa, "{n} بلوک", "{n} blocks"), "3 بلوک");
+//! ```
 
 use serde::{Deserialize, Serialize};
 
@@ -43,4 +51,24 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// A sentence in Persian and English, side by side: `say!(lang, "فارسی {x}", "English {x}")`
+/// gives the one for `lang` as a `String`. Both texts are format strings; they capture the same
+/// variables from the scope (or take the same arguments after them), so a translator sees every sentence whole, in both languages, in
+/// one place in the source (`scripts/catalogue.py` lists them all).
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $fa:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::Lang::Fa => format!($fa),
+            $crate::Lang::En => format!($en),
+        }
+    };
+    ($lang:expr, $fa:literal, $en:literal, $($arg:expr),+ $(,)?) => {
+        match $lang {
+            $crate::Lang::Fa => format!($fa, $($arg),+),
+            $crate::Lang::En => format!($en, $($arg),+),
+        }
+    };
 }

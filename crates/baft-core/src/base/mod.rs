@@ -2,6 +2,7 @@
 
 pub mod digits;
 pub mod jalali;
+#[macro_use]
 pub mod lang;
 pub mod letters;
 pub mod small;

@@ -68,10 +68,7 @@ pub fn square_metres(a: f64, lang: Lang) -> String {
 /// A percentage, one decimal: "۶۲٫۵٪" / "62.5%".
 pub fn percent(share: f64, lang: Lang) -> String {
     let s = format_number(share * 100.0, 1, lang);
-    match lang {
-        Lang::Fa => format!("{s}٪"),
-        Lang::En => format!("{s}%"),
-    }
+    say!(lang, "{s}٪", "{s}%")
 }
 
 /// The status of a point in one layer, in one sentence.
@@ -91,10 +88,7 @@ pub fn point_sentence(r: &LayerPointResult, lang: Lang) -> String {
         (PointStatus::Outside, _) => {
             let d = r.distance_m.map(|d| metres(d, lang)).unwrap_or_default();
             let near = r.nearest.as_ref().map(|z| zone_label(z, lang)).unwrap_or_default();
-            match lang {
-                Lang::Fa => format!("بیرون از {layer} است؛ نزدیک‌ترین مرز {d} فاصله دارد ({near})."),
-                Lang::En => format!("Outside the {layer}; the nearest boundary is {d} away ({near})."),
-            }
+            say!(lang, "بیرون از {layer} است؛ نزدیک‌ترین مرز {d} فاصله دارد ({near}).", "Outside the {layer}; the nearest boundary is {d} away ({near}).")
         }
     }
 }

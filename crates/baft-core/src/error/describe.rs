@@ -13,11 +13,7 @@ impl ProblemKind {
         match self {
             JsonSyntax { detail } => {
                 let t = crate::read::json_error::describe(detail, lang);
-                if fa {
-                    format!("خطای نحوی JSON: {t}")
-                } else {
-                    format!("JSON syntax error: {t}")
-                }
+                say!(lang, "خطای نحوی JSON: {t}", "JSON syntax error: {t}")
             }
             JsonStructure { field, detail } => {
                 let t = crate::read::json_error::describe(detail, lang);
@@ -28,34 +24,31 @@ impl ProblemKind {
                 }
             }
             NoFeatures => {
-                if fa {
-                    "FeatureCollection هیچ عارضه‌ای ندارد («features» نیامده یا خالی است)".into()
-                } else {
-                    "the FeatureCollection has no features (“features” is missing or empty)".into()
-                }
+                say!(
+                    lang,
+                    "FeatureCollection هیچ عارضه‌ای ندارد («features» نیامده یا خالی است)",
+                    "the FeatureCollection has no features (“features” is missing or empty)"
+                )
             }
             NotGeoJson { format } => {
                 let advice = crate::read::json_error::format_advice(format, lang);
                 if !advice.is_empty() {
                     advice.into()
-                } else if fa {
-                    format!(
-                        "این {} است، نه GeoJSON",
-                        crate::read::json_error::format_name(format, lang)
-                    )
                 } else {
-                    format!(
+                    say!(
+                        lang,
+                        "این {} است، نه GeoJSON",
                         "this is {}, not GeoJSON",
                         crate::read::json_error::format_name(format, lang)
                     )
                 }
             }
             GeometryNotObject => {
-                if fa {
-                    "هندسه (geometry) شیء GeoJSON نیست".into()
-                } else {
-                    "the geometry is not a GeoJSON object".into()
-                }
+                say!(
+                    lang,
+                    "هندسه (geometry) شیء GeoJSON نیست",
+                    "the geometry is not a GeoJSON object"
+                )
             }
             NullPosition {
                 polygon,
@@ -90,11 +83,11 @@ impl ProblemKind {
                 }
             }
             NotPolygons => {
-                if fa {
-                    "مختصات MultiPolygon باید فهرستی از چندضلعی‌ها باشد".into()
-                } else {
-                    "MultiPolygon coordinates must be a list of polygons".into()
-                }
+                say!(
+                    lang,
+                    "مختصات MultiPolygon باید فهرستی از چندضلعی‌ها باشد",
+                    "MultiPolygon coordinates must be a list of polygons"
+                )
             }
             NotRings { polygon } => {
                 if fa {
@@ -115,26 +108,20 @@ impl ProblemKind {
                 }
             }
             Unconvertible { x, y } => {
-                if fa {
-                    format!(
-                        "نقطهٔ ({}، {}) به طول و عرض جغرافیایی تبدیل نمی‌شود",
-                        g(*x),
-                        g(*y)
-                    )
-                } else {
-                    format!(
-                        "position ({}, {}) can't be converted to longitude/latitude",
-                        g(*x),
-                        g(*y)
-                    )
-                }
+                say!(
+                    lang,
+                    "نقطهٔ ({}، {}) به طول و عرض جغرافیایی تبدیل نمی‌شود",
+                    "position ({}, {}) can't be converted to longitude/latitude",
+                    g(*x),
+                    g(*y)
+                )
             }
             MixedCrs { crs } => {
-                if fa {
-                    format!("مختصات این عارضه مانند بقیهٔ فایل در {crs} نیست")
-                } else {
-                    format!("its coordinates are not in {crs} like the rest of the file")
-                }
+                say!(
+                    lang,
+                    "مختصات این عارضه مانند بقیهٔ فایل در {crs} نیست",
+                    "its coordinates are not in {crs} like the rest of the file"
+                )
             }
             WindingOrder { polygon, ring } => {
                 if fa {
@@ -144,38 +131,29 @@ impl ProblemKind {
                 }
             }
             DuplicateId { id } => {
-                if fa {
-                    format!("شناسهٔ «{id}» تکراری است")
-                } else {
-                    format!("duplicate id “{id}”")
-                }
+                say!(lang, "شناسهٔ «{id}» تکراری است", "duplicate id “{id}”")
             }
             Overlap { other_id, area_m2 } => {
-                if fa {
-                    format!(
-                        "با «{other_id}» همپوشانی دارد ({})",
-                        crate::check::words::square_metres(*area_m2, lang)
-                    )
-                } else {
-                    format!(
-                        "overlaps “{other_id}” by {}",
-                        crate::check::words::square_metres(*area_m2, lang)
-                    )
-                }
+                say!(
+                    lang,
+                    "با «{other_id}» همپوشانی دارد ({})",
+                    "overlaps “{other_id}” by {}",
+                    crate::check::words::square_metres(*area_m2, lang)
+                )
             }
             OutsideEnvelope => {
-                if fa {
-                    "بیرون از محدودهٔ شهر در مانیفست (city.envelope) است".into()
-                } else {
-                    "lies outside the city envelope declared in the manifest (city.envelope)".into()
-                }
+                say!(
+                    lang,
+                    "بیرون از محدودهٔ شهر در مانیفست (city.envelope) است",
+                    "lies outside the city envelope declared in the manifest (city.envelope)"
+                )
             }
             UnknownBlock { block_id } => {
-                if fa {
-                    format!("بلوک «{block_id}» در لایهٔ بلوک‌ها نیست")
-                } else {
-                    format!("block “{block_id}” is not in the blocks layer")
-                }
+                say!(
+                    lang,
+                    "بلوک «{block_id}» در لایهٔ بلوک‌ها نیست",
+                    "block “{block_id}” is not in the blocks layer"
+                )
             }
             ManifestInvalid { field, detail } if field.is_empty() => detail.get(lang).to_string(),
             ManifestInvalid { field, detail } => {
@@ -200,25 +178,25 @@ impl ProblemKind {
             } => crate::packages::format::package_error_text(package, field, detail, lang),
             FileUnreadable { detail } => {
                 let detail = known_detail(detail, lang);
-                if fa {
-                    format!("فایل خوانده نشد ({detail})؛ این لایه بارگذاری نشد")
-                } else {
-                    format!("the file could not be read ({detail}); the layer was not loaded")
-                }
+                say!(
+                    lang,
+                    "فایل خوانده نشد ({detail})؛ این لایه بارگذاری نشد",
+                    "the file could not be read ({detail}); the layer was not loaded"
+                )
             }
             NotAFeatureCollection { found } if found == "?" => {
-                if fa {
-                    "باید FeatureCollection باشد اما «type» ندارد".into()
-                } else {
-                    "expected a FeatureCollection, but “type” is missing".into()
-                }
+                say!(
+                    lang,
+                    "باید FeatureCollection باشد اما «type» ندارد",
+                    "expected a FeatureCollection, but “type” is missing"
+                )
             }
             NotAFeatureCollection { found } => {
-                if fa {
-                    format!("باید FeatureCollection باشد اما «{found}» است")
-                } else {
-                    format!("expected a FeatureCollection, found “{found}”")
-                }
+                say!(
+                    lang,
+                    "باید FeatureCollection باشد اما «{found}» است",
+                    "expected a FeatureCollection, found “{found}”"
+                )
             }
             FeatureNotObject => lang
                 .pick(
@@ -233,32 +211,32 @@ impl ProblemKind {
                 )
                 .to_string(),
             EmptyGeometry => {
-                if fa {
-                    "هندسهٔ خالی: مختصاتی ندارد".into()
-                } else {
-                    "empty geometry: it has no coordinates".into()
-                }
+                say!(
+                    lang,
+                    "هندسهٔ خالی: مختصاتی ندارد",
+                    "empty geometry: it has no coordinates"
+                )
             }
             WrongGeometryType { found } if found == "?" => {
-                if fa {
-                    "هندسه «type» ندارد (Polygon یا MultiPolygon لازم است)".into()
-                } else {
-                    "the geometry has no “type” (Polygon or MultiPolygon is required)".into()
-                }
+                say!(
+                    lang,
+                    "هندسه «type» ندارد (Polygon یا MultiPolygon لازم است)",
+                    "the geometry has no “type” (Polygon or MultiPolygon is required)"
+                )
             }
             WrongGeometryType { found } => {
-                if fa {
-                    format!("نوع هندسه «{found}» است اما Polygon یا MultiPolygon لازم است")
-                } else {
-                    format!("geometry type is “{found}” but Polygon or MultiPolygon is required")
-                }
+                say!(
+                    lang,
+                    "نوع هندسه «{found}» است اما Polygon یا MultiPolygon لازم است",
+                    "geometry type is “{found}” but Polygon or MultiPolygon is required"
+                )
             }
             BadCoordinates { detail } => {
-                if fa {
-                    format!("مختصات نادرست ({detail})")
-                } else {
-                    format!("bad coordinates ({detail})")
-                }
+                say!(
+                    lang,
+                    "مختصات نادرست ({detail})",
+                    "bad coordinates ({detail})"
+                )
             }
             UnclosedRing { polygon, ring } => {
                 if fa {
@@ -338,60 +316,40 @@ impl ProblemKind {
                 }
             }
             MissingId => {
-                if fa {
-                    "شناسه (id یا block_id) ندارد؛ شماره‌اش به‌جای شناسه به کار رفت".into()
-                } else {
-                    "has no id (id or block_id); its index is used instead".into()
-                }
+                say!(
+                    lang,
+                    "شناسه (id یا block_id) ندارد؛ شماره‌اش به‌جای شناسه به کار رفت",
+                    "has no id (id or block_id); its index is used instead"
+                )
             }
             SwappedAxes => {
-                if fa {
-                    "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد: دوباره با ترتیب طول، عرض خروجی بگیرید (در QGIS: ذخیره به GeoJSON با EPSG:4326)".into()
-                } else {
-                    "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude: export it again longitude first (in QGIS: save as GeoJSON in EPSG:4326)".into()
-                }
+                say!(lang, "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد: دوباره با ترتیب طول، عرض خروجی بگیرید (در QGIS: ذخیره به GeoJSON با EPSG:4326)", "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude: export it again longitude first (in QGIS: save as GeoJSON in EPSG:4326)")
             }
             UndeclaredProjected => {
-                if fa {
-                    "مختصات به متر (تصویر UTM) هستند اما سیستم مختصات اعلام نشده است. در مانیفست \"crs\": \"EPSG:32639\" بگذارید یا هنگام خروجی از QGIS سیستم مختصات را نگه دارید".into()
-                } else {
-                    "coordinates are in metres (a UTM projection) but no coordinate system is declared. Set \"crs\": \"EPSG:32639\" in the manifest, or keep the CRS when exporting from QGIS".into()
-                }
+                say!(lang, "مختصات به متر (تصویر UTM) هستند اما سیستم مختصات اعلام نشده است. در مانیفست \"crs\": \"EPSG:32639\" بگذارید یا هنگام خروجی از QGIS سیستم مختصات را نگه دارید", "coordinates are in metres (a UTM projection) but no coordinate system is declared. Set \"crs\": \"EPSG:32639\" in the manifest, or keep the CRS when exporting from QGIS")
             }
             DeclaredProjectedButDegrees { crs } => {
-                if fa {
-                    format!("سیستم مختصات {crs} اعلام شده اما مقادیر به درجه‌اند")
-                } else {
-                    format!("{crs} is declared but the values are in degrees")
-                }
+                say!(
+                    lang,
+                    "سیستم مختصات {crs} اعلام شده اما مقادیر به درجه‌اند",
+                    "{crs} is declared but the values are in degrees"
+                )
             }
             DeclaredDegreesButMetres => {
-                if fa {
-                    "طول و عرض جغرافیایی اعلام شده اما مقادیر به متر (UTM) هستند".into()
-                } else {
-                    "longitude/latitude is declared but the values are in metres (UTM)".into()
-                }
+                say!(
+                    lang,
+                    "طول و عرض جغرافیایی اعلام شده اما مقادیر به متر (UTM) هستند",
+                    "longitude/latitude is declared but the values are in metres (UTM)"
+                )
             }
             UnsupportedCrs { crs } => {
-                if fa {
-                    format!("سیستم مختصات «{crs}» پشتیبانی نمی‌شود؛ به EPSG:4326 یا EPSG:32639 تبدیل کنید")
-                } else {
-                    format!("coordinate system “{crs}” is not supported; reproject to EPSG:4326 or EPSG:32639")
-                }
+                say!(lang, "سیستم مختصات «{crs}» پشتیبانی نمی‌شود؛ به EPSG:4326 یا EPSG:32639 تبدیل کنید", "coordinate system “{crs}” is not supported; reproject to EPSG:4326 or EPSG:32639")
             }
             OutsideIran { lon, lat } => {
-                if fa {
-                    format!("مختصات در (عرض {}، طول {}) و بیرون از ایران است: سیستم مختصات یا ناحیهٔ UTM اشتباه است", g(*lat), g(*lon))
-                } else {
-                    format!("the coordinates fall at (latitude {}, longitude {}), outside Iran: wrong coordinate system or UTM zone", g(*lat), g(*lon))
-                }
+                say!(lang, "مختصات در (عرض {}، طول {}) و بیرون از ایران است: سیستم مختصات یا ناحیهٔ UTM اشتباه است", "the coordinates fall at (latitude {}, longitude {}), outside Iran: wrong coordinate system or UTM zone", g(*lat), g(*lon))
             }
             EmptyLayer => {
-                if fa {
-                    "هیچ عارضهٔ معتبری ندارد".into()
-                } else {
-                    "has no valid feature".into()
-                }
+                say!(lang, "هیچ عارضهٔ معتبری ندارد", "has no valid feature")
             }
         }
     }

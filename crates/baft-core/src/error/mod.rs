@@ -97,59 +97,30 @@ impl BaftError {
         let num = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
         match self {
             EmptyInput => {
-                if fa {
-                    "چیزی وارد نشده است. مختصات (مثلاً ۳۵٫۷۱، ۵۱٫۱۱)، UTM (مثلاً E 510122 N 3951756) یا پیوند نقشه را وارد کنید.".into()
-                } else {
-                    "Nothing was entered. Type coordinates (e.g. 35.71, 51.11), UTM figures (e.g. E 510122 N 3951756) or paste a map link.".into()
-                }
+                say!(lang, "چیزی وارد نشده است. مختصات (مثلاً ۳۵٫۷۱، ۵۱٫۱۱)، UTM (مثلاً E 510122 N 3951756) یا پیوند نقشه را وارد کنید.", "Nothing was entered. Type coordinates (e.g. 35.71, 51.11), UTM figures (e.g. E 510122 N 3951756) or paste a map link.")
             }
             Unrecognised { text } => {
-                if fa {
-                    format!("«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E 510122 N 3951756)، geo: یا پیوند نقشه.", clip(text))
-                } else {
-                    format!("Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", clip(text))
-                }
+                say!(lang, "«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E 510122 N 3951756)، geo: یا پیوند نقشه.", "Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", clip(text))
             }
             OutOfRange { lat, lon } => {
-                if fa {
-                    format!("عرض {} یا طول {} خارج از بازهٔ مجاز است (عرض بین ۹۰- و ۹۰، طول بین ۱۸۰- و ۱۸۰).", num(*lat), num(*lon))
-                } else {
-                    format!("Latitude {} or longitude {} is out of range (latitude −90…90, longitude −180…180).", num(*lat), num(*lon))
-                }
+                say!(lang, "عرض {} یا طول {} خارج از بازهٔ مجاز است (عرض بین ۹۰- و ۹۰، طول بین ۱۸۰- و ۱۸۰).", "Latitude {} or longitude {} is out of range (latitude −90…90, longitude −180…180).", num(*lat), num(*lon))
             }
             AmbiguousNumbers { a, b } => {
-                if fa {
-                    format!("اعداد {} و {} نه عرض و طول جغرافیایی هستند و نه UTM. برای UTM، شرقی (۶ رقم) و شمالی (۷ رقم) را بنویسید.", num(*a), num(*b))
-                } else {
-                    format!("The numbers {} and {} are neither latitude/longitude nor UTM. For UTM give the easting (6 digits) and northing (7 digits).", num(*a), num(*b))
-                }
+                say!(lang, "اعداد {} و {} نه عرض و طول جغرافیایی هستند و نه UTM. برای UTM، شرقی (۶ رقم) و شمالی (۷ رقم) را بنویسید.", "The numbers {} and {} are neither latitude/longitude nor UTM. For UTM give the easting (6 digits) and northing (7 digits).", num(*a), num(*b))
             }
             UtmOutOfRange { easting, northing } => {
-                if fa {
-                    format!("UTM خارج از بازه است: شرقی {} باید بین ۱۶۶۰۰۰ و ۸۳۴۰۰۰ و شمالی {} بین ۰ و ۹۴۰۰۰۰۰ باشد.", num(*easting), num(*northing))
-                } else {
-                    format!("UTM out of range: easting {} must be 166000–834000 and northing {} 0–9400000.", num(*easting), num(*northing))
-                }
+                say!(lang, "UTM خارج از بازه است: شرقی {} باید بین ۱۶۶۰۰۰ و ۸۳۴۰۰۰ و شمالی {} بین ۰ و ۹۴۰۰۰۰۰ باشد.", "UTM out of range: easting {} must be 166000–834000 and northing {} 0–9400000.", num(*easting), num(*northing))
             }
             LinkWithoutCoordinates { host } => {
-                if fa {
-                    format!("پیوند {} مختصات ندارد (پیوند کوتاه یا شناسهٔ مکان). پیوند را باز کنید و پیوندی که مختصات دارد یا خود مختصات را کپی کنید.", host)
-                } else {
-                    format!("The {} link carries no coordinates (a short link or a place id). Open it and copy a link with coordinates, or the coordinates themselves.", host)
-                }
+                say!(lang, "پیوند {} مختصات ندارد (پیوند کوتاه یا شناسهٔ مکان). پیوند را باز کنید و پیوندی که مختصات دارد یا خود مختصات را کپی کنید.", "The {} link carries no coordinates (a short link or a place id). Open it and copy a link with coordinates, or the coordinates themselves.", host)
             }
             BadGeoUri { text } => {
-                if fa {
-                    format!(
-                        "نشانی geo: «{}» خوانده نشد؛ شکل درست: geo:35.71,51.11",
-                        clip(text)
-                    )
-                } else {
-                    format!(
-                        "Could not read the geo: URI “{}”; expected geo:35.71,51.11",
-                        clip(text)
-                    )
-                }
+                say!(
+                    lang,
+                    "نشانی geo: «{}» خوانده نشد؛ شکل درست: geo:35.71,51.11",
+                    "Could not read the geo: URI “{}”; expected geo:35.71,51.11",
+                    clip(text)
+                )
             }
             CornerLine { line, text, reason } => {
                 let why = reason.message(lang);
@@ -170,38 +141,21 @@ impl BaftError {
                 }
             }
             CornersNoArea => {
-                if fa {
-                    "گوشه‌ها روی یک خط‌اند و محدوده مساحتی ندارد. ارقام گوشه‌ها را بررسی کنید.".into()
-                } else {
-                    "The corners lie on one line, so the outline has no area. Check the corners' figures.".into()
-                }
+                say!(lang, "گوشه‌ها روی یک خط‌اند و محدوده مساحتی ندارد. ارقام گوشه‌ها را بررسی کنید.", "The corners lie on one line, so the outline has no area. Check the corners' figures.")
             }
             NotAPlate { text } => {
-                if fa {
-                    format!("«{}» پلاک یا کد نوسازی درستی نیست. پلاک را با رقم به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵ یا بخش ۱۱ پلاک ۱۲۳/۴۵) و کد نوسازی را با رقم و خط تیره همان‌طور که روی فیش عوارض آمده (مثلاً ۰۴۱۲-۰۱۷) بنویسید.", clip(text))
-                } else {
-                    format!("“{}” is not a plate or renovation code. Write a plate in digits as main/sub (e.g. 123/45, or بخش 11 پلاک 123/45 with the section) and a renovation code in digits and dashes as printed on the fee receipt (e.g. 0412-017).", clip(text))
-                }
+                say!(lang, "«{}» پلاک یا کد نوسازی درستی نیست. پلاک را با رقم به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵ یا بخش ۱۱ پلاک ۱۲۳/۴۵) و کد نوسازی را با رقم و خط تیره همان‌طور که روی فیش عوارض آمده (مثلاً ۰۴۱۲-۰۱۷) بنویسید.", "“{}” is not a plate or renovation code. Write a plate in digits as main/sub (e.g. 123/45, or بخش 11 پلاک 123/45 with the section) and a renovation code in digits and dashes as printed on the fee receipt (e.g. 0412-017).", clip(text))
             }
             DecimalComma { text } => {
-                if fa {
-                    format!("در «{}» ممیز با ویرگول نوشته شده است. ممیز را با «٫» یا نقطه بنویسید (۳۵٫۷۱) و دو عدد را با ویرگول یا فاصله جدا کنید: ۳۵٫۷۱، ۵۱٫۱۱", clip(text))
-                } else {
-                    format!("“{}” has commas as decimal marks. Write decimals with a point (35.71) and separate the two numbers with a comma or a space: 35.71, 51.11", clip(text))
-                }
+                say!(lang, "در «{}» ممیز با ویرگول نوشته شده است. ممیز را با «٫» یا نقطه بنویسید (۳۵٫۷۱) و دو عدد را با ویرگول یا فاصله جدا کنید: ۳۵٫۷۱، ۵۱٫۱۱", "“{}” has commas as decimal marks. Write decimals with a point (35.71) and separate the two numbers with a comma or a space: 35.71, 51.11", clip(text))
             }
             MinutesSeconds { value } => {
-                if fa {
-                    format!(
-                        "دقیقه و ثانیه باید کمتر از ۶۰ باشند، اما {} آمده است (مثلاً ۳۵°۴۲′۳۵″).",
-                        num(*value)
-                    )
-                } else {
-                    format!(
-                        "Minutes and seconds must be below 60, but {} was given (e.g. 35°42′35″).",
-                        num(*value)
-                    )
-                }
+                say!(
+                    lang,
+                    "دقیقه و ثانیه باید کمتر از ۶۰ باشند، اما {} آمده است (مثلاً ۳۵°۴۲′۳۵″).",
+                    "Minutes and seconds must be below 60, but {} was given (e.g. 35°42′35″).",
+                    num(*value)
+                )
             }
             TooFewCorners { count } => {
                 if fa {
@@ -211,11 +165,7 @@ impl BaftError {
                 }
             }
             CornersCrossing => {
-                if fa {
-                    "اضلاع محدوده همدیگر را قطع می‌کنند. گوشه‌ها را به ترتیب دور ملک (مثلاً الف، ب، ج، د از شمال‌غربی) بنویسید.".into()
-                } else {
-                    "The outline's sides cross each other. List the corners in order around the plot (A, B, C, D… from the north-west).".into()
-                }
+                say!(lang, "اضلاع محدوده همدیگر را قطع می‌کنند. گوشه‌ها را به ترتیب دور ملک (مثلاً الف، ب، ج، د از شمال‌غربی) بنویسید.", "The outline's sides cross each other. List the corners in order around the plot (A, B, C, D… from the north-west).")
             }
             BadPlotFile { problem } => {
                 let hint = match problem {
@@ -227,25 +177,20 @@ impl BaftError {
                     }
                     _ => "",
                 };
-                if fa {
-                    format!(
-                        "محدودهٔ ملک قابل استفاده نیست: {}{hint}",
-                        problem.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "The plot outline can't be used: {}{hint}",
-                        problem.describe(lang)
-                    )
-                }
+                say!(
+                    lang,
+                    "محدودهٔ ملک قابل استفاده نیست: {}{hint}",
+                    "The plot outline can't be used: {}{hint}",
+                    problem.describe(lang)
+                )
             }
             Data { file, detail } => {
                 let detail = known_detail(detail, lang);
-                if fa {
-                    format!("دادهٔ «{file}» قابل استفاده نیست: {detail}")
-                } else {
-                    format!("Data file “{file}” can't be used: {detail}")
-                }
+                say!(
+                    lang,
+                    "دادهٔ «{file}» قابل استفاده نیست: {detail}",
+                    "Data file “{file}” can't be used: {detail}"
+                )
             }
             BadManifest { errors } => Data {
                 file: "manifest.json".into(),
@@ -272,19 +217,11 @@ impl BaftError {
             PlotFileTooLarge { bytes, limit } => {
                 let mb =
                     |b: usize| crate::base::digits::format_number(b as f64 / 1_000_000.0, 1, lang);
-                if fa {
-                    format!("فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", mb(*bytes), mb(*limit))
-                } else {
-                    format!("The plot outline file is {} MB; at most {} MB can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
-                }
+                say!(lang, "فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", "The plot outline file is {} MB; at most {} MB can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
             }
             PlotTooComplex { vertices, limit } => {
                 let n = |x: usize| crate::base::digits::format_number(x as f64, 0, lang);
-                if fa {
-                    format!("محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", n(*vertices), n(*limit))
-                } else {
-                    format!("The plot outline has {} corners; at most {} are accepted. Upload a single plot's outline, or simplify it.", n(*vertices), n(*limit))
-                }
+                say!(lang, "محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", "The plot outline has {} corners; at most {} are accepted. Upload a single plot's outline, or simplify it.", n(*vertices), n(*limit))
             }
             PlotNotFound { text } => {
                 if fa {
@@ -294,33 +231,25 @@ impl BaftError {
                 }
             }
             NoParcelLayer => {
-                if fa {
-                    "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.".into()
-                } else {
-                    "This data has no plot-by-plot parcel layer; search by coordinates or a map link.".into()
-                }
+                say!(lang, "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.", "This data has no plot-by-plot parcel layer; search by coordinates or a map link.")
             }
             BadLink { field, text } => {
-                if fa {
-                    format!("بخش «{field}» پیوند اشتراکی خوانده نشد («{}»). پیوند ناقص یا دست‌خورده است؛ آن را دوباره از فرستنده بگیرید.", clip(text))
-                } else {
-                    format!("The “{field}” part of the shared link can't be read (“{}”). The link is cut short or altered; ask the sender for it again.", clip(text))
-                }
+                say!(lang, "بخش «{field}» پیوند اشتراکی خوانده نشد («{}»). پیوند ناقص یا دست‌خورده است؛ آن را دوباره از فرستنده بگیرید.", "The “{field}” part of the shared link can't be read (“{}”). The link is cut short or altered; ask the sender for it again.", clip(text))
             }
             Io { path, detail } => {
                 let detail = known_detail(detail, lang);
-                if fa {
-                    format!("خواندن «{path}» ممکن نشد: {detail}")
-                } else {
-                    format!("Could not read “{path}”: {detail}")
-                }
+                say!(
+                    lang,
+                    "خواندن «{path}» ممکن نشد: {detail}",
+                    "Could not read “{path}”: {detail}"
+                )
             }
             PackAsText { file } => {
-                if fa {
-                    format!("«{file}» فایل فشرده (دودویی) است؛ بایت‌هایش را با addFileBytes بدهید")
-                } else {
-                    format!("“{file}” is a packed (binary) file: pass its bytes to addFileBytes")
-                }
+                say!(
+                    lang,
+                    "«{file}» فایل فشرده (دودویی) است؛ بایت‌هایش را با addFileBytes بدهید",
+                    "“{file}” is a packed (binary) file: pass its bytes to addFileBytes"
+                )
             }
         }
     }

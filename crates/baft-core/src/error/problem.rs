@@ -215,11 +215,7 @@ impl Problem {
             });
         }
         if let Some(id) = &l.feature_id {
-            parts.push(if fa {
-                format!("شناسه «{id}»")
-            } else {
-                format!("id “{id}”")
-            });
+            parts.push(say!(lang, "شناسه «{id}»", "id “{id}”"));
         }
         if let (Some(line), Some(col)) = (l.line, l.column) {
             parts.push(if fa {

@@ -34,30 +34,26 @@ impl LayerHistory {
         // The latest change, if any.
         let change = s.windows(2).rev().find(|w| inside(&w[0]) != inside(&w[1]));
         match (change, inside(last)) {
-            (Some(w), true) => match lang {
-                Lang::Fa => format!(
-                    "از {} داخل است (افزوده شد؛ در {} بیرون بود).",
-                    title(&w[1]),
-                    title(&w[0])
-                ),
-                Lang::En => format!(
-                    "Inside since the {} (added; it was outside in the {}).",
-                    title(&w[1]),
-                    title(&w[0])
-                ),
-            },
-            (Some(w), false) => match lang {
-                Lang::Fa => format!("در {} داخل بود؛ در {} حذف شد.", title(&w[0]), title(&w[1])),
-                Lang::En => format!(
-                    "Was inside in the {}; removed in the {}.",
-                    title(&w[0]),
-                    title(&w[1])
-                ),
-            },
-            (None, true) => match lang {
-                Lang::Fa => format!("در همهٔ نسخه‌ها از {} داخل بوده است.", title(first)),
-                Lang::En => format!("Inside in every version since the {}.", title(first)),
-            },
+            (Some(w), true) => say!(
+                lang,
+                "از {} داخل است (افزوده شد؛ در {} بیرون بود).",
+                "Inside since the {} (added; it was outside in the {}).",
+                title(&w[1]),
+                title(&w[0])
+            ),
+            (Some(w), false) => say!(
+                lang,
+                "در {} داخل بود؛ در {} حذف شد.",
+                "Was inside in the {}; removed in the {}.",
+                title(&w[0]),
+                title(&w[1])
+            ),
+            (None, true) => say!(
+                lang,
+                "در همهٔ نسخه‌ها از {} داخل بوده است.",
+                "Inside in every version since the {}.",
+                title(first)
+            ),
             (None, false) => match lang {
                 Lang::Fa => "در هیچ نسخه‌ای داخل نبوده است.".into(),
                 Lang::En => "Outside in every version.".into(),

@@ -116,10 +116,7 @@ pub fn condition(c: &Condition, layers: &LayerNames, lang: Lang) -> String {
             .map(|m| value_label(f, m, lang))
             .collect::<Vec<_>>()
             .join(lang.pick(" یا ", " or "));
-        return match lang {
-            Lang::Fa => format!("{name}: {states}"),
-            Lang::En => format!("{name}: {states}"),
-        };
+        return say!(lang, "{name}: {states}", "{name}: {states}");
     }
     let mut parts = Vec::new();
     let u = unit(f, lang);
@@ -177,10 +174,12 @@ pub fn condition(c: &Condition, layers: &LayerNames, lang: Lang) -> String {
 
 /// The question to ask for a missing fact.
 pub fn question(f: FactName, lang: Lang) -> String {
-    match lang {
-        Lang::Fa => format!("بستگی دارد به: «{}».", fact_label(f, lang)),
-        Lang::En => format!("Depends on: {}.", fact_label(f, lang)),
-    }
+    say!(
+        lang,
+        "بستگی دارد به: «{}».",
+        "Depends on: {}.",
+        fact_label(f, lang)
+    )
 }
 
 /// What would change an unmet condition.
@@ -191,31 +190,23 @@ pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
                 .get(layer)
                 .map(|n| n.get(lang).to_string())
                 .unwrap_or_else(|| layer.clone());
-            match lang {
-                Lang::Fa => format!(
-                    "این ملک در {name} نیست (در محدودهٔ مصوب)؛ این شرط با تغییر طرح تغییر نمی‌کند."
-                ),
-                Lang::En => format!(
-                    "The plot is not in the {name} (as approved); no design choice changes that."
-                ),
-            }
+            say!(
+                lang,
+                "این ملک در {name} نیست (در محدودهٔ مصوب)؛ این شرط با تغییر طرح تغییر نمی‌کند.",
+                "The plot is not in the {name} (as approved); no design choice changes that."
+            )
         }
         Hint::ReachArea {
             missing_m2,
             target_m2,
             ..
-        } => match lang {
-            Lang::Fa => format!(
-                "با تجمیع با همسایه، {} متر مربع دیگر لازم است تا به {} متر مربع برسید.",
-                num(missing_m2.ceil(), lang),
-                num(*target_m2, lang)
-            ),
-            Lang::En => format!(
-                "Consolidate with a neighbour: {} m² more reaches {} m².",
-                num(missing_m2.ceil(), lang),
-                num(*target_m2, lang)
-            ),
-        },
+        } => say!(
+            lang,
+            "با تجمیع با همسایه، {} متر مربع دیگر لازم است تا به {} متر مربع برسید.",
+            "Consolidate with a neighbour: {} m² more reaches {} m².",
+            num(missing_m2.ceil(), lang),
+            num(*target_m2, lang)
+        ),
         Hint::ConsolidateMore { neighbours } => match lang {
             Lang::Fa => format!("با {} همسایهٔ دیگر تجمیع کنید.", num(*neighbours, lang)),
             Lang::En => format!(
@@ -224,44 +215,35 @@ pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
                 if *neighbours > 1.0 { "s" } else { "" }
             ),
         },
-        Hint::Reach { fact, target } => match lang {
-            Lang::Fa => format!(
-                "«{}» باید به {}{} برسد.",
-                fact_label(*fact, lang),
-                num(*target, lang),
-                unit(*fact, lang)
-            ),
-            Lang::En => format!(
-                "The {} must reach {}{}.",
-                fact_label(*fact, lang),
-                num(*target, lang),
-                unit(*fact, lang)
-            ),
-        },
-        Hint::StayUnder { fact, limit } => match lang {
-            Lang::Fa => format!(
-                "«{}» نباید از {}{} بیشتر باشد.",
-                fact_label(*fact, lang),
-                num(*limit, lang),
-                unit(*fact, lang)
-            ),
-            Lang::En => format!(
-                "The {} must not exceed {}{}.",
-                fact_label(*fact, lang),
-                num(*limit, lang),
-                unit(*fact, lang)
-            ),
-        },
+        Hint::Reach { fact, target } => say!(
+            lang,
+            "«{}» باید به {}{} برسد.",
+            "The {} must reach {}{}.",
+            fact_label(*fact, lang),
+            num(*target, lang),
+            unit(*fact, lang)
+        ),
+        Hint::StayUnder { fact, limit } => say!(
+            lang,
+            "«{}» نباید از {}{} بیشتر باشد.",
+            "The {} must not exceed {}{}.",
+            fact_label(*fact, lang),
+            num(*limit, lang),
+            unit(*fact, lang)
+        ),
         Hint::NeedsValue { fact, values } => {
             let vs = values
                 .iter()
                 .map(|v| value_label(*fact, v, lang))
                 .collect::<Vec<_>>()
                 .join(lang.pick(" یا ", " or "));
-            match lang {
-                Lang::Fa => format!("فقط وقتی «{}»: {}.", fact_label(*fact, lang), vs),
-                Lang::En => format!("Only when {}: {}.", fact_label(*fact, lang), vs),
-            }
+            say!(
+                lang,
+                "فقط وقتی «{}»: {}.",
+                "Only when {}: {}.",
+                fact_label(*fact, lang),
+                vs
+            )
         }
     }
 }
@@ -319,10 +301,7 @@ pub fn benefits(b: &Benefits, lang: Lang) -> Vec<String> {
         });
     }
     if let Some(x) = b.density_percent {
-        v.push(match lang {
-            Lang::Fa => format!("{}٪ تراکم تشویقی", n(x)),
-            Lang::En => format!("{}% bonus density", n(x)),
-        });
+        v.push(say!(lang, "{}٪ تراکم تشویقی", "{}% bonus density", n(x)));
     }
     if let Some(x) = b.density_percent_per_extra_plot {
         let cap = b.density_cap_floors.map(|c| match lang {
@@ -333,43 +312,44 @@ pub fn benefits(b: &Benefits, lang: Lang) -> Vec<String> {
                 if c == 1.0 { "" } else { "s" }
             ),
         });
-        v.push(match lang {
-            Lang::Fa => format!(
-                "{}٪ تراکم به ازای هر پلاک تجمیعی اضافه{}",
-                n(x),
-                cap.unwrap_or_default()
-            ),
-            Lang::En => format!(
-                "{}% density per extra plot consolidated{}",
-                n(x),
-                cap.unwrap_or_default()
-            ),
-        });
+        v.push(say!(
+            lang,
+            "{}٪ تراکم به ازای هر پلاک تجمیعی اضافه{}",
+            "{}% density per extra plot consolidated{}",
+            n(x),
+            cap.unwrap_or_default()
+        ));
     }
     if let Some(x) = b.permit_fee_discount_percent {
-        v.push(match lang {
-            Lang::Fa => format!("{}٪ تخفیف عوارض صدور پروانه و تراکم", n(x)),
-            Lang::En => format!("{}% off permit and density fees", n(x)),
-        });
+        v.push(say!(
+            lang,
+            "{}٪ تخفیف عوارض صدور پروانه و تراکم",
+            "{}% off permit and density fees",
+            n(x)
+        ));
     }
     if let Some(x) = b.parking_per_unit {
-        v.push(match lang {
-            Lang::Fa => format!("پارکینگ {} به ازای هر واحد", n(x)),
-            Lang::En => format!("parking {} space per unit", n(x)),
-        });
+        v.push(say!(
+            lang,
+            "پارکینگ {} به ازای هر واحد",
+            "parking {} space per unit",
+            n(x)
+        ));
     }
     if let Some(x) = b.loan_per_unit_rial {
-        let rate = b.loan_rate_percent.map(|r| match lang {
-            Lang::Fa => format!("، سود {}٪", n(r)),
-            Lang::En => format!(", {}% interest", n(r)),
-        });
-        let term = b.loan_term_years.map(|t| match lang {
-            Lang::Fa => format!("، بازپرداخت {} ساله", n(t)),
-            Lang::En => format!(", repaid over {} years", n(t)),
-        });
-        let zero = b.loan_zero_rate_portion_rial.map(|z| match lang {
-            Lang::Fa => format!("؛ {} از آن بدون سود", money(z, lang)),
-            Lang::En => format!("; {} of it at 0%", money(z, lang)),
+        let rate = b
+            .loan_rate_percent
+            .map(|r| say!(lang, "، سود {}٪", ", {}% interest", n(r)));
+        let term = b
+            .loan_term_years
+            .map(|t| say!(lang, "، بازپرداخت {} ساله", ", repaid over {} years", n(t)));
+        let zero = b.loan_zero_rate_portion_rial.map(|z| {
+            say!(
+                lang,
+                "؛ {} از آن بدون سود",
+                "; {} of it at 0%",
+                money(z, lang)
+            )
         });
         v.push(format!(
             "{} {}{}{}{}",
@@ -391,10 +371,12 @@ pub fn benefits(b: &Benefits, lang: Lang) -> Vec<String> {
         ));
     }
     if let Some(x) = b.engineering_fee_discount_percent {
-        v.push(match lang {
-            Lang::Fa => format!("{}٪ تخفیف تعرفهٔ خدمات مهندسی (نظام مهندسی)", n(x)),
-            Lang::En => format!("{}% off engineering (Nezam Mohandesi) fees", n(x)),
-        });
+        v.push(say!(
+            lang,
+            "{}٪ تخفیف تعرفهٔ خدمات مهندسی (نظام مهندسی)",
+            "{}% off engineering (Nezam Mohandesi) fees",
+            n(x)
+        ));
     }
     v.extend(b.extras.iter().map(|e| e.get(lang).to_string()));
     v

@@ -295,10 +295,12 @@ pub fn not_json(format: &str, lang: Lang) -> String {
     if !advice.is_empty() {
         return advice.into();
     }
-    match lang {
-        Lang::Fa => format!("این {} است، نه JSON", format_name(format, lang)),
-        Lang::En => format!("this is {}, not JSON", format_name(format, lang)),
-    }
+    say!(
+        lang,
+        "این {} است، نه JSON",
+        "this is {}, not JSON",
+        format_name(format, lang)
+    )
 }
 
 /// Whether text that serde calls a syntax error is valid JSON after all (one item too many in

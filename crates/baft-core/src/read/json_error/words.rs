@@ -68,46 +68,46 @@ fn words(body: &str, lang: Lang) -> String {
     }
     if let Some(rest) = body.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or(rest);
-        return if fa {
-            format!("فیلد لازم «{name}» نیامده است")
-        } else {
-            format!("the required field “{name}” is missing")
-        };
+        return say!(
+            lang,
+            "فیلد لازم «{name}» نیامده است",
+            "the required field “{name}” is missing"
+        );
     }
     if let Some(rest) = body.strip_prefix("duplicate field `") {
         let name = rest.split('`').next().unwrap_or(rest);
-        return if fa {
-            format!("فیلد «{name}» دو بار آمده است")
-        } else {
-            format!("the field “{name}” appears twice")
-        };
+        return say!(
+            lang,
+            "فیلد «{name}» دو بار آمده است",
+            "the field “{name}” appears twice"
+        );
     }
     if let Some(rest) = body.strip_prefix("unknown variant `") {
         let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed = names(allowed, lang);
-        return if fa {
-            format!("مقدار ناشناختهٔ «{name}»؛ مقدارهای مجاز: {allowed}")
-        } else {
-            format!("unknown value “{name}”; allowed: {allowed}")
-        };
+        return say!(
+            lang,
+            "مقدار ناشناختهٔ «{name}»؛ مقدارهای مجاز: {allowed}",
+            "unknown value “{name}”; allowed: {allowed}"
+        );
     }
     if let Some(rest) = body.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (found, expected) = (unexpected(found, lang), expectation(expected, lang));
-        return if fa {
-            format!("نوع نادرست: {expected} لازم است اما {found} آمده است")
-        } else {
-            format!("wrong type: found {found}, expected {expected}")
-        };
+        return say!(
+            lang,
+            "نوع نادرست: {expected} لازم است اما {found} آمده است",
+            "wrong type: found {found}, expected {expected}"
+        );
     }
     if let Some(rest) = body.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (found, expected) = (unexpected(found, lang), expectation(expected, lang));
-        return if fa {
-            format!("{found} اینجا مجاز نیست: {expected} لازم است")
-        } else {
-            format!("{found} is not allowed here: expected {expected}")
-        };
+        return say!(
+            lang,
+            "{found} اینجا مجاز نیست: {expected} لازم است",
+            "{found} is not allowed here: expected {expected}"
+        );
     }
     if let Some(rest) = body.strip_prefix("invalid length ") {
         let (n, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -218,18 +218,10 @@ fn unexpected(s: &str, lang: Lang) -> String {
     let tick = |p: &str| s.strip_prefix(p).map(|r| r.trim_matches('`').to_string());
     if let Some(v) = s.strip_prefix("string ") {
         let v = v.trim_matches('"');
-        return if fa {
-            format!("متن «{v}»")
-        } else {
-            format!("the text “{v}”")
-        };
+        return say!(lang, "متن «{v}»", "the text “{v}”");
     }
     if let Some(v) = tick("integer ").or_else(|| tick("floating point ")) {
-        return if fa {
-            format!("عدد «{v}»")
-        } else {
-            format!("the number {v}")
-        };
+        return say!(lang, "عدد «{v}»", "the number {v}");
     }
     if let Some(v) = tick("boolean ") {
         return v;

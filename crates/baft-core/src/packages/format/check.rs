@@ -1,0 +1,273 @@
+//! Checking a packages file: the rules serde can't express, each error naming package and field.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::read::manifest::ApprovalDate;
+
+impl PackagesFile {
+    /// Parses and validates. `layer_ids` are the manifest's layers (conditions may only name
+    /// those); pass `None` to skip that check.
+    pub fn parse(
+        text: &str,
+        layer_ids: Option<&[String]>,
+    ) -> Result<PackagesFile, Vec<PackageError>> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let f: PackagesFile = serde_json::from_str(text).map_err(|e| structure_errors(text, &e))?;
+        let errs = f.validate(layer_ids);
+        if errs.is_empty() {
+            Ok(f)
+        } else {
+            Err(errs)
+        }
+    }
+
+    /// Checks what serde can't: ranges, operators that fit each fact, known layers, dates in
+    /// both calendars that agree, unique ids, stacking sets naming real packages, and
+    /// overlapping validity of two packages with the same id.
+    pub fn validate(&self, layer_ids: Option<&[String]>) -> Vec<PackageError> {
+        let mut e = Vec::new();
+        if self.format_version != FORMAT_VERSION {
+            e.push(PackageError::new(
+                "file",
+                "format_version",
+                crate::base::digits::to_persian_digits(&format!(
+                    "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
+                    self.format_version
+                )),
+                format!(
+                    "version {} is not supported (only {FORMAT_VERSION})",
+                    self.format_version
+                ),
+            ));
+        }
+        let v = &self.valuation;
+        let mut range = |pkg: &str, field: &str, x: Option<f64>, lo: f64, hi: f64| {
+            if let Some(x) = x {
+                if !(x.is_finite() && x >= lo && x <= hi) {
+                    let n = crate::error::error_number;
+                    let p = |v: f64| crate::base::digits::to_persian_digits(&n(v));
+                    e.push(PackageError::new(
+                        pkg,
+                        field,
+                        format!("مقدار {} باید بین {} و {} باشد", p(x), p(lo), p(hi)),
+                        format!("value {} must be between {} and {}", n(x), n(lo), n(hi)),
+                    ));
+                }
+            }
+        };
+        range(
+            "valuation",
+            "coverage_ratio",
+            Some(v.coverage_ratio),
+            0.05,
+            1.0,
+        );
+        range("valuation", "base_floors", Some(v.base_floors), 0.0, 60.0);
+        range(
+            "valuation",
+            "land_value_rial_per_m2",
+            Some(v.land_value_rial_per_m2),
+            0.0,
+            1e13,
+        );
+        range(
+            "valuation",
+            "permit_fee_coefficient",
+            Some(v.permit_fee_coefficient),
+            0.0,
+            100.0,
+        );
+        range("valuation", "default_units", v.default_units, 1.0, 10_000.0);
+        range(
+            "stacking",
+            "max_extra_floors",
+            self.stacking.max_extra_floors,
+            0.0,
+            20.0,
+        );
+        for (i, p) in self.packages.iter().enumerate() {
+            let id = if p.id.trim().is_empty() {
+                format!("#{i}")
+            } else {
+                p.id.clone()
+            };
+            let b = &p.benefits;
+            range(&id, "benefits.extra_floors", b.extra_floors, 0.0, 10.0);
+            range(
+                &id,
+                "benefits.density_percent",
+                b.density_percent,
+                0.0,
+                500.0,
+            );
+            range(
+                &id,
+                "benefits.density_percent_per_extra_plot",
+                b.density_percent_per_extra_plot,
+                0.0,
+                200.0,
+            );
+            range(
+                &id,
+                "benefits.density_cap_floors",
+                b.density_cap_floors,
+                0.0,
+                10.0,
+            );
+            range(
+                &id,
+                "benefits.permit_fee_discount_percent",
+                b.permit_fee_discount_percent,
+                0.0,
+                100.0,
+            );
+            range(
+                &id,
+                "benefits.engineering_fee_discount_percent",
+                b.engineering_fee_discount_percent,
+                0.0,
+                100.0,
+            );
+            range(
+                &id,
+                "benefits.parking_per_unit",
+                b.parking_per_unit,
+                0.0,
+                5.0,
+            );
+            range(
+                &id,
+                "benefits.loan_per_unit_rial",
+                b.loan_per_unit_rial,
+                0.0,
+                1e13,
+            );
+            range(
+                &id,
+                "benefits.loan_rate_percent",
+                b.loan_rate_percent,
+                0.0,
+                100.0,
+            );
+            range(
+                &id,
+                "benefits.loan_term_years",
+                b.loan_term_years,
+                0.0,
+                50.0,
+            );
+            range(
+                &id,
+                "benefits.loan_zero_rate_portion_rial",
+                b.loan_zero_rate_portion_rial,
+                0.0,
+                b.loan_per_unit_rial.unwrap_or(1e13),
+            );
+            range(&id, "benefits.rent_loan_rial", b.rent_loan_rial, 0.0, 1e13);
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, p) in self.packages.iter().enumerate() {
+            let id = if p.id.trim().is_empty() {
+                format!("#{i}")
+            } else {
+                p.id.clone()
+            };
+            if p.id.trim().is_empty() {
+                e.push(PackageError::new(
+                    &id,
+                    "id",
+                    "شناسه خالی است".into(),
+                    "the id is empty".into(),
+                ));
+            }
+            if !ids.insert(p.id.clone()) {
+                e.push(PackageError::new(
+                    &id,
+                    "id",
+                    "شناسهٔ تکراری".into(),
+                    "duplicate id".into(),
+                ));
+            }
+            check_date(&mut e, &id, "valid_from", Some(&p.valid_from));
+            check_date(&mut e, &id, "valid_to", p.valid_to.as_ref());
+            check_date(&mut e, &id, "source.date", Some(&p.source.date));
+            if let (Some(f), Some(t)) = (
+                p.valid_from.gregorian_date(),
+                p.valid_to.as_ref().and_then(|d| d.gregorian_date()),
+            ) {
+                if t < f {
+                    e.push(PackageError::new(
+                        &id,
+                        "valid_to",
+                        "پایان اعتبار پیش از آغاز آن است".into(),
+                        "validity ends before it starts".into(),
+                    ));
+                }
+            }
+            if p.conditions.is_empty() {
+                e.push(PackageError::new(
+                    &id,
+                    "conditions",
+                    "دست‌کم یک شرط لازم است (مثلاً عضویت در لایه)".into(),
+                    "at least one condition is required (e.g. layer membership)".into(),
+                ));
+            }
+            for (k, c) in p.conditions.iter().enumerate() {
+                for (field, fa, en) in c.problems(layer_ids) {
+                    e.push(PackageError::new(
+                        &id,
+                        format!("conditions[{k}].{field}"),
+                        fa,
+                        en,
+                    ));
+                }
+            }
+            if p.benefits == Benefits::default() {
+                e.push(PackageError::new(
+                    &id,
+                    "benefits",
+                    "هیچ مزیتی تعریف نشده".into(),
+                    "no benefit is given".into(),
+                ));
+            }
+        }
+        for (i, set) in self.stacking.exclusive.iter().enumerate() {
+            for (k, pid) in set.packages.iter().enumerate() {
+                if !self.packages.iter().any(|p| &p.id == pid) {
+                    e.push(PackageError::new(
+                        "stacking",
+                        format!("exclusive[{i}].packages[{k}]"),
+                        format!("بستهٔ «{pid}» وجود ندارد"),
+                        format!("no package “{pid}”"),
+                    ));
+                }
+            }
+        }
+        e
+    }
+}
+
+fn check_date(e: &mut Vec<PackageError>, id: &str, field: &str, d: Option<&ApprovalDate>) {
+    let Some(d) = d else { return };
+    match (d.jalali_date(), d.gregorian_date()) {
+        (None, _) => e.push(PackageError::new(
+            id,
+            format!("{field}.jalali"),
+            format!("«{}» تاریخ شمسی معتبری نیست", d.jalali),
+            format!("“{}” is not a valid Jalali date", d.jalali),
+        )),
+        (_, None) => e.push(PackageError::new(
+            id,
+            format!("{field}.iso"),
+            format!("«{}» تاریخ میلادی معتبری نیست", d.iso),
+            format!("“{}” is not a valid ISO date", d.iso),
+        )),
+        (Some(j), Some(g)) if j.to_gregorian() != g => e.push(PackageError::new(
+            id,
+            field,
+            format!("{} برابر {} است، نه {}", d.jalali, j.to_gregorian(), d.iso),
+            format!("{} is {}, not {}", d.jalali, j.to_gregorian(), d.iso),
+        )),
+        _ => {}
+    }
+}

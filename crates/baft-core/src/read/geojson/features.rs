@@ -1,0 +1,201 @@
+//! Reading a file's features and their geometries, with a problem per bad feature.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::error::{Location, Problem, ProblemKind, Severity};
+use crate::read::properties::Properties;
+use serde_json::Value;
+
+/// Reads a zone file. `Err` only when the file as a whole is unusable (bad JSON, not a
+/// FeatureCollection); otherwise the good features with the problems of the bad ones.
+pub fn parse_feature_collection(file: &str, text: &str) -> Result<RawFile, Problem> {
+    let top = parse_top(file, text)?;
+    let kind = top.kind_str();
+    let file_problem = |kind| Problem::file_error(file, kind);
+    if kind != "FeatureCollection" {
+        return Err(file_problem(ProblemKind::NotAFeatureCollection {
+            found: if kind.is_empty() { "?".into() } else { kind },
+        }));
+    }
+    let Some(slots) = top.features else {
+        return Err(file_problem(ProblemKind::NoFeatures));
+    };
+    let mut out = RawFile {
+        crs_name: top.crs.as_ref().and_then(crs_member_name),
+        ..Default::default()
+    };
+    for (index, slot) in slots.into_iter().enumerate() {
+        match read_feature(file, index, slot) {
+            Ok((f, warnings)) => {
+                out.problems.extend(warnings);
+                out.features.push(f);
+            }
+            Err(p) => out.problems.push(p),
+        }
+    }
+    Ok(out)
+}
+
+fn id_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn read_feature(
+    file: &str,
+    index: usize,
+    slot: FeatureSlot,
+) -> Result<(RawFeature, Vec<Problem>), Problem> {
+    let loc = |id: Option<String>| Location {
+        file: file.into(),
+        feature_index: Some(index),
+        feature_id: id,
+        ..Default::default()
+    };
+    let err = |id: Option<String>, kind| Problem {
+        severity: Severity::Error,
+        location: loc(id),
+        kind,
+    };
+    let FeatureSlot::Feature {
+        id,
+        properties,
+        geometry,
+    } = slot
+    else {
+        return Err(err(None, ProblemKind::FeatureNotObject));
+    };
+    let properties = properties
+        .map(|raw| Properties::from_json_text(raw.get()))
+        .unwrap_or_default();
+    let id = id.as_ref().and_then(id_text);
+    let shown_id = id.clone().or_else(|| {
+        properties
+            .pick(["id", "block_id", "zone_id", "code"])
+            .iter()
+            .find_map(|v| v.as_ref().and_then(id_text))
+    });
+    let geom = match geometry {
+        None | Some(GeometrySlot::Null) => return Err(err(shown_id, ProblemKind::NullGeometry)),
+        Some(GeometrySlot::NotObject) => return Err(err(shown_id, ProblemKind::GeometryNotObject)),
+        Some(GeometrySlot::Geometry(g)) => g,
+    };
+    let (polygons, warnings) = geometry_polygons(&geom).map_err(|k| err(shown_id.clone(), k))?;
+    let warnings = warnings
+        .into_iter()
+        .map(|kind| Problem {
+            severity: Severity::Warning,
+            location: loc(shown_id.clone()),
+            kind,
+        })
+        .collect();
+    Ok((
+        RawFeature {
+            index,
+            id,
+            properties,
+            polygons,
+        },
+        warnings,
+    ))
+}
+
+/// Converts a Polygon/MultiPolygon geometry into rings; unclosed rings are closed with a warning.
+pub(crate) fn geometry_polygons(
+    g: &RawGeometry,
+) -> Result<(Vec<RawPolygon>, Vec<ProblemKind>), ProblemKind> {
+    let kind = g.kind.clone().unwrap_or_default();
+    let coords = match &g.coordinates {
+        None | Some(Node::Null) => {
+            return Err(if kind == "Polygon" || kind == "MultiPolygon" {
+                ProblemKind::EmptyGeometry
+            } else {
+                ProblemKind::WrongGeometryType {
+                    found: kind_or_q(&kind),
+                }
+            })
+        }
+        Some(c) => c,
+    };
+    let polys: Vec<&Node> = match (kind.as_str(), coords) {
+        ("Polygon", n) => vec![n],
+        ("MultiPolygon", Node::List(ps)) => ps.iter().collect(),
+        ("MultiPolygon", _) => return Err(ProblemKind::NotPolygons),
+        (other, _) => {
+            return Err(ProblemKind::WrongGeometryType {
+                found: kind_or_q(other),
+            })
+        }
+    };
+    if polys.is_empty() {
+        return Err(ProblemKind::EmptyGeometry);
+    }
+    let mut warnings = Vec::new();
+    let mut out = Vec::with_capacity(polys.len());
+    for (pi, p) in polys.iter().enumerate() {
+        let Node::List(rings) = p else {
+            return Err(ProblemKind::NotRings { polygon: pi });
+        };
+        if rings.is_empty() {
+            return Err(ProblemKind::EmptyGeometry);
+        }
+        let mut poly = Vec::with_capacity(rings.len());
+        for (ri, r) in rings.iter().enumerate() {
+            let Node::List(pos) = r else {
+                return Err(ProblemKind::NotPositions {
+                    polygon: pi,
+                    ring: ri,
+                });
+            };
+            let mut ring = Vec::with_capacity(pos.len() + 1);
+            for (k, n) in pos.iter().enumerate() {
+                match n {
+                    Node::Pos(x, y) if x.is_finite() && y.is_finite() => ring.push((*x, *y)),
+                    Node::Null => {
+                        return Err(ProblemKind::NullPosition {
+                            polygon: pi,
+                            ring: ri,
+                            position: k,
+                        })
+                    }
+                    _ => {
+                        return Err(ProblemKind::BadPosition {
+                            polygon: pi,
+                            ring: ri,
+                            position: k,
+                        })
+                    }
+                }
+            }
+            if ring.len() >= 3 && ring.first() != ring.last() {
+                warnings.push(ProblemKind::UnclosedRing {
+                    polygon: pi,
+                    ring: ri,
+                });
+                let first = ring[0];
+                ring.push(first);
+            }
+            if ring.len() < 4 {
+                return Err(ProblemKind::TooFewPoints {
+                    polygon: pi,
+                    ring: ri,
+                    count: ring.len(),
+                });
+            }
+            poly.push(ring);
+        }
+        out.push(poly);
+    }
+    Ok((out, warnings))
+}
+
+fn kind_or_q(k: &str) -> String {
+    if k.is_empty() {
+        "?".into()
+    } else {
+        k.into()
+    }
+}

@@ -1,0 +1,186 @@
+//! Reading and checking a manifest: the values serde can't check.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::geometry::crs::SourceCrs;
+
+impl Manifest {
+    /// Parses and validates a manifest. Errors name the field (`layers[1].versions[0].approved`).
+    pub fn parse(text: &str) -> Result<Manifest, Vec<ManifestError>> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let m: Manifest =
+            serde_json::from_str(text).map_err(|e| vec![ManifestError::from_serde(text, &e)])?;
+        let errs = m.validate();
+        if errs.is_empty() {
+            Ok(m)
+        } else {
+            Err(errs)
+        }
+    }
+
+    /// Checks values serde can't: ranges, dates that agree, unique ids, known CRSs.
+    pub fn validate(&self) -> Vec<ManifestError> {
+        let mut e = Vec::new();
+        if self.format_version != FORMAT_VERSION {
+            e.push(ManifestError::new(
+                "format_version",
+                crate::base::digits::to_persian_digits(&format!(
+                    "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
+                    self.format_version
+                )),
+                format!(
+                    "version {} is not supported (only {FORMAT_VERSION})",
+                    self.format_version
+                ),
+            ));
+        }
+        let [lon, lat] = self.city.center;
+        if !crate::geometry::crs::in_iran(lon, lat) {
+            e.push(ManifestError::new(
+                "city.center",
+                "مرکز شهر باید [طول، عرض] و در ایران باشد".into(),
+                "the city centre must be [lon, lat] inside Iran".into(),
+            ));
+        }
+        for (i, o) in self.embed.allowed_origins.iter().enumerate() {
+            if !is_origin(o) {
+                e.push(ManifestError::new(
+                    format!("embed.allowed_origins[{i}]"),
+                    format!("«{o}» یک مبدأ نیست؛ به شکل https://qods.ir بنویسید (بدون مسیر و / پایانی، با حروف کوچک)"),
+                    format!("“{o}” is not an origin; write it like https://qods.ir (no path or trailing /, lower case)"),
+                ));
+            }
+        }
+        let [a, b, c, d] = self.city.envelope;
+        if !(a < c
+            && b < d
+            && crate::geometry::crs::in_iran(a, b)
+            && crate::geometry::crs::in_iran(c, d))
+        {
+            e.push(ManifestError::new(
+                "city.envelope",
+                "محدوده باید [کمینهٔ طول، کمینهٔ عرض، بیشینهٔ طول، بیشینهٔ عرض] و در ایران باشد".into(),
+                "the envelope must be [min_lon, min_lat, max_lon, max_lat] inside Iran".into(),
+            ));
+        }
+        let t = self.checking.boundary_tolerance_m;
+        if !(0.0..=50.0).contains(&t) {
+            e.push(ManifestError::new(
+                "checking.boundary_tolerance_m",
+                "باید بین ۰ و ۵۰ متر باشد".into(),
+                "must be between 0 and 50 metres".into(),
+            ));
+        }
+        let th = self.checking.plot_inside_threshold;
+        if !(th > 0.0 && th <= 1.0) {
+            e.push(ManifestError::new(
+                "checking.plot_inside_threshold",
+                "باید بیشتر از ۰ و حداکثر ۱ باشد".into(),
+                "must be greater than 0 and at most 1".into(),
+            ));
+        }
+        if self.layers.is_empty() {
+            e.push(ManifestError::new(
+                "layers",
+                "دست‌کم یک لایه لازم است".into(),
+                "at least one layer is required".into(),
+            ));
+        }
+        for (field, p) in [
+            ("packages", self.packages.as_ref()),
+            ("parcels.file", self.parcels.as_ref().map(|p| &p.file)),
+            ("offices", self.offices.as_ref()),
+            ("blocks", self.blocks.as_ref()),
+        ] {
+            let Some(p) = p else { continue };
+            if !safe_relative(p) {
+                e.push(ManifestError::new(
+                    field,
+                    "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
+                    "the path must be relative and inside the data folder".into(),
+                ));
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, l) in self.layers.iter().enumerate() {
+            let f = |s: &str| format!("layers[{i}].{s}");
+            if !ids.insert(&l.id) {
+                e.push(ManifestError::new(
+                    f("id"),
+                    format!("شناسهٔ تکراری «{}»", l.id),
+                    format!("duplicate id “{}”", l.id),
+                ));
+            }
+            if l.versions.is_empty() {
+                e.push(ManifestError::new(
+                    f("versions"),
+                    "دست‌کم یک نسخهٔ مرز لازم است".into(),
+                    "at least one boundary version is required".into(),
+                ));
+            }
+            if let Some(c) = &l.current {
+                if !l.versions.iter().any(|v| &v.id == c) {
+                    e.push(ManifestError::new(
+                        f("current"),
+                        format!("نسخهٔ «{c}» در versions نیست"),
+                        format!("version “{c}” is not in versions"),
+                    ));
+                }
+            }
+            for (j, v) in l.versions.iter().enumerate() {
+                let g = |s: &str| format!("layers[{i}].versions[{j}].{s}");
+                match (v.approved.jalali_date(), v.approved.gregorian_date()) {
+                    (None, _) => e.push(ManifestError::new(
+                        g("approved.jalali"),
+                        format!("تاریخ «{}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)", v.approved.jalali),
+                        format!(
+                            "“{}” is not a valid Jalali date (e.g. 1402/05/14)",
+                            v.approved.jalali
+                        ),
+                    )),
+                    (_, None) => e.push(ManifestError::new(
+                        g("approved.iso"),
+                        format!("تاریخ «{}» معتبر نیست (مثلاً 2023-08-05)", v.approved.iso),
+                        format!(
+                            "“{}” is not a valid ISO date (e.g. 2023-08-05)",
+                            v.approved.iso
+                        ),
+                    )),
+                    (Some(j), Some(gd)) if j.to_gregorian() != gd => e.push(ManifestError::new(
+                        g("approved"),
+                        format!(
+                            "{} برابر {} است، نه {}",
+                            v.approved.jalali,
+                            j.to_gregorian(),
+                            v.approved.iso
+                        ),
+                        format!(
+                            "{} is {}, not {}",
+                            v.approved.jalali,
+                            j.to_gregorian(),
+                            v.approved.iso
+                        ),
+                    )),
+                    _ => {}
+                }
+                if let Some(c) = &v.crs {
+                    if SourceCrs::parse(c).is_err() {
+                        e.push(ManifestError::new(
+                            g("crs"),
+                            format!("«{c}» پشتیبانی نمی‌شود؛ EPSG:4326 یا EPSG:32639"),
+                            format!("“{c}” is not supported; use EPSG:4326 or EPSG:32639"),
+                        ));
+                    }
+                }
+                if !safe_relative(&v.file) {
+                    e.push(ManifestError::new(
+                        g("file"),
+                        "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
+                        "the path must be relative and inside the data folder".into(),
+                    ));
+                }
+            }
+        }
+        e
+    }
+}
