@@ -4,8 +4,10 @@
 //! `baft check --json`, and the statuses, zones, percentages, package verdicts, choices, error
 //! codes and error messages must be identical.
 
+mod common;
 #[path = "../../../tests/bad-inputs/corpus.rs"]
 mod corpus;
+use common::repo;
 
 use baft_core::answer::{answer, Ask, Question};
 use baft_core::base::jalali::GregorianDate;
@@ -14,7 +16,6 @@ use baft_core::Lang;
 use baft_js::engine::{Body, Engine};
 use serde_json::{json, Value};
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 const TODAY: GregorianDate = GregorianDate {
@@ -22,10 +23,6 @@ const TODAY: GregorianDate = GregorianDate {
     month: 12,
     day: 1,
 };
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn sample() -> Dataset {
     let dir = repo().join("data");

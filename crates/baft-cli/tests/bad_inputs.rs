@@ -16,35 +16,12 @@
 #[path = "../../../tests/bad-inputs/corpus.rs"]
 mod corpus;
 
+mod common;
+use common::baft_bytes as baft;
 use corpus::{Entry, Expect};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 const LANGS: [&str; 2] = ["fa", "en"];
-
-fn baft(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baft"))
-        .args(args)
-        .current_dir(corpus::repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(s) = stdin {
-        child.stdin.take().unwrap().write_all(s).unwrap();
-    }
-    drop(child.stdin.take());
-    let o = child.wait_with_output().unwrap();
-    assert_ne!(
-        o.status.code(),
-        Some(101),
-        "baft {args:?} panicked: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

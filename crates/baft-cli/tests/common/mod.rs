@@ -12,6 +12,12 @@ pub fn repo() -> PathBuf {
 
 /// Runs `baft` with `args`, feeding `stdin` when given.
 pub fn baft(args: &[&str], stdin: Option<&str>) -> Output {
+    baft_bytes(args, stdin.map(str::as_bytes))
+}
+
+/// Runs `baft` with `args`, feeding `stdin`'s bytes when given; a panic (exit 101) fails the
+/// test.
+pub fn baft_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_baft"))
         .args(args)
         .current_dir(repo())
@@ -21,13 +27,37 @@ pub fn baft(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(s) = stdin {
-        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+        child.stdin.take().unwrap().write_all(s).unwrap();
     }
     drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    let o = child.wait_with_output().unwrap();
+    assert_ne!(
+        o.status.code(),
+        Some(101),
+        "baft {args:?} panicked: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
 }
 
 /// Standard output as text.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fixture point of `tests/fixtures/sample-points.json`: (lat, lon).
+pub fn fixture(key: &str) -> (f64, f64) {
+    let v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/sample-points.json")).unwrap(),
+    )
+    .unwrap();
+    (
+        v[key]["point"]["lat"].as_f64().unwrap(),
+        v[key]["point"]["lon"].as_f64().unwrap(),
+    )
 }

@@ -1,6 +1,8 @@
 #![allow(dead_code)]
 //! Shared helpers for the core's integration tests.
 
+pub mod packages;
+
 use baft_core::dataset::Dataset;
 use serde_json::Value;
 use std::path::PathBuf;

@@ -1,0 +1,193 @@
+//! `baft batch`: many plots from a CSV, each answered by the core.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::Failure;
+use baft_core::answer::{answer, Answer, Ask, AskError, PlaceKind, Question, Report};
+use baft_core::dataset::Dataset;
+use baft_core::error::ProblemKind;
+use baft_core::{BaftError, Lang};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// One CSV field list from a line (quotes allowed).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// `baft batch FILE.csv --data DIR`: rows of `id,location` where the location is a point in any
+/// form, a plate or renovation code, or a polygon (WKT `POLYGON((lon lat, …))` or GeoJSON).
+pub fn batch(
+    file: &Path,
+    ds: &Dataset,
+    format: &str,
+    date: baft_core::base::jalali::GregorianDate,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
+    let text = std::fs::read_to_string(file).map_err(|e| Failure(e.to_string()))?;
+    let text = text.trim_start_matches('\u{FEFF}');
+    let mut rows = Vec::new();
+    let mut failed = false;
+    for (n, line) in text.lines().enumerate() {
+        let f = csv_fields(line);
+        if line.trim().is_empty()
+            || (n == 0
+                && f.first()
+                    .is_some_and(|h| h.trim().eq_ignore_ascii_case("id")))
+        {
+            continue;
+        }
+        let (id, loc) = (
+            f.first().cloned().unwrap_or_default(),
+            f.get(1..).map(|r| r.join(",")).unwrap_or_default(),
+        );
+        let res = check_one(ds, loc.trim(), date);
+        match res {
+            Ok((kind, layers, place)) => {
+                let pkgs: Vec<String> = place
+                    .incentives
+                    .as_ref()
+                    .map(|e| e.combined.counted.clone())
+                    .unwrap_or_default();
+                rows.push(serde_json::json!({"line": n + 1, "id": id, "input": loc, "kind": kind, "layers": layers, "packages": pkgs}));
+            }
+            Err(e) => {
+                failed = true;
+                rows.push(serde_json::json!({"line": n + 1, "id": id, "input": loc, "error": e.message(lang)}));
+            }
+        }
+    }
+    if format == "json" {
+        for r in &rows {
+            println!("{r}");
+        }
+    } else {
+        let layer_ids: Vec<String> = ds.layers.iter().map(|l| l.spec.id.clone()).collect();
+        let mut out = String::from("\u{FEFF}id,input,kind");
+        for l in &layer_ids {
+            out += &format!(",{l}");
+        }
+        out += ",packages,error\r\n";
+        for r in &rows {
+            let mut cells = vec![
+                csv_cell(r["id"].as_str().unwrap_or("")),
+                csv_cell(r["input"].as_str().unwrap_or("")),
+                r["kind"].as_str().unwrap_or("").to_string(),
+            ];
+            for l in &layer_ids {
+                cells.push(r["layers"][l].as_str().unwrap_or("").to_string());
+            }
+            let pk: Vec<&str> = r["packages"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                .unwrap_or_default();
+            cells.push(csv_cell(&pk.join(" ")));
+            cells.push(csv_cell(r["error"].as_str().unwrap_or("")));
+            out += &cells.join(",");
+            out += "\r\n";
+        }
+        print!("{out}");
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+type Checked = (
+    &'static str,
+    serde_json::Map<String, serde_json::Value>,
+    baft_core::answer::Place,
+);
+
+fn check_one(
+    ds: &Dataset,
+    loc: &str,
+    date: baft_core::base::jalali::GregorianDate,
+) -> Result<Checked, AskError> {
+    let question = if loc.trim_start().to_ascii_uppercase().starts_with("POLYGON") {
+        Question::Outline(wkt_polygon(loc)?)
+    } else {
+        Question::Text(loc)
+    };
+    let place = match answer(ds, question, &Ask::on(date))? {
+        Answer::Place(p) => p,
+        Answer::Choices(_) => return Err(BaftError::Unrecognised { text: loc.into() }.into()),
+    };
+    let layers = match &place.result {
+        Report::Point(r) => r
+            .layers
+            .iter()
+            .map(|x| (x.layer.id.clone(), serde_json::json!(x.status.as_str())))
+            .collect(),
+        Report::Plot(r) => r
+            .layers
+            .iter()
+            .map(|l| {
+                let cell = format!("{}:{:.3}", l.status.as_str(), l.share);
+                (l.layer.id.clone(), serde_json::json!(cell))
+            })
+            .collect(),
+    };
+    let kind = match (place.kind, place.parcel_index) {
+        (_, Some(_)) => "parcel",
+        (PlaceKind::Point, None) => "point",
+        (PlaceKind::Plot, None) => "plot",
+    };
+    Ok((kind, layers, *place))
+}
+
+/// `POLYGON((lon lat, lon lat, …))` (the outer ring only).
+fn wkt_polygon(s: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
+    let bad = || BaftError::BadPlotFile {
+        problem: ProblemKind::BadCoordinates {
+            detail: "WKT POLYGON((lon lat, …)) expected".into(),
+        },
+    };
+    let inner = s
+        .trim()
+        .splitn(2, '(')
+        .nth(1)
+        .ok_or_else(bad)?
+        .trim_start_matches('(');
+    let ring = inner.split(')').next().ok_or_else(bad)?;
+    let pts: Vec<(f64, f64)> = ring
+        .split(',')
+        .map(|p| {
+            let mut it = p.split_whitespace().map(|x| x.parse::<f64>());
+            match (it.next(), it.next()) {
+                (Some(Ok(x)), Some(Ok(y))) => Ok((x, y)),
+                _ => Err(bad()),
+            }
+        })
+        .collect::<Result<_, _>>()?;
+    if pts.len() < 4 {
+        return Err(bad());
+    }
+    Ok(vec![pts])
+}

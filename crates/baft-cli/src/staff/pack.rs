@@ -1,0 +1,81 @@
+//! `baft pack`: a data folder with its parcel layer packed.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::Failure;
+use baft_core::geometry::crs::SourceCrs;
+use baft_core::Lang;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `baft pack DIR --out OUT`: a copy of the data folder whose parcel layer is a `.baftpack`
+/// (nearest the city centre first), for fast loading on phones. GeoJSON stays what staff edit.
+pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
+    let fail = |e: std::io::Error| Failure(e.to_string());
+    let mut manifest = output_manifest(dir, out, lang)?;
+    let Some(parcels) = manifest.parcels.clone() else {
+        return Err(Failure(
+            lang.pick(
+                "این داده لایهٔ پلاک ندارد؛ چیزی برای بسته‌بندی نیست",
+                "this data has no parcel layer; nothing to pack",
+            )
+            .into(),
+        ));
+    };
+    if baft_core::read::pack::is_pack(&parcels.file) {
+        return Err(Failure(
+            lang.pick(
+                "لایهٔ پلاک‌ها از پیش بسته‌بندی شده است",
+                "the parcel layer is already packed",
+            )
+            .into(),
+        ));
+    }
+    copy_dir(dir, out).map_err(fail)?;
+    let text = std::fs::read_to_string(dir.join(&parcels.file)).map_err(fail)?;
+    let declared = parcels
+        .crs
+        .as_deref()
+        .and_then(|c| SourceCrs::parse(c).ok());
+    let [lon, lat] = manifest.city.center;
+    let (bytes, stats, problems) =
+        baft_core::read::pack::pack_geojson(&parcels.file, &text, declared, (lon, lat))
+            .map_err(|p| Failure(p.message(lang)))?;
+    for p in &problems {
+        eprintln!("baft: {}", p.message(lang));
+    }
+    let packed = format!(
+        "{}.baftpack",
+        parcels
+            .file
+            .trim_end_matches(".geojson")
+            .trim_end_matches(".json")
+    );
+    std::fs::write(out.join(&packed), &bytes).map_err(fail)?;
+    let _ = std::fs::remove_file(out.join(&parcels.file));
+    if let Some(p) = &mut manifest.parcels {
+        p.file = packed.clone();
+        p.crs = None;
+    }
+    let m = serde_json::to_string_pretty(&manifest).map_err(|e| Failure(e.to_string()))?;
+    std::fs::write(out.join("manifest.json"), m + "\n").map_err(fail)?;
+    let mb = |b: usize| format!("{:.2} MB", b as f64 / 1e6);
+    println!(
+        "{}",
+        match lang {
+            Lang::Fa => baft_core::base::digits::to_persian_digits(&format!(
+                "{} پلاک: {} → {} ({packed})",
+                stats.features,
+                mb(stats.geojson_bytes),
+                mb(stats.pack_bytes)
+            )),
+            Lang::En => format!(
+                "{} plots: {} → {} ({packed})",
+                stats.features,
+                mb(stats.geojson_bytes),
+                mb(stats.pack_bytes)
+            ),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
