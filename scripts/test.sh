@@ -9,6 +9,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 step() { printf '\n==> %s\n' "$*"; }
 
+step "every sentence is in the bilingual catalogue (docs/catalogue.md is current)"
+python3 scripts/catalogue.py --check
+
 step "native tests: core, CLI, JS API engine, sample generator"
 cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample
 
