@@ -134,8 +134,10 @@ pub fn today() -> baft_core::base::jalali::GregorianDate {
     }
 }
 
-/// The current place with the facts form's answers: the core merges the facts (check, survey,
-/// form, assumed defaults) and evaluates the packages. `None` without a checked point or plot.
+/// The current place asked again with the facts form's answers, on the data loaded now: the core
+/// merges the facts (check, survey, form, assumed defaults), evaluates the packages, finds the
+/// office and the boundary history. `None` without a checked point or plot. Reading it tracks
+/// the data, the answer and the form, so what shows follows files that arrive after the answer.
 pub fn place_with_facts(state: &AppState) -> Option<Result<Arc<Place>, AskError>> {
     let ds = state.data.get()?;
     let place = state.outcome.with(|o| o.as_ref()?.place().cloned())?;
@@ -144,7 +146,7 @@ pub fn place_with_facts(state: &AppState) -> Option<Result<Arc<Place>, AskError>
         facts: Some(&text),
         today: today(),
     };
-    Some(place.with_facts(&ds, &ask).map(Arc::new))
+    Some(place.again(&ds, &ask).map(Arc::new))
 }
 
 /// The plot's facts (see [`place_with_facts`]).
@@ -242,20 +244,17 @@ pub fn download_csv(name: &str, csv: &str) {
 
 /// History sentences for the current place, per layer id (layers with several versions).
 pub fn history(state: &AppState, lang: baft_core::Lang) -> Vec<(String, String)> {
-    state.outcome.with(|o| {
-        o.as_ref()
-            .and_then(Outcome::place)
-            .map(|p| {
-                p.history
-                    .iter()
-                    .map(|h| (h.layer.id.clone(), h.sentence(lang)))
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+    match place_with_facts(state) {
+        Some(Ok(p)) => p
+            .history
+            .iter()
+            .map(|h| (h.layer.id.clone(), h.sentence(lang)))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The facilitation office for the current place.
 pub fn office(state: &AppState) -> Option<baft_core::layer::offices::OfficeMatch> {
-    state.outcome.with(|o| o.as_ref()?.place()?.office.clone())
+    place_with_facts(state)?.ok()?.office.clone()
 }

@@ -7,24 +7,12 @@
 //! closed ring of at least four such positions.
 #![no_main]
 
-use baft_core::dataset::Dataset;
-use baft_core::input::{parse_corners, parse_location_with, InputForm, ParseOptions};
 use baft_core::answer::search::{search, Found};
+use baft_core::input::{parse_corners, parse_location_with, InputForm, ParseOptions};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-static DATA: OnceLock<Dataset> = OnceLock::new();
-
-/// The sample's target neighbourhoods (named zones for the search box).
-fn sample() -> &'static Dataset {
-    DATA.get_or_init(|| {
-        Dataset::from_single_file(
-            "target-neighbourhoods.geojson",
-            include_str!("../../data/layers/target-neighbourhoods.geojson"),
-        )
-        .expect("the sample layer loads")
-    })
-}
+#[path = "sample.rs"]
+mod sample;
 
 fn on_globe((lon, lat): (f64, f64)) -> bool {
     lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0
@@ -48,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(ring.iter().all(|&p| on_globe(p)), "{text:?} → {ring:?}");
     }
     // The search box: a location, else a plate or code, else a zone's name or id.
-    if let Ok(Found::Location(p)) = search(sample(), text) {
+    if let Ok(Found::Location(p)) = search(sample::target_neighbourhoods(), text) {
         assert!(on_globe(p.lon_lat()), "{text:?} → {p:?}");
     }
 });

@@ -6,28 +6,18 @@
 //! positions; a plot check that succeeds gives a finite positive area and shares within 0–1.
 #![no_main]
 
-use baft_core::dataset::{read_plot_outline, Dataset};
+use baft_core::dataset::read_plot_outline;
 use baft_core::input::ParseOptions;
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-static DATA: OnceLock<Dataset> = OnceLock::new();
-
-fn sample() -> &'static Dataset {
-    DATA.get_or_init(|| {
-        Dataset::from_single_file(
-            "worn-out-fabric-1402.geojson",
-            include_str!("../../data/layers/worn-out-fabric-1402.geojson"),
-        )
-        .expect("the sample layer loads")
-    })
-}
+#[path = "sample.rs"]
+mod sample;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let ds = sample();
+    let ds = sample::worn_out_fabric();
     let Ok(rings) = read_plot_outline(text, ParseOptions::default()) else {
         return;
     };

@@ -10,23 +10,12 @@
 //! every decoded outline; the page's theme is only ever `#` and hex digits.
 #![no_main]
 
-use baft_core::dataset::Dataset;
-use baft_core::packages::{FactSource, PlotFacts};
 use baft_core::answer::share::{decode_outline, encode_outline, PageOptions, SharedState, Subject};
+use baft_core::packages::{FactSource, PlotFacts};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-static DATA: OnceLock<Dataset> = OnceLock::new();
-
-fn sample() -> &'static Dataset {
-    DATA.get_or_init(|| {
-        Dataset::from_single_file(
-            "worn-out-fabric-1402.geojson",
-            include_str!("../../data/layers/worn-out-fabric-1402.geojson"),
-        )
-        .expect("the sample layer loads")
-    })
-}
+#[path = "sample.rs"]
+mod sample;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -42,10 +31,10 @@ fuzz_target!(|data: &[u8]| {
         // What the app does on opening the link: check its subject, read its facts.
         match &s.subject {
             Some(Subject::Point { lat, lon }) => {
-                let _ = sample().check_point((*lon, *lat));
+                let _ = sample::worn_out_fabric().check_point((*lon, *lat));
             }
             Some(Subject::Outline(rings)) => {
-                let _ = sample().check_plot(rings);
+                let _ = sample::worn_out_fabric().check_plot(rings);
             }
             _ => {}
         }

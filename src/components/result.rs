@@ -1,9 +1,9 @@
 use crate::actions;
 use crate::i18n::{self, t};
-use crate::state::{use_state, Outcome};
-use baft_core::answer::{Choice, Report};
+use crate::state::{use_state, AppState, Outcome};
+use baft_core::answer::{Choice, Choices, Place, Report};
 use baft_core::check::words as text;
-use baft_core::check::{PlotStatus, PointStatus};
+use baft_core::check::{LayerRef, PlotStatus, PointStatus};
 use baft_core::input::InputForm;
 use baft_core::Lang;
 use leptos::prelude::*;
@@ -139,33 +139,130 @@ fn parcel_details(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> impl
     }
 }
 
+/// One layer's answer: its name and status badge, the sentence, the boundary version used, and
+/// what changed across versions.
+fn layer_row(
+    layer: &LayerRef,
+    status: String,
+    class: &'static str,
+    badge: String,
+    sentence: String,
+    history: Option<String>,
+    l: Lang,
+) -> impl IntoView {
+    view! {
+        <li class="layer-result" data-layer=layer.id.clone() data-status=status>
+            <h3>{layer.name.get(l).to_string()}" "<span class=class>{badge}</span></h3>
+            <p>{sentence}</p>
+            <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{text::version_line(&layer.version, l)}</p>
+            {history.map(|h| view! { <p class="history">{h}</p> })}
+        </li>
+    }
+}
+
+/// A place's answer: where it is, then one row per layer with its history (layer id, sentence).
+fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: Lang) -> AnyView {
+    let history = |id: &str| {
+        histories
+            .iter()
+            .find(|(layer, _)| layer == id)
+            .map(|(_, s)| s.clone())
+    };
+    let outside_data = |inside: bool| {
+        (!inside).then(|| view! { <p class="warning">{t(l, i18n::OUTSIDE_DATA)}</p> })
+    };
+    match &place.result {
+        Report::Point(report) => {
+            let how = place
+                .input
+                .as_ref()
+                .map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
+            let gps = from_gps.then(|| t(l, i18n::FROM_GPS));
+            let rows = report
+                .layers
+                .iter()
+                .map(|r| {
+                    let class = match r.status {
+                        PointStatus::Inside => "status inside",
+                        PointStatus::OnBoundary => "status boundary",
+                        PointStatus::Outside => "status outside",
+                    };
+                    let status = format!("{:?}", r.status).to_lowercase();
+                    let badge = text::point_status_word(r.status, l).to_string();
+                    let sentence = text::point_sentence(r, l);
+                    layer_row(&r.layer, status, class, badge, sentence, history(&r.layer.id), l)
+                })
+                .collect_view();
+            view! {
+                <p class="where">{coords(report.lat, report.lon, l)}</p>
+                {how.map(|h| view! { <p class="muted">{h}</p> })}
+                {gps.map(|g| view! { <p class="muted">{g}</p> })}
+                {outside_data(report.in_data_area)}
+                <ul class="layers">{rows}</ul>
+            }
+            .into_any()
+        }
+        Report::Plot(report) => {
+            let survey = place.parcel.as_ref().map(|p| parcel_details(p, l));
+            let rows = report
+                .layers
+                .iter()
+                .map(|r| {
+                    let class = match r.status {
+                        PlotStatus::Inside => "status inside",
+                        PlotStatus::PartlyInside => "status partly",
+                        PlotStatus::Outside => "status outside",
+                    };
+                    let status = format!("{:?}", r.status).to_lowercase();
+                    let badge = format!(
+                        "{} {}",
+                        text::plot_status_word(r.status, l),
+                        text::percent(r.share, l)
+                    );
+                    let sentence = text::plot_sentence(r, l);
+                    layer_row(&r.layer, status, class, badge, sentence, history(&r.layer.id), l)
+                })
+                .collect_view();
+            view! {
+                {survey}
+                <p class="where">{t(l, i18n::PLOT_AREA)}": "{text::square_metres(report.area_m2, l)}</p>
+                {outside_data(report.in_data_area)}
+                <ul class="layers">{rows}</ul>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Several matches, each a button that asks about it.
+fn choices_view(state: AppState, c: &Choices, l: Lang) -> AnyView {
+    let items = c
+        .choices
+        .iter()
+        .cloned()
+        .map(|ch| {
+            let label = choice_label(&ch, l);
+            view! { <li><button type="button" class="choice" on:click=move |_| pick(&state, &ch)>{label}</button></li> }
+        })
+        .collect_view();
+    view! {
+        <p>{l.pick("چند مورد پیدا شد؛ یکی را انتخاب کنید:", "Several matches; choose one:")}</p>
+        <ul class="choices">{items}</ul>
+    }
+    .into_any()
+}
+
 /// The answer, announced to screen readers when it changes.
 #[component]
 pub fn ResultCard() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let history = Memo::new(move |_| actions::history(&state, lang.get()));
-    let history_of =
-        move |id: &str| history.with(|h| h.iter().find(|(l, _)| l == id).map(|(_, s)| s.clone()));
+    // Made again as older boundary versions arrive (they may come after the answer).
+    let histories = Memo::new(move |_| actions::history(&state, lang.get()));
     let body = move || {
         let l = lang.get();
         match state.outcome.get() {
-            Some(Outcome::Choose(c)) => {
-                let items = c
-                    .choices
-                    .iter()
-                    .cloned()
-                    .map(|ch| {
-                        let label = choice_label(&ch, l);
-                        view! { <li><button type="button" class="choice" on:click=move |_| pick(&state, &ch)>{label}</button></li> }
-                    })
-                    .collect_view();
-                view! {
-                    <p>{l.pick("چند مورد پیدا شد؛ یکی را انتخاب کنید:", "Several matches; choose one:")}</p>
-                    <ul class="choices">{items}</ul>
-                }
-                .into_any()
-            }
+            Some(Outcome::Choose(c)) => choices_view(state, &c, l),
             None => view! { <p class="muted">{t(l, i18n::NO_RESULT)}</p> }.into_any(),
             Some(Outcome::Locating) => {
                 view! { <p class="muted">{t(l, i18n::LOCATING)}</p> }.into_any()
@@ -176,71 +273,9 @@ pub fn ResultCard() -> impl IntoView {
             Some(Outcome::InputError(e)) => {
                 view! { <p class="error input-error" role="alert">{e.message(l)}</p> }.into_any()
             }
-            Some(Outcome::Answer { place, from_gps }) => match &place.result {
-                Report::Point(report) => {
-                    let input = &place.input;
-                    let how = input
-                        .as_ref()
-                        .map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
-                    let gps = from_gps.then(|| t(l, i18n::FROM_GPS));
-                    let rows = report
-                    .layers
-                    .iter()
-                    .map(|r| {
-                        let class = match r.status {
-                            PointStatus::Inside => "status inside",
-                            PointStatus::OnBoundary => "status boundary",
-                            PointStatus::Outside => "status outside",
-                        };
-                        view! {
-                            <li class="layer-result" data-layer=r.layer.id.clone() data-status=format!("{:?}", r.status).to_lowercase()>
-                                <h3>{r.layer.name.get(l).to_string()}" "<span class=class>{text::point_status_word(r.status, l)}</span></h3>
-                                <p>{text::point_sentence(r, l)}</p>
-                                <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{text::version_line(&r.layer.version, l)}</p>
-                                {history_of(&r.layer.id).map(|h| view! { <p class="history">{h}</p> })}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                    view! {
-                    <p class="where">{coords(report.lat, report.lon, l)}</p>
-                    {how.map(|h| view! { <p class="muted">{h}</p> })}
-                    {gps.map(|g| view! { <p class="muted">{g}</p> })}
-                    {(!report.in_data_area).then(|| view! { <p class="warning">{t(l, i18n::OUTSIDE_DATA)}</p> })}
-                    <ul class="layers">{rows}</ul>
-                }
-                .into_any()
-                }
-                Report::Plot(report) => {
-                    let survey = place.parcel.as_ref().map(|p| parcel_details(p, l));
-                    let rows = report
-                    .layers
-                    .iter()
-                    .map(|r| {
-                        let class = match r.status {
-                            PlotStatus::Inside => "status inside",
-                            PlotStatus::PartlyInside => "status partly",
-                            PlotStatus::Outside => "status outside",
-                        };
-                        view! {
-                            <li class="layer-result" data-layer=r.layer.id.clone() data-status=format!("{:?}", r.status).to_lowercase()>
-                                <h3>{r.layer.name.get(l).to_string()}" "<span class=class>{text::plot_status_word(r.status, l)}" "{text::percent(r.share, l)}</span></h3>
-                                <p>{text::plot_sentence(r, l)}</p>
-                                <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{text::version_line(&r.layer.version, l)}</p>
-                                {history_of(&r.layer.id).map(|h| view! { <p class="history">{h}</p> })}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                    view! {
-                    {survey}
-                    <p class="where">{t(l, i18n::PLOT_AREA)}": "{text::square_metres(report.area_m2, l)}</p>
-                    {(!report.in_data_area).then(|| view! { <p class="warning">{t(l, i18n::OUTSIDE_DATA)}</p> })}
-                    <ul class="layers">{rows}</ul>
-                }
-                .into_any()
-                }
-            },
+            Some(Outcome::Answer { place, from_gps }) => {
+                histories.with(|h| place_view(&place, from_gps, h, l))
+            }
         }
     };
     view! {

@@ -3,7 +3,7 @@
 use crate::{data, incentives, CheckArgs, CompareArgs, Failure};
 use baft_core::answer::{answer, Answer, Ask, AskError, Choice, Choices, Place, Question, Report};
 use baft_core::check::words as text;
-use baft_core::check::{PlotReport, PointReport};
+use baft_core::check::{LayerRef, PlotReport, PointReport};
 use baft_core::dataset::{read_plot_outline, Dataset};
 use baft_core::Lang;
 use serde_json::json;
@@ -30,15 +30,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
         return Ok(print_answer(&ds, &a, args.json, lang));
     }
     if let Some(file) = &args.plot {
-        let t = std::fs::read_to_string(file).map_err(|e| {
-            Failure(
-                baft_core::BaftError::Io {
-                    path: file.display().to_string(),
-                    detail: e.to_string(),
-                }
-                .message(lang),
-            )
-        })?;
+        let t = data::read_text(file, lang)?;
         let rings = read_plot_outline(&t, ds.parse_options()).map_err(|e| fail(e.into()))?;
         let a = answer(&ds, Question::Outline(rings), &ask).map_err(fail)?;
         return Ok(print_answer(&ds, &a, args.json, lang));
@@ -165,6 +157,16 @@ fn header(ds: &Dataset, lang: Lang) -> String {
     )
 }
 
+/// One layer's line: its name and sentence, then the boundary version used.
+fn layer_line(layer: &LayerRef, sentence: String, lang: Lang) -> String {
+    format!(
+        "• {}: {sentence}\n  {}\n",
+        layer.name.get(lang),
+        text::version_line(&layer.version, lang)
+    )
+}
+
+/// A point's answer per layer, in words.
 pub fn point_text(ds: &Dataset, r: &PointReport, lang: Lang) -> String {
     let mut s = header(ds, lang);
     if !r.in_data_area {
@@ -174,16 +176,12 @@ pub fn point_text(ds: &Dataset, r: &PointReport, lang: Lang) -> String {
         );
     }
     for l in &r.layers {
-        s += &format!(
-            "• {}: {}\n  {}\n",
-            l.layer.name.get(lang),
-            text::point_sentence(l, lang),
-            text::version_line(&l.layer.version, lang)
-        );
+        s += &layer_line(&l.layer, text::point_sentence(l, lang), lang);
     }
     s
 }
 
+/// A plot's answer per layer, in words.
 pub fn plot_text(ds: &Dataset, r: &PlotReport, lang: Lang) -> String {
     let mut s = header(ds, lang);
     s += &format!(
@@ -192,12 +190,7 @@ pub fn plot_text(ds: &Dataset, r: &PlotReport, lang: Lang) -> String {
         text::square_metres(r.area_m2, lang)
     );
     for l in &r.layers {
-        s += &format!(
-            "• {}: {}\n  {}\n",
-            l.layer.name.get(lang),
-            text::plot_sentence(l, lang),
-            text::version_line(&l.layer.version, lang)
-        );
+        s += &layer_line(&l.layer, text::plot_sentence(l, lang), lang);
     }
     s
 }

@@ -68,3 +68,8 @@ pub fn warn_if_sample(ds: &Dataset, lang: Lang) {
         eprintln!("baft: {}", baft_core::check::words::sample_notice(lang));
     }
 }
+
+/// A file's text; a file that can't be read is a failure naming it, in `lang`.
+pub fn read_text(path: &std::path::Path, lang: Lang) -> Result<String, Failure> {
+    read(&path.display().to_string()).map_err(|e| Failure(e.message(lang)))
+}

@@ -4,7 +4,7 @@ use crate::Failure;
 use baft_core::base::jalali::{GregorianDate, JalaliDate};
 use baft_core::dataset::Dataset;
 use baft_core::packages::compare;
-use baft_core::packages::rules::{Evaluation, PackageStatus};
+use baft_core::packages::rules::{Evaluation, PackageResult, PackageStatus, Truth};
 use baft_core::packages::words::{self, LayerNames};
 use baft_core::packages::{PackagesFile, PlotFacts};
 use baft_core::Lang;
@@ -44,7 +44,7 @@ pub fn layer_names(ds: &Dataset) -> LayerNames {
         .collect()
 }
 
-/// The incentives as text.
+/// The incentives as text: each package by verdict, then the estimated worth.
 pub fn text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
     let names = layer_names(ds);
     let mut s = format!(
@@ -58,77 +58,82 @@ pub fn text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
         PackageStatus::NotInForce,
     ] {
         for r in e.results.iter().filter(|r| r.status == status) {
-            let mark = match status {
-                PackageStatus::Applies if r.counted => "✔",
-                PackageStatus::Applies => "≈",
-                PackageStatus::MayApply => "?",
-                _ => "✘",
-            };
-            s += &format!(
-                "{mark} {} — {}",
-                r.package.name.get(lang),
-                words::status(status, lang)
-            );
-            if let Some(by) = &r.excluded_by {
-                s += &format!(" ({} {by})", lang.pick("به‌جایش:", "instead:"));
-            }
-            s += "\n";
-            if status == PackageStatus::Applies {
-                for b in words::benefits(&r.package.benefits, lang) {
-                    s += &format!("    + {b}\n");
-                }
-            }
-            for f in &r.missing {
-                s += &format!(
-                    "    ? {} (--facts {}=…)\n",
-                    words::question(*f, lang),
-                    f.key()
-                );
-            }
-            for (o, h) in r
-                .conditions
-                .iter()
-                .filter(|o| o.truth == baft_core::packages::rules::Truth::No)
-                .zip(&r.hints)
-            {
-                s += &format!(
-                    "    - {} → {}\n",
-                    words::condition(&o.condition, &names, lang),
-                    words::hint(h, &names, lang)
-                );
-            }
+            s += &package_text(r, &names, lang);
         }
     }
-    let w = &e.worth;
-    s += &format!("\n{}\n", lang.pick("برآورد ارزش:", "Estimated worth:"));
-    let line = |label: &str, v: Option<String>| {
-        format!(
-            "  {label}: {}\n",
-            v.unwrap_or_else(|| lang
-                .pick("نامعلوم (مساحت را بگویید)", "unknown (give the area)")
-                .into())
-        )
+    s + &worth_text(e, ds, lang)
+}
+
+/// One package's verdict, with what it gives, what it depends on and what would change a "no".
+fn package_text(r: &PackageResult, names: &LayerNames, lang: Lang) -> String {
+    let mark = match r.status {
+        PackageStatus::Applies if r.counted => "✔",
+        PackageStatus::Applies => "≈",
+        PackageStatus::MayApply => "?",
+        _ => "✘",
     };
-    s += &line(
-        lang.pick("طبقهٔ اضافه", "extra floors"),
-        Some(baft_core::base::digits::localize_digits(
-            &baft_core::error::trim_float(e.combined.extra_floors),
-            lang,
-        )),
+    let mut s = format!(
+        "{mark} {} — {}",
+        r.package.name.get(lang),
+        words::status(r.status, lang)
     );
-    s += &line(
-        lang.pick("زیربنای اضافه", "extra floor area"),
-        w.extra_floor_area_m2
-            .map(|a| baft_core::check::words::square_metres(a, lang)),
-    );
-    s += &line(
-        lang.pick("صرفه‌جویی عوارض", "fee savings"),
-        w.fee_saving_rial.map(|x| words::money(x, lang)),
-    );
-    s += &line(
-        lang.pick("وام نوسازی (کل)", "renovation loans (total)"),
-        w.loans_total_rial.map(|x| words::money(x, lang)),
-    );
+    if let Some(by) = &r.excluded_by {
+        s += &format!(" ({} {by})", lang.pick("به‌جایش:", "instead:"));
+    }
+    s += "\n";
+    if r.status == PackageStatus::Applies {
+        for b in words::benefits(&r.package.benefits, lang) {
+            s += &format!("    + {b}\n");
+        }
+    }
+    for f in &r.missing {
+        s += &format!(
+            "    ? {} (--facts {}=…)\n",
+            words::question(*f, lang),
+            f.key()
+        );
+    }
+    let unmet = r.conditions.iter().filter(|o| o.truth == Truth::No);
+    for (o, h) in unmet.zip(&r.hints) {
+        s += &format!(
+            "    - {} → {}\n",
+            words::condition(&o.condition, names, lang),
+            words::hint(h, names, lang)
+        );
+    }
+    s
+}
+
+/// The estimated worth of the counted packages, with its assumptions and the disclaimer.
+fn worth_text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
+    let w = &e.worth;
+    let mut s = format!("\n{}\n", lang.pick("برآورد ارزش:", "Estimated worth:"));
+    let unknown = lang.pick("نامعلوم (مساحت را بگویید)", "unknown (give the area)");
+    let lines = [
+        (
+            lang.pick("طبقهٔ اضافه", "extra floors"),
+            Some(baft_core::base::digits::localize_digits(
+                &baft_core::error::trim_float(e.combined.extra_floors),
+                lang,
+            )),
+        ),
+        (
+            lang.pick("زیربنای اضافه", "extra floor area"),
+            w.extra_floor_area_m2
+                .map(|a| baft_core::check::words::square_metres(a, lang)),
+        ),
+        (
+            lang.pick("صرفه‌جویی عوارض", "fee savings"),
+            w.fee_saving_rial.map(|x| words::money(x, lang)),
+        ),
+        (
+            lang.pick("وام نوسازی (کل)", "renovation loans (total)"),
+            w.loans_total_rial.map(|x| words::money(x, lang)),
+        ),
+    ];
+    for (label, v) in lines {
+        s += &format!("  {label}: {}\n", v.as_deref().unwrap_or(unknown));
+    }
     s += &format!("  {}\n", lang.pick("فرض‌ها:", "assumptions:"));
     for a in &w.assumptions {
         s += &format!("    · {} [{}]\n", a.text.get(lang), a.source);
@@ -145,15 +150,7 @@ pub fn validate(
     data: Option<&std::path::Path>,
     lang: Lang,
 ) -> Result<std::process::ExitCode, Failure> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        Failure(
-            baft_core::BaftError::Io {
-                path: file.display().to_string(),
-                detail: e.to_string(),
-            }
-            .message(lang),
-        )
-    })?;
+    let text = crate::data::read_text(file, lang)?;
     let ids: Option<Vec<String>> = match data {
         Some(dir) => {
             let m = std::fs::read_to_string(dir.join("manifest.json"))

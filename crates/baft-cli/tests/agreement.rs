@@ -7,22 +7,31 @@
 mod common;
 #[path = "../../../tests/bad-inputs/corpus.rs"]
 mod corpus;
-use common::repo;
+use common::{baft, repo};
 
-use baft_core::answer::{answer, Ask, Question};
+use baft_core::answer::{answer, Ask, AskError, Question};
 use baft_core::base::jalali::GregorianDate;
 use baft_core::dataset::Dataset;
 use baft_core::Lang;
 use baft_js::engine::{Body, Engine};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 const TODAY: GregorianDate = GregorianDate {
     year: 2026,
     month: 12,
     day: 1,
 };
+
+/// `baft check` on the sample data, in English, on TODAY.
+const CHECK: [&str; 7] = [
+    "check",
+    "--data",
+    "data",
+    "--lang",
+    "en",
+    "--date",
+    "2026-12-01",
+];
 
 fn sample() -> Dataset {
     let dir = repo().join("data");
@@ -200,36 +209,37 @@ fn round(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
+/// The core's and the JS API's answers to `q`, which must agree: the core's form of its answer,
+/// or its error.
+fn agreed(ds: &Dataset, js: &Engine, q: &str) -> Result<Value, AskError> {
+    let core = answer(ds, Question::Text(q), &Ask::on(TODAY));
+    let j = js.check(q, None, TODAY);
+    match (core, j) {
+        (Ok(a), Ok(ja)) => {
+            let want = core_form(&serde_json::to_value(&a).unwrap());
+            assert_eq!(
+                js_form(&serde_json::to_value(&ja).unwrap()),
+                want,
+                "JS API on {q:?}"
+            );
+            Ok(want)
+        }
+        (Err(e), Err(je)) => {
+            assert_eq!(e.message(Lang::En), je, "JS API error on {q:?}");
+            Err(e)
+        }
+        (core, j) => panic!("{q:?}: core {core:?}, JS API {j:?}"),
+    }
+}
+
 /// The CLI's answers to the one-line questions, through stdin (one process).
 fn cli_lines(lines: &[&String]) -> Vec<Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baft"))
-        .args([
-            "check",
-            "--data",
-            "data",
-            "--lang",
-            "en",
-            "--date",
-            "2026-12-01",
-        ])
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
     let mut input = String::new();
     for l in lines {
         input += l;
         input.push('\n');
     }
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = baft(&CHECK, Some(input.as_str()));
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -252,21 +262,12 @@ fn core_js_api_and_cli_give_the_same_answers() {
     assert_eq!(cli.len(), one_line.len());
     let mut compared = (0, 0);
     for (q, c) in one_line.iter().zip(&cli) {
-        let core = answer(&ds, Question::Text(q), &Ask::on(TODAY));
-        let j = js.check(q, None, TODAY);
-        match (&core, &j) {
-            (Ok(a), Ok(ja)) => {
-                let want = core_form(&serde_json::to_value(a).unwrap());
-                assert_eq!(
-                    js_form(&serde_json::to_value(ja).unwrap()),
-                    want,
-                    "JS API on {q:?}"
-                );
+        match agreed(&ds, &js, q) {
+            Ok(want) => {
                 assert_eq!(core_form(c), want, "CLI on {q:?}");
                 compared.0 += 1;
             }
-            (Err(e), Err(je)) => {
-                assert_eq!(&e.message(Lang::En), je, "JS API error on {q:?}");
+            Err(e) => {
                 assert_eq!(
                     c["message"],
                     json!(e.message(Lang::En)),
@@ -279,47 +280,27 @@ fn core_js_api_and_cli_give_the_same_answers() {
                 );
                 compared.1 += 1;
             }
-            _ => panic!("{q:?}: core {core:?}, JS API {j:?}"),
         }
     }
     // Multi-line questions (corners, outlines) go to the CLI as --point, one process each, or
     // as a --plot file when they hold a NUL byte (no argument can).
     let file = std::env::temp_dir().join(format!("baft-agreement-{}.txt", std::process::id()));
     for q in qs.iter().filter(|q| q.contains('\n')) {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_baft"));
-        cmd.args([
-            "check",
-            "--data",
-            "data",
-            "--lang",
-            "en",
-            "--date",
-            "2026-12-01",
-            "--json",
-        ]);
+        let mut args = [&CHECK[..], &["--json"]].concat();
         if q.contains('\0') {
             assert!(baft_core::answer::search::is_outline(q));
             std::fs::write(&file, q).unwrap();
-            cmd.arg("--plot").arg(&file);
+            args.extend(["--plot", file.to_str().unwrap()]);
         } else {
-            cmd.args(["--point", q]);
+            args.extend(["--point", q]);
         }
-        let core = answer(&ds, Question::Text(q), &Ask::on(TODAY));
-        let j = js.check(q, None, TODAY);
-        let out = cmd.current_dir(repo()).output().unwrap();
-        match (&core, &j) {
-            (Ok(a), Ok(ja)) => {
-                let want = core_form(&serde_json::to_value(a).unwrap());
-                assert_eq!(
-                    js_form(&serde_json::to_value(ja).unwrap()),
-                    want,
-                    "JS API on {q:?}"
-                );
+        let out = baft(&args, None);
+        match agreed(&ds, &js, q) {
+            Ok(want) => {
                 let c: Value = serde_json::from_slice(&out.stdout).unwrap();
                 assert_eq!(core_form(&c), want, "CLI on {q:?}");
             }
-            (Err(e), Err(je)) => {
-                assert_eq!(&e.message(Lang::En), je, "JS API error on {q:?}");
+            Err(e) => {
                 let err = String::from_utf8(out.stderr).unwrap();
                 assert!(
                     err.contains(&e.message(Lang::En)),
@@ -327,7 +308,6 @@ fn core_js_api_and_cli_give_the_same_answers() {
                 );
                 assert_eq!(out.status.code(), Some(2));
             }
-            _ => panic!("{q:?}: core {core:?}, JS API {j:?}"),
         }
     }
     assert!(

@@ -20,6 +20,7 @@ mod common;
 use common::baft_bytes as baft;
 use corpus::{Entry, Expect};
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 const LANGS: [&str; 2] = ["fa", "en"];
 
@@ -73,6 +74,42 @@ fn small_data(dir: &Path) -> serde_json::Value {
     m
 }
 
+/// `baft check --data DATA`, then `more`, then `--lang LANG`.
+fn check_in(data: &str, more: &[&str], lang: &str) -> Output {
+    baft(
+        &[&["check", "--data", data][..], more, &["--lang", lang]].concat(),
+        None,
+    )
+}
+
+/// Writes each entry of `kind` in turn as the file `name` of a scratch copy of the small sample
+/// data and calls `each(entry, data folder, that file, failures)`; then removes the copy and
+/// fails with every failure found.
+#[track_caller]
+fn each_entry_as(
+    kind: &str,
+    name: &str,
+    mut each: impl FnMut(&Entry, &str, &str, &mut Vec<String>),
+) {
+    let dir = scratch(kind);
+    small_data(&dir);
+    let data = dir.to_str().unwrap();
+    let file = dir.join(name);
+    let mut failures = Vec::new();
+    for e in of_kind(kind) {
+        std::fs::write(&file, corpus::bytes(&e)).unwrap();
+        each(&e, data, file.to_str().unwrap(), &mut failures);
+    }
+    finish(&dir, &failures);
+}
+
+/// Removes the scratch folder, then fails with every failure found.
+#[track_caller]
+fn finish(dir: &Path, failures: &[String]) {
+    let _ = std::fs::remove_dir_all(dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn of_kind(kind: &str) -> Vec<Entry> {
     corpus::entries()
         .into_iter()
@@ -106,17 +143,7 @@ fn typed_searches_and_plates() {
                 }
                 continue;
             } else {
-                baft(
-                    &[
-                        "check",
-                        "--data",
-                        data,
-                        "--lang",
-                        lang,
-                        &format!("--point={input}"),
-                    ],
-                    None,
-                )
+                check_in(data, &[format!("--point={input}").as_str()], lang)
             };
             n += 1;
             let err = text(&o.stderr);
@@ -138,8 +165,7 @@ fn typed_searches_and_plates() {
             }
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    finish(&dir, &failures);
     assert!(n > 200, "{n} runs");
 }
 
@@ -155,17 +181,10 @@ fn plot_outlines() {
         std::fs::write(&file, &bytes).unwrap();
         let utf8 = std::str::from_utf8(&bytes).is_ok();
         for lang in LANGS {
-            let o = baft(
-                &[
-                    "check",
-                    "--data",
-                    data.to_str().unwrap(),
-                    "--plot",
-                    file.to_str().unwrap(),
-                    "--lang",
-                    lang,
-                ],
-                None,
+            let o = check_in(
+                data.to_str().unwrap(),
+                &["--plot", file.to_str().unwrap()],
+                lang,
             );
             let err = text(&o.stderr);
             let want = match (&e.expect, utf8) {
@@ -187,8 +206,7 @@ fn plot_outlines() {
         }
         let _ = std::fs::remove_file(&file);
     }
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    finish(&dir, &failures);
 }
 
 fn lang_pick(lang: &str, fa: &str, en: &str) -> String {
@@ -213,18 +231,7 @@ fn zone_layers_in_one_data_folder() {
     let mut failures = Vec::new();
     for lang in LANGS {
         // `check`: the problems on stderr, and the good layers still answer.
-        let o = baft(
-            &[
-                "check",
-                "--data",
-                data,
-                "--point",
-                "35.7097,51.1119",
-                "--lang",
-                lang,
-            ],
-            None,
-        );
+        let o = check_in(data, &["--point", "35.7097,51.1119"], lang);
         let err = text(&o.stderr);
         if o.status.code() != Some(0) {
             failures.push(format!("check [{lang}]: exit {:?} {err}", o.status));
@@ -255,31 +262,14 @@ fn zone_layers_in_one_data_folder() {
             }
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    finish(&dir, &failures);
 }
 
 #[test]
 fn manifests() {
-    let dir = scratch("manifest");
-    small_data(&dir);
-    let data = dir.to_str().unwrap();
-    let mut failures = Vec::new();
-    for e in of_kind("manifest") {
-        std::fs::write(dir.join("manifest.json"), corpus::bytes(&e)).unwrap();
+    each_entry_as("manifest", "manifest.json", |e, data, _, failures| {
         for lang in LANGS {
-            let o = baft(
-                &[
-                    "check",
-                    "--data",
-                    data,
-                    "--point",
-                    "35.7097,51.1119",
-                    "--lang",
-                    lang,
-                ],
-                None,
-            );
+            let o = check_in(data, &["--point", "35.7097,51.1119"], lang);
             let err = text(&o.stderr);
             let ok = match &e.expect {
                 Some(x) => {
@@ -298,33 +288,17 @@ fn manifests() {
                 failures.push(format!("{} validate: exit {:?}", e.id, v.status));
             }
         }
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    });
 }
 
 #[test]
 fn packages_files() {
-    let dir = scratch("packages");
-    small_data(&dir);
-    let data = dir.to_str().unwrap();
-    let file = dir.join("packages.json");
-    let mut failures = Vec::new();
-    for e in of_kind("packages") {
-        std::fs::write(&file, corpus::bytes(&e)).unwrap();
+    each_entry_as("packages", "packages.json", |e, data, file, failures| {
         for lang in LANGS {
             let v = baft(&["validate", data, "--lang", lang], None);
             let out = text(&v.stdout);
             let p = baft(
-                &[
-                    "packages",
-                    "validate",
-                    file.to_str().unwrap(),
-                    "--data",
-                    data,
-                    "--lang",
-                    lang,
-                ],
+                &["packages", "validate", file, "--data", data, "--lang", lang],
                 None,
             );
             match &e.expect {
@@ -365,7 +339,5 @@ fn packages_files() {
                 }
             }
         }
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    });
 }

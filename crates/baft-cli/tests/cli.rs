@@ -2,23 +2,19 @@
 
 mod common;
 use common::*;
+use std::process::Output;
+
+/// `baft check --zones FILE` (one zones file, no manifest), then `more`.
+fn check_zones(file: &str, more: &[&str]) -> Output {
+    baft(&[&["check", "--zones", file][..], more].concat(), None)
+}
 
 #[test]
 fn check_a_point_as_json() {
     let (lat, lon) = fixture("worn_block");
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--point",
-            &format!("{lat},{lon}"),
-            "--json",
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let o = check(&["--point", &format!("{lat},{lon}"), "--json"]);
+    assert_ok(&o);
+    let v = json(&o);
     assert_eq!(v["result"]["layers"][0]["status"], "inside");
     assert_eq!(v["result"]["layers"][0]["layer"]["version"]["id"], "1402");
     assert_eq!(v["input"]["form"], "decimal");
@@ -29,16 +25,13 @@ fn check_a_point_as_json() {
 fn text_output_in_both_languages() {
     let (lat, lon) = fixture("worn_block");
     let p = format!("{lat},{lon}");
-    let fa = baft(&["check", "--data", "data", "--point", &p], None);
+    let fa = check(&["--point", &p]);
     assert!(
         stdout(&fa).contains("داخل بافت فرسوده است"),
         "{}",
         stdout(&fa)
     );
-    let en = baft(
-        &["check", "--data", "data", "--point", &p, "--lang", "en"],
-        None,
-    );
+    let en = check(&["--point", &p, "--lang", "en"]);
     assert!(stdout(&en).contains("Inside the worn-out fabric"));
     assert!(stdout(&en).contains("1402 amendment, approved 1402/05/14 (2023-08-05)"));
 }
@@ -68,19 +61,9 @@ fn many_points_from_stdin_give_one_json_line_each() {
 
 #[test]
 fn a_plot_file_and_a_corners_file() {
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--plot",
-            "tests/fixtures/plot-straddling.geojson",
-            "--json",
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let o = check(&["--plot", "tests/fixtures/plot-straddling.geojson", "--json"]);
+    assert_ok(&o);
+    let v = json(&o);
     assert_eq!(v["result"]["layers"][0]["status"], "partly_inside");
     assert!((v["result"]["layers"][0]["share"].as_f64().unwrap() - 0.6).abs() < 0.002);
     let dir = std::env::temp_dir().join(format!("baft-cli-{}", std::process::id()));
@@ -100,56 +83,31 @@ fn a_plot_file_and_a_corners_file() {
         ),
     )
     .unwrap();
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--plot",
-            corners.to_str().unwrap(),
-            "--lang",
-            "en",
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = check(&["--plot", corners.to_str().unwrap(), "--lang", "en"]);
+    assert_ok(&o);
     assert!(stdout(&o).contains("Plot area"));
 }
 
 #[test]
 fn a_single_zones_file_without_a_manifest() {
     let (lat, lon) = fixture("informal_inside");
-    let o = baft(
-        &[
-            "check",
-            "--zones",
-            "data/layers/informal-settlements-utm39n.geojson",
-            "--point",
-            &format!("{lat},{lon}"),
-            "--json",
-        ],
-        None,
+    let o = check_zones(
+        "data/layers/informal-settlements-utm39n.geojson",
+        &["--point", &format!("{lat},{lon}"), "--json"],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(v["result"]["layers"][0]["status"], "inside");
+    assert_ok(&o);
+    assert_eq!(json(&o)["result"]["layers"][0]["status"], "inside");
 }
 
 #[test]
 fn bad_input_and_bad_data_exit_2_with_a_message() {
-    let o = baft(&["check", "--data", "data", "--point", "hello"], None);
+    let o = check(&["--point", "hello"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("خوانده نشد"), "{}", stderr(&o));
+    // The same point, in English, on data that can't be read.
+    let point = ["--point", "35.7,51.1", "--lang", "en"];
     let o = baft(
-        &[
-            "check",
-            "--data",
-            "no-such-dir",
-            "--point",
-            "35.7,51.1",
-            "--lang",
-            "en",
-        ],
+        &[&["check", "--data", "no-such-dir"][..], &point].concat(),
         None,
     );
     assert_eq!(o.status.code(), Some(2));
@@ -162,18 +120,7 @@ fn bad_input_and_bad_data_exit_2_with_a_message() {
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":null}]}",
     )
     .unwrap();
-    let o = baft(
-        &[
-            "check",
-            "--zones",
-            f.to_str().unwrap(),
-            "--point",
-            "35.7,51.1",
-            "--lang",
-            "en",
-        ],
-        None,
-    );
+    let o = check_zones(f.to_str().unwrap(), &point);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("feature 0") && stderr(&o).contains("no geometry"),

@@ -9,9 +9,6 @@ fn incentives_with_facts_as_text_and_json() {
     let (lat, lon) = fixture("worn_block");
     let p = format!("{lat},{lon}");
     let args = [
-        "check",
-        "--data",
-        "data",
         "--point",
         &p,
         "--facts",
@@ -19,9 +16,9 @@ fn incentives_with_facts_as_text_and_json() {
         "--date",
         "1405/09/05",
     ];
-    let o = baft(&[&args[..], &["--json"]].concat(), None);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let o = check(&[&args[..], &["--json"]].concat());
+    assert_ok(&o);
+    let v = json(&o);
     let inc = &v["incentives"];
     let status = |id: &str| {
         inc["results"]
@@ -37,7 +34,7 @@ fn incentives_with_facts_as_text_and_json() {
     assert_eq!(inc["worth"]["fee_saving_rial"], 3_110_400_000.0);
     assert_eq!(inc["combined"]["extra_floors"], 1.0);
     assert_eq!(v["facts"]["facts"]["plot_area_m2"]["source"], "user");
-    let fa = baft(&args, None);
+    let fa = check(&args);
     assert!(stdout(&fa).contains("بسته‌های تشویقی"), "{}", stdout(&fa));
     assert!(
         stdout(&fa).contains("۳٬۱۱۰٬۴۰۰٬۰۰۰ ریال"),
@@ -45,20 +42,7 @@ fn incentives_with_facts_as_text_and_json() {
         stdout(&fa)
     );
     // Without the street facts the main-axis question stays open.
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--point",
-            &p,
-            "--json",
-            "--date",
-            "1405/09/05",
-        ],
-        None,
-    );
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let v = json(&check(&["--point", &p, "--json", "--date", "1405/09/05"]));
     let r = v["incentives"]["results"]
         .as_array()
         .unwrap()
@@ -68,18 +52,7 @@ fn incentives_with_facts_as_text_and_json() {
         .clone();
     assert_eq!(r["status"], "may_apply");
     assert_eq!(r["missing"][0], "on_main_axis");
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--point",
-            &p,
-            "--facts",
-            "colour=red",
-        ],
-        None,
-    );
+    let o = check(&["--point", &p, "--facts", "colour=red"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("colour"));
 }
@@ -98,7 +71,7 @@ fn packages_validate_and_compare() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_ok(&o);
     assert!(stdout(&o).contains("12 valid packages"));
     let dir = std::env::temp_dir().join(format!("baft-pkg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -142,7 +115,7 @@ fn packages_validate_and_compare() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_ok(&o);
     let csv = stdout(&o);
     assert!(csv.starts_with('\u{FEFF}'), "UTF-8 BOM for Excel");
     let lines: Vec<&str> = csv
@@ -199,7 +172,7 @@ fn validate_fix_diff_and_batch() {
         None,
     );
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
-    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let j = json(&o);
     let codes: Vec<String> = j["findings"]
         .as_array()
         .unwrap()
@@ -222,7 +195,7 @@ fn validate_fix_diff_and_batch() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_ok(&o);
     let report = stdout(&o);
     assert!(
         report.contains("reprojected 1 features from EPSG:32639")
@@ -253,7 +226,7 @@ fn validate_fix_diff_and_batch() {
         ],
         None,
     );
-    let d: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = json(&o);
     assert_eq!(d["added"].as_array().unwrap().len(), 10);
     assert!(d["removed"].as_array().unwrap().len() > 10);
     // batch: a point, a plate, a WKT polygon and a bad row.

@@ -3,15 +3,12 @@
 //! Persian or Arabic letter forms, and the CLI's words are its own.
 
 mod common;
-use common::{baft, stdout};
+use common::{check, json, stdout};
 
 #[test]
 fn a_unique_block_id_gives_its_answer() {
     for id in ["QB-0232", "qb-0232", "QB-۰۲۳۲"] {
-        let o = baft(
-            &["check", "--data", "data", "--point", id, "--lang", "en"],
-            None,
-        );
+        let o = check(&["--point", id, "--lang", "en"]);
         assert_eq!(
             o.status.code(),
             Some(0),
@@ -28,29 +25,15 @@ fn a_unique_block_id_gives_its_answer() {
 
 #[test]
 fn several_matches_are_listed_with_their_ids_and_exit_3() {
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--point",
-            "کاووسیه",
-            "--lang",
-            "en",
-        ],
-        None,
-    );
+    let o = check(&["--point", "کاووسیه", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(3));
     let out = stdout(&o);
     assert!(out.starts_with("Several matches; pick one:"), "{out}");
     assert!(out.contains("  QB-0232\t"), "{out}");
     assert!(out.contains("give its id with --point"), "{out}");
-    let o = baft(
-        &["check", "--data", "data", "--point", "کاووسیه", "--json"],
-        None,
-    );
+    let o = check(&["--point", "کاووسیه", "--json"]);
     assert_eq!(o.status.code(), Some(3));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let v = json(&o);
     assert_eq!(v["kind"], "choices");
     assert!(v["choices"]
         .as_array()
@@ -58,60 +41,28 @@ fn several_matches_are_listed_with_their_ids_and_exit_3() {
         .iter()
         .any(|c| c["id"] == "QB-0232"));
     // Each listed id answers when given back.
-    let o = baft(
-        &[
-            "check", "--data", "data", "--point", "QB-0233", "--lang", "en",
-        ],
-        None,
-    );
+    let o = check(&["--point", "QB-0233", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
 #[test]
 fn names_are_found_in_arabic_or_persian_letters() {
     // The data stores «کاووسیه» with Persian kaf and yeh; typed with Arabic ones it is the same.
-    let persian = baft(
-        &["check", "--data", "data", "--point", "کاووسیه", "--json"],
-        None,
-    );
-    let arabic = baft(
-        &["check", "--data", "data", "--point", "كاووسيه", "--json"],
-        None,
-    );
+    let persian = check(&["--point", "کاووسیه", "--json"]);
+    let arabic = check(&["--point", "كاووسيه", "--json"]);
     assert_eq!(arabic.status.code(), Some(3));
     assert_eq!(stdout(&arabic), stdout(&persian));
     // «محلهٔ سرخ‌حصار» (an ezafe and a zero-width non-joiner), typed with neither.
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--point",
-            "محله سرخ حصار",
-            "--lang",
-            "en",
-        ],
-        None,
-    );
+    let o = check(&["--point", "محله سرخ حصار", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
     assert!(stdout(&o).contains("Sorkh Hesar"), "{}", stdout(&o));
 }
 
 #[test]
 fn a_plot_id_as_answers_show_it_is_that_plot() {
-    let o = baft(
-        &[
-            "check",
-            "--data",
-            "data",
-            "--point",
-            "QB-0185-001",
-            "--json",
-        ],
-        None,
-    );
+    let o = check(&["--point", "QB-0185-001", "--json"]);
     assert_eq!(o.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let v = json(&o);
     assert_eq!(v["parcel"]["plot_id"], "QB-0185-001");
     assert_eq!(v["kind"], "plot");
 }
@@ -120,18 +71,7 @@ fn a_plot_id_as_answers_show_it_is_that_plot() {
 fn the_cli_never_speaks_of_a_form() {
     let (lat, lon) = (35.6951226, 51.0945862);
     for lang in ["fa", "en"] {
-        let o = baft(
-            &[
-                "check",
-                "--data",
-                "data",
-                "--point",
-                &format!("{lat},{lon}"),
-                "--lang",
-                lang,
-            ],
-            None,
-        );
+        let o = check(&["--point", &format!("{lat},{lon}"), "--lang", lang]);
         let out = stdout(&o);
         assert!(out.contains("--facts"), "{out}");
         assert!(!out.contains("form above") && !out.contains("فرم"), "{out}");

@@ -226,3 +226,29 @@ fn a_sharp_corner_of_a_triangle_is_on_the_boundary() {
     let r = ds.check_point((lon, lat));
     assert_eq!(r.layers[0].status, PointStatus::OnBoundary, "{r:?}");
 }
+
+#[test]
+fn edges_shared_at_a_t_junction_are_inside_after_projection() {
+    // Square C sits on squares A and B, its bottom corners in the middle of their top edges:
+    // in lon/lat those corners lie on the edges; projected, micrometres off them. Points on the
+    // shared stretches and where the three meet are inside the layer, not on its boundary.
+    let (a, b) = (square(0.0, 0.0, 100.0), square(100.0, 0.0, 100.0));
+    let c = square(50.0, 100.0, 100.0);
+    let ds = Dataset::from_single_file(
+        "t.geojson",
+        &geojson(&[vec![vec![a]], vec![vec![b]], vec![vec![c]]], false),
+    )
+    .unwrap();
+    let local = TransverseMercator::local(51.1, 35.7);
+    for (x, y) in [(75.0, 100.0), (100.0, 100.0), (125.0, 100.0), (100.0, 50.0), (100.0, 100.2)] {
+        let (lon, lat) = local.inverse(x, y);
+        let r = ds.check_point((lon, lat));
+        assert_eq!(r.layers[0].status, PointStatus::Inside, "({x}, {y}): {r:?}");
+    }
+    // The T's own corners are on the outer boundary.
+    for (x, y) in [(50.0, 100.0), (150.0, 100.0), (0.0, 100.0)] {
+        let (lon, lat) = local.inverse(x, y);
+        let r = ds.check_point((lon, lat));
+        assert_eq!(r.layers[0].status, PointStatus::OnBoundary, "({x}, {y}): {r:?}");
+    }
+}

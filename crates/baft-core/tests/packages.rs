@@ -112,14 +112,8 @@ fn street_width_style_boundaries_are_exact() {
     p.conditions
         .push(serde_json::from_str(r#"{"fact":"frontage_width_m","at_least":6}"#).unwrap());
     let day = TODAY;
-    let s = |facts: &str| {
-        evaluate(&f, &worn(facts), day)
-            .results
-            .iter()
-            .find(|r| r.package.id == "engineering-fee-discount")
-            .unwrap()
-            .clone()
-    };
+    let s =
+        |facts: &str| result(&evaluate(&f, &worn(facts), day), "engineering-fee-discount").clone();
     assert_eq!(s("street=5.99").status, DoesNotApply);
     assert_eq!(s("street=6").status, Applies);
     let r = s("");
@@ -140,25 +134,20 @@ fn missing_facts_give_may_apply_never_a_wrong_answer() {
     f.layers
         .insert("worn-out-fabric".into(), Membership::Inside);
     let e = evaluate(&file(), &f, TODAY);
-    let get = |id: &str| e.results.iter().find(|r| r.package.id == id).unwrap();
-    assert_eq!(get("national-1401-inside-fabric").status, MayApply);
+    assert_eq!(result(&e, "national-1401-inside-fabric").status, MayApply);
     assert_eq!(
-        get("national-1401-inside-fabric").missing,
+        result(&e, "national-1401-inside-fabric").missing,
         vec![FactName::OnMainAxis]
     );
     assert_eq!(
-        get("permit-fee-discount-1384").missing,
+        result(&e, "permit-fee-discount-1384").missing,
         vec![FactName::LandUse]
     );
     // An unknown fact alongside a failed one: still "does not apply" (the failure is certain).
     f.layers
         .insert("worn-out-fabric".into(), Membership::Outside);
     let e = evaluate(&file(), &f, TODAY);
-    let r = e
-        .results
-        .iter()
-        .find(|r| r.package.id == "permit-fee-discount-1384")
-        .unwrap();
+    let r = result(&e, "permit-fee-discount-1384");
     assert_eq!(r.status, DoesNotApply);
     assert_eq!(
         r.hints,
@@ -219,16 +208,8 @@ fn validity_dates_both_ends_inclusive() {
 #[test]
 fn best_of_the_national_groups_and_the_floor_cap() {
     let e = evaluate(&file(), &worn("block_project=yes,axis=no"), TODAY);
-    let block = e
-        .results
-        .iter()
-        .find(|r| r.package.id == "national-1401-block-scale")
-        .unwrap();
-    let inside = e
-        .results
-        .iter()
-        .find(|r| r.package.id == "national-1401-inside-fabric")
-        .unwrap();
+    let block = result(&e, "national-1401-block-scale");
+    let inside = result(&e, "national-1401-inside-fabric");
     assert!(block.counted && inside.status == Applies && !inside.counted);
     assert_eq!(
         inside.excluded_by.as_deref(),
@@ -268,11 +249,7 @@ fn consolidation_density_is_capped_at_one_floor() {
 #[test]
 fn hints_say_what_would_change_the_answer() {
     let e = evaluate(&file(), &worn("area=150,plots=1"), TODAY);
-    let r = e
-        .results
-        .iter()
-        .find(|r| r.package.id == "consolidation-density-bonus")
-        .unwrap();
+    let r = result(&e, "consolidation-density-bonus");
     assert!(
         r.hints.contains(&Hint::ConsolidateMore { neighbours: 1.0 }),
         "{:?}",
@@ -283,11 +260,7 @@ fn hints_say_what_would_change_the_answer() {
         &worn("area=120,plots=2,consolidated_area=180"),
         TODAY,
     );
-    let r = e
-        .results
-        .iter()
-        .find(|r| r.package.id == "consolidation-density-bonus")
-        .unwrap();
+    let r = result(&e, "consolidation-density-bonus");
     assert_eq!(
         r.hints,
         vec![Hint::ReachArea {

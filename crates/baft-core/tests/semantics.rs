@@ -7,14 +7,26 @@ use common::*;
 
 const M: f64 = 1.0 / 111_000.0; // about a metre of latitude, in degrees
 
+/// A one-layer dataset of `squares` (see `common::squares`), read as the file `name`.
+fn layer(name: &str, items: &[(&str, f64, f64, f64)]) -> Dataset {
+    Dataset::from_single_file(name, &squares(items)).unwrap()
+}
+
+/// Square A at (51.10, 35.70) and square B at (`b_lon`, `b_lat`), both 0.01° a side.
+fn a_and_b(name: &str, b_lon: f64, b_lat: f64) -> Dataset {
+    layer(
+        name,
+        &[("A", 51.10, 35.70, 0.01), ("B", b_lon, b_lat, 0.01)],
+    )
+}
+
 fn st(ds: &Dataset, lon: f64, lat: f64) -> PointStatus {
     ds.check_point((lon, lat)).layers[0].status
 }
 
 #[test]
 fn inside_outside_boundary_and_vertices() {
-    let ds =
-        Dataset::from_single_file("sq.geojson", &squares(&[("A", 51.10, 35.70, 0.01)])).unwrap();
+    let ds = layer("sq.geojson", &[("A", 51.10, 35.70, 0.01)]);
     assert_eq!(st(&ds, 51.105, 35.705), PointStatus::Inside);
     assert_eq!(st(&ds, 51.115, 35.705), PointStatus::Outside);
     // On the west edge, and 0.3 m either side of it: on the boundary (tolerance 0.5 m).
@@ -49,11 +61,7 @@ fn inside_outside_boundary_and_vertices() {
 #[test]
 fn shared_edges_between_features_are_internal() {
     // Two adjacent squares: their common edge is inside the layer, not its boundary.
-    let ds = Dataset::from_single_file(
-        "two.geojson",
-        &squares(&[("A", 51.10, 35.70, 0.01), ("B", 51.11, 35.70, 0.01)]),
-    )
-    .unwrap();
+    let ds = a_and_b("two.geojson", 51.11, 35.70);
     let r = ds.check_point((51.11, 35.705));
     assert_eq!(r.layers[0].status, PointStatus::Inside);
     let ids: Vec<_> = r.layers[0].zones.iter().map(|z| z.id.as_str()).collect();
@@ -64,11 +72,7 @@ fn shared_edges_between_features_are_internal() {
 
 #[test]
 fn overlapping_features_are_all_reported() {
-    let ds = Dataset::from_single_file(
-        "ov.geojson",
-        &squares(&[("A", 51.10, 35.70, 0.01), ("B", 51.105, 35.705, 0.01)]),
-    )
-    .unwrap();
+    let ds = a_and_b("ov.geojson", 51.105, 35.705);
     let r = ds.check_point((51.107, 35.707));
     assert_eq!(r.layers[0].status, PointStatus::Inside);
     assert_eq!(r.layers[0].zones.len(), 2);
@@ -114,11 +118,7 @@ fn holes_and_multipolygons() {
 
 #[test]
 fn plot_percentages() {
-    let ds = Dataset::from_single_file(
-        "sq.geojson",
-        &squares(&[("A", 51.10, 35.70, 0.01), ("B", 51.11, 35.70, 0.01)]),
-    )
-    .unwrap();
+    let ds = a_and_b("sq.geojson", 51.11, 35.70);
     let rect = |x0: f64, y0: f64, x1: f64, y1: f64| {
         vec![vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]]
     };

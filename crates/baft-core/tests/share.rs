@@ -7,8 +7,18 @@ mod common;
 use baft_core::answer::certificate::{map_svg, short_hash, MapSubject};
 use baft_core::answer::share::{SharedState, Subject};
 use baft_core::answer::summary::Summary;
-use baft_core::dataset::read_plot_outline;
+use baft_core::dataset::{read_plot_outline, Dataset};
 use baft_core::Lang;
+
+/// The sample data and the fixture plot that straddles the worn-out fabric's edge.
+fn sample_and_straddling_plot() -> (Dataset, Vec<Vec<(f64, f64)>>) {
+    let ds = common::sample();
+    let text =
+        std::fs::read_to_string(common::repo().join("tests/fixtures/plot-straddling.geojson"))
+            .unwrap();
+    let rings = read_plot_outline(&text, ds.parse_options()).unwrap();
+    (ds, rings)
+}
 
 #[test]
 fn a_point_link_reopens_the_same_answer() {
@@ -54,11 +64,7 @@ fn a_point_link_reopens_the_same_answer() {
 
 #[test]
 fn a_plot_link_reopens_the_same_shares() {
-    let ds = common::sample();
-    let text =
-        std::fs::read_to_string(common::repo().join("tests/fixtures/plot-straddling.geojson"))
-            .unwrap();
-    let rings = read_plot_outline(&text, ds.parse_options()).unwrap();
+    let (ds, rings) = sample_and_straddling_plot();
     let report = ds.check_plot(&rings).unwrap();
     let frag = SharedState {
         subject: Some(Subject::Outline(rings.clone())),
@@ -90,11 +96,7 @@ fn a_plot_link_reopens_the_same_shares() {
 
 #[test]
 fn the_certificate_map_draws_the_plot_and_the_layers_around_it() {
-    let ds = common::sample();
-    let text =
-        std::fs::read_to_string(common::repo().join("tests/fixtures/plot-straddling.geojson"))
-            .unwrap();
-    let rings = read_plot_outline(&text, ds.parse_options()).unwrap();
+    let (ds, rings) = sample_and_straddling_plot();
     let svg = map_svg(&ds, &MapSubject::Plot(&rings));
     assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     // The worn-out fabric's colour is drawn (the plot straddles it), and the plot's outline.

@@ -33,6 +33,11 @@ fn poly(id: &str, rings: &str) -> String {
     )
 }
 
+/// A folder of the test manifest and one layer file, `a.geojson`.
+fn folder(a_geojson: String) -> Vec<(&'static str, String)> {
+    vec![("manifest.json", manifest("")), ("a.geojson", a_geojson)]
+}
+
 fn run(files: &[(&str, String)]) -> Vec<baft_core::Problem> {
     let map: HashMap<String, String> = files
         .iter()
@@ -62,11 +67,7 @@ fn only(files: &[(&str, String)]) -> baft_core::Problem {
 
 #[test]
 fn a_clean_folder_has_no_findings() {
-    assert!(run(&[
-        ("manifest.json", manifest("")),
-        ("a.geojson", fc(&[poly("B1", SQ), poly("B2", SQ2)]))
-    ])
-    .is_empty());
+    assert!(run(&folder(fc(&[poly("B1", SQ), poly("B2", SQ2)]))).is_empty());
 }
 
 #[test]
@@ -81,13 +82,9 @@ fn manifest_schema() {
 
 #[test]
 fn geojson_syntax_with_line_and_column() {
-    let p = only(&[
-        ("manifest.json", manifest("")),
-        (
-            "a.geojson",
-            "{\"type\":\"FeatureCollection\",\n\"features\":[\n{,}]}".into(),
-        ),
-    ]);
+    let p = only(&folder(
+        "{\"type\":\"FeatureCollection\",\n\"features\":[\n{,}]}".into(),
+    ));
     assert!(matches!(p.kind, ProblemKind::JsonSyntax { .. }));
     assert_eq!((p.location.line, p.location.column), (Some(3), Some(2)));
 }
@@ -104,13 +101,13 @@ fn null_geometry_unclosed_and_degenerate_rings_self_intersection() {
         "X",
         "[[51.140,35.700],[51.141,35.701],[51.141,35.700],[51.1405,35.702],[51.140,35.700]]",
     );
-    let f = run(&[
-        ("manifest.json", manifest("")),
-        (
-            "a.geojson",
-            fc(&[poly("B1", SQ), null, unclosed, degenerate, bowtie]),
-        ),
-    ]);
+    let f = run(&folder(fc(&[
+        poly("B1", SQ),
+        null,
+        unclosed,
+        degenerate,
+        bowtie,
+    ])));
     let by_id = |id: &str| {
         f.iter()
             .find(|p| p.location.feature_id.as_deref() == Some(id))
@@ -145,10 +142,7 @@ fn null_geometry_unclosed_and_degenerate_rings_self_intersection() {
 #[test]
 fn winding_order() {
     let cw = "[[51.100,35.700],[51.100,35.701],[51.101,35.701],[51.101,35.700],[51.100,35.700]]";
-    let p = only(&[
-        ("manifest.json", manifest("")),
-        ("a.geojson", fc(&[poly("B1", cw)])),
-    ]);
+    let p = only(&folder(fc(&[poly("B1", cw)])));
     assert_eq!(
         (p.kind, p.severity),
         (
@@ -163,20 +157,14 @@ fn winding_order() {
 
 #[test]
 fn duplicate_ids_and_overlaps() {
-    let p = only(&[
-        ("manifest.json", manifest("")),
-        ("a.geojson", fc(&[poly("B1", SQ), poly("B1", SQ2)])),
-    ]);
+    let p = only(&folder(fc(&[poly("B1", SQ), poly("B1", SQ2)])));
     assert_eq!(
         (p.kind, p.location.feature_index),
         (ProblemKind::DuplicateId { id: "B1".into() }, Some(1))
     );
     let half =
         "[[51.1005,35.700],[51.1015,35.700],[51.1015,35.701],[51.1005,35.701],[51.1005,35.700]]";
-    let p = only(&[
-        ("manifest.json", manifest("")),
-        ("a.geojson", fc(&[poly("B1", SQ), poly("B2", half)])),
-    ]);
+    let p = only(&folder(fc(&[poly("B1", SQ), poly("B2", half)])));
     match p.kind {
         ProblemKind::Overlap { other_id, area_m2 } => {
             assert_eq!(other_id, "B1");
@@ -195,25 +183,15 @@ fn coordinate_systems() {
         "U",
         "[[509000,3950000],[509100,3950000],[509100,3950100],[509000,3950100],[509000,3950000]]",
     );
-    let p = only(&[
-        ("manifest.json", manifest("")),
-        ("a.geojson", fc(&[utm.clone()])),
-    ]);
+    let p = only(&folder(fc(&[utm.clone()])));
     assert_eq!(p.kind, ProblemKind::UndeclaredProjected);
     let swapped = poly(
         "S",
         "[[35.700,51.100],[35.700,51.101],[35.701,51.101],[35.701,51.100],[35.700,51.100]]",
     );
-    assert_eq!(
-        only(&[
-            ("manifest.json", manifest("")),
-            ("a.geojson", fc(&[swapped]))
-        ])
-        .kind,
-        ProblemKind::SwappedAxes
-    );
+    assert_eq!(only(&folder(fc(&[swapped]))).kind, ProblemKind::SwappedAxes);
     let wrong_zone = fc(&[utm]).replacen("{\"type\":\"FeatureCollection\",", "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:32640\"}},", 1);
-    let f = run(&[("manifest.json", manifest("")), ("a.geojson", wrong_zone)]);
+    let f = run(&folder(wrong_zone));
     assert!(
         f.iter().any(|p| p.kind == ProblemKind::OutsideEnvelope),
         "zone 40 lands 6° east: {f:?}"
@@ -223,10 +201,7 @@ fn coordinate_systems() {
 #[test]
 fn outside_the_city_envelope() {
     let far = "[[51.200,35.700],[51.201,35.700],[51.201,35.701],[51.200,35.701],[51.200,35.700]]";
-    let p = only(&[
-        ("manifest.json", manifest("")),
-        ("a.geojson", fc(&[poly("F", far)])),
-    ]);
+    let p = only(&folder(fc(&[poly("F", far)])));
     assert_eq!(
         (p.kind, p.location.feature_id.as_deref()),
         (ProblemKind::OutsideEnvelope, Some("F"))
@@ -320,11 +295,7 @@ fn fix_round_trips() {
         ]
     );
     assert!(
-        run(&[
-            ("manifest.json", manifest("")),
-            ("a.geojson", fixed.clone())
-        ])
-        .is_empty(),
+        run(&folder(fixed.clone())).is_empty(),
         "the fixed file validates clean"
     );
     let (_, again) = fix_geojson(&fixed, None).unwrap();

@@ -5,7 +5,7 @@
 //! `input`, `office` and `plot.info` are the core's own objects, snake_case, exactly as
 //! `baft check --json` prints them.
 
-use baft_core::check::{PlotReport, PointReport, ZoneRef};
+use baft_core::check::ZoneRef;
 use baft_core::input::ParsedLocation;
 use baft_core::layer::offices::OfficeMatch;
 use baft_core::layer::parcels::ParcelInfo;
@@ -172,43 +172,6 @@ pub struct PlotAnswer {
     pub info: ParcelInfo,
 }
 
-/// One of several matches.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase"
-)]
-pub enum Choice {
-    /// A surveyed plot: check it with `checkParcel(index)`.
-    Plot {
-        index: usize,
-        plot_id: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        plate: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        renovation_code: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        block_id: Option<String>,
-    },
-    /// A zone found by name or id: check a point inside it with `checkPoint(lon, lat)`.
-    Zone {
-        layer_id: String,
-        id: String,
-        name: LocalText,
-        lon: f64,
-        lat: f64,
-    },
-}
-
-/// The core's report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Report {
-    Point(PointReport),
-    Plot(PlotReport),
-}
-
 /// The answer to a check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -252,10 +215,12 @@ pub struct Answer {
     /// The surveyed plot, when a plate or code found one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plot: Option<PlotAnswer>,
-    /// Several matches: pick one.
+    /// Several matches: pick one. The core's choices (`kind` `plot`: check it with
+    /// `checkParcel(index)`; `kind` `zone`: check a point inside it with `checkPoint(lon, lat)`),
+    /// with the API's camelCase field names.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub choices: Vec<Choice>,
+    pub choices: Vec<serde_json::Value>,
     /// The core's full report (as `baft check --json` prints under `result`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub report: Option<Report>,
+    pub report: Option<baft_core::answer::Report>,
 }

@@ -40,6 +40,22 @@ pub fn baft_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
     o
 }
 
+/// Runs `baft check --data data` (the sample data) followed by `args`.
+pub fn check(args: &[&str]) -> Output {
+    baft(&[&["check", "--data", "data"][..], args].concat(), None)
+}
+
+/// Asserts that a run exited 0, with its standard error as the message.
+#[track_caller]
+pub fn assert_ok(o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+}
+
+/// Standard output read as JSON.
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(o)).unwrap()
+}
+
 /// Standard output as text.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -56,6 +56,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
 /// What the certificate's map shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MapSubject<'a> {
+    /// A point: longitude and latitude in decimal degrees.
     Point {
         lon: f64,
         lat: f64,

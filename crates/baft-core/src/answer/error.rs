@@ -26,11 +26,10 @@ impl AskError {
     /// A stable code for tooling and tests: the input error's `code`, or `unknown_fact` /
     /// `bad_fact_value`.
     pub fn code(&self) -> String {
-        match self {
-            AskError::Input(e) => e.code().to_string(),
-            AskError::Facts(FactError::UnknownFact { .. }) => "unknown_fact".into(),
-            AskError::Facts(FactError::BadValue { .. }) => "bad_fact_value".into(),
-        }
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.get("code")?.as_str().map(String::from))
+            .unwrap_or_default()
     }
 }
 

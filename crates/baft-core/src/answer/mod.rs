@@ -116,12 +116,14 @@ pub fn answer(ds: &Dataset, question: Question, ask: &Ask) -> Result<Answer, Ask
         },
         Question::Parcel(i) => place(parcel(ds, i, &user, ask)),
         Question::ParcelId(id) => {
-            let i = ds
-                .parcels
-                .as_ref()
-                .ok_or(crate::BaftError::NoParcelLayer)?
-                .find_id(id)
-                .ok_or_else(|| crate::BaftError::PlotNotFound { text: id.into() })?;
+            let not_found = || crate::BaftError::PlotNotFound { text: id.into() };
+            let parcels = match (&ds.parcels, &ds.manifest.parcels) {
+                (Some(p), _) => p,
+                // Listed but not loaded (yet, or its file failed): that plot can't be found.
+                (None, Some(_)) => return Err(not_found().into()),
+                (None, None) => return Err(crate::BaftError::NoParcelLayer.into()),
+            };
+            let i = parcels.find_id(id).ok_or_else(not_found)?;
             place(parcel(ds, i, &user, ask))
         }
         Question::Outline(rings) => place(Place::outline(ds, rings, None, &user, ask)),

@@ -139,13 +139,22 @@ impl Place {
         })
     }
 
-    /// The same place with other facts of the owner's (the facts form changed): the facts and
-    /// the packages' evaluation are made again; the check is kept.
-    pub fn with_facts(&self, ds: &Dataset, ask: &Ask) -> Result<Place, AskError> {
+    /// The same place asked again, with the owner's facts as they are now and on the data as
+    /// loaded now (the facts form changed, or the packages, offices or other boundary versions
+    /// arrived after the answer): the facts, the packages' evaluation, the office and the
+    /// boundary history are made again; the check is kept.
+    pub fn again(&self, ds: &Dataset, ask: &Ask) -> Result<Place, AskError> {
         let (facts, incentives) = evaluate(ds, &self.known, &user_facts(ask.facts)?, ask);
+        let lon_lat = self.lon_lat();
+        let neighbourhoods = match &self.result {
+            Report::Point(r) => target_zones(ds, r),
+            Report::Plot(r) => plot_target_zones(ds, r),
+        };
         Ok(Place {
             incentives,
             facts,
+            office: ds.office_for(lon_lat, &neighbourhoods),
+            history: ds.history(lon_lat),
             ..self.clone()
         })
     }

@@ -70,8 +70,12 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     let norm = crate::base::digits::normalize(text);
     let t = norm.trim();
     let parcels = ds.parcels.as_ref();
-    // A plot's own id, as answers show it (`QB-0232-001`).
-    if let Some(i) = parcels.and_then(|p| p.find_id(t).or_else(|| p.find_id(&t.to_uppercase()))) {
+    // A plot's own id, as answers show it (`QB-0232-001`): one word with a letter in it.
+    let id_like = t.len() <= 64 && t.chars().any(char::is_alphabetic) && !t.contains(' ');
+    if let Some(i) = parcels
+        .filter(|_| id_like)
+        .and_then(|p| p.find_id(t).or_else(|| p.find_id(&t.to_uppercase())))
+    {
         return Ok(Found::Parcels(vec![i]));
     }
     let as_plate = plate::parse_plate(t);
@@ -100,7 +104,7 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
             .map(|i| Found::Parcels(vec![i]))
             .ok_or(BaftError::PlotNotFound { text: code });
     }
-    let hits = zones_named(ds, t);
+    let hits = zones_named(ds, text);
     if !hits.is_empty() {
         return Ok(Found::Zones(hits));
     }

@@ -22,13 +22,19 @@ pub struct Summary {
     pub kind: &'static str,
     /// The point, or a point inside the plot.
     pub lat: f64,
+    /// Longitude of that point; both are decimal degrees.
     pub lon: f64,
     /// The plot's area (plots only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub area_m2: Option<f64>,
+    /// The manifest's `data_version`: the data release the answer came from.
     pub data_version: String,
+    /// Whether the data is synthetic sample data, not the official boundaries.
     pub sample_data: bool,
+    /// Each usable layer's answer (a layer with at least one zone), in the manifest's order.
     pub layers: Vec<LayerSummary>,
+    /// Each package's verdict, in the packages file's order; empty when the packages weren't
+    /// evaluated.
     pub packages: Vec<PackageSummary>,
 }
 
@@ -36,7 +42,9 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LayerSummary {
+    /// The layer's id, e.g. `worn-out-fabric`.
     pub id: String,
+    /// The layer's name in the summary's language (the other one when it has none).
     pub name: String,
     /// `inside`, `on_boundary`, `outside` (points); `inside`, `partly_inside`, `outside` (plots).
     pub status: &'static str,
@@ -54,7 +62,9 @@ pub struct LayerSummary {
 /// One package's verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PackageSummary {
+    /// The package's id in the packages file.
     pub id: String,
+    /// The package's name in the summary's language (the other one when it has none).
     pub name: String,
     /// `applies`, `may_apply`, `does_not_apply` or `not_in_force`.
     pub verdict: &'static str,

@@ -17,16 +17,22 @@ use std::fmt;
 /// A date in the Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct GregorianDate {
+    /// Year, e.g. 2023.
     pub year: i32,
+    /// Month, 1 (January) to 12 (December).
     pub month: u32,
+    /// Day of the month, from 1.
     pub day: u32,
 }
 
 /// A date in the Jalali calendar; months 1–6 have 31 days, 7–11 have 30, Esfand 29 or 30.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct JalaliDate {
+    /// Solar Hijri year, e.g. 1402.
     pub year: i32,
+    /// Month, 1 (Farvardin) to 12 (Esfand).
     pub month: u32,
+    /// Day of the month, from 1.
     pub day: u32,
 }
 

@@ -65,10 +65,10 @@ macro_rules! say {
             $crate::Lang::En => format!($en),
         }
     };
-    ($lang:expr, $fa:literal, $en:literal, $($arg:expr),+ $(,)?) => {
+    ($lang:expr, $fa:literal, $en:literal, $($arg:tt)+) => {
         match $lang {
-            $crate::Lang::Fa => format!($fa, $($arg),+),
-            $crate::Lang::En => format!($en, $($arg),+),
+            $crate::Lang::Fa => format!($fa, $($arg)+),
+            $crate::Lang::En => format!($en, $($arg)+),
         }
     };
 }

@@ -7,11 +7,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocalText {
+    /// The Persian text; when empty, [`LocalText::get`] gives the English one.
     pub fa: String,
+    /// The English text; when empty, [`LocalText::get`] gives the Persian one.
     pub en: String,
 }
 
 impl LocalText {
+    /// A text from its Persian and English forms.
     pub fn new(fa: &str, en: &str) -> Self {
         LocalText {
             fa: fa.into(),

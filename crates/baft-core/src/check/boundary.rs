@@ -9,17 +9,27 @@
 //! disc, is out of the layer. This holds at any vertex angle, sharp spikes and reflex notches
 //! alike, where probing a fixed distance square to one edge does not.
 //!
+//! Edges of neighbouring zones that should meet rarely meet exactly once projected: a vertex
+//! that lies on a neighbour's edge in lon/lat lies some micrometres off it in metres. So edges
+//! passing within [`SNAP_M`] of `q` count as passing through it, and sectors narrower than
+//! [`SLIVER_RAD`] (the hair between two such edges) count as covered.
+//!
 //! The point checked is within the tolerance of the outer boundary when some point of the
 //! boundary is. The nearest point of the outer boundary is the nearest point on some edge, an
 //! edge's end, or a crossing of two edges (where overlapping zones meet), so those candidates
 //! within the tolerance are tested, and no other.
 
 use super::PROBE_M;
+use crate::geometry::prepared::seg_dist2;
 use crate::layer::Layer;
 
-/// Points this close (m) are one point: far below any survey's precision, far above f64's
-/// rounding in local metres.
-const SAME_M: f64 = 1e-6;
+/// Edges and points this close (m) to `q` pass through it: far below any survey's precision
+/// (1 mm), far above the projection's drift of a shared vertex.
+pub const SNAP_M: f64 = 1e-3;
+
+/// Sectors narrower than this (radians, 0.06°) are the hair between two edges that should
+/// coincide, not a notch of the boundary.
+pub const SLIVER_RAD: f64 = 1e-3;
 
 /// Whether some point of `layer`'s outer boundary lies within `tolerance` of (x, y), given the
 /// edges within `tolerance` of it (with their nearest points, as `edges_within` gives them).
@@ -53,19 +63,19 @@ fn on_outer_boundary(layer: &Layer, (qx, qy): (f64, f64)) -> bool {
         for (_, e) in z.prepared.edges_within(qx, qy, PROBE_M) {
             let (a, b) = ((e[0], e[1]), (e[2], e[3]));
             let len = (b.0 - a.0).hypot(b.1 - a.1);
-            if len <= SAME_M {
+            if len <= SNAP_M {
                 continue;
             }
-            let d = segment_distance((qx, qy), &e);
-            if d > SAME_M {
+            let d = seg_dist2(qx, qy, &e).0.sqrt();
+            if d > SNAP_M {
                 // An edge not through q bounds the disc.
                 radius = radius.min(d / 2.0);
                 continue;
             }
             radius = radius.min(len / 4.0);
             let dir = |p: (f64, f64)| (p.1 - qy).atan2(p.0 - qx);
-            let at_a = (a.0 - qx).hypot(a.1 - qy) <= SAME_M;
-            let at_b = (b.0 - qx).hypot(b.1 - qy) <= SAME_M;
+            let at_a = (a.0 - qx).hypot(a.1 - qy) <= SNAP_M;
+            let at_b = (b.0 - qx).hypot(b.1 - qy) <= SNAP_M;
             if !at_a {
                 angles.push(dir(a));
             }
@@ -93,24 +103,12 @@ fn on_outer_boundary(layer: &Layer, (qx, qy): (f64, f64)) -> bool {
                 angles[0] + std::f64::consts::TAU
             },
         );
-        if hi - lo <= 1e-12 {
-            return false; // two edges in one direction: no sector between them
+        if hi - lo < SLIVER_RAD {
+            return false; // edges in (nearly) one direction: no sector between them
         }
         let mid = (lo + hi) / 2.0;
         !in_layer(qx + radius * mid.cos(), qy + radius * mid.sin())
     })
-}
-
-/// Distance from `p` to the segment `e`.
-fn segment_distance((x, y): (f64, f64), e: &[f64; 4]) -> f64 {
-    let (dx, dy) = (e[2] - e[0], e[3] - e[1]);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 {
-        (((x - e[0]) * dx + (y - e[1]) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (x - e[0] - t * dx).hypot(y - e[1] - t * dy)
 }
 
 /// Where two segments cross, if they do at one point.

@@ -42,8 +42,12 @@ pub const PROBE_M: f64 = 0.01;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PointStatus {
+    /// In the interior of one of the layer's features, and not on the boundary.
     Inside,
+    /// Within the boundary tolerance (`boundary_tolerance_m`) of an edge that separates the layer
+    /// from the outside.
     OnBoundary,
+    /// Outside every feature of the layer (a point in a hole is outside).
     Outside,
 }
 
@@ -77,8 +81,13 @@ impl PointStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlotStatus {
+    /// At least [`FULL_SHARE`] (99.5 %) of the plot's area is inside the layer.
     Inside,
+    /// More than [`NONE_SHARE`] and less than [`FULL_SHARE`] of the plot's area is inside the
+    /// layer.
     PartlyInside,
+    /// At most [`NONE_SHARE`] (0.5 %) of the plot's area is inside the layer (touching along an
+    /// edge is outside).
     Outside,
 }
 
@@ -96,12 +105,17 @@ impl PlotStatus {
 /// The answer for a point, for every layer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PointReport {
+    /// The point's longitude, decimal degrees.
     pub lon: f64,
+    /// The point's latitude, decimal degrees.
     pub lat: f64,
     /// Whether the point is inside the envelope the data covers.
     pub in_data_area: bool,
+    /// The result for each usable layer (one with at least one zone), in the manifest's order.
     pub layers: Vec<LayerPointResult>,
+    /// Whether the data is synthetic sample data (the manifest's `sample_data`).
     pub sample_data: bool,
+    /// The manifest's `data_version`: the data release that gave this answer.
     pub data_version: String,
 }
 
@@ -112,9 +126,13 @@ pub struct PlotReport {
     pub area_m2: f64,
     /// A point guaranteed inside the plot (lon, lat): where a plot is shown as a point.
     pub interior_point: [f64; 2],
+    /// Whether the interior point lies inside the envelope the data covers.
     pub in_data_area: bool,
+    /// The result for each usable layer (one with at least one zone), in the manifest's order.
     pub layers: Vec<LayerPlotResult>,
+    /// Whether the data is synthetic sample data (the manifest's `sample_data`).
     pub sample_data: bool,
+    /// The manifest's `data_version`: the data release that gave this answer.
     pub data_version: String,
 }
 

@@ -8,6 +8,7 @@ use std::sync::Arc;
 /// A feature a plot overlaps.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ZoneOverlap {
+    /// The block or zone the plot overlaps.
     pub zone: Arc<ZoneRef>,
     /// Area of the plot inside this feature, m².
     pub area_m2: f64,
@@ -18,7 +19,9 @@ pub struct ZoneOverlap {
 /// A plot's result for one layer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerPlotResult {
+    /// The layer, with the boundary version the plot was checked against.
     pub layer: Arc<LayerRef>,
+    /// Inside, partly inside or outside, decided by the share.
     pub status: PlotStatus,
     /// Share of the plot's area inside the layer (0–1).
     pub share: f64,
@@ -31,6 +34,7 @@ pub struct LayerPlotResult {
     /// When outside: distance in metres from the plot to the nearest feature.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance_m: Option<f64>,
+    /// When outside: the nearest feature.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nearest: Option<Arc<ZoneRef>>,
 }

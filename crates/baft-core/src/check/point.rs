@@ -9,7 +9,9 @@ use std::sync::Arc;
 /// A point's result for one layer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerPointResult {
+    /// The layer, with the boundary version the point was checked against.
     pub layer: Arc<LayerRef>,
+    /// Inside, on the boundary or outside (see [`crate::check`]).
     pub status: PointStatus,
     /// Features holding the point (inside or on their boundary).
     pub zones: Vec<Arc<ZoneRef>>,

@@ -25,6 +25,7 @@ pub use outline::{read_plot_outline, MAX_PLOT_BYTES, MAX_PLOT_VERTICES};
 /// Loaded data.
 #[derive(Debug, Clone)]
 pub struct Dataset {
+    /// The manifest the data was loaded from.
     pub manifest: Manifest,
     /// The local metric frame every computation uses.
     pub frame: TransverseMercator,

@@ -7,7 +7,10 @@ use serde::Serialize;
 /// A manifest problem: the JSON path of the field and what is wrong.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ManifestError {
+    /// JSON path of the field, e.g. `layers[0].versions[1].approved`; empty when the error is
+    /// about the file as a whole (not JSON, or a syntax error).
     pub field: String,
+    /// What is wrong, in Persian and English.
     pub detail: LocalText,
 }
 

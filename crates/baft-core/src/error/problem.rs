@@ -17,13 +17,19 @@ pub enum Severity {
 /// Where a problem is: file, and as far as known the feature, ring, line and column.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Location {
+    /// The file the problem is in, as the loader named it (e.g. `layers/x.geojson`).
     pub file: String,
+    /// Index of the feature (or office) in its file's list, from 0; `None` when the problem isn't
+    /// tied to one feature.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feature_index: Option<usize>,
+    /// The feature's id, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feature_id: Option<String>,
+    /// Line of the JSON text where reading failed (from 1), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Column on that line (from 1), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
 }
@@ -32,21 +38,33 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ProblemKind {
+    /// The text is not valid JSON; `detail` is the parser's message in English, put in words by
+    /// [`crate::read::json_error::describe`].
     JsonSyntax {
         detail: String,
     },
+    /// The file could not be read (missing, not UTF-8…); `detail` says why, in English.
     FileUnreadable {
         detail: String,
     },
+    /// The top-level object is not a FeatureCollection; `found` is what it is instead (`?` when it
+    /// has no `type`).
     NotAFeatureCollection {
         found: String,
     },
+    /// An entry of `features` is not a JSON object.
     FeatureNotObject,
+    /// A feature's `geometry` is `null`.
     NullGeometry,
+    /// A geometry with no coordinates.
     EmptyGeometry,
+    /// The geometry is not a Polygon or MultiPolygon; `found` is its `type` (`?` when it has
+    /// none).
     WrongGeometryType {
         found: String,
     },
+    /// Coordinates that can't be read; `detail` says why (for a damaged `.baftpack`, the byte
+    /// offset).
     BadCoordinates {
         detail: String,
     },
@@ -97,25 +115,30 @@ pub enum ProblemKind {
     },
     /// `geometry` is not an object.
     GeometryNotObject,
+    /// A ring whose last position differs from its first: it was closed automatically.
     UnclosedRing {
         polygon: usize,
         ring: usize,
     },
+    /// A ring with fewer than 4 positions, the closing one included; `count` is how many it has.
     TooFewPoints {
         polygon: usize,
         ring: usize,
         count: usize,
     },
+    /// A ring that encloses no area (its positions on one line, or under 1 cm² in metres).
     ZeroAreaRing {
         polygon: usize,
         ring: usize,
     },
+    /// A ring that crosses or touches itself; `lon`, `lat` is the first such place found.
     SelfIntersection {
         polygon: usize,
         ring: usize,
         lon: f64,
         lat: f64,
     },
+    /// A hole (`ring` from 1) with a vertex outside its polygon's shell.
     HoleOutsideShell {
         polygon: usize,
         ring: usize,
@@ -126,27 +149,40 @@ pub enum ProblemKind {
         ring: usize,
         other: usize,
     },
+    /// A feature with no id (neither an id property nor an `id` member): `#index` is used instead.
     MissingId,
+    /// Coordinates written latitude first (or northing first), against GeoJSON's longitude-first
+    /// order.
     SwappedAxes,
+    /// Coordinates in metres (UTM) with no coordinate system declared to say which zone.
     UndeclaredProjected,
+    /// A UTM system (`crs`) is declared but the values are in degrees.
     DeclaredProjectedButDegrees {
         crs: String,
     },
+    /// Longitude/latitude is declared but the values are in metres (UTM).
     DeclaredDegreesButMetres,
+    /// A declared coordinate system Baft doesn't read (only EPSG:4326 and northern UTM zones);
+    /// `crs` is its name.
     UnsupportedCrs {
         crs: String,
     },
+    /// Coordinates that fall outside Iran once read (a wrong system or UTM zone); `lon`, `lat`
+    /// show roughly where.
     OutsideIran {
         lon: f64,
         lat: f64,
     },
+    /// A layer file with no valid feature.
     EmptyLayer,
+    /// An office without a `location`: it is shown only for the neighbourhoods it serves.
     OfficeWithoutLocation,
     /// RFC 7946 wants shells counter-clockwise and holes clockwise (fixable).
     WindingOrder {
         polygon: usize,
         ring: usize,
     },
+    /// A feature with the same id as an earlier feature of the layer.
     DuplicateId {
         id: String,
     },
@@ -166,6 +202,8 @@ pub enum ProblemKind {
         field: String,
         detail: crate::base::LocalText,
     },
+    /// The packages file is invalid: `package` is the package id or section, `field` the field's
+    /// JSON path in it (see [`crate::packages::format::PackageError`]).
     PackageInvalid {
         package: String,
         field: String,
@@ -176,8 +214,11 @@ pub enum ProblemKind {
 /// A problem found while loading data. The valid features are kept.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
+    /// How bad it is: a warning keeps the data, an error leaves a feature or file out.
     pub severity: Severity,
+    /// Where it is: the file and, as far as known, the feature, line and column.
     pub location: Location,
+    /// What is wrong.
     pub kind: ProblemKind,
 }
 

@@ -86,10 +86,15 @@ impl SourceCrs {
 /// What a feature's bounding box looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Looks {
+    /// Longitudes and latitudes in Iran's ranges ([`IRAN_LON`], [`IRAN_LAT`]), longitude first.
     LonLat,
+    /// The same ranges the other way round: latitude first (swapped axes).
     LatLon,
+    /// Eastings 100,000–900,000 m and northings 1,000,000–9,400,000 m: UTM metres.
     Metres,
+    /// The UTM ranges the other way round: northing first (swapped axes).
     SwappedMetres,
+    /// None of these: not in Iran in any supported system.
     Other,
 }
 

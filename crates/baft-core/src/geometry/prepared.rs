@@ -153,7 +153,7 @@ impl Prepared {
 }
 
 /// Squared distance from a point to a segment, and the closest point.
-fn seg_dist2(x: f64, y: f64, e: &[f64; 4]) -> (f64, (f64, f64)) {
+pub(crate) fn seg_dist2(x: f64, y: f64, e: &[f64; 4]) -> (f64, (f64, f64)) {
     let (dx, dy) = (e[2] - e[0], e[3] - e[1]);
     let len2 = dx * dx + dy * dy;
     let t = if len2 > 0.0 {

@@ -72,8 +72,11 @@ pub enum InputForm {
 /// A point read from the user's text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ParsedLocation {
+    /// Latitude, decimal degrees (WGS84).
     pub lat: f64,
+    /// Longitude, decimal degrees (WGS84).
     pub lon: f64,
+    /// The form the text was written in.
     #[serde(flatten)]
     pub form: InputForm,
 }

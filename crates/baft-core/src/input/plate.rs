@@ -20,8 +20,11 @@ use serde::Serialize;
 /// A plate as searched: the section may be missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PlateQuery {
+    /// The registration section (بخش); `None` when not given: plots of any section match.
     pub section: Option<u32>,
+    /// The main number (اصلی).
     pub main: u32,
+    /// The sub number (فرعی).
     pub sub: u32,
 }
 

@@ -42,6 +42,7 @@ pub use display::*;
 pub struct Zone {
     /// Block or zone id (from the id property, or `#index` when missing).
     pub id: String,
+    /// Name in Persian and English, from the layer's name properties (empty when it has none).
     pub name: LocalText,
     /// Index of the feature in its file.
     pub feature_index: usize,
@@ -80,10 +81,13 @@ impl PointDistance for ZoneBox {
 /// A layer at one boundary version, loaded and indexed.
 #[derive(Debug, Clone)]
 pub struct Layer {
+    /// The layer's entry in the manifest.
     pub spec: LayerSpec,
+    /// The boundary version the layer was loaded at.
     pub version: BoundaryVersion,
     /// The coordinate system the file was in.
     pub source_crs: Option<SourceCrs>,
+    /// The valid blocks or zones, in the order read (invalid features are left out).
     pub zones: Vec<Zone>,
     pub(crate) tree: RTree<ZoneBox>,
     /// Problems found while loading (the valid zones are kept).

@@ -8,13 +8,18 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
+    /// The office's id.
     pub id: String,
+    /// The office's name.
     pub name: LocalText,
     /// Ids of the target neighbourhoods it serves.
     #[serde(default)]
     pub serves: Vec<String>,
+    /// The office's street address.
     pub address: LocalText,
+    /// Phone number as written; [`OfficeMatch::tel_uri`] keeps only its digits and `+`.
     pub phone: String,
+    /// Opening hours, in words.
     pub hours: LocalText,
     /// `[lon, lat]`; an office without one can't be the "nearest".
     #[serde(default)]
@@ -25,18 +30,22 @@ pub struct Office {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficesFile {
+    /// The offices file's format version.
     pub format_version: u32,
+    /// An optional note about the file, e.g. that it is sample data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
     /// What to bring to the office.
     #[serde(default)]
     pub documents: Vec<LocalText>,
+    /// Every office.
     pub offices: Vec<Office>,
 }
 
 /// The office for a plot.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OfficeMatch {
+    /// The office found for the plot.
     pub office: Office,
     /// True when it serves the plot's neighbourhood; false when it is only the nearest.
     pub serves_neighbourhood: bool,
@@ -49,6 +58,8 @@ pub struct OfficeMatch {
 }
 
 impl OfficesFile {
+    /// Reads an offices file (a leading byte-order mark is allowed); `Err` holds serde_json's
+    /// message.
     pub fn parse(text: &str) -> Result<OfficesFile, String> {
         serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text))
             .map_err(|e| e.to_string())

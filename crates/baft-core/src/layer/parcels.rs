@@ -21,19 +21,31 @@ pub use builder::*;
 /// A plot's survey attributes (any may be missing in the data).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ParcelInfo {
+    /// The plot's id, from the parcel file's id property (`#index` when it has none).
     pub plot_id: String,
+    /// The urban block the plot is in.
     pub block_id: Option<String>,
+    /// The plate's registration section (بخش).
     pub plate_section: Option<u32>,
+    /// The plate's main number (اصلی).
     pub plate_main: Option<u32>,
+    /// The plate's sub number (فرعی).
     pub plate_sub: Option<u32>,
+    /// The municipal renovation code (کد نوسازی), digits made ASCII.
     pub renovation_code: Option<String>,
+    /// The surveyed plot area, m².
     pub area_m2: Option<f64>,
+    /// Land use as surveyed, lower case (e.g. `residential`).
     pub land_use: Option<String>,
+    /// Number of floors of the building.
     pub floors: Option<f64>,
+    /// Structural system as surveyed, lower case (e.g. `steel_frame`).
     pub structure: Option<String>,
     /// Jalali year the building was built.
     pub built_year: Option<i32>,
+    /// Width of the street or passage on the plot's frontage, m.
     pub frontage_width_m: Option<f64>,
+    /// Whether the plot is on a main neighbourhood axis.
     pub on_main_axis: Option<bool>,
 }
 
@@ -95,7 +107,9 @@ impl ParcelInfo {
 /// The loaded parcel layer.
 #[derive(Debug, Clone)]
 pub struct ParcelLayer {
+    /// The plots as a layer, one zone each (their properties are dropped once read into `info`).
     pub layer: Layer,
+    /// Each plot's survey attributes, in the order of `layer.zones`.
     pub info: Vec<ParcelInfo>,
     by_code: HashMap<String, usize>,
     by_plate: HashMap<(u32, u32), Vec<usize>>,
@@ -180,14 +194,17 @@ impl ParcelLayer {
         }
     }
 
+    /// Problems found while loading the parcel file.
     pub fn problems(&self) -> &[Problem] {
         &self.layer.problems
     }
 
+    /// Number of plots loaded.
     pub fn len(&self) -> usize {
         self.info.len()
     }
 
+    /// Whether no plot was loaded.
     pub fn is_empty(&self) -> bool {
         self.info.is_empty()
     }

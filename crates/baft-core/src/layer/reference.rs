@@ -10,7 +10,9 @@ use std::sync::Arc;
 /// A block or zone, as reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ZoneRef {
+    /// Block or zone id.
     pub id: String,
+    /// Its name in Persian and English (either may be empty).
     pub name: LocalText,
 }
 
@@ -24,18 +26,26 @@ impl ZoneRef {
 /// The boundary version a result used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionRef {
+    /// The version's short id, e.g. `1402`.
     pub id: String,
+    /// The version's title, e.g. "1402 amendment".
     pub title: LocalText,
+    /// Its approval date, in both calendars.
     pub approved: ApprovalDate,
+    /// The body that approved it, e.g. the provincial Article 5 Commission.
     pub approved_by: LocalText,
 }
 
 /// The layer a result is about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerRef {
+    /// The layer's id, e.g. `worn-out-fabric`.
     pub id: String,
+    /// The kind of regeneration layer.
     pub kind: LayerKind,
+    /// The layer's name in Persian and English.
     pub name: LocalText,
+    /// The boundary version the result used.
     pub version: VersionRef,
 }
 

@@ -10,14 +10,18 @@ use std::sync::Arc;
 /// A point's status in one version.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionStatus {
+    /// The boundary version.
     pub version: VersionRef,
+    /// The point's status in that version.
     pub status: PointStatus,
 }
 
 /// What changed for a point in a layer across its versions (oldest first).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerHistory {
+    /// The layer (its `version` is the first of the versions given to [`history`]).
     pub layer: Arc<LayerRef>,
+    /// The point's status in each usable version, oldest approval first.
     pub statuses: Vec<VersionStatus>,
 }
 
@@ -93,23 +97,34 @@ pub fn history(versions: &[&Layer], x: f64, y: f64, tolerance: f64) -> Option<La
 /// A block in a diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffZone {
+    /// The block's id and name.
     pub zone: ZoneRef,
+    /// The block's area, m² (in the new version for added and reshaped blocks, in the old for
+    /// removed ones).
     pub area_m2: f64,
 }
 
 /// What changed from one version of a layer to another, matched by block id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diff {
+    /// The version compared from.
     pub old: VersionRef,
+    /// The version compared to.
     pub new: VersionRef,
+    /// Blocks whose id is only in the new version, sorted by id.
     pub added: Vec<DiffZone>,
+    /// Blocks whose id is only in the old version, sorted by id.
     pub removed: Vec<DiffZone>,
     /// Same id, different outline (area changed by more than 1 m²).
     pub reshaped: Vec<DiffZone>,
+    /// Total area of the added blocks, m².
     pub added_area_m2: f64,
+    /// Total area of the removed blocks, m².
     pub removed_area_m2: f64,
 }
 
+/// Compares two versions of a layer, matching blocks by id: the blocks added, removed and reshaped
+/// (area changed by more than 1 m²), each list sorted by id.
 pub fn diff(old: &Layer, new: &Layer) -> Diff {
     use std::collections::HashMap;
     let o: HashMap<&str, &crate::layer::Zone> =

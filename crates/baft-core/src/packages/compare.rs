@@ -13,15 +13,27 @@ use serde::Serialize;
 /// One row of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
+    /// The scenario's or candidate's label, e.g. "Build alone".
     pub label: String,
+    /// Plots consolidated, the plot itself included (1 when building alone).
     pub plots: f64,
+    /// The area the figures use (the consolidated area when plots are consolidated), m²; `None`
+    /// when unknown.
     pub area_m2: Option<f64>,
+    /// Names of the packages that count, in the row's language.
     pub eligible: Vec<String>,
+    /// Extra floors of the counted packages together, after the stacking cap.
     pub extra_floors: f64,
+    /// Extra floor area, m²; `None` when the area is unknown.
     pub extra_floor_area_m2: Option<f64>,
+    /// Permit fee saving, rial; `None` when the area is unknown.
     pub fee_saving_rial: Option<f64>,
+    /// Renovation loans for all housing units, rial; `None` when the area is unknown.
     pub loans_total_rial: Option<f64>,
+    /// Fee saving plus the value of the extra area, rial (loans not included); `None` when the
+    /// area is unknown.
     pub total_value_rial: Option<f64>,
+    /// The evaluation behind the row (not serialised).
     #[serde(skip)]
     pub evaluation: Evaluation,
 }
@@ -133,11 +145,17 @@ pub fn candidates(
 /// How to sort rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
+    /// By label, in ascending text order.
     Label,
+    /// By extra floors, most first.
     ExtraFloors,
+    /// By extra floor area, largest first.
     ExtraArea,
+    /// By permit fee saving, largest first.
     FeeSaving,
+    /// By total loans, largest first.
     Loans,
+    /// By estimated total value, largest first.
     TotalValue,
 }
 

@@ -18,28 +18,43 @@ pub enum FactName {
     /// Membership in a layer (with `layer`).
     #[default]
     Layer,
+    /// The plot's area, m².
     PlotAreaM2,
+    /// The area of the plots consolidated together, m² (the plot's own area when building alone).
     ConsolidatedAreaM2,
+    /// How many plots are consolidated, the plot itself included (1: building alone).
     PlotsConsolidated,
+    /// Width of the street or passage on the plot's frontage, m.
     FrontageWidthM,
+    /// Whether the plot is on a main neighbourhood axis.
     OnMainAxis,
+    /// Land use: one of [`FactName::known_values`] (`residential`, `commercial`, …).
     LandUse,
+    /// Age of the building, years.
     BuildingAgeYears,
+    /// The building's structural system: one of [`FactName::known_values`].
     Structure,
+    /// Number of housing units.
     Units,
+    /// Whether the plot is part of a block-scale regeneration project.
     BlockScaleProject,
 }
 
 /// The type of a fact's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FactKind {
+    /// A number, tested with `at_least`, `above`, `at_most` and `below`.
     Number,
+    /// Yes or no, tested with `equals`.
     YesNo,
+    /// One of the fact's known values, tested with `in` or `not_in`.
     Text,
+    /// Membership in a layer, tested with `layer` and `in`.
     Membership,
 }
 
 impl FactName {
+    /// Every fact, `Layer` first; the others are the facts a user can give.
     pub const ALL: [FactName; 11] = [
         FactName::Layer,
         FactName::PlotAreaM2,
@@ -54,6 +69,7 @@ impl FactName {
         FactName::BlockScaleProject,
     ];
 
+    /// The type of the fact's value, which decides the operators a condition may use.
     pub fn kind(self) -> FactKind {
         use FactName::*;
         match self {
@@ -121,8 +137,11 @@ impl FactName {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FactValue {
+    /// A number, in the fact's unit (m², m, years or a count).
     Number(f64),
+    /// Yes (true) or no (false).
     YesNo(bool),
+    /// Text: one of the fact's known values, or a membership key for a layer.
     Text(String),
 }
 
@@ -143,7 +162,9 @@ pub enum FactSource {
 /// A known fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Known {
+    /// The fact's value.
     pub value: FactValue,
+    /// Where the value came from.
     pub source: FactSource,
 }
 
@@ -151,16 +172,21 @@ pub struct Known {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Membership {
+    /// Inside the layer (a point inside, or a plot at least 99.5 % inside).
     Inside,
     /// Partly inside and counts as inside by the manifest's threshold.
     PartlyInside,
     /// Partly inside but counts as outside.
     PartlyOutside,
+    /// A point on the layer's boundary.
     OnBoundary,
+    /// Outside the layer.
     Outside,
 }
 
 impl Membership {
+    /// The snake_case name used in files and conditions: `inside`, `partly_inside`,
+    /// `partly_outside`, `on_boundary` or `outside`.
     pub fn key(self) -> &'static str {
         match self {
             Membership::Inside => "inside",
@@ -177,17 +203,24 @@ impl Membership {
 pub struct PlotFacts {
     /// Layer id → membership (from the check).
     pub layers: BTreeMap<String, Membership>,
+    /// Every other known fact, with its value and source; a fact not here is unknown.
     pub facts: BTreeMap<FactName, Known>,
 }
 
 /// A fact the user typed that can't be used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum FactError {
+    /// No fact has this name, or the pair has no `=`; `name` is what was typed.
     UnknownFact { name: String },
+    /// The value doesn't fit the fact (not a non-negative number, not yes or no, or not a known
+    /// value).
+    #[serde(rename = "bad_fact_value")]
     BadValue { name: String, value: String },
 }
 
 impl FactError {
+    /// The error in words; for an unknown fact, with the list of facts.
     pub fn message(&self, lang: Lang) -> String {
         let names = FactName::ALL[1..]
             .iter()
@@ -238,14 +271,17 @@ impl PlotFacts {
         f
     }
 
+    /// Sets a fact, replacing any earlier value.
     pub fn set(&mut self, name: FactName, value: FactValue, source: FactSource) {
         self.facts.insert(name, Known { value, source });
     }
 
+    /// The fact's value and source; `None` when unknown.
     pub fn get(&self, name: FactName) -> Option<&Known> {
         self.facts.get(&name)
     }
 
+    /// The fact's value as a number; `None` when unknown or not a number.
     pub fn number(&self, name: FactName) -> Option<f64> {
         match self.get(name)?.value {
             FactValue::Number(x) => Some(x),

@@ -35,6 +35,7 @@ pub enum PackageGroup {
     InformalSettlement,
     /// Historic-fabric packages.
     HistoricFabric,
+    /// Any other package.
     Other,
 }
 
@@ -47,7 +48,9 @@ pub struct PackageSource {
     /// Letter or resolution number, e.g. `300/111898`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    /// Date of the resolution or letter, in both calendars.
     pub date: ApprovalDate,
+    /// A link to its text, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -59,21 +62,30 @@ pub struct PackageSource {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
+    /// The fact tested.
     pub fact: FactName,
+    /// For a `layer` fact: the layer's id in the manifest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layer: Option<String>,
+    /// Holds when the number is at least this (≥).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<f64>,
+    /// Holds when the number is above this (>).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub above: Option<f64>,
+    /// Holds when the number is at most this (≤).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<f64>,
+    /// Holds when the number is below this (<).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub below: Option<f64>,
+    /// For a yes/no fact: the value that holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equals: Option<bool>,
+    /// `in`: the values that hold (for `layer`, the memberships in [`MEMBERSHIPS`]).
     #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Vec<String>>,
+    /// For a text fact: the values that don't hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_in: Option<Vec<String>>,
 }
@@ -127,21 +139,30 @@ pub struct Benefits {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Package {
+    /// Stable id, e.g. `national-1401-inside-fabric`.
     pub id: String,
+    /// The group it belongs to.
     pub group: PackageGroup,
+    /// The package's name.
     pub name: LocalText,
+    /// The package's description, in Persian and English.
     pub description: LocalText,
+    /// The resolution or letter it comes from.
     pub source: PackageSource,
+    /// First day in force (inclusive), in both calendars.
     pub valid_from: ApprovalDate,
+    /// Last day in force (inclusive); `None`: no end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_to: Option<ApprovalDate>,
     /// Values here are sample assumptions, not confirmed for this city.
     #[serde(default)]
     pub sample_assumption: bool,
+    /// A note on the values not confirmed for this city, shown with the package.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption_note: Option<LocalText>,
     /// All must hold.
     pub conditions: Vec<Condition>,
+    /// What it gives when it counts.
     pub benefits: Benefits,
 }
 
@@ -158,8 +179,11 @@ impl Package {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExclusiveSet {
+    /// The set's id.
     pub id: String,
+    /// The set's name.
     pub name: LocalText,
+    /// Ids of the packages in the set.
     pub packages: Vec<String>,
 }
 
@@ -191,7 +215,9 @@ pub struct Valuation {
     /// Housing units assumed when the owner hasn't said (one per floor by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_units: Option<f64>,
+    /// Where the figures come from.
     pub source: PackageSource,
+    /// The figures are sample assumptions, not confirmed for this city.
     #[serde(default)]
     pub sample_assumption: bool,
 }
@@ -200,13 +226,18 @@ pub struct Valuation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackagesFile {
+    /// Format version; must be [`FORMAT_VERSION`].
     pub format_version: u32,
+    /// The file's title, in Persian and English.
     pub title: LocalText,
     /// Shown with every figure: the municipality decides.
     pub disclaimer: LocalText,
+    /// The figures used to estimate what packages are worth.
     pub valuation: Valuation,
+    /// How packages combine (default: no cap, no exclusive sets).
     #[serde(default)]
     pub stacking: Stacking,
+    /// Every package, in file order.
     pub packages: Vec<Package>,
 }
 
@@ -217,6 +248,7 @@ pub struct PackageError {
     pub package: String,
     /// JSON path of the field inside it, e.g. `conditions[1].at_least`.
     pub field: String,
+    /// What is wrong, in Persian and English.
     pub detail: LocalText,
 }
 
@@ -228,6 +260,8 @@ impl PackageError {
             detail: LocalText { fa, en },
         }
     }
+    /// The error in words, naming the package or section and the field (see
+    /// [`package_error_text`]).
     pub fn message(&self, lang: Lang) -> String {
         package_error_text(&self.package, &self.field, &self.detail, lang)
     }

@@ -22,19 +22,25 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Truth {
+    /// The condition holds.
     Yes,
+    /// The condition fails.
     No,
+    /// The fact it tests is unknown (for a `layer` condition: the layer wasn't checked).
     Unknown,
 }
 
 /// One condition, evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConditionOutcome {
+    /// The condition, as in the packages file.
     pub condition: Condition,
+    /// Whether it holds.
     pub truth: Truth,
     /// The value it was tested against, and where it came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<FactValue>,
+    /// Where that value came from; `None` when the fact is unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<FactSource>,
 }
@@ -65,9 +71,13 @@ pub enum Hint {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PackageStatus {
+    /// In force, and every condition holds.
     Applies,
+    /// In force, no condition fails, but some facts are unknown.
     MayApply,
+    /// In force, and at least one condition fails.
     DoesNotApply,
+    /// The date is outside the package's validity; it never counts.
     NotInForce,
 }
 
@@ -86,8 +96,11 @@ impl PackageStatus {
 /// One package, evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PackageResult {
+    /// The package.
     pub package: Package,
+    /// Its verdict.
     pub status: PackageStatus,
+    /// Each condition's outcome, in the package's order.
     pub conditions: Vec<ConditionOutcome>,
     /// Facts whose absence makes it "may apply".
     pub missing: Vec<FactName>,
@@ -106,9 +119,13 @@ pub struct PackageResult {
 /// The whole evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
+    /// The day the packages were evaluated for (validity is judged on it).
     pub date: GregorianDate,
+    /// Every package's result, in file order.
     pub results: Vec<PackageResult>,
+    /// The benefits of the counted packages together, after the stacking rules.
     pub combined: Combined,
+    /// What the combined benefits are worth for this plot.
     pub worth: Worth,
 }
 

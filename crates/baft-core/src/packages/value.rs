@@ -16,6 +16,7 @@ use serde::Serialize;
 /// One assumption behind a figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assumption {
+    /// The assumption in words, e.g. "area 180 m²".
     pub text: LocalText,
     /// Where the number came from: the packages file, the user, the check, or assumed.
     pub source: &'static str,
@@ -24,38 +25,63 @@ pub struct Assumption {
 /// Estimated figures; `None` when a needed fact is unknown.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Worth {
+    /// The area the figures use, m²: the consolidated area when plots are consolidated, else the
+    /// plot's own.
     pub area_m2: Option<f64>,
+    /// Extra floor area from the extra floors and the density bonus, m².
     pub extra_floor_area_m2: Option<f64>,
+    /// Permit fee on the permitted and extra floor area, rial.
     pub permit_fee_rial: Option<f64>,
+    /// Permit fee saving from the discount, rial.
     pub fee_saving_rial: Option<f64>,
+    /// Housing units the loans are counted for (as given, or assumed).
     pub units: Option<f64>,
+    /// Renovation loans for all units, rial (credit, not value).
     pub loans_total_rial: Option<f64>,
+    /// The part of those loans at 0 %, rial.
     pub loans_zero_rate_total_rial: Option<f64>,
+    /// Rent loans while rebuilding, one per housing unit, rial.
     pub rent_loans_total_rial: Option<f64>,
+    /// The extra floor area valued at the regional land value, rial (a floor for the estimate, not
+    /// a market price).
     pub extra_area_value_rial: Option<f64>,
     /// Fee saving + value of the extra area (loans are credit, not value, and are listed apart).
     pub total_value_rial: Option<f64>,
+    /// Every assumption behind the figures, with where each came from.
     pub assumptions: Vec<Assumption>,
 }
 
 /// All benefits of the counted packages together.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Combined {
+    /// Extra floors of the counted packages, summed and capped by the stacking's
+    /// `max_extra_floors`.
     pub extra_floors: f64,
     /// The uncapped sum when the cap reduced it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_floors_before_cap: Option<f64>,
+    /// Density bonus, % of the permitted floor area: the packages' bonuses added up (each
+    /// consolidation bonus capped by its `density_cap_floors`).
     pub density_percent: f64,
+    /// Permit fee discount, %: the largest of the packages'.
     pub permit_fee_discount_percent: f64,
+    /// Parking spaces required per housing unit: the smallest requirement; `None` when no package
+    /// sets one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parking_per_unit: Option<f64>,
+    /// Renovation loan per housing unit, rial: the largest of the packages'.
     pub loan_per_unit_rial: f64,
+    /// Annual interest rate of that loan, %; `None` when its package gives none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_rate_percent: Option<f64>,
+    /// Repayment term of that loan, years; `None` when its package gives none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_term_years: Option<f64>,
+    /// The part of that loan per unit at 0 %, rial.
     pub loan_zero_rate_portion_rial: f64,
+    /// Rent loan per household while rebuilding, rial: the largest of the packages'.
     pub rent_loan_rial: f64,
+    /// Engineering-fee discount, %: the largest of the packages'.
     pub engineering_fee_discount_percent: f64,
     /// Ids of the packages that count.
     pub counted: Vec<String>,

@@ -17,20 +17,25 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "fix", rename_all = "snake_case")]
 pub enum Fix {
+    /// Closed a ring whose last position differed from its first.
     ClosedRing {
         feature_index: usize,
         polygon: usize,
         ring: usize,
     },
+    /// Reversed a ring to RFC 7946's direction (shells counter-clockwise, holes clockwise).
     Rewound {
         feature_index: usize,
         polygon: usize,
         ring: usize,
     },
+    /// Reprojected the file from `from` (e.g. `EPSG:32639`) to lon/lat; `features` is how many
+    /// were kept.
     Reprojected {
         from: String,
         features: usize,
     },
+    /// Dropped a feature with the same geometry and properties as feature `duplicate_of`.
     DroppedDuplicate {
         feature_index: usize,
         duplicate_of: usize,
@@ -38,6 +43,7 @@ pub enum Fix {
 }
 
 impl Fix {
+    /// The change as a sentence in `lang`.
     pub fn message(&self, lang: crate::Lang) -> String {
         let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
         match (self, lang) {

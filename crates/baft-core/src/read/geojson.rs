@@ -35,6 +35,7 @@ pub struct RawFeature {
     pub index: usize,
     /// The feature's `id` member, if any.
     pub id: Option<String>,
+    /// The feature's `properties`, kept as JSON text.
     pub properties: Properties,
     /// One or more polygons (a Polygon gives one).
     pub polygons: Vec<RawPolygon>,
@@ -43,8 +44,11 @@ pub struct RawFeature {
 /// A parsed file: the usable features, the `crs` member's name if present, and problems.
 #[derive(Debug, Clone, Default)]
 pub struct RawFile {
+    /// The features that passed the structural checks, in file order.
     pub features: Vec<RawFeature>,
+    /// The name in the legacy `crs` member (e.g. `EPSG:32639`), if present.
     pub crs_name: Option<String>,
+    /// Problems of the features left out, and warnings on those kept.
     pub problems: Vec<Problem>,
 }
 

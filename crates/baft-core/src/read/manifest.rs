@@ -56,9 +56,11 @@ pub struct ApprovalDate {
 }
 
 impl ApprovalDate {
+    /// The Jalali date; `None` when `jalali` is not a valid date.
     pub fn jalali_date(&self) -> Option<JalaliDate> {
         JalaliDate::parse(&self.jalali)
     }
+    /// The Gregorian date; `None` when `iso` is not a valid date.
     pub fn gregorian_date(&self) -> Option<GregorianDate> {
         GregorianDate::parse_iso(&self.iso)
     }
@@ -68,7 +70,9 @@ impl ApprovalDate {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Who published the data, by name.
     pub name: LocalText,
+    /// A link to the source, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -83,6 +87,7 @@ pub struct BoundaryVersion {
     pub title: LocalText,
     /// GeoJSON file, relative to the manifest.
     pub file: String,
+    /// The approval date, in both calendars (they must agree).
     pub approved: ApprovalDate,
     /// e.g. the provincial Article 5 Commission (کمیسیون ماده ۵).
     pub approved_by: LocalText,
@@ -97,12 +102,16 @@ pub struct BoundaryVersion {
 pub struct LayerSpec {
     /// Stable id, e.g. `worn-out-fabric`.
     pub id: String,
+    /// Which kind of regeneration layer it is.
     pub kind: LayerKind,
+    /// The layer's name.
     pub name: LocalText,
     /// Boundary versions; the current one is the latest approved unless `current` says otherwise.
     pub versions: Vec<BoundaryVersion>,
+    /// The id of the version in force; `None`: the latest approved one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<String>,
+    /// Where the layer's data comes from.
     pub source: Source,
     /// Property holding each feature's block or zone id (default: `id`, `block_id`, `zone_id`, `code`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -166,6 +175,7 @@ impl Default for CheckSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct City {
+    /// The city's name.
     pub name: LocalText,
     /// `[lon, lat]` of the centre: the map's start and Baft's metric frame origin.
     pub center: [f64; 2],
@@ -185,12 +195,16 @@ fn default_zone() -> u8 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Basemap {
+    /// Tile URL template with `{z}`, `{x}` and `{y}` (default: OpenStreetMap's tiles).
     #[serde(default = "default_tiles")]
     pub url: String,
+    /// Attribution shown on the map (default: "© OpenStreetMap contributors").
     #[serde(default = "default_attribution")]
     pub attribution: String,
+    /// Whether the basemap is on when the app opens (default: off).
     #[serde(default)]
     pub on_by_default: bool,
+    /// Deepest zoom level to request tiles at (default 19).
     #[serde(default = "default_max_zoom")]
     pub max_zoom: u8,
 }
@@ -266,18 +280,24 @@ impl Default for Basemap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// Format version; must be [`FORMAT_VERSION`].
     pub format_version: u32,
     /// A label for this data release, e.g. `qods-sample-2026-11`.
     pub data_version: String,
     /// Synthetic sample data: the app and CLI say so plainly.
     #[serde(default)]
     pub sample_data: bool,
+    /// The data's title, in Persian and English.
     pub title: LocalText,
+    /// The city the data covers.
     pub city: City,
+    /// How points and plots are judged (default: 0.5 m tolerance, 50 % threshold).
     #[serde(default)]
     pub checking: CheckSettings,
+    /// The optional raster basemap (default: OpenStreetMap tiles, off).
     #[serde(default)]
     pub basemap: Basemap,
+    /// The regeneration layers, in the order answers list them (at least one).
     pub layers: Vec<LayerSpec>,
     /// The incentive packages file, relative to the manifest (see `docs/packages-format.md`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -28,7 +28,9 @@ use crate::read::geojson::{self, RawFeature, RawFile};
 use crate::read::properties::Properties;
 use serde_json::{Map, Value};
 
+/// The 8 bytes a `.baftpack` file starts with.
 pub const MAGIC: &[u8; 8] = b"BAFTPACK";
+/// The pack format version this build writes and reads.
 pub const VERSION: u32 = 1;
 const SCALE: f64 = 1e7;
 
@@ -111,8 +113,11 @@ pub fn write(features: &[&RawFeature]) -> Vec<u8> {
 /// What `baft pack` did.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PackStats {
+    /// Features written to the pack (those with problems are left out).
     pub features: usize,
+    /// Size of the GeoJSON text read, bytes.
     pub geojson_bytes: usize,
+    /// Size of the pack written, bytes.
     pub pack_bytes: usize,
 }
 

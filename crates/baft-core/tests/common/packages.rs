@@ -1,11 +1,11 @@
 //! Helpers for the incentive tests: the sample packages file, a plot in the worn-out fabric,
-//! a package's status.
+//! a package's result and status.
 
 use super::repo;
 use baft_core::base::jalali::GregorianDate;
 use baft_core::packages::facts::Membership;
-use baft_core::packages::rules::PackageStatus;
-use baft_core::packages::{evaluate, FactSource, PackagesFile, PlotFacts};
+use baft_core::packages::rules::{PackageResult, PackageStatus};
+use baft_core::packages::{evaluate, Evaluation, FactSource, PackagesFile, PlotFacts};
 use baft_core::read::manifest::Manifest;
 
 /// The day the tests judge packages on.
@@ -45,10 +45,10 @@ pub fn status(f: &PlotFacts, id: &str) -> PackageStatus {
 }
 
 pub fn status_on(f: &PlotFacts, id: &str, day: GregorianDate) -> PackageStatus {
-    evaluate(&file(), f, day)
-        .results
-        .iter()
-        .find(|r| r.package.id == id)
-        .unwrap()
-        .status
+    result(&evaluate(&file(), f, day), id).status
+}
+
+/// The package `id`'s result in an evaluation.
+pub fn result<'a>(e: &'a Evaluation, id: &str) -> &'a PackageResult {
+    e.results.iter().find(|r| r.package.id == id).unwrap()
 }

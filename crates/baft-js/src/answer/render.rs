@@ -154,7 +154,11 @@ pub fn render(ds: &Dataset, lang: Lang, a: baft_core::answer::Answer) -> Answer 
         baft_core::answer::Answer::Place(p) => place(ds, lang, *p),
         baft_core::answer::Answer::Choices(c) => {
             let mut a = base(ds, lang, AnswerKind::Choices);
-            a.choices = c.choices.into_iter().map(Choice::from).collect();
+            a.choices = c
+                .choices
+                .iter()
+                .map(|ch| camel_case(serde_json::to_value(ch).unwrap_or_default()))
+                .collect();
             a
         }
     }
@@ -204,42 +208,33 @@ fn place(ds: &Dataset, lang: Lang, p: Place) -> Answer {
         .map(|pk| pk.disclaimer.get(lang).to_string());
     a.incentives = p.incentives;
     a.facts = Some(p.facts);
-    a.report = Some(match p.result {
-        CoreReport::Point(r) => Report::Point(r),
-        CoreReport::Plot(r) => Report::Plot(r),
-    });
+    a.report = Some(p.result);
     a
 }
 
-impl From<baft_core::answer::Choice> for Choice {
-    fn from(c: baft_core::answer::Choice) -> Self {
-        match c {
-            baft_core::answer::Choice::Plot {
-                index,
-                plot_id,
-                plate,
-                renovation_code,
-                block_id,
-            } => Choice::Plot {
-                index,
-                plot_id,
-                plate,
-                renovation_code,
-                block_id,
-            },
-            baft_core::answer::Choice::Zone {
-                layer_id,
-                id,
-                name,
-                lon,
-                lat,
-            } => Choice::Zone {
-                layer_id,
-                id,
-                name,
-                lon,
-                lat,
-            },
-        }
+/// A core object with its field names in camelCase, as the JS API names fields.
+fn camel_case(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .map(|(k, v)| {
+                    let mut key = String::with_capacity(k.len());
+                    let mut upper = false;
+                    for c in k.chars() {
+                        if c == '_' {
+                            upper = true;
+                        } else if upper {
+                            key.extend(c.to_uppercase());
+                            upper = false;
+                        } else {
+                            key.push(c);
+                        }
+                    }
+                    (key, v)
+                })
+                .collect(),
+        ),
+        v => v,
     }
 }

@@ -42,6 +42,21 @@ fn fixture_point(name: &str) -> (f64, f64) {
     (p["lon"].as_f64().unwrap(), p["lat"].as_f64().unwrap())
 }
 
+/// The answer to `text` (with `facts`) as JSON.
+fn answer_json(e: &Engine, text: &str, facts: Option<&str>) -> serde_json::Value {
+    serde_json::to_value(e.check(text, facts, DAY).unwrap()).unwrap()
+}
+
+/// The layer `id` in an answer's JSON.
+fn layer_json<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == id)
+        .unwrap()
+}
+
 #[test]
 fn files_in_load_order_with_roles() {
     let e = Engine::new(&read("data/manifest.json"), Lang::En).unwrap();
@@ -81,17 +96,9 @@ fn unknown_file_and_bad_input_are_errors_in_the_language() {
 fn point_answer_has_layers_packages_and_report() {
     let e = sample(false);
     let (lon, lat) = fixture_point("worn_block");
-    let a = e
-        .check(&format!("{lat}, {lon}"), Some("area=150,street=8"), DAY)
-        .unwrap();
-    let v = serde_json::to_value(&a).unwrap();
+    let v = answer_json(&e, &format!("{lat}, {lon}"), Some("area=150,street=8"));
     assert_eq!(v["kind"], "point");
-    let worn = v["layers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["id"] == "worn-out-fabric")
-        .unwrap();
+    let worn = layer_json(&v, "worn-out-fabric");
     assert_eq!(worn["status"], "inside");
     assert_eq!(worn["zones"][0]["id"], "QB-0232");
     assert!(worn["version"]["approved"]["iso"].is_string());
@@ -104,23 +111,15 @@ fn point_answer_has_layers_packages_and_report() {
 #[test]
 fn plot_outline_as_geojson_and_corners() {
     let e = sample(false);
-    let a = e
-        .check(&read("tests/fixtures/plot-straddling.geojson"), None, DAY)
-        .unwrap();
-    let v = serde_json::to_value(&a).unwrap();
+    let v = answer_json(&e, &read("tests/fixtures/plot-straddling.geojson"), None);
     assert_eq!(v["kind"], "plot");
-    let worn = v["layers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["id"] == "worn-out-fabric")
-        .unwrap();
+    let worn = layer_json(&v, "worn-out-fabric");
     assert_eq!(worn["status"], "partly_inside");
     let pct = worn["percent"].as_f64().unwrap();
     assert!((pct - 60.0).abs() < 2.0, "{pct}");
     assert!(v["areaM2"].as_f64().unwrap() > 0.0);
     let corners = "35.6947051, 51.0944226\n35.6947091, 51.0947514\n35.6947618, 51.0947505\n35.6947578, 51.0944217";
-    let b = serde_json::to_value(e.check(corners, None, DAY).unwrap()).unwrap();
+    let b = answer_json(&e, corners, None);
     assert_eq!(b["kind"], "plot");
 }
 
@@ -144,11 +143,6 @@ fn locate_gives_check_points_status_zone_and_plot_as_numbers() {
     let e = sample(true);
     let layers = e.locate_layers();
     assert!(layers.len() >= 3);
-    let day = GregorianDate {
-        year: 2026,
-        month: 11,
-        day: 26,
-    };
     let mut seen_inside = 0;
     for i in (0..e.parcel_count()).step_by(97) {
         let (report, _) = e.ds.check_parcel(i, 1405).unwrap();
@@ -176,7 +170,7 @@ fn locate_gives_check_points_status_zone_and_plot_as_numbers() {
             }
         }
         // The display answer agrees on the statuses too.
-        assert!(e.check_point(lon, lat, None, day).is_ok());
+        assert!(e.check_point(lon, lat, None, DAY).is_ok());
     }
     assert!(seen_inside > 10, "{seen_inside}");
     let mut out = Vec::new();
@@ -191,7 +185,7 @@ fn plate_finds_the_surveyed_plot() {
     let e = sample(true);
     assert_eq!(e.problems(), Vec::<String>::new());
     assert!(e.layers().iter().all(|l| l.loaded));
-    let v = serde_json::to_value(e.check("121/1", None, DAY).unwrap()).unwrap();
+    let v = answer_json(&e, "121/1", None);
     match v["kind"].as_str() {
         Some("plot") => assert!(v["plot"]["plotId"].is_string()),
         Some("choices") => {

@@ -55,7 +55,9 @@ pub enum Subject {
 /// Everything a link carries.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SharedState {
+    /// What the link points at (`p=`, `g=` or `id=`); `None` when it names none.
     pub subject: Option<Subject>,
+    /// `lang=fa|en`: the language of the answer; `None` when the link doesn't set one.
     pub lang: Option<Lang>,
     /// The manifest's `data_version` the answer came from.
     pub data_version: Option<String>,
@@ -190,6 +192,7 @@ impl SharedState {
 pub struct PageOptions {
     /// `embed=1`: the compact mode without the page chrome, for an iframe.
     pub embed: bool,
+    /// `lang=fa|en`: the page's language; `None` when absent or not a known language.
     pub lang: Option<Lang>,
     /// `layer=<id>`: the layer to show first (the others start hidden on the map).
     pub layer: Option<String>,

@@ -17,6 +17,8 @@ pub struct ParcelsBuilder<'a> {
 }
 
 impl<'a> ParcelsBuilder<'a> {
+    /// Starts a build from a pack's bytes: checks the header and reads the property names; `Err`
+    /// when the bytes are not a readable `.baftpack`.
     pub fn new(
         spec: &ParcelsSpec,
         bytes: &'a [u8],

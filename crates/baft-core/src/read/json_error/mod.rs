@@ -259,8 +259,11 @@ pub fn data_detail(text: &str, e: &serde_json::Error) -> String {
 /// (empty for a syntax error), and the words (English, with " at line L column C", for
 /// [`describe`]); `syntax` when the text isn't JSON.
 pub struct Explained {
+    /// JSON path of the field the error is in, e.g. `layers[0].kind`; empty for a syntax error.
     pub field: String,
+    /// The error in English, ending ` at line L column C`; [`describe`] puts it in plain words.
     pub detail: String,
+    /// Whether the text isn't JSON at all (a syntax error).
     pub syntax: bool,
 }
 
