@@ -1,5 +1,5 @@
 //! `data/manifest.json` (`manifest::Manifest::parse`), then what the loaders do with a valid
-//! one: the files to fetch, each layer's current version, an empty dataset in the city's
+//! one: the files to fetch (the load plan), each layer's current version, an empty dataset in the city's
 //! frame, and the embed origin check.
 //!
 //! Asserts: never a panic; a manifest that parses, written back as JSON, parses to the same
@@ -7,7 +7,8 @@
 //! loaders would fetch is a relative path inside the data folder.
 #![no_main]
 
-use baft_core::dataset::{other_version_files, planned_files, Dataset};
+use baft_core::dataset::Dataset;
+use baft_core::read::plan::load_plan;
 use baft_core::read::manifest::Manifest;
 use libfuzzer_sys::fuzz_target;
 
@@ -28,7 +29,8 @@ fuzz_target!(|data: &[u8]| {
         serde_json::to_value(&m).unwrap(),
     );
     assert!(json_eq::same(&a, &b), "{json}\n{a}\n{b}");
-    for (_, _, path) in planned_files(&m).into_iter().chain(other_version_files(&m)) {
+    for file in load_plan(&m) {
+        let path = file.path;
         assert!(
             !path.contains("..") && !path.starts_with('/') && !path.contains("://"),
             "{path}"
