@@ -58,7 +58,9 @@ pub fn qr_svg(text: &str) -> Option<String> {
 pub enum MapSubject<'a> {
     /// A point: longitude and latitude in decimal degrees.
     Point {
+        /// Longitude, degrees (WGS84).
         lon: f64,
+        /// Latitude, degrees (WGS84).
         lat: f64,
     },
     /// Rings of (lon, lat), the first the outer ring.

@@ -23,60 +23,138 @@ pub enum BaftError {
     /// Nothing was typed.
     EmptyInput,
     /// The text is none of the accepted forms.
-    Unrecognised { text: String },
+    Unrecognised {
+        /// The text as read: trimmed, digits made ASCII (its first 100 characters if long).
+        text: String,
+    },
     /// A latitude outside −90…90 or a longitude outside −180…180.
-    OutOfRange { lat: f64, lon: f64 },
+    OutOfRange {
+        /// The value read as latitude, degrees.
+        lat: f64,
+        /// The value read as longitude, degrees.
+        lon: f64,
+    },
     /// Two numbers that can't be lat/lon nor UTM.
-    AmbiguousNumbers { a: f64, b: f64 },
+    AmbiguousNumbers {
+        /// The first number, as typed.
+        a: f64,
+        /// The second number, as typed.
+        b: f64,
+    },
     /// UTM figures outside the valid easting/northing range.
-    UtmOutOfRange { easting: f64, northing: f64 },
+    UtmOutOfRange {
+        /// The easting read, metres.
+        easting: f64,
+        /// The northing read, metres.
+        northing: f64,
+    },
     /// A map link with no coordinates in it (e.g. a short link or a place id).
-    LinkWithoutCoordinates { host: String },
+    LinkWithoutCoordinates {
+        /// The link's host, lower-cased (e.g. `maps.app.goo.gl`; `?` when it has none).
+        host: String,
+    },
     /// A `geo:` URI that can't be read.
-    BadGeoUri { text: String },
+    BadGeoUri {
+        /// The URI as read: trimmed, digits and punctuation made ASCII.
+        text: String,
+    },
     /// One line of pasted corners can't be read.
     CornerLine {
+        /// Number of the line in the text, from 1 (blank and `#` lines counted).
         line: usize,
+        /// The line as typed, trimmed.
         text: String,
+        /// Why the line can't be read as a point.
         reason: Box<BaftError>,
     },
     /// Fewer than three distinct corners.
-    TooFewCorners { count: usize },
+    TooFewCorners {
+        /// How many corners were read (repeats in a row and a closing repeat not counted).
+        count: usize,
+    },
     /// The corners' outline crosses itself (a bow-tie).
     CornersCrossing,
     /// The uploaded plot outline can't be used.
-    BadPlotFile { problem: ProblemKind },
+    BadPlotFile {
+        /// What is wrong with the outline.
+        problem: ProblemKind,
+    },
     /// A data file could not be used at all (the message says why).
-    Data { file: String, detail: String },
+    Data {
+        /// The file's path relative to the manifest, or the name it was given.
+        file: String,
+        /// Why, in English from the core (`message` translates known phrases).
+        detail: String,
+    },
     /// Reading a file failed.
-    Io { path: String, detail: String },
+    Io {
+        /// The path as given to the reader (the core's are relative to the manifest).
+        path: String,
+        /// Why, in the system's or the core's English (e.g. `No such file or directory`).
+        detail: String,
+    },
     /// A packed (binary) layer file was given as text.
-    PackAsText { file: String },
+    PackAsText {
+        /// The file's path, relative to the manifest.
+        file: String,
+    },
     /// A plate or renovation code that no plot in the parcel layer has.
-    PlotNotFound { text: String },
+    PlotNotFound {
+        /// The plate or code searched for (digits made ASCII), or the plot id or index.
+        text: String,
+    },
     /// A plate or code was typed but this data has no parcel layer.
     NoParcelLayer,
     /// A shared link's `field` (after `#`) can't be read; `text` is what it held.
-    BadLink { field: String, text: String },
+    BadLink {
+        /// The field's name (before `=`), at most 20 characters.
+        field: String,
+        /// What it held (percent-decoded when possible), at most 80 characters.
+        text: String,
+    },
     /// The corners lie on one line: the outline has no area.
     CornersNoArea,
     /// Plate-like text (a slash between numbers, a plate or code word) that is no plate or
     /// renovation code; given only when the data has a parcel layer.
-    NotAPlate { text: String },
+    NotAPlate {
+        /// The text as read: trimmed, digits and punctuation made ASCII.
+        text: String,
+    },
     /// Two numbers written with decimal commas (`35,7097 51,1119`).
-    DecimalComma { text: String },
+    DecimalComma {
+        /// The text as read: trimmed, digits and punctuation made ASCII.
+        text: String,
+    },
     /// Minutes or seconds of 60 or more in degrees-minutes-seconds.
-    MinutesSeconds { value: f64 },
+    MinutesSeconds {
+        /// The minutes or seconds figure, 60 or more.
+        value: f64,
+    },
     /// An uploaded plot outline larger than [`crate::dataset::MAX_PLOT_BYTES`].
-    PlotFileTooLarge { bytes: usize, limit: usize },
+    PlotFileTooLarge {
+        /// Size of the file's text, bytes.
+        bytes: usize,
+        /// The most bytes read ([`crate::dataset::MAX_PLOT_BYTES`]).
+        limit: usize,
+    },
     /// A plot outline with more corners than [`crate::dataset::MAX_PLOT_VERTICES`].
-    PlotTooComplex { vertices: usize, limit: usize },
+    PlotTooComplex {
+        /// How many corners it has, all rings together (closing repeats not counted).
+        vertices: usize,
+        /// The most corners accepted ([`crate::dataset::MAX_PLOT_VERTICES`]).
+        limit: usize,
+    },
     /// The manifest can't be used: each error names its field.
-    BadManifest { errors: Vec<ManifestError> },
+    BadManifest {
+        /// Every error found, each naming its field.
+        errors: Vec<ManifestError>,
+    },
     /// A single zones file (`baft check --zones`) has no usable feature; `problem` is the
     /// first problem found, if any.
     UnusableFile {
+        /// The file's name, as given.
         file: String,
+        /// The first problem found in it; `None` when there was none.
         problem: Option<Box<Problem>>,
     },
 }

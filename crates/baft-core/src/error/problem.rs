@@ -41,15 +41,18 @@ pub enum ProblemKind {
     /// The text is not valid JSON; `detail` is the parser's message in English, put in words by
     /// [`crate::read::json_error::describe`].
     JsonSyntax {
+        /// The parser's message in English (some callers add the line and column).
         detail: String,
     },
     /// The file could not be read (missing, not UTF-8…); `detail` says why, in English.
     FileUnreadable {
+        /// Why, in English: the system's words or the core's (e.g. `not UTF-8 text`).
         detail: String,
     },
     /// The top-level object is not a FeatureCollection; `found` is what it is instead (`?` when it
     /// has no `type`).
     NotAFeatureCollection {
+        /// The top-level `type` (`?` if none), or a short English note (`no features`…).
         found: String,
     },
     /// An entry of `features` is not a JSON object.
@@ -61,49 +64,65 @@ pub enum ProblemKind {
     /// The geometry is not a Polygon or MultiPolygon; `found` is its `type` (`?` when it has
     /// none).
     WrongGeometryType {
+        /// The geometry's `type` as written (`?` when it has none).
         found: String,
     },
     /// Coordinates that can't be read; `detail` says why (for a damaged `.baftpack`, the byte
     /// offset).
     BadCoordinates {
+        /// Why, in English (for a damaged `.baftpack`, with the byte offset).
         detail: String,
     },
     /// A position is `null`.
     NullPosition {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
+        /// Index of the position in the ring, from 0.
         position: usize,
     },
     /// A position is not a pair of numbers `[x, y]`.
     BadPosition {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
+        /// Index of the position in the ring, from 0.
         position: usize,
     },
     /// A MultiPolygon's coordinates are not a list of polygons.
     NotPolygons,
     /// A polygon is not a list of rings.
     NotRings {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
     },
     /// A ring is not a list of positions.
     NotPositions {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
     },
     /// A position that can't be converted to longitude/latitude.
     Unconvertible {
+        /// First value of the position, in the file's system (longitude or easting).
         x: f64,
+        /// Second value of the position, in the file's system (latitude or northing).
         y: f64,
     },
     /// A feature whose coordinates are not in the file's system (`crs`, e.g. `EPSG:4326`).
     MixedCrs {
+        /// The system the rest of the file is in, as an EPSG code (e.g. `EPSG:32639`).
         crs: String,
     },
     /// A GeoJSON member of the wrong JSON type (`features` not a list…); `detail` is
     /// serde_json's message, put in words by [`crate::read::json_error::describe`].
     JsonStructure {
+        /// JSON path of the member, e.g. `features[2].geometry`; empty when not known.
         field: String,
+        /// serde_json's message in English, without its line and column.
         detail: String,
     },
     /// A FeatureCollection without a `features` list.
@@ -111,42 +130,59 @@ pub enum ProblemKind {
     /// A file that is not JSON at all: `format` is a [`crate::read::json_error::sniff`] key (`zip`,
     /// `html`, `kml`, `utf16`, `empty`…).
     NotGeoJson {
+        /// What the file looks like instead, as a `sniff` key (`zip`, `html`, `empty`…).
         format: String,
     },
     /// `geometry` is not an object.
     GeometryNotObject,
     /// A ring whose last position differs from its first: it was closed automatically.
     UnclosedRing {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
     },
     /// A ring with fewer than 4 positions, the closing one included; `count` is how many it has.
     TooFewPoints {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
+        /// How many positions it has, closing one included (repeats in a row may count once).
         count: usize,
     },
     /// A ring that encloses no area (its positions on one line, or under 1 cm² in metres).
     ZeroAreaRing {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
     },
     /// A ring that crosses or touches itself; `lon`, `lat` is the first such place found.
     SelfIntersection {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
+        /// Longitude of the first crossing found, degrees.
         lon: f64,
+        /// Latitude of the first crossing found, degrees.
         lat: f64,
     },
     /// A hole (`ring` from 1) with a vertex outside its polygon's shell.
     HoleOutsideShell {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the hole among the polygon's rings, from 1 (0 is the shell).
         ring: usize,
     },
     /// A hole inside (or overlapping) another hole of the same polygon.
     HoleInsideHole {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the hole among the polygon's rings, from 1 (0 is the shell).
         ring: usize,
+        /// Index of the earlier hole it lies in or overlaps, from 1 (0 is the shell).
         other: usize,
     },
     /// A feature with no id (neither an id property nor an `id` member): `#index` is used instead.
@@ -158,6 +194,7 @@ pub enum ProblemKind {
     UndeclaredProjected,
     /// A UTM system (`crs`) is declared but the values are in degrees.
     DeclaredProjectedButDegrees {
+        /// The declared system, as an EPSG code (e.g. `EPSG:32639`).
         crs: String,
     },
     /// Longitude/latitude is declared but the values are in metres (UTM).
@@ -165,12 +202,15 @@ pub enum ProblemKind {
     /// A declared coordinate system Baft doesn't read (only EPSG:4326 and northern UTM zones);
     /// `crs` is its name.
     UnsupportedCrs {
+        /// The system's name as declared (e.g. `EPSG:3857`).
         crs: String,
     },
     /// Coordinates that fall outside Iran once read (a wrong system or UTM zone); `lon`, `lat`
     /// show roughly where.
     OutsideIran {
+        /// Longitude of a point of the data, degrees (rough; NaN when not known).
         lon: f64,
+        /// Latitude of that point, degrees (rough; NaN when not known).
         lat: f64,
     },
     /// A layer file with no valid feature.
@@ -179,34 +219,45 @@ pub enum ProblemKind {
     OfficeWithoutLocation,
     /// RFC 7946 wants shells counter-clockwise and holes clockwise (fixable).
     WindingOrder {
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell, holes from 1).
         ring: usize,
     },
     /// A feature with the same id as an earlier feature of the layer.
     DuplicateId {
+        /// The id both features have.
         id: String,
     },
     /// Two features of one layer overlap by more than 1 m².
     Overlap {
+        /// Id of the earlier feature of the layer it overlaps.
         other_id: String,
+        /// Area of the overlap, m².
         area_m2: f64,
     },
     /// A feature lies (partly) outside the manifest's city envelope.
     OutsideEnvelope,
     /// A parcel names a block that no block or layer has.
     UnknownBlock {
+        /// The block id the parcel gives.
         block_id: String,
     },
     /// The manifest itself.
     ManifestInvalid {
+        /// JSON path of the field (e.g. `layers[0].kind`); empty for the file as a whole.
         field: String,
+        /// What is wrong, in Persian and English.
         detail: crate::base::LocalText,
     },
     /// The packages file is invalid: `package` is the package id or section, `field` the field's
     /// JSON path in it (see [`crate::packages::format::PackageError`]).
     PackageInvalid {
+        /// Package id, or the section (`valuation`, `stacking`, `file`).
         package: String,
+        /// JSON path of the field inside it (e.g. `conditions[1].at_least`); may be empty.
         field: String,
+        /// What is wrong, in Persian and English.
         detail: crate::base::LocalText,
     },
 }

@@ -30,7 +30,10 @@ pub enum SourceCrs {
     /// WGS84 longitude, latitude in degrees (EPSG:4326 with GeoJSON's axis order).
     LonLat,
     /// UTM northern zone, easting and northing in metres (EPSG:32600 + zone).
-    Utm { zone: u8 },
+    Utm {
+        /// The zone number, 1 to 60.
+        zone: u8,
+    },
 }
 
 impl SourceCrs {

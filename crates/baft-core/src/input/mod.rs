@@ -54,19 +54,28 @@ impl Default for ParseOptions {
 #[serde(tag = "form", rename_all = "snake_case")]
 pub enum InputForm {
     /// Decimal degrees; `swapped` when written longitude first.
-    Decimal { swapped: bool },
+    Decimal {
+        /// Whether it was written longitude first.
+        swapped: bool,
+    },
     /// Degrees, minutes and seconds.
     Dms,
     /// UTM easting/northing in a northern zone.
     Utm {
+        /// The UTM zone number, 1 to 60.
         zone: u8,
+        /// Easting, metres.
         easting: f64,
+        /// Northing, metres.
         northing: f64,
     },
     /// An RFC 5870 `geo:` URI.
     GeoUri,
     /// A map link from a known or unknown provider.
-    MapLink { provider: String },
+    MapLink {
+        /// Whose link: `google`, `openstreetmap`, `neshan`, `balad` or `other`.
+        provider: String,
+    },
 }
 
 /// A point read from the user's text.

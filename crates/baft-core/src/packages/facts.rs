@@ -212,11 +212,19 @@ pub struct PlotFacts {
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum FactError {
     /// No fact has this name, or the pair has no `=`; `name` is what was typed.
-    UnknownFact { name: String },
+    UnknownFact {
+        /// The name as typed, trimmed (the whole pair when it has no `=`).
+        name: String,
+    },
     /// The value doesn't fit the fact (not a non-negative number, not yes or no, or not a known
     /// value).
     #[serde(rename = "bad_fact_value")]
-    BadValue { name: String, value: String },
+    BadValue {
+        /// The fact's name as typed, trimmed.
+        name: String,
+        /// The value as typed, trimmed.
+        value: String,
+    },
 }
 
 impl FactError {

@@ -50,21 +50,45 @@ pub struct ConditionOutcome {
 #[serde(tag = "hint", rename_all = "snake_case")]
 pub enum Hint {
     /// The plot is not (or not enough) in this layer: nothing the owner can change.
-    NotInLayer { layer: String },
+    NotInLayer {
+        /// The layer's id in the manifest, as the condition names it (empty if none).
+        layer: String,
+    },
     /// Reach an area, e.g. by consolidating with neighbours.
     ReachArea {
+        /// The area tested: `plot_area_m2` or `consolidated_area_m2`.
         fact: FactName,
+        /// How much more area is needed, m² (0 or more).
         missing_m2: f64,
+        /// The area the condition asks for (its `at_least` or `above`), m².
         target_m2: f64,
     },
     /// Consolidate with this many more neighbours.
-    ConsolidateMore { neighbours: f64 },
+    ConsolidateMore {
+        /// How many more neighbouring plots to join (at least 1).
+        neighbours: f64,
+    },
     /// Make the value reach a limit (units, width…).
-    Reach { fact: FactName, target: f64 },
+    Reach {
+        /// The fact the condition tests.
+        fact: FactName,
+        /// The condition's `at_least` (or `above`), in the fact's unit.
+        target: f64,
+    },
     /// Stay at or under a limit.
-    StayUnder { fact: FactName, limit: f64 },
+    StayUnder {
+        /// The fact the condition tests.
+        fact: FactName,
+        /// The condition's `at_most` (or `below`), in the fact's unit.
+        limit: f64,
+    },
     /// Needs another value (yes/no or one of some values).
-    NeedsValue { fact: FactName, values: Vec<String> },
+    NeedsValue {
+        /// The fact the condition tests.
+        fact: FactName,
+        /// The values that would make it hold, as keys (`yes`, `no`, a use…).
+        values: Vec<String>,
+    },
 }
 
 /// A package's verdict.

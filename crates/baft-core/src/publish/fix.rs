@@ -19,25 +19,35 @@ use serde_json::Value;
 pub enum Fix {
     /// Closed a ring whose last position differed from its first.
     ClosedRing {
+        /// Index of the feature in the file's `features`, from 0.
         feature_index: usize,
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell).
         ring: usize,
     },
     /// Reversed a ring to RFC 7946's direction (shells counter-clockwise, holes clockwise).
     Rewound {
+        /// Index of the feature in the file's `features`, from 0.
         feature_index: usize,
+        /// Index of the polygon in the geometry, from 0 (always 0 for a Polygon).
         polygon: usize,
+        /// Index of the ring in the polygon, from 0 (0 is the shell).
         ring: usize,
     },
     /// Reprojected the file from `from` (e.g. `EPSG:32639`) to lon/lat; `features` is how many
     /// were kept.
     Reprojected {
+        /// The file's system before, as an EPSG code (e.g. `EPSG:32639`).
         from: String,
+        /// How many features the fixed file keeps (duplicates dropped).
         features: usize,
     },
     /// Dropped a feature with the same geometry and properties as feature `duplicate_of`.
     DroppedDuplicate {
+        /// Index of the dropped feature in the file's `features`, from 0.
         feature_index: usize,
+        /// Index of the earlier feature it repeats, from 0.
         duplicate_of: usize,
     },
 }

@@ -44,7 +44,12 @@ const SCALE: f64 = 1e6;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Subject {
     /// A point, decimal degrees.
-    Point { lat: f64, lon: f64 },
+    Point {
+        /// Latitude, degrees (WGS84).
+        lat: f64,
+        /// Longitude, degrees (WGS84).
+        lon: f64,
+    },
     /// A plot outline: rings of (lon, lat), the first the outer ring; rings are closed
     /// (first corner repeated last).
     Outline(Vec<Vec<(f64, f64)>>),
