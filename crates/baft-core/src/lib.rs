@@ -1,4 +1,4 @@
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 //! # baft-core
 //!
 //! The pure domain core of Baft (بافت): it answers "is this plot in an urban-regeneration

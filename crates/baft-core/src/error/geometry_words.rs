@@ -1,0 +1,215 @@
+//! Problems with a feature's geometry and coordinate system in words, Persian and English,
+//! and what each meant for loading.
+
+use super::*;
+
+impl ProblemKind {
+    /// A feature's geometry: missing, empty, of the wrong type, or with bad rings.
+    fn geometry_words(&self, lang: Lang) -> Option<String> {
+        use ProblemKind::*;
+        let fa = lang == Lang::Fa;
+        let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
+        Some(match self {
+            EmptyGeometry => {
+                say!(
+                    lang,
+                    "هندسهٔ خالی: مختصاتی ندارد",
+                    "empty geometry: it has no coordinates"
+                )
+            }
+            WrongGeometryType { found } if found == "?" => {
+                say!(
+                    lang,
+                    "هندسه «type» ندارد (Polygon یا MultiPolygon لازم است)",
+                    "the geometry has no “type” (Polygon or MultiPolygon is required)"
+                )
+            }
+            WrongGeometryType { found } => {
+                say!(
+                    lang,
+                    "نوع هندسه «{found}» است اما Polygon یا MultiPolygon لازم است",
+                    "geometry type is “{found}” but Polygon or MultiPolygon is required"
+                )
+            }
+            BadCoordinates { detail } => {
+                say!(
+                    lang,
+                    "مختصات نادرست ({detail})",
+                    "bad coordinates ({detail})"
+                )
+            }
+            UnclosedRing { polygon, ring } => {
+                if fa {
+                    format!("حلقهٔ {} از چندضلعی {} بسته نیست (نقطهٔ آخر با اول یکی نیست)؛ خودکار بسته شد", n(*ring), n(*polygon))
+                } else {
+                    format!("ring {ring} of polygon {polygon} is not closed (last point differs from the first); it was closed automatically")
+                }
+            }
+            TooFewPoints {
+                polygon,
+                ring,
+                count,
+            } => {
+                if fa {
+                    format!(
+                        "حلقهٔ {} از چندضلعی {} فقط {} نقطه دارد (دست‌کم ۴ لازم است)",
+                        n(*ring),
+                        n(*polygon),
+                        n(*count)
+                    )
+                } else {
+                    format!("ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed)")
+                }
+            }
+            ZeroAreaRing { polygon, ring } => {
+                if fa {
+                    format!("حلقهٔ {} از چندضلعی {} مساحت ندارد", n(*ring), n(*polygon))
+                } else {
+                    format!("ring {ring} of polygon {polygon} has no area")
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Rings that cross themselves, and holes outside their shell or inside another hole.
+    fn ring_words(&self, lang: Lang) -> Option<String> {
+        use ProblemKind::*;
+        let fa = lang == Lang::Fa;
+        let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
+        let f = |x: f64| crate::base::digits::localize_digits(&format!("{x:.6}"), lang);
+        Some(match self {
+            SelfIntersection {
+                polygon,
+                ring,
+                lon,
+                lat,
+            } => {
+                if fa {
+                    format!(
+                        "حلقهٔ {} از چندضلعی {} خودش را قطع می‌کند (نزدیک {}، {})",
+                        n(*ring),
+                        n(*polygon),
+                        f(*lat),
+                        f(*lon)
+                    )
+                } else {
+                    format!(
+                        "ring {ring} of polygon {polygon} crosses itself (near {lat:.6}, {lon:.6})"
+                    )
+                }
+            }
+            HoleOutsideShell { polygon, ring } => {
+                if fa {
+                    format!(
+                        "حفرهٔ {} از چندضلعی {} بیرون از مرز بیرونی است",
+                        n(*ring),
+                        n(*polygon)
+                    )
+                } else {
+                    format!("hole {ring} of polygon {polygon} lies outside its shell")
+                }
+            }
+            HoleInsideHole {
+                polygon,
+                ring,
+                other,
+            } => {
+                if fa {
+                    format!(
+                        "حفرهٔ {} از چندضلعی {} درون حفرهٔ {} است یا با آن همپوشانی دارد (حفره‌ها باید از هم جدا باشند)",
+                        n(*ring),
+                        n(*polygon),
+                        n(*other)
+                    )
+                } else {
+                    format!("hole {ring} of polygon {polygon} lies inside or overlaps hole {other} (holes must be apart)")
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// A missing id, and coordinate systems that don't fit the coordinates.
+    fn crs_words(&self, lang: Lang) -> Option<String> {
+        use ProblemKind::*;
+        let g = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
+        Some(match self {
+            MissingId => {
+                say!(
+                    lang,
+                    "شناسه (id یا block_id) ندارد؛ شماره‌اش به‌جای شناسه به کار رفت",
+                    "has no id (id or block_id); its index is used instead"
+                )
+            }
+            SwappedAxes => {
+                say!(lang, "مختصات به ترتیب عرض، طول نوشته شده‌اند (محورها جابه‌جا هستند)؛ GeoJSON طول، عرض می‌خواهد: دوباره با ترتیب طول، عرض خروجی بگیرید (در QGIS: ذخیره به GeoJSON با EPSG:4326)", "coordinates are written latitude, longitude (swapped axes); GeoJSON requires longitude, latitude: export it again longitude first (in QGIS: save as GeoJSON in EPSG:4326)")
+            }
+            UndeclaredProjected => {
+                say!(lang, "مختصات به متر (تصویر UTM) هستند اما سیستم مختصات اعلام نشده است. در مانیفست \"crs\": \"EPSG:32639\" بگذارید یا هنگام خروجی از QGIS سیستم مختصات را نگه دارید", "coordinates are in metres (a UTM projection) but no coordinate system is declared. Set \"crs\": \"EPSG:32639\" in the manifest, or keep the CRS when exporting from QGIS")
+            }
+            DeclaredProjectedButDegrees { crs } => {
+                say!(
+                    lang,
+                    "سیستم مختصات {crs} اعلام شده اما مقادیر به درجه‌اند",
+                    "{crs} is declared but the values are in degrees"
+                )
+            }
+            DeclaredDegreesButMetres => {
+                say!(
+                    lang,
+                    "طول و عرض جغرافیایی اعلام شده اما مقادیر به متر (UTM) هستند",
+                    "longitude/latitude is declared but the values are in metres (UTM)"
+                )
+            }
+            UnsupportedCrs { crs } => {
+                say!(lang, "سیستم مختصات «{crs}» پشتیبانی نمی‌شود؛ به EPSG:4326 یا EPSG:32639 تبدیل کنید", "coordinate system “{crs}” is not supported; reproject to EPSG:4326 or EPSG:32639")
+            }
+            OutsideIran { lon, lat } => {
+                say!(lang, "مختصات در (عرض {}، طول {}) و بیرون از ایران است: سیستم مختصات یا ناحیهٔ UTM اشتباه است", "the coordinates fall at (latitude {}, longitude {}), outside Iran: wrong coordinate system or UTM zone", g(*lat), g(*lon))
+            }
+            EmptyLayer => {
+                say!(lang, "هیچ عارضهٔ معتبری ندارد", "has no valid feature")
+            }
+            _ => return None,
+        })
+    }
+    /// What happened because of it, for problems that leave a feature out.
+    pub fn consequence(&self, lang: Lang) -> Option<&'static str> {
+        use ProblemKind::*;
+        match self {
+            FeatureNotObject
+            | NullGeometry
+            | EmptyGeometry
+            | WrongGeometryType { .. }
+            | GeometryNotObject
+            | BadCoordinates { .. }
+            | NullPosition { .. }
+            | BadPosition { .. }
+            | NotPolygons
+            | NotRings { .. }
+            | NotPositions { .. }
+            | Unconvertible { .. }
+            | MixedCrs { .. }
+            | TooFewPoints { .. }
+            | ZeroAreaRing { .. }
+            | SelfIntersection { .. }
+            | HoleOutsideShell { .. }
+            | HoleInsideHole { .. } => {
+                Some(lang.pick("این عارضه کنار گذاشته شد", "this feature was left out"))
+            }
+            JsonSyntax { .. }
+            | JsonStructure { .. }
+            | NoFeatures
+            | NotGeoJson { .. }
+            | NotAFeatureCollection { .. } => {
+                Some(lang.pick("این فایل بارگذاری نشد", "the file was not loaded"))
+            }
+            PackageInvalid { .. } => Some(lang.pick(
+                "بسته‌های تشویقی بارگذاری نشد",
+                "the incentive packages were not loaded",
+            )),
+            _ => None,
+        }
+    }
+}
