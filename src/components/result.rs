@@ -190,7 +190,15 @@ fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: 
                     let status = format!("{:?}", r.status).to_lowercase();
                     let badge = text::point_status_word(r.status, l).to_string();
                     let sentence = text::point_sentence(r, l);
-                    layer_row(&r.layer, status, class, badge, sentence, history(&r.layer.id), l)
+                    layer_row(
+                        &r.layer,
+                        status,
+                        class,
+                        badge,
+                        sentence,
+                        history(&r.layer.id),
+                        l,
+                    )
                 })
                 .collect_view();
             view! {
@@ -220,7 +228,15 @@ fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: 
                         text::percent(r.share, l)
                     );
                     let sentence = text::plot_sentence(r, l);
-                    layer_row(&r.layer, status, class, badge, sentence, history(&r.layer.id), l)
+                    layer_row(
+                        &r.layer,
+                        status,
+                        class,
+                        badge,
+                        sentence,
+                        history(&r.layer.id),
+                        l,
+                    )
                 })
                 .collect_view();
             view! {

@@ -240,7 +240,13 @@ fn edges_shared_at_a_t_junction_are_inside_after_projection() {
     )
     .unwrap();
     let local = TransverseMercator::local(51.1, 35.7);
-    for (x, y) in [(75.0, 100.0), (100.0, 100.0), (125.0, 100.0), (100.0, 50.0), (100.0, 100.2)] {
+    for (x, y) in [
+        (75.0, 100.0),
+        (100.0, 100.0),
+        (125.0, 100.0),
+        (100.0, 50.0),
+        (100.0, 100.2),
+    ] {
         let (lon, lat) = local.inverse(x, y);
         let r = ds.check_point((lon, lat));
         assert_eq!(r.layers[0].status, PointStatus::Inside, "({x}, {y}): {r:?}");
@@ -249,6 +255,10 @@ fn edges_shared_at_a_t_junction_are_inside_after_projection() {
     for (x, y) in [(50.0, 100.0), (150.0, 100.0), (0.0, 100.0)] {
         let (lon, lat) = local.inverse(x, y);
         let r = ds.check_point((lon, lat));
-        assert_eq!(r.layers[0].status, PointStatus::OnBoundary, "({x}, {y}): {r:?}");
+        assert_eq!(
+            r.layers[0].status,
+            PointStatus::OnBoundary,
+            "({x}, {y}): {r:?}"
+        );
     }
 }

@@ -256,5 +256,4 @@ impl ProblemKind {
             _ => return None,
         })
     }
-
 }

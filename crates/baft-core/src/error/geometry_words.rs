@@ -5,7 +5,7 @@ use super::*;
 
 impl ProblemKind {
     /// A feature's geometry: missing, empty, of the wrong type, or with bad rings.
-    fn geometry_words(&self, lang: Lang) -> Option<String> {
+    pub(super) fn geometry_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
         let fa = lang == Lang::Fa;
         let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
@@ -73,7 +73,7 @@ impl ProblemKind {
     }
 
     /// Rings that cross themselves, and holes outside their shell or inside another hole.
-    fn ring_words(&self, lang: Lang) -> Option<String> {
+    pub(super) fn ring_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
         let fa = lang == Lang::Fa;
         let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
@@ -131,7 +131,7 @@ impl ProblemKind {
     }
 
     /// A missing id, and coordinate systems that don't fit the coordinates.
-    fn crs_words(&self, lang: Lang) -> Option<String> {
+    pub(super) fn crs_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
         let g = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
         Some(match self {

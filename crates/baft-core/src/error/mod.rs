@@ -169,7 +169,6 @@ impl BaftError {
             .and_then(|v| v.get("code")?.as_str().map(String::from))
             .unwrap_or_default()
     }
-
 }
 
 impl fmt::Display for BaftError {

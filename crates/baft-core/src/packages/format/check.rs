@@ -67,8 +67,18 @@ impl PackagesFile {
         for (field, x, lo, hi) in [
             ("coverage_ratio", Some(v.coverage_ratio), 0.05, 1.0),
             ("base_floors", Some(v.base_floors), 0.0, 60.0),
-            ("land_value_rial_per_m2", Some(v.land_value_rial_per_m2), 0.0, 1e13),
-            ("permit_fee_coefficient", Some(v.permit_fee_coefficient), 0.0, 100.0),
+            (
+                "land_value_rial_per_m2",
+                Some(v.land_value_rial_per_m2),
+                0.0,
+                1e13,
+            ),
+            (
+                "permit_fee_coefficient",
+                Some(v.permit_fee_coefficient),
+                0.0,
+                100.0,
+            ),
             ("default_units", v.default_units, 1.0, 10_000.0),
         ] {
             range(e, "valuation", field, x, lo, hi);
@@ -81,10 +91,25 @@ impl PackagesFile {
             for (field, x, lo, hi) in [
                 ("extra_floors", b.extra_floors, 0.0, 10.0),
                 ("density_percent", b.density_percent, 0.0, 500.0),
-                ("density_percent_per_extra_plot", b.density_percent_per_extra_plot, 0.0, 200.0),
+                (
+                    "density_percent_per_extra_plot",
+                    b.density_percent_per_extra_plot,
+                    0.0,
+                    200.0,
+                ),
                 ("density_cap_floors", b.density_cap_floors, 0.0, 10.0),
-                ("permit_fee_discount_percent", b.permit_fee_discount_percent, 0.0, 100.0),
-                ("engineering_fee_discount_percent", b.engineering_fee_discount_percent, 0.0, 100.0),
+                (
+                    "permit_fee_discount_percent",
+                    b.permit_fee_discount_percent,
+                    0.0,
+                    100.0,
+                ),
+                (
+                    "engineering_fee_discount_percent",
+                    b.engineering_fee_discount_percent,
+                    0.0,
+                    100.0,
+                ),
                 ("parking_per_unit", b.parking_per_unit, 0.0, 5.0),
                 ("loan_per_unit_rial", b.loan_per_unit_rial, 0.0, 1e13),
                 ("loan_rate_percent", b.loan_rate_percent, 0.0, 100.0),
