@@ -30,8 +30,8 @@ fn read_as(form: &InputForm, lang: Lang) -> String {
             "UTM {} {}N: E {} N {}",
             lang.pick("ناحیهٔ", "zone"),
             baft_core::base::digits::localize_digits(&zone.to_string(), lang),
-            baft_core::base::digits::format_number(*easting, 0, lang),
-            baft_core::base::digits::format_number(*northing, 0, lang)
+            baft_core::base::units::format_number(*easting, 0, lang),
+            baft_core::base::units::format_number(*northing, 0, lang)
         ),
         InputForm::GeoUri => "geo: URI".into(),
         InputForm::MapLink { provider } => {
@@ -43,8 +43,8 @@ fn read_as(form: &InputForm, lang: Lang) -> String {
 fn coords(lat: f64, lon: f64, lang: Lang) -> String {
     format!(
         "{}، {}",
-        baft_core::base::digits::format_number(lat, 6, lang),
-        baft_core::base::digits::format_number(lon, 6, lang)
+        baft_core::base::units::format_number(lat, 6, lang),
+        baft_core::base::units::format_number(lon, 6, lang)
     )
     .replace("، ", lang.pick("، ", ", "))
 }

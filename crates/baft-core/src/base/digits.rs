@@ -79,50 +79,6 @@ pub fn to_persian_digits(s: &str) -> String {
     out
 }
 
-/// Formats a number with `decimals` places and thousands separators, in the language's
-/// digits: `12,345.6` in English, `۱۲٬۳۴۵٫۶` in Persian.
-///
-/// ```
-/// use baft_core::{base::digits::format_number, Lang};
-/// assert_eq!(format_number(12345.64, 1, Lang::En), "12,345.6");
-/// assert_eq!(format_number(12345.64, 1, Lang::Fa), "۱۲٬۳۴۵٫۶");
-/// ```
-pub fn format_number(x: f64, decimals: usize, lang: crate::Lang) -> String {
-    let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let sep = match lang {
-        crate::Lang::Fa => '٬',
-        crate::Lang::En => ',',
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(sep);
-        }
-        grouped.push(c);
-    }
-    let negative = x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push(match lang {
-            crate::Lang::Fa => '٫',
-            crate::Lang::En => '.',
-        });
-        out.push_str(&f);
-    }
-    match lang {
-        crate::Lang::Fa => to_persian_digits(&out),
-        crate::Lang::En => out,
-    }
-}
-
 /// Writes an integer in the language's digits, without separators (for years and ids).
 pub fn localize_digits(s: &str, lang: crate::Lang) -> String {
     match lang {
@@ -134,6 +90,7 @@ pub fn localize_digits(s: &str, lang: crate::Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::units::format_number;
     use crate::Lang;
 
     #[test]

@@ -7,5 +7,6 @@ pub mod lang;
 pub mod letters;
 pub mod small;
 pub mod text;
+pub mod units;
 
 pub use text::LocalText;

@@ -1,8 +1,8 @@
 //! Results in words, in Persian or English: shared by the CLI and the app, so that both say
 //! the same thing.
 
-use crate::base::digits::format_number;
 use crate::base::jalali::JalaliDate;
+pub use crate::base::units::{metres, percent, square_metres};
 use crate::check::{
     LayerPlotResult, LayerPointResult, PlotStatus, PointStatus, VersionRef, ZoneRef,
 };
@@ -41,34 +41,6 @@ pub fn zone_label(z: &ZoneRef, lang: Lang) -> String {
     } else {
         format!("{name} ({})", z.id)
     }
-}
-
-/// Metres in words: "12.3 m" / "۱۲٫۳ متر"; "1.2 km" beyond 1,000 m.
-pub fn metres(d: f64, lang: Lang) -> String {
-    if d >= 1000.0 {
-        format!(
-            "{} {}",
-            format_number(d / 1000.0, 2, lang),
-            lang.pick("کیلومتر", "km")
-        )
-    } else {
-        format!("{} {}", format_number(d, 1, lang), lang.pick("متر", "m"))
-    }
-}
-
-/// m² in words.
-pub fn square_metres(a: f64, lang: Lang) -> String {
-    format!(
-        "{} {}",
-        format_number(a, 1, lang),
-        lang.pick("متر مربع", "m²")
-    )
-}
-
-/// A percentage, one decimal: "۶۲٫۵٪" / "62.5%".
-pub fn percent(share: f64, lang: Lang) -> String {
-    let s = format_number(share * 100.0, 1, lang);
-    say!(lang, "{s}٪", "{s}%")
 }
 
 /// The status of a point in one layer, in one sentence.

@@ -154,11 +154,11 @@ impl BaftError {
             }
             PlotFileTooLarge { bytes, limit } => {
                 let mb =
-                    |b: usize| crate::base::digits::format_number(b as f64 / 1_000_000.0, 1, lang);
+                    |b: usize| crate::base::units::format_number(b as f64 / 1_000_000.0, 1, lang);
                 say!(lang, "فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", "The plot outline file is {} MB; at most {} MB can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
             }
             PlotTooComplex { vertices, limit } => {
-                let n = |x: usize| crate::base::digits::format_number(x as f64, 0, lang);
+                let n = |x: usize| crate::base::units::format_number(x as f64, 0, lang);
                 say!(lang, "محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", "The plot outline has {} corners; at most {} are accepted. Upload a single plot's outline, or simplify it.", n(*vertices), n(*limit))
             }
             PlotNotFound { text } => {

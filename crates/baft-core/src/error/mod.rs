@@ -213,22 +213,4 @@ pub fn known_detail(detail: &str, lang: Lang) -> String {
     format!("{fa}{tail}")
 }
 
-/// A number as an error message quotes it: [`trim_float`], but very large values in exponent
-/// form (`1e300`), as no one types them digit by digit.
-pub fn error_number(x: f64) -> String {
-    if x.is_finite() && x.abs() >= 1e9 {
-        format!("{x:e}")
-    } else {
-        trim_float(x)
-    }
-}
-
-/// A float without trailing zeros (at most 6 decimals).
-pub fn trim_float(x: f64) -> String {
-    if !x.is_finite() {
-        return format!("{x}");
-    }
-    let s = format!("{x:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
-}
+pub use crate::base::units::{error_number, trim_float};

@@ -5,8 +5,8 @@ use super::facts::{FactName, FactSource, FactValue, PlotFacts};
 use super::format::PackagesFile;
 use super::rules::{evaluate, Evaluation, PackageStatus};
 use super::words;
-use crate::base::digits::format_number;
 use crate::base::jalali::GregorianDate;
+use crate::base::units::format_number;
 use crate::Lang;
 use serde::Serialize;
 

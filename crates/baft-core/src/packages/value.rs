@@ -200,7 +200,7 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
         text: LocalText {
             fa: format!(
                 "عوارض پروانه = ارزش منطقه‌ای {} ریال در متر مربع × ضریب {} × زیربنا{sample_fa}",
-                crate::base::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::Fa),
+                crate::base::units::format_number(v.land_value_rial_per_m2, 0, crate::Lang::Fa),
                 crate::base::digits::localize_digits(
                     &fmt(v.permit_fee_coefficient),
                     crate::Lang::Fa
@@ -208,7 +208,7 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
             ),
             en: format!(
                 "permit fee = land value {} rial/m² × coefficient {} × floor area{sample}",
-                crate::base::digits::format_number(v.land_value_rial_per_m2, 0, crate::Lang::En),
+                crate::base::units::format_number(v.land_value_rial_per_m2, 0, crate::Lang::En),
                 fmt(v.permit_fee_coefficient)
             ),
         },

@@ -3,7 +3,8 @@
 use super::facts::{FactName, FactSource, FactValue};
 use super::format::{Benefits, Condition};
 use super::rules::{Hint, PackageStatus};
-use crate::base::digits::{format_number, localize_digits};
+use crate::base::digits::localize_digits;
+pub use crate::base::units::money;
 use crate::error::trim_float;
 use crate::read::manifest::LocalText;
 use crate::Lang;
@@ -259,35 +260,6 @@ pub fn status(s: PackageStatus, lang: Lang) -> &'static str {
             "Not in force (outside its validity)",
         ),
     }
-}
-
-/// Rials as "۳٬۵۰۰٬۰۰۰٬۰۰۰ ریال (۳۵۰ میلیون تومان)".
-pub fn money(rial: f64, lang: Lang) -> String {
-    let toman = rial / 10.0;
-    let scaled = if toman.abs() >= 1e9 {
-        format!(
-            "{} {}",
-            format_number(toman / 1e9, 2, lang),
-            lang.pick("میلیارد تومان", "billion toman")
-        )
-    } else if toman.abs() >= 1e6 {
-        format!(
-            "{} {}",
-            format_number(toman / 1e6, 1, lang),
-            lang.pick("میلیون تومان", "million toman")
-        )
-    } else {
-        format!(
-            "{} {}",
-            format_number(toman, 0, lang),
-            lang.pick("تومان", "toman")
-        )
-    };
-    format!(
-        "{} {} ({scaled})",
-        format_number(rial, 0, lang),
-        lang.pick("ریال", "rial")
-    )
 }
 
 /// A package's benefits, one line each.
