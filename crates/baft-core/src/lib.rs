@@ -1,4 +1,5 @@
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 //! # baft-core
 //!
 //! The pure domain core of Baft (بافت): it answers "is this plot in an urban-regeneration

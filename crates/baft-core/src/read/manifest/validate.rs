@@ -103,84 +103,90 @@ impl Manifest {
         }
         let mut ids = std::collections::HashSet::new();
         for (i, l) in self.layers.iter().enumerate() {
-            let f = |s: &str| format!("layers[{i}].{s}");
             if !ids.insert(&l.id) {
                 e.push(ManifestError::new(
-                    f("id"),
+                    format!("layers[{i}].id"),
                     format!("شناسهٔ تکراری «{}»", l.id),
                     format!("duplicate id “{}”", l.id),
                 ));
             }
-            if l.versions.is_empty() {
-                e.push(ManifestError::new(
-                    f("versions"),
-                    "دست‌کم یک نسخهٔ مرز لازم است".into(),
-                    "at least one boundary version is required".into(),
-                ));
-            }
-            if let Some(c) = &l.current {
-                if !l.versions.iter().any(|v| &v.id == c) {
-                    e.push(ManifestError::new(
-                        f("current"),
-                        format!("نسخهٔ «{c}» در versions نیست"),
-                        format!("version “{c}” is not in versions"),
-                    ));
-                }
-            }
-            for (j, v) in l.versions.iter().enumerate() {
-                let g = |s: &str| format!("layers[{i}].versions[{j}].{s}");
-                match (v.approved.jalali_date(), v.approved.gregorian_date()) {
-                    (None, _) => e.push(ManifestError::new(
-                        g("approved.jalali"),
-                        format!("تاریخ «{}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)", v.approved.jalali),
-                        format!(
-                            "“{}” is not a valid Jalali date (e.g. 1402/05/14)",
-                            v.approved.jalali
-                        ),
-                    )),
-                    (_, None) => e.push(ManifestError::new(
-                        g("approved.iso"),
-                        format!("تاریخ «{}» معتبر نیست (مثلاً 2023-08-05)", v.approved.iso),
-                        format!(
-                            "“{}” is not a valid ISO date (e.g. 2023-08-05)",
-                            v.approved.iso
-                        ),
-                    )),
-                    (Some(j), Some(gd)) if j.to_gregorian() != gd => e.push(ManifestError::new(
-                        g("approved"),
-                        format!(
-                            "{} برابر {} است، نه {}",
-                            v.approved.jalali,
-                            j.to_gregorian(),
-                            v.approved.iso
-                        ),
-                        format!(
-                            "{} is {}, not {}",
-                            v.approved.jalali,
-                            j.to_gregorian(),
-                            v.approved.iso
-                        ),
-                    )),
-                    _ => {}
-                }
-                if let Some(c) = &v.crs {
-                    if SourceCrs::parse(c).is_err() {
-                        e.push(ManifestError::new(
-                            g("crs"),
-                            format!("«{c}» پشتیبانی نمی‌شود؛ EPSG:4326 یا EPSG:32639"),
-                            format!("“{c}” is not supported; use EPSG:4326 or EPSG:32639"),
-                        ));
-                    }
-                }
-                if !safe_relative(&v.file) {
-                    e.push(ManifestError::new(
-                        g("file"),
-                        "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
-                        "the path must be relative and inside the data folder".into(),
-                    ));
-                }
-            }
+            layer_errors(&mut e, i, l);
         }
         e
+    }
+}
+
+/// One layer's problems: its boundary versions, the current one, dates that agree, CRSs and
+/// file paths.
+fn layer_errors(e: &mut Vec<ManifestError>, i: usize, l: &LayerSpec) {
+    let f = |s: &str| format!("layers[{i}].{s}");
+    if l.versions.is_empty() {
+        e.push(ManifestError::new(
+            f("versions"),
+            "دست‌کم یک نسخهٔ مرز لازم است".into(),
+            "at least one boundary version is required".into(),
+        ));
+    }
+    if let Some(c) = &l.current {
+        if !l.versions.iter().any(|v| &v.id == c) {
+            e.push(ManifestError::new(
+                f("current"),
+                format!("نسخهٔ «{c}» در versions نیست"),
+                format!("version “{c}” is not in versions"),
+            ));
+        }
+    }
+    for (j, v) in l.versions.iter().enumerate() {
+        let g = |s: &str| format!("layers[{i}].versions[{j}].{s}");
+        match (v.approved.jalali_date(), v.approved.gregorian_date()) {
+            (None, _) => e.push(ManifestError::new(
+                g("approved.jalali"),
+                format!("تاریخ «{}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)", v.approved.jalali),
+                format!(
+                    "“{}” is not a valid Jalali date (e.g. 1402/05/14)",
+                    v.approved.jalali
+                ),
+            )),
+            (_, None) => e.push(ManifestError::new(
+                g("approved.iso"),
+                format!("تاریخ «{}» معتبر نیست (مثلاً 2023-08-05)", v.approved.iso),
+                format!(
+                    "“{}” is not a valid ISO date (e.g. 2023-08-05)",
+                    v.approved.iso
+                ),
+            )),
+            (Some(j), Some(gd)) if j.to_gregorian() != gd => e.push(ManifestError::new(
+                g("approved"),
+                format!(
+                    "{} برابر {} است، نه {}",
+                    v.approved.jalali,
+                    j.to_gregorian(),
+                    v.approved.iso
+                ),
+                format!(
+                    "{} is {}, not {}",
+                    v.approved.jalali,
+                    j.to_gregorian(),
+                    v.approved.iso
+                ),
+            )),
+            _ => {}
+        }
+        if let Some(c) = &v.crs {
+            if SourceCrs::parse(c).is_err() {
+                e.push(ManifestError::new(
+                    g("crs"),
+                    format!("«{c}» پشتیبانی نمی‌شود؛ EPSG:4326 یا EPSG:32639"),
+                    format!("“{c}” is not supported; use EPSG:4326 or EPSG:32639"),
+                ));
+            }
+        }
+        if !safe_relative(&v.file) {
+            e.push(ManifestError::new(
+                g("file"),
+                "مسیر باید نسبی و درون پوشهٔ داده باشد".into(),
+                "the path must be relative and inside the data folder".into(),
+            ));
+        }
     }
 }
