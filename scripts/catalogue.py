@@ -34,7 +34,7 @@ PATTERNS = [
 
 
 def sources():
-    out = subprocess.run(['git', 'ls-files', '*.rs'], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(['git', 'ls-files', '--cached', '--others', '--exclude-standard', '*.rs'], cwd=ROOT, capture_output=True, text=True)
     return [p for p in out.stdout.split() if not p.startswith(('fuzz/', 'tests/'))
             and '/tests/' not in p and not p.endswith('tests.rs')]
 
