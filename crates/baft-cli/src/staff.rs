@@ -3,7 +3,7 @@
 use crate::Failure;
 use baft_core::dataset::Dataset;
 use baft_core::geometry::crs::SourceCrs;
-use baft_core::{BaftError, Lang, Severity};
+use baft_core::{say, BaftError, Lang, Severity};
 use std::path::Path;
 use std::process::ExitCode;
 mod batch;
@@ -56,13 +56,16 @@ pub fn validate(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, Failure>
                 .filter(|p| p.severity == Severity::Warning)
                 .count(),
         );
+        let n = |x: usize| baft_core::base::digits::localize_digits(&x.to_string(), lang);
         println!(
             "{}",
-            match lang {
-                Lang::Fa =>
-                    baft_core::base::digits::to_persian_digits(&format!("{e} خطا، {w} هشدار")),
-                Lang::En => format!("{e} errors, {w} warnings"),
-            }
+            say!(
+                lang,
+                "{e} خطا، {w} هشدار",
+                "{e} errors, {w} warnings",
+                e = n(e),
+                w = n(w)
+            )
         );
     }
     Ok(ExitCode::from(findings.exit_code()))
@@ -149,18 +152,16 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     }
     let m = serde_json::to_string_pretty(&manifest).map_err(|e| Failure(e.to_string()))?;
     std::fs::write(out.join("manifest.json"), m + "\n").map_err(fail)?;
+    let digits = |s: String| baft_core::base::digits::localize_digits(&s, lang);
     println!(
         "{}",
-        match lang {
-            Lang::Fa => baft_core::base::digits::to_persian_digits(&format!(
-                "{changed} اصلاح؛ نسخهٔ اصلاح‌شده در {}",
-                out.display()
-            )),
-            Lang::En => format!(
-                "{changed} fixes; the corrected copy is in {}",
-                out.display()
-            ),
-        }
+        say!(
+            lang,
+            "{changed} اصلاح؛ نسخهٔ اصلاح‌شده در {out}",
+            "{changed} fixes; the corrected copy is in {out}",
+            changed = digits(changed.to_string()),
+            out = digits(out.display().to_string())
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

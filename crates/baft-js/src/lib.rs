@@ -25,7 +25,7 @@ pub mod answer;
 pub mod engine;
 
 use baft_core::base::jalali::GregorianDate;
-use baft_core::Lang;
+use baft_core::{say, Lang};
 use engine::{Body, Engine};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -169,10 +169,11 @@ impl Baft {
             .iter()
             .any(|f| f.path == file && f.kind == engine::FileKind::Layer);
         if !is_layer {
-            return Err(JsError::new(&match self.e.lang {
-                Lang::Fa => format!("«{file}» فایل نسخهٔ جاری هیچ لایه‌ای نیست"),
-                Lang::En => format!("“{file}” is not a current layer file"),
-            }));
+            return Err(JsError::new(&say!(
+                self.e.lang,
+                "«{file}» فایل نسخهٔ جاری هیچ لایه‌ای نیست",
+                "“{file}” is not a current layer file"
+            )));
         }
         self.add(file, Body::Text(text))
     }
@@ -315,10 +316,11 @@ impl Baft {
     #[wasm_bindgen(js_name = zoneIds)]
     pub fn zone_ids(&self, layer: &str) -> Result<Vec<String>, JsError> {
         self.e.zone_ids(layer).ok_or_else(|| {
-            JsError::new(&match self.e.lang {
-                Lang::Fa => format!("لایهٔ «{layer}» بارگذاری نشده است"),
-                Lang::En => format!("no loaded layer \"{layer}\""),
-            })
+            JsError::new(&say!(
+                self.e.lang,
+                "لایهٔ «{layer}» بارگذاری نشده است",
+                "no loaded layer \"{layer}\""
+            ))
         })
     }
 }

@@ -4,7 +4,7 @@
 use super::*;
 use crate::Failure;
 use baft_core::geometry::crs::SourceCrs;
-use baft_core::Lang;
+use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -59,23 +59,19 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     }
     let m = serde_json::to_string_pretty(&manifest).map_err(|e| Failure(e.to_string()))?;
     std::fs::write(out.join("manifest.json"), m + "\n").map_err(fail)?;
-    let mb = |b: usize| format!("{:.2} MB", b as f64 / 1e6);
+    let digits = |s: String| baft_core::base::digits::localize_digits(&s, lang);
+    let mb = |b: usize| digits(format!("{:.2} MB", b as f64 / 1e6));
     println!(
         "{}",
-        match lang {
-            Lang::Fa => baft_core::base::digits::to_persian_digits(&format!(
-                "{} پلاک: {} → {} ({packed})",
-                stats.features,
-                mb(stats.geojson_bytes),
-                mb(stats.pack_bytes)
-            )),
-            Lang::En => format!(
-                "{} plots: {} → {} ({packed})",
-                stats.features,
-                mb(stats.geojson_bytes),
-                mb(stats.pack_bytes)
-            ),
-        }
+        say!(
+            lang,
+            "{} پلاک: {} → {} ({packed})",
+            "{} plots: {} → {} ({packed})",
+            digits(stats.features.to_string()),
+            mb(stats.geojson_bytes),
+            mb(stats.pack_bytes),
+            packed = digits(packed)
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -116,14 +116,11 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
 }
 
 /// Zones whose id is the text (folded), or else whose name contains it; at most [`MAX_HITS`].
-/// Nothing for text under 2 characters or made of digits and punctuation only.
+/// Names are not searched for text under 2 characters or made of digits and punctuation only
+/// (ids are: a zone may be numbered).
 fn zones_named(ds: &Dataset, text: &str) -> Vec<ZoneHit> {
     let needle = fold(text);
-    let meaningful = needle.chars().count() >= 2
-        && !needle
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace());
-    if !meaningful {
+    if needle.is_empty() {
         return Vec::new();
     }
     let zones = || {
@@ -132,15 +129,19 @@ fn zones_named(ds: &Dataset, text: &str) -> Vec<ZoneHit> {
             .flat_map(|l| l.zones.iter().map(move |z| (l, z)))
     };
     let by_id: Vec<_> = zones().filter(|(_, z)| fold(&z.id) == needle).collect();
-    let matches: Vec<_> = if by_id.is_empty() {
+    let by_name = needle.chars().count() >= 2
+        && !needle
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace());
+    let matches: Vec<_> = if !by_id.is_empty() || !by_name {
+        by_id
+    } else {
         zones()
             .filter(|(_, z)| {
                 fold(&z.name.fa).contains(&needle) || fold(&z.name.en).contains(&needle)
             })
             .take(MAX_HITS)
             .collect()
-    } else {
-        by_id
     };
     matches
         .into_iter()

@@ -52,12 +52,14 @@ pub fn point_sentence(r: &LayerPointResult, lang: Lang) -> String {
         .map(|z| zone_label(z, lang))
         .collect::<Vec<_>>()
         .join(lang.pick("، ", ", "));
-    match (r.status, lang) {
-        (PointStatus::Inside, Lang::Fa) => format!("داخل {layer} است: {zones}."),
-        (PointStatus::Inside, Lang::En) => format!("Inside the {layer}: {zones}."),
-        (PointStatus::OnBoundary, Lang::Fa) => format!("روی مرز {layer} است (در فاصلهٔ کمتر از رواداری مرز): {zones}. با دفتر تسهیلات تأیید کنید."),
-        (PointStatus::OnBoundary, Lang::En) => format!("On the boundary of the {layer} (within the boundary tolerance): {zones}. Confirm with the facilitation office."),
-        (PointStatus::Outside, _) => {
+    match r.status {
+        PointStatus::Inside => say!(
+            lang,
+            "داخل {layer} است: {zones}.",
+            "Inside the {layer}: {zones}."
+        ),
+        PointStatus::OnBoundary => say!(lang, "روی مرز {layer} است (در فاصلهٔ کمتر از رواداری مرز): {zones}. با دفتر تسهیلات تأیید کنید.", "On the boundary of the {layer} (within the boundary tolerance): {zones}. Confirm with the facilitation office."),
+        PointStatus::Outside => {
             let d = r.distance_m.map(|d| metres(d, lang)).unwrap_or_default();
             let near = r.nearest.as_ref().map(|z| zone_label(z, lang)).unwrap_or_default();
             say!(lang, "بیرون از {layer} است؛ نزدیک‌ترین مرز {d} فاصله دارد ({near}).", "Outside the {layer}; the nearest boundary is {d} away ({near}).")
@@ -75,35 +77,39 @@ pub fn plot_sentence(r: &LayerPlotResult, lang: Lang) -> String {
         .map(|o| format!("{} {}", zone_label(&o.zone, lang), percent(o.share, lang)))
         .collect::<Vec<_>>()
         .join(lang.pick("، ", ", "));
-    match (r.status, lang) {
-        (PlotStatus::Inside, Lang::Fa) => format!("کل ملک داخل {layer} است ({pct}): {blocks}."),
-        (PlotStatus::Inside, Lang::En) => {
-            format!("The whole plot is inside the {layer} ({pct}): {blocks}.")
+    match r.status {
+        PlotStatus::Inside => say!(
+            lang,
+            "کل ملک داخل {layer} است ({pct}): {blocks}.",
+            "The whole plot is inside the {layer} ({pct}): {blocks}."
+        ),
+        PlotStatus::PartlyInside => {
+            let rule = if r.counts_as_inside {
+                say!(
+                    lang,
+                    "طبق قاعدهٔ آستانه، داخل به شمار می‌آید؛",
+                    "By the threshold rule it counts as inside."
+                )
+            } else {
+                say!(
+                    lang,
+                    "طبق قاعدهٔ آستانه، بیرون به شمار می‌آید؛",
+                    "By the threshold rule it counts as outside."
+                )
+            };
+            say!(
+                lang,
+                "بخشی از ملک داخل {layer} است: {pct} ({blocks}). {rule} با دفتر تسهیلات تأیید کنید.",
+                "Partly inside the {layer}: {pct} ({blocks}). {rule} Confirm with the facilitation office."
+            )
         }
-        (PlotStatus::PartlyInside, Lang::Fa) => format!(
-            "بخشی از ملک داخل {layer} است: {pct} ({blocks}). {} با دفتر تسهیلات تأیید کنید.",
-            if r.counts_as_inside {
-                "طبق قاعدهٔ آستانه، داخل به شمار می‌آید؛"
-            } else {
-                "طبق قاعدهٔ آستانه، بیرون به شمار می‌آید؛"
-            }
-        ),
-        (PlotStatus::PartlyInside, Lang::En) => format!(
-            "Partly inside the {layer}: {pct} ({blocks}). {} Confirm with the facilitation office.",
-            if r.counts_as_inside {
-                "By the threshold rule it counts as inside."
-            } else {
-                "By the threshold rule it counts as outside."
-            }
-        ),
-        (PlotStatus::Outside, _) => {
+        PlotStatus::Outside => {
             let d = r.distance_m.map(|d| metres(d, lang)).unwrap_or_default();
-            match lang {
-                Lang::Fa => format!("ملک بیرون از {layer} است؛ نزدیک‌ترین مرز {d} فاصله دارد."),
-                Lang::En => {
-                    format!("The plot is outside the {layer}; the nearest boundary is {d} away.")
-                }
-            }
+            say!(
+                lang,
+                "ملک بیرون از {layer} است؛ نزدیک‌ترین مرز {d} فاصله دارد.",
+                "The plot is outside the {layer}; the nearest boundary is {d} away."
+            )
         }
     }
 }

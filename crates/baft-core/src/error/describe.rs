@@ -22,7 +22,6 @@ impl ProblemKind {
     /// A file that isn't JSON, or whose JSON is not GeoJSON's shape.
     fn json_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
-        let fa = lang == Lang::Fa;
         Some(match self {
             JsonSyntax { detail } => {
                 let t = crate::read::json_error::describe(detail, lang);
@@ -30,10 +29,10 @@ impl ProblemKind {
             }
             JsonStructure { field, detail } => {
                 let t = crate::read::json_error::describe(detail, lang);
-                match (fa, field.is_empty()) {
-                    (_, true) => t,
-                    (true, false) => format!("فیلد «{field}»: {t}"),
-                    (false, false) => format!("field “{field}”: {t}"),
+                if field.is_empty() {
+                    t
+                } else {
+                    say!(lang, "فیلد «{field}»: {t}", "field “{field}”: {t}")
                 }
             }
             NoFeatures => {
@@ -70,7 +69,6 @@ impl ProblemKind {
     /// A geometry's coordinates that are not positions, or can't be converted.
     fn position_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
-        let fa = lang == Lang::Fa;
         let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
         let g = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
         Some(match self {
@@ -79,32 +77,28 @@ impl ProblemKind {
                 ring,
                 position,
             } => {
-                if fa {
-                    format!(
-                        "نقطهٔ {} از حلقهٔ {} از چندضلعی {} خالی (null) است",
-                        n(*position),
-                        n(*ring),
-                        n(*polygon)
-                    )
-                } else {
-                    format!("position {position} of ring {ring} of polygon {polygon} is null")
-                }
+                say!(
+                    lang,
+                    "نقطهٔ {position} از حلقهٔ {ring} از چندضلعی {polygon} خالی (null) است",
+                    "position {position} of ring {ring} of polygon {polygon} is null",
+                    position = n(*position),
+                    ring = n(*ring),
+                    polygon = n(*polygon)
+                )
             }
             BadPosition {
                 polygon,
                 ring,
                 position,
             } => {
-                if fa {
-                    format!(
-                        "نقطهٔ {} از حلقهٔ {} از چندضلعی {} یک جفت عدد [x، y] نیست",
-                        n(*position),
-                        n(*ring),
-                        n(*polygon)
-                    )
-                } else {
-                    format!("position {position} of ring {ring} of polygon {polygon} is not a pair of numbers [x, y]")
-                }
+                say!(
+                    lang,
+                    "نقطهٔ {position} از حلقهٔ {ring} از چندضلعی {polygon} یک جفت عدد [x، y] نیست",
+                    "position {position} of ring {ring} of polygon {polygon} is not a pair of numbers [x, y]",
+                    position = n(*position),
+                    ring = n(*ring),
+                    polygon = n(*polygon)
+                )
             }
             NotPolygons => {
                 say!(
@@ -114,22 +108,21 @@ impl ProblemKind {
                 )
             }
             NotRings { polygon } => {
-                if fa {
-                    format!("چندضلعی {} فهرستی از حلقه‌ها نیست", n(*polygon))
-                } else {
-                    format!("polygon {polygon} is not a list of rings")
-                }
+                say!(
+                    lang,
+                    "چندضلعی {polygon} فهرستی از حلقه‌ها نیست",
+                    "polygon {polygon} is not a list of rings",
+                    polygon = n(*polygon)
+                )
             }
             NotPositions { polygon, ring } => {
-                if fa {
-                    format!(
-                        "حلقهٔ {} از چندضلعی {} فهرستی از نقطه‌ها نیست",
-                        n(*ring),
-                        n(*polygon)
-                    )
-                } else {
-                    format!("ring {ring} of polygon {polygon} is not a list of positions")
-                }
+                say!(
+                    lang,
+                    "حلقهٔ {ring} از چندضلعی {polygon} فهرستی از نقطه‌ها نیست",
+                    "ring {ring} of polygon {polygon} is not a list of positions",
+                    ring = n(*ring),
+                    polygon = n(*polygon)
+                )
             }
             Unconvertible { x, y } => {
                 say!(
@@ -154,15 +147,10 @@ impl ProblemKind {
     /// Problems across a layer: winding, duplicate ids, overlaps, the envelope, unknown blocks.
     fn layer_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
-        let fa = lang == Lang::Fa;
         let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
         Some(match self {
             WindingOrder { polygon, ring } => {
-                if fa {
-                    format!("جهت حلقهٔ {} از چندضلعی {} برخلاف RFC 7946 است (بیرونی پادساعتگرد، حفره ساعتگرد)؛ baft fix آن را درست می‌کند", n(*ring), n(*polygon))
-                } else {
-                    format!("ring {ring} of polygon {polygon} winds the wrong way for RFC 7946 (shells counter-clockwise, holes clockwise); baft fix corrects it")
-                }
+                say!(lang, "جهت حلقهٔ {ring} از چندضلعی {polygon} برخلاف RFC 7946 است (بیرونی پادساعتگرد، حفره ساعتگرد)؛ baft fix آن را درست می‌کند", "ring {ring} of polygon {polygon} winds the wrong way for RFC 7946 (shells counter-clockwise, holes clockwise); baft fix corrects it", ring = n(*ring), polygon = n(*polygon))
             }
             DuplicateId { id } => {
                 say!(lang, "شناسهٔ «{id}» تکراری است", "duplicate id “{id}”")
@@ -207,12 +195,11 @@ impl ProblemKind {
                 }
             }
             OfficeWithoutLocation => {
-                if fa {
-                    "دفتر موقعیت ندارد؛ فقط برای محله‌هایی که پوشش می‌دهد نشان داده می‌شود".into()
-                } else {
+                say!(
+                    lang,
+                    "دفتر موقعیت ندارد؛ فقط برای محله‌هایی که پوشش می‌دهد نشان داده می‌شود",
                     "the office has no location; it is only shown for the neighbourhoods it serves"
-                        .into()
-                }
+                )
             }
             PackageInvalid {
                 package,

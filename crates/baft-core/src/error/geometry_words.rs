@@ -7,7 +7,6 @@ impl ProblemKind {
     /// A feature's geometry: missing, empty, of the wrong type, or with bad rings.
     pub(super) fn geometry_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
-        let fa = lang == Lang::Fa;
         let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
         Some(match self {
             EmptyGeometry => {
@@ -39,34 +38,30 @@ impl ProblemKind {
                 )
             }
             UnclosedRing { polygon, ring } => {
-                if fa {
-                    format!("حلقهٔ {} از چندضلعی {} بسته نیست (نقطهٔ آخر با اول یکی نیست)؛ خودکار بسته شد", n(*ring), n(*polygon))
-                } else {
-                    format!("ring {ring} of polygon {polygon} is not closed (last point differs from the first); it was closed automatically")
-                }
+                say!(lang, "حلقهٔ {ring} از چندضلعی {polygon} بسته نیست (نقطهٔ آخر با اول یکی نیست)؛ خودکار بسته شد", "ring {ring} of polygon {polygon} is not closed (last point differs from the first); it was closed automatically", ring = n(*ring), polygon = n(*polygon))
             }
             TooFewPoints {
                 polygon,
                 ring,
                 count,
             } => {
-                if fa {
-                    format!(
-                        "حلقهٔ {} از چندضلعی {} فقط {} نقطه دارد (دست‌کم ۴ لازم است)",
-                        n(*ring),
-                        n(*polygon),
-                        n(*count)
-                    )
-                } else {
-                    format!("ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed)")
-                }
+                say!(
+                    lang,
+                    "حلقهٔ {ring} از چندضلعی {polygon} فقط {count} نقطه دارد (دست‌کم ۴ لازم است)",
+                    "ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed)",
+                    ring = n(*ring),
+                    polygon = n(*polygon),
+                    count = n(*count)
+                )
             }
             ZeroAreaRing { polygon, ring } => {
-                if fa {
-                    format!("حلقهٔ {} از چندضلعی {} مساحت ندارد", n(*ring), n(*polygon))
-                } else {
-                    format!("ring {ring} of polygon {polygon} has no area")
-                }
+                say!(
+                    lang,
+                    "حلقهٔ {ring} از چندضلعی {polygon} مساحت ندارد",
+                    "ring {ring} of polygon {polygon} has no area",
+                    ring = n(*ring),
+                    polygon = n(*polygon)
+                )
             }
             _ => return None,
         })
@@ -75,7 +70,6 @@ impl ProblemKind {
     /// Rings that cross themselves, and holes outside their shell or inside another hole.
     pub(super) fn ring_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
-        let fa = lang == Lang::Fa;
         let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
         let f = |x: f64| crate::base::digits::localize_digits(&format!("{x:.6}"), lang);
         Some(match self {
@@ -85,46 +79,31 @@ impl ProblemKind {
                 lon,
                 lat,
             } => {
-                if fa {
-                    format!(
-                        "حلقهٔ {} از چندضلعی {} خودش را قطع می‌کند (نزدیک {}، {})",
-                        n(*ring),
-                        n(*polygon),
-                        f(*lat),
-                        f(*lon)
-                    )
-                } else {
-                    format!(
-                        "ring {ring} of polygon {polygon} crosses itself (near {lat:.6}, {lon:.6})"
-                    )
-                }
+                say!(
+                    lang,
+                    "حلقهٔ {ring} از چندضلعی {polygon} خودش را قطع می‌کند (نزدیک {lat}، {lon})",
+                    "ring {ring} of polygon {polygon} crosses itself (near {lat}, {lon})",
+                    ring = n(*ring),
+                    polygon = n(*polygon),
+                    lat = f(*lat),
+                    lon = f(*lon)
+                )
             }
             HoleOutsideShell { polygon, ring } => {
-                if fa {
-                    format!(
-                        "حفرهٔ {} از چندضلعی {} بیرون از مرز بیرونی است",
-                        n(*ring),
-                        n(*polygon)
-                    )
-                } else {
-                    format!("hole {ring} of polygon {polygon} lies outside its shell")
-                }
+                say!(
+                    lang,
+                    "حفرهٔ {ring} از چندضلعی {polygon} بیرون از مرز بیرونی است",
+                    "hole {ring} of polygon {polygon} lies outside its shell",
+                    ring = n(*ring),
+                    polygon = n(*polygon)
+                )
             }
             HoleInsideHole {
                 polygon,
                 ring,
                 other,
             } => {
-                if fa {
-                    format!(
-                        "حفرهٔ {} از چندضلعی {} درون حفرهٔ {} است یا با آن همپوشانی دارد (حفره‌ها باید از هم جدا باشند)",
-                        n(*ring),
-                        n(*polygon),
-                        n(*other)
-                    )
-                } else {
-                    format!("hole {ring} of polygon {polygon} lies inside or overlaps hole {other} (holes must be apart)")
-                }
+                say!(lang, "حفرهٔ {ring} از چندضلعی {polygon} درون حفرهٔ {other} است یا با آن همپوشانی دارد (حفره‌ها باید از هم جدا باشند)", "hole {ring} of polygon {polygon} lies inside or overlaps hole {other} (holes must be apart)", ring = n(*ring), polygon = n(*polygon), other = n(*other))
             }
             _ => return None,
         })

@@ -55,18 +55,16 @@ impl BaftError {
                 let why = reason.message(lang);
                 // The reason quotes the line itself when it could not read it.
                 let quoted = why.contains(&clip(text));
-                match (fa, quoted) {
-                    (true, true) => format!(
-                        "سطر {}: {why}",
-                        crate::base::digits::to_persian_digits(&line.to_string())
-                    ),
-                    (true, false) => format!(
-                        "سطر {}: «{}» — {why}",
-                        crate::base::digits::to_persian_digits(&line.to_string()),
+                let line = crate::base::digits::localize_digits(&line.to_string(), lang);
+                if quoted {
+                    say!(lang, "سطر {line}: {why}", "Line {line}: {why}")
+                } else {
+                    say!(
+                        lang,
+                        "سطر {line}: «{}» — {why}",
+                        "Line {line}: “{}” — {why}",
                         clip(text)
-                    ),
-                    (false, true) => format!("Line {line}: {why}"),
-                    (false, false) => format!("Line {line}: “{}” — {why}", clip(text)),
+                    )
                 }
             }
             CornersNoArea => {
@@ -103,7 +101,6 @@ impl BaftError {
     /// Uploaded and published files, plots not found, and links.
     fn file_words(&self, lang: Lang) -> Option<String> {
         use BaftError::*;
-        let fa = lang == Lang::Fa;
         Some(match self {
             BadPlotFile { problem } => {
                 let hint = match problem {
@@ -162,11 +159,7 @@ impl BaftError {
                 say!(lang, "محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", "The plot outline has {} corners; at most {} are accepted. Upload a single plot's outline, or simplify it.", n(*vertices), n(*limit))
             }
             PlotNotFound { text } => {
-                if fa {
-                    format!("ملکی با پلاک یا کد «{}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", crate::base::digits::to_persian_digits(text))
-                } else {
-                    format!("No plot with plate or code “{text}” is in the parcel layer. Write the plate as main/sub (e.g. 123/45), or the renovation code as printed on the fee receipt.")
-                }
+                say!(lang, "ملکی با پلاک یا کد «{text}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", "No plot with plate or code “{text}” is in the parcel layer. Write the plate as main/sub (e.g. 123/45), or the renovation code as printed on the fee receipt.", text = crate::base::digits::localize_digits(text, lang))
             }
             NoParcelLayer => {
                 say!(lang, "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.", "This data has no plot-by-plot parcel layer; search by coordinates or a map link.")

@@ -295,26 +295,22 @@ impl Problem {
     pub fn where_(&self, lang: Lang) -> String {
         let l = &self.location;
         let fa = lang == Lang::Fa;
+        let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
         let mut parts = vec![l.file.clone()];
         if let Some(i) = l.feature_index {
-            parts.push(if fa {
-                format!(
-                    "عارضهٔ {}",
-                    crate::base::digits::to_persian_digits(&i.to_string())
-                )
-            } else {
-                format!("feature {i}")
-            });
+            parts.push(say!(lang, "عارضهٔ {i}", "feature {i}", i = n(i)));
         }
         if let Some(id) = &l.feature_id {
             parts.push(say!(lang, "شناسه «{id}»", "id “{id}”"));
         }
         if let (Some(line), Some(col)) = (l.line, l.column) {
-            parts.push(if fa {
-                crate::base::digits::to_persian_digits(&format!("سطر {line}، ستون {col}"))
-            } else {
-                format!("line {line}, column {col}")
-            });
+            parts.push(say!(
+                lang,
+                "سطر {line}، ستون {col}",
+                "line {line}, column {col}",
+                line = n(line),
+                col = n(col)
+            ));
         }
         parts.join(if fa { "، " } else { ", " })
     }

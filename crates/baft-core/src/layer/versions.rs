@@ -58,10 +58,11 @@ impl LayerHistory {
                 "Inside in every version since the {}.",
                 title(first)
             ),
-            (None, false) => match lang {
-                Lang::Fa => "در هیچ نسخه‌ای داخل نبوده است.".into(),
-                Lang::En => "Outside in every version.".into(),
-            },
+            (None, false) => say!(
+                lang,
+                "در هیچ نسخه‌ای داخل نبوده است.",
+                "Outside in every version."
+            ),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::*;
 use baft_core::dataset::FileBody;
 use baft_core::read::plan::{load_plan, Planned, Role};
+use baft_core::say;
 
 impl Engine {
     /// Every file the manifest lists, in the order the app loads them (the core's load plan).
@@ -29,10 +30,11 @@ impl Engine {
     }
 
     fn not_listed(&self, path: &str) -> String {
-        match self.lang {
-            Lang::Fa => format!("«{path}» در فهرست فایل‌های manifest.json نیست"),
-            Lang::En => format!("“{path}” is not a file manifest.json lists"),
-        }
+        say!(
+            self.lang,
+            "«{path}» در فهرست فایل‌های manifest.json نیست",
+            "“{path}” is not a file manifest.json lists"
+        )
     }
 
     /// Adds a listed file's contents; returns the problems found in it.

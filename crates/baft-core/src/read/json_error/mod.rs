@@ -14,7 +14,7 @@
 //! assert_eq!(json_error::path_at(text, 1, 26), "city.utm_zone");
 //! ```
 
-use crate::base::digits::to_persian_digits;
+use crate::base::digits::localize_digits;
 use crate::Lang;
 
 mod words;

@@ -8,13 +8,13 @@ pub fn describe(msg: &str, lang: Lang) -> String {
     let (body, pos) = split_position(msg);
     let text = words(body, lang);
     match pos {
-        Some((l, c)) => match lang {
-            Lang::Fa => format!(
-                "{text} ({})",
-                to_persian_digits(&format!("سطر {l}، ستون {c}"))
-            ),
-            Lang::En => format!("{text} (line {l}, column {c})"),
-        },
+        Some((l, c)) => say!(
+            lang,
+            "{text} (سطر {l}، ستون {c})",
+            "{text} (line {l}, column {c})",
+            l = localize_digits(&l.to_string(), lang),
+            c = localize_digits(&c.to_string(), lang)
+        ),
         None => text,
     }
 }
@@ -57,13 +57,14 @@ fn words(body: &str, lang: Lang) -> String {
         } else {
             names(allowed, lang)
         };
-        return match (fa, allowed.is_empty()) {
-            (true, true) => format!("فیلد ناشناختهٔ «{name}»"),
-            (true, false) => {
-                format!("فیلد ناشناختهٔ «{name}» (غلط تایپی؟)؛ فیلدهای مجاز: {allowed}")
-            }
-            (false, true) => format!("unknown field “{name}”"),
-            (false, false) => format!("unknown field “{name}” (a typo?); allowed: {allowed}"),
+        return if allowed.is_empty() {
+            say!(lang, "فیلد ناشناختهٔ «{name}»", "unknown field “{name}”")
+        } else {
+            say!(
+                lang,
+                "فیلد ناشناختهٔ «{name}» (غلط تایپی؟)؛ فیلدهای مجاز: {allowed}",
+                "unknown field “{name}” (a typo?); allowed: {allowed}"
+            )
         };
     }
     if let Some(rest) = body.strip_prefix("missing field `") {
@@ -112,14 +113,12 @@ fn words(body: &str, lang: Lang) -> String {
     if let Some(rest) = body.strip_prefix("invalid length ") {
         let (n, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let expected = expectation(expected, lang);
-        return if fa {
-            format!(
-                "تعداد عضوها نادرست است ({}): {expected} لازم است",
-                to_persian_digits(n)
-            )
-        } else {
-            format!("wrong number of items ({n}): expected {expected}")
-        };
+        return say!(
+            lang,
+            "تعداد عضوها نادرست است ({n}): {expected} لازم است",
+            "wrong number of items ({n}): expected {expected}",
+            n = localize_digits(n, lang)
+        );
     }
     match body {
         COMMENT => pick(
@@ -249,11 +248,12 @@ fn expectation(s: &str, lang: Lang) -> String {
     let fa = lang == Lang::Fa;
     let pick = |f: &str, e: &str| if fa { f.to_string() } else { e.to_string() };
     if let Some(n) = s.strip_prefix("an array of length ") {
-        return if fa {
-            format!("فهرستی با {} عضو", to_persian_digits(n))
-        } else {
-            format!("a list of {n} items")
-        };
+        return say!(
+            lang,
+            "فهرستی با {n} عضو",
+            "a list of {n} items",
+            n = localize_digits(n, lang)
+        );
     }
     if s.starts_with("struct ") || s == "a map" {
         return pick("شیء { … }", "an object { … }");
