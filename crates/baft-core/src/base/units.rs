@@ -124,3 +124,17 @@ pub fn trim_float(x: f64) -> String {
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_both_languages() {
+        assert_eq!(format_number(0.0, 0, Lang::Fa), "۰");
+        assert_eq!(format_number(-1234.5, 1, Lang::En), "-1,234.5");
+        assert_eq!(format_number(-0.01, 1, Lang::En), "0.0");
+        assert_eq!(format_number(999.0, 0, Lang::En), "999");
+        assert_eq!(format_number(1000.0, 0, Lang::En), "1,000");
+    }
+}
