@@ -90,7 +90,6 @@ pub fn localize_digits(s: &str, lang: crate::Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Lang;
 
     #[test]
     fn every_digit_form_becomes_ascii() {
