@@ -91,12 +91,11 @@ impl Place {
         let report = ds.check_point((lon, lat));
         let known = PlotFacts::from_point(&report);
         let (facts, incentives) = evaluate(ds, &known, user, ask);
-        let neighbourhoods = target_zones(ds, &report);
         Ok(Place {
             kind: PlaceKind::Point,
             input,
-            office: ds.office_for((lon, lat), &neighbourhoods),
-            history: ds.history((lon, lat)),
+            office: None,
+            history: Vec::new(),
             result: Report::Point(report),
             rings: None,
             parcel_index: None,
@@ -104,7 +103,8 @@ impl Place {
             facts,
             incentives,
             known,
-        })
+        }
+        .located(ds))
     }
 
     pub(super) fn outline(
@@ -122,13 +122,11 @@ impl Place {
             known.facts.extend(p.facts(i, year).facts);
         }
         let (facts, incentives) = evaluate(ds, &known, user, ask);
-        let [lon, lat] = report.interior_point;
-        let neighbourhoods = plot_target_zones(ds, &report);
         Ok(Place {
             kind: PlaceKind::Plot,
             input: None,
-            office: ds.office_for((lon, lat), &neighbourhoods),
-            history: ds.history((lon, lat)),
+            office: None,
+            history: Vec::new(),
             result: Report::Plot(report),
             rings: Some(rings),
             parcel_index: parcel,
@@ -136,7 +134,8 @@ impl Place {
             facts,
             incentives,
             known,
-        })
+        }
+        .located(ds))
     }
 
     /// The same place asked again, with the owner's facts as they are now and on the data as
@@ -145,18 +144,27 @@ impl Place {
     /// boundary history are made again; the check is kept.
     pub fn again(&self, ds: &Dataset, ask: &Ask) -> Result<Place, AskError> {
         let (facts, incentives) = evaluate(ds, &self.known, &user_facts(ask.facts)?, ask);
+        Ok(Place {
+            incentives,
+            facts,
+            ..self.clone()
+        }
+        .located(ds))
+    }
+
+    /// The place with its office (the one serving its target neighbourhood, else the nearest)
+    /// and its boundary history, on the data loaded now.
+    fn located(self, ds: &Dataset) -> Place {
         let lon_lat = self.lon_lat();
         let neighbourhoods = match &self.result {
             Report::Point(r) => target_zones(ds, r),
             Report::Plot(r) => plot_target_zones(ds, r),
         };
-        Ok(Place {
-            incentives,
-            facts,
+        Place {
             office: ds.office_for(lon_lat, &neighbourhoods),
             history: ds.history(lon_lat),
-            ..self.clone()
-        })
+            ..self
+        }
     }
 
     /// The point checked, or a point inside the plot: (lon, lat).
