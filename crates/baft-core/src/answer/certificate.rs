@@ -75,17 +75,7 @@ const MAP_H: f64 = 400.0;
 /// or the plot with a margin of half its size), the plot's outline or the point, and a scale bar.
 /// North is up; distances are true metres in the data's local frame.
 pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
-    let local: Vec<Vec<(f64, f64)>> = match subject {
-        MapSubject::Point { lon, lat } => vec![vec![ds.frame.forward(*lon, *lat)]],
-        MapSubject::Plot(rings) => rings
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|&(lon, lat)| ds.frame.forward(lon, lat))
-                    .collect()
-            })
-            .collect(),
-    };
+    let local = subject_local(ds, subject);
     let pts = local.iter().flatten();
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for &(x, y) in pts {
@@ -109,6 +99,35 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" aria-hidden="true"><rect width="{MAP_W}" height="{MAP_H}" fill="#fff" stroke="#555"/>"##
     );
     let box_local = [vx0, cy - half_h, cx + half_w, vy1];
+    write_layers(&mut svg, ds, box_local, &to_svg);
+    write_subject(&mut svg, subject, &local, &to_svg);
+    write_scale_bar(&mut svg, half_w, scale);
+    svg
+}
+
+/// The subject's rings (a point as one ring of one position) in the data's local frame.
+fn subject_local(ds: &Dataset, subject: &MapSubject) -> Vec<Vec<(f64, f64)>> {
+    match subject {
+        MapSubject::Point { lon, lat } => vec![vec![ds.frame.forward(*lon, *lat)]],
+        MapSubject::Plot(rings) => rings
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|&(lon, lat)| ds.frame.forward(lon, lat))
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// Writes, per layer, one path of its zones whose boxes meet `box_local` (local metres), in the
+/// layer's colour.
+fn write_layers(
+    svg: &mut String,
+    ds: &Dataset,
+    box_local: [f64; 4],
+    to_svg: &impl Fn(f64, f64) -> (f64, f64),
+) {
     for layer in &ds.layers {
         let colour = safe_colour(&layer.spec.colour);
         let mut d = String::new();
@@ -126,6 +145,15 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
             );
         }
     }
+}
+
+/// Writes the subject over the layers: a ringed dot for a point, the outline for a plot.
+fn write_subject(
+    svg: &mut String,
+    subject: &MapSubject,
+    local: &[Vec<(f64, f64)>],
+    to_svg: &impl Fn(f64, f64) -> (f64, f64),
+) {
     match subject {
         MapSubject::Point { .. } => {
             let (x, y) = to_svg(local[0][0].0, local[0][0].1);
@@ -136,7 +164,7 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
         }
         MapSubject::Plot(_) => {
             let mut d = String::new();
-            for ring in &local {
+            for ring in local {
                 path_ring(&mut d, ring.iter().map(|&(x, y)| to_svg(x, y)));
             }
             let _ = write!(
@@ -145,7 +173,11 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
             );
         }
     }
-    // Scale bar: a round length near a fifth of the width, bottom left.
+}
+
+/// Writes the scale bar (a round length near a fifth of the width, bottom left), the north
+/// arrow, and closes the SVG.
+fn write_scale_bar(svg: &mut String, half_w: f64, scale: f64) {
     let metres = nice_length(2.0 * half_w / 5.0);
     let len = metres as f64 * scale;
     let _ = write!(
@@ -157,7 +189,6 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
         ty = MAP_H - 24.0,
         nx = MAP_W - 24.0,
     );
-    svg
 }
 
 fn path_ring(d: &mut String, mut pts: impl Iterator<Item = (f64, f64)>) {

@@ -46,7 +46,7 @@ pub fn check_plot_in_layer(
     plot_area: f64,
     threshold: f64,
 ) -> LayerPlotResult {
-    use geo::{Area, BooleanOps, BoundingRect, Distance, Euclidean};
+    use geo::{Area, BooleanOps, BoundingRect};
     let mut overlaps = Vec::new();
     let mut pieces: Vec<geo::MultiPolygon<f64>> = Vec::new();
     if let Some(r) = plot.bounding_rect() {
@@ -64,17 +64,7 @@ pub fn check_plot_in_layer(
             }
         }
     }
-    let inside_area = match pieces.len() {
-        0 => 0.0,
-        1 => pieces[0].unsigned_area(),
-        _ => {
-            let mut u = pieces[0].clone();
-            for p in &pieces[1..] {
-                u = u.union(p);
-            }
-            u.unsigned_area()
-        }
-    };
+    let inside_area = union_area(&pieces);
     let share = (inside_area / plot_area).clamp(0.0, 1.0);
     crate::base::small::sort_small_by(&mut overlaps, |a, b| b.area_m2.total_cmp(&a.area_m2));
     let status = if share >= FULL_SHARE {
@@ -87,25 +77,7 @@ pub fn check_plot_in_layer(
     let (mut distance_m, mut nearest) = (None, None);
     if status == PlotStatus::Outside {
         overlaps.clear();
-        let c = plot.exterior().0[0];
-        let mut best: Option<(&Zone, f64)> = None;
-        for (b, d2) in layer
-            .tree
-            .nearest_neighbor_iter_with_distance_2(&[c.x, c.y])
-        {
-            let z = &layer.zones[b.zone as usize];
-            // Box distance from the first vertex minus the plot's size bounds the true distance.
-            if let Some((_, bd)) = best {
-                if d2.sqrt() > bd + plot_diameter(plot) {
-                    break;
-                }
-            }
-            let d = Euclidean.distance(plot, &z.local);
-            if best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((z, d));
-            }
-        }
-        if let Some((z, d)) = best {
+        if let Some((z, d)) = nearest_zone(layer, plot) {
             distance_m = Some(d);
             nearest = Some(ZoneRef::of(z));
         }
@@ -120,6 +92,47 @@ pub fn check_plot_in_layer(
         distance_m,
         nearest,
     }
+}
+
+/// The area of the union of the pieces of the plot inside zones (which may overlap).
+fn union_area(pieces: &[geo::MultiPolygon<f64>]) -> f64 {
+    use geo::{Area, BooleanOps};
+    match pieces.len() {
+        0 => 0.0,
+        1 => pieces[0].unsigned_area(),
+        _ => {
+            let mut u = pieces[0].clone();
+            for p in &pieces[1..] {
+                u = u.union(p);
+            }
+            u.unsigned_area()
+        }
+    }
+}
+
+/// The zone nearest to the plot and the exact distance to it, visiting zones in order of their
+/// bounding-box distance from the plot's first vertex.
+fn nearest_zone<'a>(layer: &'a Layer, plot: &geo::Polygon<f64>) -> Option<(&'a Zone, f64)> {
+    use geo::{Distance, Euclidean};
+    let c = plot.exterior().0[0];
+    let mut best: Option<(&Zone, f64)> = None;
+    for (b, d2) in layer
+        .tree
+        .nearest_neighbor_iter_with_distance_2(&[c.x, c.y])
+    {
+        let z = &layer.zones[b.zone as usize];
+        // Box distance from the first vertex minus the plot's size bounds the true distance.
+        if let Some((_, bd)) = best {
+            if d2.sqrt() > bd + plot_diameter(plot) {
+                break;
+            }
+        }
+        let d = Euclidean.distance(plot, &z.local);
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((z, d));
+        }
+    }
+    best
 }
 
 fn plot_diameter(p: &geo::Polygon<f64>) -> f64 {

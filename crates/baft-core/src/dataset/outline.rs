@@ -27,7 +27,6 @@ pub fn read_plot_outline(
         });
     }
     let t = text.trim_start_matches('\u{FEFF}').trim_start();
-    let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
     // Corner lines, unless it is JSON or a file that is neither (KML, a shapefile, empty…).
     if !t.starts_with(['{', '[']) && crate::read::json_error::sniff(text).is_none() {
         return crate::input::parse_corners(text, opts).map(|r| vec![r]);
@@ -41,8 +40,40 @@ pub fn read_plot_outline(
             (k, _, _) => k,
         })
     })?;
-    let kind = top.kind_str();
     let crs_name = top.crs.as_ref().and_then(geojson::crs_member_name);
+    let geometry = outline_geometry(top)?;
+    let (polys, _) = geojson::geometry_polygons(&geometry).map_err(bad)?;
+    let rings = polys
+        .into_iter()
+        .next()
+        .ok_or(bad(ProblemKind::EmptyGeometry))?;
+    check_vertex_count(&rings)?;
+    let source = outline_source(&rings, crs_name.as_deref(), opts.default_utm_zone)?;
+    let rings: Vec<Vec<(f64, f64)>> = rings
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|(x, y)| source.to_lon_lat(x, y))
+                .collect()
+        })
+        .collect();
+    // UTM figures in the wrong zone land far away: say so rather than answer "outside".
+    let (lon, lat) = rings[0][0];
+    if !crate::geometry::crs::in_iran(lon, lat) {
+        return Err(bad(ProblemKind::OutsideIran { lon, lat }));
+    }
+    Ok(rings)
+}
+
+/// A problem with an uploaded plot file, as a [`BaftError::BadPlotFile`].
+fn bad(problem: ProblemKind) -> BaftError {
+    BaftError::BadPlotFile { problem }
+}
+
+/// The outline's geometry in the GeoJSON `top`: a bare Polygon or MultiPolygon, a Feature's
+/// geometry, or a FeatureCollection's first feature's geometry.
+fn outline_geometry(top: geojson::TopLevel) -> Result<geojson::RawGeometry, BaftError> {
+    let kind = top.kind_str();
     let geometry = match kind.as_str() {
         "Polygon" | "MultiPolygon" => geojson::RawGeometry {
             kind: Some(kind.clone()),
@@ -81,14 +112,17 @@ pub fn read_plot_outline(
             }))
         }
     };
-    let (polys, _) = geojson::geometry_polygons(&geometry).map_err(bad)?;
-    let rings = polys
-        .into_iter()
-        .next()
-        .ok_or(bad(ProblemKind::EmptyGeometry))?;
-    check_vertex_count(&rings)?;
+    Ok(geometry)
+}
+
+/// The system the outline's `rings` are in: the declared `crs_name`, else what they look like
+/// (metres with no declared zone are taken to be in `default_zone`).
+fn outline_source(
+    rings: &[Vec<(f64, f64)>],
+    crs_name: Option<&str>,
+    default_zone: u8,
+) -> Result<crate::geometry::crs::SourceCrs, BaftError> {
     let declared = crs_name
-        .as_deref()
         .map(crate::geometry::crs::SourceCrs::parse)
         .transpose()
         .map_err(bad)?;
@@ -97,9 +131,9 @@ pub fn read_plot_outline(
     let look =
         crate::geometry::crs::classify(crate::geometry::crs::bbox_of(rings[0].iter().copied()));
     let source = match (look, declared) {
-        (crate::geometry::crs::Looks::Metres, None) => crate::geometry::crs::SourceCrs::Utm {
-            zone: opts.default_utm_zone,
-        },
+        (crate::geometry::crs::Looks::Metres, None) => {
+            crate::geometry::crs::SourceCrs::Utm { zone: default_zone }
+        }
         _ => crate::geometry::crs::decide(declared, &[look]).map_err(|k| {
             bad(match k {
                 // Name where the outline is, not a placeholder.
@@ -117,20 +151,7 @@ pub fn read_plot_outline(
             })
         })?,
     };
-    let rings: Vec<Vec<(f64, f64)>> = rings
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|(x, y)| source.to_lon_lat(x, y))
-                .collect()
-        })
-        .collect();
-    // UTM figures in the wrong zone land far away: say so rather than answer "outside".
-    let (lon, lat) = rings[0][0];
-    if !crate::geometry::crs::in_iran(lon, lat) {
-        return Err(bad(ProblemKind::OutsideIran { lon, lat }));
-    }
-    Ok(rings)
+    Ok(source)
 }
 
 /// [`BaftError::PlotTooComplex`] for an outline with more than [`MAX_PLOT_VERTICES`] corners.

@@ -5,10 +5,15 @@ use super::*;
 impl BaftError {
     /// The message in the given language.
     pub fn message(&self, lang: Lang) -> String {
-        [Self::typed_words, Self::outline_words, Self::file_words]
-            .iter()
-            .find_map(|words| words(self, lang))
-            .unwrap_or_default()
+        [
+            Self::typed_words,
+            Self::outline_words,
+            Self::plot_words,
+            Self::data_words,
+        ]
+        .iter()
+        .find_map(|words| words(self, lang))
+        .unwrap_or_default()
     }
     /// What was typed and could not be read as a place.
     fn typed_words(&self, lang: Lang) -> Option<String> {
@@ -98,8 +103,8 @@ impl BaftError {
         })
     }
 
-    /// Uploaded and published files, plots not found, and links.
-    fn file_words(&self, lang: Lang) -> Option<String> {
+    /// Uploaded plot outlines, plots not found, and shared links.
+    fn plot_words(&self, lang: Lang) -> Option<String> {
         use BaftError::*;
         Some(match self {
             BadPlotFile { problem } => {
@@ -119,6 +124,32 @@ impl BaftError {
                     problem.describe(lang)
                 )
             }
+            PlotFileTooLarge { bytes, limit } => {
+                let mb =
+                    |b: usize| crate::base::units::format_number(b as f64 / 1_000_000.0, 1, lang);
+                say!(lang, "فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", "The plot outline file is {} MB; at most {} MB can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
+            }
+            PlotTooComplex { vertices, limit } => {
+                let n = |x: usize| crate::base::units::format_number(x as f64, 0, lang);
+                say!(lang, "محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", "The plot outline has {} corners; at most {} are accepted. Upload a single plot's outline, or simplify it.", n(*vertices), n(*limit))
+            }
+            PlotNotFound { text } => {
+                say!(lang, "ملکی با پلاک یا کد «{text}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", "No plot with plate or code “{text}” is in the parcel layer. Write the plate as main/sub (e.g. 123/45), or the renovation code as printed on the fee receipt.", text = crate::base::digits::localize_digits(text, lang))
+            }
+            NoParcelLayer => {
+                say!(lang, "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.", "This data has no plot-by-plot parcel layer; search by coordinates or a map link.")
+            }
+            BadLink { field, text } => {
+                say!(lang, "بخش «{field}» پیوند اشتراکی خوانده نشد («{}»). پیوند ناقص یا دست‌خورده است؛ آن را دوباره از فرستنده بگیرید.", "The “{field}” part of the shared link can't be read (“{}”). The link is cut short or altered; ask the sender for it again.", clip(text))
+            }
+            _ => return None,
+        })
+    }
+
+    /// Published data files, the manifest, and files that could not be read.
+    fn data_words(&self, lang: Lang) -> Option<String> {
+        use BaftError::*;
+        Some(match self {
             Data { file, detail } => {
                 let detail = known_detail(detail, lang);
                 say!(
@@ -148,24 +179,6 @@ impl BaftError {
                     detail,
                 }
                 .message(lang)
-            }
-            PlotFileTooLarge { bytes, limit } => {
-                let mb =
-                    |b: usize| crate::base::units::format_number(b as f64 / 1_000_000.0, 1, lang);
-                say!(lang, "فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", "The plot outline file is {} MB; at most {} MB can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
-            }
-            PlotTooComplex { vertices, limit } => {
-                let n = |x: usize| crate::base::units::format_number(x as f64, 0, lang);
-                say!(lang, "محدودهٔ ملک {} گوشه دارد و بیش از {} گوشه پذیرفته نمی‌شود. محدودهٔ یک ملک را بارگذاری کنید یا آن را ساده کنید.", "The plot outline has {} corners; at most {} are accepted. Upload a single plot's outline, or simplify it.", n(*vertices), n(*limit))
-            }
-            PlotNotFound { text } => {
-                say!(lang, "ملکی با پلاک یا کد «{text}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", "No plot with plate or code “{text}” is in the parcel layer. Write the plate as main/sub (e.g. 123/45), or the renovation code as printed on the fee receipt.", text = crate::base::digits::localize_digits(text, lang))
-            }
-            NoParcelLayer => {
-                say!(lang, "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.", "This data has no plot-by-plot parcel layer; search by coordinates or a map link.")
-            }
-            BadLink { field, text } => {
-                say!(lang, "بخش «{field}» پیوند اشتراکی خوانده نشد («{}»). پیوند ناقص یا دست‌خورده است؛ آن را دوباره از فرستنده بگیرید.", "The “{field}” part of the shared link can't be read (“{}”). The link is cut short or altered; ask the sender for it again.", clip(text))
             }
             Io { path, detail } => {
                 let detail = known_detail(detail, lang);

@@ -32,6 +32,7 @@ fn hemisphere_word(w: &str) -> Option<char> {
     }
 }
 
+/// Splits plain-text coordinates into tokens; `None` for a character or word it doesn't know.
 fn tokenize(t: &str) -> Option<Vec<Tok>> {
     let chars: Vec<char> = t.chars().collect();
     let mut toks = Vec::new();
@@ -45,55 +46,11 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
                     .get(i + 1)
                     .is_some_and(|n| n.is_ascii_digit() || *n == '.'))
         {
-            let start = i;
-            i += 1;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
-                i += 1;
-            }
-            let s: String = chars[start..i].iter().collect();
-            // A UTM zone written like 39S / 39N right before a number, e.g. "39S 510122 3951756".
-            let v: f64 = s.parse().ok()?;
-            if std::mem::take(&mut zone_next) {
-                if !(1.0..=60.0).contains(&v) || s.contains('.') {
-                    return None;
-                }
-                toks.push(Tok::Zone(v as u8));
-                // "zone 39N" / "zone 39S": the letter is the latitude band, not an axis.
-                if chars
-                    .get(i)
-                    .is_some_and(|c| matches!(c, 'N' | 'S' | 'n' | 's'))
-                    && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
-                {
-                    i += 1;
-                }
-                continue;
-            }
-            toks.push(Tok::Num(v, s));
+            i = read_number(&chars, i, &mut toks, &mut zone_next)?;
             continue;
         }
         if c.is_alphabetic() {
-            let start = i;
-            while i < chars.len() && chars[i].is_alphabetic() {
-                i += 1;
-            }
-            let w: String = chars[start..i].iter().collect::<String>().to_lowercase();
-            match w.as_str() {
-                "d" | "deg" | "درجه" => toks.push(Tok::Deg),
-                // "510122m": metres after a UTM figure, not minutes.
-                "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) =>
-                    {}
-                "m" | "min" | "دقیقه" => toks.push(Tok::Min),
-                "s" if matches!(toks.last(), Some(Tok::Num(..)))
-                    && toks.iter().any(|t| *t == Tok::Min) =>
-                {
-                    toks.push(Tok::Sec)
-                }
-                "sec" | "ثانیه" => toks.push(Tok::Sec),
-                "zone" | "ناحیه" | "زون" => zone_next = true,
-                "و" | "and" => toks.push(Tok::Sep),
-                "utm" | "wgs" | "wgs84" => {}
-                _ => toks.push(Tok::Hemi(hemisphere_word(&w)?)),
-            }
+            i = read_word(&chars, i, &mut toks, &mut zone_next)?;
             continue;
         }
         match c {
@@ -114,7 +71,77 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
         }
         i += 1;
     }
-    // "39S 510122 3951756" / "39N …": a 1–2 digit integer directly followed by N/S and then two big numbers.
+    Some(mark_zones(&toks))
+}
+
+/// Reads the number starting at `chars[i]` into `toks` (as a zone when `zone_next` is set,
+/// which it clears); returns the index after it, or `None` for an unreadable number or zone.
+fn read_number(
+    chars: &[char],
+    mut i: usize,
+    toks: &mut Vec<Tok>,
+    zone_next: &mut bool,
+) -> Option<usize> {
+    let start = i;
+    i += 1;
+    while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+        i += 1;
+    }
+    let s: String = chars[start..i].iter().collect();
+    // A UTM zone written like 39S / 39N right before a number, e.g. "39S 510122 3951756".
+    let v: f64 = s.parse().ok()?;
+    if std::mem::take(zone_next) {
+        if !(1.0..=60.0).contains(&v) || s.contains('.') {
+            return None;
+        }
+        toks.push(Tok::Zone(v as u8));
+        // "zone 39N" / "zone 39S": the letter is the latitude band, not an axis.
+        if chars
+            .get(i)
+            .is_some_and(|c| matches!(c, 'N' | 'S' | 'n' | 's'))
+            && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+        {
+            i += 1;
+        }
+        return Some(i);
+    }
+    toks.push(Tok::Num(v, s));
+    Some(i)
+}
+
+/// Reads the word starting at `chars[i]` into `toks` (or sets `zone_next` after "zone");
+/// returns the index after it, or `None` for a word it doesn't know.
+fn read_word(
+    chars: &[char],
+    mut i: usize,
+    toks: &mut Vec<Tok>,
+    zone_next: &mut bool,
+) -> Option<usize> {
+    let start = i;
+    while i < chars.len() && chars[i].is_alphabetic() {
+        i += 1;
+    }
+    let w: String = chars[start..i].iter().collect::<String>().to_lowercase();
+    match w.as_str() {
+        "d" | "deg" | "درجه" => toks.push(Tok::Deg),
+        // "510122m": metres after a UTM figure, not minutes.
+        "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) => {}
+        "m" | "min" | "دقیقه" => toks.push(Tok::Min),
+        "s" if matches!(toks.last(), Some(Tok::Num(..))) && toks.iter().any(|t| *t == Tok::Min) => {
+            toks.push(Tok::Sec)
+        }
+        "sec" | "ثانیه" => toks.push(Tok::Sec),
+        "zone" | "ناحیه" | "زون" => *zone_next = true,
+        "و" | "and" => toks.push(Tok::Sep),
+        "utm" | "wgs" | "wgs84" => {}
+        _ => toks.push(Tok::Hemi(hemisphere_word(&w)?)),
+    }
+    Some(i)
+}
+
+/// The tokens with UTM zones marked: "39S 510122 3951756" / "39N …" (a 1–2 digit integer
+/// directly followed by N/S and then two big numbers) and "39 510122 3951756" at the start.
+fn mark_zones(toks: &[Tok]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(toks.len());
     let mut k = 0;
     while k < toks.len() {
@@ -146,7 +173,7 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
         out.push(toks[k].clone());
         k += 1;
     }
-    Some(out)
+    out
 }
 
 /// Parses the non-link forms; for text it can't read, says what is wrong when it is a common

@@ -53,6 +53,23 @@ fn numbers(s: &str) -> Vec<(usize, u32)> {
 
 /// Reads a plate. `None` when the text isn't one.
 pub fn parse_plate(text: &str) -> Option<PlateQuery> {
+    let lower = plate_shaped(text)?;
+    let nums = numbers(&lower);
+    let (main, sub) = worded_numbers(&lower, &nums);
+    let section = section_of(&lower, &nums);
+    if let (Some(m), Some(s)) = (main, sub) {
+        return Some(PlateQuery {
+            section,
+            main: m,
+            sub: s,
+        });
+    }
+    slash_plate(&lower, &nums, section)
+}
+
+/// The text normalised and lower-cased, when it is short and holds only digits, separators
+/// and plate words (and no decimal point between digits); else `None`.
+fn plate_shaped(text: &str) -> Option<String> {
     if text.len() > 400 {
         return None;
     }
@@ -90,8 +107,12 @@ pub fn parse_plate(text: &str) -> Option<PlateQuery> {
     if !words_ok {
         return None;
     }
-    let nums = numbers(&lower);
-    // "45 فرعی از 123 اصلی" / "123 اصلی 45 فرعی": words decide.
+    Some(lower)
+}
+
+/// The main and sub numbers named by the word after them ("45 فرعی از 123 اصلی",
+/// "123 اصلی 45 فرعی"); the last of each wins.
+fn worded_numbers(lower: &str, nums: &[(usize, u32)]) -> (Option<u32>, Option<u32>) {
     let word_after = |pos: usize| {
         lower[pos..]
             .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -100,8 +121,7 @@ pub fn parse_plate(text: &str) -> Option<PlateQuery> {
     };
     let mut main = None;
     let mut sub = None;
-    let mut section = None;
-    for &(pos, v) in &nums {
+    for &(pos, v) in nums {
         let after = word_after(pos);
         if after.starts_with("اصلی") || after.starts_with("main") {
             main = Some(v);
@@ -109,17 +129,18 @@ pub fn parse_plate(text: &str) -> Option<PlateQuery> {
             sub = Some(v);
         }
     }
-    if let Some(p) = lower.find("بخش").or_else(|| lower.find("section")) {
-        section = nums.iter().find(|(pos, _)| *pos > p).map(|(_, v)| *v);
-    }
-    if let (Some(m), Some(s)) = (main, sub) {
-        return Some(PlateQuery {
-            section,
-            main: m,
-            sub: s,
-        });
-    }
-    // Slash forms: [section -] main / sub.
+    (main, sub)
+}
+
+/// The first number after the section word (بخش or section), if any.
+fn section_of(lower: &str, nums: &[(usize, u32)]) -> Option<u32> {
+    let p = lower.find("بخش").or_else(|| lower.find("section"))?;
+    nums.iter().find(|(pos, _)| *pos > p).map(|(_, v)| *v)
+}
+
+/// Reads the slash forms, [section -] main / sub; a section before the slash must agree with
+/// `section` when both are given.
+fn slash_plate(lower: &str, nums: &[(usize, u32)], mut section: Option<u32>) -> Option<PlateQuery> {
     let slash = lower.find('/')?;
     let before: Vec<u32> = nums
         .iter()

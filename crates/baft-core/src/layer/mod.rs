@@ -152,49 +152,33 @@ impl Layer {
     ) {
         let layer = self;
         let spec = &layer.spec.clone();
-        let version = &layer.version.clone();
-        let file_problem = |kind| Problem::file_error(file, kind);
         layer.problems.extend(raw.problems);
-        let declared = match version
-            .crs
-            .as_deref()
-            .or(raw.crs_name.as_deref())
-            .map(SourceCrs::parse)
-        {
-            None => None,
-            Some(Ok(c)) => Some(c),
-            Some(Err(k)) => {
-                layer.problems.push(file_problem(k));
-                return;
-            }
-        };
-        let looks: Vec<Looks> = raw
-            .features
-            .iter()
-            .map(|f| crs::classify(feature_bbox(f)))
-            .collect();
-        let source = match crs::decide(declared, &looks) {
-            Ok(c) => c,
-            Err(ProblemKind::OutsideIran { .. }) => {
-                let b = raw
-                    .features
-                    .first()
-                    .map(feature_bbox)
-                    .unwrap_or((0.0, 0.0, 0.0, 0.0));
-                layer.problems.push(file_problem(ProblemKind::OutsideIran {
-                    lon: b.0,
-                    lat: b.1,
-                }));
-                return;
-            }
+        let declared = layer.version.crs.as_deref().or(raw.crs_name.as_deref());
+        let (source, looks) = match decide_crs(declared, &raw.features) {
+            Ok(decided) => decided,
             Err(k) => {
-                layer.problems.push(file_problem(k));
+                layer.problems.push(Problem::file_error(file, k));
                 return;
             }
         };
         layer.source_crs = Some(source);
+        layer.add_features(spec, file, raw.features, looks, source, frame);
+        layer.drop_if_outside_iran(file, source);
+    }
+
+    /// Builds a zone from each feature that looks like `source`, noting each left out or
+    /// missing its id.
+    fn add_features(
+        &mut self,
+        spec: &LayerSpec,
+        file: &str,
+        features: Vec<geojson::RawFeature>,
+        looks: Vec<Looks>,
+        source: SourceCrs,
+        frame: &TransverseMercator,
+    ) {
         let want = crs::expected_look(source);
-        for (mut f, look) in raw.features.into_iter().zip(looks) {
+        for (mut f, look) in features.into_iter().zip(looks) {
             let id = feature_id(spec, &f);
             let loc = Location {
                 file: file.into(),
@@ -207,7 +191,7 @@ impl Layer {
                     Looks::LatLon | Looks::SwappedMetres => ProblemKind::SwappedAxes,
                     _ => ProblemKind::MixedCrs { crs: source.epsg() },
                 };
-                layer.problems.push(Problem {
+                self.problems.push(Problem {
                     severity: Severity::Error,
                     location: loc,
                     kind,
@@ -215,29 +199,33 @@ impl Layer {
                 continue;
             }
             if id.is_none() {
-                layer.problems.push(Problem {
+                self.problems.push(Problem {
                     severity: Severity::Warning,
                     location: loc.clone(),
                     kind: ProblemKind::MissingId,
                 });
             }
             match build_zone(spec, &mut f, id, source, frame) {
-                Ok(z) => layer.zones.push(z),
-                Err(kind) => layer.problems.push(Problem {
+                Ok(z) => self.zones.push(z),
+                Err(kind) => self.problems.push(Problem {
                     severity: Severity::Error,
                     location: loc,
                     kind,
                 }),
             }
         }
-        if let (SourceCrs::Utm { .. }, Some(z)) = (source, layer.zones.first()) {
+    }
+
+    /// Drops every zone of a UTM layer whose first zone falls outside Iran, noting why.
+    fn drop_if_outside_iran(&mut self, file: &str, source: SourceCrs) {
+        if let (SourceCrs::Utm { .. }, Some(z)) = (source, self.zones.first()) {
             let c = z.lon_lat.0[0].exterior().0[0];
             if !crs::in_iran(c.x, c.y) {
-                layer.zones.clear();
-                layer.problems.push(file_problem(ProblemKind::OutsideIran {
-                    lon: c.x,
-                    lat: c.y,
-                }));
+                self.zones.clear();
+                self.problems.push(Problem::file_error(
+                    file,
+                    ProblemKind::OutsideIran { lon: c.x, lat: c.y },
+                ));
             }
         }
     }
@@ -328,5 +316,29 @@ impl Layer {
             }
         }
         best
+    }
+}
+
+/// The coordinate system of `features` (from the `declared` name, else guessed) and how each
+/// feature looks; else the problem, naming the first feature's corner when outside Iran.
+fn decide_crs(
+    declared: Option<&str>,
+    features: &[geojson::RawFeature],
+) -> Result<(SourceCrs, Vec<Looks>), ProblemKind> {
+    let declared = declared.map(SourceCrs::parse).transpose()?;
+    let looks: Vec<Looks> = features
+        .iter()
+        .map(|f| crs::classify(feature_bbox(f)))
+        .collect();
+    match crs::decide(declared, &looks) {
+        Ok(c) => Ok((c, looks)),
+        Err(ProblemKind::OutsideIran { .. }) => {
+            let b = features
+                .first()
+                .map(feature_bbox)
+                .unwrap_or((0.0, 0.0, 0.0, 0.0));
+            Err(ProblemKind::OutsideIran { lon: b.0, lat: b.1 })
+        }
+        Err(k) => Err(k),
     }
 }

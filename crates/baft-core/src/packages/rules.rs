@@ -269,54 +269,80 @@ pub fn evaluate(file: &PackagesFile, facts: &PlotFacts, today: GregorianDate) ->
     let mut results: Vec<PackageResult> = file
         .packages
         .iter()
-        .map(|p| {
-            let conditions: Vec<ConditionOutcome> = p
-                .conditions
-                .iter()
-                .map(|c| test_condition(c, facts))
-                .collect();
-            let missing: Vec<FactName> = {
-                let mut m: Vec<FactName> = conditions
-                    .iter()
-                    .filter(|o| o.truth == Truth::Unknown)
-                    .map(|o| o.condition.fact)
-                    .collect();
-                m.dedup();
-                m
-            };
-            let any_no = conditions.iter().any(|o| o.truth == Truth::No);
-            let status = if !p.in_force(today) {
-                PackageStatus::NotInForce
-            } else if any_no {
-                PackageStatus::DoesNotApply
-            } else if !missing.is_empty() {
-                PackageStatus::MayApply
-            } else {
-                PackageStatus::Applies
-            };
-            let hints = conditions
-                .iter()
-                .filter(|o| o.truth == Truth::No)
-                .map(|o| hint_for(o, facts))
-                .collect();
-            let worth = value::estimate(
-                file,
-                facts,
-                &value::benefits_of(std::slice::from_ref(p), facts, file),
-            );
-            PackageResult {
-                package: p.clone(),
-                status,
-                conditions,
-                missing,
-                hints,
-                counted: status == PackageStatus::Applies,
-                excluded_by: None,
-                worth,
-            }
-        })
+        .map(|p| package_result(p, file, facts, today))
         .collect();
-    // Best of each exclusive set.
+    keep_best_of_exclusive_sets(file, &mut results);
+    let counted: Vec<Package> = results
+        .iter()
+        .filter(|r| r.counted)
+        .map(|r| r.package.clone())
+        .collect();
+    let combined = value::benefits_of(&counted, facts, file);
+    let worth = value::estimate(file, facts, &combined);
+    Evaluation {
+        date: today,
+        results,
+        combined,
+        worth,
+    }
+}
+
+/// One package evaluated on its own: its conditions, status, missing facts, hints and worth.
+fn package_result(
+    p: &Package,
+    file: &PackagesFile,
+    facts: &PlotFacts,
+    today: GregorianDate,
+) -> PackageResult {
+    let conditions: Vec<ConditionOutcome> = p
+        .conditions
+        .iter()
+        .map(|c| test_condition(c, facts))
+        .collect();
+    let missing: Vec<FactName> = {
+        let mut m: Vec<FactName> = conditions
+            .iter()
+            .filter(|o| o.truth == Truth::Unknown)
+            .map(|o| o.condition.fact)
+            .collect();
+        m.dedup();
+        m
+    };
+    let any_no = conditions.iter().any(|o| o.truth == Truth::No);
+    let status = if !p.in_force(today) {
+        PackageStatus::NotInForce
+    } else if any_no {
+        PackageStatus::DoesNotApply
+    } else if !missing.is_empty() {
+        PackageStatus::MayApply
+    } else {
+        PackageStatus::Applies
+    };
+    let hints = conditions
+        .iter()
+        .filter(|o| o.truth == Truth::No)
+        .map(|o| hint_for(o, facts))
+        .collect();
+    let worth = value::estimate(
+        file,
+        facts,
+        &value::benefits_of(std::slice::from_ref(p), facts, file),
+    );
+    PackageResult {
+        package: p.clone(),
+        status,
+        conditions,
+        missing,
+        hints,
+        counted: status == PackageStatus::Applies,
+        excluded_by: None,
+        worth,
+    }
+}
+
+/// Within each exclusive set, leaves only the best counted package counted (most extra floors,
+/// then largest value, then file order) and marks the others as excluded by it.
+fn keep_best_of_exclusive_sets(file: &PackagesFile, results: &mut [PackageResult]) {
     for set in &file.stacking.exclusive {
         let members: Vec<usize> = (0..results.len())
             .filter(|&i| set.packages.contains(&results[i].package.id) && results[i].counted)
@@ -340,18 +366,5 @@ pub fn evaluate(file: &PackagesFile, facts: &PlotFacts, today: GregorianDate) ->
                 results[i].excluded_by = Some(best_id.clone());
             }
         }
-    }
-    let counted: Vec<Package> = results
-        .iter()
-        .filter(|r| r.counted)
-        .map(|r| r.package.clone())
-        .collect();
-    let combined = value::benefits_of(&counted, facts, file);
-    let worth = value::estimate(file, facts, &combined);
-    Evaluation {
-        date: today,
-        results,
-        combined,
-        worth,
     }
 }

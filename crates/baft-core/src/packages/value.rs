@@ -9,7 +9,7 @@
 //! - Value of the extra area = extra area × land value P (a floor for the estimate, not a price).
 
 use super::facts::{FactName, FactSource, PlotFacts};
-use super::format::{Package, PackagesFile};
+use super::format::{Package, PackagesFile, Valuation};
 use crate::read::manifest::LocalText;
 use serde::Serialize;
 
@@ -149,8 +149,61 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
     } else {
         ""
     };
+    let (area, area_source) = area_used(facts);
+    w.assumptions.push(Assumption {
+        text: LocalText {
+            fa: format!(
+                "سطح اشغال {}٪ و {} طبقهٔ مجاز پایه{sample_fa}",
+                figure_fa(v.coverage_ratio * 100.0),
+                figure_fa(v.base_floors)
+            ),
+            en: format!(
+                "coverage {}% and {} permitted base floors{sample}",
+                figure(v.coverage_ratio * 100.0),
+                figure(v.base_floors)
+            ),
+        },
+        source: "packages file",
+    });
+    let Some(area) = area else { return w };
+    w.area_m2 = Some(area);
+    w.assumptions.push(Assumption {
+        text: LocalText {
+            fa: format!("مساحت {} متر مربع", figure_fa(area)),
+            en: format!("area {} m²", figure(area)),
+        },
+        source: area_source.map(source_word).unwrap_or("assumed"),
+    });
+    let extra = add_floor_area_and_fee(&mut w, v, combined, area, sample, sample_fa);
+    add_units_and_loans(&mut w, v, facts, combined);
+    w.extra_area_value_rial = Some(extra * v.land_value_rial_per_m2);
+    w.total_value_rial = Some(w.fee_saving_rial.unwrap_or(0.0) + extra * v.land_value_rial_per_m2);
+    w.assumptions.push(Assumption {
+        text: LocalText {
+            fa: "ارزش زیربنای اضافه به ارزش منطقه‌ای زمین سنجیده شده (کمینه، نه قیمت بازار)".into(),
+            en: "extra floor area valued at the regional land value (a floor, not a market price)"
+                .into(),
+        },
+        source: "packages file",
+    });
+    w
+}
+
+/// A figure written in English digits.
+fn figure(x: f64) -> String {
+    crate::error::trim_float(x)
+}
+
+/// A figure written in Persian digits.
+fn figure_fa(x: f64) -> String {
+    crate::base::digits::localize_digits(&crate::error::trim_float(x), crate::Lang::Fa)
+}
+
+/// The area the figures use (the consolidated area when plots are consolidated, else the
+/// plot's own) and where it came from.
+fn area_used(facts: &PlotFacts) -> (Option<f64>, Option<FactSource>) {
     let plots = facts.number(FactName::PlotsConsolidated).unwrap_or(1.0);
-    let (area, area_source) = if plots > 1.0 {
+    if plots > 1.0 {
         (
             facts.number(FactName::ConsolidatedAreaM2),
             facts.get(FactName::ConsolidatedAreaM2).map(|k| k.source),
@@ -160,35 +213,19 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
             facts.number(FactName::PlotAreaM2),
             facts.get(FactName::PlotAreaM2).map(|k| k.source),
         )
-    };
-    let fmt = |x: f64| crate::error::trim_float(x);
-    let fa = |x: f64| {
-        crate::base::digits::localize_digits(&crate::error::trim_float(x), crate::Lang::Fa)
-    };
-    w.assumptions.push(Assumption {
-        text: LocalText {
-            fa: format!(
-                "سطح اشغال {}٪ و {} طبقهٔ مجاز پایه{sample_fa}",
-                fa(v.coverage_ratio * 100.0),
-                fa(v.base_floors)
-            ),
-            en: format!(
-                "coverage {}% and {} permitted base floors{sample}",
-                fmt(v.coverage_ratio * 100.0),
-                fmt(v.base_floors)
-            ),
-        },
-        source: "packages file",
-    });
-    let Some(area) = area else { return w };
-    w.area_m2 = Some(area);
-    w.assumptions.push(Assumption {
-        text: LocalText {
-            fa: format!("مساحت {} متر مربع", fa(area)),
-            en: format!("area {} m²", fmt(area)),
-        },
-        source: area_source.map(source_word).unwrap_or("assumed"),
-    });
+    }
+}
+
+/// Sets the extra floor area, permit fee and fee saving on `w` for a plot of `area` m², with
+/// the fee's assumption; returns the extra floor area, m².
+fn add_floor_area_and_fee(
+    w: &mut Worth,
+    v: &Valuation,
+    combined: &Combined,
+    area: f64,
+    sample: &str,
+    sample_fa: &str,
+) -> f64 {
     let floor = v.coverage_ratio * area;
     let base_area = v.base_floors * floor;
     let extra = combined.extra_floors * floor + combined.density_percent / 100.0 * base_area;
@@ -202,18 +239,24 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
                 "عوارض پروانه = ارزش منطقه‌ای {} ریال در متر مربع × ضریب {} × زیربنا{sample_fa}",
                 crate::base::units::format_number(v.land_value_rial_per_m2, 0, crate::Lang::Fa),
                 crate::base::digits::localize_digits(
-                    &fmt(v.permit_fee_coefficient),
+                    &figure(v.permit_fee_coefficient),
                     crate::Lang::Fa
                 )
             ),
             en: format!(
                 "permit fee = land value {} rial/m² × coefficient {} × floor area{sample}",
                 crate::base::units::format_number(v.land_value_rial_per_m2, 0, crate::Lang::En),
-                fmt(v.permit_fee_coefficient)
+                figure(v.permit_fee_coefficient)
             ),
         },
         source: "packages file",
     });
+    extra
+}
+
+/// Sets the housing units (as given, or assumed) and the loans for them on `w`, with the
+/// units' assumption.
+fn add_units_and_loans(w: &mut Worth, v: &Valuation, facts: &PlotFacts, combined: &Combined) {
     let (units, units_source) = match facts.get(FactName::Units) {
         Some(k) => (facts.number(FactName::Units), source_word(k.source)),
         None => (
@@ -229,8 +272,8 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
         w.units = Some(u);
         w.assumptions.push(Assumption {
             text: LocalText {
-                fa: format!("{} واحد مسکونی", fa(u)),
-                en: format!("{} housing units", fmt(u)),
+                fa: format!("{} واحد مسکونی", figure_fa(u)),
+                en: format!("{} housing units", figure(u)),
             },
             source: units_source,
         });
@@ -238,15 +281,4 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
         w.loans_zero_rate_total_rial = Some(combined.loan_zero_rate_portion_rial * u);
         w.rent_loans_total_rial = Some(combined.rent_loan_rial * u);
     }
-    w.extra_area_value_rial = Some(extra * v.land_value_rial_per_m2);
-    w.total_value_rial = Some(w.fee_saving_rial.unwrap_or(0.0) + extra * v.land_value_rial_per_m2);
-    w.assumptions.push(Assumption {
-        text: LocalText {
-            fa: "ارزش زیربنای اضافه به ارزش منطقه‌ای زمین سنجیده شده (کمینه، نه قیمت بازار)".into(),
-            en: "extra floor area valued at the regional land value (a floor, not a market price)"
-                .into(),
-        },
-        source: "packages file",
-    });
-    w
 }

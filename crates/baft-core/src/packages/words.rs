@@ -265,6 +265,15 @@ pub fn status(s: PackageStatus, lang: Lang) -> &'static str {
 /// A package's benefits, one line each.
 pub fn benefits(b: &Benefits, lang: Lang) -> Vec<String> {
     let mut v = Vec::new();
+    permit_benefits(b, lang, &mut v);
+    finance_benefits(b, lang, &mut v);
+    v.extend(b.extras.iter().map(|e| e.get(lang).to_string()));
+    v
+}
+
+/// Pushes the permit concessions: extra floors, bonus density, density per extra plot,
+/// permit fee discount and parking, in that order.
+fn permit_benefits(b: &Benefits, lang: Lang, v: &mut Vec<String>) {
     let n = |x: f64| num(x, lang);
     if let Some(x) = b.extra_floors {
         v.push(match lang {
@@ -308,6 +317,12 @@ pub fn benefits(b: &Benefits, lang: Lang) -> Vec<String> {
             n(x)
         ));
     }
+}
+
+/// Pushes the financial help: renovation loan, rent loan and engineering fee discount, in that
+/// order.
+fn finance_benefits(b: &Benefits, lang: Lang, v: &mut Vec<String>) {
+    let n = |x: f64| num(x, lang);
     if let Some(x) = b.loan_per_unit_rial {
         let rate = b
             .loan_rate_percent
@@ -350,6 +365,4 @@ pub fn benefits(b: &Benefits, lang: Lang) -> Vec<String> {
             n(x)
         ));
     }
-    v.extend(b.extras.iter().map(|e| e.get(lang).to_string()));
-    v
 }

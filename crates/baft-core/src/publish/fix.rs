@@ -148,19 +148,7 @@ pub fn fix_geojson(
     text: &str,
     declared: Option<SourceCrs>,
 ) -> Result<(String, Vec<Fix>), ProblemKind> {
-    let mut root: Value = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text))
-        .map_err(|e| ProblemKind::JsonSyntax {
-            detail: e.to_string(),
-        })?;
-    if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
-        return Err(ProblemKind::NotAFeatureCollection {
-            found: root
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or("?")
-                .into(),
-        });
-    }
+    let mut root = read_collection(text)?;
     let member = root.get("crs").and_then(|c| {
         c.get("properties")?
             .get("name")?
@@ -191,63 +179,7 @@ pub fn fix_geojson(
     let mut kept = Vec::new();
     for (fi, mut f) in std::mem::take(features).into_iter().enumerate() {
         if let Some(g) = f.get_mut("geometry").filter(|g| g.is_object()) {
-            let kind = g
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
-            let polys: Vec<&mut Value> = match (kind.as_str(), g.get_mut("coordinates")) {
-                ("Polygon", Some(c)) => vec![c],
-                ("MultiPolygon", Some(Value::Array(ps))) => ps.iter_mut().collect(),
-                _ => Vec::new(),
-            };
-            for (pi, poly) in polys.into_iter().enumerate() {
-                let Some(rings) = poly.as_array_mut() else {
-                    continue;
-                };
-                for (ri, ring) in rings.iter_mut().enumerate() {
-                    let Some(mut pts) = positions(ring) else {
-                        continue;
-                    };
-                    if pts.len() >= 3 && pts.first() != pts.last() {
-                        pts.push(pts[0]);
-                        fixes.push(Fix::ClosedRing {
-                            feature_index: fi,
-                            polygon: pi,
-                            ring: ri,
-                        });
-                    }
-                    if reproject {
-                        if let Some(s) = source {
-                            pts = pts.into_iter().map(|(x, y)| s.to_lon_lat(x, y)).collect();
-                        }
-                    }
-                    let a: f64 = pts
-                        .windows(2)
-                        .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
-                        .sum();
-                    if (ri == 0 && a < 0.0) || (ri > 0 && a > 0.0) {
-                        pts.reverse();
-                        fixes.push(Fix::Rewound {
-                            feature_index: fi,
-                            polygon: pi,
-                            ring: ri,
-                        });
-                    }
-                    let r7 = reproject || matches!(source, Some(SourceCrs::LonLat));
-                    *ring = Value::Array(
-                        pts.into_iter()
-                            .map(|(x, y)| {
-                                if r7 {
-                                    serde_json::json!([round7(x), round7(y)])
-                                } else {
-                                    serde_json::json!([x, y])
-                                }
-                            })
-                            .collect(),
-                    );
-                }
-            }
+            fix_geometry(g, fi, source, reproject, &mut fixes);
         }
         let key = serde_json::json!([f.get("properties"), f.get("geometry")]).to_string();
         if let Some(&first) = seen.get(&key) {
@@ -272,6 +204,113 @@ pub fn fix_geojson(
             o.remove("crs");
         }
     }
+    Ok((one_feature_per_line(&root, &kept), fixes))
+}
+
+/// Parses `text` (a leading BOM allowed) as JSON and checks it is a FeatureCollection.
+fn read_collection(text: &str) -> Result<Value, ProblemKind> {
+    let root: Value =
+        serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).map_err(|e| {
+            ProblemKind::JsonSyntax {
+                detail: e.to_string(),
+            }
+        })?;
+    if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
+        return Err(ProblemKind::NotAFeatureCollection {
+            found: root
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("?")
+                .into(),
+        });
+    }
+    Ok(root)
+}
+
+/// Fixes every ring of feature `fi`'s Polygon or MultiPolygon geometry `g` in place, noting
+/// each change in `fixes`.
+fn fix_geometry(
+    g: &mut Value,
+    fi: usize,
+    source: Option<SourceCrs>,
+    reproject: bool,
+    fixes: &mut Vec<Fix>,
+) {
+    let kind = g
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let polys: Vec<&mut Value> = match (kind.as_str(), g.get_mut("coordinates")) {
+        ("Polygon", Some(c)) => vec![c],
+        ("MultiPolygon", Some(Value::Array(ps))) => ps.iter_mut().collect(),
+        _ => Vec::new(),
+    };
+    for (pi, poly) in polys.into_iter().enumerate() {
+        let Some(rings) = poly.as_array_mut() else {
+            continue;
+        };
+        for (ri, ring) in rings.iter_mut().enumerate() {
+            fix_ring(ring, fi, pi, ri, source, reproject, fixes);
+        }
+    }
+}
+
+/// Closes, reprojects (if `reproject`), rewinds and rounds ring `ri` of polygon `pi` of feature
+/// `fi` in place, noting each change in `fixes`; leaves a ring without readable positions alone.
+fn fix_ring(
+    ring: &mut Value,
+    fi: usize,
+    pi: usize,
+    ri: usize,
+    source: Option<SourceCrs>,
+    reproject: bool,
+    fixes: &mut Vec<Fix>,
+) {
+    let Some(mut pts) = positions(ring) else {
+        return;
+    };
+    if pts.len() >= 3 && pts.first() != pts.last() {
+        pts.push(pts[0]);
+        fixes.push(Fix::ClosedRing {
+            feature_index: fi,
+            polygon: pi,
+            ring: ri,
+        });
+    }
+    if reproject {
+        if let Some(s) = source {
+            pts = pts.into_iter().map(|(x, y)| s.to_lon_lat(x, y)).collect();
+        }
+    }
+    let a: f64 = pts
+        .windows(2)
+        .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
+        .sum();
+    if (ri == 0 && a < 0.0) || (ri > 0 && a > 0.0) {
+        pts.reverse();
+        fixes.push(Fix::Rewound {
+            feature_index: fi,
+            polygon: pi,
+            ring: ri,
+        });
+    }
+    let r7 = reproject || matches!(source, Some(SourceCrs::LonLat));
+    *ring = Value::Array(
+        pts.into_iter()
+            .map(|(x, y)| {
+                if r7 {
+                    serde_json::json!([round7(x), round7(y)])
+                } else {
+                    serde_json::json!([x, y])
+                }
+            })
+            .collect(),
+    );
+}
+
+/// The collection `root` written with the `kept` features, one feature per line.
+fn one_feature_per_line(root: &Value, kept: &[Value]) -> String {
     // One feature per line: diffable, and readable by QGIS.
     let mut head = root.clone();
     if let Some(o) = head.as_object_mut() {
@@ -279,12 +318,11 @@ pub fn fix_geojson(
     }
     let head = head.to_string();
     let body: Vec<String> = kept.iter().map(|f| f.to_string()).collect();
-    let text = format!(
+    format!(
         "{},\"features\":[\n{}\n]}}\n",
         &head[..head.len() - 1],
         body.join(",\n")
-    );
-    Ok((text, fixes))
+    )
 }
 
 fn collect(v: &Value, out: &mut Vec<(f64, f64)>) {

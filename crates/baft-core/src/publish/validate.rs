@@ -84,34 +84,9 @@ pub fn validate_dir_bytes(
         read: &mut read_bytes,
     };
     let mut out = Vec::new();
-    let manifest_text = match src.text_result("manifest.json") {
-        Ok(t) => t,
-        Err(e) => {
-            return Findings(vec![Problem::file_error(
-                "manifest.json",
-                ProblemKind::FileUnreadable {
-                    detail: e.message(crate::Lang::En),
-                },
-            )])
-        }
-    };
-    let manifest = match Manifest::parse(&manifest_text) {
+    let manifest = match read_manifest(&mut src) {
         Ok(m) => m,
-        Err(errs) => {
-            return Findings(
-                errs.into_iter()
-                    .map(|e| {
-                        Problem::file_error(
-                            "manifest.json",
-                            ProblemKind::ManifestInvalid {
-                                field: e.field,
-                                detail: e.detail,
-                            },
-                        )
-                    })
-                    .collect(),
-            );
-        }
+        Err(findings) => return findings,
     };
     let [lon, lat] = manifest.city.center;
     let frame = TransverseMercator::local(lon, lat);
@@ -158,6 +133,37 @@ pub fn validate_dir_bytes(
     }
     out.sort_by_key(|p| std::cmp::Reverse(p.severity));
     Findings(out)
+}
+
+/// Reads and parses `manifest.json`; when it can't be read or is invalid, the findings to
+/// return instead (its only problems).
+fn read_manifest(src: &mut Source<'_>) -> Result<Manifest, Findings> {
+    let manifest_text = match src.text_result("manifest.json") {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(Findings(vec![Problem::file_error(
+                "manifest.json",
+                ProblemKind::FileUnreadable {
+                    detail: e.message(crate::Lang::En),
+                },
+            )]))
+        }
+    };
+    Manifest::parse(&manifest_text).map_err(|errs| {
+        Findings(
+            errs.into_iter()
+                .map(|e| {
+                    Problem::file_error(
+                        "manifest.json",
+                        ProblemKind::ManifestInvalid {
+                            field: e.field,
+                            detail: e.detail,
+                        },
+                    )
+                })
+                .collect(),
+        )
+    })
 }
 
 /// The parcel layer's problems: loading, the rules on its text, and block ids that the blocks
@@ -255,48 +261,13 @@ fn feature_problem(
 
 /// Winding, duplicate ids, overlaps and the envelope, for one loaded file.
 fn extra_checks(file: &str, text: &str, layer: &Layer, manifest: &Manifest) -> Vec<Problem> {
-    use geo::{Area, BooleanOps};
     let mut out = Vec::new();
     // A file in the wrong system (swapped axes, undeclared UTM) has already been reported as a
     // whole; its rings' orientation and positions mean nothing until that is corrected.
     if !layer.is_usable() {
         return out;
     }
-    // Winding, on the file's own rings.
-    if let Ok(raw) = geojson::parse_feature_collection(file, text) {
-        for f in &raw.features {
-            for (pi, poly) in f.polygons.iter().enumerate() {
-                for (ri, ring) in poly.iter().enumerate() {
-                    let a: f64 = ring
-                        .windows(2)
-                        .map(|w| {
-                            (w[0].0 - ring[0].0) * (w[1].1 - ring[0].1)
-                                - (w[1].0 - ring[0].0) * (w[0].1 - ring[0].1)
-                        })
-                        .sum();
-                    if (ri == 0 && a < 0.0) || (ri > 0 && a > 0.0) {
-                        let id = f.id.clone().unwrap_or_else(|| format!("#{}", f.index));
-                        let shown = layer
-                            .zones
-                            .iter()
-                            .find(|z| z.feature_index == f.index)
-                            .map(|z| z.id.clone())
-                            .unwrap_or(id);
-                        out.push(feature_problem(
-                            file,
-                            f.index,
-                            &shown,
-                            Severity::Warning,
-                            ProblemKind::WindingOrder {
-                                polygon: pi,
-                                ring: ri,
-                            },
-                        ));
-                    }
-                }
-            }
-        }
-    }
+    winding_problems(file, text, layer, &mut out);
     // Duplicate ids.
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for z in &layer.zones {
@@ -310,7 +281,73 @@ fn extra_checks(file: &str, text: &str, layer: &Layer, manifest: &Manifest) -> V
             ));
         }
     }
-    // Overlaps within the layer (each pair once).
+    overlap_problems(file, layer, &mut out);
+    // Outside the city envelope.
+    let [a, b, c, d] = manifest.city.envelope;
+    for z in &layer.zones {
+        let bb = crate::geometry::crs::bbox_of(
+            z.lon_lat
+                .0
+                .iter()
+                .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))),
+        );
+        if bb.0 < a || bb.1 < b || bb.2 > c || bb.3 > d {
+            out.push(feature_problem(
+                file,
+                z.feature_index,
+                &z.id,
+                Severity::Warning,
+                ProblemKind::OutsideEnvelope,
+            ));
+        }
+    }
+    out
+}
+
+/// Pushes to `out` a warning for each ring of the file's `text` wound against RFC 7946
+/// (judged on the file's own rings).
+fn winding_problems(file: &str, text: &str, layer: &Layer, out: &mut Vec<Problem>) {
+    let Ok(raw) = geojson::parse_feature_collection(file, text) else {
+        return;
+    };
+    for f in &raw.features {
+        for (pi, poly) in f.polygons.iter().enumerate() {
+            for (ri, ring) in poly.iter().enumerate() {
+                let a: f64 = ring
+                    .windows(2)
+                    .map(|w| {
+                        (w[0].0 - ring[0].0) * (w[1].1 - ring[0].1)
+                            - (w[1].0 - ring[0].0) * (w[0].1 - ring[0].1)
+                    })
+                    .sum();
+                if (ri == 0 && a < 0.0) || (ri > 0 && a > 0.0) {
+                    let id = f.id.clone().unwrap_or_else(|| format!("#{}", f.index));
+                    let shown = layer
+                        .zones
+                        .iter()
+                        .find(|z| z.feature_index == f.index)
+                        .map(|z| z.id.clone())
+                        .unwrap_or(id);
+                    out.push(feature_problem(
+                        file,
+                        f.index,
+                        &shown,
+                        Severity::Warning,
+                        ProblemKind::WindingOrder {
+                            polygon: pi,
+                            ring: ri,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Pushes to `out` a warning for each pair of the layer's zones overlapping by more than
+/// [`OVERLAP_M2`] (each pair once).
+fn overlap_problems(file: &str, layer: &Layer, out: &mut Vec<Problem>) {
+    use geo::{Area, BooleanOps};
     for (i, z) in layer.zones.iter().enumerate() {
         let b = z.prepared.bbox();
         for o in layer.candidates_in(b) {
@@ -337,24 +374,4 @@ fn extra_checks(file: &str, text: &str, layer: &Layer, manifest: &Manifest) -> V
             }
         }
     }
-    // Outside the city envelope.
-    let [a, b, c, d] = manifest.city.envelope;
-    for z in &layer.zones {
-        let bb = crate::geometry::crs::bbox_of(
-            z.lon_lat
-                .0
-                .iter()
-                .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))),
-        );
-        if bb.0 < a || bb.1 < b || bb.2 > c || bb.3 > d {
-            out.push(feature_problem(
-                file,
-                z.feature_index,
-                &z.id,
-                Severity::Warning,
-                ProblemKind::OutsideEnvelope,
-            ));
-        }
-    }
-    out
 }

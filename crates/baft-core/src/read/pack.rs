@@ -203,6 +203,63 @@ impl Reader<'_> {
         self.at += n;
         Some(s)
     }
+
+    /// Reads a varint; when the bytes end first, the problem (in `file`) names the byte reached.
+    fn varint_in(&mut self, file: &str) -> Result<u64, Problem> {
+        self.varint()
+            .ok_or_else(|| damaged(file, self.at, "truncated"))
+    }
+
+    /// Reads one feature's polygons, each a list of rings; damage is reported in `file`.
+    fn polygons(&mut self, file: &str) -> Result<Vec<geojson::RawPolygon>, Problem> {
+        let total = self.b.len();
+        let start = self.at;
+        let np = self
+            .varint()
+            .ok_or_else(|| damaged(file, start, "truncated"))? as usize;
+        if np > 10_000 {
+            return Err(damaged(file, start, "too many polygons"));
+        }
+        let mut polygons = Vec::with_capacity(np);
+        for _ in 0..np {
+            let nr = self.varint_in(file)? as usize;
+            if nr > 10_000 {
+                return Err(damaged(file, self.at, "too many rings"));
+            }
+            let mut rings = Vec::with_capacity(nr);
+            for _ in 0..nr {
+                let n = self.varint_in(file)? as usize;
+                if n > total {
+                    return Err(damaged(file, self.at, "ring longer than the file"));
+                }
+                rings.push(self.ring(file, n)?);
+            }
+            polygons.push(rings);
+        }
+        Ok(polygons)
+    }
+
+    /// Reads a ring of `n` positions: the first absolute, then deltas, each lon then lat.
+    fn ring(&mut self, file: &str, n: usize) -> Result<geojson::Ring, Problem> {
+        let (mut x, mut y) = (0i64, 0i64);
+        let mut ring = Vec::with_capacity(n);
+        for _ in 0..n {
+            x = x.wrapping_add(unzigzag(self.varint_in(file)?));
+            y = y.wrapping_add(unzigzag(self.varint_in(file)?));
+            ring.push((x as f64 / SCALE, y as f64 / SCALE));
+        }
+        Ok(ring)
+    }
+}
+
+/// The problem of a pack in `file` damaged at byte `at`, saying `what` is wrong.
+fn damaged(file: &str, at: usize, what: &str) -> Problem {
+    Problem::file_error(
+        file,
+        ProblemKind::BadCoordinates {
+            detail: format!("pack damaged at byte {at}: {what}"),
+        },
+    )
 }
 
 /// Reads a pack's features in order (nearest to the centre first), in chunks.
@@ -219,14 +276,7 @@ pub struct PackReader<'a> {
 impl<'a> PackReader<'a> {
     /// Checks the header and reads the property names.
     pub fn new(file: &str, bytes: &'a [u8]) -> Result<PackReader<'a>, Problem> {
-        let bad = |at: usize, what: &str| {
-            Problem::file_error(
-                file,
-                ProblemKind::BadCoordinates {
-                    detail: format!("pack damaged at byte {at}: {what}"),
-                },
-            )
-        };
+        let bad = |at: usize, what: &str| damaged(file, at, what);
         if bytes.len() < 16 || &bytes[..8] != MAGIC {
             return Err(Problem::file_error(
                 file,
@@ -276,82 +326,14 @@ impl<'a> PackReader<'a> {
 
     /// The next `n` features (fewer at the end).
     pub fn read_chunk(&mut self, n: usize) -> Result<RawFile, Problem> {
-        let file = self.file.clone();
-        let bad = |at: usize, what: &str| {
-            Problem::file_error(
-                &file,
-                ProblemKind::BadCoordinates {
-                    detail: format!("pack damaged at byte {at}: {what}"),
-                },
-            )
-        };
         let total = self.r.b.len();
         let take = n.min(self.remaining());
         // The count comes from the file: reserve no more than its bytes can hold (a feature
         // takes at least 2), so a damaged header doesn't grow the app's memory.
         let mut features = Vec::with_capacity(take.min((total - self.r.at) / 2));
         for _ in 0..take {
-            let r = &mut self.r;
-            let start = r.at;
-            let np = r.varint().ok_or_else(|| bad(start, "truncated"))? as usize;
-            if np > 10_000 {
-                return Err(bad(start, "too many polygons"));
-            }
-            let mut polygons = Vec::with_capacity(np);
-            for _ in 0..np {
-                let nr = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
-                if nr > 10_000 {
-                    return Err(bad(r.at, "too many rings"));
-                }
-                let mut rings = Vec::with_capacity(nr);
-                for _ in 0..nr {
-                    let n = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
-                    if n > total {
-                        return Err(bad(r.at, "ring longer than the file"));
-                    }
-                    let (mut x, mut y) = (0i64, 0i64);
-                    let mut ring = Vec::with_capacity(n);
-                    for _ in 0..n {
-                        x = x.wrapping_add(unzigzag(
-                            r.varint().ok_or_else(|| bad(r.at, "truncated"))?,
-                        ));
-                        y = y.wrapping_add(unzigzag(
-                            r.varint().ok_or_else(|| bad(r.at, "truncated"))?,
-                        ));
-                        ring.push((x as f64 / SCALE, y as f64 / SCALE));
-                    }
-                    rings.push(ring);
-                }
-                polygons.push(rings);
-            }
-            let len = r.varint().ok_or_else(|| bad(r.at, "truncated"))? as usize;
-            let at = r.at;
-            let json = r
-                .bytes(len)
-                .ok_or_else(|| bad(at, "truncated properties"))?;
-            // The values' own text, spliced after their keys: no map is built (see
-            // `crate::read::properties`).
-            let values: Vec<&serde_json::value::RawValue> = serde_json::from_slice(json)
-                .map_err(|_| bad(at, "properties are not a JSON array"))?;
-            let mut text = String::with_capacity(json.len() + 16 * self.keys.len());
-            let mut id = None;
-            for ((key, quoted), v) in self.keys.iter().zip(&self.quoted_keys).zip(&values) {
-                let v = v.get();
-                if v == "null" {
-                    continue;
-                }
-                text.push(if text.is_empty() { '{' } else { ',' });
-                text.push_str(quoted);
-                text.push(':');
-                text.push_str(v);
-                if key == "id" {
-                    id = serde_json::from_str::<String>(v).ok();
-                }
-            }
-            if !text.is_empty() {
-                text.push('}');
-            }
-            let properties = Properties::from_json_text(&text);
+            let polygons = self.r.polygons(&self.file)?;
+            let (id, properties) = self.properties()?;
             features.push(RawFeature {
                 index: self.next,
                 id,
@@ -365,6 +347,40 @@ impl<'a> PackReader<'a> {
             crs_name: Some("EPSG:4326".into()),
             problems: Vec::new(),
         })
+    }
+
+    /// Reads one feature's property values: its `id` value when a string, and the properties.
+    fn properties(&mut self) -> Result<(Option<String>, Properties), Problem> {
+        let file = &self.file;
+        let r = &mut self.r;
+        let len = r.varint_in(file)? as usize;
+        let at = r.at;
+        let json = r
+            .bytes(len)
+            .ok_or_else(|| damaged(file, at, "truncated properties"))?;
+        // The values' own text, spliced after their keys: no map is built (see
+        // `crate::read::properties`).
+        let values: Vec<&serde_json::value::RawValue> = serde_json::from_slice(json)
+            .map_err(|_| damaged(file, at, "properties are not a JSON array"))?;
+        let mut text = String::with_capacity(json.len() + 16 * self.keys.len());
+        let mut id = None;
+        for ((key, quoted), v) in self.keys.iter().zip(&self.quoted_keys).zip(&values) {
+            let v = v.get();
+            if v == "null" {
+                continue;
+            }
+            text.push(if text.is_empty() { '{' } else { ',' });
+            text.push_str(quoted);
+            text.push(':');
+            text.push_str(v);
+            if key == "id" {
+                id = serde_json::from_str::<String>(v).ok();
+            }
+        }
+        if !text.is_empty() {
+            text.push('}');
+        }
+        Ok((id, Properties::from_json_text(&text)))
     }
 }
 

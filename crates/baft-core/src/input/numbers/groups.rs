@@ -61,97 +61,129 @@ struct Group {
 fn split_groups(toks: &[Tok]) -> Option<Vec<Group>> {
     let seps = toks.iter().filter(|t| **t == Tok::Sep).count();
     let hemis = toks.iter().filter(|t| matches!(t, Tok::Hemi(_))).count();
-    let mut groups: Vec<Group> = vec![Group::default()];
-    let push_val =
-        |groups: &mut Vec<Group>, v: f64| groups.last_mut().map(|g| g.vals.push((v, None)));
-    if seps > 0 {
-        for t in toks {
-            match t {
-                Tok::Sep => groups.push(Group::default()),
-                Tok::Num(v, _) => {
-                    push_val(&mut groups, *v);
-                }
-                Tok::Hemi(h) => groups.last_mut()?.hemi = Some(*h),
-                Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
-                Tok::Zone(_) => return None,
-            }
-        }
+    let mut groups = if seps > 0 {
+        groups_by_separator(toks)?
     } else if hemis == 2 {
-        let leading = matches!(toks.first(), Some(Tok::Hemi(_)));
-        for t in toks {
-            match t {
-                Tok::Hemi(h) if leading => groups.push(Group {
-                    vals: vec![],
-                    hemi: Some(*h),
-                }),
-                Tok::Hemi(h) => {
-                    groups.last_mut()?.hemi = Some(*h);
-                    groups.push(Group::default());
-                }
-                Tok::Num(v, _) => {
-                    push_val(&mut groups, *v);
-                }
-                Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
-                _ => return None,
-            }
-        }
+        groups_by_hemisphere(toks)?
     } else if hemis == 0 && toks.iter().any(|t| *t == Tok::Deg) {
-        let mut prev_num = None;
-        for t in toks {
-            match t {
-                Tok::Num(v, _) => {
-                    if let Some(p) = prev_num.replace(*v) {
-                        push_val(&mut groups, p);
-                    }
-                }
-                Tok::Deg => {
-                    let v = prev_num.take()?;
-                    if !groups.last()?.vals.is_empty() {
-                        groups.push(Group::default());
-                    }
-                    groups.last_mut()?.vals.push((v, Some(0)));
-                }
-                Tok::Min | Tok::Sec => {
-                    let v = prev_num.take()?;
-                    groups.last_mut()?.vals.push((v, None));
-                    set_unit(groups.last_mut()?, t)?;
-                }
-                _ => return None,
-            }
-        }
-        if let Some(p) = prev_num {
-            push_val(&mut groups, p);
-        }
+        groups_by_degree_mark(toks)?
     } else if hemis == 0 {
-        let nums: Vec<f64> = toks
-            .iter()
-            .filter_map(|t| {
-                if let Tok::Num(v, _) = t {
-                    Some(*v)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        if nums.len() != 4 && nums.len() != 6 || toks.iter().any(|t| !matches!(t, Tok::Num(..))) {
-            return None;
-        }
-        let half = nums.len() / 2;
-        groups = vec![
-            Group {
-                vals: nums[..half].iter().map(|v| (*v, None)).collect(),
-                hemi: None,
-            },
-            Group {
-                vals: nums[half..].iter().map(|v| (*v, None)).collect(),
-                hemi: None,
-            },
-        ];
+        groups_evenly(toks)?
     } else {
         return None;
-    }
+    };
     groups.retain(|g| !g.vals.is_empty());
     (groups.len() == 2).then_some(groups)
+}
+
+/// Adds a value without a unit to the last group, if there is one.
+fn push_val(groups: &mut [Group], v: f64) {
+    if let Some(g) = groups.last_mut() {
+        g.vals.push((v, None));
+    }
+}
+
+/// Groups split at each separator (`,` `;` `/` or "و"); `None` on a zone or a misplaced unit.
+fn groups_by_separator(toks: &[Tok]) -> Option<Vec<Group>> {
+    let mut groups: Vec<Group> = vec![Group::default()];
+    for t in toks {
+        match t {
+            Tok::Sep => groups.push(Group::default()),
+            Tok::Num(v, _) => {
+                push_val(&mut groups, *v);
+            }
+            Tok::Hemi(h) => groups.last_mut()?.hemi = Some(*h),
+            Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
+            Tok::Zone(_) => return None,
+        }
+    }
+    Some(groups)
+}
+
+/// Groups split at the two hemisphere letters: each starts a group when the text begins with
+/// one, else each ends a group.
+fn groups_by_hemisphere(toks: &[Tok]) -> Option<Vec<Group>> {
+    let mut groups: Vec<Group> = vec![Group::default()];
+    let leading = matches!(toks.first(), Some(Tok::Hemi(_)));
+    for t in toks {
+        match t {
+            Tok::Hemi(h) if leading => groups.push(Group {
+                vals: vec![],
+                hemi: Some(*h),
+            }),
+            Tok::Hemi(h) => {
+                groups.last_mut()?.hemi = Some(*h);
+                groups.push(Group::default());
+            }
+            Tok::Num(v, _) => {
+                push_val(&mut groups, *v);
+            }
+            Tok::Deg | Tok::Min | Tok::Sec => set_unit(groups.last_mut()?, t)?,
+            _ => return None,
+        }
+    }
+    Some(groups)
+}
+
+/// Groups split at degree marks, each number taking the unit mark after it; each degree value
+/// starts a new group.
+fn groups_by_degree_mark(toks: &[Tok]) -> Option<Vec<Group>> {
+    let mut groups: Vec<Group> = vec![Group::default()];
+    let mut prev_num = None;
+    for t in toks {
+        match t {
+            Tok::Num(v, _) => {
+                if let Some(p) = prev_num.replace(*v) {
+                    push_val(&mut groups, p);
+                }
+            }
+            Tok::Deg => {
+                let v = prev_num.take()?;
+                if !groups.last()?.vals.is_empty() {
+                    groups.push(Group::default());
+                }
+                groups.last_mut()?.vals.push((v, Some(0)));
+            }
+            Tok::Min | Tok::Sec => {
+                let v = prev_num.take()?;
+                groups.last_mut()?.vals.push((v, None));
+                set_unit(groups.last_mut()?, t)?;
+            }
+            _ => return None,
+        }
+    }
+    if let Some(p) = prev_num {
+        push_val(&mut groups, p);
+    }
+    Some(groups)
+}
+
+/// Two groups of half the numbers each, when the tokens are only 4 or 6 numbers.
+fn groups_evenly(toks: &[Tok]) -> Option<Vec<Group>> {
+    let nums: Vec<f64> = toks
+        .iter()
+        .filter_map(|t| {
+            if let Tok::Num(v, _) = t {
+                Some(*v)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if nums.len() != 4 && nums.len() != 6 || toks.iter().any(|t| !matches!(t, Tok::Num(..))) {
+        return None;
+    }
+    let half = nums.len() / 2;
+    Some(vec![
+        Group {
+            vals: nums[..half].iter().map(|v| (*v, None)).collect(),
+            hemi: None,
+        },
+        Group {
+            vals: nums[half..].iter().map(|v| (*v, None)).collect(),
+            hemi: None,
+        },
+    ])
 }
 
 fn set_unit(g: &mut Group, t: &Tok) -> Option<()> {

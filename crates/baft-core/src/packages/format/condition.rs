@@ -4,34 +4,19 @@
 use super::*;
 use crate::Lang;
 
+/// One thing wrong with a condition: (field, Persian, English).
+type ConditionProblem = (&'static str, String, String);
+
 impl Condition {
     /// What is wrong with this condition: (field, Persian, English).
-    pub(super) fn problems(
-        &self,
-        layer_ids: Option<&[String]>,
-    ) -> Vec<(&'static str, String, String)> {
+    pub(super) fn problems(&self, layer_ids: Option<&[String]>) -> Vec<ConditionProblem> {
         use crate::packages::facts::FactKind::*;
         let mut p = Vec::new();
         let numeric = [self.at_least, self.above, self.at_most, self.below];
         let has_num = numeric.iter().any(Option::is_some);
         let has_set = self.one_of.is_some() || self.not_in.is_some();
         match self.fact.kind() {
-            Number => {
-                if !has_num || self.equals.is_some() || has_set || self.layer.is_some() {
-                    p.push((
-                        "fact",
-                        "برای عدد فقط at_least، above، at_most و below".into(),
-                        "a number takes only at_least, above, at_most, below".into(),
-                    ));
-                }
-                if numeric.iter().flatten().any(|x| !x.is_finite() || *x < 0.0) {
-                    p.push((
-                        "at_least",
-                        "حدها باید عدد نامنفی باشند".into(),
-                        "limits must be non-negative numbers".into(),
-                    ));
-                }
-            }
+            Number => self.number_problems(&numeric, has_num, has_set, &mut p),
             YesNo => {
                 if self.equals.is_none() || has_num || has_set || self.layer.is_some() {
                     p.push((
@@ -41,68 +26,103 @@ impl Condition {
                     ));
                 }
             }
-            Text => {
-                if !has_set || has_num || self.equals.is_some() || self.layer.is_some() {
-                    p.push((
-                        "in",
-                        "برای متن فقط in یا not_in".into(),
-                        "a text fact takes only in or not_in".into(),
-                    ));
-                }
-                if let Some(vals) = self.one_of.iter().chain(self.not_in.iter()).next() {
-                    let known = self.fact.known_values();
-                    if let Some(bad) = vals.iter().find(|v| !known.contains(&v.as_str())) {
-                        p.push((
-                            "in",
-                            format!("مقدار ناشناخته «{bad}»؛ مجاز: {}", known.join("، ")),
-                            format!("unknown value “{bad}”; allowed: {}", known.join(", ")),
-                        ));
-                    }
-                }
+            Text => self.text_problems(has_num, has_set, &mut p),
+            Membership => self.membership_problems(layer_ids, has_num, &mut p),
+        }
+        p
+    }
+
+    /// Pushes what is wrong with a number condition: wrong fields, then bad limits.
+    fn number_problems(
+        &self,
+        numeric: &[Option<f64>; 4],
+        has_num: bool,
+        has_set: bool,
+        p: &mut Vec<ConditionProblem>,
+    ) {
+        if !has_num || self.equals.is_some() || has_set || self.layer.is_some() {
+            p.push((
+                "fact",
+                "برای عدد فقط at_least، above، at_most و below".into(),
+                "a number takes only at_least, above, at_most, below".into(),
+            ));
+        }
+        if numeric.iter().flatten().any(|x| !x.is_finite() || *x < 0.0) {
+            p.push((
+                "at_least",
+                "حدها باید عدد نامنفی باشند".into(),
+                "limits must be non-negative numbers".into(),
+            ));
+        }
+    }
+
+    /// Pushes what is wrong with a text condition: wrong fields, then an unknown value.
+    fn text_problems(&self, has_num: bool, has_set: bool, p: &mut Vec<ConditionProblem>) {
+        if !has_set || has_num || self.equals.is_some() || self.layer.is_some() {
+            p.push((
+                "in",
+                "برای متن فقط in یا not_in".into(),
+                "a text fact takes only in or not_in".into(),
+            ));
+        }
+        if let Some(vals) = self.one_of.iter().chain(self.not_in.iter()).next() {
+            let known = self.fact.known_values();
+            if let Some(bad) = vals.iter().find(|v| !known.contains(&v.as_str())) {
+                p.push((
+                    "in",
+                    format!("مقدار ناشناخته «{bad}»؛ مجاز: {}", known.join("، ")),
+                    format!("unknown value “{bad}”; allowed: {}", known.join(", ")),
+                ));
             }
-            Membership => {
-                match (&self.layer, layer_ids) {
-                    (None, _) => p.push((
-                        "layer",
-                        "نام لایه لازم است".into(),
-                        "the layer id is required".into(),
-                    )),
-                    (Some(l), Some(ids)) if !ids.contains(l) => p.push((
-                        "layer",
-                        format!("لایهٔ «{l}» در مانیفست نیست"),
-                        format!("layer “{l}” is not in the manifest"),
-                    )),
-                    _ => {}
-                }
-                match &self.one_of {
-                    None => p.push((
-                        "in",
-                        "فهرست وضعیت‌ها (in) لازم است".into(),
-                        "the list of memberships (in) is required".into(),
-                    )),
-                    Some(v) => {
-                        if let Some(bad) = v.iter().find(|m| !MEMBERSHIPS.contains(&m.as_str())) {
-                            p.push((
-                                "in",
-                                format!("وضعیت ناشناختهٔ «{bad}»؛ مجاز: {}", MEMBERSHIPS.join("، ")),
-                                format!(
-                                    "unknown membership “{bad}”; allowed: {}",
-                                    MEMBERSHIPS.join(", ")
-                                ),
-                            ));
-                        }
-                    }
-                }
-                if has_num || self.equals.is_some() || self.not_in.is_some() {
+        }
+    }
+
+    /// Pushes what is wrong with a layer condition: the layer, the memberships, then wrong fields.
+    fn membership_problems(
+        &self,
+        layer_ids: Option<&[String]>,
+        has_num: bool,
+        p: &mut Vec<ConditionProblem>,
+    ) {
+        match (&self.layer, layer_ids) {
+            (None, _) => p.push((
+                "layer",
+                "نام لایه لازم است".into(),
+                "the layer id is required".into(),
+            )),
+            (Some(l), Some(ids)) if !ids.contains(l) => p.push((
+                "layer",
+                format!("لایهٔ «{l}» در مانیفست نیست"),
+                format!("layer “{l}” is not in the manifest"),
+            )),
+            _ => {}
+        }
+        match &self.one_of {
+            None => p.push((
+                "in",
+                "فهرست وضعیت‌ها (in) لازم است".into(),
+                "the list of memberships (in) is required".into(),
+            )),
+            Some(v) => {
+                if let Some(bad) = v.iter().find(|m| !MEMBERSHIPS.contains(&m.as_str())) {
                     p.push((
-                        "fact",
-                        "برای لایه فقط layer و in".into(),
-                        "a layer condition takes only layer and in".into(),
+                        "in",
+                        format!("وضعیت ناشناختهٔ «{bad}»؛ مجاز: {}", MEMBERSHIPS.join("، ")),
+                        format!(
+                            "unknown membership “{bad}”; allowed: {}",
+                            MEMBERSHIPS.join(", ")
+                        ),
                     ));
                 }
             }
         }
-        p
+        if has_num || self.equals.is_some() || self.not_in.is_some() {
+            p.push((
+                "fact",
+                "برای لایه فقط layer و in".into(),
+                "a layer condition takes only layer and in".into(),
+            ));
+        }
     }
 }
 

@@ -107,6 +107,34 @@ fn read_feature(
 pub(crate) fn geometry_polygons(
     g: &RawGeometry,
 ) -> Result<(Vec<RawPolygon>, Vec<ProblemKind>), ProblemKind> {
+    let polys = polygon_nodes(g)?;
+    let mut warnings = Vec::new();
+    let mut out = Vec::with_capacity(polys.len());
+    for (pi, p) in polys.iter().enumerate() {
+        let Node::List(rings) = p else {
+            return Err(ProblemKind::NotRings { polygon: pi });
+        };
+        if rings.is_empty() {
+            return Err(ProblemKind::EmptyGeometry);
+        }
+        let mut poly = Vec::with_capacity(rings.len());
+        for (ri, r) in rings.iter().enumerate() {
+            let Node::List(pos) = r else {
+                return Err(ProblemKind::NotPositions {
+                    polygon: pi,
+                    ring: ri,
+                });
+            };
+            poly.push(read_ring(pos, pi, ri, &mut warnings)?);
+        }
+        out.push(poly);
+    }
+    Ok((out, warnings))
+}
+
+/// The coordinate node of each polygon of a Polygon or MultiPolygon geometry (at least one);
+/// else the problem with its type or coordinates.
+fn polygon_nodes(g: &RawGeometry) -> Result<Vec<&Node>, ProblemKind> {
     let kind = g.kind.clone().unwrap_or_default();
     let coords = match &g.coordinates {
         None | Some(Node::Null) => {
@@ -133,63 +161,53 @@ pub(crate) fn geometry_polygons(
     if polys.is_empty() {
         return Err(ProblemKind::EmptyGeometry);
     }
-    let mut warnings = Vec::new();
-    let mut out = Vec::with_capacity(polys.len());
-    for (pi, p) in polys.iter().enumerate() {
-        let Node::List(rings) = p else {
-            return Err(ProblemKind::NotRings { polygon: pi });
-        };
-        if rings.is_empty() {
-            return Err(ProblemKind::EmptyGeometry);
+    Ok(polys)
+}
+
+/// Reads ring `ri` of polygon `pi` from its positions, closing it (and pushing a warning) when
+/// open; a ring needs finite positions and at least four of them once closed.
+fn read_ring(
+    pos: &[Node],
+    pi: usize,
+    ri: usize,
+    warnings: &mut Vec<ProblemKind>,
+) -> Result<Ring, ProblemKind> {
+    let mut ring = Vec::with_capacity(pos.len() + 1);
+    for (k, n) in pos.iter().enumerate() {
+        match n {
+            Node::Pos(x, y) if x.is_finite() && y.is_finite() => ring.push((*x, *y)),
+            Node::Null => {
+                return Err(ProblemKind::NullPosition {
+                    polygon: pi,
+                    ring: ri,
+                    position: k,
+                })
+            }
+            _ => {
+                return Err(ProblemKind::BadPosition {
+                    polygon: pi,
+                    ring: ri,
+                    position: k,
+                })
+            }
         }
-        let mut poly = Vec::with_capacity(rings.len());
-        for (ri, r) in rings.iter().enumerate() {
-            let Node::List(pos) = r else {
-                return Err(ProblemKind::NotPositions {
-                    polygon: pi,
-                    ring: ri,
-                });
-            };
-            let mut ring = Vec::with_capacity(pos.len() + 1);
-            for (k, n) in pos.iter().enumerate() {
-                match n {
-                    Node::Pos(x, y) if x.is_finite() && y.is_finite() => ring.push((*x, *y)),
-                    Node::Null => {
-                        return Err(ProblemKind::NullPosition {
-                            polygon: pi,
-                            ring: ri,
-                            position: k,
-                        })
-                    }
-                    _ => {
-                        return Err(ProblemKind::BadPosition {
-                            polygon: pi,
-                            ring: ri,
-                            position: k,
-                        })
-                    }
-                }
-            }
-            if ring.len() >= 3 && ring.first() != ring.last() {
-                warnings.push(ProblemKind::UnclosedRing {
-                    polygon: pi,
-                    ring: ri,
-                });
-                let first = ring[0];
-                ring.push(first);
-            }
-            if ring.len() < 4 {
-                return Err(ProblemKind::TooFewPoints {
-                    polygon: pi,
-                    ring: ri,
-                    count: ring.len(),
-                });
-            }
-            poly.push(ring);
-        }
-        out.push(poly);
     }
-    Ok((out, warnings))
+    if ring.len() >= 3 && ring.first() != ring.last() {
+        warnings.push(ProblemKind::UnclosedRing {
+            polygon: pi,
+            ring: ri,
+        });
+        let first = ring[0];
+        ring.push(first);
+    }
+    if ring.len() < 4 {
+        return Err(ProblemKind::TooFewPoints {
+            polygon: pi,
+            ring: ri,
+            count: ring.len(),
+        });
+    }
+    Ok(ring)
 }
 
 fn kind_or_q(k: &str) -> String {

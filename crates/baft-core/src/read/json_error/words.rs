@@ -47,9 +47,24 @@ fn names(list: &str, lang: Lang) -> String {
     v.join(lang.pick("، ", ", "))
 }
 
+/// serde_json's message body (its position already removed) in plain words for `lang`.
 fn words(body: &str, lang: Lang) -> String {
-    let fa = lang == Lang::Fa;
-    let pick = |f: &str, e: &str| if fa { f.to_string() } else { e.to_string() };
+    if let Some(text) = field_words(body, lang).or_else(|| type_words(body, lang)) {
+        return text;
+    }
+    if let Some(text) = token_words(body, lang).or_else(|| structure_words(body, lang)) {
+        return text;
+    }
+    if lang == Lang::Fa {
+        format!("خطای JSON: {body}")
+    } else {
+        body.to_string()
+    }
+}
+
+/// The words for serde's unknown, missing or duplicate field or unknown variant message
+/// `body`; `None` for any other message.
+fn field_words(body: &str, lang: Lang) -> Option<String> {
     if let Some(rest) = body.strip_prefix("unknown field `") {
         let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed = if allowed.contains("there are no fields") {
@@ -57,7 +72,7 @@ fn words(body: &str, lang: Lang) -> String {
         } else {
             names(allowed, lang)
         };
-        return if allowed.is_empty() {
+        return Some(if allowed.is_empty() {
             say!(lang, "فیلد ناشناختهٔ «{name}»", "unknown field “{name}”")
         } else {
             say!(
@@ -65,62 +80,75 @@ fn words(body: &str, lang: Lang) -> String {
                 "فیلد ناشناختهٔ «{name}» (غلط تایپی؟)؛ فیلدهای مجاز: {allowed}",
                 "unknown field “{name}” (a typo?); allowed: {allowed}"
             )
-        };
+        });
     }
     if let Some(rest) = body.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or(rest);
-        return say!(
+        return Some(say!(
             lang,
             "فیلد لازم «{name}» نیامده است",
             "the required field “{name}” is missing"
-        );
+        ));
     }
     if let Some(rest) = body.strip_prefix("duplicate field `") {
         let name = rest.split('`').next().unwrap_or(rest);
-        return say!(
+        return Some(say!(
             lang,
             "فیلد «{name}» دو بار آمده است",
             "the field “{name}” appears twice"
-        );
+        ));
     }
     if let Some(rest) = body.strip_prefix("unknown variant `") {
         let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed = names(allowed, lang);
-        return say!(
+        return Some(say!(
             lang,
             "مقدار ناشناختهٔ «{name}»؛ مقدارهای مجاز: {allowed}",
             "unknown value “{name}”; allowed: {allowed}"
-        );
+        ));
     }
+    None
+}
+
+/// The words for serde's invalid type, value or length message `body`; `None` for any other.
+fn type_words(body: &str, lang: Lang) -> Option<String> {
     if let Some(rest) = body.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (found, expected) = (unexpected(found, lang), expectation(expected, lang));
-        return say!(
+        return Some(say!(
             lang,
             "نوع نادرست: {expected} لازم است اما {found} آمده است",
             "wrong type: found {found}, expected {expected}"
-        );
+        ));
     }
     if let Some(rest) = body.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (found, expected) = (unexpected(found, lang), expectation(expected, lang));
-        return say!(
+        return Some(say!(
             lang,
             "{found} اینجا مجاز نیست: {expected} لازم است",
             "{found} is not allowed here: expected {expected}"
-        );
+        ));
     }
     if let Some(rest) = body.strip_prefix("invalid length ") {
         let (n, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let expected = expectation(expected, lang);
-        return say!(
+        return Some(say!(
             lang,
             "تعداد عضوها نادرست است ({n}): {expected} لازم است",
             "wrong number of items ({n}): expected {expected}",
             n = localize_digits(n, lang)
-        );
+        ));
     }
-    match body {
+    None
+}
+
+/// The words for a fixed message `body` about one bad token (comment, quote, number,
+/// escape…); `None` for any other message.
+fn token_words(body: &str, lang: Lang) -> Option<String> {
+    let fa = lang == Lang::Fa;
+    let pick = |f: &str, e: &str| if fa { f.to_string() } else { e.to_string() };
+    Some(match body {
         COMMENT => pick(
             "توضیح (// یا /* */): JSON توضیح ندارد",
             COMMENT,
@@ -131,35 +159,6 @@ fn words(body: &str, lang: Lang) -> String {
         ),
         NAN => pick("NaN یا Infinity: در JSON عدد نیست", NAN),
         PLUS => pick("علامت +: عدد JSON علامت + ندارد", PLUS),
-        TOO_MANY_ITEMS => pick("یک عضو بیش از اندازه در این فهرست", TOO_MANY_ITEMS),
-        "EOF while parsing a list" => pick(
-            "متن پیش از بسته شدن یک فهرست [ … ] تمام شده است: فایل ناقص است",
-            "the text ends before a list [ … ] is closed: the file is cut short",
-        ),
-        "EOF while parsing an object" => pick(
-            "متن پیش از بسته شدن یک شیء { … } تمام شده است: فایل ناقص است",
-            "the text ends before an object { … } is closed: the file is cut short",
-        ),
-        "EOF while parsing a string" => pick(
-            "متن وسط یک رشتهٔ داخل گیومه تمام شده است: فایل ناقص است",
-            "the text ends inside a quoted string: the file is cut short",
-        ),
-        "EOF while parsing a value" => pick(
-            "متن جایی تمام شده است که مقداری لازم بود: فایل خالی یا ناقص است",
-            "the text ends where a value was expected: the file is empty or cut short",
-        ),
-        "expected `:`" => pick(
-            "پس از نام عضو، «:» نیامده است",
-            "a “:” is missing after a member name",
-        ),
-        "expected `,` or `]`" => pick(
-            "در فهرست، «,» یا «]» نیامده است",
-            "a “,” or “]” is missing in a list",
-        ),
-        "expected `,` or `}`" => pick(
-            "در شیء، «,» یا «}» نیامده است",
-            "a “,” or “}” is missing in an object",
-        ),
         "expected ident" => pick(
             "واژهٔ نادرست: بدون گیومه فقط true، false و null مجاز است",
             "a misspelt word: only true, false and null may be written without quotes",
@@ -194,6 +193,45 @@ fn words(body: &str, lang: Lang) -> String {
             "نام عضو باید در گیومهٔ دوتایی باشد (\"name\")",
             "a member name must be in double quotes (\"name\")",
         ),
+        _ => return None,
+    })
+}
+
+/// The words for a fixed message `body` about the text's structure (early end, punctuation,
+/// nesting); `None` for any other message.
+fn structure_words(body: &str, lang: Lang) -> Option<String> {
+    let fa = lang == Lang::Fa;
+    let pick = |f: &str, e: &str| if fa { f.to_string() } else { e.to_string() };
+    Some(match body {
+        TOO_MANY_ITEMS => pick("یک عضو بیش از اندازه در این فهرست", TOO_MANY_ITEMS),
+        "EOF while parsing a list" => pick(
+            "متن پیش از بسته شدن یک فهرست [ … ] تمام شده است: فایل ناقص است",
+            "the text ends before a list [ … ] is closed: the file is cut short",
+        ),
+        "EOF while parsing an object" => pick(
+            "متن پیش از بسته شدن یک شیء { … } تمام شده است: فایل ناقص است",
+            "the text ends before an object { … } is closed: the file is cut short",
+        ),
+        "EOF while parsing a string" => pick(
+            "متن وسط یک رشتهٔ داخل گیومه تمام شده است: فایل ناقص است",
+            "the text ends inside a quoted string: the file is cut short",
+        ),
+        "EOF while parsing a value" => pick(
+            "متن جایی تمام شده است که مقداری لازم بود: فایل خالی یا ناقص است",
+            "the text ends where a value was expected: the file is empty or cut short",
+        ),
+        "expected `:`" => pick(
+            "پس از نام عضو، «:» نیامده است",
+            "a “:” is missing after a member name",
+        ),
+        "expected `,` or `]`" => pick(
+            "در فهرست، «,» یا «]» نیامده است",
+            "a “,” or “]” is missing in a list",
+        ),
+        "expected `,` or `}`" => pick(
+            "در شیء، «,» یا «}» نیامده است",
+            "a “,” or “}” is missing in an object",
+        ),
         "trailing comma" => pick(
             "ویرگول پیش از ] یا } پایانی",
             "a comma before a closing ] or }",
@@ -202,13 +240,11 @@ fn words(body: &str, lang: Lang) -> String {
             "متن اضافه پس از پایان مقدار JSON",
             "more text after the end of the JSON value",
         ),
-        "recursion limit exceeded" => pick(
-            "بیش از ۱۲۸ لایهٔ تودرتو",
-            "nested more than 128 levels deep",
-        ),
-        other if fa => format!("خطای JSON: {other}"),
-        other => other.to_string(),
-    }
+        "recursion limit exceeded" => {
+            pick("بیش از ۱۲۸ لایهٔ تودرتو", "nested more than 128 levels deep")
+        }
+        _ => return None,
+    })
 }
 
 /// What serde found, from its "unexpected" text: `string "x"`, ``integer `5` ``, `map`…

@@ -21,6 +21,25 @@ impl Manifest {
     /// Checks values serde can't: ranges, dates that agree, unique ids, known CRSs.
     pub fn validate(&self) -> Vec<ManifestError> {
         let mut e = Vec::new();
+        self.general_errors(&mut e);
+        self.setting_errors(&mut e);
+        let mut ids = std::collections::HashSet::new();
+        for (i, l) in self.layers.iter().enumerate() {
+            if !ids.insert(&l.id) {
+                e.push(ManifestError::new(
+                    format!("layers[{i}].id"),
+                    format!("شناسهٔ تکراری «{}»", l.id),
+                    format!("duplicate id “{}”", l.id),
+                ));
+            }
+            layer_errors(&mut e, i, l);
+        }
+        e
+    }
+
+    /// Pushes the problems of the format version, the city centre, the embedding origins and
+    /// the city envelope, in that order.
+    fn general_errors(&self, e: &mut Vec<ManifestError>) {
         if self.format_version != FORMAT_VERSION {
             e.push(ManifestError::new(
                 "format_version",
@@ -63,6 +82,11 @@ impl Manifest {
                 "the envelope must be [min_lon, min_lat, max_lon, max_lat] inside Iran".into(),
             ));
         }
+    }
+
+    /// Pushes the problems of the checking tolerances, a missing layer list and unsafe file
+    /// paths, in that order.
+    fn setting_errors(&self, e: &mut Vec<ManifestError>) {
         let t = self.checking.boundary_tolerance_m;
         if !(0.0..=50.0).contains(&t) {
             e.push(ManifestError::new(
@@ -101,18 +125,6 @@ impl Manifest {
                 ));
             }
         }
-        let mut ids = std::collections::HashSet::new();
-        for (i, l) in self.layers.iter().enumerate() {
-            if !ids.insert(&l.id) {
-                e.push(ManifestError::new(
-                    format!("layers[{i}].id"),
-                    format!("شناسهٔ تکراری «{}»", l.id),
-                    format!("duplicate id “{}”", l.id),
-                ));
-            }
-            layer_errors(&mut e, i, l);
-        }
-        e
     }
 }
 
