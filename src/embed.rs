@@ -171,6 +171,18 @@ fn handle_command(state: &AppState, data: &JsValue) {
 
 /// Starts the bridge: listens for commands, reports readiness, results, errors and height.
 pub fn start_bridge(state: AppState) {
+    let Some(w) = web_sys::window() else { return };
+    listen_for_commands(state, &w);
+    if !w.parent().ok().flatten().is_some_and(|p| p != w) {
+        return; // not framed: nothing to report to
+    }
+    Effect::new(move |sent: Option<bool>| report_ready(state, sent));
+    Effect::new(move |_| report_result(state));
+    report_height(state, &w);
+}
+
+/// Handles the parent's commands, from allowed origins once the data is ready.
+fn listen_for_commands(state: AppState, w: &web_sys::Window) {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let allowed = state.data.with_untracked(|d| {
@@ -181,59 +193,62 @@ pub fn start_bridge(state: AppState) {
                 handle_command(&state, &ev.data());
             }
         });
-    let Some(w) = web_sys::window() else { return };
     let _ = w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
-    if !w.parent().ok().flatten().is_some_and(|p| p != w) {
-        return; // not framed: nothing to report to
+}
+
+/// Posts "ready" once the data is in (`sent`: whether it was posted already).
+fn report_ready(state: AppState, sent: Option<bool>) -> bool {
+    if sent == Some(true) || state.progress.get() != Progress::Ready {
+        return sent.unwrap_or(false);
     }
-    Effect::new(move |sent: Option<bool>| {
-        if sent == Some(true) || state.progress.get() != Progress::Ready {
-            return sent.unwrap_or(false);
-        }
-        let version = state
-            .data
-            .with_untracked(|d| d.as_ref().map(|d| d.manifest.data_version.clone()));
+    let version = state
+        .data
+        .with_untracked(|d| d.as_ref().map(|d| d.manifest.data_version.clone()));
+    post(
+        &state,
+        &Message {
+            data_version: version,
+            lang: Some(state.lang.get_untracked().code()),
+            ..Message::of("ready")
+        },
+    );
+    true
+}
+
+/// Posts the input error or the answer (with its link) whenever they change.
+fn report_result(state: AppState) {
+    // After "ready": a link's answer may come before the last files are in.
+    if !state.link_applied.get() || state.progress.get() != Progress::Ready {
+        return;
+    }
+    let error = state.outcome.with(|o| match o {
+        Some(Outcome::InputError(e)) => Some(e.message(state.lang.get())),
+        _ => None,
+    });
+    if let Some(e) = error {
+        return post(
+            &state,
+            &Message {
+                message: Some(e),
+                ..Message::of("error")
+            },
+        );
+    }
+    if let Some(s) = link::summary(&state) {
         post(
             &state,
             &Message {
-                data_version: version,
-                lang: Some(state.lang.get_untracked().code()),
-                ..Message::of("ready")
+                link: Some(link::link_now(&state)),
+                result: Some(&s),
+                ..Message::of("result")
             },
         );
-        true
-    });
-    Effect::new(move |_| {
-        // After "ready": a link's answer may come before the last files are in.
-        if !state.link_applied.get() || state.progress.get() != Progress::Ready {
-            return;
-        }
-        let error = state.outcome.with(|o| match o {
-            Some(Outcome::InputError(e)) => Some(e.message(state.lang.get())),
-            _ => None,
-        });
-        if let Some(e) = error {
-            return post(
-                &state,
-                &Message {
-                    message: Some(e),
-                    ..Message::of("error")
-                },
-            );
-        }
-        if let Some(s) = link::summary(&state) {
-            post(
-                &state,
-                &Message {
-                    link: Some(link::link_now(&state)),
-                    result: Some(&s),
-                    ..Message::of("result")
-                },
-            );
-        }
-    });
-    // The content's height, whenever it changes, so the parent can size the iframe.
+    }
+}
+
+/// Posts the content's height whenever it changes, so the parent can size the iframe.
+fn report_height(state: AppState, w: &web_sys::Window) {
     let last = StoredValue::new(0i32);
     let on_resize = Closure::<dyn FnMut()>::new(move || {
         let h = web_sys::window()

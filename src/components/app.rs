@@ -23,6 +23,39 @@ fn stored_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// Puts the loaded data's version on `<html>` (`data-data-version`).
+fn sync_data_version(state: AppState) {
+    let v = state
+        .data
+        .with(|d| d.as_ref().map(|d| d.manifest.data_version.clone()));
+    if let (Some(v), Some(html)) = (
+        v,
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element()),
+    ) {
+        let _ = html.set_attribute("data-data-version", &v);
+    }
+}
+
+/// Sets `<html lang/dir>` and the title for `l`, and stores the choice.
+fn sync_lang(l: Lang) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", l.code());
+            let _ = html.set_attribute("dir", l.dir());
+        }
+        doc.set_title(&format!(
+            "{} — {}",
+            t(l, i18n::APP_NAME),
+            t(l, i18n::TAGLINE)
+        ));
+    }
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(LANG_KEY, l.code());
+    }
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,41 +66,13 @@ pub fn App() -> impl IntoView {
     let lang = state.lang;
 
     // The loaded data's version on <html>, for the service worker's tests and for staff.
-    Effect::new(move |_| {
-        let v = state
-            .data
-            .with(|d| d.as_ref().map(|d| d.manifest.data_version.clone()));
-        if let (Some(v), Some(html)) = (
-            v,
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element()),
-        ) {
-            let _ = html.set_attribute("data-data-version", &v);
-        }
-    });
+    Effect::new(move |_| sync_data_version(state));
     crate::link::sync_url(state);
     crate::embed::apply_first_layer(state);
     crate::embed::start_bridge(state);
 
     // Keep <html lang/dir>, the title and the stored choice in step with the language.
-    Effect::new(move |_| {
-        let l = lang.get();
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(html) = doc.document_element() {
-                let _ = html.set_attribute("lang", l.code());
-                let _ = html.set_attribute("dir", l.dir());
-            }
-            doc.set_title(&format!(
-                "{} — {}",
-                t(l, i18n::APP_NAME),
-                t(l, i18n::TAGLINE)
-            ));
-        }
-        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = s.set_item(LANG_KEY, l.code());
-        }
-    });
+    Effect::new(move |_| sync_lang(lang.get()));
 
     leptos::task::spawn_local(crate::loader::load(state, "data/".to_string()));
 

@@ -1,12 +1,13 @@
 use crate::actions;
 use crate::i18n::{self, t};
-use crate::state::use_state;
+use crate::state::{use_state, AppState};
 use baft_core::packages::compare::{self, Row, SortBy};
+use baft_core::Lang;
 use leptos::prelude::*;
 
 fn table(
     rows: Vec<Row>,
-    lang: baft_core::Lang,
+    lang: Lang,
     sort: RwSignal<SortBy>,
     caption: &'static str,
 ) -> impl IntoView {
@@ -52,6 +53,42 @@ fn table(
     }
 }
 
+/// The candidate plots side by side, with a button to clear them (nothing when there are none).
+fn candidates_view(state: AppState, sort: RwSignal<SortBy>, l: Lang) -> AnyView {
+    let list = state.candidates.get();
+    if list.is_empty() {
+        return ().into_any();
+    }
+    let Some(pk) = state
+        .data
+        .with(|d| d.as_ref().and_then(|d| d.packages.clone()))
+    else {
+        return ().into_any();
+    };
+    let plots: Vec<(String, baft_core::packages::PlotFacts)> =
+        list.into_iter().map(|c| (c.label, c.facts)).collect();
+    let mut rows = compare::candidates(&pk, &plots, actions::today(), l);
+    compare::sort(&mut rows, sort.get());
+    view! {
+        {table(rows, l, sort, t(l, i18n::CANDIDATES))}
+        <button type="button" on:click=move |_| state.candidates.set(Vec::new())>{t(l, i18n::CLEAR)}</button>
+    }
+    .into_any()
+}
+
+/// The field for neighbour `i`'s area (0-based).
+fn neighbour(state: AppState, i: usize) -> impl IntoView {
+    let lang = state.lang;
+    let id = format!("neighbour-{i}");
+    let id2 = id.clone();
+    view! {
+        <label for=id>{move || format!("{} {}", t(lang.get(), i18n::NEIGHBOUR_AREA), baft_core::base::digits::localize_digits(&(i + 1).to_string(), lang.get()))}</label>
+        <input id=id2 type="text" inputmode="decimal" dir="ltr" placeholder=i18n::tr(i18n::NEIGHBOUR_HELP)
+            prop:value=move || state.neighbours.with(|n| n[i].clone())
+            on:input=move |ev| { let v = event_target_value(&ev); state.neighbours.update(|n| n[i] = v); }/>
+    }
+}
+
 /// Builders compare scenarios for one plot and candidate plots side by side.
 #[component]
 pub fn Compare() -> impl IntoView {
@@ -76,28 +113,7 @@ pub fn Compare() -> impl IntoView {
             None => ().into_any(),
         }
     };
-    let candidates = move || {
-        let l = lang.get();
-        let list = state.candidates.get();
-        if list.is_empty() {
-            return ().into_any();
-        }
-        let Some(pk) = state
-            .data
-            .with(|d| d.as_ref().and_then(|d| d.packages.clone()))
-        else {
-            return ().into_any();
-        };
-        let plots: Vec<(String, baft_core::packages::PlotFacts)> =
-            list.into_iter().map(|c| (c.label, c.facts)).collect();
-        let mut rows = compare::candidates(&pk, &plots, actions::today(), l);
-        compare::sort(&mut rows, sort.get());
-        view! {
-            {table(rows, l, sort, t(l, i18n::CANDIDATES))}
-            <button type="button" on:click=move |_| state.candidates.set(Vec::new())>{t(l, i18n::CLEAR)}</button>
-        }
-        .into_any()
-    };
+    let candidates = move || candidates_view(state, sort, lang.get());
     let export = move |_| {
         let l = lang.get_untracked();
         if let Some(Ok(mut v)) = rows.get_untracked() {
@@ -115,21 +131,11 @@ pub fn Compare() -> impl IntoView {
         };
         actions::add_candidate(&state, label);
     };
-    let neighbour = move |i: usize| {
-        let id = format!("neighbour-{i}");
-        let id2 = id.clone();
-        view! {
-            <label for=id>{move || format!("{} {}", t(lang.get(), i18n::NEIGHBOUR_AREA), baft_core::base::digits::localize_digits(&(i + 1).to_string(), lang.get()))}</label>
-            <input id=id2 type="text" inputmode="decimal" dir="ltr" placeholder=i18n::tr(i18n::NEIGHBOUR_HELP)
-                prop:value=move || state.neighbours.with(|n| n[i].clone())
-                on:input=move |ev| { let v = event_target_value(&ev); state.neighbours.update(|n| n[i] = v); }/>
-        }
-    };
     view! {
         <Show when=visible>
             <details class="compare">
                 <summary>{i18n::tr(i18n::COMPARE)}</summary>
-                <div class="facts-grid">{neighbour(0)}{neighbour(1)}{neighbour(2)}</div>
+                <div class="facts-grid">{neighbour(state, 0)}{neighbour(state, 1)}{neighbour(state, 2)}</div>
                 {scenarios}
                 <div class="actions">
                     <button type="button" on:click=export>{i18n::tr(i18n::EXPORT_CSV)}</button>

@@ -1,9 +1,12 @@
 use crate::actions;
 use crate::i18n::{self, t};
-use crate::state::{use_state, FactField};
+use crate::state::{use_state, AppState, FactField};
 use baft_core::base::jalali::JalaliDate;
+use baft_core::packages::format::Package;
 use baft_core::packages::rules::{PackageResult, PackageStatus, Truth};
+use baft_core::packages::value::Worth;
 use baft_core::packages::words::{self, LayerNames};
+use baft_core::packages::Evaluation;
 use baft_core::read::manifest::ApprovalDate;
 use baft_core::Lang;
 use leptos::prelude::*;
@@ -15,9 +18,9 @@ fn date_both(d: &ApprovalDate, lang: Lang) -> String {
     format!("{j} ({})", d.iso)
 }
 
-fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoView {
-    let p = &r.package;
-    let validity = format!(
+/// "Valid: from — to" in both calendars.
+fn validity_line(p: &Package, lang: Lang) -> String {
+    format!(
         "{} {} — {}",
         t(lang, i18n::VALID),
         date_both(&p.valid_from, lang),
@@ -25,8 +28,12 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
             .as_ref()
             .map(|d| date_both(d, lang))
             .unwrap_or_else(|| t(lang, i18n::UNTIL_FURTHER).into())
-    );
-    let source = format!(
+    )
+}
+
+/// "Source: title — number".
+fn source_line(p: &Package, lang: Lang) -> String {
+    format!(
         "{} {}{}",
         t(lang, i18n::SOURCE),
         p.source.title.get(lang),
@@ -35,15 +42,12 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
             .as_ref()
             .map(|n| format!(" — {n}"))
             .unwrap_or_default()
-    );
-    let benefits = (r.status == PackageStatus::Applies).then(|| {
-        words::benefits(&p.benefits, lang)
-            .into_iter()
-            .map(|b| view! { <li>{b}</li> })
-            .collect_view()
-    });
-    let why: Vec<String> = r
-        .conditions
+    )
+}
+
+/// The met conditions, each with where its fact came from (why the package applies).
+fn met_conditions(r: &PackageResult, names: &LayerNames, lang: Lang) -> Vec<String> {
+    r.conditions
         .iter()
         .filter(|o| o.truth == Truth::Yes)
         .map(|o| {
@@ -53,9 +57,12 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
                 .unwrap_or_default();
             format!("{}{src}", words::condition(&o.condition, names, lang))
         })
-        .collect();
-    let unmet: Vec<String> = r
-        .conditions
+        .collect()
+}
+
+/// The unmet conditions, each with what would change that.
+fn unmet_conditions(r: &PackageResult, names: &LayerNames, lang: Lang) -> Vec<String> {
+    r.conditions
         .iter()
         .filter(|o| o.truth == Truth::No)
         .zip(&r.hints)
@@ -66,7 +73,21 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
                 words::hint(h, names, lang)
             )
         })
-        .collect();
+        .collect()
+}
+
+fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoView {
+    let p = &r.package;
+    let validity = validity_line(p, lang);
+    let source = source_line(p, lang);
+    let benefits = (r.status == PackageStatus::Applies).then(|| {
+        words::benefits(&p.benefits, lang)
+            .into_iter()
+            .map(|b| view! { <li>{b}</li> })
+            .collect_view()
+    });
+    let why = met_conditions(r, names, lang);
+    let unmet = unmet_conditions(r, names, lang);
     let questions: Vec<String> = r
         .missing
         .iter()
@@ -140,6 +161,87 @@ const USES: &[(&str, i18n::T)] = &[
 const YES_NO: &[(&str, i18n::T)] = &[("", i18n::UNKNOWN), ("yes", i18n::YES), ("no", i18n::NO)];
 const BLOCK: &[(&str, i18n::T)] = &[("", i18n::ASSUMED_NO), ("yes", i18n::YES), ("no", i18n::NO)];
 
+/// The layers' names by id (the packages' conditions name layers).
+fn layer_names(state: AppState) -> LayerNames {
+    state.data.with(|d| {
+        d.as_ref()
+            .map(|d| {
+                d.manifest
+                    .layers
+                    .iter()
+                    .map(|x| (x.id.clone(), x.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// What the counted packages are worth, or that the area is needed to say.
+fn worth_figures(e: &Evaluation, l: Lang) -> impl IntoView {
+    let w = &e.worth;
+    let figures = w.extra_floor_area_m2.map(|area| {
+        view! {
+            <dl class="worth">
+                <dt>{t(l, i18n::EXTRA_FLOORS)}</dt><dd>{baft_core::base::digits::localize_digits(&baft_core::error::trim_float(e.combined.extra_floors), l)}</dd>
+                <dt>{t(l, i18n::EXTRA_AREA)}</dt><dd>{baft_core::check::words::square_metres(area, l)}</dd>
+                <dt>{t(l, i18n::FEE_SAVING)}</dt><dd>{w.fee_saving_rial.map(|x| words::money(x, l))}</dd>
+                <dt>{t(l, i18n::LOANS)}</dt><dd>{w.loans_total_rial.map(|x| words::money(x, l))}</dd>
+                <dt>{t(l, i18n::RENT_LOANS)}</dt><dd>{w.rent_loans_total_rial.map(|x| words::money(x, l))}</dd>
+            </dl>
+        }
+    });
+    let need_area = figures
+        .is_none()
+        .then(|| view! { <p class="muted">{t(l, i18n::NEED_AREA)}</p> });
+    view! { {figures}{need_area} }
+}
+
+/// The assumptions behind the figures, each with where it came from.
+fn assumptions_list(w: &Worth, l: Lang) -> impl IntoView {
+    w.assumptions
+        .iter()
+        .map(|a| {
+            let src = match a.source {
+                "you" => l.pick("گفتهٔ شما", "you"),
+                "assumed" => l.pick("فرض", "assumed"),
+                "check" => l.pick("بررسی نقشه", "map check"),
+                _ => l.pick("فایل بسته‌ها", "packages file"),
+            };
+            view! { <li>{a.text.get(l).to_string()}" — "<em>{src}</em></li> }
+        })
+        .collect_view()
+}
+
+/// The packages by verdict, what they are worth, the assumptions and the disclaimer.
+fn evaluation_view(state: AppState, e: &Evaluation, names: &LayerNames, l: Lang) -> AnyView {
+    let group = |s: PackageStatus| {
+        e.results
+            .iter()
+            .filter(|r| r.status == s)
+            .map(|r| package_view(r, names, l))
+            .collect_view()
+    };
+    let count = |s: PackageStatus| e.results.iter().filter(|r| r.status == s).count();
+    let disclaimer = state.data.with(|d| {
+        d.as_ref()
+            .and_then(|d| d.packages.as_ref())
+            .map(|p| p.disclaimer.get(l).to_string())
+    });
+    view! {
+        <h3>{t(l, i18n::APPLIES)}</h3>
+        <ul class="packages applies">{group(PackageStatus::Applies)}</ul>
+        {(count(PackageStatus::MayApply) > 0).then(|| view! { <h3 class="may-apply">{t(l, i18n::MAY_APPLY)}</h3><ul class="packages may">{group(PackageStatus::MayApply)}</ul> })}
+        <h3>{t(l, i18n::WORTH)}</h3>
+        {worth_figures(e, l)}
+        <details class="assumptions"><summary>{t(l, i18n::ASSUMPTIONS)}</summary><ul>{assumptions_list(&e.worth, l)}</ul></details>
+        <details class="not-for-plot"><summary>{t(l, i18n::NOT_FOR_PLOT)}" ("{baft_core::base::digits::localize_digits(&count(PackageStatus::DoesNotApply).to_string(), l)}")"</summary>
+            <ul class="packages no">{group(PackageStatus::DoesNotApply)}</ul></details>
+        {(count(PackageStatus::NotInForce) > 0).then(|| view! { <details><summary>{t(l, i18n::NOT_IN_FORCE)}</summary><ul class="packages expired">{group(PackageStatus::NotInForce)}</ul></details> })}
+        {disclaimer.map(|d| view! { <p class="muted">{d}</p> })}
+    }
+    .into_any()
+}
+
 /// "Your incentives": the facts form, the packages by verdict, and what they are worth.
 #[component]
 pub fn Incentives() -> impl IntoView {
@@ -155,76 +257,11 @@ pub fn Incentives() -> impl IntoView {
     };
     let body = move || {
         let l = lang.get();
-        let names: LayerNames = state.data.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    d.manifest
-                        .layers
-                        .iter()
-                        .map(|x| (x.id.clone(), x.name.clone()))
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
+        let names = layer_names(state);
         match evaluation.get() {
             None => ().into_any(),
             Some(Err(e)) => view! { <p class="error" role="alert">{e.message(l)}</p> }.into_any(),
-            Some(Ok(e)) => {
-                let group = |s: PackageStatus| {
-                    e.results
-                        .iter()
-                        .filter(|r| r.status == s)
-                        .map(|r| package_view(r, &names, l))
-                        .collect_view()
-                };
-                let count = |s: PackageStatus| e.results.iter().filter(|r| r.status == s).count();
-                let w = e.worth.clone();
-                let figures = w.extra_floor_area_m2.map(|area| {
-                    view! {
-                        <dl class="worth">
-                            <dt>{t(l, i18n::EXTRA_FLOORS)}</dt><dd>{baft_core::base::digits::localize_digits(&baft_core::error::trim_float(e.combined.extra_floors), l)}</dd>
-                            <dt>{t(l, i18n::EXTRA_AREA)}</dt><dd>{baft_core::check::words::square_metres(area, l)}</dd>
-                            <dt>{t(l, i18n::FEE_SAVING)}</dt><dd>{w.fee_saving_rial.map(|x| words::money(x, l))}</dd>
-                            <dt>{t(l, i18n::LOANS)}</dt><dd>{w.loans_total_rial.map(|x| words::money(x, l))}</dd>
-                            <dt>{t(l, i18n::RENT_LOANS)}</dt><dd>{w.rent_loans_total_rial.map(|x| words::money(x, l))}</dd>
-                        </dl>
-                    }
-                });
-                let need_area = figures
-                    .is_none()
-                    .then(|| view! { <p class="muted">{t(l, i18n::NEED_AREA)}</p> });
-                let assumptions = w
-                    .assumptions
-                    .iter()
-                    .map(|a| {
-                        let src = match a.source {
-                            "you" => l.pick("گفتهٔ شما", "you"),
-                            "assumed" => l.pick("فرض", "assumed"),
-                            "check" => l.pick("بررسی نقشه", "map check"),
-                            _ => l.pick("فایل بسته‌ها", "packages file"),
-                        };
-                        view! { <li>{a.text.get(l).to_string()}" — "<em>{src}</em></li> }
-                    })
-                    .collect_view();
-                let disclaimer = state.data.with(|d| {
-                    d.as_ref()
-                        .and_then(|d| d.packages.as_ref())
-                        .map(|p| p.disclaimer.get(l).to_string())
-                });
-                view! {
-                    <h3>{t(l, i18n::APPLIES)}</h3>
-                    <ul class="packages applies">{group(PackageStatus::Applies)}</ul>
-                    {(count(PackageStatus::MayApply) > 0).then(|| view! { <h3 class="may-apply">{t(l, i18n::MAY_APPLY)}</h3><ul class="packages may">{group(PackageStatus::MayApply)}</ul> })}
-                    <h3>{t(l, i18n::WORTH)}</h3>
-                    {figures}{need_area}
-                    <details class="assumptions"><summary>{t(l, i18n::ASSUMPTIONS)}</summary><ul>{assumptions}</ul></details>
-                    <details class="not-for-plot"><summary>{t(l, i18n::NOT_FOR_PLOT)}" ("{baft_core::base::digits::localize_digits(&count(PackageStatus::DoesNotApply).to_string(), l)}")"</summary>
-                        <ul class="packages no">{group(PackageStatus::DoesNotApply)}</ul></details>
-                    {(count(PackageStatus::NotInForce) > 0).then(|| view! { <details><summary>{t(l, i18n::NOT_IN_FORCE)}</summary><ul class="packages expired">{group(PackageStatus::NotInForce)}</ul></details> })}
-                    {disclaimer.map(|d| view! { <p class="muted">{d}</p> })}
-                }
-                .into_any()
-            }
+            Some(Ok(e)) => evaluation_view(state, &e, &names, l),
         }
     };
     let visible = move || evaluation.with(|e| e.is_some());

@@ -3,7 +3,7 @@ use crate::i18n::{self, t};
 use crate::state::{use_state, AppState, Outcome};
 use baft_core::answer::{Choice, Choices, Place, Report};
 use baft_core::check::words as text;
-use baft_core::check::{LayerRef, PlotStatus, PointStatus};
+use baft_core::check::{LayerRef, PlotReport, PlotStatus, PointReport, PointStatus};
 use baft_core::input::InputForm;
 use baft_core::Lang;
 use leptos::prelude::*;
@@ -160,17 +160,79 @@ fn layer_row(
     }
 }
 
+/// The history sentence of layer `id`, if any (`histories`: layer id, sentence).
+fn history_of(histories: &[(String, String)], id: &str) -> Option<String> {
+    histories
+        .iter()
+        .find(|(layer, _)| layer == id)
+        .map(|(_, s)| s.clone())
+}
+
+/// The warning for a place outside the area the data covers (nothing when inside).
+fn outside_data(inside: bool, l: Lang) -> impl IntoView {
+    (!inside).then(|| view! { <p class="warning">{t(l, i18n::OUTSIDE_DATA)}</p> })
+}
+
+/// A point's rows, one per layer.
+fn point_rows(report: &PointReport, histories: &[(String, String)], l: Lang) -> impl IntoView {
+    report
+        .layers
+        .iter()
+        .map(|r| {
+            let class = match r.status {
+                PointStatus::Inside => "status inside",
+                PointStatus::OnBoundary => "status boundary",
+                PointStatus::Outside => "status outside",
+            };
+            let status = format!("{:?}", r.status).to_lowercase();
+            let badge = text::point_status_word(r.status, l).to_string();
+            let sentence = text::point_sentence(r, l);
+            layer_row(
+                &r.layer,
+                status,
+                class,
+                badge,
+                sentence,
+                history_of(histories, &r.layer.id),
+                l,
+            )
+        })
+        .collect_view()
+}
+
+/// A plot's rows, one per layer, with the share inside.
+fn plot_rows(report: &PlotReport, histories: &[(String, String)], l: Lang) -> impl IntoView {
+    report
+        .layers
+        .iter()
+        .map(|r| {
+            let class = match r.status {
+                PlotStatus::Inside => "status inside",
+                PlotStatus::PartlyInside => "status partly",
+                PlotStatus::Outside => "status outside",
+            };
+            let status = format!("{:?}", r.status).to_lowercase();
+            let badge = format!(
+                "{} {}",
+                text::plot_status_word(r.status, l),
+                text::percent(r.share, l)
+            );
+            let sentence = text::plot_sentence(r, l);
+            layer_row(
+                &r.layer,
+                status,
+                class,
+                badge,
+                sentence,
+                history_of(histories, &r.layer.id),
+                l,
+            )
+        })
+        .collect_view()
+}
+
 /// A place's answer: where it is, then one row per layer with its history (layer id, sentence).
 fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: Lang) -> AnyView {
-    let history = |id: &str| {
-        histories
-            .iter()
-            .find(|(layer, _)| layer == id)
-            .map(|(_, s)| s.clone())
-    };
-    let outside_data = |inside: bool| {
-        (!inside).then(|| view! { <p class="warning">{t(l, i18n::OUTSIDE_DATA)}</p> })
-    };
     match &place.result {
         Report::Point(report) => {
             let how = place
@@ -178,71 +240,23 @@ fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: 
                 .as_ref()
                 .map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
             let gps = from_gps.then(|| t(l, i18n::FROM_GPS));
-            let rows = report
-                .layers
-                .iter()
-                .map(|r| {
-                    let class = match r.status {
-                        PointStatus::Inside => "status inside",
-                        PointStatus::OnBoundary => "status boundary",
-                        PointStatus::Outside => "status outside",
-                    };
-                    let status = format!("{:?}", r.status).to_lowercase();
-                    let badge = text::point_status_word(r.status, l).to_string();
-                    let sentence = text::point_sentence(r, l);
-                    layer_row(
-                        &r.layer,
-                        status,
-                        class,
-                        badge,
-                        sentence,
-                        history(&r.layer.id),
-                        l,
-                    )
-                })
-                .collect_view();
+            let rows = point_rows(report, histories, l);
             view! {
                 <p class="where">{coords(report.lat, report.lon, l)}</p>
                 {how.map(|h| view! { <p class="muted">{h}</p> })}
                 {gps.map(|g| view! { <p class="muted">{g}</p> })}
-                {outside_data(report.in_data_area)}
+                {outside_data(report.in_data_area, l)}
                 <ul class="layers">{rows}</ul>
             }
             .into_any()
         }
         Report::Plot(report) => {
             let survey = place.parcel.as_ref().map(|p| parcel_details(p, l));
-            let rows = report
-                .layers
-                .iter()
-                .map(|r| {
-                    let class = match r.status {
-                        PlotStatus::Inside => "status inside",
-                        PlotStatus::PartlyInside => "status partly",
-                        PlotStatus::Outside => "status outside",
-                    };
-                    let status = format!("{:?}", r.status).to_lowercase();
-                    let badge = format!(
-                        "{} {}",
-                        text::plot_status_word(r.status, l),
-                        text::percent(r.share, l)
-                    );
-                    let sentence = text::plot_sentence(r, l);
-                    layer_row(
-                        &r.layer,
-                        status,
-                        class,
-                        badge,
-                        sentence,
-                        history(&r.layer.id),
-                        l,
-                    )
-                })
-                .collect_view();
+            let rows = plot_rows(report, histories, l);
             view! {
                 {survey}
                 <p class="where">{t(l, i18n::PLOT_AREA)}": "{text::square_metres(report.area_m2, l)}</p>
-                {outside_data(report.in_data_area)}
+                {outside_data(report.in_data_area, l)}
                 <ul class="layers">{rows}</ul>
             }
             .into_any()

@@ -134,15 +134,9 @@ fn packages_validate_and_compare() {
     assert!(lines[2].contains("Consolidation density bonus"));
 }
 
-#[test]
-fn validate_fix_diff_and_batch() {
-    // The sample validates clean.
-    let o = baft(&["validate", "data", "--lang", "en"], None);
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("0 errors, 0 warnings"));
-    // A QGIS-style export with problems: UTM (declared), clockwise, unclosed, a duplicate.
-    let dir = std::env::temp_dir().join(format!("baft-staff-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// Writes into `dir` a QGIS-style export with problems and returns its broken layer.
+fn write_broken_export(dir: &std::path::Path) -> serde_json::Value {
+    let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir.join("layers")).unwrap();
     let manifest = std::fs::read_to_string(repo().join("data/manifest.json")).unwrap();
     let mut m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
@@ -167,6 +161,11 @@ fn validate_fix_diff_and_batch() {
         v.to_string(),
     )
     .unwrap();
+    v
+}
+
+/// Checks that validating the broken export finds each of its problems.
+fn assert_validate_finds_problems(dir: &std::path::Path) {
     let o = baft(
         &["validate", dir.to_str().unwrap(), "--json", "--lang", "en"],
         None,
@@ -182,6 +181,10 @@ fn validate_fix_diff_and_batch() {
     for c in ["duplicate_id", "unclosed_ring", "winding_order", "overlap"] {
         assert!(codes.iter().any(|x| x == c), "{c} in {codes:?}");
     }
+}
+
+/// Checks that `fix` repairs a copy that validates clean and leaves the broken layer `v` untouched.
+fn assert_fix_repairs_a_copy(dir: &std::path::Path, v: &serde_json::Value) {
     let out = dir.with_extension("fixed");
     let _ = std::fs::remove_dir_all(&out);
     let o = baft(
@@ -215,7 +218,10 @@ fn validate_fix_diff_and_batch() {
         "the fixed copy validates clean: {}",
         stdout(&o)
     );
-    // diff, as JSON.
+}
+
+/// Checks the JSON diff between the 1398 and 1402 worn-out fabric layers.
+fn assert_diff_of_worn_versions() {
     let o = baft(
         &[
             "diff",
@@ -229,7 +235,10 @@ fn validate_fix_diff_and_batch() {
     let d = json(&o);
     assert_eq!(d["added"].as_array().unwrap().len(), 10);
     assert!(d["removed"].as_array().unwrap().len() > 10);
-    // batch: a point, a plate, a WKT polygon and a bad row.
+}
+
+/// Checks `batch` on a CSV in `dir` with a point, a plate, a WKT polygon and a bad row.
+fn assert_batch_of_four_rows(dir: &std::path::Path) {
     let parcels: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap(),
     )
@@ -274,4 +283,21 @@ fn validate_fix_diff_and_batch() {
         "{}",
         rows[4]
     );
+}
+
+#[test]
+fn validate_fix_diff_and_batch() {
+    // The sample validates clean.
+    let o = baft(&["validate", "data", "--lang", "en"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("0 errors, 0 warnings"));
+    // A QGIS-style export with problems: UTM (declared), clockwise, unclosed, a duplicate.
+    let dir = std::env::temp_dir().join(format!("baft-staff-{}", std::process::id()));
+    let v = write_broken_export(&dir);
+    assert_validate_finds_problems(&dir);
+    assert_fix_repairs_a_copy(&dir, &v);
+    // diff, as JSON.
+    assert_diff_of_worn_versions();
+    // batch: a point, a plate, a WKT polygon and a bad row.
+    assert_batch_of_four_rows(&dir);
 }

@@ -8,6 +8,7 @@ mod common;
 use baft_core::check::PointStatus;
 use baft_core::dataset::Dataset;
 use baft_core::geometry::projection::TransverseMercator;
+use baft_core::layer::Zone;
 use common::Rng;
 use geo::coordinate_position::CoordPos;
 use geo::{BooleanOps, Coord, CoordinatePosition, Distance, Euclidean, MultiPolygon, Point};
@@ -121,13 +122,8 @@ fn geojson(features: &[Vec<Vec<Ring>>], utm: bool) -> String {
     fc.to_string()
 }
 
-/// Checks every test point of one random layer; returns how many were compared.
-fn agree(seed: u64, utm: bool) -> usize {
-    let mut rng = Rng(seed);
-    let layer = random_layer(&mut rng);
-    let ds = Dataset::from_single_file("zones.geojson", &geojson(&layer, utm)).unwrap();
-    let zones = &ds.layers[0].zones;
-    assert_eq!(zones.len(), layer.len(), "seed {seed}: every feature loads");
+/// geo's union of the zones, with the two squares that share an edge given as one rectangle.
+fn reference_union(zones: &[Zone]) -> MultiPolygon<f64> {
     // The reference union: the two squares that share an edge are given to geo as the one
     // rectangle they make (its overlay would keep the shared edge's rounding as a seam).
     let (a, b) = (
@@ -138,12 +134,16 @@ fn agree(seed: u64, utm: bool) -> usize {
         geo::LineString(vec![a[0], b[0], b[1], b[2], b[3], a[3], a[0]]),
         vec![],
     );
-    let union = zones
+    zones
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != 1 && *i != 2)
-        .fold(MultiPolygon(vec![rect]), |u, (_, z)| u.union(&z.local));
-    let boundary = geo::MultiLineString(
+        .fold(MultiPolygon(vec![rect]), |u, (_, z)| u.union(&z.local))
+}
+
+/// Every ring of the union (shells and holes) as one multi-line string.
+fn union_boundary(union: &MultiPolygon<f64>) -> geo::MultiLineString<f64> {
+    geo::MultiLineString(
         union
             .0
             .iter()
@@ -151,8 +151,11 @@ fn agree(seed: u64, utm: bool) -> usize {
                 std::iter::once(p.exterior().clone()).chain(p.interiors().iter().cloned())
             })
             .collect(),
-    );
-    let tol = ds.manifest.checking.boundary_tolerance_m;
+    )
+}
+
+/// Each edge's start vertex, midpoint and a random point near it, then 60 points anywhere.
+fn test_points(rng: &mut Rng, zones: &[Zone]) -> Vec<Coord> {
     let mut points: Vec<Coord> = Vec::new();
     for z in zones {
         for p in &z.local.0 {
@@ -179,19 +182,38 @@ fn agree(seed: u64, utm: bool) -> usize {
             y: -400.0 + rng.f() * 800.0,
         });
     }
+    points
+}
+
+/// The status `p` should get: on the boundary within `tol` of it, else as geo places it.
+fn expected_status(dist: f64, tol: f64, union: &MultiPolygon<f64>, p: Coord) -> PointStatus {
+    if dist <= tol {
+        PointStatus::OnBoundary
+    } else if union.coordinate_position(&p) == CoordPos::Inside {
+        PointStatus::Inside
+    } else {
+        PointStatus::Outside
+    }
+}
+
+/// Checks every test point of one random layer; returns how many were compared.
+fn agree(seed: u64, utm: bool) -> usize {
+    let mut rng = Rng(seed);
+    let layer = random_layer(&mut rng);
+    let ds = Dataset::from_single_file("zones.geojson", &geojson(&layer, utm)).unwrap();
+    let zones = &ds.layers[0].zones;
+    assert_eq!(zones.len(), layer.len(), "seed {seed}: every feature loads");
+    let union = reference_union(zones);
+    let boundary = union_boundary(&union);
+    let tol = ds.manifest.checking.boundary_tolerance_m;
+    let points = test_points(&mut rng, zones);
     let mut compared = 0;
     for p in points {
         let dist = Euclidean.distance(&Point(p), &boundary);
         if (dist - tol).abs() < 1e-3 {
             continue; // rounding decides
         }
-        let want = if dist <= tol {
-            PointStatus::OnBoundary
-        } else if union.coordinate_position(&p) == CoordPos::Inside {
-            PointStatus::Inside
-        } else {
-            PointStatus::Outside
-        };
+        let want = expected_status(dist, tol, &union, p);
         let (lon, lat) = ds.frame.inverse(p.x, p.y);
         let got = ds.check_point((lon, lat)).layers[0].status;
         assert_eq!(

@@ -5,9 +5,68 @@
 mod common;
 use baft_core::check::PointStatus;
 use baft_core::dataset::Dataset;
+use baft_core::layer::Layer;
 use common::*;
 use geo::coordinate_position::CoordPos;
 use geo::{Coord, CoordinatePosition, Distance, Euclidean, Point};
+
+/// A random point near a vertex or edge of a random ring of `mp`: within ±3 m, sometimes ±60 m.
+fn point_near_an_edge(rng: &mut Rng, mp: &geo::MultiPolygon<f64>) -> Coord {
+    let poly = &mp.0[(rng.f() * mp.0.len() as f64) as usize % mp.0.len()];
+    let rings: Vec<_> = std::iter::once(poly.exterior())
+        .chain(poly.interiors())
+        .collect();
+    let ring = rings[(rng.f() * rings.len() as f64) as usize % rings.len()];
+    let i = (rng.f() * (ring.0.len() - 1) as f64) as usize;
+    let (a, b) = (ring.0[i], ring.0[i + 1]);
+    let t = if rng.f() < 0.1 { 0.0 } else { rng.f() };
+    let spread = if rng.f() < 0.7 { 3.0 } else { 60.0 };
+    Coord {
+        x: a.x + (b.x - a.x) * t + (rng.f() - 0.5) * 2.0 * spread,
+        y: a.y + (b.y - a.y) * t + (rng.f() - 0.5) * 2.0 * spread,
+    }
+}
+
+/// Every ring of `mp` (shells and holes) as one multi-line string.
+fn boundary_lines(mp: &geo::MultiPolygon<f64>) -> geo::MultiLineString<f64> {
+    mp.0.iter()
+        .map(|q| {
+            geo::MultiLineString(
+                std::iter::once(q.exterior().clone())
+                    .chain(q.interiors().iter().cloned())
+                    .collect(),
+            )
+        })
+        .fold(geo::MultiLineString(vec![]), |mut acc, m| {
+            acc.0.extend(m.0);
+            acc
+        })
+}
+
+/// geo's answer for `p` against the layer's zones: inside any, and distance to the nearest edge.
+fn geo_reference(layer: &Layer, p: Coord) -> (bool, f64) {
+    let mut inside_ref = false;
+    let mut dist_ref = f64::INFINITY;
+    for zz in &layer.zones {
+        if zz.local.coordinate_position(&p) == CoordPos::Inside {
+            inside_ref = true;
+        }
+        dist_ref = dist_ref.min(Euclidean.distance(&Point(p), &boundary_lines(&zz.local)));
+    }
+    (inside_ref, dist_ref)
+}
+
+/// The status a point should get from its distance to the boundary and whether it is inside.
+fn expected_status(dist_ref: f64, tol: f64, inside_ref: bool) -> PointStatus {
+    // Blocks in the sample never touch (streets separate them), so every edge is an outer edge.
+    if dist_ref <= tol {
+        PointStatus::OnBoundary
+    } else if inside_ref {
+        PointStatus::Inside
+    } else {
+        PointStatus::Outside
+    }
+}
 
 fn agree_on(ds: &Dataset, layer_index: usize, n_random: usize, seed: u64) -> usize {
     let layer = &ds.layers[layer_index];
@@ -18,46 +77,9 @@ fn agree_on(ds: &Dataset, layer_index: usize, n_random: usize, seed: u64) -> usi
     for k in 0..n_random {
         // Pick a zone and a vertex/edge of it, then a point within ±3 m of the edge (or further, sometimes).
         let z = zones[k % zones.len()];
-        let poly = &z.local.0[(rng.f() * z.local.0.len() as f64) as usize % z.local.0.len()];
-        let rings: Vec<_> = std::iter::once(poly.exterior())
-            .chain(poly.interiors())
-            .collect();
-        let ring = rings[(rng.f() * rings.len() as f64) as usize % rings.len()];
-        let i = (rng.f() * (ring.0.len() - 1) as f64) as usize;
-        let (a, b) = (ring.0[i], ring.0[i + 1]);
-        let t = if rng.f() < 0.1 { 0.0 } else { rng.f() };
-        let spread = if rng.f() < 0.7 { 3.0 } else { 60.0 };
-        let p = Coord {
-            x: a.x + (b.x - a.x) * t + (rng.f() - 0.5) * 2.0 * spread,
-            y: a.y + (b.y - a.y) * t + (rng.f() - 0.5) * 2.0 * spread,
-        };
+        let p = point_near_an_edge(&mut rng, &z.local);
         // Reference: geo's location and distance against every zone of the layer.
-        let mut inside_ref = false;
-        let mut dist_ref = f64::INFINITY;
-        for zz in &layer.zones {
-            if zz.local.coordinate_position(&p) == CoordPos::Inside {
-                inside_ref = true;
-            }
-            dist_ref = dist_ref.min(
-                Euclidean.distance(
-                    &Point(p),
-                    &zz.local
-                        .0
-                        .iter()
-                        .map(|q| {
-                            geo::MultiLineString(
-                                std::iter::once(q.exterior().clone())
-                                    .chain(q.interiors().iter().cloned())
-                                    .collect(),
-                            )
-                        })
-                        .fold(geo::MultiLineString(vec![]), |mut acc, m| {
-                            acc.0.extend(m.0);
-                            acc
-                        }),
-                ),
-            );
-        }
+        let (inside_ref, dist_ref) = geo_reference(layer, p);
         // Skip points within a micrometre of the tolerance, where rounding decides.
         if (dist_ref - tol).abs() < 1e-6 {
             continue;
@@ -70,14 +92,7 @@ fn agree_on(ds: &Dataset, layer_index: usize, n_random: usize, seed: u64) -> usi
             .find(|l| l.layer.id == layer.spec.id)
             .unwrap()
             .clone();
-        // Blocks in the sample never touch (streets separate them), so every edge is an outer edge.
-        let want = if dist_ref <= tol {
-            PointStatus::OnBoundary
-        } else if inside_ref {
-            PointStatus::Inside
-        } else {
-            PointStatus::Outside
-        };
+        let want = expected_status(dist_ref, tol, inside_ref);
         assert_eq!(
             got.status, want,
             "point {lat:.8},{lon:.8}: distance {dist_ref:.4} m, geo inside {inside_ref}"

@@ -2,9 +2,10 @@
 //! field; facts from text; the sample's plots of each kind.
 
 mod common;
+use baft_core::dataset::Dataset;
 use baft_core::packages::facts::{FactValue, Membership};
 use baft_core::packages::rules::{Hint, PackageStatus};
-use baft_core::packages::{evaluate, FactName, FactSource, PackagesFile, PlotFacts};
+use baft_core::packages::{evaluate, Evaluation, FactName, FactSource, PackagesFile, PlotFacts};
 use common::packages::*;
 use common::repo;
 
@@ -166,29 +167,43 @@ fn facts_from_text_and_checks() {
     assert!(f.set_from_text("area=-5", FactSource::User).is_err());
 }
 
-/// The sample data's plots of each kind, through the real check and the real packages file.
-#[test]
-fn sample_plots_of_each_kind_get_the_right_packages() {
-    use baft_core::dataset::read_plot_outline;
-    use baft_core::input::ParseOptions;
-    let ds = common::sample();
-    let fx = common::fixtures();
-    let point = |k: &str| common::point(&fx[k]["point"]);
-    let counted = |facts: PlotFacts| {
-        let e = ds.incentives(&facts, TODAY).unwrap();
-        let mut ids: Vec<String> = e.combined.counted.clone();
-        ids.sort();
-        (ids, e)
-    };
-    let with = |mut f: PlotFacts, text: &str| {
-        f.set_from_text(text, FactSource::User).unwrap();
-        f.with_assumed_defaults()
-    };
+/// The sorted ids of the packages counted for `facts` on the sample, and the evaluation.
+fn counted(ds: &Dataset, facts: PlotFacts) -> (Vec<String>, Evaluation) {
+    let e = ds.incentives(&facts, TODAY).unwrap();
+    let mut ids: Vec<String> = e.combined.counted.clone();
+    ids.sort();
+    (ids, e)
+}
+
+/// `f` with the user's facts from `text` set and the rest assumed.
+fn with(mut f: PlotFacts, text: &str) -> PlotFacts {
+    f.set_from_text(text, FactSource::User).unwrap();
+    f.with_assumed_defaults()
+}
+
+/// The packages counted at the sample fixture point `key`, with the user's facts from `text`.
+fn counted_at(
+    ds: &Dataset,
+    fx: &serde_json::Value,
+    key: &str,
+    text: &str,
+) -> (Vec<String>, Evaluation) {
+    let point = common::point(&fx[key]["point"]);
+    counted(
+        ds,
+        with(PlotFacts::from_point(&ds.check_point(point)), text),
+    )
+}
+
+/// Checks the packages of plots in the worn-out block: inside the fabric, on a main axis, small.
+fn assert_worn_block_packages(ds: &Dataset, fx: &serde_json::Value) {
     // Worn-out block, inside the fabric (not on a main axis).
-    let (ids, _) = counted(with(
-        PlotFacts::from_point(&ds.check_point(point("worn_block"))),
+    let (ids, _) = counted_at(
+        ds,
+        fx,
+        "worn_block",
         "area=180,axis=no,use=residential,units=4",
-    ));
+    );
     assert_eq!(
         ids,
         [
@@ -200,17 +215,16 @@ fn sample_plots_of_each_kind_get_the_right_packages() {
         ]
     );
     // On a main axis: group 2 instead of group 3.
-    let (ids, e) = counted(with(
-        PlotFacts::from_point(&ds.check_point(point("worn_block"))),
-        "area=180,axis=yes,use=commercial",
-    ));
+    let (ids, e) = counted_at(ds, fx, "worn_block", "area=180,axis=yes,use=commercial");
     assert_eq!(ids, ["engineering-fee-discount", "national-1401-main-axis"]);
     assert_eq!(e.combined.parking_per_unit, Some(0.75));
     // A small residential plot that cannot be consolidated: group 4 (no extra floor).
-    let (ids, e) = counted(with(
-        PlotFacts::from_point(&ds.check_point(point("worn_block"))),
+    let (ids, e) = counted_at(
+        ds,
+        fx,
+        "worn_block",
         "area=60,axis=no,use=residential,units=1",
-    ));
+    );
     assert!(
         ids.contains(&"national-1401-small-plot".to_string())
             ^ ids.contains(&"national-1401-inside-fabric".to_string()),
@@ -220,26 +234,35 @@ fn sample_plots_of_each_kind_get_the_right_packages() {
         .results
         .iter()
         .any(|r| r.package.id == "national-1401-small-plot" && r.status == PackageStatus::Applies));
+}
+
+/// Checks the packages in the informal settlement and outside every layer.
+fn assert_informal_and_outside_packages(ds: &Dataset, fx: &serde_json::Value) {
     // Informal settlement: its own package; worn-out ones don't apply.
-    let (ids, e) = counted(with(
-        PlotFacts::from_point(&ds.check_point(point("informal_inside"))),
+    let (ids, e) = counted_at(
+        ds,
+        fx,
+        "informal_inside",
         "area=150,use=residential,units=2",
-    ));
+    );
     assert_eq!(ids, ["informal-settlement-upgrading"]);
     // 150 m²: floor 90, permitted 270 m²; fee 14,400,000 × 270 = 3,888,000,000; 50% = 1,944,000,000; loans 2 × 2 bn.
     assert!((e.worth.fee_saving_rial.unwrap() - 1_944_000_000.0).abs() < 1.0);
     assert_eq!(e.worth.loans_total_rial, Some(4_000_000_000.0));
     // Outside every layer: nothing applies, and each package says why.
-    let (ids, e) = counted(with(
-        PlotFacts::from_point(&ds.check_point(point("outside_all"))),
-        "area=200,axis=no,use=residential",
-    ));
+    let (ids, e) = counted_at(ds, fx, "outside_all", "area=200,axis=no,use=residential");
     assert!(ids.is_empty());
     assert!(e
         .results
         .iter()
         .all(|r| r.status == PackageStatus::DoesNotApply
             && matches!(r.hints[0], Hint::NotInLayer { .. })));
+}
+
+/// Checks the straddling plot fixture counts as inside, with its area measured from the outline.
+fn assert_straddling_plot_packages(ds: &Dataset) {
+    use baft_core::dataset::read_plot_outline;
+    use baft_core::input::ParseOptions;
     // Partly inside (60% ≥ the 50% threshold): counts as inside, area measured from the outline.
     let rings = read_plot_outline(
         &std::fs::read_to_string(repo().join("tests/fixtures/plot-straddling.geojson")).unwrap(),
@@ -253,10 +276,20 @@ fn sample_plots_of_each_kind_get_the_right_packages() {
         facts.get(FactName::PlotAreaM2).unwrap().source,
         FactSource::Check
     );
-    let (ids, e) = counted(facts);
+    let (ids, e) = counted(ds, facts);
     assert!(ids.contains(&"national-1401-inside-fabric".to_string()));
     let area = plot.area_m2;
     assert!(
         (e.worth.extra_floor_area_m2.unwrap() - 0.6 * (area * 10.0).round() / 10.0).abs() < 1e-6
     );
+}
+
+/// The sample data's plots of each kind, through the real check and the real packages file.
+#[test]
+fn sample_plots_of_each_kind_get_the_right_packages() {
+    let ds = common::sample();
+    let fx = common::fixtures();
+    assert_worn_block_packages(&ds, &fx);
+    assert_informal_and_outside_packages(&ds, &fx);
+    assert_straddling_plot_packages(&ds);
 }

@@ -48,83 +48,105 @@ fn lines(rng: &mut Rng, lo: f64, hi: f64, along_old: impl Fn(f64) -> f64) -> Vec
     v
 }
 
+/// The oldest fabric met along the vertical line at `x`, scaled down a little.
+fn column_oldness(x: f64, half_h: f64) -> f64 {
+    (0..7)
+        .map(|k| oldness(x, -half_h + k as f64 * half_h / 3.0))
+        .fold(0.0, f64::max)
+        * 0.8
+}
+
+/// The oldest fabric met along the horizontal line at `y`, scaled down a little.
+fn row_oldness(y: f64, half_w: f64) -> f64 {
+    (0..7)
+        .map(|k| oldness(-half_w + k as f64 * half_w / 3.0, y))
+        .fold(0.0, f64::max)
+        * 0.8
+}
+
+/// The jittered, gently warped street-grid nodes [i][j]; main axes are not jittered.
+fn grid_nodes(xs: &[f64], ys: &[f64], main_x: &[bool], main_y: &[bool]) -> Vec<Vec<P>> {
+    xs.iter()
+        .enumerate()
+        .map(|(i, &x)| {
+            ys.iter()
+                .enumerate()
+                .map(|(j, &y)| {
+                    let jx = if main_x[i] {
+                        0.0
+                    } else {
+                        14.0 * (hash01(i as i64, j as i64, 1) - 0.5)
+                    };
+                    let jy = if main_y[j] {
+                        0.0
+                    } else {
+                        14.0 * (hash01(i as i64, j as i64, 2) - 0.5)
+                    };
+                    // A gentle warp so that no street is quite straight.
+                    (
+                        x + jx + 45.0 * (y / 850.0).sin(),
+                        y + jy + 35.0 * (x / 700.0).sin(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A street's width: 20 m on a main axis, otherwise narrower the older the fabric.
+fn street_width(main: bool, old: f64, h: f64) -> f64 {
+    if main {
+        return 20.0;
+    }
+    let w = 12.0 - 8.5 * old + 3.0 * (h - 0.5);
+    w.clamp(4.0, 14.0)
+}
+
+/// Widths of the vertical street segments [i][j], between rows j and j+1.
+fn vertical_widths(nodes: &[Vec<P>], main_x: &[bool], nx: usize, ny: usize) -> Vec<Vec<f64>> {
+    (0..nx)
+        .map(|i| {
+            (0..ny - 1)
+                .map(|j| {
+                    let (a, b) = (nodes[i][j], nodes[i][j + 1]);
+                    street_width(
+                        main_x[i],
+                        oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
+                        hash01(i as i64, j as i64, 3),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Widths of the horizontal street segments [j][i], between columns i and i+1.
+fn horizontal_widths(nodes: &[Vec<P>], main_y: &[bool], nx: usize, ny: usize) -> Vec<Vec<f64>> {
+    (0..ny)
+        .map(|j| {
+            (0..nx - 1)
+                .map(|i| {
+                    let (a, b) = (nodes[i][j], nodes[i + 1][j]);
+                    street_width(
+                        main_y[j],
+                        oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
+                        hash01(i as i64, j as i64, 4),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
 impl Grid {
     pub fn new(rng: &mut Rng, half_w: f64, half_h: f64) -> Grid {
-        let xs = lines(rng, -half_w, half_w, |x| {
-            (0..7)
-                .map(|k| oldness(x, -half_h + k as f64 * half_h / 3.0))
-                .fold(0.0, f64::max)
-                * 0.8
-        });
-        let ys = lines(rng, -half_h, half_h, |y| {
-            (0..7)
-                .map(|k| oldness(-half_w + k as f64 * half_w / 3.0, y))
-                .fold(0.0, f64::max)
-                * 0.8
-        });
+        let xs = lines(rng, -half_w, half_w, |x| column_oldness(x, half_h));
+        let ys = lines(rng, -half_h, half_h, |y| row_oldness(y, half_w));
         let main_x: Vec<bool> = (0..xs.len()).map(|i| i % 7 == 3).collect();
         let main_y: Vec<bool> = (0..ys.len()).map(|j| j % 8 == 4).collect();
-        let nodes: Vec<Vec<P>> = xs
-            .iter()
-            .enumerate()
-            .map(|(i, &x)| {
-                ys.iter()
-                    .enumerate()
-                    .map(|(j, &y)| {
-                        let jx = if main_x[i] {
-                            0.0
-                        } else {
-                            14.0 * (hash01(i as i64, j as i64, 1) - 0.5)
-                        };
-                        let jy = if main_y[j] {
-                            0.0
-                        } else {
-                            14.0 * (hash01(i as i64, j as i64, 2) - 0.5)
-                        };
-                        // A gentle warp so that no street is quite straight.
-                        (
-                            x + jx + 45.0 * (y / 850.0).sin(),
-                            y + jy + 35.0 * (x / 700.0).sin(),
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
-        let width = |main: bool, old: f64, h: f64| -> f64 {
-            if main {
-                return 20.0;
-            }
-            let w = 12.0 - 8.5 * old + 3.0 * (h - 0.5);
-            w.clamp(4.0, 14.0)
-        };
-        let v_width = (0..xs.len())
-            .map(|i| {
-                (0..ys.len() - 1)
-                    .map(|j| {
-                        let (a, b) = (nodes[i][j], nodes[i][j + 1]);
-                        width(
-                            main_x[i],
-                            oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
-                            hash01(i as i64, j as i64, 3),
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
-        let h_width = (0..ys.len())
-            .map(|j| {
-                (0..xs.len() - 1)
-                    .map(|i| {
-                        let (a, b) = (nodes[i][j], nodes[i + 1][j]);
-                        width(
-                            main_y[j],
-                            oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
-                            hash01(i as i64, j as i64, 4),
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
+        let nodes = grid_nodes(&xs, &ys, &main_x, &main_y);
+        let v_width = vertical_widths(&nodes, &main_x, xs.len(), ys.len());
+        let h_width = horizontal_widths(&nodes, &main_y, xs.len(), ys.len());
         Grid {
             xs,
             ys,
@@ -215,6 +237,100 @@ pub struct Plot {
     pub land_use: &'static str,
 }
 
+/// Straight-line distance between two points.
+fn dist(a: P, b: P) -> f64 {
+    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+}
+
+/// The block's corners reordered so that u runs along its longer sides, and those sides' indices.
+fn orient(block: &[P; 4]) -> ([P; 4], [usize; 2]) {
+    // Orient so that u runs along the longer sides: sides 0 and 2 (south/north) or 1 and 3.
+    let long_sn = dist(block[0], block[1]) + dist(block[3], block[2])
+        >= dist(block[1], block[2]) + dist(block[0], block[3]);
+    if long_sn {
+        ([block[0], block[1], block[2], block[3]], [0usize, 2])
+    } else {
+        ([block[1], block[2], block[3], block[0]], [1usize, 3])
+    }
+}
+
+/// The street side a row of plots fronts: the first and last rows do, inner rows don't.
+fn row_side(row: usize, rows: usize, front: [usize; 2]) -> Option<usize> {
+    if row == 0 {
+        Some(front[0])
+    } else if row == rows - 1 {
+        Some(front[1])
+    } else {
+        None
+    }
+}
+
+/// Cut positions 0..=1 along a row for `n` plots of randomly varied widths.
+fn frontage_cuts(rng: &mut Rng, n: usize) -> Vec<f64> {
+    let mut cuts: Vec<f64> = vec![0.0];
+    let mut acc = 0.0;
+    let ws: Vec<f64> = (0..n).map(|_| rng.range(0.7, 1.3)).collect();
+    let total: f64 = ws.iter().sum();
+    for w in &ws {
+        acc += w / total;
+        cuts.push(acc.min(1.0));
+    }
+    cuts
+}
+
+/// A plot on `ring` with random access, structure, floors, age and land use for its fabric.
+fn make_plot(
+    rng: &mut Rng,
+    ring: Vec<P>,
+    side: Option<usize>,
+    widths: &[f64; 4],
+    main: &[bool; 4],
+    old: f64,
+) -> Plot {
+    let a = area(&ring).abs();
+    let lane = side.is_none() || (old > 0.45 && rng.chance(old * 0.3));
+    let access_width = match side {
+        Some(s) if !lane => widths[s],
+        _ => rng.range(2.5, 5.5),
+    };
+    let no_frame = rng.chance((0.08 + 0.85 * old).min(0.95));
+    let structure = if no_frame {
+        "unreinforced_masonry"
+    } else if rng.chance(0.5) {
+        "concrete_frame"
+    } else {
+        "steel_frame"
+    };
+    let floors = if no_frame {
+        1 + rng.chance(0.4) as u32
+    } else {
+        2 + (rng.f() * 4.0) as u32
+    };
+    let built_year = if no_frame {
+        1330 + (rng.f() * 45.0) as i32
+    } else {
+        1370 + (rng.f() * 30.0) as i32
+    };
+    let on_main_axis = side.is_some_and(|s| main[s]) && !lane;
+    let land_use = if on_main_axis && rng.chance(0.5) {
+        "commercial"
+    } else if rng.chance(0.03) {
+        "educational"
+    } else {
+        "residential"
+    };
+    Plot {
+        ring,
+        area: a,
+        access_width,
+        on_main_axis,
+        structure,
+        floors,
+        built_year,
+        land_use,
+    }
+}
+
 /// Subdivides a block into two rows of plots along its longer direction.
 pub fn plots(
     rng: &mut Rng,
@@ -223,17 +339,9 @@ pub fn plots(
     main: &[bool; 4],
     old: f64,
 ) -> Vec<Plot> {
-    let len = |a: P, b: P| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-    // Orient so that u runs along the longer sides: sides 0 and 2 (south/north) or 1 and 3.
-    let long_sn = len(block[0], block[1]) + len(block[3], block[2])
-        >= len(block[1], block[2]) + len(block[0], block[3]);
-    let (q, front) = if long_sn {
-        ([block[0], block[1], block[2], block[3]], [0usize, 2])
-    } else {
-        ([block[1], block[2], block[3], block[0]], [1usize, 3])
-    };
-    let long = (len(q[0], q[1]) + len(q[3], q[2])) / 2.0;
-    let short = (len(q[1], q[2]) + len(q[0], q[3])) / 2.0;
+    let (q, front) = orient(block);
+    let long = (dist(q[0], q[1]) + dist(q[3], q[2])) / 2.0;
+    let short = (dist(q[1], q[2]) + dist(q[0], q[3])) / 2.0;
     // Old fabric is shallow and deep blocks get inner rows reached by dead-end lanes.
     let depth = (30.0 - 15.0 * old) * rng.range(0.9, 1.15);
     let rows = ((short / depth).round() as usize).max(2);
@@ -241,22 +349,9 @@ pub fn plots(
     let frontage = (19.0 - 11.5 * old) * rng.range(0.85, 1.2);
     let mut out = Vec::new();
     for row in 0..rows {
-        let side = if row == 0 {
-            Some(front[0])
-        } else if row == rows - 1 {
-            Some(front[1])
-        } else {
-            None
-        };
+        let side = row_side(row, rows, front);
         let n = ((long / frontage).round() as usize).max(1);
-        let mut cuts: Vec<f64> = vec![0.0];
-        let mut acc = 0.0;
-        let ws: Vec<f64> = (0..n).map(|_| rng.range(0.7, 1.3)).collect();
-        let total: f64 = ws.iter().sum();
-        for w in &ws {
-            acc += w / total;
-            cuts.push(acc.min(1.0));
-        }
+        let cuts = frontage_cuts(rng, n);
         let (v0, v1) = (row as f64 / rows as f64, (row + 1) as f64 / rows as f64);
         for k in 0..n {
             let (u0, u1) = (cuts[k], cuts[k + 1]);
@@ -266,48 +361,7 @@ pub fn plots(
                 bilinear(&q, u1, v1),
                 bilinear(&q, u0, v1),
             ];
-            let a = area(&ring).abs();
-            let lane = side.is_none() || (old > 0.45 && rng.chance(old * 0.3));
-            let access_width = match side {
-                Some(s) if !lane => widths[s],
-                _ => rng.range(2.5, 5.5),
-            };
-            let no_frame = rng.chance((0.08 + 0.85 * old).min(0.95));
-            let structure = if no_frame {
-                "unreinforced_masonry"
-            } else if rng.chance(0.5) {
-                "concrete_frame"
-            } else {
-                "steel_frame"
-            };
-            let floors = if no_frame {
-                1 + rng.chance(0.4) as u32
-            } else {
-                2 + (rng.f() * 4.0) as u32
-            };
-            let built_year = if no_frame {
-                1330 + (rng.f() * 45.0) as i32
-            } else {
-                1370 + (rng.f() * 30.0) as i32
-            };
-            let on_main_axis = side.is_some_and(|s| main[s]) && !lane;
-            let land_use = if on_main_axis && rng.chance(0.5) {
-                "commercial"
-            } else if rng.chance(0.03) {
-                "educational"
-            } else {
-                "residential"
-            };
-            out.push(Plot {
-                ring,
-                area: a,
-                access_width,
-                on_main_axis,
-                structure,
-                floors,
-                built_year,
-                land_use,
-            });
+            out.push(make_plot(rng, ring, side, widths, main, old));
         }
     }
     out

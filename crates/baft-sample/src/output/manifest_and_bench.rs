@@ -74,30 +74,50 @@ fn lonlat(p: P, frame: &TransverseMercator) -> Value {
     json!({"lon": (lon * 1e7).round() / 1e7, "lat": (lat * 1e7).round() / 1e7, "utm39n": [e.round(), n.round()]})
 }
 
-pub fn write_all(
+/// The centres of the hand-placed zones, which the fixtures refer to.
+struct ZoneCentres {
+    informal: P,
+    hole: P,
+    historic: P,
+}
+
+/// The blocks the fixtures point into, each chosen for a known answer.
+struct FixtureBlocks<'a> {
+    worn: &'a Block,
+    added: &'a Block,
+    removed: &'a Block,
+    outside: &'a Block,
+    in_nb: &'a Block,
+}
+
+/// Writes the 1398 and 1402 worn-out fabric layers.
+fn write_worn_layers(
     city: &City,
     frame: &TransverseMercator,
     data: &Path,
-    fixtures: &Path,
-) -> std::io::Result<String> {
-    std::fs::create_dir_all(data.join("layers"))?;
-    std::fs::create_dir_all(fixtures)?;
-    let vers = versions(city);
+    vers: &Versions,
+) -> std::io::Result<()> {
     std::fs::write(
         data.join("layers/worn-out-fabric-1398.geojson"),
-        worn_layer(city, frame, &vers.v1398, &vers, "1398"),
+        worn_layer(city, frame, &vers.v1398, vers, "1398"),
     )?;
     std::fs::write(
         data.join("layers/worn-out-fabric-1402.geojson"),
-        worn_layer(city, frame, &vers.v1402, &vers, "1402"),
-    )?;
+        worn_layer(city, frame, &vers.v1402, vers, "1402"),
+    )
+}
 
-    let mut rng = Rng::new(7);
+/// Writes the informal settlement layer (in UTM) and returns its centre and its hole's centre.
+fn write_informal_layer(
+    rng: &mut Rng,
+    frame: &TransverseMercator,
+    data: &Path,
+) -> std::io::Result<(P, P)> {
     // Informal settlement on the south-east edge of the city, with a hole (a school site).
     let informal_c = (1880.0, -2330.0);
-    let shell = blob(&mut rng, informal_c, 430.0, 36, 0.25);
+    let shell = blob(rng, informal_c, 430.0, 36, 0.25);
     let hole_c = (informal_c.0 + 40.0, informal_c.1 - 30.0);
-    let mut hole = blob(&mut rng, hole_c, 65.0, 12, 0.2);
+    let mut hole = blob(rng, hole_c, 65.0, 12, 0.2);
     hole.reverse();
     let informal = feature(
         json!({"zone_id": "IS-01", "name": "سکونتگاه غیررسمی جنوب‌شرقی (نمونه)", "name_en": "South-east informal settlement (sample)", "hole": "school site excluded"}),
@@ -113,10 +133,18 @@ pub fn write_all(
             &[informal],
         ),
     )?;
+    Ok((informal_c, hole_c))
+}
 
+/// Writes the historic fabric layer and returns the historic core's centre.
+fn write_historic_layer(
+    rng: &mut Rng,
+    frame: &TransverseMercator,
+    data: &Path,
+) -> std::io::Result<P> {
     // Historic core at the oldest village core.
     let historic_c = (-600.0, 400.0);
-    let historic_ring = blob(&mut rng, historic_c, 260.0, 20, 0.3);
+    let historic_ring = blob(rng, historic_c, 260.0, 20, 0.3);
     let historic = feature(
         json!({"zone_id": "HF-01", "name": "هستهٔ تاریخی قلعه حسن‌خان (نمونه)", "name_en": "Qal'eh Hasan Khan historic core (sample)"}),
         &[ring_lonlat(&historic_ring, frame)],
@@ -129,7 +157,15 @@ pub fn write_all(
             &[historic],
         ),
     )?;
+    Ok(historic_c)
+}
 
+/// Writes the target neighbourhoods layer.
+fn write_neighbourhood_layer(
+    city: &City,
+    frame: &TransverseMercator,
+    data: &Path,
+) -> std::io::Result<()> {
     let nb_feats: Vec<String> = city
         .neighbourhoods
         .iter()
@@ -145,8 +181,15 @@ pub fn write_all(
             &format!("\"notice\":\"{NOTICE}\","),
             &nb_feats,
         ),
-    )?;
+    )
+}
 
+/// Writes the parcels and blocks layers, the offices and the manifest.
+fn write_parcels_offices_and_manifest(
+    city: &City,
+    frame: &TransverseMercator,
+    data: &Path,
+) -> std::io::Result<()> {
     // The parcel layer: every plot of the ten surveyed neighbourhoods, plot by plot.
     std::fs::create_dir_all(data.join("parcels"))?;
     std::fs::write(
@@ -164,29 +207,44 @@ pub fn write_all(
     std::fs::write(
         data.join("manifest.json"),
         serde_json::to_string_pretty(&manifest()).unwrap_or_default() + "\n",
-    )?;
+    )
+}
 
-    // Fixtures: places whose answers the tests know from how the data was made.
-    let pick = |f: &dyn Fn(usize, &Block) -> bool| {
-        city.blocks
-            .iter()
-            .enumerate()
-            .find(|(k, b)| f(*k, b))
-            .map(|(_, b)| b)
-    };
-    let far = |b: &Block, c: P, r: f64| {
-        let m = centroid(&b.ring);
-        ((m.0 - c.0).powi(2) + (m.1 - c.1).powi(2)).sqrt() > r
-    };
-    let worn = pick(&|k, b| {
+/// The first block of the city for which `f(index, block)` holds.
+fn pick<'a>(city: &'a City, f: &dyn Fn(usize, &Block) -> bool) -> Option<&'a Block> {
+    city.blocks
+        .iter()
+        .enumerate()
+        .find(|(k, b)| f(*k, b))
+        .map(|(_, b)| b)
+}
+
+/// Whether the block's centroid lies more than `r` from `c`.
+fn far(b: &Block, c: P, r: f64) -> bool {
+    let m = centroid(&b.ring);
+    ((m.0 - c.0).powi(2) + (m.1 - c.1).powi(2)).sqrt() > r
+}
+
+/// Picks the worn, added, removed, outside and neighbourhood blocks the fixtures use.
+fn pick_fixture_blocks<'a>(
+    city: &'a City,
+    vers: &Versions,
+    zones: &ZoneCentres,
+) -> FixtureBlocks<'a> {
+    let (historic_c, informal_c) = (zones.historic, zones.informal);
+    let worn = pick(city, &|k, b| {
         vers.v1398[k] && vers.v1402[k] && far(b, historic_c, 500.0) && far(b, informal_c, 800.0)
     })
     .expect("a worn block");
-    let added = pick(&|k, b| !vers.v1398[k] && vers.v1402[k] && far(b, informal_c, 800.0))
-        .expect("an added block");
-    let removed = pick(&|k, b| vers.v1398[k] && !vers.v1402[k] && far(b, informal_c, 800.0))
-        .expect("a removed block");
-    let outside = pick(&|k, b| {
+    let added = pick(city, &|k, b| {
+        !vers.v1398[k] && vers.v1402[k] && far(b, informal_c, 800.0)
+    })
+    .expect("an added block");
+    let removed = pick(city, &|k, b| {
+        vers.v1398[k] && !vers.v1402[k] && far(b, informal_c, 800.0)
+    })
+    .expect("a removed block");
+    let outside = pick(city, &|k, b| {
         !vers.v1398[k]
             && !vers.v1402[k]
             && b.neighbourhood.is_none()
@@ -199,10 +257,32 @@ pub fn write_all(
             })
     })
     .expect("an outside block");
-    let in_nb = pick(&|_, b| b.neighbourhood.is_some()).expect("a neighbourhood block");
-    // A plot straddling the south side of the worn block: 60 % inside.
+    let in_nb = pick(city, &|_, b| b.neighbourhood.is_some()).expect("a neighbourhood block");
+    FixtureBlocks {
+        worn,
+        added,
+        removed,
+        outside,
+        in_nb,
+    }
+}
+
+/// The worn block's south edge (its first two corners) and the street width along it.
+fn south_edge(city: &City, worn: &Block) -> (P, P, f64) {
     let (e0, e1) = (worn.ring[0], worn.ring[1]);
     let w = city.grid.h_width[worn.cell.1][worn.cell.0];
+    (e0, e1, w)
+}
+
+/// Writes the straddling-plot and inside-plot fixtures for the worn block.
+fn write_plot_fixtures(
+    city: &City,
+    frame: &TransverseMercator,
+    fixtures: &Path,
+    worn: &Block,
+) -> std::io::Result<()> {
+    // A plot straddling the south side of the worn block: 60 % inside.
+    let (e0, e1, w) = south_edge(city, worn);
     let (dx, dy) = (e1.0 - e0.0, e1.1 - e0.1);
     let len = (dx * dx + dy * dy).sqrt();
     let n = (-dy / len, dx / len);
@@ -228,9 +308,22 @@ pub fn write_all(
         ))
         .unwrap_or_default()
             + "\n",
-    )?;
-    let hole_ll = lonlat(hole_c, frame);
-    let fx = json!({
+    )
+}
+
+/// The sample-points fixture: places whose answers follow from how the data was made.
+fn sample_points(
+    city: &City,
+    frame: &TransverseMercator,
+    fb: &FixtureBlocks,
+    zones: &ZoneCentres,
+) -> Value {
+    let (worn, added, removed, outside, in_nb) =
+        (fb.worn, fb.added, fb.removed, fb.outside, fb.in_nb);
+    let (informal_c, historic_c) = (zones.informal, zones.historic);
+    let (e0, e1, w) = south_edge(city, worn);
+    let hole_ll = lonlat(zones.hole, frame);
+    json!({
         "notice": "Generated by baft-sample with the data: points whose answers follow from how the data was made.",
         "worn_block": {"block_id": worn.id, "point": lonlat(centroid(&worn.ring), frame), "south_edge_midpoint": lonlat(((e0.0 + e1.0) / 2.0, (e0.1 + e1.1) / 2.0), frame), "street_width_m": w},
         "added_1402": {"block_id": added.id, "point": lonlat(centroid(&added.ring), frame)},
@@ -242,20 +335,53 @@ pub fn write_all(
         "neighbourhood_block": {"block_id": in_nb.id, "zone_id": city.neighbourhoods[in_nb.neighbourhood.unwrap_or(0)].id, "point": lonlat(centroid(&in_nb.ring), frame)},
         "straddling_plot": {"file": "plot-straddling.geojson", "block_id": worn.id, "expected_share": 0.6},
         "inside_plot": {"file": "plot-inside.geojson", "block_id": worn.id, "area_m2": worn.plots[0].area},
-    });
-    std::fs::write(
-        fixtures.join("sample-points.json"),
-        serde_json::to_string_pretty(&fx).unwrap_or_default() + "\n",
-    )?;
+    })
+}
+
+/// The one-line summary of what was written.
+fn summary(city: &City, vers: &Versions) -> String {
     let count = |v: &[bool]| v.iter().filter(|x| **x).count();
-    Ok(format!(
+    format!(
         "{} blocks, {} plots; worn-out: {} in 1398, {} in 1402; {} target neighbourhoods",
         city.blocks.len(),
         city.blocks.iter().map(|b| b.plots.len()).sum::<usize>(),
         count(&vers.v1398),
         count(&vers.v1402),
         city.neighbourhoods.len(),
-    ))
+    )
+}
+
+pub fn write_all(
+    city: &City,
+    frame: &TransverseMercator,
+    data: &Path,
+    fixtures: &Path,
+) -> std::io::Result<String> {
+    std::fs::create_dir_all(data.join("layers"))?;
+    std::fs::create_dir_all(fixtures)?;
+    let vers = versions(city);
+    write_worn_layers(city, frame, data, &vers)?;
+
+    let mut rng = Rng::new(7);
+    let (informal, hole) = write_informal_layer(&mut rng, frame, data)?;
+    let historic = write_historic_layer(&mut rng, frame, data)?;
+    write_neighbourhood_layer(city, frame, data)?;
+    write_parcels_offices_and_manifest(city, frame, data)?;
+
+    // Fixtures: places whose answers the tests know from how the data was made.
+    let zones = ZoneCentres {
+        informal,
+        hole,
+        historic,
+    };
+    let fb = pick_fixture_blocks(city, &vers, &zones);
+    write_plot_fixtures(city, frame, fixtures, fb.worn)?;
+    std::fs::write(
+        fixtures.join("sample-points.json"),
+        serde_json::to_string_pretty(&sample_points(city, frame, &fb, &zones)).unwrap_or_default()
+            + "\n",
+    )?;
+    Ok(summary(city, &vers))
 }
 
 /// A large synthetic layer of `n` quadrilateral blocks on a jittered 60 m grid, for benchmarks.
