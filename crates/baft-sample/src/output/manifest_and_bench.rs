@@ -68,26 +68,26 @@ pub(super) fn centroid(r: &[P]) -> P {
     )
 }
 
-fn lonlat(p: P, frame: &TransverseMercator) -> Value {
+pub(super) fn lonlat(p: P, frame: &TransverseMercator) -> Value {
     let (lon, lat) = frame.inverse(p.0, p.1);
     let (e, n) = TransverseMercator::utm_north(39).forward(lon, lat);
     json!({"lon": (lon * 1e7).round() / 1e7, "lat": (lat * 1e7).round() / 1e7, "utm39n": [e.round(), n.round()]})
 }
 
 /// The centres of the hand-placed zones, which the fixtures refer to.
-struct ZoneCentres {
-    informal: P,
-    hole: P,
-    historic: P,
+pub(super) struct ZoneCentres {
+    pub(super) informal: P,
+    pub(super) hole: P,
+    pub(super) historic: P,
 }
 
 /// The blocks the fixtures point into, each chosen for a known answer.
-struct FixtureBlocks<'a> {
-    worn: &'a Block,
-    added: &'a Block,
-    removed: &'a Block,
-    outside: &'a Block,
-    in_nb: &'a Block,
+pub(super) struct FixtureBlocks<'a> {
+    pub(super) worn: &'a Block,
+    pub(super) added: &'a Block,
+    pub(super) removed: &'a Block,
+    pub(super) outside: &'a Block,
+    pub(super) in_nb: &'a Block,
 }
 
 /// Writes the 1398 and 1402 worn-out fabric layers.
@@ -208,134 +208,6 @@ fn write_parcels_offices_and_manifest(
         data.join("manifest.json"),
         serde_json::to_string_pretty(&manifest()).unwrap_or_default() + "\n",
     )
-}
-
-/// The first block of the city for which `f(index, block)` holds.
-fn pick<'a>(city: &'a City, f: &dyn Fn(usize, &Block) -> bool) -> Option<&'a Block> {
-    city.blocks
-        .iter()
-        .enumerate()
-        .find(|(k, b)| f(*k, b))
-        .map(|(_, b)| b)
-}
-
-/// Whether the block's centroid lies more than `r` from `c`.
-fn far(b: &Block, c: P, r: f64) -> bool {
-    let m = centroid(&b.ring);
-    ((m.0 - c.0).powi(2) + (m.1 - c.1).powi(2)).sqrt() > r
-}
-
-/// Picks the worn, added, removed, outside and neighbourhood blocks the fixtures use.
-fn pick_fixture_blocks<'a>(
-    city: &'a City,
-    vers: &Versions,
-    zones: &ZoneCentres,
-) -> FixtureBlocks<'a> {
-    let (historic_c, informal_c) = (zones.historic, zones.informal);
-    let worn = pick(city, &|k, b| {
-        vers.v1398[k] && vers.v1402[k] && far(b, historic_c, 500.0) && far(b, informal_c, 800.0)
-    })
-    .expect("a worn block");
-    let added = pick(city, &|k, b| {
-        !vers.v1398[k] && vers.v1402[k] && far(b, informal_c, 800.0)
-    })
-    .expect("an added block");
-    let removed = pick(city, &|k, b| {
-        vers.v1398[k] && !vers.v1402[k] && far(b, informal_c, 800.0)
-    })
-    .expect("a removed block");
-    let outside = pick(city, &|k, b| {
-        !vers.v1398[k]
-            && !vers.v1402[k]
-            && b.neighbourhood.is_none()
-            && far(b, historic_c, 700.0)
-            && far(b, informal_c, 900.0)
-            && city.blocks.iter().enumerate().all(|(j, o)| {
-                !vers.v1402[j]
-                    || !far(o, centroid(&b.ring), 0.0)
-                    || far(o, centroid(&b.ring), 150.0)
-            })
-    })
-    .expect("an outside block");
-    let in_nb = pick(city, &|_, b| b.neighbourhood.is_some()).expect("a neighbourhood block");
-    FixtureBlocks {
-        worn,
-        added,
-        removed,
-        outside,
-        in_nb,
-    }
-}
-
-/// The worn block's south edge (its first two corners) and the street width along it.
-fn south_edge(city: &City, worn: &Block) -> (P, P, f64) {
-    let (e0, e1) = (worn.ring[0], worn.ring[1]);
-    let w = city.grid.h_width[worn.cell.1][worn.cell.0];
-    (e0, e1, w)
-}
-
-/// Writes the straddling-plot and inside-plot fixtures for the worn block.
-fn write_plot_fixtures(
-    city: &City,
-    frame: &TransverseMercator,
-    fixtures: &Path,
-    worn: &Block,
-) -> std::io::Result<()> {
-    // A plot straddling the south side of the worn block: 60 % inside.
-    let (e0, e1, w) = south_edge(city, worn);
-    let (dx, dy) = (e1.0 - e0.0, e1.1 - e0.1);
-    let len = (dx * dx + dy * dy).sqrt();
-    let n = (-dy / len, dx / len);
-    let at = |t: f64, off: f64| (e0.0 + dx * t + n.0 * off, e0.1 + dy * t + n.1 * off);
-    let straddle = vec![
-        at(0.4, -0.4 * w),
-        at(0.6, -0.4 * w),
-        at(0.6, 0.6 * w),
-        at(0.4, 0.6 * w),
-    ];
-    let plot_geojson = |r: &[P], name: &str| json!({"type": "Feature", "properties": {"name": name}, "geometry": {"type": "Polygon", "coordinates": [serde_json::from_str::<Value>(&ring_lonlat(r, frame)).unwrap_or(Value::Null)]}});
-    std::fs::write(
-        fixtures.join("plot-straddling.geojson"),
-        serde_json::to_string_pretty(&plot_geojson(&straddle, "straddling plot, 60% inside"))
-            .unwrap_or_default()
-            + "\n",
-    )?;
-    std::fs::write(
-        fixtures.join("plot-inside.geojson"),
-        serde_json::to_string_pretty(&plot_geojson(
-            &worn.plots[0].ring,
-            "plot inside a worn-out block",
-        ))
-        .unwrap_or_default()
-            + "\n",
-    )
-}
-
-/// The sample-points fixture: places whose answers follow from how the data was made.
-fn sample_points(
-    city: &City,
-    frame: &TransverseMercator,
-    fb: &FixtureBlocks,
-    zones: &ZoneCentres,
-) -> Value {
-    let (worn, added, removed, outside, in_nb) =
-        (fb.worn, fb.added, fb.removed, fb.outside, fb.in_nb);
-    let (informal_c, historic_c) = (zones.informal, zones.historic);
-    let (e0, e1, w) = south_edge(city, worn);
-    let hole_ll = lonlat(zones.hole, frame);
-    json!({
-        "notice": "Generated by baft-sample with the data: points whose answers follow from how the data was made.",
-        "worn_block": {"block_id": worn.id, "point": lonlat(centroid(&worn.ring), frame), "south_edge_midpoint": lonlat(((e0.0 + e1.0) / 2.0, (e0.1 + e1.1) / 2.0), frame), "street_width_m": w},
-        "added_1402": {"block_id": added.id, "point": lonlat(centroid(&added.ring), frame)},
-        "removed_1402": {"block_id": removed.id, "point": lonlat(centroid(&removed.ring), frame)},
-        "outside_all": {"block_id": outside.id, "point": lonlat(centroid(&outside.ring), frame)},
-        "informal_inside": {"zone_id": "IS-01", "point": lonlat((informal_c.0 - 200.0, informal_c.1 + 60.0), frame)},
-        "informal_hole": {"zone_id": "IS-01", "point": hole_ll},
-        "historic_inside": {"zone_id": "HF-01", "point": lonlat(historic_c, frame)},
-        "neighbourhood_block": {"block_id": in_nb.id, "zone_id": city.neighbourhoods[in_nb.neighbourhood.unwrap_or(0)].id, "point": lonlat(centroid(&in_nb.ring), frame)},
-        "straddling_plot": {"file": "plot-straddling.geojson", "block_id": worn.id, "expected_share": 0.6},
-        "inside_plot": {"file": "plot-inside.geojson", "block_id": worn.id, "area_m2": worn.plots[0].area},
-    })
 }
 
 /// The one-line summary of what was written.
