@@ -6,15 +6,15 @@ use crate::{Block, City};
 use baft_core::geometry::projection::TransverseMercator;
 use serde_json::Value;
 use std::fmt::Write as _;
-mod layers;
 mod fixtures;
+mod layers;
 mod manifest_and_bench;
 mod plots;
 #[allow(unused_imports)]
-pub use layers::*;
-#[allow(unused_imports)]
 #[allow(unused_imports)]
 pub use fixtures::*;
+#[allow(unused_imports)]
+pub use layers::*;
 pub use manifest_and_bench::*;
 #[allow(unused_imports)]
 pub use plots::*;
