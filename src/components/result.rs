@@ -140,16 +140,17 @@ fn parcel_details(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> impl
 }
 
 /// One layer's answer: its name and status badge, the sentence, the boundary version used, and
-/// what changed across versions.
+/// what changed across versions (from `histories`: layer id, sentence).
 fn layer_row(
     layer: &LayerRef,
     status: String,
     class: &'static str,
     badge: String,
     sentence: String,
-    history: Option<String>,
+    histories: &[(String, String)],
     l: Lang,
 ) -> impl IntoView {
+    let history = history_of(histories, &layer.id);
     view! {
         <li class="layer-result" data-layer=layer.id.clone() data-status=status>
             <h3>{layer.name.get(l).to_string()}" "<span class=class>{badge}</span></h3>
@@ -187,15 +188,7 @@ fn point_rows(report: &PointReport, histories: &[(String, String)], l: Lang) -> 
             let status = format!("{:?}", r.status).to_lowercase();
             let badge = text::point_status_word(r.status, l).to_string();
             let sentence = text::point_sentence(r, l);
-            layer_row(
-                &r.layer,
-                status,
-                class,
-                badge,
-                sentence,
-                history_of(histories, &r.layer.id),
-                l,
-            )
+            layer_row(&r.layer, status, class, badge, sentence, histories, l)
         })
         .collect_view()
 }
@@ -218,15 +211,7 @@ fn plot_rows(report: &PlotReport, histories: &[(String, String)], l: Lang) -> im
                 text::percent(r.share, l)
             );
             let sentence = text::plot_sentence(r, l);
-            layer_row(
-                &r.layer,
-                status,
-                class,
-                badge,
-                sentence,
-                history_of(histories, &r.layer.id),
-                l,
-            )
+            layer_row(&r.layer, status, class, badge, sentence, histories, l)
         })
         .collect_view()
 }

@@ -215,21 +215,22 @@ fn minutes_or_seconds_over_59(t: &str) -> Option<f64> {
     })
 }
 
+/// The numbers among the tokens, in order.
+fn numbers(toks: &[Tok]) -> Vec<f64> {
+    toks.iter()
+        .filter_map(|t| match t {
+            Tok::Num(v, _) => Some(*v),
+            _ => None,
+        })
+        .collect()
+}
+
 fn read_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
     let unrecognised = || BaftError::Unrecognised {
         text: t.to_string(),
     };
     let toks = tokenize(t).ok_or_else(unrecognised)?;
-    let nums: Vec<f64> = toks
-        .iter()
-        .filter_map(|t| {
-            if let Tok::Num(v, _) = t {
-                Some(*v)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let nums = numbers(toks.as_slice());
     let has_units = toks
         .iter()
         .any(|t| matches!(t, Tok::Deg | Tok::Min | Tok::Sec));

@@ -160,16 +160,7 @@ fn groups_by_degree_mark(toks: &[Tok]) -> Option<Vec<Group>> {
 
 /// Two groups of half the numbers each, when the tokens are only 4 or 6 numbers.
 fn groups_evenly(toks: &[Tok]) -> Option<Vec<Group>> {
-    let nums: Vec<f64> = toks
-        .iter()
-        .filter_map(|t| {
-            if let Tok::Num(v, _) = t {
-                Some(*v)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let nums = numbers(toks);
     if nums.len() != 4 && nums.len() != 6 || toks.iter().any(|t| !matches!(t, Tok::Num(..))) {
         return None;
     }
