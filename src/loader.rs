@@ -53,7 +53,7 @@ pub fn apply_file(state: &AppState, file: &Planned, text: &str) {
                 Err(e) => vec![baft_core::Problem::file_error(
                     &file.path,
                     baft_core::error::ProblemKind::FileUnreadable {
-                        detail: e.message(baft_core::Lang::En),
+                        why: baft_core::error::Unreadable::of(&e),
                     },
                 )],
             };
@@ -73,14 +73,9 @@ fn layer_done(state: &AppState) {
 
 /// Records a layer file that could not be fetched; the other layers go on loading.
 pub fn apply_unreadable(state: &AppState, file: &str, error: &BaftError) {
-    let detail = match error {
-        BaftError::Io { detail, .. } => detail.clone(),
-        other => other.message(baft_core::Lang::En),
-    };
-    let problem = baft_core::Problem::file_error(
-        file,
-        baft_core::error::ProblemKind::FileUnreadable { detail },
-    );
+    let why = baft_core::error::Unreadable::of(error);
+    let problem =
+        baft_core::Problem::file_error(file, baft_core::error::ProblemKind::FileUnreadable { why });
     state.problems.update(|p| p.push(problem));
     file_done(state, 0);
 }
@@ -107,15 +102,20 @@ async fn fetch_ok(url: &str) -> Result<web_sys::Response, BaftError> {
         .dyn_into()
         .map_err(|_| io_error(url, "not a response".into()))?;
     if !resp.ok() {
-        return Err(io_error(url, format!("HTTP {}", resp.status())));
+        return Err(BaftError::Io {
+            path: url.to_string(),
+            why: baft_core::error::Unreadable::Http {
+                status: resp.status(),
+            },
+        });
     }
     Ok(resp)
 }
 
-fn io_error(url: &str, detail: String) -> BaftError {
+fn io_error(url: &str, text: String) -> BaftError {
     BaftError::Io {
         path: url.to_string(),
-        detail,
+        why: baft_core::error::Unreadable::Other { text },
     }
 }
 

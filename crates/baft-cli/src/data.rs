@@ -14,10 +14,7 @@ pub fn load(args: &CheckArgs) -> Result<(Dataset, Vec<Problem>), Failure> {
             let text = read(&manifest_path.display().to_string()).map_err(fail)?;
             Dataset::load_bytes(&text, |rel| {
                 let p = dir.join(rel);
-                std::fs::read(&p).map_err(|e| BaftError::Io {
-                    path: p.display().to_string(),
-                    detail: e.to_string(),
-                })
+                std::fs::read(&p).map_err(|e| BaftError::io(p.display().to_string(), &e))
             })
             .map_err(fail)?
         }
@@ -56,10 +53,7 @@ pub fn load(args: &CheckArgs) -> Result<(Dataset, Vec<Problem>), Failure> {
 }
 
 fn read(path: &str) -> Result<String, BaftError> {
-    std::fs::read_to_string(path).map_err(|e| BaftError::Io {
-        path: path.into(),
-        detail: e.to_string(),
-    })
+    std::fs::read_to_string(path).map_err(|e| BaftError::io(path, &e))
 }
 
 /// Whether the data is sample data; the notice goes to stderr so JSON on stdout stays clean.

@@ -16,10 +16,7 @@ pub use pack::*;
 fn read_rel(dir: &Path) -> impl FnMut(&str) -> Result<Vec<u8>, BaftError> + '_ {
     move |rel: &str| {
         let p = dir.join(rel);
-        std::fs::read(&p).map_err(|e| BaftError::Io {
-            path: p.display().to_string(),
-            detail: e.to_string(),
-        })
+        std::fs::read(&p).map_err(|e| BaftError::io(p.display().to_string(), &e))
     }
 }
 
@@ -94,7 +91,7 @@ fn output_manifest(
 }
 
 /// Manifest errors, one per line.
-pub fn manifest_errors(errs: &[baft_core::read::manifest::ManifestError], lang: Lang) -> String {
+pub fn manifest_errors(errs: &[baft_core::FieldError], lang: Lang) -> String {
     errs.iter()
         .map(|e| e.message(lang))
         .collect::<Vec<_>>()
@@ -183,15 +180,8 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 /// `baft diff OLD NEW`: blocks added and removed, as text, JSON or GeoJSON.
 pub fn diff(old: &Path, new: &Path, format: &str, lang: Lang) -> Result<ExitCode, Failure> {
     let read = |p: &Path| {
-        std::fs::read_to_string(p).map_err(|e| {
-            Failure(
-                BaftError::Io {
-                    path: p.display().to_string(),
-                    detail: e.to_string(),
-                }
-                .message(lang),
-            )
-        })
+        std::fs::read_to_string(p)
+            .map_err(|e| Failure(BaftError::io(p.display().to_string(), &e).message(lang)))
     };
     let (ot, nt) = (read(old)?, read(new)?);
     let a = Dataset::from_single_file(&old.display().to_string(), &ot)

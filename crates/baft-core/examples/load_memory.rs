@@ -43,10 +43,7 @@ fn main() {
     let t = std::time::Instant::now();
     // Each file's bytes are in memory while it is parsed, as in wasm (where they are copied in).
     let (ds, _) = Dataset::load_bytes(&manifest, |rel| {
-        let b = std::fs::read(dir.join(rel)).map_err(|e| baft_core::BaftError::Io {
-            path: rel.into(),
-            detail: e.to_string(),
-        })?;
+        let b = std::fs::read(dir.join(rel)).map_err(|e| baft_core::BaftError::io(rel, &e))?;
         read += b.len();
         Ok(b)
     })

@@ -72,4 +72,4 @@ pub mod answer;
 pub mod publish;
 
 pub use base::lang::Lang;
-pub use error::{BaftError, Problem, Severity};
+pub use error::{BaftError, FieldError, Problem, Severity};

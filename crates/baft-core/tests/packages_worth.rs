@@ -81,7 +81,7 @@ fn validation_errors_name_the_package_and_field() {
     };
     let e = bad(&|v| v["packages"][0]["benefits"]["extra_floors"] = 12.into());
     assert_eq!(
-        (e[0].package.as_str(), e[0].field.as_str()),
+        (e[0].section.as_str(), e[0].field.as_str()),
         ("national-1401-block-scale", "benefits.extra_floors")
     );
     let e = bad(&|v| v["packages"][0]["conditions"][1]["at_least"] = 3.into());
@@ -97,7 +97,7 @@ fn validation_errors_name_the_package_and_field() {
         e[0].message(baft_core::Lang::En)
     );
     assert_eq!(
-        e[0].package, "national-1401-block-scale",
+        e[0].section, "national-1401-block-scale",
         "a structure error names the package it is in"
     );
     let e = bad(&|v| v["packages"][4]["conditions"][1]["in"] = serde_json::json!(["villa"]));
@@ -109,12 +109,12 @@ fn validation_errors_name_the_package_and_field() {
     );
     let e = bad(&|v| v["packages"][10]["conditions"][0]["layer"] = "slums".into());
     assert_eq!(
-        (e[0].package.as_str(), e[0].field.as_str()),
+        (e[0].section.as_str(), e[0].field.as_str()),
         ("informal-settlement-upgrading", "conditions[0].layer")
     );
     let e = bad(&|v| v["packages"][7]["valid_from"]["iso"] = "2024-03-21".into());
     assert_eq!(
-        (e[0].package.as_str(), e[0].field.as_str()),
+        (e[0].section.as_str(), e[0].field.as_str()),
         ("renovation-loan", "valid_from")
     );
     let e = bad(&|v| {
@@ -122,7 +122,7 @@ fn validation_errors_name_the_package_and_field() {
             serde_json::json!({"jalali": "1402/01/01", "iso": "2023-03-21"})
     });
     assert_eq!(
-        (e[0].package.as_str(), e[0].field.as_str()),
+        (e[0].section.as_str(), e[0].field.as_str()),
         ("renovation-loan", "valid_to")
     );
     let e = bad(&|v| v["packages"][8]["id"] = "renovation-loan".into());
@@ -136,7 +136,7 @@ fn validation_errors_name_the_package_and_field() {
     );
     let e = bad(&|v| v["stacking"]["exclusive"][0]["packages"][0] = "nope".into());
     assert_eq!(
-        (e[0].package.as_str(), e[0].field.as_str()),
+        (e[0].section.as_str(), e[0].field.as_str()),
         ("stacking", "exclusive[0].packages[0]")
     );
     assert!(e[0].message(baft_core::Lang::Fa).contains("«nope»"));

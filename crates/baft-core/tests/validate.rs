@@ -46,7 +46,7 @@ fn run(files: &[(&str, String)]) -> Vec<baft_core::Problem> {
     validate_dir(|p: &str| {
         map.get(p).cloned().ok_or(BaftError::Io {
             path: p.into(),
-            detail: "missing".into(),
+            why: baft_core::error::Unreadable::NotFound,
         })
     })
     .0
@@ -76,7 +76,9 @@ fn manifest_schema() {
         ("manifest.json", manifest(",\"colour\":1")),
         ("a.geojson", fc(&[poly("B1", SQ)])),
     ]);
-    assert!(matches!(p.kind, ProblemKind::ManifestInvalid { .. }));
+    assert!(
+        matches!(&p.kind, ProblemKind::FieldInvalid(e) if e.file == baft_core::error::DataFile::Manifest)
+    );
     assert_eq!(p.location.file, "manifest.json");
 }
 
@@ -251,7 +253,7 @@ fn parcels_with_unknown_blocks_packages_and_offices() {
         "{msgs:?}"
     );
     // The sample packages name layers this folder doesn't have.
-    assert!(f.iter().any(|p| matches!(&p.kind, ProblemKind::PackageInvalid { field, .. } if field.ends_with(".layer"))), "{msgs:?}");
+    assert!(f.iter().any(|p| matches!(&p.kind, ProblemKind::FieldInvalid(e) if e.file == baft_core::error::DataFile::Packages && e.kind == baft_core::error::FieldKind::Unknown && e.field.ends_with(".layer"))), "{msgs:?}");
     assert_eq!(baft_core::publish::validate::Findings(f).exit_code(), 2);
 }
 

@@ -56,9 +56,9 @@ impl Dataset {
                 FileBody::Text(t) => Ok(t.strip_prefix('\u{FEFF}').unwrap_or(t)),
                 FileBody::Bytes(b) => {
                     let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-                    std::str::from_utf8(b).map_err(|_| BaftError::Data {
-                        file: path.into(),
-                        detail: "not UTF-8 text".into(),
+                    std::str::from_utf8(b).map_err(|_| BaftError::Io {
+                        path: path.into(),
+                        why: crate::error::Unreadable::NotUtf8,
                     })
                 }
             }

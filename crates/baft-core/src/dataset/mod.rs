@@ -182,16 +182,7 @@ impl Dataset {
             Err(errs) => {
                 self.packages = None;
                 errs.into_iter()
-                    .map(|e| {
-                        Problem::file_error(
-                            file,
-                            ProblemKind::PackageInvalid {
-                                package: e.package,
-                                field: e.field,
-                                detail: e.detail,
-                            },
-                        )
-                    })
+                    .map(|e| Problem::file_error(file, ProblemKind::FieldInvalid(e)))
                     .collect()
             }
         }

@@ -184,16 +184,8 @@ impl ProblemKind {
     /// Problems with the manifest, the offices and packages files, or a file as a whole.
     fn file_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
-        let fa = lang == Lang::Fa;
         Some(match self {
-            ManifestInvalid { field, detail } if field.is_empty() => detail.get(lang).to_string(),
-            ManifestInvalid { field, detail } => {
-                if fa {
-                    format!("فیلد «{field}»: {}", detail.fa)
-                } else {
-                    format!("field “{field}”: {}", detail.en)
-                }
-            }
+            FieldInvalid(e) => e.what(lang),
             OfficeWithoutLocation => {
                 say!(
                     lang,
@@ -201,17 +193,12 @@ impl ProblemKind {
                     "the office has no location; it is only shown for the neighbourhoods it serves"
                 )
             }
-            PackageInvalid {
-                package,
-                field,
-                detail,
-            } => crate::packages::format::package_error_text(package, field, detail, lang),
-            FileUnreadable { detail } => {
-                let detail = known_detail(detail, lang);
+            FileUnreadable { why } => {
+                let why = why.words(lang);
                 say!(
                     lang,
-                    "فایل خوانده نشد ({detail})؛ این لایه بارگذاری نشد",
-                    "the file could not be read ({detail}); the layer was not loaded"
+                    "فایل خوانده نشد ({why})؛ این لایه بارگذاری نشد",
+                    "the file could not be read ({why}); the layer was not loaded"
                 )
             }
             NotAFeatureCollection { found } if found == "?" => {

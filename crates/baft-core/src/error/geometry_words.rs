@@ -184,7 +184,7 @@ impl ProblemKind {
             | NotAFeatureCollection { .. } => {
                 Some(lang.pick("این فایل بارگذاری نشد", "the file was not loaded"))
             }
-            PackageInvalid { .. } => Some(lang.pick(
+            FieldInvalid(e) if e.file == crate::error::DataFile::Packages => Some(lang.pick(
                 "بسته‌های تشویقی بارگذاری نشد",
                 "the incentive packages were not loaded",
             )),

@@ -150,42 +150,23 @@ impl BaftError {
     fn data_words(&self, lang: Lang) -> Option<String> {
         use BaftError::*;
         Some(match self {
-            Data { file, detail } => {
-                let detail = known_detail(detail, lang);
-                say!(
-                    lang,
-                    "دادهٔ «{file}» قابل استفاده نیست: {detail}",
-                    "Data file “{file}” can't be used: {detail}"
-                )
+            BadManifest { errors } => {
+                let detail = errors.iter().map(|e| e.message(lang)).collect::<Vec<_>>();
+                unusable("manifest.json", &detail.join(lang.pick("؛ ", "; ")), lang)
             }
-            BadManifest { errors } => Data {
-                file: "manifest.json".into(),
-                detail: errors
-                    .iter()
-                    .map(|e| e.message(lang))
-                    .collect::<Vec<_>>()
-                    .join(lang.pick("؛ ", "; ")),
-            }
-            .message(lang),
             UnusableFile { file, problem } => {
                 let detail = match problem {
                     Some(p) => p.what(lang),
-                    None => lang
-                        .pick("هیچ عارضهٔ قابل استفاده‌ای ندارد", "no usable feature")
-                        .into(),
+                    None => say!(lang, "هیچ عارضهٔ قابل استفاده‌ای ندارد", "no usable feature"),
                 };
-                Data {
-                    file: file.clone(),
-                    detail,
-                }
-                .message(lang)
+                unusable(file, &detail, lang)
             }
-            Io { path, detail } => {
-                let detail = known_detail(detail, lang);
+            Io { path, why } => {
+                let why = why.words(lang);
                 say!(
                     lang,
-                    "خواندن «{path}» ممکن نشد: {detail}",
-                    "Could not read “{path}”: {detail}"
+                    "خواندن «{path}» ممکن نشد: {why}",
+                    "Could not read “{path}”: {why}"
                 )
             }
             PackAsText { file } => {
@@ -198,4 +179,13 @@ impl BaftError {
             _ => return None,
         })
     }
+}
+
+/// A data file that can't be used, and why.
+fn unusable(file: &str, detail: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "دادهٔ «{file}» قابل استفاده نیست: {detail}",
+        "Data file “{file}” can't be used: {detail}"
+    )
 }

@@ -11,12 +11,14 @@ use serde::Serialize;
 use std::fmt;
 
 mod describe;
+mod field;
 mod geometry_words;
-mod manifest;
 mod message;
 mod problem;
-pub use manifest::ManifestError;
+mod unreadable;
+pub use field::{DataFile, FieldError, FieldKind};
 pub use problem::{Location, Problem, ProblemKind, Severity};
+pub use unreadable::Unreadable;
 
 /// What went wrong with a user's input or with loading data as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,19 +83,12 @@ pub enum BaftError {
         /// What is wrong with the outline.
         problem: ProblemKind,
     },
-    /// A data file could not be used at all (the message says why).
-    Data {
-        /// The file's path relative to the manifest, or the name it was given.
-        file: String,
-        /// Why, in English from the core (`message` translates known phrases).
-        detail: String,
-    },
     /// Reading a file failed.
     Io {
         /// The path as given to the reader (the core's are relative to the manifest).
         path: String,
-        /// Why, in the system's or the core's English (e.g. `No such file or directory`).
-        detail: String,
+        /// Why.
+        why: Unreadable,
     },
     /// A packed (binary) layer file was given as text.
     PackAsText {
@@ -149,7 +144,7 @@ pub enum BaftError {
     /// The manifest can't be used: each error names its field.
     BadManifest {
         /// Every error found, each naming its field.
-        errors: Vec<ManifestError>,
+        errors: Vec<FieldError>,
     },
     /// A single zones file (`baft check --zones`) has no usable feature; `problem` is the
     /// first problem found, if any.
@@ -162,6 +157,14 @@ pub enum BaftError {
 }
 
 impl BaftError {
+    /// A failed read of the file at `path`.
+    pub fn io(path: impl Into<String>, e: &std::io::Error) -> Self {
+        BaftError::Io {
+            path: path.into(),
+            why: Unreadable::from_io(e),
+        }
+    }
+
     /// The error's `code`, as it is serialised (`unrecognised`, `plot_not_found`, …).
     pub fn code(&self) -> String {
         serde_json::to_value(self)
@@ -185,32 +188,6 @@ pub(super) fn clip(s: &str) -> String {
     } else {
         t
     }
-}
-
-/// Error details the core or the system writes in English, in the user's language (others
-/// are kept as they are).
-pub fn known_detail(detail: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return match detail {
-            // std's words for a file that isn't UTF-8, as the core says it.
-            "stream did not contain valid UTF-8" => "not UTF-8 text".into(),
-            d => d.to_string(),
-        };
-    }
-    let (head, tail) = match detail.find(" (os error") {
-        Some(i) => detail.split_at(i),
-        None => (detail, ""),
-    };
-    let fa = match head {
-        "not UTF-8 text" | "stream did not contain valid UTF-8" => "متن UTF-8 نیست",
-        "missing" => "وجود ندارد",
-        "No such file or directory" => "چنین فایل یا پوشه‌ای نیست",
-        "Permission denied" => "اجازهٔ خواندن نیست",
-        "Is a directory" => "پوشه است، نه فایل",
-        "no usable feature" => "هیچ عارضهٔ قابل استفاده‌ای ندارد",
-        _ => return detail.to_string(),
-    };
-    format!("{fa}{tail}")
 }
 
 pub use crate::base::units::{error_number, trim_float};

@@ -44,10 +44,10 @@ pub enum ProblemKind {
         /// The parser's message in English (some callers add the line and column).
         detail: String,
     },
-    /// The file could not be read (missing, not UTF-8…); `detail` says why, in English.
+    /// The file could not be read (missing, not UTF-8, an HTTP error…).
     FileUnreadable {
-        /// Why, in English: the system's words or the core's (e.g. `not UTF-8 text`).
-        detail: String,
+        /// Why.
+        why: super::Unreadable,
     },
     /// The top-level object is not a FeatureCollection; `found` is what it is instead (`?` when it
     /// has no `type`).
@@ -243,23 +243,8 @@ pub enum ProblemKind {
         /// The block id the parcel gives.
         block_id: String,
     },
-    /// The manifest itself.
-    ManifestInvalid {
-        /// JSON path of the field (e.g. `layers[0].kind`); empty for the file as a whole.
-        field: String,
-        /// What is wrong, in Persian and English.
-        detail: crate::base::LocalText,
-    },
-    /// The packages file is invalid: `package` is the package id or section, `field` the field's
-    /// JSON path in it (see [`crate::packages::format::PackageError`]).
-    PackageInvalid {
-        /// Package id, or the section (`valuation`, `stacking`, `file`).
-        package: String,
-        /// JSON path of the field inside it (e.g. `conditions[1].at_least`); may be empty.
-        field: String,
-        /// What is wrong, in Persian and English.
-        detail: crate::base::LocalText,
-    },
+    /// The manifest or the packages file is wrong at a field (the file is in the error).
+    FieldInvalid(crate::error::FieldError),
 }
 
 /// A problem found while loading data. The valid features are kept.

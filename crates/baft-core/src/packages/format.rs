@@ -2,8 +2,8 @@
 
 use super::facts::FactName;
 use crate::base::jalali::GregorianDate;
+pub use crate::error::{DataFile, FieldError, FieldKind};
 use crate::read::manifest::{ApprovalDate, LocalText};
-use crate::Lang;
 use serde::{Deserialize, Serialize};
 mod check;
 mod condition;
@@ -239,56 +239,6 @@ pub struct PackagesFile {
     pub stacking: Stacking,
     /// Every package, in file order.
     pub packages: Vec<Package>,
-}
-
-/// A validation error: the package (or section) and field, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PackageError {
-    /// Package id, or the section (`valuation`, `stacking`, `file`).
-    pub package: String,
-    /// JSON path of the field inside it, e.g. `conditions[1].at_least`.
-    pub field: String,
-    /// What is wrong, in Persian and English.
-    pub detail: LocalText,
-}
-
-impl PackageError {
-    fn new(package: &str, field: impl Into<String>, fa: String, en: String) -> Self {
-        PackageError {
-            package: package.into(),
-            field: field.into(),
-            detail: LocalText { fa, en },
-        }
-    }
-    /// The error in words, naming the package or section and the field (see
-    /// [`package_error_text`]).
-    pub fn message(&self, lang: Lang) -> String {
-        package_error_text(&self.package, &self.field, &self.detail, lang)
-    }
-}
-
-/// `package “p”, field “f”: …`; the sections `valuation` and `stacking` are named as such, and
-/// `file` (the file as a whole) by its field alone.
-pub fn package_error_text(package: &str, field: &str, detail: &LocalText, lang: Lang) -> String {
-    let d = detail.get(lang);
-    let fa = lang == Lang::Fa;
-    let whom = match (package, fa) {
-        ("file", _) => None,
-        ("valuation" | "stacking", true) => Some(format!("بخش «{package}»")),
-        ("valuation" | "stacking", false) => Some(format!("section “{package}”")),
-        (_, true) => Some(format!("بستهٔ «{package}»")),
-        (_, false) => Some(format!("package “{package}”")),
-    };
-    let field = (!field.is_empty()).then(|| match fa {
-        true => format!("فیلد «{field}»"),
-        false => format!("field “{field}”"),
-    });
-    let place: Vec<String> = whom.into_iter().chain(field).collect();
-    if place.is_empty() {
-        d.to_string()
-    } else {
-        format!("{}: {d}", place.join(lang.pick("، ", ", ")))
-    }
 }
 
 /// Membership values a `layer` condition may list.

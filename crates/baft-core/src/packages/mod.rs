@@ -22,5 +22,5 @@ pub mod value;
 pub mod words;
 
 pub use facts::{FactName, FactSource, PlotFacts};
-pub use format::{PackageError, PackagesFile};
+pub use format::PackagesFile;
 pub use rules::{evaluate, Evaluation, PackageStatus};

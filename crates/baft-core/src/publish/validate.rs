@@ -51,17 +51,14 @@ impl Source<'_> {
         let b = (self.read)(path)?;
         String::from_utf8(b).map_err(|_| BaftError::Io {
             path: path.into(),
-            detail: "not UTF-8 text".into(),
+            why: crate::error::Unreadable::NotUtf8,
         })
     }
     fn report(path: &str, e: BaftError, out: &mut Vec<Problem>) {
-        let detail = match e {
-            BaftError::Io { detail, .. } => detail,
-            other => other.message(crate::Lang::En),
-        };
+        let why = crate::error::Unreadable::of(&e);
         out.push(Problem::file_error(
             path,
-            ProblemKind::FileUnreadable { detail },
+            ProblemKind::FileUnreadable { why },
         ));
     }
     fn text(&mut self, path: &str, out: &mut Vec<Problem>) -> Option<String> {
@@ -144,7 +141,7 @@ fn read_manifest(src: &mut Source<'_>) -> Result<Manifest, Findings> {
             return Err(Findings(vec![Problem::file_error(
                 "manifest.json",
                 ProblemKind::FileUnreadable {
-                    detail: e.message(crate::Lang::En),
+                    why: crate::error::Unreadable::of(&e),
                 },
             )]))
         }
@@ -152,15 +149,7 @@ fn read_manifest(src: &mut Source<'_>) -> Result<Manifest, Findings> {
     Manifest::parse(&manifest_text).map_err(|errs| {
         Findings(
             errs.into_iter()
-                .map(|e| {
-                    Problem::file_error(
-                        "manifest.json",
-                        ProblemKind::ManifestInvalid {
-                            field: e.field,
-                            detail: e.detail,
-                        },
-                    )
-                })
+                .map(|e| Problem::file_error("manifest.json", ProblemKind::FieldInvalid(e)))
                 .collect(),
         )
     })

@@ -336,4 +336,4 @@ fn safe_relative(p: &str) -> bool {
     !(p.contains("..") || p.starts_with('/') || p.contains("://") || p.contains('\\'))
 }
 
-pub use crate::error::ManifestError;
+pub use crate::error::{DataFile, FieldError, FieldKind};

@@ -61,7 +61,9 @@ impl Engine {
         let p = Problem::file_error(
             path,
             ProblemKind::FileUnreadable {
-                detail: detail.into(),
+                why: baft_core::error::Unreadable::Other {
+                    text: detail.into(),
+                },
             },
         );
         self.problems.retain(|q| q.location.file != path);

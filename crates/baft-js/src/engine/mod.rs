@@ -73,7 +73,7 @@ pub struct Engine {
     problems: Vec<Problem>,
 }
 
-fn manifest_errors(errs: &[baft_core::read::manifest::ManifestError], lang: Lang) -> String {
+fn manifest_errors(errs: &[baft_core::FieldError], lang: Lang) -> String {
     errs.iter()
         .map(|e| e.message(lang))
         .collect::<Vec<_>>()
@@ -93,13 +93,9 @@ impl Engine {
             Dataset::from_single_file_with_problems(name, text).map_err(|e| e.message(lang))?;
         if !ds.layers.iter().any(|l| l.is_usable()) {
             // The same refusal as `Dataset::from_single_file`, in the caller's language.
-            let detail = problems.first().map(|p| p.what(lang)).unwrap_or_else(|| {
-                lang.pick("عارضهٔ قابل‌استفاده‌ای ندارد", "no usable feature")
-                    .into()
-            });
-            return Err(BaftError::Data {
+            return Err(BaftError::UnusableFile {
                 file: name.into(),
-                detail,
+                problem: problems.into_iter().next().map(Box::new),
             }
             .message(lang));
         }

@@ -10,7 +10,7 @@ impl PackagesFile {
     pub fn parse(
         text: &str,
         layer_ids: Option<&[String]>,
-    ) -> Result<PackagesFile, Vec<PackageError>> {
+    ) -> Result<PackagesFile, Vec<FieldError>> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let f: PackagesFile = serde_json::from_str(text).map_err(|e| structure_errors(text, &e))?;
         let errs = f.validate(layer_ids);
@@ -24,22 +24,13 @@ impl PackagesFile {
     /// Checks what serde can't: ranges, operators that fit each fact, known layers, dates in
     /// both calendars that agree, unique ids, stacking sets naming real packages, and
     /// overlapping validity of two packages with the same id.
-    pub fn validate(&self, layer_ids: Option<&[String]>) -> Vec<PackageError> {
+    pub fn validate(&self, layer_ids: Option<&[String]>) -> Vec<FieldError> {
         let mut e = Vec::new();
-        if self.format_version != FORMAT_VERSION {
-            e.push(PackageError::new(
-                "file",
-                "format_version",
-                crate::base::digits::to_persian_digits(&format!(
-                    "نسخهٔ {} پشتیبانی نمی‌شود (فقط {FORMAT_VERSION})",
-                    self.format_version
-                )),
-                format!(
-                    "version {} is not supported (only {FORMAT_VERSION})",
-                    self.format_version
-                ),
-            ));
-        }
+        e.extend(FieldError::version(
+            DataFile::Packages,
+            self.format_version,
+            FORMAT_VERSION,
+        ));
         self.range_errors(&mut e);
         let mut ids = std::collections::HashSet::new();
         for (i, p) in self.packages.iter().enumerate() {
@@ -49,9 +40,10 @@ impl PackagesFile {
         for (i, set) in self.stacking.exclusive.iter().enumerate() {
             for (k, pid) in set.packages.iter().enumerate() {
                 if !self.packages.iter().any(|p| &p.id == pid) {
-                    e.push(PackageError::new(
+                    e.push(FieldError::package(
                         "stacking",
                         format!("exclusive[{i}].packages[{k}]"),
+                        FieldKind::Unknown,
                         format!("بستهٔ «{pid}» وجود ندارد"),
                         format!("no package “{pid}”"),
                     ));
@@ -62,7 +54,7 @@ impl PackagesFile {
     }
 
     /// Numbers outside their range: the valuation, the stacking cap, each package's benefits.
-    fn range_errors(&self, e: &mut Vec<PackageError>) {
+    fn range_errors(&self, e: &mut Vec<FieldError>) {
         let v = &self.valuation;
         for (field, x, lo, hi) in [
             ("coverage_ratio", Some(v.coverage_ratio), 0.05, 1.0),
@@ -138,15 +130,16 @@ fn package_id(i: usize, p: &Package) -> String {
 }
 
 /// A value outside `lo..=hi` (or not finite), naming package and field.
-fn range(e: &mut Vec<PackageError>, pkg: &str, field: &str, x: Option<f64>, lo: f64, hi: f64) {
+fn range(e: &mut Vec<FieldError>, pkg: &str, field: &str, x: Option<f64>, lo: f64, hi: f64) {
     let Some(x) = x.filter(|x| !(x.is_finite() && *x >= lo && *x <= hi)) else {
         return;
     };
     let n = crate::error::error_number;
     let p = |v: f64| crate::base::digits::to_persian_digits(&n(v));
-    e.push(PackageError::new(
+    e.push(FieldError::package(
         pkg,
         field,
+        FieldKind::OutOfRange,
         format!("مقدار {} باید بین {} و {} باشد", p(x), p(lo), p(hi)),
         format!("value {} must be between {} and {}", n(x), n(lo), n(hi)),
     ));
@@ -155,7 +148,7 @@ fn range(e: &mut Vec<PackageError>, pkg: &str, field: &str, x: Option<f64>, lo: 
 /// One package's own problems: an empty or `duplicate` id, dates, validity, conditions,
 /// benefits.
 fn package_errors(
-    e: &mut Vec<PackageError>,
+    e: &mut Vec<FieldError>,
     i: usize,
     p: &Package,
     duplicate: bool,
@@ -163,17 +156,19 @@ fn package_errors(
 ) {
     let id = package_id(i, p);
     if p.id.trim().is_empty() {
-        e.push(PackageError::new(
+        e.push(FieldError::package(
             &id,
             "id",
+            FieldKind::Missing,
             "شناسه خالی است".into(),
             "the id is empty".into(),
         ));
     }
     if duplicate {
-        e.push(PackageError::new(
+        e.push(FieldError::package(
             &id,
             "id",
+            FieldKind::Duplicate,
             "شناسهٔ تکراری".into(),
             "duplicate id".into(),
         ));
@@ -186,63 +181,46 @@ fn package_errors(
         p.valid_to.as_ref().and_then(|d| d.gregorian_date()),
     ) {
         if t < f {
-            e.push(PackageError::new(
+            e.push(FieldError::package(
                 &id,
                 "valid_to",
+                FieldKind::Order,
                 "پایان اعتبار پیش از آغاز آن است".into(),
                 "validity ends before it starts".into(),
             ));
         }
     }
     if p.conditions.is_empty() {
-        e.push(PackageError::new(
+        e.push(FieldError::package(
             &id,
             "conditions",
+            FieldKind::Missing,
             "دست‌کم یک شرط لازم است (مثلاً عضویت در لایه)".into(),
             "at least one condition is required (e.g. layer membership)".into(),
         ));
     }
     for (k, c) in p.conditions.iter().enumerate() {
-        for (field, fa, en) in c.problems(layer_ids) {
-            e.push(PackageError::new(
+        for (field, kind, fa, en) in c.problems(layer_ids) {
+            e.push(FieldError::package(
                 &id,
                 format!("conditions[{k}].{field}"),
+                kind,
                 fa,
                 en,
             ));
         }
     }
     if p.benefits == Benefits::default() {
-        e.push(PackageError::new(
+        e.push(FieldError::package(
             &id,
             "benefits",
+            FieldKind::Missing,
             "هیچ مزیتی تعریف نشده".into(),
             "no benefit is given".into(),
         ));
     }
 }
 
-fn check_date(e: &mut Vec<PackageError>, id: &str, field: &str, d: Option<&ApprovalDate>) {
-    let Some(d) = d else { return };
-    match (d.jalali_date(), d.gregorian_date()) {
-        (None, _) => e.push(PackageError::new(
-            id,
-            format!("{field}.jalali"),
-            format!("«{}» تاریخ شمسی معتبری نیست", d.jalali),
-            format!("“{}” is not a valid Jalali date", d.jalali),
-        )),
-        (_, None) => e.push(PackageError::new(
-            id,
-            format!("{field}.iso"),
-            format!("«{}» تاریخ میلادی معتبری نیست", d.iso),
-            format!("“{}” is not a valid ISO date", d.iso),
-        )),
-        (Some(j), Some(g)) if j.to_gregorian() != g => e.push(PackageError::new(
-            id,
-            field,
-            format!("{} برابر {} است، نه {}", d.jalali, j.to_gregorian(), d.iso),
-            format!("{} is {}, not {}", d.jalali, j.to_gregorian(), d.iso),
-        )),
-        _ => {}
-    }
+fn check_date(e: &mut Vec<FieldError>, id: &str, field: &str, d: Option<&ApprovalDate>) {
+    e.extend(d.and_then(|d| FieldError::date(DataFile::Packages, id, field, d)));
 }
