@@ -10,7 +10,6 @@ use baft_core::answer::Report;
 use baft_core::check::{PlotStatus, PointStatus};
 use baft_core::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -126,13 +125,7 @@ fn actions_check_typed_text_taps_and_outlines() {
 #[wasm_bindgen_test]
 async fn the_result_card_renders_in_persian_and_english() {
     let state = loaded_state(Lang::Fa);
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_context(state);
-        view! { <ResultCard/> }
-    });
+    let (host, handle) = mount(state, || view! { <ResultCard/> });
     tick().await;
     assert!(host
         .text_content()
@@ -179,13 +172,7 @@ async fn the_result_card_renders_in_persian_and_english() {
 async fn incentives_render_and_follow_the_facts_form() {
     use baft_app::components::incentives::Incentives;
     let state = loaded_state(Lang::En);
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_context(state);
-        view! { <Incentives/> }
-    });
+    let (host, handle) = mount(state, || view! { <Incentives/> });
     tick().await;
     assert_eq!(host.text_content().unwrap(), "", "nothing before a check");
     let (lat, lon) = fixture_point("worn_block");

@@ -6,6 +6,7 @@ use baft_app::state::{AppState, Outcome, Progress};
 use baft_core::answer::Report;
 use baft_core::Lang;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub const MANIFEST: &str = include_str!("../../data/manifest.json");
 pub const FIXTURES: &str = include_str!("../fixtures/sample-points.json");
@@ -92,6 +93,22 @@ pub async fn tick() {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Mounts `view` (with `state` provided as context) in a new element at the end of the page's
+/// body; returns the element and the handle that unmounts the view when dropped.
+pub fn mount<N: IntoView>(
+    state: AppState,
+    view: impl FnOnce() -> N + 'static,
+) -> (web_sys::HtmlElement, impl Sized) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(state);
+        view()
+    });
+    (host, handle)
 }
 
 /// The place the state's outcome answers (panics when there is none).

@@ -39,6 +39,11 @@ fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("result is not JSON"))
 }
 
+/// An answer of the engine's checks as a JS value, or its message as a `JsError`.
+fn answer_js(a: Result<answer::Answer, String>) -> Result<JsValue, JsError> {
+    js(&a.map_err(|m| JsError::new(&m))?)
+}
+
 fn lang_of(lang: Option<String>) -> Lang {
     lang.as_deref().and_then(Lang::parse).unwrap_or_default()
 }
@@ -213,11 +218,8 @@ impl Baft {
     /// three or more lines (corners) or GeoJSON are a plot outline. `facts` is optional text
     /// like `area=150,street=8,units=3`.
     pub fn check(&self, text: &str, facts: Option<String>) -> Result<JsValue, JsError> {
-        let a = self
-            .e
-            .check(text, facts.as_deref(), self.today())
-            .map_err(|m| JsError::new(&m))?;
-        js(&a)
+        let a = self.e.check(text, facts.as_deref(), self.today());
+        answer_js(a)
     }
 
     /// Checks a point given as lon, lat (degrees).
@@ -228,21 +230,15 @@ impl Baft {
         lat: f64,
         facts: Option<String>,
     ) -> Result<JsValue, JsError> {
-        let a = self
-            .e
-            .check_point(lon, lat, facts.as_deref(), self.today())
-            .map_err(|m| JsError::new(&m))?;
-        js(&a)
+        let a = self.e.check_point(lon, lat, facts.as_deref(), self.today());
+        answer_js(a)
     }
 
     /// Checks a plot outline: GeoJSON text (lon/lat, or UTM) or corner lines.
     #[wasm_bindgen(js_name = checkPlot)]
     pub fn check_plot(&self, text: &str, facts: Option<String>) -> Result<JsValue, JsError> {
-        let a = self
-            .e
-            .check_plot(text, facts.as_deref(), self.today())
-            .map_err(|m| JsError::new(&m))?;
-        js(&a)
+        let a = self.e.check_plot(text, facts.as_deref(), self.today());
+        answer_js(a)
     }
 
     /// Checks plot `index` of the parcel layer (from a `choices` answer).
@@ -250,9 +246,8 @@ impl Baft {
     pub fn check_parcel(&self, index: u32, facts: Option<String>) -> Result<JsValue, JsError> {
         let a = self
             .e
-            .check_parcel(index as usize, facts.as_deref(), self.today())
-            .map_err(|m| JsError::new(&m))?;
-        js(&a)
+            .check_parcel(index as usize, facts.as_deref(), self.today());
+        answer_js(a)
     }
 
     /// How many plots the parcel layer has (0 before it is added).

@@ -102,35 +102,32 @@ fn street_width(main: bool, old: f64, h: f64) -> f64 {
     w.clamp(4.0, 14.0)
 }
 
-/// Widths of the vertical street segments [i][j], between rows j and j+1.
-fn vertical_widths(nodes: &[Vec<P>], main_x: &[bool], nx: usize, ny: usize) -> Vec<Vec<f64>> {
-    (0..nx)
-        .map(|i| {
-            (0..ny - 1)
-                .map(|j| {
-                    let (a, b) = (nodes[i][j], nodes[i][j + 1]);
+/// Widths of the street segments, street by street: the vertical streets' [i][j] between rows j
+/// and j+1 (when `vertical`; `main` is then `main_x`), or the horizontal streets' [j][i] between
+/// columns i and i+1 (`main` is `main_y`).
+fn street_widths(
+    nodes: &[Vec<P>],
+    main: &[bool],
+    (nx, ny): (usize, usize),
+    vertical: bool,
+) -> Vec<Vec<f64>> {
+    let (streets, nodes_along) = if vertical { (nx, ny) } else { (ny, nx) };
+    (0..streets)
+        .map(|s| {
+            (0..nodes_along - 1)
+                .map(|k| {
+                    // The segment's first node [i][j], the next node along the street, and the
+                    // hash's salt (3 for vertical streets, 4 for horizontal ones).
+                    let ((i, j), (i2, j2), salt) = if vertical {
+                        ((s, k), (s, k + 1), 3)
+                    } else {
+                        ((k, s), (k + 1, s), 4)
+                    };
+                    let (a, b) = (nodes[i][j], nodes[i2][j2]);
                     street_width(
-                        main_x[i],
+                        main[s],
                         oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
-                        hash01(i as i64, j as i64, 3),
-                    )
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// Widths of the horizontal street segments [j][i], between columns i and i+1.
-fn horizontal_widths(nodes: &[Vec<P>], main_y: &[bool], nx: usize, ny: usize) -> Vec<Vec<f64>> {
-    (0..ny)
-        .map(|j| {
-            (0..nx - 1)
-                .map(|i| {
-                    let (a, b) = (nodes[i][j], nodes[i + 1][j]);
-                    street_width(
-                        main_y[j],
-                        oldness((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
-                        hash01(i as i64, j as i64, 4),
+                        hash01(i as i64, j as i64, salt),
                     )
                 })
                 .collect()
@@ -145,8 +142,8 @@ impl Grid {
         let main_x: Vec<bool> = (0..xs.len()).map(|i| i % 7 == 3).collect();
         let main_y: Vec<bool> = (0..ys.len()).map(|j| j % 8 == 4).collect();
         let nodes = grid_nodes(&xs, &ys, &main_x, &main_y);
-        let v_width = vertical_widths(&nodes, &main_x, xs.len(), ys.len());
-        let h_width = horizontal_widths(&nodes, &main_y, xs.len(), ys.len());
+        let v_width = street_widths(&nodes, &main_x, (xs.len(), ys.len()), true);
+        let h_width = street_widths(&nodes, &main_y, (xs.len(), ys.len()), false);
         Grid {
             xs,
             ys,

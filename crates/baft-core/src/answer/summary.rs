@@ -73,44 +73,55 @@ pub struct PackageSummary {
 impl Summary {
     /// A point's answer (with the packages' verdicts when they were evaluated).
     pub fn of_point(r: &PointReport, eval: Option<&Evaluation>, lang: Lang) -> Summary {
-        Summary {
-            kind: "point",
-            lat: r.lat,
-            lon: r.lon,
-            area_m2: None,
-            data_version: r.data_version.clone(),
-            sample_data: r.sample_data,
-            layers: r
-                .layers
-                .iter()
-                .map(|l| {
-                    let zones = l.zones.iter().map(|z| z.id.clone()).collect();
-                    LayerSummary::new(&l.layer, lang, l.status.as_str(), None, zones)
-                })
-                .collect(),
-            packages: packages(eval, lang),
-        }
+        let layers = r
+            .layers
+            .iter()
+            .map(|l| {
+                let zones = l.zones.iter().map(|z| z.id.clone()).collect();
+                LayerSummary::new(&l.layer, lang, l.status.as_str(), None, zones)
+            })
+            .collect();
+        let data = (r.data_version.as_str(), r.sample_data);
+        let packages = packages(eval, lang);
+        Summary::new("point", [r.lon, r.lat], None, data, layers, packages)
     }
 
     /// A plot's answer (with the packages' verdicts when they were evaluated).
     pub fn of_plot(r: &PlotReport, eval: Option<&Evaluation>, lang: Lang) -> Summary {
+        let layers = r
+            .layers
+            .iter()
+            .map(|l| {
+                let zones = l.overlaps.iter().map(|o| o.zone.id.clone()).collect();
+                let percent = Some((l.share * 1000.0).round() / 10.0);
+                LayerSummary::new(&l.layer, lang, l.status.as_str(), percent, zones)
+            })
+            .collect();
+        let area_m2 = Some((r.area_m2 * 10.0).round() / 10.0);
+        let data = (r.data_version.as_str(), r.sample_data);
+        let packages = packages(eval, lang);
+        Summary::new("plot", r.interior_point, area_m2, data, layers, packages)
+    }
+
+    /// A summary of `kind` at `[lon, lat]`; `data` is the report's data version and whether it
+    /// is sample data.
+    fn new(
+        kind: &'static str,
+        [lon, lat]: [f64; 2],
+        area_m2: Option<f64>,
+        (data_version, sample_data): (&str, bool),
+        layers: Vec<LayerSummary>,
+        packages: Vec<PackageSummary>,
+    ) -> Summary {
         Summary {
-            kind: "plot",
-            lat: r.interior_point[1],
-            lon: r.interior_point[0],
-            area_m2: Some((r.area_m2 * 10.0).round() / 10.0),
-            data_version: r.data_version.clone(),
-            sample_data: r.sample_data,
-            layers: r
-                .layers
-                .iter()
-                .map(|l| {
-                    let zones = l.overlaps.iter().map(|o| o.zone.id.clone()).collect();
-                    let percent = Some((l.share * 1000.0).round() / 10.0);
-                    LayerSummary::new(&l.layer, lang, l.status.as_str(), percent, zones)
-                })
-                .collect(),
-            packages: packages(eval, lang),
+            kind,
+            lat,
+            lon,
+            area_m2,
+            data_version: data_version.to_string(),
+            sample_data,
+            layers,
+            packages,
         }
     }
 

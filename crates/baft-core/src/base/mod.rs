@@ -1,4 +1,5 @@
-//! Foundations every other module uses: the two languages, digits, Jalali dates, small sorting helpers.
+//! Foundations every other module uses: the two languages, digits, Jalali dates, small sorting
+//! helpers, varints.
 
 pub mod digits;
 pub mod jalali;
@@ -8,5 +9,6 @@ pub mod letters;
 pub mod small;
 pub mod text;
 pub mod units;
+pub(crate) mod varint;
 
 pub use text::LocalText;

@@ -43,15 +43,19 @@ pub fn zone_label(z: &ZoneRef, lang: Lang) -> String {
     }
 }
 
+/// Each item in words, joined by the language's list separator ("، " or ", ").
+fn listed<T>(items: &[T], lang: Lang, words: impl Fn(&T) -> String) -> String {
+    items
+        .iter()
+        .map(words)
+        .collect::<Vec<_>>()
+        .join(lang.pick("، ", ", "))
+}
+
 /// The status of a point in one layer, in one sentence.
 pub fn point_sentence(r: &LayerPointResult, lang: Lang) -> String {
     let layer = r.layer.name.get(lang);
-    let zones = r
-        .zones
-        .iter()
-        .map(|z| zone_label(z, lang))
-        .collect::<Vec<_>>()
-        .join(lang.pick("، ", ", "));
+    let zones = listed(&r.zones, lang, |z| zone_label(z, lang));
     match r.status {
         PointStatus::Inside => say!(
             lang,
@@ -71,12 +75,9 @@ pub fn point_sentence(r: &LayerPointResult, lang: Lang) -> String {
 pub fn plot_sentence(r: &LayerPlotResult, lang: Lang) -> String {
     let layer = r.layer.name.get(lang);
     let pct = percent(r.share, lang);
-    let blocks = r
-        .overlaps
-        .iter()
-        .map(|o| format!("{} {}", zone_label(&o.zone, lang), percent(o.share, lang)))
-        .collect::<Vec<_>>()
-        .join(lang.pick("، ", ", "));
+    let blocks = listed(&r.overlaps, lang, |o| {
+        format!("{} {}", zone_label(&o.zone, lang), percent(o.share, lang))
+    });
     match r.status {
         PlotStatus::Inside => say!(
             lang,

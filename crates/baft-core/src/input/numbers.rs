@@ -35,8 +35,11 @@ fn hemisphere_word(w: &str) -> Option<char> {
 /// Splits plain-text coordinates into tokens; `None` for a character or word it doesn't know.
 fn tokenize(t: &str) -> Option<Vec<Tok>> {
     let chars: Vec<char> = t.chars().collect();
-    let mut toks = Vec::new();
-    let mut zone_next = false;
+    let mut lx = Lexer {
+        chars: &chars,
+        toks: Vec::new(),
+        zone_next: false,
+    };
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -46,97 +49,102 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
                     .get(i + 1)
                     .is_some_and(|n| n.is_ascii_digit() || *n == '.'))
         {
-            i = read_number(&chars, i, &mut toks, &mut zone_next)?;
+            i = lx.read_number(i)?;
             continue;
         }
         if c.is_alphabetic() {
-            i = read_word(&chars, i, &mut toks, &mut zone_next)?;
+            i = lx.read_word(i)?;
             continue;
         }
         match c {
-            '°' | 'º' | '˚' => toks.push(Tok::Deg),
+            '°' | 'º' | '˚' => lx.toks.push(Tok::Deg),
             '\'' | '′' | '’' | '‘' => {
                 if chars.get(i + 1) == Some(&'\'') {
                     i += 1;
-                    toks.push(Tok::Sec);
+                    lx.toks.push(Tok::Sec);
                 } else {
-                    toks.push(Tok::Min);
+                    lx.toks.push(Tok::Min);
                 }
             }
-            '"' | '″' | '”' | '“' => toks.push(Tok::Sec),
-            ',' | ';' | '/' | '|' => toks.push(Tok::Sep),
+            '"' | '″' | '”' | '“' => lx.toks.push(Tok::Sec),
+            ',' | ';' | '/' | '|' => lx.toks.push(Tok::Sep),
             '=' | ':' | '(' | ')' | '[' | ']' => {}
             c if c.is_whitespace() => {}
             _ => return None,
         }
         i += 1;
     }
-    Some(mark_zones(&toks))
+    Some(mark_zones(&lx.toks))
 }
 
-/// Reads the number starting at `chars[i]` into `toks` (as a zone when `zone_next` is set,
-/// which it clears); returns the index after it, or `None` for an unreadable number or zone.
-fn read_number(
-    chars: &[char],
-    mut i: usize,
-    toks: &mut Vec<Tok>,
-    zone_next: &mut bool,
-) -> Option<usize> {
-    let start = i;
-    i += 1;
-    while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+/// What [`tokenize`] carries from one number or word to the next: the text's characters, the
+/// tokens read so far, and whether the next number is a UTM zone (it follows the word "zone").
+struct Lexer<'a> {
+    chars: &'a [char],
+    toks: Vec<Tok>,
+    zone_next: bool,
+}
+
+impl Lexer<'_> {
+    /// Reads the number starting at `chars[i]` into `toks` (as a zone when `zone_next` is set,
+    /// which it clears); returns the index after it, or `None` for an unreadable number or zone.
+    fn read_number(&mut self, mut i: usize) -> Option<usize> {
+        let chars = self.chars;
+        let start = i;
         i += 1;
-    }
-    let s: String = chars[start..i].iter().collect();
-    // A UTM zone written like 39S / 39N right before a number, e.g. "39S 510122 3951756".
-    let v: f64 = s.parse().ok()?;
-    if std::mem::take(zone_next) {
-        if !(1.0..=60.0).contains(&v) || s.contains('.') {
-            return None;
-        }
-        toks.push(Tok::Zone(v as u8));
-        // "zone 39N" / "zone 39S": the letter is the latitude band, not an axis.
-        if chars
-            .get(i)
-            .is_some_and(|c| matches!(c, 'N' | 'S' | 'n' | 's'))
-            && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
-        {
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
             i += 1;
         }
-        return Some(i);
-    }
-    toks.push(Tok::Num(v, s));
-    Some(i)
-}
-
-/// Reads the word starting at `chars[i]` into `toks` (or sets `zone_next` after "zone");
-/// returns the index after it, or `None` for a word it doesn't know.
-fn read_word(
-    chars: &[char],
-    mut i: usize,
-    toks: &mut Vec<Tok>,
-    zone_next: &mut bool,
-) -> Option<usize> {
-    let start = i;
-    while i < chars.len() && chars[i].is_alphabetic() {
-        i += 1;
-    }
-    let w: String = chars[start..i].iter().collect::<String>().to_lowercase();
-    match w.as_str() {
-        "d" | "deg" | "درجه" => toks.push(Tok::Deg),
-        // "510122m": metres after a UTM figure, not minutes.
-        "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) => {}
-        "m" | "min" | "دقیقه" => toks.push(Tok::Min),
-        "s" if matches!(toks.last(), Some(Tok::Num(..))) && toks.iter().any(|t| *t == Tok::Min) => {
-            toks.push(Tok::Sec)
+        let s: String = chars[start..i].iter().collect();
+        // A UTM zone written like 39S / 39N right before a number, e.g. "39S 510122 3951756".
+        let v: f64 = s.parse().ok()?;
+        if std::mem::take(&mut self.zone_next) {
+            if !(1.0..=60.0).contains(&v) || s.contains('.') {
+                return None;
+            }
+            self.toks.push(Tok::Zone(v as u8));
+            // "zone 39N" / "zone 39S": the letter is the latitude band, not an axis.
+            if chars
+                .get(i)
+                .is_some_and(|c| matches!(c, 'N' | 'S' | 'n' | 's'))
+                && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+            {
+                i += 1;
+            }
+            return Some(i);
         }
-        "sec" | "ثانیه" => toks.push(Tok::Sec),
-        "zone" | "ناحیه" | "زون" => *zone_next = true,
-        "و" | "and" => toks.push(Tok::Sep),
-        "utm" | "wgs" | "wgs84" => {}
-        _ => toks.push(Tok::Hemi(hemisphere_word(&w)?)),
+        self.toks.push(Tok::Num(v, s));
+        Some(i)
     }
-    Some(i)
+
+    /// Reads the word starting at `chars[i]` into `toks` (or sets `zone_next` after "zone");
+    /// returns the index after it, or `None` for a word it doesn't know.
+    fn read_word(&mut self, mut i: usize) -> Option<usize> {
+        let chars = self.chars;
+        let toks = &mut self.toks;
+        let start = i;
+        while i < chars.len() && chars[i].is_alphabetic() {
+            i += 1;
+        }
+        let w: String = chars[start..i].iter().collect::<String>().to_lowercase();
+        match w.as_str() {
+            "d" | "deg" | "درجه" => toks.push(Tok::Deg),
+            // "510122m": metres after a UTM figure, not minutes.
+            "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) => {}
+            "m" | "min" | "دقیقه" => toks.push(Tok::Min),
+            "s" if matches!(toks.last(), Some(Tok::Num(..)))
+                && toks.iter().any(|t| *t == Tok::Min) =>
+            {
+                toks.push(Tok::Sec)
+            }
+            "sec" | "ثانیه" => toks.push(Tok::Sec),
+            "zone" | "ناحیه" | "زون" => self.zone_next = true,
+            "و" | "and" => toks.push(Tok::Sep),
+            "utm" | "wgs" | "wgs84" => {}
+            _ => toks.push(Tok::Hemi(hemisphere_word(&w)?)),
+        }
+        Some(i)
+    }
 }
 
 /// The tokens with UTM zones marked: "39S 510122 3951756" / "39N …" (a 1–2 digit integer

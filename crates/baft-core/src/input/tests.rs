@@ -9,23 +9,32 @@ fn close(a: (f64, f64), b: (f64, f64), eps: f64) -> bool {
     (a.0 - b.0).abs() < eps && (a.1 - b.1).abs() < eps
 }
 
+/// Asserts that each of `texts` reads as `want` (lat, lon), within `eps` degrees.
+fn all_read_as(texts: &[&str], want: (f64, f64), eps: f64) {
+    for t in texts {
+        assert!(close(ll(t), want, eps), "{t}: {:?}", ll(t));
+    }
+}
+
 #[test]
 fn decimal_either_order_and_digit_forms() {
     let want = (35.7097, 51.1119);
-    for t in [
-        "35.7097, 51.1119",
-        "35.7097 51.1119",
-        "51.1119, 35.7097",
-        "۳۵٫۷۰۹۷، ۵۱٫۱۱۱۹",
-        "٣٥٫٧٠٩٧ ، ٥١٫١١١٩",
-        "\u{200F}۳۵.۷۰۹۷,\u{200E} ۵۱.۱۱۱۹",
-        "35.7097N 51.1119E",
-        "51.1119E, 35.7097N",
-        "lat 35.7097 lon 51.1119",
-        "(35.7097; 51.1119)",
-    ] {
-        assert!(close(ll(t), want, 1e-9), "{t}: {:?}", ll(t));
-    }
+    all_read_as(
+        &[
+            "35.7097, 51.1119",
+            "35.7097 51.1119",
+            "51.1119, 35.7097",
+            "۳۵٫۷۰۹۷، ۵۱٫۱۱۱۹",
+            "٣٥٫٧٠٩٧ ، ٥١٫١١١٩",
+            "\u{200F}۳۵.۷۰۹۷,\u{200E} ۵۱.۱۱۱۹",
+            "35.7097N 51.1119E",
+            "51.1119E, 35.7097N",
+            "lat 35.7097 lon 51.1119",
+            "(35.7097; 51.1119)",
+        ],
+        want,
+        1e-9,
+    );
     assert_eq!(
         parse_location("51.1119, 35.7097").unwrap().form,
         InputForm::Decimal { swapped: true }
@@ -38,18 +47,20 @@ fn degrees_minutes_seconds() {
         35.0 + 42.0 / 60.0 + 35.0 / 3600.0,
         51.0 + 6.0 / 60.0 + 43.0 / 3600.0,
     );
-    for t in [
-        "35°42′35″N 51°06′43″E",
-        "35°42'35\"N, 51°6'43\"E",
-        "N 35 42 35 E 51 06 43",
-        "35 42 35 51 06 43",
-        "51°06′43″E 35°42′35″N",
-        "۳۵ درجه ۴۲ دقیقه ۳۵ ثانیه شمالی ۵۱ درجه ۶ دقیقه ۴۳ ثانیه شرقی",
-        "35d42m35s N 51d6m43s E",
-        "35°42′35″ 51°06′43″",
-    ] {
-        assert!(close(ll(t), want, 1e-9), "{t}: {:?}", ll(t));
-    }
+    all_read_as(
+        &[
+            "35°42′35″N 51°06′43″E",
+            "35°42'35\"N, 51°6'43\"E",
+            "N 35 42 35 E 51 06 43",
+            "35 42 35 51 06 43",
+            "51°06′43″E 35°42′35″N",
+            "۳۵ درجه ۴۲ دقیقه ۳۵ ثانیه شمالی ۵۱ درجه ۶ دقیقه ۴۳ ثانیه شرقی",
+            "35d42m35s N 51d6m43s E",
+            "35°42′35″ 51°06′43″",
+        ],
+        want,
+        1e-9,
+    );
     let dm = ll("35°42.5′N 51°06.5′E");
     assert!(close(dm, (35.0 + 42.5 / 60.0, 51.0 + 6.5 / 60.0), 1e-9));
     assert!(
@@ -116,22 +127,24 @@ fn geo_uris() {
 #[test]
 fn map_links() {
     let want = (35.7097, 51.1119);
-    for t in [
-        "https://www.google.com/maps?q=35.7097,51.1119",
-        "https://maps.google.com/?q=35.7097%2C51.1119&z=17",
-        "https://www.google.com/maps/@35.7097,51.1119,17z",
-        "https://www.google.com/maps/place/Qods/@35.70,51.10,15z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d35.7097!4d51.1119",
-        "https://www.google.com/maps/search/?api=1&query=35.7097,51.1119",
-        "https://www.openstreetmap.org/#map=17/35.7097/51.1119",
-        "https://www.openstreetmap.org/?mlat=35.7097&mlon=51.1119#map=17/35.70/51.10",
-        "https://neshan.org/maps/@35.7097,51.1119,15.0z,0.0p",
-        "https://balad.ir/location?latitude=35.7097&longitude=51.1119&zoom=16.5",
-        "https://balad.ir/#16/35.7097/51.1119",
-        "www.google.com/maps?q=35.7097,51.1119",
-        "https://maps.apple.com/?ll=35.7097,51.1119",
-    ] {
-        assert!(close(ll(t), want, 1e-4), "{t}: {:?}", ll(t));
-    }
+    all_read_as(
+        &[
+            "https://www.google.com/maps?q=35.7097,51.1119",
+            "https://maps.google.com/?q=35.7097%2C51.1119&z=17",
+            "https://www.google.com/maps/@35.7097,51.1119,17z",
+            "https://www.google.com/maps/place/Qods/@35.70,51.10,15z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d35.7097!4d51.1119",
+            "https://www.google.com/maps/search/?api=1&query=35.7097,51.1119",
+            "https://www.openstreetmap.org/#map=17/35.7097/51.1119",
+            "https://www.openstreetmap.org/?mlat=35.7097&mlon=51.1119#map=17/35.70/51.10",
+            "https://neshan.org/maps/@35.7097,51.1119,15.0z,0.0p",
+            "https://balad.ir/location?latitude=35.7097&longitude=51.1119&zoom=16.5",
+            "https://balad.ir/#16/35.7097/51.1119",
+            "www.google.com/maps?q=35.7097,51.1119",
+            "https://maps.apple.com/?ll=35.7097,51.1119",
+        ],
+        want,
+        1e-4,
+    );
     match parse_location("https://maps.app.goo.gl/AbCdEf123") {
         Err(BaftError::LinkWithoutCoordinates { host }) => assert_eq!(host, "maps.app.goo.gl"),
         other => panic!("{other:?}"),

@@ -132,37 +132,12 @@ pub fn diff(old: &Layer, new: &Layer) -> Diff {
         old.zones.iter().map(|z| (z.id.as_str(), z)).collect();
     let n: HashMap<&str, &crate::layer::Zone> =
         new.zones.iter().map(|z| (z.id.as_str(), z)).collect();
-    let dz = |z: &crate::layer::Zone| DiffZone {
-        zone: ZoneRef {
-            id: z.id.clone(),
-            name: z.name.clone(),
-        },
-        area_m2: z.area_m2,
-    };
-    let mut added: Vec<DiffZone> = new
-        .zones
-        .iter()
-        .filter(|z| !o.contains_key(z.id.as_str()))
-        .map(dz)
-        .collect();
-    let mut removed: Vec<DiffZone> = old
-        .zones
-        .iter()
-        .filter(|z| !n.contains_key(z.id.as_str()))
-        .map(dz)
-        .collect();
-    let mut reshaped: Vec<DiffZone> = new
-        .zones
-        .iter()
-        .filter(|z| {
-            o.get(z.id.as_str())
-                .is_some_and(|oz| (oz.area_m2 - z.area_m2).abs() > 1.0)
-        })
-        .map(dz)
-        .collect();
-    for v in [&mut added, &mut removed, &mut reshaped] {
-        crate::base::small::sort_small_by(v, |a, b| a.zone.id.cmp(&b.zone.id));
-    }
+    let added = diff_zones(new, |z| !o.contains_key(z.id.as_str()));
+    let removed = diff_zones(old, |z| !n.contains_key(z.id.as_str()));
+    let reshaped = diff_zones(new, |z| {
+        o.get(z.id.as_str())
+            .is_some_and(|oz| (oz.area_m2 - z.area_m2).abs() > 1.0)
+    });
     let vref = |l: &Layer| LayerRef::build(&l.spec, &l.version).version.clone();
     Diff {
         old: vref(old),
@@ -173,6 +148,24 @@ pub fn diff(old: &Layer, new: &Layer) -> Diff {
         removed,
         reshaped,
     }
+}
+
+/// The blocks of `layer` that `keep` picks, as diff entries sorted by id.
+fn diff_zones(layer: &Layer, keep: impl Fn(&crate::layer::Zone) -> bool) -> Vec<DiffZone> {
+    let mut v: Vec<DiffZone> = layer
+        .zones
+        .iter()
+        .filter(|&z| keep(z))
+        .map(|z| DiffZone {
+            zone: ZoneRef {
+                id: z.id.clone(),
+                name: z.name.clone(),
+            },
+            area_m2: z.area_m2,
+        })
+        .collect();
+    crate::base::small::sort_small_by(&mut v, |a, b| a.zone.id.cmp(&b.zone.id));
+    v
 }
 
 impl Diff {

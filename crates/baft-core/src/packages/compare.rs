@@ -77,19 +77,7 @@ pub fn scenarios(
 ) -> Vec<Row> {
     let own = facts.number(FactName::PlotAreaM2);
     let mut rows = Vec::new();
-    let mut f = facts.clone();
-    f.set(
-        FactName::PlotsConsolidated,
-        FactValue::Number(1.0),
-        FactSource::User,
-    );
-    if let Some(a) = own {
-        f.set(
-            FactName::ConsolidatedAreaM2,
-            FactValue::Number(a),
-            FactSource::User,
-        );
-    }
+    let f = consolidated(facts, 1.0, own);
     rows.push(row(
         lang.pick("ساخت به‌تنهایی", "Build alone").into(),
         file,
@@ -100,19 +88,7 @@ pub fn scenarios(
     let mut total = own;
     for (k, a) in neighbour_areas.iter().take(3).enumerate() {
         total = total.map(|t| t + a);
-        let mut g = facts.clone();
-        g.set(
-            FactName::PlotsConsolidated,
-            FactValue::Number(k as f64 + 2.0),
-            FactSource::User,
-        );
-        if let Some(t) = total {
-            g.set(
-                FactName::ConsolidatedAreaM2,
-                FactValue::Number(t),
-                FactSource::User,
-            );
-        }
+        let g = consolidated(facts, k as f64 + 2.0, total);
         let label = match lang {
             Lang::Fa => format!(
                 "تجمیع با {} همسایه",
@@ -127,6 +103,25 @@ pub fn scenarios(
         rows.push(row(label, file, &g, today, lang));
     }
     rows
+}
+
+/// The facts with `plots` consolidated and, when known, the consolidated `area` (m²) set as the
+/// user's.
+fn consolidated(facts: &PlotFacts, plots: f64, area: Option<f64>) -> PlotFacts {
+    let mut f = facts.clone();
+    f.set(
+        FactName::PlotsConsolidated,
+        FactValue::Number(plots),
+        FactSource::User,
+    );
+    if let Some(a) = area {
+        f.set(
+            FactName::ConsolidatedAreaM2,
+            FactValue::Number(a),
+            FactSource::User,
+        );
+    }
+    f
 }
 
 /// Candidate plots side by side: (label, facts) each.

@@ -80,6 +80,20 @@ pub fn value_label(f: FactName, v: &str, lang: Lang) -> String {
     s.to_string()
 }
 
+/// Text values of one fact in words, joined by `sep`.
+fn value_list<'a>(
+    f: FactName,
+    values: impl IntoIterator<Item = &'a String>,
+    sep: &str,
+    lang: Lang,
+) -> String {
+    values
+        .into_iter()
+        .map(|v| value_label(f, v, lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// A fact value in words.
 pub fn fact_value(f: FactName, v: &FactValue, lang: Lang) -> String {
     match v {
@@ -110,64 +124,39 @@ pub fn condition(c: &Condition, layers: &LayerNames, lang: Lang) -> String {
             .and_then(|l| layers.get(l))
             .map(|n| n.get(lang).to_string())
             .unwrap_or_else(|| c.layer.clone().unwrap_or_default());
-        let states = c
-            .one_of
-            .iter()
-            .flatten()
-            .map(|m| value_label(f, m, lang))
-            .collect::<Vec<_>>()
-            .join(lang.pick(" یا ", " or "));
+        let states = value_list(
+            f,
+            c.one_of.iter().flatten(),
+            lang.pick(" یا ", " or "),
+            lang,
+        );
         return say!(lang, "{name}: {states}", "{name}: {states}");
     }
     let mut parts = Vec::new();
     let u = unit(f, lang);
-    if let Some(x) = c.at_least {
-        parts.push(format!(
-            "{}{}{u}",
-            lang.pick("دست‌کم ", "at least "),
-            num(x, lang)
-        ));
-    }
-    if let Some(x) = c.above {
-        parts.push(format!(
-            "{}{}{u}",
-            lang.pick("بیشتر از ", "more than "),
-            num(x, lang)
-        ));
-    }
-    if let Some(x) = c.at_most {
-        parts.push(format!(
-            "{}{}{u}",
-            lang.pick("حداکثر ", "at most "),
-            num(x, lang)
-        ));
-    }
-    if let Some(x) = c.below {
-        parts.push(format!(
-            "{}{}{u}",
-            lang.pick("کمتر از ", "less than "),
-            num(x, lang)
-        ));
+    // The number bounds, in the order they are written: ≥, >, ≤, <.
+    let bounds = [
+        (c.at_least, lang.pick("دست‌کم ", "at least ")),
+        (c.above, lang.pick("بیشتر از ", "more than ")),
+        (c.at_most, lang.pick("حداکثر ", "at most ")),
+        (c.below, lang.pick("کمتر از ", "less than ")),
+    ];
+    for (bound, words) in bounds {
+        if let Some(x) = bound {
+            parts.push(format!("{words}{}{u}", num(x, lang)));
+        }
     }
     if let Some(b) = c.equals {
         parts.push(value_label(f, if b { "yes" } else { "no" }, lang));
     }
     if let Some(v) = &c.one_of {
-        parts.push(
-            v.iter()
-                .map(|x| value_label(f, x, lang))
-                .collect::<Vec<_>>()
-                .join(lang.pick(" یا ", " or ")),
-        );
+        parts.push(value_list(f, v, lang.pick(" یا ", " or "), lang));
     }
     if let Some(v) = &c.not_in {
         parts.push(format!(
             "{}{}",
             lang.pick("جز ", "not "),
-            v.iter()
-                .map(|x| value_label(f, x, lang))
-                .collect::<Vec<_>>()
-                .join(sep)
+            value_list(f, v, sep, lang)
         ));
     }
     format!("{}: {}", fact_label(f, lang), parts.join(sep))
@@ -233,11 +222,7 @@ pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
             unit(*fact, lang)
         ),
         Hint::NeedsValue { fact, values } => {
-            let vs = values
-                .iter()
-                .map(|v| value_label(*fact, v, lang))
-                .collect::<Vec<_>>()
-                .join(lang.pick(" یا ", " or "));
+            let vs = value_list(*fact, values, lang.pick(" یا ", " or "), lang);
             say!(
                 lang,
                 "فقط وقتی «{}»: {}.",

@@ -12,10 +12,11 @@
 
 use crate::error::{Location, Problem, ProblemKind, Severity};
 use crate::read::properties::Properties;
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
+use std::marker::PhantomData;
 mod features;
 mod rings;
 #[allow(unused_imports)]
@@ -145,52 +146,27 @@ pub(crate) enum GeometrySlot {
 
 impl<'de> Deserialize<'de> for GeometrySlot {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = GeometrySlot;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a geometry")
-            }
-            fn visit_unit<E>(self) -> Result<GeometrySlot, E> {
-                Ok(GeometrySlot::Null)
-            }
-            fn visit_none<E>(self) -> Result<GeometrySlot, E> {
-                Ok(GeometrySlot::Null)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<GeometrySlot, A::Error> {
-                let mut g = RawGeometry::default();
-                while let Some(k) = m.next_key::<String>()? {
-                    match k.as_str() {
-                        "type" => g.kind = m.next_value::<Value>()?.as_str().map(str::to_string),
-                        "coordinates" => g.coordinates = Some(m.next_value()?),
-                        _ => {
-                            m.next_value::<IgnoredAny>()?;
-                        }
-                    }
+        d.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+impl Lenient for GeometrySlot {
+    const EXPECTING: &'static str = "a geometry";
+    const NULL: Self = GeometrySlot::Null;
+    const NONE: Option<Self> = Some(GeometrySlot::Null);
+    const NOT_OBJECT: Self = GeometrySlot::NotObject;
+    fn read<'de, A: MapAccess<'de>>(mut m: A) -> Result<Self, A::Error> {
+        let mut g = RawGeometry::default();
+        while let Some(k) = m.next_key::<String>()? {
+            match k.as_str() {
+                "type" => g.kind = m.next_value::<Value>()?.as_str().map(str::to_string),
+                "coordinates" => g.coordinates = Some(m.next_value()?),
+                _ => {
+                    m.next_value::<IgnoredAny>()?;
                 }
-                Ok(GeometrySlot::Geometry(g))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<GeometrySlot, A::Error> {
-                while s.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(GeometrySlot::NotObject)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<GeometrySlot, E> {
-                Ok(GeometrySlot::NotObject)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<GeometrySlot, E> {
-                Ok(GeometrySlot::NotObject)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<GeometrySlot, E> {
-                Ok(GeometrySlot::NotObject)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<GeometrySlot, E> {
-                Ok(GeometrySlot::NotObject)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<GeometrySlot, E> {
-                Ok(GeometrySlot::NotObject)
             }
         }
-        d.deserialize_any(V)
+        Ok(GeometrySlot::Geometry(g))
     }
 }
 
@@ -207,55 +183,86 @@ pub(crate) enum FeatureSlot {
 
 impl<'de> Deserialize<'de> for FeatureSlot {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = FeatureSlot;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a feature")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<FeatureSlot, A::Error> {
-                let (mut id, mut properties, mut geometry) = (None, None, None);
-                while let Some(k) = m.next_key::<String>()? {
-                    match k.as_str() {
-                        "id" => id = Some(m.next_value::<Value>()?),
-                        // Kept as text, not parsed into a map: see `crate::read::properties`.
-                        "properties" => properties = Some(m.next_value()?),
-                        "geometry" => geometry = Some(m.next_value::<GeometrySlot>()?),
-                        _ => {
-                            m.next_value::<IgnoredAny>()?;
-                        }
-                    }
+        d.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+impl Lenient for FeatureSlot {
+    const EXPECTING: &'static str = "a feature";
+    const NULL: Self = FeatureSlot::NotObject;
+    const NONE: Option<Self> = None;
+    const NOT_OBJECT: Self = FeatureSlot::NotObject;
+    fn read<'de, A: MapAccess<'de>>(mut m: A) -> Result<Self, A::Error> {
+        let (mut id, mut properties, mut geometry) = (None, None, None);
+        while let Some(k) = m.next_key::<String>()? {
+            match k.as_str() {
+                "id" => id = Some(m.next_value::<Value>()?),
+                // Kept as text, not parsed into a map: see `crate::read::properties`.
+                "properties" => properties = Some(m.next_value()?),
+                "geometry" => geometry = Some(m.next_value::<GeometrySlot>()?),
+                _ => {
+                    m.next_value::<IgnoredAny>()?;
                 }
-                Ok(FeatureSlot::Feature {
-                    id,
-                    properties,
-                    geometry,
-                })
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<FeatureSlot, A::Error> {
-                while s.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(FeatureSlot::NotObject)
-            }
-            fn visit_unit<E>(self) -> Result<FeatureSlot, E> {
-                Ok(FeatureSlot::NotObject)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<FeatureSlot, E> {
-                Ok(FeatureSlot::NotObject)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<FeatureSlot, E> {
-                Ok(FeatureSlot::NotObject)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<FeatureSlot, E> {
-                Ok(FeatureSlot::NotObject)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<FeatureSlot, E> {
-                Ok(FeatureSlot::NotObject)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<FeatureSlot, E> {
-                Ok(FeatureSlot::NotObject)
             }
         }
-        d.deserialize_any(V)
+        Ok(FeatureSlot::Feature {
+            id,
+            properties,
+            geometry,
+        })
+    }
+}
+
+/// A value read leniently from any JSON value: an object is read member by member, and anything
+/// else (skipped whole) gives a value of its own, so that one bad feature never fails the file.
+trait Lenient: Sized {
+    /// What the value should be, for serde's "expected …" wording.
+    const EXPECTING: &'static str;
+    /// What JSON `null` gives.
+    const NULL: Self;
+    /// What an absent value gives; `None` for serde's usual invalid-type error.
+    const NONE: Option<Self>;
+    /// What a list, number, boolean or string gives.
+    const NOT_OBJECT: Self;
+    /// Reads an object's members.
+    fn read<'de, A: MapAccess<'de>>(m: A) -> Result<Self, A::Error>;
+}
+
+/// The serde visitor of a [`Lenient`] value.
+struct LenientVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Lenient> Visitor<'de> for LenientVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<T, A::Error> {
+        T::read(m)
+    }
+    fn visit_unit<E>(self) -> Result<T, E> {
+        Ok(T::NULL)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<T, E> {
+        T::NONE.ok_or_else(|| E::invalid_type(Unexpected::Option, &self))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<T, A::Error> {
+        while s.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(T::NOT_OBJECT)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<T, E> {
+        Ok(T::NOT_OBJECT)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<T, E> {
+        Ok(T::NOT_OBJECT)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<T, E> {
+        Ok(T::NOT_OBJECT)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<T, E> {
+        Ok(T::NOT_OBJECT)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<T, E> {
+        Ok(T::NOT_OBJECT)
     }
 }
 

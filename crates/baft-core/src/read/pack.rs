@@ -22,6 +22,7 @@
 //! positions (first absolute, then deltas, each `zigzag varint` lon then lat); then `varint` byte
 //! length and the property values as a JSON array in name order (`null` = absent).
 
+use crate::base::varint::{put_varint, read_varint, unzigzag, zigzag};
 use crate::error::{Problem, ProblemKind};
 use crate::geometry::crs::SourceCrs;
 use crate::read::geojson::{self, RawFeature, RawFile};
@@ -33,26 +34,6 @@ pub const MAGIC: &[u8; 8] = b"BAFTPACK";
 /// The pack format version this build writes and reads.
 pub const VERSION: u32 = 1;
 const SCALE: f64 = 1e7;
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let b = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
-}
-
-fn unzigzag(v: u64) -> i64 {
-    ((v >> 1) as i64) ^ -((v & 1) as i64)
-}
 
 /// Writes features (positions in lon/lat) in the given order.
 pub fn write(features: &[&RawFeature]) -> Vec<u8> {
@@ -187,16 +168,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = *self.b.get(self.at)?;
-            self.at += 1;
-            v |= ((byte & 0x7f) as u64) << shift;
-            if byte & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
+        read_varint(self.b, &mut self.at)
     }
     fn bytes(&mut self, n: usize) -> Option<&[u8]> {
         let s = self.b.get(self.at..self.at.checked_add(n)?)?;

@@ -1,6 +1,7 @@
 //! The compact encoding of a plot outline in a share link's `g=` field (see [`encode_outline`]).
 
 use super::SCALE;
+use crate::base::varint::{put_varint, read_varint, unzigzag, zigzag};
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -21,8 +22,8 @@ pub fn encode_outline(rings: &[Vec<(f64, f64)>]) -> String {
         };
         for &(lon, lat) in open {
             let q = ((lon * SCALE).round() as i64, (lat * SCALE).round() as i64);
-            varint(&mut bytes, q.0 - prev.0);
-            varint(&mut bytes, q.1 - prev.1);
+            put_varint(&mut bytes, zigzag(q.0 - prev.0));
+            put_varint(&mut bytes, zigzag(q.1 - prev.1));
             prev = q;
         }
         out.push(base64(&bytes));
@@ -41,7 +42,7 @@ pub fn decode_outline(text: &str) -> Option<Vec<Vec<(f64, f64)>>> {
         let mut nums = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
-            nums.push(read_varint(&bytes, &mut i)?);
+            nums.push(unzigzag(read_varint(&bytes, &mut i)?));
         }
         if nums.len() % 2 != 0 || nums.len() < 6 {
             return None;
@@ -59,32 +60,6 @@ pub fn decode_outline(text: &str) -> Option<Vec<Vec<(f64, f64)>>> {
         rings.push(ring);
     }
     Some(rings)
-}
-
-fn varint(out: &mut Vec<u8>, v: i64) {
-    let mut z = ((v << 1) ^ (v >> 63)) as u64;
-    loop {
-        let b = (z & 0x7f) as u8;
-        z >>= 7;
-        if z == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-fn read_varint(b: &[u8], i: &mut usize) -> Option<i64> {
-    let mut z: u64 = 0;
-    for shift in (0..64).step_by(7) {
-        let byte = *b.get(*i)?;
-        *i += 1;
-        z |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(((z >> 1) as i64) ^ -((z & 1) as i64));
-        }
-    }
-    None
 }
 
 fn base64(bytes: &[u8]) -> String {

@@ -65,82 +65,93 @@ fn words(body: &str, lang: Lang) -> String {
 /// The words for serde's unknown, missing or duplicate field or unknown variant message
 /// `body`; `None` for any other message.
 fn field_words(body: &str, lang: Lang) -> Option<String> {
-    if let Some(rest) = body.strip_prefix("unknown field `") {
-        let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed = if allowed.contains("there are no fields") {
-            String::new()
-        } else {
-            names(allowed, lang)
-        };
-        return Some(if allowed.is_empty() {
-            say!(lang, "فیلد ناشناختهٔ «{name}»", "unknown field “{name}”")
-        } else {
-            say!(
-                lang,
-                "فیلد ناشناختهٔ «{name}» (غلط تایپی؟)؛ فیلدهای مجاز: {allowed}",
-                "unknown field “{name}” (a typo?); allowed: {allowed}"
-            )
-        });
-    }
-    if let Some(rest) = body.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or(rest);
-        return Some(say!(
+    let (prefix, rest) = strip_any(
+        body,
+        &[
+            "unknown field `",
+            "missing field `",
+            "duplicate field `",
+            "unknown variant `",
+        ],
+    )?;
+    // The name ends at its closing backtick; the allowed names (if any) follow it.
+    let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+    Some(match prefix {
+        "unknown field `" => {
+            let allowed = if allowed.contains("there are no fields") {
+                String::new()
+            } else {
+                names(allowed, lang)
+            };
+            if allowed.is_empty() {
+                say!(lang, "فیلد ناشناختهٔ «{name}»", "unknown field “{name}”")
+            } else {
+                say!(
+                    lang,
+                    "فیلد ناشناختهٔ «{name}» (غلط تایپی؟)؛ فیلدهای مجاز: {allowed}",
+                    "unknown field “{name}” (a typo?); allowed: {allowed}"
+                )
+            }
+        }
+        "missing field `" => say!(
             lang,
             "فیلد لازم «{name}» نیامده است",
             "the required field “{name}” is missing"
-        ));
-    }
-    if let Some(rest) = body.strip_prefix("duplicate field `") {
-        let name = rest.split('`').next().unwrap_or(rest);
-        return Some(say!(
+        ),
+        "duplicate field `" => say!(
             lang,
             "فیلد «{name}» دو بار آمده است",
             "the field “{name}” appears twice"
-        ));
-    }
-    if let Some(rest) = body.strip_prefix("unknown variant `") {
-        let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed = names(allowed, lang);
-        return Some(say!(
-            lang,
-            "مقدار ناشناختهٔ «{name}»؛ مقدارهای مجاز: {allowed}",
-            "unknown value “{name}”; allowed: {allowed}"
-        ));
-    }
-    None
+        ),
+        _ => {
+            let allowed = names(allowed, lang);
+            say!(
+                lang,
+                "مقدار ناشناختهٔ «{name}»؛ مقدارهای مجاز: {allowed}",
+                "unknown value “{name}”; allowed: {allowed}"
+            )
+        }
+    })
 }
 
 /// The words for serde's invalid type, value or length message `body`; `None` for any other.
 fn type_words(body: &str, lang: Lang) -> Option<String> {
-    if let Some(rest) = body.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let (found, expected) = (unexpected(found, lang), expectation(expected, lang));
-        return Some(say!(
-            lang,
-            "نوع نادرست: {expected} لازم است اما {found} آمده است",
-            "wrong type: found {found}, expected {expected}"
-        ));
-    }
-    if let Some(rest) = body.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let (found, expected) = (unexpected(found, lang), expectation(expected, lang));
-        return Some(say!(
-            lang,
-            "{found} اینجا مجاز نیست: {expected} لازم است",
-            "{found} is not allowed here: expected {expected}"
-        ));
-    }
-    if let Some(rest) = body.strip_prefix("invalid length ") {
-        let (n, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let expected = expectation(expected, lang);
+    let (prefix, rest) = strip_any(
+        body,
+        &["invalid type: ", "invalid value: ", "invalid length "],
+    )?;
+    // What serde found (or the length it read), then what it expected.
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let expected = expectation(expected, lang);
+    if prefix == "invalid length " {
         return Some(say!(
             lang,
             "تعداد عضوها نادرست است ({n}): {expected} لازم است",
             "wrong number of items ({n}): expected {expected}",
-            n = localize_digits(n, lang)
+            n = localize_digits(found, lang)
         ));
     }
-    None
+    let found = unexpected(found, lang);
+    Some(if prefix == "invalid type: " {
+        say!(
+            lang,
+            "نوع نادرست: {expected} لازم است اما {found} آمده است",
+            "wrong type: found {found}, expected {expected}"
+        )
+    } else {
+        say!(
+            lang,
+            "{found} اینجا مجاز نیست: {expected} لازم است",
+            "{found} is not allowed here: expected {expected}"
+        )
+    })
+}
+
+/// The first of `prefixes` that `body` starts with, and the rest of `body` after it.
+fn strip_any<'a>(body: &'a str, prefixes: &[&'static str]) -> Option<(&'static str, &'a str)> {
+    prefixes
+        .iter()
+        .find_map(|p| body.strip_prefix(*p).map(|rest| (*p, rest)))
 }
 
 /// The words for a fixed message `body` about one bad token (comment, quote, number,
