@@ -144,7 +144,7 @@ impl GregorianDate {
             month: m,
             day: d,
         };
-        (m >= 1 && m <= 12 && d >= 1 && d2g(g2d(y, m, d)) == g).then_some(g)
+        ((1..=12).contains(&m) && d >= 1 && d2g(g2d(y, m, d)) == g).then_some(g)
     }
     /// Days since 1970-01-01 (the Unix epoch) to this date.
     pub fn days_since_unix_epoch(self) -> i64 {

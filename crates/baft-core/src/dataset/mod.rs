@@ -182,7 +182,7 @@ impl Dataset {
             Err(errs) => {
                 self.packages = None;
                 errs.into_iter()
-                    .map(|e| Problem::file_error(file, ProblemKind::FieldInvalid(e)))
+                    .map(|e| Problem::file_error(file, ProblemKind::FieldInvalid(Box::new(e))))
                     .collect()
             }
         }

@@ -244,7 +244,7 @@ pub enum ProblemKind {
         block_id: String,
     },
     /// The manifest or the packages file is wrong at a field (the file is in the error).
-    FieldInvalid(crate::error::FieldError),
+    FieldInvalid(Box<crate::error::FieldError>),
 }
 
 /// A problem found while loading data. The valid features are kept.

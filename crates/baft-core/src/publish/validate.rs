@@ -149,7 +149,7 @@ fn read_manifest(src: &mut Source<'_>) -> Result<Manifest, Findings> {
     Manifest::parse(&manifest_text).map_err(|errs| {
         Findings(
             errs.into_iter()
-                .map(|e| Problem::file_error("manifest.json", ProblemKind::FieldInvalid(e)))
+                .map(|e| Problem::file_error("manifest.json", ProblemKind::FieldInvalid(Box::new(e))))
                 .collect(),
         )
     })
