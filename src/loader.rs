@@ -45,10 +45,16 @@ pub fn extras(m: &Manifest) -> Vec<Planned> {
 /// Adds a planned file's text to the dataset (the core decides what it is for) and records
 /// its problems.
 pub fn apply_file(state: &AppState, file: &Planned, text: &str) {
+    apply_body(state, file, FileBody::Text(text), text.len());
+}
+
+/// Adds a planned file's text or bytes (a FlatGeobuf zones layer) to the dataset and records
+/// its problems.
+fn apply_body(state: &AppState, file: &Planned, body: FileBody, len: usize) {
     let mut problems = Vec::new();
     state.data.update(|d| {
         if let Some(ds) = d {
-            problems = match Arc::make_mut(ds).add_file(file, FileBody::Text(text)) {
+            problems = match Arc::make_mut(ds).add_file(file, body) {
                 Ok(p) => p,
                 Err(e) => vec![baft_core::Problem::file_error(
                     &file.path,
@@ -63,7 +69,7 @@ pub fn apply_file(state: &AppState, file: &Planned, text: &str) {
     if matches!(file.role, Role::Layer { .. }) {
         layer_done(state);
     }
-    file_done(state, text.len());
+    file_done(state, len);
 }
 
 /// One current layer file fewer to wait for (added, or failed to arrive).
@@ -144,7 +150,7 @@ pub async fn fetch_file_text(
     })
 }
 
-/// Fetches a URL as bytes (for packed layers).
+/// Fetches a URL as bytes (for FlatGeobuf files).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
     let resp = fetch_ok(url).await?;
     let promise = resp
@@ -156,8 +162,12 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// Plots installed first from a pack (the nearest to the city centre): the map's first view is
-/// answered while the rest is decoded.
+/// The plots within this distance of the city centre (the map's first view) are read first,
+/// by the FlatGeobuf file's index, and answer while the rest is decoded.
+pub const NEAR_CENTRE_M: f64 = 1_500.0;
+
+/// Plots installed first from a FlatGeobuf parcel layer without an index (the first of the
+/// file): they answer while the rest is decoded.
 pub const FIRST_PART: usize = 10_000;
 
 /// Plots prepared per slice after the first part; the page gets a turn between slices.
@@ -194,9 +204,9 @@ async fn after_layers_painted(state: &AppState) {
     next_turn().await;
 }
 
-/// Installs a packed parcel layer progressively: the plots nearest the centre first (they answer
-/// at once), then the rest prepared a slice at a time with the page free in between, then all.
-pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
+/// Installs a FlatGeobuf parcel layer progressively: the first plots of the file (they answer at
+/// once), then the rest prepared a slice at a time with the page free in between, then all.
+pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
     let Some((spec, frame)) = state.data.with_untracked(|d| {
         d.as_ref()
             .and_then(|d| d.manifest.parcels.clone().map(|s| (s, d.frame)))
@@ -220,7 +230,18 @@ pub async fn apply_parcels_pack(state: AppState, bytes: Vec<u8>) {
         }
     };
     let step = |b: &mut baft_core::layer::parcels::ParcelsBuilder, n| b.step(n);
-    match step(&mut builder, FIRST_PART) {
+    // The plots around the city centre (the map's first view) first, by the file's index; a
+    // file without one gives its first plots instead.
+    let [lon, lat] = state
+        .data
+        .with_untracked(|d| d.as_ref().map(|d| d.manifest.city.center))
+        .unwrap_or_default();
+    let first = match builder.near(lon, lat, NEAR_CENTRE_M) {
+        Ok(0) => step(&mut builder, FIRST_PART),
+        Ok(_) => Ok(1),
+        Err(p) => Err(p),
+    };
+    match first {
         Ok(0) => {}
         Ok(_) => {
             install(builder.snapshot());
@@ -266,11 +287,17 @@ pub async fn load(state: AppState, base: String) {
             let parcels = matches!(file.role, Role::Parcels);
             if file.binary {
                 match fetch_file(&state, &base, &file.path).await {
-                    Ok(bytes) => {
+                    Ok(bytes) if parcels => {
                         after_layers_painted(&state).await;
-                        apply_parcels_pack(state, bytes).await
+                        apply_parcels_fgb(state, bytes).await
                     }
-                    Err(e) => apply_unreadable(&state, &file.path, &e),
+                    Ok(bytes) => apply_body(&state, &file, FileBody::Bytes(&bytes), bytes.len()),
+                    Err(e) => {
+                        if matches!(file.role, Role::Layer { .. }) {
+                            layer_done(&state);
+                        }
+                        apply_unreadable(&state, &file.path, &e)
+                    }
                 }
                 return;
             }

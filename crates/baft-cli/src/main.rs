@@ -61,7 +61,7 @@ enum Command {
         #[arg(long, default_value = "fa", value_parser = parse_lang)]
         lang: Lang,
     },
-    /// Copy a data folder with its parcel layer packed (.baftpack) for fast loading.
+    /// Copy a data folder with its parcel layer as FlatGeobuf (.fgb) for fast loading.
     Pack {
         dir: PathBuf,
         #[arg(long)]

@@ -25,7 +25,7 @@
 //! - [`check`]: the point and plot checks and their result types.
 //! - [`versions`]: boundary-version history and diffs.
 //! - [`parcels`]: the plot-by-plot layer (plates, codes, neighbours, survey facts).
-//! - [`pack`]: the compact `.baftpack` form of large layers.
+//! - [`fgb`]: FlatGeobuf, the format of the parcel layer (read, and written by `baft pack`).
 //! - [`offices`]: facilitation offices.
 //! - [`packages`]: incentive packages: format, facts, rules, worth, comparison, words.
 //! - [`dataset`]: a manifest plus everything it lists, loaded.
@@ -54,7 +54,7 @@ pub mod base;
 pub mod geometry;
 // Errors and data problems, with their words.
 pub mod error;
-// Reading published files: manifest, GeoJSON, properties, packs, JSON errors in words.
+// Reading published files: manifest, GeoJSON, FlatGeobuf, properties, JSON errors in words.
 pub mod read;
 // What people type: coordinates, links, corners, plates and codes.
 pub mod input;

@@ -190,7 +190,7 @@ impl Baft {
         self.add(path, Body::Text(text))
     }
 
-    /// Adds a listed file's bytes (required for a `.baftpack`; text files are read as UTF-8).
+    /// Adds a listed file's bytes (required for a FlatGeobuf `.fgb`; text files are read as UTF-8).
     #[wasm_bindgen(js_name = addFileBytes)]
     pub fn add_file_bytes(&mut self, path: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         self.add(path, Body::Bytes(bytes))

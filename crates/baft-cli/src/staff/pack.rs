@@ -1,4 +1,4 @@
-//! `baft pack`: a data folder with its parcel layer packed.
+//! `baft pack`: a data folder with its parcel layer as FlatGeobuf.
 
 #[allow(unused_imports)]
 use super::*;
@@ -8,8 +8,9 @@ use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `baft pack DIR --out OUT`: a copy of the data folder whose parcel layer is a `.baftpack`
-/// (nearest the city centre first), for fast loading on phones. GeoJSON stays what staff edit.
+/// `baft pack DIR --out OUT`: a copy of the data folder whose parcel layer is FlatGeobuf
+/// (`.fgb`: lon/lat, Hilbert-ordered with its R-tree, every attribute kept), for fast loading
+/// on phones; QGIS and GDAL open it. GeoJSON stays what staff edit.
 pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     let fail = |e: std::io::Error| Failure(e.to_string());
     let mut manifest = output_manifest(dir, out, lang)?;
@@ -22,11 +23,11 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
             .into(),
         ));
     };
-    if baft_core::read::pack::is_pack(&parcels.file) {
+    if baft_core::read::fgb::is_fgb(&parcels.file) {
         return Err(Failure(
             lang.pick(
-                "لایهٔ پلاک‌ها از پیش بسته‌بندی شده است",
-                "the parcel layer is already packed",
+                "لایهٔ پلاک‌ها از پیش FlatGeobuf است",
+                "the parcel layer is already FlatGeobuf",
             )
             .into(),
         ));
@@ -37,15 +38,13 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
         .crs
         .as_deref()
         .and_then(|c| SourceCrs::parse(c).ok());
-    let [lon, lat] = manifest.city.center;
-    let (bytes, stats, problems) =
-        baft_core::read::pack::pack_geojson(&parcels.file, &text, declared, (lon, lat))
-            .map_err(|p| Failure(p.message(lang)))?;
+    let (bytes, stats, problems) = baft_core::read::fgb::from_geojson(&parcels.file, &text, declared)
+        .map_err(|p| Failure(p.message(lang)))?;
     for p in &problems {
         eprintln!("baft: {}", p.message(lang));
     }
     let packed = format!(
-        "{}.baftpack",
+        "{}.fgb",
         parcels
             .file
             .trim_end_matches(".geojson")

@@ -1,6 +1,5 @@
 //! Variable-length integers (seven bits a byte, low bits first, the top bit set on every byte
-//! but the last) and zig-zag coded signed numbers: shared by `.baftpack` files and the plot
-//! outlines of share links.
+//! but the last) and zig-zag coded signed numbers: the plot outlines of share links.
 
 /// Appends `v` as a varint.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {

@@ -63,13 +63,27 @@ impl Dataset {
                 }
             }
         };
+        // A zones layer: FlatGeobuf from bytes, GeoJSON from text.
+        let layer = |ds: &Self, spec, version| -> Result<Layer, BaftError> {
+            Ok(match body {
+                FileBody::Bytes(b) if file.binary => Layer::from_fgb(spec, version, path, b, &ds.frame),
+                FileBody::Text(_) if file.binary => return Err(BaftError::PackAsText { file: path.into() }),
+                _ => Layer::load(spec, version, path, text()?, &ds.frame),
+            })
+        };
         Ok(match &file.role {
-            Role::Layer { spec, version } => self.add_layer(spec, version, path, text()?),
-            Role::Version { spec, version } => self.add_other_version(spec, version, path, text()?),
+            Role::Layer { spec, version } => {
+                let l = layer(self, spec, version)?;
+                self.put_layer(l)
+            }
+            Role::Version { spec, version } => {
+                let l = layer(self, spec, version)?;
+                self.put_other_version(l)
+            }
             Role::Packages => self.set_packages(path, text()?),
             Role::Offices => self.set_offices(path, text()?),
             Role::Parcels if file.binary => match body {
-                FileBody::Bytes(b) => self.set_parcels_packed(b, None),
+                FileBody::Bytes(b) => self.set_parcels_fgb(b, None),
                 FileBody::Text(_) => return Err(BaftError::PackAsText { file: path.into() }),
             },
             Role::Parcels => self.set_parcels(text()?),

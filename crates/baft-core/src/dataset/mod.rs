@@ -64,7 +64,12 @@ impl Dataset {
         file: &str,
         text: &str,
     ) -> Vec<Problem> {
-        let layer = Layer::load(spec, version, file, text, &self.frame);
+        self.put_other_version(Layer::load(spec, version, file, text, &self.frame))
+    }
+
+    /// Adds a loaded non-current boundary version (replacing the same one).
+    pub fn put_other_version(&mut self, layer: Layer) -> Vec<Problem> {
+        let (spec, version) = (layer.spec.clone(), layer.version.clone());
         let problems = layer.problems.clone();
         self.other_versions
             .retain(|l| !(l.spec.id == spec.id && l.version.id == version.id));
@@ -83,12 +88,12 @@ impl Dataset {
         problems
     }
 
-    /// Loads the parcel layer from a `.baftpack`, at most `limit` plots (nearest first).
-    pub fn set_parcels_packed(&mut self, bytes: &[u8], limit: Option<usize>) -> Vec<Problem> {
+    /// Loads the parcel layer from a FlatGeobuf file, at most `limit` plots.
+    pub fn set_parcels_fgb(&mut self, bytes: &[u8], limit: Option<usize>) -> Vec<Problem> {
         let Some(spec) = self.manifest.parcels.clone() else {
             return Vec::new();
         };
-        let p = ParcelLayer::load_packed(&spec, bytes, limit, &self.frame);
+        let p = ParcelLayer::load_fgb(&spec, bytes, limit, &self.frame);
         let problems = p.problems().to_vec();
         self.parcels = Some(std::sync::Arc::new(p));
         problems
@@ -202,9 +207,15 @@ impl Dataset {
         file: &str,
         text: &str,
     ) -> Vec<Problem> {
-        let layer = Layer::load(spec, version, file, text, &self.frame);
+        self.put_layer(Layer::load(spec, version, file, text, &self.frame))
+    }
+
+    /// Adds a loaded layer version (replacing any loaded version of the same layer, keeping
+    /// manifest order). Returns its problems.
+    pub fn put_layer(&mut self, layer: Layer) -> Vec<Problem> {
         let problems = layer.problems.clone();
-        self.layers.retain(|l| l.spec.id != spec.id);
+        let id = layer.spec.id.clone();
+        self.layers.retain(|l| l.spec.id != id);
         self.layers.push(layer);
         let order: Vec<String> = self.manifest.layers.iter().map(|l| l.id.clone()).collect();
         let pos = |l: &Layer| {

@@ -67,10 +67,10 @@ pub enum ProblemKind {
         /// The geometry's `type` as written (`?` when it has none).
         found: String,
     },
-    /// Coordinates that can't be read; `detail` says why (for a damaged `.baftpack`, the byte
-    /// offset).
+    /// Coordinates that can't be read; `detail` says why (for a damaged FlatGeobuf file, the
+    /// feature reached).
     BadCoordinates {
-        /// Why, in English (for a damaged `.baftpack`, with the byte offset).
+        /// Why, in English (for a damaged FlatGeobuf file, with the feature reached).
         detail: String,
     },
     /// A position is `null`.

@@ -117,7 +117,26 @@ impl Layer {
         }
     }
 
-    /// Like [`Self::load`], from features already read (GeoJSON or a pack).
+    /// Reads a FlatGeobuf file of zones (problems as for GeoJSON; a damaged file is one).
+    pub fn from_fgb(
+        spec: &LayerSpec,
+        version: &BoundaryVersion,
+        file: &str,
+        bytes: &[u8],
+        frame: &TransverseMercator,
+    ) -> Layer {
+        let (raw, damage) = match crate::read::fgb::read(file, bytes, None) {
+            Ok(raw) => (raw, None),
+            Err(p) => (geojson::RawFile::default(), Some(p)),
+        };
+        let mut layer = Self::load_raw(spec, version, file, raw, frame);
+        if let Some(p) = damage {
+            layer.problems = vec![p];
+        }
+        layer
+    }
+
+    /// Builds a layer from features already read (GeoJSON or FlatGeobuf).
     pub fn load_raw(
         spec: &LayerSpec,
         version: &BoundaryVersion,

@@ -123,15 +123,15 @@ impl ParcelLayer {
         Self::from_layer(layer)
     }
 
-    /// Reads a `.baftpack` of parcels, at most `limit` plots (the nearest to the centre first).
-    pub fn load_packed(
+    /// Reads a FlatGeobuf file of parcels, at most `limit` plots (in the file's order).
+    pub fn load_fgb(
         spec: &ParcelsSpec,
         bytes: &[u8],
         limit: Option<usize>,
         frame: &TransverseMercator,
     ) -> ParcelLayer {
         let (lspec, version) = Self::spec_for(spec);
-        let layer = match crate::read::pack::read(&spec.file, bytes, limit) {
+        let layer = match crate::read::fgb::read(&spec.file, bytes, limit) {
             Ok(raw) => Layer::load_raw(&lspec, &version, &spec.file, raw, frame),
             Err(p) => {
                 let mut l =

@@ -93,7 +93,7 @@ pub fn validate_dir_bytes(
             let spec = blocks_spec(path);
             let layer = Layer::load(&spec, &spec.versions[0], path, &text, &frame);
             out.extend(layer.problems.iter().cloned());
-            out.extend(extra_checks(path, &text, &layer, &manifest));
+            out.extend(extra_checks(path, Some(&text), &layer, &manifest));
             block_ids = Some(layer.zones.iter().map(|z| z.id.clone()).collect());
         }
     }
@@ -103,12 +103,19 @@ pub fn validate_dir_bytes(
         let path = file.path.as_str();
         match &file.role {
             Role::Layer { spec, version } | Role::Version { spec, version } => {
-                let Some(text) = src.text(path, &mut out) else {
-                    continue;
+                let (layer, text) = if file.binary {
+                    let Some(b) = src.bytes(path, &mut out) else {
+                        continue;
+                    };
+                    (Layer::from_fgb(spec, version, path, &b, &frame), None)
+                } else {
+                    let Some(text) = src.text(path, &mut out) else {
+                        continue;
+                    };
+                    (Layer::load(spec, version, path, &text, &frame), Some(text))
                 };
-                let layer = Layer::load(spec, version, path, &text, &frame);
                 out.extend(layer.problems.iter().cloned());
-                out.extend(extra_checks(path, &text, &layer, &manifest));
+                out.extend(extra_checks(path, text.as_deref(), &layer, &manifest));
             }
             Role::Parcels => {
                 let known = block_ids.as_ref();
@@ -169,10 +176,9 @@ fn parcel_problems(
         return out;
     };
     let loaded = if file.binary {
-        // A pack was checked as GeoJSON before packing; here: that it reads, and the rules
-        // that need no source text.
+        // FlatGeobuf: every rule but GeoJSON's ring winding (RFC 7946), which it does not have.
         src.bytes(&spec.file, &mut out)
-            .map(|b| (ParcelLayer::load_packed(spec, &b, None, frame), None))
+            .map(|b| (ParcelLayer::load_fgb(spec, &b, None, frame), None))
     } else {
         src.text(&spec.file, &mut out)
             .map(|text| (ParcelLayer::load(spec, &text, frame), Some(text)))
@@ -181,9 +187,7 @@ fn parcel_problems(
         return out;
     };
     out.extend(parcels.problems().iter().cloned());
-    if let Some(text) = &text {
-        out.extend(extra_checks(&spec.file, text, &parcels.layer, manifest));
-    }
+    out.extend(extra_checks(&spec.file, text.as_deref(), &parcels.layer, manifest));
     if let Some(known) = block_ids {
         for (z, info) in parcels.layer.zones.iter().zip(&parcels.info) {
             if let Some(b) = info.block_id.as_ref().filter(|b| !known.contains(*b)) {
@@ -249,14 +253,16 @@ fn feature_problem(
 }
 
 /// Winding, duplicate ids, overlaps and the envelope, for one loaded file.
-fn extra_checks(file: &str, text: &str, layer: &Layer, manifest: &Manifest) -> Vec<Problem> {
+fn extra_checks(file: &str, text: Option<&str>, layer: &Layer, manifest: &Manifest) -> Vec<Problem> {
     let mut out = Vec::new();
     // A file in the wrong system (swapped axes, undeclared UTM) has already been reported as a
     // whole; its rings' orientation and positions mean nothing until that is corrected.
     if !layer.is_usable() {
         return out;
     }
-    winding_problems(file, text, layer, &mut out);
+    if let Some(text) = text {
+        winding_problems(file, text, layer, &mut out);
+    }
     // Duplicate ids.
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for z in &layer.zones {

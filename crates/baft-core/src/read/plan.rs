@@ -62,7 +62,7 @@ pub struct Planned {
     pub path: String,
     /// What it is for.
     pub role: Role,
-    /// Read it as bytes (a packed layer), not as text.
+    /// Read it as bytes (a FlatGeobuf file), not as text.
     pub binary: bool,
 }
 
@@ -71,7 +71,7 @@ pub fn load_plan(m: &Manifest) -> Vec<Planned> {
     let text = |path: &str, role| Planned {
         path: path.into(),
         role,
-        binary: false,
+        binary: super::fgb::is_fgb(path),
     };
     let mut plan = Vec::new();
     let versions = |current: bool| {
@@ -96,10 +96,7 @@ pub fn load_plan(m: &Manifest) -> Vec<Planned> {
         plan.push(text(&version.file.clone(), Role::Version { spec, version }));
     }
     if let Some(p) = &m.parcels {
-        plan.push(Planned {
-            binary: super::pack::is_pack(&p.file),
-            ..text(&p.file, Role::Parcels)
-        });
+        plan.push(text(&p.file, Role::Parcels));
     }
     plan
 }

@@ -32,7 +32,7 @@ pub struct FileEntry {
     /// Relative to the manifest.
     pub path: String,
     pub kind: FileKind,
-    /// Fetch as bytes (a `.baftpack`), not as text.
+    /// Fetch as bytes (a FlatGeobuf `.fgb`), not as text.
     pub binary: bool,
     /// The layer id, for layer and version files.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,25 +7,25 @@ use crate::layer::Layer;
 use crate::read::manifest::ParcelsSpec;
 use crate::Problem;
 
-/// Builds a parcel layer from a pack a slice at a time, so that a page can stay responsive (and
-/// answer with the nearest plots) while a large layer loads.
+/// Builds a parcel layer from a FlatGeobuf file a slice at a time, so that a page can stay
+/// responsive (and answer with the plots read so far) while a large layer loads.
 pub struct ParcelsBuilder<'a> {
-    reader: crate::read::pack::PackReader<'a>,
+    reader: crate::read::fgb::FgbChunks<'a>,
     layer: Layer,
     file: String,
     frame: TransverseMercator,
 }
 
 impl<'a> ParcelsBuilder<'a> {
-    /// Starts a build from a pack's bytes: checks the header and reads the property names; `Err`
-    /// when the bytes are not a readable `.baftpack`.
+    /// Starts a build from a FlatGeobuf file's bytes: checks the header (CRS, columns); `Err`
+    /// when the bytes are not a readable FlatGeobuf file.
     pub fn new(
         spec: &ParcelsSpec,
         bytes: &'a [u8],
         frame: &TransverseMercator,
     ) -> Result<ParcelsBuilder<'a>, Problem> {
         let (lspec, version) = ParcelLayer::spec_for(spec);
-        let reader = crate::read::pack::PackReader::new(&spec.file, bytes)?;
+        let reader = crate::read::fgb::FgbChunks::new(&spec.file, bytes)?;
         let layer = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
         let mut layer = layer;
         layer.problems.clear();
@@ -35,6 +35,21 @@ impl<'a> ParcelsBuilder<'a> {
             file: spec.file.clone(),
             frame: *frame,
         })
+    }
+
+    /// Decodes and prepares the plots within `radius_m` of (`lon`, `lat`) first, found with the
+    /// file's index (the map's first view answers before the rest is read). Returns how many
+    /// were added: none when the file has no index or is not in lon/lat.
+    pub fn near(&mut self, lon: f64, lat: f64, radius_m: f64) -> Result<usize, Problem> {
+        if !self.reader.is_lon_lat() {
+            return Ok(0);
+        }
+        let dlat = radius_m / 111_320.0;
+        let dlon = dlat / lat.to_radians().cos().max(0.01);
+        let raw = self.reader.read_near([lon - dlon, lat - dlat, lon + dlon, lat + dlat])?;
+        let n = raw.features.len();
+        self.layer.add_zones(&self.file, raw, &self.frame);
+        Ok(n)
     }
 
     /// Decodes and prepares up to `n` more plots. Returns how many are left.

@@ -1,0 +1,172 @@
+//! FlatGeobuf both ways with GDAL (the test command installs Debian's `gdal-bin`):
+//! - GDAL reads what `baft pack` writes, with identical geometry and every attribute;
+//! - Baft answers the same on a FlatGeobuf file written by `ogr2ogr` as on the GeoJSON.
+
+mod common;
+use common::{assert_ok, baft, repo};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs a GDAL program; GDAL is required (scripts/setup.sh installs it).
+fn gdal(program: &str, args: &[&str]) {
+    let o = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} not found ({e}): install gdal-bin (scripts/setup.sh)"));
+    assert!(o.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// A fresh temporary folder for one test.
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("baft-gdal-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A GeoJSON file's features by plot id: (properties with numbers as f64, every position).
+fn features(path: &Path) -> HashMap<String, (Vec<(String, Value)>, Vec<f64>)> {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out = HashMap::new();
+    for f in v["features"].as_array().unwrap() {
+        let mut props: Vec<(String, Value)> = f["properties"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| match v.as_f64() {
+                Some(x) => (k.clone(), serde_json::json!(x)),
+                None => (k.clone(), v.clone()),
+            })
+            .collect();
+        props.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut xy = Vec::new();
+        flatten(&f["geometry"]["coordinates"], &mut xy);
+        let id = f["properties"]["plot_id"].as_str().unwrap().to_string();
+        out.insert(id, (props, xy));
+    }
+    out
+}
+
+fn flatten(v: &Value, out: &mut Vec<f64>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| flatten(x, out)),
+        Value::Number(n) => out.push(n.as_f64().unwrap()),
+        _ => {}
+    }
+}
+
+#[test]
+fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
+    let t = temp("pack");
+    let out = t.join("out");
+    assert_ok(&baft(&["pack", "data", "--out", out.to_str().unwrap(), "--lang", "en"], None));
+    let fgb = out.join("parcels/parcels.fgb");
+    let back = t.join("back.geojson");
+    gdal("ogr2ogr", &["-f", "GeoJSON", back.to_str().unwrap(), fgb.to_str().unwrap()]);
+    let src = features(&repo().join("data/parcels/parcels.geojson"));
+    let got = features(&back);
+    assert_eq!(got.len(), src.len());
+    for (id, (props, xy)) in &src {
+        let (p, x) = &got[id];
+        assert_eq!(p, props, "{id}: attributes");
+        assert_eq!(x.len(), xy.len(), "{id}: positions");
+        assert!(x.iter().zip(xy).all(|(a, b)| (a - b).abs() < 1e-9), "{id}: positions");
+    }
+    // The header: EPSG:4326, MultiPolygon, the R-tree present.
+    let info = Command::new("ogrinfo").args(["-so", "-al", fgb.to_str().unwrap()]).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Geometry: Multi Polygon"), "{info}");
+    assert!(info.contains("ID[\"EPSG\",4326]"), "{info}");
+    assert!(info.contains(&format!("Feature Count: {}", src.len())), "{info}");
+    let _ = std::fs::remove_dir_all(&t);
+}
+
+/// Copies the sample data with its parcel layer and two zone layers (one in lon/lat, one in UTM
+/// 39N, declared in the file's header) written by `ogr2ogr -f FlatGeobuf`.
+fn data_with_gdal_files(t: &Path) -> PathBuf {
+    let d = t.join("data");
+    let o = Command::new("cp").args(["-r", "data", d.to_str().unwrap()]).current_dir(repo()).output().unwrap();
+    assert!(o.status.success());
+    let m = d.join("manifest.json");
+    let mut manifest = std::fs::read_to_string(&m).unwrap();
+    for (name, srs) in [
+        ("parcels/parcels", None),
+        ("layers/worn-out-fabric-1402", None),
+        ("layers/informal-settlements-utm39n", Some("EPSG:32639")),
+    ] {
+        let (src, fgb) = (d.join(format!("{name}.geojson")), d.join(format!("{name}.fgb")));
+        let mut args = vec!["-f", "FlatGeobuf"];
+        args.extend(srs.map(|s| ["-a_srs", s]).into_iter().flatten());
+        args.extend([fgb.to_str().unwrap(), src.to_str().unwrap()]);
+        gdal("ogr2ogr", &args);
+        std::fs::remove_file(&src).unwrap();
+        manifest = manifest.replace(&format!("{name}.geojson"), &format!("{name}.fgb"));
+    }
+    std::fs::write(&m, manifest).unwrap();
+    d
+}
+
+#[test]
+fn baft_answers_the_same_on_a_gdal_written_file_as_on_the_geojson() {
+    let t = temp("answers");
+    let d = data_with_gdal_files(&t);
+    let src: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap(),
+    )
+    .unwrap();
+    // Plot ids, plates, renovation codes, and points at plot corners and just beside them.
+    let mut questions = Vec::new();
+    for f in src["features"].as_array().unwrap().iter().step_by(97) {
+        let p = &f["properties"];
+        questions.push(p["plot_id"].as_str().unwrap().to_string());
+        questions.push(format!("{}/{}", p["plate_main"], p["plate_sub"]));
+        questions.push(p["renovation_code"].as_str().unwrap_or("0000-000").to_string());
+        let mut xy = Vec::new();
+        flatten(&f["geometry"]["coordinates"], &mut xy);
+        questions.push(format!("{:.7},{:.7}", xy[1], xy[0]));
+        questions.push(format!("{:.7},{:.7}", xy[1] + 0.00003, xy[0] + 0.00002));
+    }
+    let stdin = questions.join("\n") + "\n";
+    let ask = |dir: &str| {
+        let o = baft(&["check", "--data", dir, "--lang", "en"], Some(&stdin));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let want = ask("data");
+    let got = ask(d.to_str().unwrap());
+    let (want, got): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    assert_eq!(want.len(), questions.len());
+    assert_eq!(got.len(), want.len());
+    let mut plots = 0;
+    for ((q, a), b) in questions.iter().zip(&want).zip(&got) {
+        let (mut a, mut b): (Value, Value) = (serde_json::from_str(a).unwrap(), serde_json::from_str(b).unwrap());
+        // The plot's index in the layer follows the file's order (GDAL writes Hilbert order).
+        for v in [&mut a, &mut b] {
+            if let Some(m) = v.as_object_mut() {
+                m.remove("parcel_index");
+            }
+        }
+        if a != b {
+            let diff: Vec<String> = a.as_object().unwrap().iter()
+                .filter(|(k, v)| b.get(k.as_str()) != Some(v))
+                .map(|(k, v)| format!("{k}: {v} ≠ {}", b[k.as_str()]))
+                .collect();
+            panic!("{q}: {}", diff.join("\n").chars().take(3000).collect::<String>());
+        }
+        plots += usize::from(a.to_string().contains("plot_id"));
+    }
+    assert!(plots > questions.len() / 2, "most questions find a plot: {plots}");
+    // `baft validate` checks FlatGeobuf files as it checks GeoJSON: clean here, and a cut file
+    // is an error naming it.
+    let v = baft(&["validate", d.to_str().unwrap(), "--lang", "en"], None);
+    assert_eq!(v.status.code(), Some(0), "{}", String::from_utf8_lossy(&v.stdout));
+    let fgb = d.join("parcels/parcels.fgb");
+    let bytes = std::fs::read(&fgb).unwrap();
+    std::fs::write(&fgb, &bytes[..bytes.len() / 2]).unwrap();
+    let v = baft(&["validate", d.to_str().unwrap(), "--lang", "en"], None);
+    assert_eq!(v.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&v.stdout).contains("parcels/parcels.fgb"));
+    let _ = std::fs::remove_dir_all(&t);
+}

@@ -1,0 +1,226 @@
+//! FlatGeobuf (`.fgb`): the file format of the plot-by-plot parcel layer.
+//!
+//! QGIS (3.16+), GDAL/ogr2ogr (3.1+) and PostGIS (3.2+) read and write it, so staff can open
+//! what Baft publishes, and a file exported from QGIS loads directly. `baft pack` writes it from
+//! GeoJSON ([`write`], [`from_geojson`]): features in Hilbert order with the packed R-tree
+//! (node size 16), the CRS in the header (EPSG:4326), every attribute kept with its type.
+//!
+//! Reading uses the [`flatgeobuf`] crate for the header and the features (each verified as a
+//! FlatBuffer before it is touched); the geometry and the attributes are then decoded here with
+//! every length and offset checked, so a damaged or hostile file is a [`Problem`] naming the
+//! feature, never a panic. Features are read in order, a chunk at a time ([`FgbChunks`]), so the
+//! app stays responsive while a large layer loads.
+//!
+//! # Semantics
+//! - The header's CRS decides how positions are read: EPSG:4326 (lon/lat) or a UTM zone
+//!   (EPSG:326xx); no code (0) means "look at the numbers", as for GeoJSON without a `crs`.
+//! - Polygon and MultiPolygon features are kept; any other geometry is a
+//!   [`ProblemKind::WrongGeometryType`] for that feature and the rest load.
+//! - Attributes become the feature's properties: numbers, booleans and text as such, a `Json`
+//!   column's text as the JSON it holds, a `DateTime` as its text. A string attribute named `id`
+//!   is also the feature's id.
+
+use crate::error::{Location, Problem, ProblemKind, Severity};
+use crate::read::geojson::{RawFeature, RawFile};
+use crate::read::properties::Properties;
+use flatgeobuf::{ColumnType, FallibleStreamingIterator, FeatureIter, FgbReader, GeometryType, NotSeekable};
+use std::io::Cursor;
+mod decode;
+mod index;
+mod write;
+pub use write::{from_geojson, write, PackStats};
+
+/// The 8 bytes a FlatGeobuf file starts with (format version 3).
+pub const MAGIC: &[u8; 8] = b"fgb\x03fgb\x00";
+
+/// Whether a file name is a FlatGeobuf file.
+pub fn is_fgb(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".fgb")
+}
+
+/// Reads a FlatGeobuf file's features, a chunk at a time, in file order.
+pub struct FgbChunks<'a> {
+    file: String,
+    iter: FeatureIter<Cursor<&'a [u8]>, NotSeekable>,
+    columns: Vec<(String, ColumnType)>,
+    geometry_type: GeometryType,
+    crs_name: Option<String>,
+    count: usize,
+    next: usize,
+    done: bool,
+    bytes: &'a [u8],
+    /// The index and where the feature data starts, when the file has an index.
+    index: Option<(index::Index<'a>, usize)>,
+    /// Features already read out of order (by [`Self::read_near`]): passed over in order.
+    taken: std::collections::HashSet<usize>,
+}
+
+impl<'a> FgbChunks<'a> {
+    /// Checks the magic bytes and the header (CRS, columns, geometry type).
+    pub fn new(file: &str, bytes: &'a [u8]) -> Result<FgbChunks<'a>, Problem> {
+        if !bytes.starts_with(&MAGIC[..3]) {
+            return Err(Problem::file_error(
+                file,
+                ProblemKind::NotAFeatureCollection {
+                    found: "not a FlatGeobuf file".into(),
+                },
+            ));
+        }
+        let reader = FgbReader::open(Cursor::new(bytes)).map_err(|e| damaged(file, None, &e))?;
+        let header = reader.header();
+        let columns = header
+            .columns()
+            .map(|cs| cs.iter().map(|c| (c.name().to_string(), c.type_())).collect())
+            .unwrap_or_default();
+        let crs_name = header
+            .crs()
+            .map(|c| c.code())
+            .filter(|&code| code != 0)
+            .map(|code| format!("EPSG:{code}"));
+        let geometry_type = header.geometry_type();
+        let count = usize::try_from(header.features_count()).unwrap_or(usize::MAX);
+        let header_end = bytes
+            .get(8..12)
+            .map(|b| 12 + u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+        let index = header_end.and_then(|at| index::Index::open(bytes, at, count, header.index_node_size()));
+        let iter = reader.select_all_seq().map_err(|e| damaged(file, None, &e))?;
+        Ok(FgbChunks {
+            file: file.into(),
+            iter,
+            columns,
+            geometry_type,
+            crs_name,
+            count,
+            next: 0,
+            done: false,
+            bytes,
+            index,
+            taken: Default::default(),
+        })
+    }
+
+    /// Features not read yet (as the header counts them; 0 once the last has been read).
+    pub fn remaining(&self) -> usize {
+        if self.done {
+            0
+        } else {
+            self.count.saturating_sub(self.next)
+        }
+    }
+
+    /// The next `n` features in file order (fewer at the end, and none of those already read
+    /// by [`Self::read_near`]); a feature that is not a polygon is a problem in the file
+    /// returned, a damaged one ends the reading with an error.
+    pub fn read_chunk(&mut self, n: usize) -> Result<RawFile, Problem> {
+        let mut out = self.empty(n.min(self.remaining()).min(4096));
+        for _ in 0..n {
+            let index = self.next;
+            let feature = match self.iter.next() {
+                Ok(Some(f)) => f.fbs_feature(),
+                Ok(None) => {
+                    self.done = true;
+                    break;
+                }
+                Err(e) => return Err(damaged(&self.file, Some(index), &e)),
+            };
+            self.next += 1;
+            if !self.taken.contains(&index) {
+                take(&self.file, &self.columns, self.geometry_type, index, feature, &mut out)?;
+            }
+        }
+        if self.next >= self.count {
+            self.done = true;
+        }
+        Ok(out)
+    }
+
+    /// The features whose boxes meet `bbox` (`[min x, min y, max x, max y]` in the file's
+    /// CRS), found with the file's index and read in place; none when the file has no index.
+    /// [`Self::read_chunk`] passes over them later.
+    pub fn read_near(&mut self, bbox: [f64; 4]) -> Result<RawFile, Problem> {
+        let Some((idx, data)) = &self.index else {
+            return Ok(self.empty(0));
+        };
+        let hits = idx.search(bbox);
+        let mut out = self.empty(hits.len());
+        for h in hits {
+            if h.index < self.next || !self.taken.insert(h.index) {
+                continue;
+            }
+            let feature = feature_at(self.bytes, *data, h.offset)
+                .ok_or_else(|| damaged(&self.file, Some(h.index), &"the index points outside the features"))?;
+            take(&self.file, &self.columns, self.geometry_type, h.index, feature, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    /// Whether the header's CRS is lon/lat (EPSG:4326), or not given.
+    pub fn is_lon_lat(&self) -> bool {
+        matches!(self.crs_name.as_deref(), None | Some("EPSG:4326"))
+    }
+
+    fn empty(&self, capacity: usize) -> RawFile {
+        RawFile {
+            features: Vec::with_capacity(capacity),
+            crs_name: self.crs_name.clone(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// The feature at `offset` in the data starting at byte `data`, verified as a FlatBuffer.
+fn feature_at(bytes: &[u8], data: usize, offset: usize) -> Option<flatgeobuf::Feature<'_>> {
+    let at = data.checked_add(offset)?;
+    let len = bytes.get(at..at.checked_add(4)?)?;
+    let len = u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
+    let buf = bytes.get(at..at.checked_add(4)?.checked_add(len)?)?;
+    flatgeobuf::size_prefixed_root_as_feature(buf).ok()
+}
+
+/// Decodes feature `index` into `out`: its polygons and attributes, or the problem that leaves
+/// it out; attribute bytes cut short are damage (an error for the whole file).
+fn take(
+    file: &str,
+    columns: &[(String, ColumnType)],
+    geometry_type: GeometryType,
+    index: usize,
+    feature: flatgeobuf::Feature<'_>,
+    out: &mut RawFile,
+) -> Result<(), Problem> {
+    let (id, properties) = decode::properties(columns, feature.properties().map(|v| v.bytes()))
+        .ok_or_else(|| damaged(file, Some(index), &"attribute bytes cut short"))?;
+    match decode::polygons(feature.geometry(), geometry_type) {
+        Ok(polygons) => out.features.push(RawFeature {
+            index,
+            id,
+            properties: Properties::from_map(&properties),
+            polygons,
+        }),
+        Err(kind) => out.problems.push(Problem {
+            severity: Severity::Error,
+            location: Location {
+                file: file.into(),
+                feature_index: Some(index),
+                feature_id: id,
+                ..Default::default()
+            },
+            kind,
+        }),
+    }
+    Ok(())
+}
+
+/// Reads a FlatGeobuf file's features, at most `limit` of them.
+pub fn read(file: &str, bytes: &[u8], limit: Option<usize>) -> Result<RawFile, Problem> {
+    let mut r = FgbChunks::new(file, bytes)?;
+    r.read_chunk(limit.unwrap_or(usize::MAX))
+}
+
+/// The problem of a damaged file: the feature reached, and the reader's words.
+fn damaged(file: &str, feature: Option<usize>, e: &dyn std::fmt::Display) -> Problem {
+    let detail = match feature {
+        Some(i) => format!("FlatGeobuf damaged at feature {i}: {e}"),
+        None => format!("FlatGeobuf header damaged: {e}"),
+    };
+    Problem::file_error(file, ProblemKind::BadCoordinates { detail })
+}

@@ -1,0 +1,69 @@
+//! The FlatGeobuf reader (`fgb::read`, `fgb::FgbChunks` in chunks) and the parcel layer the app
+//! builds from it (`Dataset::set_parcels_fgb`), then a plate search and a plot check on it.
+//!
+//! Asserts: never a panic; reading in chunks gives the same features as reading at once; a
+//! file written (`fgb::write`) from what was read reads back to the same features.
+#![no_main]
+
+use baft_core::dataset::Dataset;
+use baft_core::read::fgb::{self, FgbChunks};
+use baft_core::read::manifest::Manifest;
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+static MANIFEST: OnceLock<Manifest> = OnceLock::new();
+
+fn manifest() -> Manifest {
+    MANIFEST
+        .get_or_init(|| {
+            Manifest::parse(include_str!("../../data/manifest.json")).expect("sample manifest")
+        })
+        .clone()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let whole = fgb::read("p.fgb", data, None);
+    // In chunks, as the app's progressive loader reads it.
+    if let Ok(mut r) = FgbChunks::new("p.fgb", data) {
+        let mut n = 0;
+        let mut ok = true;
+        loop {
+            match r.read_chunk(3) {
+                Ok(c) => {
+                    n += c.features.len();
+                    if r.remaining() == 0 || (c.features.is_empty() && c.problems.is_empty()) {
+                        break;
+                    }
+                }
+                Err(_) => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if let (Ok(w), true) = (&whole, ok) {
+            assert_eq!(n, w.features.len());
+        }
+    }
+    if let Ok(raw) = &whole {
+        let refs: Vec<_> = raw.features.iter().collect();
+        if let Ok(bytes) = fgb::write(&refs) {
+            let again = fgb::read("p.fgb", &bytes, None).expect("a file written from a read file reads back");
+            assert_eq!(again.features.len(), raw.features.len());
+            let mut a: Vec<_> = again.features.iter().map(|f| format!("{:?}", f.polygons)).collect();
+            let mut b: Vec<_> = raw.features.iter().map(|f| format!("{:?}", f.polygons)).collect();
+            a.sort();
+            b.sort();
+            assert_eq!(a, b);
+        }
+    }
+    let mut ds = Dataset::new(manifest());
+    let _ = ds.set_parcels_fgb(data, Some(50));
+    if let Some(p) = ds.parcels.clone() {
+        for i in 0..p.len().min(3) {
+            let _ = p.info[i].plate_text();
+            let _ = ds.check_parcel(i, 1403);
+        }
+        let _ = baft_core::answer::search::search(&ds, "123/45");
+    }
+});
