@@ -1,6 +1,6 @@
 // Baft's side of the Baft-vs-Turf benchmark: the same protocol as bench/peer.mjs (see
 // bench/vs-common.mjs), through Baft's public JS API (dist/js-api/baft.mjs, copied to js-api/).
-// The data files cross into WebAssembly as text (GeoJSON) or bytes (.baftpack) and are parsed,
+// The data files cross into WebAssembly as text (GeoJSON) or bytes (FlatGeobuf .fgb) and are parsed,
 // projected and indexed in Rust.
 import { init, Baft } from './js-api/baft.mjs';
 import { runSide } from './vs-common.mjs';
@@ -28,7 +28,7 @@ function lookups(b) {
 
 export const impl = {
   name: 'baft',
-  /** The manifest, then the current layer files and the parcel layer (text, or bytes for a pack). */
+  /** The manifest, then the current layer files and the parcel layer (text, or bytes for FlatGeobuf). */
   async fetch(base) {
     const manifest = await (await get(base + 'manifest.json')).text();
     const probe = new Baft(manifest, 'en');

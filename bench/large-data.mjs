@@ -1,5 +1,5 @@
 // Large-data measurements: the built app (dist/) with a generated parcel layer of N plots, as
-// GeoJSON and as a .baftpack: file size (served uncompressed on localhost, so also the bytes
+// GeoJSON and as FlatGeobuf (baft pack): file size (served uncompressed on localhost, so also the bytes
 // transferred) and time to the first plate answer in Chromium.
 // Run by scripts/bench.sh after `baft-sample bench-parcels` and `baft pack`.
 import { chromium } from '@playwright/test';
@@ -24,7 +24,7 @@ for (const n of sizes) {
     cpSync('dist', site, { recursive: true });
     rmSync(`${site}/data`, { recursive: true, force: true });
     cpSync(format === 'pack' ? `target/data-${n}-packed` : `target/data-${n}`, `${site}/data`, { recursive: true });
-    const file = format === 'pack' ? `${site}/data/parcels/parcels.baftpack` : `${site}/data/parcels/parcels.geojson`;
+    const file = format === 'pack' ? `${site}/data/parcels/parcels.fgb` : `${site}/data/parcels/parcels.geojson`;
     const server = await startServer(site, port, '127.0.0.1');
     const page = await browser.newPage();
     const t0 = Date.now();

@@ -302,7 +302,7 @@ for (const n of SIZES) {
   const bytes = {
     zones: files.layers.reduce((t, l) => t + sizeOf(`data-${n}/${l.file}`), 0),
     parcels_geojson: sizeOf(`data-${n}/${files.parcels.file}`),
-    parcels_pack: sizeOf(`data-${n}-packed/parcels/parcels.baftpack`),
+    parcels_pack: sizeOf(`data-${n}-packed/parcels/parcels.fgb`),
   };
   results.sizes[n] = { medians: s, agreement, bytes, raw: runs };
   for (const side of ['peer', 'baft']) for (const x of runs[side]) delete x.answers;
@@ -359,7 +359,7 @@ writeFileSync(join(ROOT, 'results.json'), JSON.stringify(results, null, 2));
 console.log(`browser: Chromium ${browserVersion} (headless) · Turf ${versions.turf} · Flatbush ${versions.flatbush} · Baft ${versions.baft}`);
 console.log(`medians of ${RUNS} runs; ${POINTS.toLocaleString('en')} random points in the city envelope; ${PLOTS} random plots; first answer: ${TTFA_RUNS} runs, CPU throttled ${THROTTLE}×`);
 console.log('');
-console.log('| parcels | measure | peer (Turf + Flatbush) | Baft (GeoJSON) | Baft (.baftpack) | Baft ÷ peer (GeoJSON · pack) |');
+console.log('| parcels | measure | peer (Turf + Flatbush) | Baft (GeoJSON) | Baft (.fgb) | Baft ÷ peer (GeoJSON · fgb) |');
 console.log('|---:|---|---:|---:|---:|---:|');
 for (const n of SIZES) {
   const { medians: s, ttfa, bytes } = results.sizes[n];

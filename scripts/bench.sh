@@ -10,7 +10,7 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Baft vs Turf.js: the sample's zone layers (after `baft fix`: lon/lat throughout, as a Leaflet
 # page needs them) with generated parcel layers of 10,000 / 50,000 / 200,000 plots, as GeoJSON and
-# as .baftpack; bench/vs-turf.mjs runs bench/peer.html and Baft's JS API (dist/js-api) alternately
+# as FlatGeobuf (baft pack); bench/vs-turf.mjs runs bench/peer.html and Baft's JS API (dist/js-api) alternately
 # in one headless Chromium, then the app's and the peer page's first answer to a #p= link.
 vs_turf() {
   echo "== Baft vs Turf.js + Flatbush (one browser, alternating runs)"
@@ -48,7 +48,7 @@ wasm-bindgen --target web --out-dir "$site" target/wasm32-unknown-unknown/js-api
 cp bench/bench.html "$site/" && cp -r data "$site/data" && cp "$layer" "$site/blocks-50k.geojson"
 node bench/browser-bench.mjs
 
-echo "== large data: parcel layers of 50,000 and 200,000 plots, GeoJSON vs .baftpack (browser)"
+echo "== large data: parcel layers of 50,000 and 200,000 plots, GeoJSON vs FlatGeobuf (browser)"
 [ -d dist ] || bash scripts/build.sh >/dev/null
 cargo build -q --release -p baft-cli -p baft-sample
 for n in 50000 200000; do

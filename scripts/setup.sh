@@ -38,6 +38,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# 2b. GDAL (Debian's gdal-bin): the FlatGeobuf round trip with ogr2ogr (crates/baft-cli/tests/gdal.rs).
+if ! command -v ogr2ogr >/dev/null; then
+  say "installing gdal-bin (apt)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq gdal-bin >/dev/null
+fi
+
 # 3. Trunk (pinned: 0.22 needs a newer rustc than the machine's stable).
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 6 minutes)"

@@ -39,7 +39,7 @@ step "build dist/ (app, strict-CSP post-build, JS API) and check the size budget
 bash scripts/build.sh
 node scripts/size-report.mjs --check
 
-step "a 200,000-plot parcel layer, packed, for the large-data end-to-end test"
+step "a 200,000-plot parcel layer as FlatGeobuf (baft pack), for the large-data end-to-end test"
 cargo build -q --release -p baft-cli -p baft-sample
 rm -rf target/data-200k target/data-200k-packed target/dist-200k
 cp -r data target/data-200k

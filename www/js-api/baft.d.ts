@@ -77,7 +77,7 @@ export interface FileEntry {
   /** Relative to the manifest. */
   path: string;
   kind: FileKind;
-  /** Fetch as bytes and add with `addFileBytes` (a `.baftpack`). */
+  /** Fetch as bytes and add with `addFileBytes` (a FlatGeobuf `.fgb`). */
   binary: boolean;
   /** Layer and version files: the layer id. */
   layer?: string;

@@ -4,7 +4,7 @@
 //   const baft = await loadBaft('data/', { lang: 'en' });
 //   const answer = baft.check('35.6951, 51.0946', 'area=150,street=8');
 //
-// Every data file crosses into WebAssembly as text (or bytes, for a .baftpack) and is parsed in
+// Every data file crosses into WebAssembly as text (or bytes, for a FlatGeobuf .fgb) and is parsed in
 // Rust: no large JS objects are built. Types: baft.d.ts. Docs: docs/js-api.md.
 import init, { Baft } from './baft_js.js';
 

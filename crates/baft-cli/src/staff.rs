@@ -123,6 +123,14 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     }
     let mut changed = 0;
     for (file, declared) in geo_files {
+        if baft_core::read::fgb::is_fgb(&file) {
+            // Nothing in FlatGeobuf to fix as text: copied as it is (`baft validate` checks it).
+            println!(
+                "{file}: {}",
+                lang.pick("FlatGeobuf؛ همان‌طور که هست کپی شد", "FlatGeobuf; copied as it is")
+            );
+            continue;
+        }
         let text = std::fs::read_to_string(dir.join(&file)).map_err(fail)?;
         match baft_core::publish::fix::fix_geojson(&text, declared) {
             Ok((fixed, fixes)) => {
@@ -138,13 +146,15 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
             ),
         }
     }
-    // The copy is all lon/lat now: drop CRS declarations from its manifest.
+    // The copy's GeoJSON is all lon/lat now: drop their CRS declarations from its manifest
+    // (a FlatGeobuf file, copied as it is, keeps its own).
+    let geojson = |f: &str| !baft_core::read::fgb::is_fgb(f);
     for l in &mut manifest.layers {
-        for v in &mut l.versions {
+        for v in l.versions.iter_mut().filter(|v| geojson(&v.file)) {
             v.crs = None;
         }
     }
-    if let Some(p) = &mut manifest.parcels {
+    if let Some(p) = manifest.parcels.as_mut().filter(|p| geojson(&p.file)) {
         p.crs = None;
     }
     let m = serde_json::to_string_pretty(&manifest).map_err(|e| Failure(e.to_string()))?;

@@ -158,6 +158,13 @@ fn baft_answers_the_same_on_a_gdal_written_file_as_on_the_geojson() {
         plots += usize::from(a.to_string().contains("plot_id"));
     }
     assert!(plots > questions.len() / 2, "most questions find a plot: {plots}");
+    // `baft fix` copies FlatGeobuf files as they are (and fixes the GeoJSON beside them).
+    let fixed = t.join("fixed");
+    let f = baft(&["fix", d.to_str().unwrap(), "--out", fixed.to_str().unwrap(), "--lang", "en"], None);
+    assert_eq!(f.status.code(), Some(0), "{}", String::from_utf8_lossy(&f.stderr));
+    assert!(String::from_utf8_lossy(&f.stdout).contains("parcels/parcels.fgb: FlatGeobuf; copied as it is"));
+    assert_eq!(std::fs::read(fixed.join("parcels/parcels.fgb")).unwrap(), std::fs::read(d.join("parcels/parcels.fgb")).unwrap());
+    assert_eq!(baft(&["validate", fixed.to_str().unwrap(), "--lang", "en"], None).status.code(), Some(0));
     // `baft validate` checks FlatGeobuf files as it checks GeoJSON: clean here, and a cut file
     // is an error naming it.
     let v = baft(&["validate", d.to_str().unwrap(), "--lang", "en"], None);

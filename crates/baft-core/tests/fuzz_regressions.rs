@@ -121,6 +121,20 @@ fn a_flatgeobuf_file_cut_after_its_magic_reserves_no_memory() {
     assert!(largest < 1 << 16, "largest allocation {largest} bytes");
 }
 
+/// `flatgeobuf` target: a MultiPolygon with no parts read as a feature with no polygons, and
+/// written back it read as an empty geometry, so the file written from a read file had one
+/// feature fewer. A geometry with no parts or no positions is now an empty geometry when read.
+#[test]
+fn a_multipolygon_without_parts_is_an_empty_geometry_and_round_trips() {
+    let bytes = include_bytes!("fuzz-crashes/flatgeobuf-multipolygon-without-parts.fgb");
+    let raw = fgb::read("p.fgb", bytes, None).unwrap();
+    assert_eq!(raw.features.len(), 2);
+    assert!(matches!(raw.problems[0].kind, baft_core::error::ProblemKind::EmptyGeometry));
+    let refs: Vec<&RawFeature> = raw.features.iter().collect();
+    let again = fgb::read("p.fgb", &fgb::write(&refs).unwrap(), None).unwrap();
+    assert_eq!(again.features.len(), 2);
+}
+
 /// `plot_outline` target (found by CI's 15-second run): corners at latitude 89.9999° spread
 /// over 240° of longitude made geo's `InteriorPoint` sweep-line assert, a panic that would
 /// kill the app. The plot check now uses `baft_core::geometry::interior` and answers.

@@ -5,10 +5,12 @@
 //! GeoJSON ([`write`], [`from_geojson`]): features in Hilbert order with the packed R-tree
 //! (node size 16), the CRS in the header (EPSG:4326), every attribute kept with its type.
 //!
-//! Reading uses the [`flatgeobuf`] crate for the header and the features (each verified as a
-//! FlatBuffer before it is touched); the geometry and the attributes are then decoded here with
-//! every length and offset checked, so a damaged or hostile file is a [`Problem`] naming the
-//! feature, never a panic. Features are read in order, a chunk at a time ([`FgbChunks`]), so the
+//! Reading uses the [`flatgeobuf`] crate's FlatBuffers schema for the header and the features
+//! (each verified before it is touched); walking the file, searching its R-tree
+//! (`fgb/index.rs`), and decoding geometry and attributes are done here with every length and
+//! offset checked, so a damaged or hostile file is a [`Problem`] naming the feature, never a
+//! panic (the crate's own reader indexes and asserts on what the file says, and brings its I/O
+//! and error types into the app's wasm). Features are read in order, a chunk at a time ([`FgbChunks`]), so the
 //! app stays responsive while a large layer loads.
 //!
 //! # Semantics
@@ -23,8 +25,7 @@
 use crate::error::{Location, Problem, ProblemKind, Severity};
 use crate::read::geojson::{RawFeature, RawFile};
 use crate::read::properties::Properties;
-use flatgeobuf::{ColumnType, FallibleStreamingIterator, FeatureIter, FgbReader, GeometryType, NotSeekable};
-use std::io::Cursor;
+use flatgeobuf::{ColumnType, GeometryType};
 mod decode;
 mod index;
 mod write;
@@ -41,7 +42,8 @@ pub fn is_fgb(path: &str) -> bool {
 /// Reads a FlatGeobuf file's features, a chunk at a time, in file order.
 pub struct FgbChunks<'a> {
     file: String,
-    iter: FeatureIter<Cursor<&'a [u8]>, NotSeekable>,
+    /// Where the next feature in file order starts.
+    at: usize,
     columns: Vec<(String, ColumnType)>,
     geometry_type: GeometryType,
     crs_name: Option<String>,
@@ -58,16 +60,22 @@ pub struct FgbChunks<'a> {
 impl<'a> FgbChunks<'a> {
     /// Checks the magic bytes and the header (CRS, columns, geometry type).
     pub fn new(file: &str, bytes: &'a [u8]) -> Result<FgbChunks<'a>, Problem> {
-        if !bytes.starts_with(&MAGIC[..3]) {
+        // `fgb`, the major version (3), `fgb`, the patch version.
+        if bytes.len() < 8 || bytes[..4] != MAGIC[..4] || bytes[4..7] != MAGIC[4..7] {
             return Err(Problem::file_error(
                 file,
                 ProblemKind::NotAFeatureCollection {
-                    found: "not a FlatGeobuf file".into(),
+                    found: "not a FlatGeobuf file (version 3)".into(),
                 },
             ));
         }
-        let reader = FgbReader::open(Cursor::new(bytes)).map_err(|e| damaged(file, None, &e))?;
-        let header = reader.header();
+        let header_end = bytes
+            .get(8..12)
+            .map(|b| 12 + u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .filter(|&end| end <= bytes.len())
+            .ok_or_else(|| damaged(file, None, &"the header is cut short"))?;
+        let header = flatgeobuf::size_prefixed_root_as_header(&bytes[8..header_end])
+            .map_err(|_| damaged(file, None, &"the header is not a valid FlatBuffer"))?;
         let columns = header
             .columns()
             .map(|cs| cs.iter().map(|c| (c.name().to_string(), c.type_())).collect())
@@ -79,14 +87,16 @@ impl<'a> FgbChunks<'a> {
             .map(|code| format!("EPSG:{code}"));
         let geometry_type = header.geometry_type();
         let count = usize::try_from(header.features_count()).unwrap_or(usize::MAX);
-        let header_end = bytes
-            .get(8..12)
-            .map(|b| 12 + u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-        let index = header_end.and_then(|at| index::Index::open(bytes, at, count, header.index_node_size()));
-        let iter = reader.select_all_seq().map_err(|e| damaged(file, None, &e))?;
+        let node_size = header.index_node_size();
+        let index = index::Index::open(bytes, header_end, count, node_size);
+        let at = match &index {
+            Some((_, data)) => *data,
+            None if node_size == 0 || count == 0 => header_end,
+            None => return Err(damaged(file, None, &"the index is cut short")),
+        };
         Ok(FgbChunks {
             file: file.into(),
-            iter,
+            at,
             columns,
             geometry_type,
             crs_name,
@@ -99,12 +109,13 @@ impl<'a> FgbChunks<'a> {
         })
     }
 
-    /// Features not read yet (as the header counts them; 0 once the last has been read).
+    /// Features not read yet, as the header counts them (at least 1 until the last has been
+    /// read when the header does not count them); 0 once the last has been read.
     pub fn remaining(&self) -> usize {
         if self.done {
             0
         } else {
-            self.count.saturating_sub(self.next)
+            self.count.saturating_sub(self.next).max(1)
         }
     }
 
@@ -115,20 +126,22 @@ impl<'a> FgbChunks<'a> {
         let mut out = self.empty(n.min(self.remaining()).min(4096));
         for _ in 0..n {
             let index = self.next;
-            let feature = match self.iter.next() {
-                Ok(Some(f)) => f.fbs_feature(),
-                Ok(None) => {
-                    self.done = true;
-                    break;
+            if self.at >= self.bytes.len() || (self.count > 0 && index >= self.count) {
+                if self.count > 0 && index < self.count {
+                    return Err(damaged(&self.file, Some(index), &"the file ends before it"));
                 }
-                Err(e) => return Err(damaged(&self.file, Some(index), &e)),
-            };
+                self.done = true;
+                break;
+            }
+            let (feature, len) = feature_at(self.bytes, self.at, 0)
+                .ok_or_else(|| damaged(&self.file, Some(index), &"not a readable feature"))?;
+            self.at += len;
             self.next += 1;
             if !self.taken.contains(&index) {
                 take(&self.file, &self.columns, self.geometry_type, index, feature, &mut out)?;
             }
         }
-        if self.next >= self.count {
+        if (self.count > 0 && self.next >= self.count) || self.at >= self.bytes.len() {
             self.done = true;
         }
         Ok(out)
@@ -147,7 +160,7 @@ impl<'a> FgbChunks<'a> {
             if h.index < self.next || !self.taken.insert(h.index) {
                 continue;
             }
-            let feature = feature_at(self.bytes, *data, h.offset)
+            let (feature, _) = feature_at(self.bytes, *data, h.offset)
                 .ok_or_else(|| damaged(&self.file, Some(h.index), &"the index points outside the features"))?;
             take(&self.file, &self.columns, self.geometry_type, h.index, feature, &mut out)?;
         }
@@ -168,13 +181,14 @@ impl<'a> FgbChunks<'a> {
     }
 }
 
-/// The feature at `offset` in the data starting at byte `data`, verified as a FlatBuffer.
-fn feature_at(bytes: &[u8], data: usize, offset: usize) -> Option<flatgeobuf::Feature<'_>> {
+/// The feature at `offset` in the data starting at byte `data`, verified as a FlatBuffer, and
+/// its length with its size prefix.
+fn feature_at(bytes: &[u8], data: usize, offset: usize) -> Option<(flatgeobuf::Feature<'_>, usize)> {
     let at = data.checked_add(offset)?;
     let len = bytes.get(at..at.checked_add(4)?)?;
-    let len = u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
-    let buf = bytes.get(at..at.checked_add(4)?.checked_add(len)?)?;
-    flatgeobuf::size_prefixed_root_as_feature(buf).ok()
+    let len = 4 + u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
+    let buf = bytes.get(at..at.checked_add(len)?)?;
+    Some((flatgeobuf::size_prefixed_root_as_feature(buf).ok()?, len))
 }
 
 /// Decodes feature `index` into `out`: its polygons and attributes, or the problem that leaves

@@ -197,3 +197,32 @@ fn plate_finds_the_surveyed_plot() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A parcel layer written by GDAL (`ogr2ogr -f FlatGeobuf`, the fuzz corpus's 3-plot seed),
+/// listed in the manifest as `.fgb`, is fetched as bytes and answers by plot id and plate as the
+/// GeoJSON does; given as text, it is refused with a clear error.
+#[test]
+fn a_flatgeobuf_parcel_layer_written_by_gdal_answers_like_the_geojson() {
+    let manifest = read("data/manifest.json").replace("parcels/parcels.geojson", "parcels/parcels.fgb");
+    let mut e = Engine::new(&manifest, Lang::En).unwrap();
+    let gdal = std::fs::read(root().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
+    for f in e.files() {
+        if f.kind == FileKind::Parcels {
+            assert!(f.binary, "a .fgb is fetched as bytes");
+            let err = e.add_file(&f.path, Body::Text("x")).unwrap_err();
+            assert!(err.contains("addFileBytes"), "{err}");
+            assert!(e.add_file(&f.path, Body::Bytes(&gdal)).unwrap().is_empty());
+            continue;
+        }
+        e.add_file(&f.path, Body::Text(&read(&format!("data/{}", f.path)))).unwrap();
+    }
+    assert_eq!(e.parcel_count(), 3);
+    let plain = sample(true);
+    for q in ["QB-0185-001", "121/1"] {
+        let (a, b) = (answer_json(&e, q, None), answer_json(&plain, q, None));
+        assert_eq!(a["plot"]["plotId"], "QB-0185-001", "{q}");
+        assert_eq!(a["plot"]["info"], b["plot"]["info"], "{q}");
+        assert_eq!(a["layers"], b["layers"], "{q}");
+        assert_eq!(a["packages"], b["packages"], "{q}");
+    }
+}

@@ -27,6 +27,9 @@ pub(super) fn polygons(
             if parts.len() > MAX_PARTS {
                 return Err(bad("too many parts"));
             }
+            if parts.is_empty() {
+                return Err(ProblemKind::EmptyGeometry);
+            }
             parts.iter().map(|p| polygon(&p)).collect()
         }
         other => Err(ProblemKind::WrongGeometryType {
@@ -38,7 +41,7 @@ pub(super) fn polygons(
 /// One polygon's rings: `xy` holds every position, `ends` where each ring ends (one ring
 /// when absent).
 fn polygon(g: &Geometry<'_>) -> Result<RawPolygon, ProblemKind> {
-    let xy = g.xy().ok_or(ProblemKind::EmptyGeometry)?;
+    let xy = g.xy().filter(|xy| !xy.is_empty()).ok_or(ProblemKind::EmptyGeometry)?;
     if xy.len() % 2 != 0 {
         return Err(bad("an odd number of coordinates"));
     }
