@@ -56,18 +56,8 @@ impl Dataset {
         }
     }
 
-    /// Loads a non-current boundary version (for history and diffs).
-    pub fn add_other_version(
-        &mut self,
-        spec: &LayerSpec,
-        version: &BoundaryVersion,
-        file: &str,
-        text: &str,
-    ) -> Vec<Problem> {
-        self.put_other_version(Layer::load(spec, version, file, text, &self.frame))
-    }
-
-    /// Adds a loaded non-current boundary version (replacing the same one).
+    /// Adds a loaded non-current boundary version, for history and diffs (replacing the same
+    /// one).
     pub fn put_other_version(&mut self, layer: Layer) -> Vec<Problem> {
         let (spec, version) = (layer.spec.clone(), layer.version.clone());
         let problems = layer.problems.clone();
