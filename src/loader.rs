@@ -164,7 +164,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
 
 /// The plots within this distance of the city centre (the map's first view) are read first,
 /// by the FlatGeobuf file's index, and answer while the rest is decoded.
-pub const NEAR_CENTRE_M: f64 = 1_500.0;
+pub const NEAR_CENTRE_M: f64 = 500.0;
 
 /// Plots installed first from a FlatGeobuf parcel layer without an index (the first of the
 /// file): they answer while the rest is decoded.

@@ -26,6 +26,7 @@ use crate::error::{Location, Problem, ProblemKind, Severity};
 use crate::read::geojson::{RawFeature, RawFile};
 use crate::read::properties::Properties;
 use flatgeobuf::{ColumnType, GeometryType};
+use serde_json::Value;
 mod decode;
 mod index;
 mod write;
@@ -44,6 +45,7 @@ pub struct FgbChunks<'a> {
     file: String,
     /// Where the next feature in file order starts.
     at: usize,
+    /// Each column: its name as a JSON string (quoted, escaped) and its type.
     columns: Vec<(String, ColumnType)>,
     geometry_type: GeometryType,
     crs_name: Option<String>,
@@ -78,7 +80,7 @@ impl<'a> FgbChunks<'a> {
             .map_err(|_| damaged(file, None, &"the header is not a valid FlatBuffer"))?;
         let columns = header
             .columns()
-            .map(|cs| cs.iter().map(|c| (c.name().to_string(), c.type_())).collect())
+            .map(|cs| cs.iter().map(|c| (Value::from(c.name()).to_string(), c.type_())).collect())
             .unwrap_or_default();
         let crs_name = header
             .crs()
@@ -207,7 +209,7 @@ fn take(
         Ok(polygons) => out.features.push(RawFeature {
             index,
             id,
-            properties: Properties::from_map(&properties),
+            properties: Properties::from_json_text(&properties),
             polygons,
         }),
         Err(kind) => out.problems.push(Problem {

@@ -3,7 +3,7 @@
 use crate::error::ProblemKind;
 use crate::read::geojson::{RawPolygon, Ring};
 use flatgeobuf::{ColumnType, Geometry, GeometryType};
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 /// The most rings and parts one feature may have (as for a `.geojson` plot).
 const MAX_PARTS: usize = 10_000;
@@ -72,28 +72,36 @@ fn bad(what: &str) -> ProblemKind {
     }
 }
 
-/// A feature's attributes as JSON values, and its id (a text attribute named `id`); `None`
-/// when the bytes end inside a value or name an unknown column.
+/// A feature's attributes as the text of a JSON object (no map is built: see
+/// `crate::read::properties`), and its id (a text attribute named `id`); `None` when the bytes
+/// end inside a value or name an unknown column. `columns` holds each column's name as a JSON
+/// string (quoted and escaped) and its type.
 pub(super) fn properties(
     columns: &[(String, ColumnType)],
     bytes: Option<&[u8]>,
-) -> Option<(Option<String>, Map<String, Value>)> {
-    let mut map = Map::new();
+) -> Option<(Option<String>, String)> {
+    let mut text = String::new();
+    let mut id = None;
     let Some(b) = bytes else {
-        return Some((None, map));
+        return Some((None, text));
     };
     let mut at = 0;
     while at < b.len() {
         let col = u16::from_le_bytes(take::<2>(b, &mut at)?) as usize;
-        let (name, kind) = columns.get(col)?;
-        let v = value(*kind, b, &mut at)?;
-        map.insert(name.clone(), v);
+        let (key, kind) = columns.get(col)?;
+        text.push(if text.is_empty() { '{' } else { ',' });
+        text.push_str(key);
+        text.push(':');
+        if let Some(s) = value(*kind, b, &mut at, &mut text)? {
+            if key == "\"id\"" {
+                id = Some(s);
+            }
+        }
     }
-    let id = match map.get("id") {
-        Some(Value::String(s)) => Some(s.clone()),
-        _ => None,
-    };
-    Some((id, map))
+    if !text.is_empty() {
+        text.push('}');
+    }
+    Some((id, text))
 }
 
 /// The next `N` bytes.
@@ -103,31 +111,41 @@ fn take<const N: usize>(b: &[u8], at: &mut usize) -> Option<[u8; N]> {
     s.try_into().ok()
 }
 
-/// One value of a column of type `kind`.
-fn value(kind: ColumnType, b: &[u8], at: &mut usize) -> Option<Value> {
-    let float = |x: f64| Number::from_f64(x).map(Value::Number).unwrap_or(Value::Null);
-    Some(match kind {
-        ColumnType::Bool => Value::Bool(take::<1>(b, at)?[0] != 0),
-        ColumnType::Byte => Value::from(take::<1>(b, at)?[0] as i8),
-        ColumnType::UByte => Value::from(take::<1>(b, at)?[0]),
-        ColumnType::Short => Value::from(i16::from_le_bytes(take(b, at)?)),
-        ColumnType::UShort => Value::from(u16::from_le_bytes(take(b, at)?)),
-        ColumnType::Int => Value::from(i32::from_le_bytes(take(b, at)?)),
-        ColumnType::UInt => Value::from(u32::from_le_bytes(take(b, at)?)),
-        ColumnType::Long => Value::from(i64::from_le_bytes(take(b, at)?)),
-        ColumnType::ULong => Value::from(u64::from_le_bytes(take(b, at)?)),
-        ColumnType::Float => float(f32::from_le_bytes(take(b, at)?) as f64),
-        ColumnType::Double => float(f64::from_le_bytes(take(b, at)?)),
+/// Appends one value of a column of type `kind` to `out` as JSON; returns it when it is text.
+fn value(kind: ColumnType, b: &[u8], at: &mut usize, out: &mut String) -> Option<Option<String>> {
+    use std::fmt::Write;
+    let float = |x: f64, out: &mut String| match Number::from_f64(x) {
+        Some(n) => out.push_str(&n.to_string()),
+        None => out.push_str("null"),
+    };
+    // Writing to a String can't fail.
+    let _ = match kind {
+        ColumnType::Bool => write!(out, "{}", take::<1>(b, at)?[0] != 0),
+        ColumnType::Byte => write!(out, "{}", take::<1>(b, at)?[0] as i8),
+        ColumnType::UByte => write!(out, "{}", take::<1>(b, at)?[0]),
+        ColumnType::Short => write!(out, "{}", i16::from_le_bytes(take(b, at)?)),
+        ColumnType::UShort => write!(out, "{}", u16::from_le_bytes(take(b, at)?)),
+        ColumnType::Int => write!(out, "{}", i32::from_le_bytes(take(b, at)?)),
+        ColumnType::UInt => write!(out, "{}", u32::from_le_bytes(take(b, at)?)),
+        ColumnType::Long => write!(out, "{}", i64::from_le_bytes(take(b, at)?)),
+        ColumnType::ULong => write!(out, "{}", u64::from_le_bytes(take(b, at)?)),
+        ColumnType::Float => Ok(float(f32::from_le_bytes(take(b, at)?) as f64, out)),
+        ColumnType::Double => Ok(float(f64::from_le_bytes(take(b, at)?), out)),
         ColumnType::String | ColumnType::DateTime | ColumnType::Json | ColumnType::Binary => {
             let len = u32::from_le_bytes(take(b, at)?) as usize;
             let s = b.get(*at..at.checked_add(len)?)?;
             *at += len;
             let text = String::from_utf8_lossy(s);
-            match kind {
-                ColumnType::Json => serde_json::from_str(&text).unwrap_or(Value::String(text.into())),
-                _ => Value::String(text.into()),
+            let json = kind == ColumnType::Json
+                && serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok();
+            if json {
+                out.push_str(text.trim());
+                return Some(None);
             }
+            out.push_str(&Value::from(&*text).to_string());
+            return Some(Some(text.into_owned()));
         }
         _ => return None,
-    })
+    };
+    Some(None)
 }
