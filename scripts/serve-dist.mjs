@@ -1,7 +1,8 @@
 // A small static file server for dist/ (no dependencies): correct MIME types, including
 // application/wasm, nothing but files under the root, and the security headers docs/deploy.md
 // prescribes (a strict Content-Security-Policy whose frame-ancestors and img-src come from
-// data/manifest.json). Used by `scripts/serve.sh` and the end-to-end tests.
+// data/manifest.json), and single byte ranges (`Range: bytes=…`, 206 / 416) as a static host or
+// CDN serves them. Used by `scripts/serve.sh` and the end-to-end tests.
 // Usage: node scripts/serve-dist.mjs [root] [port] [host]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -55,6 +56,20 @@ export async function securityHeaders(dir) {
   };
 }
 
+/**
+ * The range a `Range` header asks for in a file of `size` bytes: `[first, last]`, null for none
+ * (or a form this server does not serve, such as several ranges: the whole file then), or 'bad'
+ * when it can't be satisfied (416).
+ */
+export function byteRange(header, size) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec((header || '').trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let a; let b;
+  if (m[1] === '') { a = Math.max(0, size - Number(m[2])); b = size - 1; } else { a = Number(m[1]); b = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1); }
+  if (a > b || a >= size) return 'bad';
+  return [a, b];
+}
+
 export async function startServer(dir = root, p = port, h = host, { secure = true } = {}) {
   // `secure: false` for the benchmark pages only (they run inline measuring code).
   const headers = secure ? await securityHeaders(dir) : {};
@@ -68,7 +83,20 @@ export async function startServer(dir = root, p = port, h = host, { secure = tru
       if (s && s.isDirectory()) { file = join(file, 'index.html'); s = await stat(file).catch(() => null); }
       if (!s) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      const type = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
+      // One byte range (`Range: bytes=a-b`, `a-` or `-n`), as a static host or CDN answers it.
+      const range = byteRange(req.headers.range, body.length);
+      if (range === 'bad') {
+        res.writeHead(416, { ...headers, ...type, 'content-range': `bytes */${body.length}` }).end();
+        return;
+      }
+      if (range) {
+        const [a, b] = range;
+        res.writeHead(206, { ...headers, ...type, 'content-range': `bytes ${a}-${b}/${body.length}`, 'content-length': b - a + 1 });
+        res.end(body.subarray(a, b + 1));
+        return;
+      }
+      res.writeHead(200, { ...headers, ...type });
       res.end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));

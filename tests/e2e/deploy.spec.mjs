@@ -31,3 +31,28 @@ test('the site answers when served from /baft/ instead of the root', async ({ pa
     server.close();
   }
 });
+
+// Range requests, as a static host or CDN serves them (what FlatGeobuf range reading will need):
+// one range is 206 with its Content-Range, past the end is 416, several ranges get the whole file.
+test('the server answers single byte ranges as a static host does', async ({ request }) => {
+  const whole = await request.get('/data/manifest.json');
+  expect(whole.status()).toBe(200);
+  expect(whole.headers()['accept-ranges']).toBe('bytes');
+  const body = await whole.body();
+  const n = body.length;
+  const part = await request.get('/data/manifest.json', { headers: { Range: 'bytes=0-7' } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()['content-range']).toBe(`bytes 0-7/${n}`);
+  expect(Buffer.compare(await part.body(), body.subarray(0, 8))).toBe(0);
+  const tail = await request.get('/data/manifest.json', { headers: { Range: 'bytes=-5' } });
+  expect(tail.status()).toBe(206);
+  expect(Buffer.compare(await tail.body(), body.subarray(n - 5))).toBe(0);
+  const open = await request.get('/data/manifest.json', { headers: { Range: `bytes=${n - 3}-` } });
+  expect(Buffer.compare(await open.body(), body.subarray(n - 3))).toBe(0);
+  const past = await request.get('/data/manifest.json', { headers: { Range: `bytes=${n}-` } });
+  expect(past.status()).toBe(416);
+  expect(past.headers()['content-range']).toBe(`bytes */${n}`);
+  const several = await request.get('/data/manifest.json', { headers: { Range: 'bytes=0-1,4-5' } });
+  expect(several.status()).toBe(200);
+  expect((await several.body()).length).toBe(n);
+});
