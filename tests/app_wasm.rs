@@ -294,3 +294,22 @@ fn an_outdated_or_broken_link_is_reported() {
         other => panic!("{other:?}"),
     }
 }
+
+/// In wasm32 a `usize` is 32 bits: a FlatGeobuf header claiming nearly 4 GiB once wrapped the
+/// header's end to 0 and panicked (found in review; natively the sum does not wrap). Damaged
+/// files are problems in the browser too, and a file cut short is never taken as complete.
+#[wasm_bindgen_test]
+fn damaged_flatgeobuf_files_are_problems_in_wasm32_too() {
+    use baft_core::read::fgb;
+    let mut b = fgb::MAGIC.to_vec();
+    b.extend(0xFFFF_FFF4u32.to_le_bytes());
+    assert!(fgb::read("p.fgb", &b, None).is_err());
+    b.extend([0u8; 64]);
+    assert!(fgb::read("p.fgb", &b, None).is_err());
+    // Three plots as `baft pack` writes them (the fuzz corpus's seed).
+    let good = include_bytes!("../fuzz/corpus/flatgeobuf/seed-baft-parcels-3.fgb");
+    assert_eq!(fgb::read("p.fgb", good, None).unwrap().features.len(), 3);
+    for cut in 8..good.len() {
+        assert!(fgb::read("p.fgb", &good[..cut], None).is_err(), "{cut}");
+    }
+}

@@ -127,7 +127,10 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
             // Nothing in FlatGeobuf to fix as text: copied as it is (`baft validate` checks it).
             println!(
                 "{file}: {}",
-                lang.pick("FlatGeobuf؛ همان‌طور که هست کپی شد", "FlatGeobuf; copied as it is")
+                lang.pick(
+                    "FlatGeobuf؛ همان‌طور که هست کپی شد",
+                    "FlatGeobuf; copied as it is"
+                )
             );
             continue;
         }

@@ -14,8 +14,14 @@ fn gdal(program: &str, args: &[&str]) {
     let o = Command::new(program)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{program} not found ({e}): install gdal-bin (scripts/setup.sh)"));
-    assert!(o.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        .unwrap_or_else(|e| {
+            panic!("{program} not found ({e}): install gdal-bin (scripts/setup.sh)")
+        });
+    assert!(
+        o.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// A fresh temporary folder for one test.
@@ -62,10 +68,28 @@ fn flatten(v: &Value, out: &mut Vec<f64>) {
 fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
     let t = temp("pack");
     let out = t.join("out");
-    assert_ok(&baft(&["pack", "data", "--out", out.to_str().unwrap(), "--lang", "en"], None));
+    assert_ok(&baft(
+        &[
+            "pack",
+            "data",
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    ));
     let fgb = out.join("parcels/parcels.fgb");
     let back = t.join("back.geojson");
-    gdal("ogr2ogr", &["-f", "GeoJSON", back.to_str().unwrap(), fgb.to_str().unwrap()]);
+    gdal(
+        "ogr2ogr",
+        &[
+            "-f",
+            "GeoJSON",
+            back.to_str().unwrap(),
+            fgb.to_str().unwrap(),
+        ],
+    );
     let src = features(&repo().join("data/parcels/parcels.geojson"));
     let got = features(&back);
     assert_eq!(got.len(), src.len());
@@ -73,14 +97,23 @@ fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
         let (p, x) = &got[id];
         assert_eq!(p, props, "{id}: attributes");
         assert_eq!(x.len(), xy.len(), "{id}: positions");
-        assert!(x.iter().zip(xy).all(|(a, b)| (a - b).abs() < 1e-9), "{id}: positions");
+        assert!(
+            x.iter().zip(xy).all(|(a, b)| (a - b).abs() < 1e-9),
+            "{id}: positions"
+        );
     }
     // The header: EPSG:4326, MultiPolygon, the R-tree present.
-    let info = Command::new("ogrinfo").args(["-so", "-al", fgb.to_str().unwrap()]).output().unwrap();
+    let info = Command::new("ogrinfo")
+        .args(["-so", "-al", fgb.to_str().unwrap()])
+        .output()
+        .unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(info.contains("Geometry: Multi Polygon"), "{info}");
     assert!(info.contains("ID[\"EPSG\",4326]"), "{info}");
-    assert!(info.contains(&format!("Feature Count: {}", src.len())), "{info}");
+    assert!(
+        info.contains(&format!("Feature Count: {}", src.len())),
+        "{info}"
+    );
     let _ = std::fs::remove_dir_all(&t);
 }
 
@@ -88,7 +121,11 @@ fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
 /// 39N, declared in the file's header) written by `ogr2ogr -f FlatGeobuf`.
 fn data_with_gdal_files(t: &Path) -> PathBuf {
     let d = t.join("data");
-    let o = Command::new("cp").args(["-r", "data", d.to_str().unwrap()]).current_dir(repo()).output().unwrap();
+    let o = Command::new("cp")
+        .args(["-r", "data", d.to_str().unwrap()])
+        .current_dir(repo())
+        .output()
+        .unwrap();
     assert!(o.status.success());
     let m = d.join("manifest.json");
     let mut manifest = std::fs::read_to_string(&m).unwrap();
@@ -97,7 +134,10 @@ fn data_with_gdal_files(t: &Path) -> PathBuf {
         ("layers/worn-out-fabric-1402", None),
         ("layers/informal-settlements-utm39n", Some("EPSG:32639")),
     ] {
-        let (src, fgb) = (d.join(format!("{name}.geojson")), d.join(format!("{name}.fgb")));
+        let (src, fgb) = (
+            d.join(format!("{name}.geojson")),
+            d.join(format!("{name}.fgb")),
+        );
         let mut args = vec!["-f", "FlatGeobuf"];
         args.extend(srs.map(|s| ["-a_srs", s]).into_iter().flatten());
         args.extend([fgb.to_str().unwrap(), src.to_str().unwrap()]);
@@ -123,7 +163,12 @@ fn baft_answers_the_same_on_a_gdal_written_file_as_on_the_geojson() {
         let p = &f["properties"];
         questions.push(p["plot_id"].as_str().unwrap().to_string());
         questions.push(format!("{}/{}", p["plate_main"], p["plate_sub"]));
-        questions.push(p["renovation_code"].as_str().unwrap_or("0000-000").to_string());
+        questions.push(
+            p["renovation_code"]
+                .as_str()
+                .unwrap_or("0000-000")
+                .to_string(),
+        );
         let mut xy = Vec::new();
         flatten(&f["geometry"]["coordinates"], &mut xy);
         questions.push(format!("{:.7},{:.7}", xy[1], xy[0]));
@@ -141,7 +186,10 @@ fn baft_answers_the_same_on_a_gdal_written_file_as_on_the_geojson() {
     assert_eq!(got.len(), want.len());
     let mut plots = 0;
     for ((q, a), b) in questions.iter().zip(&want).zip(&got) {
-        let (mut a, mut b): (Value, Value) = (serde_json::from_str(a).unwrap(), serde_json::from_str(b).unwrap());
+        let (mut a, mut b): (Value, Value) = (
+            serde_json::from_str(a).unwrap(),
+            serde_json::from_str(b).unwrap(),
+        );
         // The plot's index in the layer follows the file's order (GDAL writes Hilbert order).
         for v in [&mut a, &mut b] {
             if let Some(m) = v.as_object_mut() {
@@ -149,26 +197,64 @@ fn baft_answers_the_same_on_a_gdal_written_file_as_on_the_geojson() {
             }
         }
         if a != b {
-            let diff: Vec<String> = a.as_object().unwrap().iter()
+            let diff: Vec<String> = a
+                .as_object()
+                .unwrap()
+                .iter()
                 .filter(|(k, v)| b.get(k.as_str()) != Some(v))
                 .map(|(k, v)| format!("{k}: {v} ≠ {}", b[k.as_str()]))
                 .collect();
-            panic!("{q}: {}", diff.join("\n").chars().take(3000).collect::<String>());
+            panic!(
+                "{q}: {}",
+                diff.join("\n").chars().take(3000).collect::<String>()
+            );
         }
         plots += usize::from(a.to_string().contains("plot_id"));
     }
-    assert!(plots > questions.len() / 2, "most questions find a plot: {plots}");
+    assert!(
+        plots > questions.len() / 2,
+        "most questions find a plot: {plots}"
+    );
     // `baft fix` copies FlatGeobuf files as they are (and fixes the GeoJSON beside them).
     let fixed = t.join("fixed");
-    let f = baft(&["fix", d.to_str().unwrap(), "--out", fixed.to_str().unwrap(), "--lang", "en"], None);
-    assert_eq!(f.status.code(), Some(0), "{}", String::from_utf8_lossy(&f.stderr));
-    assert!(String::from_utf8_lossy(&f.stdout).contains("parcels/parcels.fgb: FlatGeobuf; copied as it is"));
-    assert_eq!(std::fs::read(fixed.join("parcels/parcels.fgb")).unwrap(), std::fs::read(d.join("parcels/parcels.fgb")).unwrap());
-    assert_eq!(baft(&["validate", fixed.to_str().unwrap(), "--lang", "en"], None).status.code(), Some(0));
+    let f = baft(
+        &[
+            "fix",
+            d.to_str().unwrap(),
+            "--out",
+            fixed.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(
+        f.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&f.stderr)
+    );
+    assert!(String::from_utf8_lossy(&f.stdout)
+        .contains("parcels/parcels.fgb: FlatGeobuf; copied as it is"));
+    assert_eq!(
+        std::fs::read(fixed.join("parcels/parcels.fgb")).unwrap(),
+        std::fs::read(d.join("parcels/parcels.fgb")).unwrap()
+    );
+    assert_eq!(
+        baft(&["validate", fixed.to_str().unwrap(), "--lang", "en"], None)
+            .status
+            .code(),
+        Some(0)
+    );
     // `baft validate` checks FlatGeobuf files as it checks GeoJSON: clean here, and a cut file
     // is an error naming it.
     let v = baft(&["validate", d.to_str().unwrap(), "--lang", "en"], None);
-    assert_eq!(v.status.code(), Some(0), "{}", String::from_utf8_lossy(&v.stdout));
+    assert_eq!(
+        v.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&v.stdout)
+    );
     let fgb = d.join("parcels/parcels.fgb");
     let bytes = std::fs::read(&fgb).unwrap();
     std::fs::write(&fgb, &bytes[..bytes.len() / 2]).unwrap();

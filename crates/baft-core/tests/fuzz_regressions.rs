@@ -6,8 +6,8 @@
 use baft_core::answer::share::{decode_outline, encode_outline, SharedState, Subject};
 use baft_core::dataset::read_plot_outline;
 use baft_core::input::{parse_location, parse_location_with, InputForm, ParseOptions};
-use baft_core::read::geojson::RawFeature;
 use baft_core::read::fgb;
+use baft_core::read::geojson::RawFeature;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -129,7 +129,10 @@ fn a_multipolygon_without_parts_is_an_empty_geometry_and_round_trips() {
     let bytes = include_bytes!("fuzz-crashes/flatgeobuf-multipolygon-without-parts.fgb");
     let raw = fgb::read("p.fgb", bytes, None).unwrap();
     assert_eq!(raw.features.len(), 2);
-    assert!(matches!(raw.problems[0].kind, baft_core::error::ProblemKind::EmptyGeometry));
+    assert!(matches!(
+        raw.problems[0].kind,
+        baft_core::error::ProblemKind::EmptyGeometry
+    ));
     let refs: Vec<&RawFeature> = raw.features.iter().collect();
     let again = fgb::read("p.fgb", &fgb::write(&refs).unwrap(), None).unwrap();
     assert_eq!(again.features.len(), 2);
@@ -155,4 +158,58 @@ fn corners_near_the_pole_across_240_degrees_of_longitude_are_checked_without_pan
     );
     assert!(!r.in_data_area);
     assert!(r.layers.iter().all(|l| l.share == 0.0));
+}
+
+/// Found in review: a file whose header counts its features but whose bytes end after a whole
+/// number of them was taken as complete when a slice ended there (the app read fewer plots and
+/// said nothing). Cut after any feature, it is an error at the first feature missing, whether
+/// read at once or in slices.
+#[test]
+fn a_flatgeobuf_file_cut_between_features_is_an_error_in_slices_too() {
+    let whole = include_bytes!("../../../fuzz/corpus/flatgeobuf/seed-baft-parcels-8.fgb");
+    let all = fgb::read("p.fgb", whole, None).unwrap().features.len();
+    assert_eq!(all, 8);
+    let mut cuts = 0;
+    for cut in 8..whole.len() {
+        let bytes = &whole[..cut];
+        assert!(fgb::read("p.fgb", bytes, None).is_err(), "{cut}");
+        let Ok(mut r) = fgb::FgbChunks::new("p.fgb", bytes) else {
+            continue;
+        };
+        let mut read = 0;
+        let outcome = loop {
+            match r.read_chunk(1) {
+                Ok(c) => read += c.features.len(),
+                Err(e) => break Err(e),
+            }
+            if r.remaining() == 0 {
+                break Ok(());
+            }
+        };
+        assert!(
+            outcome.is_err(),
+            "cut at {cut}: {read} plots read as if complete"
+        );
+        cuts += 1;
+    }
+    assert!(cuts > 0);
+}
+
+/// Found in review: an `id` attribute that is a whole number (QGIS and GDAL often export ids as
+/// integer columns) is the feature's id too.
+#[test]
+fn a_whole_number_id_attribute_is_the_feature_id() {
+    let f = RawFeature {
+        index: 0,
+        id: None,
+        properties: baft_core::read::properties::Properties::from_json_text(r#"{"id":42}"#),
+        polygons: vec![vec![vec![
+            (51.1, 35.7),
+            (51.101, 35.7),
+            (51.101, 35.701),
+            (51.1, 35.7),
+        ]]],
+    };
+    let back = fgb::read("p.fgb", &fgb::write(&[&f]).unwrap(), None).unwrap();
+    assert_eq!(back.features[0].id.as_deref(), Some("42"));
 }

@@ -246,7 +246,12 @@ fn flatgeobuf_then_read_equals_the_source() {
     assert_eq!(raw.features.len(), src.features.len());
     // Same features (as a set: the file is in Hilbert order), same attributes, same positions.
     let by_id = |f: &baft_core::read::geojson::RawFeature| {
-        f.properties.get("plot_id").unwrap().as_str().unwrap().to_string()
+        f.properties
+            .get("plot_id")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     let mut m: std::collections::HashMap<String, &baft_core::read::geojson::RawFeature> =
         src.features.iter().map(|f| (by_id(f), f)).collect();
@@ -261,7 +266,10 @@ fn flatgeobuf_then_read_equals_the_source() {
     }
     assert!(m.is_empty());
     // A limit reads only the first part; a damaged file is an error naming it, not a panic.
-    assert_eq!(fgb::read("p", &bytes, Some(100)).unwrap().features.len(), 100);
+    assert_eq!(
+        fgb::read("p", &bytes, Some(100)).unwrap().features.len(),
+        100
+    );
     for cut in [3, 10, 17, 100, bytes.len() / 2, bytes.len() - 1] {
         let e = fgb::read("p.fgb", &bytes[..cut], None).unwrap_err();
         assert!(e.message(Lang::En).contains("p.fgb"), "{cut}");
@@ -322,19 +330,32 @@ fn the_flatgeobuf_index_finds_exactly_the_plots_whose_boxes_meet_a_box() {
     use baft_core::read::fgb::{self, FgbChunks};
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
     let (ours, _, _) = fgb::from_geojson("p", &text, None).unwrap();
-    let gdal = std::fs::read(repo().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
+    let gdal =
+        std::fs::read(repo().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
     for bytes in [ours, gdal] {
         let all = fgb::read("p.fgb", &bytes, None).unwrap().features;
         let boxes: Vec<(usize, [f64; 4])> = all
             .iter()
             .map(|f| {
-                let b = baft_core::geometry::crs::bbox_of(f.polygons.iter().flatten().flatten().copied());
+                let b = baft_core::geometry::crs::bbox_of(
+                    f.polygons.iter().flatten().flatten().copied(),
+                );
                 (f.index, [b.0, b.1, b.2, b.3])
             })
             .collect();
-        let (minx, miny) = (boxes.iter().map(|b| b.1[0]).fold(f64::MAX, f64::min), boxes.iter().map(|b| b.1[1]).fold(f64::MAX, f64::min));
-        let (maxx, maxy) = (boxes.iter().map(|b| b.1[2]).fold(f64::MIN, f64::max), boxes.iter().map(|b| b.1[3]).fold(f64::MIN, f64::max));
-        let mut queries = vec![[minx, miny, maxx, maxy], [0.0, 0.0, 1.0, 1.0], [51.1119, 35.7097, 51.1119, 35.7097]];
+        let (minx, miny) = (
+            boxes.iter().map(|b| b.1[0]).fold(f64::MAX, f64::min),
+            boxes.iter().map(|b| b.1[1]).fold(f64::MAX, f64::min),
+        );
+        let (maxx, maxy) = (
+            boxes.iter().map(|b| b.1[2]).fold(f64::MIN, f64::max),
+            boxes.iter().map(|b| b.1[3]).fold(f64::MIN, f64::max),
+        );
+        let mut queries = vec![
+            [minx, miny, maxx, maxy],
+            [0.0, 0.0, 1.0, 1.0],
+            [51.1119, 35.7097, 51.1119, 35.7097],
+        ];
         for k in 0..40 {
             let (fx, fy) = ((k * 37 % 100) as f64 / 100.0, (k * 61 % 100) as f64 / 100.0);
             let (x, y) = (minx + fx * (maxx - minx), miny + fy * (maxy - miny));
@@ -349,7 +370,13 @@ fn the_flatgeobuf_index_finds_exactly_the_plots_whose_boxes_meet_a_box() {
                 .collect();
             want.sort_unstable();
             let mut r = FgbChunks::new("p.fgb", &bytes).unwrap();
-            let near: Vec<usize> = r.read_near(q).unwrap().features.iter().map(|f| f.index).collect();
+            let near: Vec<usize> = r
+                .read_near(q)
+                .unwrap()
+                .features
+                .iter()
+                .map(|f| f.index)
+                .collect();
             assert_eq!(near, want, "{q:?}");
             let mut rest = Vec::new();
             while r.remaining() > 0 {
@@ -381,7 +408,9 @@ fn the_plots_near_the_centre_are_read_first_by_the_index() {
     for (dx, dy) in [(0.0, 0.0), (100.0, 0.0), (0.0, -150.0), (-200.0, 120.0)] {
         let (x, y) = ds.frame.forward(lon, lat);
         if let Some(i) = whole.at(x + dx, y + dy) {
-            let j = early.at(x + dx, y + dy).expect("a plot near the centre is read first");
+            let j = early
+                .at(x + dx, y + dy)
+                .expect("a plot near the centre is read first");
             assert_eq!(early.info[j], whole.info[i]);
             found += 1;
         }

@@ -38,8 +38,9 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
         .crs
         .as_deref()
         .and_then(|c| SourceCrs::parse(c).ok());
-    let (bytes, stats, problems) = baft_core::read::fgb::from_geojson(&parcels.file, &text, declared)
-        .map_err(|p| Failure(p.message(lang)))?;
+    let (bytes, stats, problems) =
+        baft_core::read::fgb::from_geojson(&parcels.file, &text, declared)
+            .map_err(|p| Failure(p.message(lang)))?;
     for p in &problems {
         eprintln!("baft: {}", p.message(lang));
     }

@@ -66,8 +66,12 @@ impl Dataset {
         // A zones layer: FlatGeobuf from bytes, GeoJSON from text.
         let layer = |ds: &Self, spec, version| -> Result<Layer, BaftError> {
             Ok(match body {
-                FileBody::Bytes(b) if file.binary => Layer::from_fgb(spec, version, path, b, &ds.frame),
-                FileBody::Text(_) if file.binary => return Err(BaftError::PackAsText { file: path.into() }),
+                FileBody::Bytes(b) if file.binary => {
+                    Layer::from_fgb(spec, version, path, b, &ds.frame)
+                }
+                FileBody::Text(_) if file.binary => {
+                    return Err(BaftError::PackAsText { file: path.into() })
+                }
                 _ => Layer::load(spec, version, path, text()?, &ds.frame),
             })
         };

@@ -172,6 +172,10 @@ impl Layer {
         let layer = self;
         let spec = &layer.spec.clone();
         layer.problems.extend(raw.problems);
+        // No features (an empty chunk of a file read in slices): nothing to decide a CRS on.
+        if raw.features.is_empty() {
+            return;
+        }
         let declared = layer.version.crs.as_deref().or(raw.crs_name.as_deref());
         let (source, looks) = match decide_crs(declared, &raw.features) {
             Ok(decided) => decided,

@@ -156,7 +156,9 @@ fn read_manifest(src: &mut Source<'_>) -> Result<Manifest, Findings> {
     Manifest::parse(&manifest_text).map_err(|errs| {
         Findings(
             errs.into_iter()
-                .map(|e| Problem::file_error("manifest.json", ProblemKind::FieldInvalid(Box::new(e))))
+                .map(|e| {
+                    Problem::file_error("manifest.json", ProblemKind::FieldInvalid(Box::new(e)))
+                })
                 .collect(),
         )
     })
@@ -187,7 +189,12 @@ fn parcel_problems(
         return out;
     };
     out.extend(parcels.problems().iter().cloned());
-    out.extend(extra_checks(&spec.file, text.as_deref(), &parcels.layer, manifest));
+    out.extend(extra_checks(
+        &spec.file,
+        text.as_deref(),
+        &parcels.layer,
+        manifest,
+    ));
     if let Some(known) = block_ids {
         for (z, info) in parcels.layer.zones.iter().zip(&parcels.info) {
             if let Some(b) = info.block_id.as_ref().filter(|b| !known.contains(*b)) {
@@ -253,7 +260,12 @@ fn feature_problem(
 }
 
 /// Winding, duplicate ids, overlaps and the envelope, for one loaded file.
-fn extra_checks(file: &str, text: Option<&str>, layer: &Layer, manifest: &Manifest) -> Vec<Problem> {
+fn extra_checks(
+    file: &str,
+    text: Option<&str>,
+    layer: &Layer,
+    manifest: &Manifest,
+) -> Vec<Problem> {
     let mut out = Vec::new();
     // A file in the wrong system (swapped axes, undeclared UTM) has already been reported as a
     // whole; its rings' orientation and positions mean nothing until that is corrected.

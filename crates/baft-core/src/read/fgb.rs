@@ -10,8 +10,9 @@
 //! (`fgb/index.rs`), and decoding geometry and attributes are done here with every length and
 //! offset checked, so a damaged or hostile file is a [`Problem`] naming the feature, never a
 //! panic (the crate's own reader indexes and asserts on what the file says, and brings its I/O
-//! and error types into the app's wasm). Features are read in order, a chunk at a time ([`FgbChunks`]), so the
-//! app stays responsive while a large layer loads.
+//! and error types into the app's wasm). Features are read in order, a chunk at a time
+//! ([`FgbChunks`]), so the app stays responsive while a large layer loads; the ones around a
+//! place can be read first with the file's index ([`FgbChunks::read_near`]).
 //!
 //! # Semantics
 //! - The header's CRS decides how positions are read: EPSG:4326 (lon/lat) or a UTM zone
@@ -71,16 +72,26 @@ impl<'a> FgbChunks<'a> {
                 },
             ));
         }
+        // Checked: on wasm32 a `usize` is 32 bits, and a size near 4 GiB would wrap.
         let header_end = bytes
             .get(8..12)
-            .map(|b| 12 + u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .and_then(|b| {
+                12usize.checked_add(
+                    usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()?,
+                )
+            })
             .filter(|&end| end <= bytes.len())
             .ok_or_else(|| damaged(file, None, &"the header is cut short"))?;
-        let header = flatgeobuf::size_prefixed_root_as_header(&bytes[8..header_end])
+        let header_bytes = bytes.get(8..header_end).unwrap_or_default();
+        let header = flatgeobuf::size_prefixed_root_as_header(header_bytes)
             .map_err(|_| damaged(file, None, &"the header is not a valid FlatBuffer"))?;
         let columns = header
             .columns()
-            .map(|cs| cs.iter().map(|c| (Value::from(c.name()).to_string(), c.type_())).collect())
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| (Value::from(c.name()).to_string(), c.type_()))
+                    .collect()
+            })
             .unwrap_or_default();
         let crs_name = header
             .crs()
@@ -140,10 +151,28 @@ impl<'a> FgbChunks<'a> {
             self.at += len;
             self.next += 1;
             if !self.taken.contains(&index) {
-                take(&self.file, &self.columns, self.geometry_type, index, feature, &mut out)?;
+                take(
+                    &self.file,
+                    &self.columns,
+                    self.geometry_type,
+                    index,
+                    feature,
+                    &mut out,
+                )?;
             }
         }
-        if (self.count > 0 && self.next >= self.count) || self.at >= self.bytes.len() {
+        // The end of the bytes ends a file whose header does not count its features; one that
+        // counts them ends at its count (a file cut short is an error at the feature missing).
+        if self.count > 0 && self.next >= self.count {
+            self.done = true;
+        } else if self.at >= self.bytes.len() {
+            if self.count > 0 {
+                return Err(damaged(
+                    &self.file,
+                    Some(self.next),
+                    &"the file ends before it",
+                ));
+            }
             self.done = true;
         }
         Ok(out)
@@ -162,9 +191,21 @@ impl<'a> FgbChunks<'a> {
             if h.index < self.next || !self.taken.insert(h.index) {
                 continue;
             }
-            let (feature, _) = feature_at(self.bytes, *data, h.offset)
-                .ok_or_else(|| damaged(&self.file, Some(h.index), &"the index points outside the features"))?;
-            take(&self.file, &self.columns, self.geometry_type, h.index, feature, &mut out)?;
+            let (feature, _) = feature_at(self.bytes, *data, h.offset).ok_or_else(|| {
+                damaged(
+                    &self.file,
+                    Some(h.index),
+                    &"the index points outside the features",
+                )
+            })?;
+            take(
+                &self.file,
+                &self.columns,
+                self.geometry_type,
+                h.index,
+                feature,
+                &mut out,
+            )?;
         }
         Ok(out)
     }
@@ -185,10 +226,16 @@ impl<'a> FgbChunks<'a> {
 
 /// The feature at `offset` in the data starting at byte `data`, verified as a FlatBuffer, and
 /// its length with its size prefix.
-fn feature_at(bytes: &[u8], data: usize, offset: usize) -> Option<(flatgeobuf::Feature<'_>, usize)> {
+fn feature_at(
+    bytes: &[u8],
+    data: usize,
+    offset: usize,
+) -> Option<(flatgeobuf::Feature<'_>, usize)> {
     let at = data.checked_add(offset)?;
     let len = bytes.get(at..at.checked_add(4)?)?;
-    let len = 4 + u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
+    let len = usize::try_from(u32::from_le_bytes([len[0], len[1], len[2], len[3]]))
+        .ok()?
+        .checked_add(4)?;
     let buf = bytes.get(at..at.checked_add(len)?)?;
     Some((flatgeobuf::size_prefixed_root_as_feature(buf).ok()?, len))
 }
@@ -227,6 +274,25 @@ fn take(
 }
 
 /// Reads a FlatGeobuf file's features, at most `limit` of them.
+///
+/// ```
+/// use baft_core::read::{fgb, geojson::RawFeature};
+/// let square = RawFeature {
+///     index: 0,
+///     id: Some("QB-0001".into()),
+///     properties: baft_core::read::properties::Properties::from_json_text(r#"{"floors":2}"#),
+///     polygons: vec![vec![vec![(51.1, 35.7), (51.101, 35.7), (51.101, 35.701), (51.1, 35.7)]]],
+/// };
+/// let bytes = fgb::write(&[&square]).unwrap();
+/// assert_eq!(&bytes[..8], fgb::MAGIC);
+/// let back = fgb::read("p.fgb", &bytes, None).unwrap();
+/// assert_eq!(back.crs_name.as_deref(), Some("EPSG:4326"));
+/// assert_eq!(back.features[0].polygons, square.polygons);
+/// assert_eq!(back.features[0].id.as_deref(), Some("QB-0001"));
+/// assert_eq!(back.features[0].properties.get("floors"), Some(serde_json::json!(2)));
+/// // Damage is a problem naming the file, never a panic.
+/// assert!(fgb::read("p.fgb", &bytes[..bytes.len() - 3], None).is_err());
+/// ```
 pub fn read(file: &str, bytes: &[u8], limit: Option<usize>) -> Result<RawFile, Problem> {
     let mut r = FgbChunks::new(file, bytes)?;
     r.read_chunk(limit.unwrap_or(usize::MAX))

@@ -203,9 +203,11 @@ fn plate_finds_the_surveyed_plot() {
 /// GeoJSON does; given as text, it is refused with a clear error.
 #[test]
 fn a_flatgeobuf_parcel_layer_written_by_gdal_answers_like_the_geojson() {
-    let manifest = read("data/manifest.json").replace("parcels/parcels.geojson", "parcels/parcels.fgb");
+    let manifest =
+        read("data/manifest.json").replace("parcels/parcels.geojson", "parcels/parcels.fgb");
     let mut e = Engine::new(&manifest, Lang::En).unwrap();
-    let gdal = std::fs::read(root().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
+    let gdal =
+        std::fs::read(root().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
     for f in e.files() {
         if f.kind == FileKind::Parcels {
             assert!(f.binary, "a .fgb is fetched as bytes");
@@ -214,7 +216,8 @@ fn a_flatgeobuf_parcel_layer_written_by_gdal_answers_like_the_geojson() {
             assert!(e.add_file(&f.path, Body::Bytes(&gdal)).unwrap().is_empty());
             continue;
         }
-        e.add_file(&f.path, Body::Text(&read(&format!("data/{}", f.path)))).unwrap();
+        e.add_file(&f.path, Body::Text(&read(&format!("data/{}", f.path))))
+            .unwrap();
     }
     assert_eq!(e.parcel_count(), 3);
     let plain = sample(true);

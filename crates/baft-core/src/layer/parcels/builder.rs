@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::geometry::crs::SourceCrs;
 use crate::geometry::projection::TransverseMercator;
 use crate::layer::Layer;
 use crate::read::manifest::ParcelsSpec;
@@ -11,6 +12,8 @@ use crate::Problem;
 /// responsive (and answer with the plots read so far) while a large layer loads.
 pub struct ParcelsBuilder<'a> {
     reader: crate::read::fgb::FgbChunks<'a>,
+    /// Whether the plots' positions are lon/lat (the manifest's CRS, else the file's header).
+    lon_lat: bool,
     layer: Layer,
     file: String,
     frame: TransverseMercator,
@@ -26,11 +29,17 @@ impl<'a> ParcelsBuilder<'a> {
     ) -> Result<ParcelsBuilder<'a>, Problem> {
         let (lspec, version) = ParcelLayer::spec_for(spec);
         let reader = crate::read::fgb::FgbChunks::new(&spec.file, bytes)?;
+        // The manifest's CRS wins over the file's header, as for every layer.
+        let lon_lat = match spec.crs.as_deref() {
+            Some(c) => matches!(SourceCrs::parse(c), Ok(SourceCrs::LonLat)),
+            None => reader.is_lon_lat(),
+        };
         let layer = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
         let mut layer = layer;
         layer.problems.clear();
         Ok(ParcelsBuilder {
             reader,
+            lon_lat,
             layer,
             file: spec.file.clone(),
             frame: *frame,
@@ -41,12 +50,14 @@ impl<'a> ParcelsBuilder<'a> {
     /// file's index (the map's first view answers before the rest is read). Returns how many
     /// were added: none when the file has no index or is not in lon/lat.
     pub fn near(&mut self, lon: f64, lat: f64, radius_m: f64) -> Result<usize, Problem> {
-        if !self.reader.is_lon_lat() {
+        if !self.lon_lat {
             return Ok(0);
         }
         let dlat = radius_m / 111_320.0;
         let dlon = dlat / lat.to_radians().cos().max(0.01);
-        let raw = self.reader.read_near([lon - dlon, lat - dlat, lon + dlon, lat + dlat])?;
+        let raw = self
+            .reader
+            .read_near([lon - dlon, lat - dlat, lon + dlon, lat + dlat])?;
         let n = raw.features.len();
         self.layer.add_zones(&self.file, raw, &self.frame);
         Ok(n)

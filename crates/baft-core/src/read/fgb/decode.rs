@@ -41,7 +41,10 @@ pub(super) fn polygons(
 /// One polygon's rings: `xy` holds every position, `ends` where each ring ends (one ring
 /// when absent).
 fn polygon(g: &Geometry<'_>) -> Result<RawPolygon, ProblemKind> {
-    let xy = g.xy().filter(|xy| !xy.is_empty()).ok_or(ProblemKind::EmptyGeometry)?;
+    let xy = g
+        .xy()
+        .filter(|xy| !xy.is_empty())
+        .ok_or(ProblemKind::EmptyGeometry)?;
     if xy.len() % 2 != 0 {
         return Err(bad("an odd number of coordinates"));
     }
@@ -73,7 +76,7 @@ fn bad(what: &str) -> ProblemKind {
 }
 
 /// A feature's attributes as the text of a JSON object (no map is built: see
-/// `crate::read::properties`), and its id (a text attribute named `id`); `None` when the bytes
+/// `crate::read::properties`), and its id (an attribute `id`, text or a whole number); `None` when the bytes
 /// end inside a value or name an unknown column. `columns` holds each column's name as a JSON
 /// string (quoted and escaped) and its type.
 pub(super) fn properties(
@@ -92,10 +95,16 @@ pub(super) fn properties(
         text.push(if text.is_empty() { '{' } else { ',' });
         text.push_str(key);
         text.push(':');
-        if let Some(s) = value(*kind, b, &mut at, &mut text)? {
-            if key == "\"id\"" {
-                id = Some(s);
-            }
+        let start = text.len();
+        let as_text = value(*kind, b, &mut at, &mut text)?;
+        if key == "\"id\"" {
+            // Text, or a whole number (QGIS and GDAL often export `id` as an integer column).
+            let whole = !matches!(
+                *kind,
+                ColumnType::Float | ColumnType::Double | ColumnType::Bool | ColumnType::Json
+            );
+            id = as_text.or_else(|| whole.then(|| text[start..].to_string()));
+            id = id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         }
     }
     if !text.is_empty() {

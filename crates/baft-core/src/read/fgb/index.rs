@@ -31,7 +31,12 @@ impl<'a> Index<'a> {
     /// The index of `count` features with `node_size` children a node, starting at byte `at`
     /// of `bytes`; `None` when there is none or the bytes are too short to hold it. Also
     /// returns where the feature data starts.
-    pub(super) fn open(bytes: &'a [u8], at: usize, count: usize, node_size: u16) -> Option<(Index<'a>, usize)> {
+    pub(super) fn open(
+        bytes: &'a [u8],
+        at: usize,
+        count: usize,
+        node_size: u16,
+    ) -> Option<(Index<'a>, usize)> {
         let node_size = usize::from(node_size);
         if node_size < 2 || count == 0 || count > bytes.len() / NODE {
             return None;
@@ -77,16 +82,23 @@ impl<'a> Index<'a> {
         let mut hits = Vec::new();
         let mut queue = std::collections::VecDeque::from([(0usize, self.levels.len() - 1)]);
         while let Some((start, level)) = queue.pop_front() {
-            let Some(bounds) = self.levels.get(level) else { continue };
+            let Some(bounds) = self.levels.get(level) else {
+                continue;
+            };
             let end = start.saturating_add(self.node_size).min(bounds.end);
             for pos in start..end {
-                let Some((b, offset)) = self.node(pos) else { break };
+                let Some((b, offset)) = self.node(pos) else {
+                    break;
+                };
                 if b[0] > bbox[2] || b[1] > bbox[3] || b[2] < bbox[0] || b[3] < bbox[1] {
                     continue;
                 }
                 if pos >= first_leaf {
                     let offset = usize::try_from(offset).unwrap_or(usize::MAX);
-                    hits.push(Hit { index: pos - first_leaf, offset });
+                    hits.push(Hit {
+                        index: pos - first_leaf,
+                        offset,
+                    });
                 } else if level > 0 {
                     // A child must be on the next level down: anything else is damage.
                     let child = usize::try_from(offset).unwrap_or(usize::MAX);

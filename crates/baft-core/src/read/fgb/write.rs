@@ -57,9 +57,8 @@ fn column_type(values: impl Iterator<Item = Option<Value>>) -> ColumnType {
         t = Some(match (t, this) {
             (None, x) => x,
             (Some(a), b) if a == b => a,
-            (Some(ColumnType::Long), ColumnType::Double) | (Some(ColumnType::Double), ColumnType::Long) => {
-                ColumnType::Double
-            }
+            (Some(ColumnType::Long), ColumnType::Double)
+            | (Some(ColumnType::Double), ColumnType::Long) => ColumnType::Double,
             _ => ColumnType::Json,
         });
     }
@@ -69,7 +68,8 @@ fn column_type(values: impl Iterator<Item = Option<Value>>) -> ColumnType {
 /// Writes features whose positions are lon/lat. A feature's `id` member is kept as a text
 /// attribute `id` when its properties have none.
 pub fn write(features: &[&RawFeature]) -> Result<Vec<u8>, String> {
-    let mut maps: Vec<Map<String, Value>> = features.iter().map(|f| f.properties.to_map()).collect();
+    let mut maps: Vec<Map<String, Value>> =
+        features.iter().map(|f| f.properties.to_map()).collect();
     for (f, m) in features.iter().zip(&mut maps) {
         if let (Some(id), false) = (&f.id, m.contains_key("id")) {
             m.insert("id".into(), Value::String(id.clone()));
@@ -112,8 +112,12 @@ pub fn write(features: &[&RawFeature]) -> Result<Vec<u8>, String> {
                 let json;
                 let cv = match (t, v) {
                     (&ColumnType::Bool, Value::Bool(b)) => ColumnValue::Bool(*b),
-                    (&ColumnType::Long, Value::Number(n)) => ColumnValue::Long(n.as_i64().unwrap_or(0)),
-                    (&ColumnType::Double, Value::Number(n)) => ColumnValue::Double(n.as_f64().unwrap_or(f64::NAN)),
+                    (&ColumnType::Long, Value::Number(n)) => {
+                        ColumnValue::Long(n.as_i64().unwrap_or(0))
+                    }
+                    (&ColumnType::Double, Value::Number(n)) => {
+                        ColumnValue::Double(n.as_f64().unwrap_or(f64::NAN))
+                    }
                     (&ColumnType::String, Value::String(s)) => ColumnValue::String(s),
                     _ => {
                         json = v.to_string();
@@ -140,7 +144,11 @@ pub fn from_geojson(
     declared: Option<SourceCrs>,
 ) -> Result<(Vec<u8>, PackStats, Vec<Problem>), Problem> {
     let mut raw = geojson::parse_feature_collection(file, text)?;
-    let declared = declared.or_else(|| raw.crs_name.as_deref().and_then(|c| SourceCrs::parse(c).ok()));
+    let declared = declared.or_else(|| {
+        raw.crs_name
+            .as_deref()
+            .and_then(|c| SourceCrs::parse(c).ok())
+    });
     let looks: Vec<crs::Looks> = raw
         .features
         .iter()
@@ -155,15 +163,17 @@ pub fn from_geojson(
         }
         let b = crs::bbox_of(f.polygons.iter().flatten().flatten().copied());
         if !crs::in_iran(b.0, b.1) || !crs::in_iran(b.2, b.3) {
-            problems.push(Problem::file_error(file, ProblemKind::OutsideIran { lon: b.0, lat: b.1 }));
+            problems.push(Problem::file_error(
+                file,
+                ProblemKind::OutsideIran { lon: b.0, lat: b.1 },
+            ));
             continue;
         }
         kept.push(f);
     }
     let refs: Vec<&RawFeature> = kept.iter().collect();
-    let bytes = write(&refs).map_err(|detail| {
-        Problem::file_error(file, ProblemKind::BadCoordinates { detail })
-    })?;
+    let bytes = write(&refs)
+        .map_err(|detail| Problem::file_error(file, ProblemKind::BadCoordinates { detail }))?;
     let stats = PackStats {
         features: refs.len(),
         geojson_bytes: text.len(),
