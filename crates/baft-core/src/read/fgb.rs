@@ -20,8 +20,8 @@
 //! - Polygon and MultiPolygon features are kept; any other geometry is a
 //!   [`ProblemKind::WrongGeometryType`] for that feature and the rest load.
 //! - Attributes become the feature's properties: numbers, booleans and text as such, a `Json`
-//!   column's text as the JSON it holds, a `DateTime` as its text. A string attribute named `id`
-//!   is also the feature's id.
+//!   column's text as the JSON it holds, a `DateTime` as its text. An `id` attribute (text or
+//!   a whole number) is also the feature's id.
 
 use crate::error::{Location, Problem, ProblemKind, Severity};
 use crate::read::geojson::{RawFeature, RawFile};
