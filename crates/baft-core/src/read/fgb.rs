@@ -56,7 +56,11 @@ pub struct FgbChunks<'a> {
     bytes: &'a [u8],
     /// The index and where the feature data starts, when the file has an index.
     index: Option<(index::Index<'a>, usize)>,
-    /// Features already read out of order (by [`Self::read_near`]): passed over in order.
+    /// Where the feature data starts.
+    data: usize,
+    /// The byte offsets (from `data`) of the features already read out of order (by
+    /// [`Self::read_near`]): passed over in order. Offsets, not the index's feature numbers, so
+    /// that an index whose leaves are out of order can't make a feature be read twice.
     taken: std::collections::HashSet<usize>,
 }
 
@@ -118,6 +122,7 @@ impl<'a> FgbChunks<'a> {
             done: false,
             bytes,
             index,
+            data: at,
             taken: Default::default(),
         })
     }
@@ -148,9 +153,10 @@ impl<'a> FgbChunks<'a> {
             }
             let (feature, len) = feature_at(self.bytes, self.at, 0)
                 .ok_or_else(|| damaged(&self.file, Some(index), &"not a readable feature"))?;
+            let offset = self.at - self.data;
             self.at += len;
             self.next += 1;
-            if !self.taken.contains(&index) {
+            if !self.taken.contains(&offset) {
                 take(
                     &self.file,
                     &self.columns,
@@ -188,7 +194,7 @@ impl<'a> FgbChunks<'a> {
         let hits = idx.search(bbox);
         let mut out = self.empty(hits.len());
         for h in hits {
-            if h.index < self.next || !self.taken.insert(h.index) {
+            if h.offset < self.at - self.data || !self.taken.insert(h.offset) {
                 continue;
             }
             let (feature, _) = feature_at(self.bytes, *data, h.offset).ok_or_else(|| {
