@@ -151,10 +151,22 @@ fn value(kind: ColumnType, b: &[u8], at: &mut usize, out: &mut String) -> Option
                 out.push_str(text.trim());
                 return Some(None);
             }
-            out.push_str(&Value::from(&*text).to_string());
+            push_json_string(out, &text);
             return Some(Some(text.into_owned()));
         }
         _ => return None,
     };
     Some(None)
+}
+
+/// Appends `text` as a JSON string: as it is between quotes when nothing in it needs escaping
+/// (the usual case: names, codes), else escaped by serde_json.
+fn push_json_string(out: &mut String, text: &str) {
+    if text.chars().any(|c| c == '"' || c == '\\' || c < ' ') {
+        out.push_str(&Value::from(text).to_string());
+    } else {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    }
 }
