@@ -117,8 +117,8 @@ fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
     let _ = std::fs::remove_dir_all(&t);
 }
 
-/// Copies the sample data with its parcel layer and two zone layers (one in lon/lat, one in UTM
-/// 39N, declared in the file's header) written by `ogr2ogr -f FlatGeobuf`.
+/// Copies the sample data with its parcel layer, two zone layers (one in lon/lat, one in UTM
+/// 39N, declared in the file's header) and the blocks layer written by `ogr2ogr -f FlatGeobuf`.
 fn data_with_gdal_files(t: &Path) -> PathBuf {
     let d = t.join("data");
     let o = Command::new("cp")
@@ -133,6 +133,8 @@ fn data_with_gdal_files(t: &Path) -> PathBuf {
         ("parcels/parcels", None),
         ("layers/worn-out-fabric-1402", None),
         ("layers/informal-settlements-utm39n", Some("EPSG:32639")),
+        // The blocks layer (the validator checks each plot's block id against it).
+        ("layers/blocks", None),
     ] {
         let (src, fgb) = (
             d.join(format!("{name}.geojson")),

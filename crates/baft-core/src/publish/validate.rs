@@ -61,6 +61,23 @@ impl Source<'_> {
             ProblemKind::FileUnreadable { why },
         ));
     }
+    /// A zones layer from a GeoJSON file (with its text, for the checks that need it) or a
+    /// FlatGeobuf file; `None` when it can't be read (reported in `out`).
+    fn layer(
+        &mut self,
+        path: &str,
+        spec: &crate::read::manifest::LayerSpec,
+        version: &crate::read::manifest::BoundaryVersion,
+        frame: &TransverseMercator,
+        out: &mut Vec<Problem>,
+    ) -> Option<(Layer, Option<String>)> {
+        if crate::read::fgb::is_fgb(path) {
+            let b = self.bytes(path, out)?;
+            return Some((Layer::from_fgb(spec, version, path, &b, frame), None));
+        }
+        let text = self.text(path, out)?;
+        Some((Layer::load(spec, version, path, &text, frame), Some(text)))
+    }
     fn text(&mut self, path: &str, out: &mut Vec<Problem>) -> Option<String> {
         self.text_result(path)
             .map_err(|e| Self::report(path, e, out))
@@ -89,11 +106,10 @@ pub fn validate_dir_bytes(
     let frame = TransverseMercator::local(lon, lat);
     let mut block_ids: Option<HashSet<String>> = None;
     if let Some(path) = &manifest.blocks {
-        if let Some(text) = src.text(path, &mut out) {
-            let spec = blocks_spec(path);
-            let layer = Layer::load(&spec, &spec.versions[0], path, &text, &frame);
+        let spec = blocks_spec(path);
+        if let Some((layer, text)) = src.layer(path, &spec, &spec.versions[0], &frame, &mut out) {
             out.extend(layer.problems.iter().cloned());
-            out.extend(extra_checks(path, Some(&text), &layer, &manifest));
+            out.extend(extra_checks(path, text.as_deref(), &layer, &manifest));
             block_ids = Some(layer.zones.iter().map(|z| z.id.clone()).collect());
         }
     }
@@ -103,16 +119,8 @@ pub fn validate_dir_bytes(
         let path = file.path.as_str();
         match &file.role {
             Role::Layer { spec, version } | Role::Version { spec, version } => {
-                let (layer, text) = if file.binary {
-                    let Some(b) = src.bytes(path, &mut out) else {
-                        continue;
-                    };
-                    (Layer::from_fgb(spec, version, path, &b, &frame), None)
-                } else {
-                    let Some(text) = src.text(path, &mut out) else {
-                        continue;
-                    };
-                    (Layer::load(spec, version, path, &text, &frame), Some(text))
+                let Some((layer, text)) = src.layer(path, spec, version, &frame, &mut out) else {
+                    continue;
                 };
                 out.extend(layer.problems.iter().cloned());
                 out.extend(extra_checks(path, text.as_deref(), &layer, &manifest));
