@@ -163,10 +163,10 @@ pub fn from_geojson(
         }
         let b = crs::bbox_of(f.polygons.iter().flatten().flatten().copied());
         if !crs::in_iran(b.0, b.1) || !crs::in_iran(b.2, b.3) {
-            problems.push(Problem::file_error(
-                file,
-                ProblemKind::OutsideIran { lon: b.0, lat: b.1 },
-            ));
+            let mut p = Problem::file_error(file, ProblemKind::OutsideIran { lon: b.0, lat: b.1 });
+            p.location.feature_index = Some(f.index);
+            p.location.feature_id = f.id.clone();
+            problems.push(p);
             continue;
         }
         kept.push(f);
