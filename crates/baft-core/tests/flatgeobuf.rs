@@ -1,0 +1,212 @@
+//! FlatGeobuf on the sample: what `baft pack` writes reads back to the source, the app's slices
+//! and its first part around the centre, and the file's R-tree against a scan of every plot.
+
+mod common;
+use baft_core::Lang;
+use common::*;
+
+/// A feature's properties with numbers compared as numbers (a column of whole and fractional
+/// numbers is a `Double` column in FlatGeobuf, so `120` reads back as `120.0`).
+fn props(f: &baft_core::read::geojson::RawFeature) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = f.properties.to_map();
+    for v in m.values_mut() {
+        if let Some(x) = v.as_f64().filter(|_| v.is_number()) {
+            *v = serde_json::json!(x);
+        }
+    }
+    m
+}
+
+#[test]
+fn flatgeobuf_then_read_equals_the_source() {
+    use baft_core::read::fgb;
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let (bytes, stats, problems) = fgb::from_geojson("parcels.geojson", &text, None).unwrap();
+    assert!(problems.is_empty());
+    assert!(stats.pack_bytes < stats.geojson_bytes, "{stats:?}");
+    assert_eq!(&bytes[..8], fgb::MAGIC);
+    let raw = fgb::read("p.fgb", &bytes, None).unwrap();
+    assert_eq!(raw.crs_name.as_deref(), Some("EPSG:4326"));
+    let src = baft_core::read::geojson::parse_feature_collection("p", &text).unwrap();
+    assert_eq!(raw.features.len(), src.features.len());
+    // Same features (as a set: the file is in Hilbert order), same attributes, same positions.
+    let by_id = |f: &baft_core::read::geojson::RawFeature| {
+        f.properties
+            .get("plot_id")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let mut m: std::collections::HashMap<String, &baft_core::read::geojson::RawFeature> =
+        src.features.iter().map(|f| (by_id(f), f)).collect();
+    for f in &raw.features {
+        let s = m.remove(&by_id(f)).expect("in the source");
+        let mut want = props(s);
+        if let Some(id) = &s.id {
+            want.entry("id").or_insert(serde_json::json!(id));
+        }
+        assert_eq!(props(f), want);
+        assert_eq!(f.polygons, s.polygons);
+    }
+    assert!(m.is_empty());
+    // A limit reads only the first part; a damaged file is an error naming it, not a panic.
+    assert_eq!(
+        fgb::read("p", &bytes, Some(100)).unwrap().features.len(),
+        100
+    );
+    for cut in [3, 10, 17, 100, bytes.len() / 2, bytes.len() - 1] {
+        let e = fgb::read("p.fgb", &bytes[..cut], None).unwrap_err();
+        assert!(e.message(Lang::En).contains("p.fgb"), "{cut}");
+    }
+    let mut corrupt = bytes.clone();
+    corrupt[3] = 9;
+    assert!(fgb::read("p", &corrupt, None).is_err());
+    // Loaded as the parcel layer, it answers like the GeoJSON.
+    let ds = sample();
+    let spec = ds.manifest.parcels.clone().unwrap();
+    let packed = baft_core::layer::parcels::ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
+    let plain = ds.parcels.as_ref().unwrap();
+    assert_eq!(packed.len(), plain.len());
+    assert!(packed.problems().is_empty(), "{:?}", packed.problems());
+    for i in [0, 1234, plain.len() - 1] {
+        let q = baft_core::input::plate::PlateQuery {
+            section: None,
+            main: plain.info[i].plate_main.unwrap(),
+            sub: plain.info[i].plate_sub.unwrap(),
+        };
+        let j = packed.find_plate(q)[0];
+        assert_eq!(packed.info[j], plain.info[i]);
+        assert_eq!(packed.rings(j), plain.rings(i));
+    }
+}
+
+#[test]
+fn a_flatgeobuf_layer_built_in_slices_equals_one_read_and_answers_early() {
+    use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
+    let ds = sample();
+    let spec = ds.manifest.parcels.clone().unwrap();
+    let whole = ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
+    let mut b = ParcelsBuilder::new(&spec, &bytes, &ds.frame).unwrap();
+    assert_eq!(b.step(1000).unwrap(), whole.len() - 1000);
+    let early = b.snapshot();
+    assert_eq!(early.len(), 1000);
+    // The first slice answers already: its plots are found by their plates.
+    let q = |p: &baft_core::layer::parcels::ParcelInfo| baft_core::input::plate::PlateQuery {
+        section: None,
+        main: p.plate_main.unwrap(),
+        sub: p.plate_sub.unwrap(),
+    };
+    assert_eq!(early.find_plate(q(&early.info[0])).len(), 1);
+    while b.step(3000).unwrap() > 0 {}
+    let done = b.finish();
+    assert_eq!(done.len(), whole.len());
+    assert_eq!(done.info, whole.info);
+    assert!(done.problems().is_empty());
+}
+
+/// The file's packed R-tree, searched in place, finds exactly the plots whose boxes meet a box
+/// (compared with a scan of every plot), for Baft's own file and for one GDAL wrote; reading
+/// the rest in order then gives every other plot once.
+#[test]
+fn the_flatgeobuf_index_finds_exactly_the_plots_whose_boxes_meet_a_box() {
+    use baft_core::read::fgb::{self, FgbChunks};
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let (ours, _, _) = fgb::from_geojson("p", &text, None).unwrap();
+    let gdal =
+        std::fs::read(repo().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
+    for bytes in [ours, gdal] {
+        let all = fgb::read("p.fgb", &bytes, None).unwrap().features;
+        let boxes: Vec<(usize, [f64; 4])> = all
+            .iter()
+            .map(|f| {
+                let b = baft_core::geometry::crs::bbox_of(
+                    f.polygons.iter().flatten().flatten().copied(),
+                );
+                (f.index, [b.0, b.1, b.2, b.3])
+            })
+            .collect();
+        let (minx, miny) = (
+            boxes.iter().map(|b| b.1[0]).fold(f64::MAX, f64::min),
+            boxes.iter().map(|b| b.1[1]).fold(f64::MAX, f64::min),
+        );
+        let (maxx, maxy) = (
+            boxes.iter().map(|b| b.1[2]).fold(f64::MIN, f64::max),
+            boxes.iter().map(|b| b.1[3]).fold(f64::MIN, f64::max),
+        );
+        let mut queries = vec![
+            [minx, miny, maxx, maxy],
+            [0.0, 0.0, 1.0, 1.0],
+            [51.1119, 35.7097, 51.1119, 35.7097],
+        ];
+        for k in 0..40 {
+            let (fx, fy) = ((k * 37 % 100) as f64 / 100.0, (k * 61 % 100) as f64 / 100.0);
+            let (x, y) = (minx + fx * (maxx - minx), miny + fy * (maxy - miny));
+            let r = 0.0005 * (1 + k % 7) as f64;
+            queries.push([x - r, y - r, x + r, y + r]);
+        }
+        for q in queries {
+            let mut want: Vec<usize> = boxes
+                .iter()
+                .filter(|(_, b)| !(b[0] > q[2] || b[1] > q[3] || b[2] < q[0] || b[3] < q[1]))
+                .map(|(i, _)| *i)
+                .collect();
+            want.sort_unstable();
+            let mut r = FgbChunks::new("p.fgb", &bytes).unwrap();
+            let near: Vec<usize> = r
+                .read_near(q)
+                .unwrap()
+                .features
+                .iter()
+                .map(|f| f.index)
+                .collect();
+            assert_eq!(near, want, "{q:?}");
+            let mut rest = Vec::new();
+            while r.remaining() > 0 {
+                rest.extend(r.read_chunk(777).unwrap().features.iter().map(|f| f.index));
+            }
+            let mut every: Vec<usize> = near.into_iter().chain(rest).collect();
+            every.sort_unstable();
+            assert_eq!(every, (0..all.len()).collect::<Vec<_>>(), "{q:?}");
+        }
+    }
+}
+
+/// The app's first slice: the plots around the city centre, found by the index, answer before
+/// the rest is read; the whole build then holds every plot once.
+#[test]
+fn the_plots_near_the_centre_are_read_first_by_the_index() {
+    use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
+    let ds = sample();
+    let spec = ds.manifest.parcels.clone().unwrap();
+    let whole = ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
+    let [lon, lat] = ds.manifest.city.center;
+    let mut b = ParcelsBuilder::new(&spec, &bytes, &ds.frame).unwrap();
+    let n = b.near(lon, lat, 300.0).unwrap();
+    assert!(n > 0 && n < whole.len() / 2, "{n} of {}", whole.len());
+    let early = b.snapshot();
+    let mut found = 0;
+    for (dx, dy) in [(0.0, 0.0), (100.0, 0.0), (0.0, -150.0), (-200.0, 120.0)] {
+        let (x, y) = ds.frame.forward(lon, lat);
+        if let Some(i) = whole.at(x + dx, y + dy) {
+            let j = early
+                .at(x + dx, y + dy)
+                .expect("a plot near the centre is read first");
+            assert_eq!(early.info[j], whole.info[i]);
+            found += 1;
+        }
+    }
+    assert!(found > 0, "the sample has plots around its centre");
+    while b.step(3000).unwrap() > 0 {}
+    let done = b.finish();
+    let ids = |l: &ParcelLayer| {
+        let mut v: Vec<String> = l.info.iter().map(|i| i.plot_id.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&done), ids(&whole));
+}
