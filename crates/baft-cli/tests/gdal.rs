@@ -117,6 +117,42 @@ fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
     let _ = std::fs::remove_dir_all(&t);
 }
 
+#[test]
+fn baft_pack_refuses_a_parcel_layer_with_no_usable_plot() {
+    let t = temp("empty");
+    let d = t.join("data");
+    let o = Command::new("cp")
+        .args(["-r", "data", d.to_str().unwrap()])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    // One plot, with no geometry: left out, so nothing is left to pack.
+    let far = r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"X-1","properties":{"plot_id":"X-1"},"geometry":null}]}"#;
+    std::fs::write(d.join("parcels/parcels.geojson"), far).unwrap();
+    let out = t.join("out");
+    let o = baft(
+        &[
+            "pack",
+            d.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("X-1"), "the plot left out is named: {err}");
+    assert!(
+        err.contains("no plot could be used; no FlatGeobuf was written"),
+        "{err}"
+    );
+    assert!(!out.join("parcels/parcels.fgb").exists());
+    let _ = std::fs::remove_dir_all(&t);
+}
+
 /// Copies the sample data with its parcel layer, two zone layers (one in lon/lat, one in UTM
 /// 39N, declared in the file's header) and the blocks layer written by `ogr2ogr -f FlatGeobuf`.
 fn data_with_gdal_files(t: &Path) -> PathBuf {

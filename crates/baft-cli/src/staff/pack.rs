@@ -44,6 +44,13 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     for p in &problems {
         eprintln!("baft: {}", p.message(lang));
     }
+    if stats.features == 0 {
+        return Err(Failure(say!(
+            lang,
+            "هیچ پلاکی قابل استفاده نبود؛ FlatGeobuf نوشته نشد",
+            "no plot could be used; no FlatGeobuf was written"
+        )));
+    }
     let packed = format!(
         "{}.fgb",
         parcels
