@@ -287,3 +287,25 @@ fn plot_outline_errors_are_localised() {
         rings[0][0]
     );
 }
+
+/// A file whose coordinates look like no system in Iran (here the Gulf of Guinea, in degrees):
+/// `baft pack` refused it with "the coordinates fall at (latitude NaN, longitude NaN)" (the
+/// decision on the whole file has no position to give). The words now give none, in both
+/// languages; loading it as a layer still names the position.
+#[test]
+fn a_file_outside_iran_is_refused_without_a_made_up_position() {
+    let text = fc(&[
+        r#"{"type":"Feature","properties":{"id":"Z1"},"geometry":{"type":"Polygon","coordinates":[[[1,1],[1.001,1],[1.001,1.001],[1,1]]]}}"#,
+    ]);
+    let e = Dataset::from_single_file("far.geojson", &text).unwrap_err();
+    assert!(e.message(Lang::En).contains("(latitude 1, longitude 1)"));
+    let e = baft_core::read::fgb::from_geojson("far.geojson", &text, None).unwrap_err();
+    for lang in [Lang::Fa, Lang::En] {
+        let m = e.message(lang);
+        assert!(!m.contains("NaN"), "{m}");
+        assert!(
+            m.contains(lang.pick("بیرون از ایران", "outside Iran")),
+            "{m}"
+        );
+    }
+}

@@ -144,6 +144,14 @@ impl ProblemKind {
             UnsupportedCrs { crs } => {
                 say!(lang, "سیستم مختصات «{crs}» پشتیبانی نمی‌شود؛ به EPSG:4326 یا EPSG:32639 تبدیل کنید", "coordinate system “{crs}” is not supported; reproject to EPSG:4326 or EPSG:32639")
             }
+            // No position to give (the file as a whole looks like none of the systems).
+            OutsideIran { lon, lat } if lon.is_nan() || lat.is_nan() => {
+                say!(
+                    lang,
+                    "مختصات بیرون از ایران است: سیستم مختصات یا ناحیهٔ UTM اشتباه است",
+                    "the coordinates fall outside Iran: wrong coordinate system or UTM zone"
+                )
+            }
             OutsideIran { lon, lat } => {
                 say!(lang, "مختصات در (عرض {}، طول {}) و بیرون از ایران است: سیستم مختصات یا ناحیهٔ UTM اشتباه است", "the coordinates fall at (latitude {}, longitude {}), outside Iran: wrong coordinate system or UTM zone", g(*lat), g(*lon))
             }
