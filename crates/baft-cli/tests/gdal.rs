@@ -24,6 +24,24 @@ fn gdal(program: &str, args: &[&str]) {
     );
 }
 
+/// `baft CMD DIR --out OUT --lang en` (`pack` or `fix`).
+fn staff(cmd: &str, dir: &Path, out: &Path) -> std::process::Output {
+    let (dir, out) = (dir.to_str().unwrap(), out.to_str().unwrap());
+    baft(&[cmd, dir, "--out", out, "--lang", "en"], None)
+}
+
+/// A copy of the sample data folder in `t`.
+fn sample_copy(t: &Path) -> PathBuf {
+    let d = t.join("data");
+    let o = Command::new("cp")
+        .args(["-r", "data", d.to_str().unwrap()])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    d
+}
+
 /// A fresh temporary folder for one test.
 fn temp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("baft-gdal-{name}-{}", std::process::id()));
@@ -68,17 +86,7 @@ fn flatten(v: &Value, out: &mut Vec<f64>) {
 fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
     let t = temp("pack");
     let out = t.join("out");
-    assert_ok(&baft(
-        &[
-            "pack",
-            "data",
-            "--out",
-            out.to_str().unwrap(),
-            "--lang",
-            "en",
-        ],
-        None,
-    ));
+    assert_ok(&staff("pack", &repo().join("data"), &out));
     let fgb = out.join("parcels/parcels.fgb");
     let back = t.join("back.geojson");
     gdal(
@@ -120,28 +128,12 @@ fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
 #[test]
 fn baft_pack_refuses_a_parcel_layer_with_no_usable_plot() {
     let t = temp("empty");
-    let d = t.join("data");
-    let o = Command::new("cp")
-        .args(["-r", "data", d.to_str().unwrap()])
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+    let d = sample_copy(&t);
     // One plot, with no geometry: left out, so nothing is left to pack.
     let far = r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"X-1","properties":{"plot_id":"X-1"},"geometry":null}]}"#;
     std::fs::write(d.join("parcels/parcels.geojson"), far).unwrap();
     let out = t.join("out");
-    let o = baft(
-        &[
-            "pack",
-            d.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--lang",
-            "en",
-        ],
-        None,
-    );
+    let o = staff("pack", &d, &out);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("X-1"), "the plot left out is named: {err}");
@@ -156,13 +148,7 @@ fn baft_pack_refuses_a_parcel_layer_with_no_usable_plot() {
 /// Copies the sample data with its parcel layer, two zone layers (one in lon/lat, one in UTM
 /// 39N, declared in the file's header) and the blocks layer written by `ogr2ogr -f FlatGeobuf`.
 fn data_with_gdal_files(t: &Path) -> PathBuf {
-    let d = t.join("data");
-    let o = Command::new("cp")
-        .args(["-r", "data", d.to_str().unwrap()])
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+    let d = sample_copy(t);
     let m = d.join("manifest.json");
     let mut manifest = std::fs::read_to_string(&m).unwrap();
     for (name, srs) in [
@@ -255,17 +241,7 @@ fn baft_answers_the_same_on_a_gdal_written_file_as_on_the_geojson() {
     );
     // `baft fix` copies FlatGeobuf files as they are (and fixes the GeoJSON beside them).
     let fixed = t.join("fixed");
-    let f = baft(
-        &[
-            "fix",
-            d.to_str().unwrap(),
-            "--out",
-            fixed.to_str().unwrap(),
-            "--lang",
-            "en",
-        ],
-        None,
-    );
+    let f = staff("fix", &d, &fixed);
     assert_eq!(
         f.status.code(),
         Some(0),
