@@ -204,8 +204,9 @@ async fn after_layers_painted(state: &AppState) {
     next_turn().await;
 }
 
-/// Installs a FlatGeobuf parcel layer progressively: the first plots of the file (they answer at
-/// once), then the rest prepared a slice at a time with the page free in between, then all.
+/// Installs a FlatGeobuf parcel layer progressively: the plots around the city centre, found with
+/// the file's index (or the first of the file when it has none), answer at once; then the rest
+/// is prepared a slice at a time with the page free in between, then all.
 pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
     let Some((spec, frame)) = state.data.with_untracked(|d| {
         d.as_ref()
