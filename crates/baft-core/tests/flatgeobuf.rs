@@ -81,14 +81,26 @@ fn flatgeobuf_then_read_equals_the_source() {
     }
 }
 
-#[test]
-fn a_flatgeobuf_layer_built_in_slices_equals_one_read_and_answers_early() {
-    use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
+/// The sample's parcel layer as `baft pack` writes it, the sample dataset, and the layer read
+/// from the file at once.
+fn packed_sample() -> (
+    Vec<u8>,
+    baft_core::dataset::Dataset,
+    baft_core::layer::parcels::ParcelLayer,
+) {
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
     let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
     let ds = sample();
     let spec = ds.manifest.parcels.clone().unwrap();
-    let whole = ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
+    let whole = baft_core::layer::parcels::ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
+    (bytes, ds, whole)
+}
+
+#[test]
+fn a_flatgeobuf_layer_built_in_slices_equals_one_read_and_answers_early() {
+    use baft_core::layer::parcels::ParcelsBuilder;
+    let (bytes, ds, whole) = packed_sample();
+    let spec = ds.manifest.parcels.clone().unwrap();
     let mut b = ParcelsBuilder::new(&spec, &bytes, &ds.frame).unwrap();
     assert_eq!(b.step(1000).unwrap(), whole.len() - 1000);
     let early = b.snapshot();
@@ -179,11 +191,8 @@ fn the_flatgeobuf_index_finds_exactly_the_plots_whose_boxes_meet_a_box() {
 #[test]
 fn the_plots_near_the_centre_are_read_first_by_the_index() {
     use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
-    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
-    let ds = sample();
+    let (bytes, ds, whole) = packed_sample();
     let spec = ds.manifest.parcels.clone().unwrap();
-    let whole = ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
     let [lon, lat] = ds.manifest.city.center;
     let mut b = ParcelsBuilder::new(&spec, &bytes, &ds.frame).unwrap();
     let n = b.near(lon, lat, 300.0).unwrap();
