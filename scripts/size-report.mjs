@@ -12,9 +12,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // to 433.5 KB (geo's sweep-line InteriorPoint no longer linked); 443 KB since the core answers
 // whole questions and its long functions were split into named steps (issue 10: 440.5 KB); 452 KB
 // since the parcel layer is FlatGeobuf (issue 11: the FlatBuffers schema and verifier, the index
-// search and the checked decoders, about 10 KB; the app measures 450.8 KB). The way down is
-// issue 11's lazily loaded second module. See docs/performance.md.
-const BUDGET_GZIP_KB = 452;
+// search and the checked decoders, about 10 KB; the app measures 450.8 KB); 465 KB since the
+// parcel layer is read by HTTP range requests (the range reader, its fetches and the index
+// node cache: 464.0 KB). The way down is issue 11's lazily loaded second module. See
+// docs/performance.md.
+const BUDGET_GZIP_KB = 465;
 const dist = 'dist';
 const files = [];
 (function walk(d) {

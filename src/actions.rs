@@ -58,6 +58,13 @@ pub fn select_parcel_id(state: &AppState, id: &str) {
 pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
     if from_gps {
         ask(state, Question::Point { lon, lat }, true);
+    } else if crate::loader::ranges::active() {
+        // The parcel layer is read by ranges: the plots at the tap first (a few requests).
+        let state = *state;
+        leptos::task::spawn_local(async move {
+            crate::loader::ranges::read_box(&state, [lon, lat, lon, lat]).await;
+            ask(&state, Question::Tap { lon, lat }, false);
+        });
     } else {
         ask(state, Question::Tap { lon, lat }, false);
     }

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+pub mod ranges;
 
 /// Parses the manifest into an empty dataset; returns the files of the core's load plan that
 /// the first answer needs (each layer's current version). The rest are [`extras`].
@@ -79,11 +80,16 @@ fn layer_done(state: &AppState) {
 
 /// Records a layer file that could not be fetched; the other layers go on loading.
 pub fn apply_unreadable(state: &AppState, file: &str, error: &BaftError) {
+    note_unreadable(state, file, error);
+    file_done(state, 0);
+}
+
+/// Records that (part of) a file could not be fetched.
+fn note_unreadable(state: &AppState, file: &str, error: &BaftError) {
     let why = baft_core::error::Unreadable::of(error);
     let problem =
         baft_core::Problem::file_error(file, baft_core::error::ProblemKind::FileUnreadable { why });
     state.problems.update(|p| p.push(problem));
-    file_done(state, 0);
 }
 
 fn file_done(state: &AppState, bytes_read: usize) {
@@ -99,7 +105,7 @@ fn file_done(state: &AppState, bytes_read: usize) {
 }
 
 /// Fetches a URL and checks the HTTP status; errors name the URL.
-async fn fetch_ok(url: &str) -> Result<web_sys::Response, BaftError> {
+async fn fetch(url: &str) -> Result<web_sys::Response, BaftError> {
     let window = web_sys::window().ok_or_else(|| io_error(url, "no window".into()))?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -107,6 +113,11 @@ async fn fetch_ok(url: &str) -> Result<web_sys::Response, BaftError> {
     let resp: web_sys::Response = resp
         .dyn_into()
         .map_err(|_| io_error(url, "not a response".into()))?;
+    fetch_ok(url, resp)
+}
+
+/// The response if its HTTP status is a success, else an error naming the URL and the status.
+fn fetch_ok(url: &str, resp: web_sys::Response) -> Result<web_sys::Response, BaftError> {
     if !resp.ok() {
         return Err(BaftError::Io {
             path: url.to_string(),
@@ -152,7 +163,11 @@ pub async fn fetch_file_text(
 
 /// Fetches a URL as bytes (for FlatGeobuf files).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
-    let resp = fetch_ok(url).await?;
+    body(url, &fetch(url).await?).await
+}
+
+/// A response's bytes.
+async fn body(url: &str, resp: &web_sys::Response) -> Result<Vec<u8>, BaftError> {
     let promise = resp
         .array_buffer()
         .map_err(|e| io_error(url, format!("{e:?}")))?;
@@ -214,6 +229,22 @@ pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
     }) else {
         return;
     };
+    match baft_core::layer::parcels::ParcelsBuilder::new(&spec, &bytes, &frame) {
+        Ok(b) => build_parcels(state, b, bytes.len()).await,
+        Err(p) => {
+            state.problems.update(|ps| ps.push(p));
+            file_done(&state, bytes.len())
+        }
+    }
+}
+
+/// Prepares the rest of a parcel layer's file (see [`apply_parcels_fgb`]), installing what is
+/// ready after each slice; `len` is the file's size, for the progress.
+async fn build_parcels(
+    state: AppState,
+    mut builder: baft_core::layer::parcels::ParcelsBuilder<'_>,
+    len: usize,
+) {
     let install = |p: baft_core::layer::parcels::ParcelLayer| {
         let mut problems = Vec::new();
         state.data.update(|d| {
@@ -222,13 +253,6 @@ pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
             }
         });
         problems
-    };
-    let mut builder = match baft_core::layer::parcels::ParcelsBuilder::new(&spec, &bytes, &frame) {
-        Ok(b) => b,
-        Err(p) => {
-            state.problems.update(|ps| ps.push(p));
-            return file_done(&state, bytes.len());
-        }
     };
     let step = |b: &mut baft_core::layer::parcels::ParcelsBuilder, n| b.step(n);
     // The plots around the city centre (the map's first view) first, by the file's index; a
@@ -253,19 +277,41 @@ pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
                     Ok(_) => {}
                     Err(p) => {
                         state.problems.update(|ps| ps.push(p));
-                        return file_done(&state, bytes.len());
+                        return file_done(&state, len);
                     }
                 }
             }
         }
         Err(p) => {
             state.problems.update(|ps| ps.push(p));
-            return file_done(&state, bytes.len());
+            return file_done(&state, len);
         }
     }
     let problems = install(builder.finish());
     state.problems.update(|p| p.extend(problems));
-    file_done(&state, bytes.len());
+    file_done(&state, len);
+}
+
+/// Loads a FlatGeobuf parcel layer: by range requests when the server honours them (the
+/// plots a tap or the map's view needs first, then the whole file up to
+/// [`ranges::WHOLE_FILE_MAX`] after the first answer), else the whole file.
+async fn load_parcels_fgb(state: AppState, base: &str, path: &str) {
+    let url = format!("{base}{path}");
+    match ranges::open(&state, &url).await {
+        Ok(ranges::Opened::Whole(bytes)) => {
+            let hash = baft_core::answer::certificate::short_hash(&bytes);
+            state.hashes.update(|h| h.push((path.to_string(), hash)));
+            after_layers_painted(&state).await;
+            apply_parcels_fgb(state, bytes).await
+        }
+        Ok(ranges::Opened::Ranges { len }) if len <= ranges::WHOLE_FILE_MAX => {
+            after_layers_painted(&state).await;
+            ranges::read_rest(state, base, path).await
+        }
+        // A province's file: read where asked only.
+        Ok(ranges::Opened::Ranges { .. }) => file_done(&state, 0),
+        Err(e) => apply_unreadable(&state, path, &e),
+    }
 }
 
 /// Loads everything from `base` (e.g. `data/`), updating progress as files arrive. The layer
@@ -286,12 +332,11 @@ pub async fn load(state: AppState, base: String) {
         let base = base.clone();
         leptos::task::spawn_local(async move {
             let parcels = matches!(file.role, Role::Parcels);
+            if file.binary && parcels {
+                return load_parcels_fgb(state, &base, &file.path).await;
+            }
             if file.binary {
                 match fetch_file(&state, &base, &file.path).await {
-                    Ok(bytes) if parcels => {
-                        after_layers_painted(&state).await;
-                        apply_parcels_fgb(state, bytes).await
-                    }
                     Ok(bytes) => apply_body(&state, &file, FileBody::Bytes(&bytes), bytes.len()),
                     Err(e) => {
                         if matches!(file.role, Role::Layer { .. }) {

@@ -108,16 +108,84 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function fromSnapshot(req) {
+  const range = req.headers.get('range');
   try {
     const { current } = await readState();
     if (current && await caches.has(current)) {
       const hit = await (await caches.open(current)).match(bare(req.url));
-      if (hit) return hit;
+      if (hit) return range ? await slice(hit, range) : hit;
     }
   } catch (e) {
     console.warn('Baft: data cache unreadable', e);
   }
-  return fetch(req);
+  return range ? rangeFromNetwork(req, range) : fetch(req);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte ranges (a FlatGeobuf parcel layer read by area): served from the snapshot's whole file
+// when it has it; else fetched, and each piece kept (baft-ranges) so that the places read once
+// answer offline.
+
+const RANGES_CACHE = 'baft-ranges' + SUFFIX;
+
+/** `bytes=a-b` (one range, as the app asks) → [a, b], or null. */
+function parseRange(header) {
+  const m = /^bytes=(\d+)-(\d+)$/.exec((header || '').trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** A 206 answer with bytes [a, b] of the whole file `res` (200 with the whole file if the range is not one we read). */
+async function slice(res, header) {
+  const r = parseRange(header);
+  if (!r) return res;
+  const body = await res.arrayBuffer();
+  const [a, b] = [r[0], Math.min(r[1], body.byteLength - 1)];
+  if (a > b) return new Response(null, { status: 416, headers: { 'content-range': `bytes */${body.byteLength}` } });
+  return partial(body.slice(a, b + 1), a, body.byteLength, res.headers.get('content-type'));
+}
+
+function partial(bytes, a, total, type) {
+  return new Response(bytes, {
+    status: 206,
+    headers: {
+      'content-type': type || 'application/octet-stream',
+      'content-range': `bytes ${a}-${a + bytes.byteLength - 1}/${total}`,
+      'content-length': String(bytes.byteLength),
+    },
+  });
+}
+
+/** The key of a kept piece: the file's URL and the bytes it holds. */
+const pieceKey = (url, a, b, total) => `${bare(url)}?bytes=${a}-${b}&of=${total}`;
+
+async function rangeFromNetwork(req, header) {
+  const r = parseRange(header);
+  try {
+    const res = await fetch(req);
+    const total = /\/(\d+)$/.exec(res.headers.get('content-range') || '');
+    if (res.status === 206 && r && total) {
+      const copy = res.clone();
+      const cache = await caches.open(RANGES_CACHE);
+      await cache.put(pieceKey(req.url, r[0], r[1], total[1]), new Response(await copy.arrayBuffer(), {
+        headers: { 'content-type': res.headers.get('content-type') || 'application/octet-stream' },
+      }));
+    }
+    return res;
+  } catch (e) {
+    // Offline: a kept piece that holds the range answers it.
+    if (r && await caches.has(RANGES_CACHE)) {
+      const cache = await caches.open(RANGES_CACHE);
+      const prefix = bare(req.url) + '?bytes=';
+      for (const key of await cache.keys()) {
+        const m = key.url.startsWith(prefix) && /\?bytes=(\d+)-(\d+)&of=(\d+)$/.exec(key.url);
+        if (!m || Number(m[1]) > r[0] || Number(m[2]) < r[1]) continue;
+        const body = await (await cache.match(key)).arrayBuffer();
+        const from = r[0] - Number(m[1]);
+        return partial(body.slice(from, from + r[1] - r[0] + 1), r[0], Number(m[3]), 'application/octet-stream');
+      }
+    }
+    throw e;
+  }
 }
 
 async function shellMatch(url) {
@@ -342,6 +410,7 @@ async function checkData(client) {
     const name = await makeSnapshot(text, headers);
     if (!name) return done('failed');
     await writeState({ current: name, pending: null });
+    await caches.delete(RANGES_CACHE); // the snapshot holds the whole files now
     await deleteCache(state.current); // an incomplete one, if any
     await deleteCache(state.pending);
     await deleteOrphans({ current: name, pending: null });
@@ -382,6 +451,7 @@ async function useNewData(client) {
   if (state.pending && state.pending !== state.current && await isComplete(state.pending)) {
     await writeState({ current: state.pending, pending: null });
     await deleteCache(state.current);
+    await caches.delete(RANGES_CACHE); // pieces of the files replaced
   }
   // Every open page reloads so that none goes on with the other data set.
   await tell({ type: 'baft-data-switched' }, client);

@@ -113,6 +113,12 @@ fn draw_parcels(state: AppState, view: Viewport) {
     let Some((zoom, bbox)) = view.get() else {
         return;
     };
+    if zoom >= 16.0 && crate::loader::ranges::active() {
+        // Read by ranges: the plots in view are read (and then drawn, as the data changes).
+        leptos::task::spawn_local(async move {
+            crate::loader::ranges::read_box(&state, bbox).await;
+        });
+    }
     state.data.with(|d| {
         let Some(ds) = d else { return };
         let Some(p) = &ds.parcels else { return };

@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ROOT } from './helpers.mjs';
 import { startServer } from '../../scripts/serve-dist.mjs';
 
@@ -43,6 +44,99 @@ test('the 200,000-plot FlatGeobuf layer loads progressively, stays responsive an
     expect(errors).toEqual([]);
     console.log(`200k fgb: first plate answer (centre) ${firstAnswer} ms, fully loaded ${loaded} ms`);
     expect(firstAnswer).toBeLessThan(loaded); // progressive: the centre answers before the edges load
+  } finally {
+    server.close();
+  }
+});
+
+/** Taps the map around its centre until a surveyed plot answers (streets lie between plots). */
+async function tapAPlot(page) {
+  const box = await page.locator('.map').boundingBox();
+  const offsets = [[0, 0], [12, 0], [0, 12], [-12, 0], [0, -12], [24, 24], [-24, -24], [24, -24], [-24, 24]];
+  for (const [dx, dy] of offsets) {
+    await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+    try {
+      await expect(page.locator('.survey')).toContainText('BP-', { timeout: 5_000 });
+      return;
+    } catch { /* a street: the next spot */ }
+  }
+  throw new Error('no plot around the map centre');
+}
+
+test('on a server that honours Range, a tapped plot answers from a few ranges before the whole file arrives', async ({ page }) => {
+  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
+  test.setTimeout(120_000);
+  const server = await startServer(SITE, 4188, '127.0.0.1');
+  const held = [];
+  const ranges = [];
+  try {
+    // The whole file (asked without Range, after the first answer) is held back: whatever
+    // answers meanwhile came from the ranges.
+    await page.route('**/parcels/parcels.fgb', (route) => {
+      const range = route.request().headers().range;
+      if (range) { ranges.push(range); route.continue(); } else held.push(route);
+    });
+    const sizes = [];
+    page.on('response', async (res) => {
+      if (res.url().endsWith('parcels.fgb') && res.request().headers().range) {
+        sizes.push({ status: res.status(), bytes: (await res.body()).length });
+      }
+    });
+    await page.goto('http://127.0.0.1:4188/');
+    await expect(page.getByRole('button', { name: 'بررسی مرکز نقشه' })).toBeEnabled({ timeout: 30_000 });
+    expect(ranges[0]).toBe('bytes=0-16383');
+    // Plot 1020/1531's inner point, as the CLI answers it on the same file; the typed point
+    // centres the map on it (its plots in view are read by ranges and drawn), and a tap there
+    // selects the plot.
+    const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
+      ['check', '--data', join(SITE, 'data'), '--json'], { input: '1020/1531', stdio: ['pipe', 'pipe', 'ignore'] }).toString());
+    const [lon, lat] = cli.result.interior_point;
+    await page.locator('#q').fill(`${lat}, ${lon}`);
+    await page.locator('#q').press('Enter');
+    await expect(page.locator('.result')).toContainText('بافت فرسوده');
+    // The view's reading settles.
+    let seen = -1;
+    await expect.poll(async () => { const was = seen; seen = sizes.length; await page.waitForTimeout(400); return was === sizes.length && sizes.length === ranges.length; }, { timeout: 30_000 }).toBe(true);
+    const before = sizes.length;
+    const box = await page.locator('.map').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.locator('.survey')).toContainText(cli.parcel.plot_id);
+    await expect.poll(() => sizes.length === ranges.length).toBe(true);
+    const tap = sizes.slice(before);
+    const tapBytes = tap.reduce((n, r) => n + r.bytes, 0);
+    console.log(`200k by ranges: ${ranges.length} range requests in all (${sizes.reduce((n, r) => n + r.bytes, 0)} bytes); the tap: ${tap.length} requests, ${tapBytes} bytes`);
+    expect(sizes.every((r) => r.status === 206)).toBe(true);
+    expect(tap.length).toBeLessThanOrEqual(6);
+    expect(tapBytes).toBeLessThanOrEqual(64 * 1024);
+    expect(held.length).toBeLessThanOrEqual(1); // the whole file: asked for, never sent
+  } finally {
+    for (const r of held) await r.abort().catch(() => {});
+    server.close();
+  }
+});
+
+test('on a server that ignores Range, the whole parcel file is read and plates are found', async ({ page }) => {
+  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
+  test.setTimeout(180_000);
+  const server = await startServer(SITE, 4188, '127.0.0.1');
+  let asked = 0;
+  try {
+    // A host without Range: every request for the file gets all of it, 200.
+    await page.route('**/parcels/parcels.fgb', async (route) => {
+      asked += 1;
+      const headers = { ...route.request().headers() };
+      delete headers.range;
+      const res = await route.fetch({ headers });
+      expect(res.status()).toBe(200);
+      await route.fulfill({ response: res });
+    });
+    await page.goto('http://127.0.0.1:4188/');
+    await expect(page.locator('.loading')).toHaveCount(0, { timeout: 150_000 });
+    expect(asked).toBe(1); // the first answer was the whole file: not asked for twice
+    await page.locator('#q').fill('1000/1');
+    await page.locator('#q').press('Enter');
+    await expect(page.locator('.survey')).toContainText('BP-', { timeout: 10_000 });
+    await tapAPlot(page);
   } finally {
     server.close();
   }

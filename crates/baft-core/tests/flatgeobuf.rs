@@ -148,17 +148,7 @@ fn the_flatgeobuf_index_finds_exactly_the_plots_whose_boxes_meet_a_box() {
             boxes.iter().map(|b| b.1[2]).fold(f64::MIN, f64::max),
             boxes.iter().map(|b| b.1[3]).fold(f64::MIN, f64::max),
         );
-        let mut queries = vec![
-            [minx, miny, maxx, maxy],
-            [0.0, 0.0, 1.0, 1.0],
-            [51.1119, 35.7097, 51.1119, 35.7097],
-        ];
-        for k in 0..40 {
-            let (fx, fy) = ((k * 37 % 100) as f64 / 100.0, (k * 61 % 100) as f64 / 100.0);
-            let (x, y) = (minx + fx * (maxx - minx), miny + fy * (maxy - miny));
-            let r = 0.0005 * (1 + k % 7) as f64;
-            queries.push([x - r, y - r, x + r, y + r]);
-        }
+        let queries = query_boxes([minx, miny, maxx, maxy]);
         for q in queries {
             let mut want: Vec<usize> = boxes
                 .iter()

@@ -121,6 +121,17 @@ fn a_flatgeobuf_file_cut_after_its_magic_reserves_no_memory() {
     assert!(largest < 1 << 16, "largest allocation {largest} bytes");
 }
 
+/// `flatgeobuf` target: a header counting more features than any file holds overflowed the
+/// index size when the file was opened for range reading. It is now damage, as for the whole
+/// file's reader.
+#[test]
+fn a_feature_count_no_file_can_hold_is_damage_when_read_by_ranges() {
+    let bytes = include_bytes!("fuzz-crashes/flatgeobuf-ranges-count-overflows.fgb");
+    let opened = fgb::FgbRanges::open("p.fgb", bytes, bytes.len() as u64);
+    let e = opened.err().expect("damage");
+    assert!(e.message(baft_core::Lang::En).contains("p.fgb"));
+}
+
 /// `flatgeobuf` target: a MultiPolygon with no parts read as a feature with no polygons, and
 /// written back it read as an empty geometry, so the file written from a read file had one
 /// feature fewer. A geometry with no parts or no positions is now an empty geometry when read.

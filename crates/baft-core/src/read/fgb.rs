@@ -30,7 +30,9 @@ use flatgeobuf::{ColumnType, GeometryType};
 use serde_json::Value;
 mod decode;
 mod index;
+mod ranges;
 mod write;
+pub use ranges::{ByteRange, FgbRanges, Span, Step, FEATURE_GAP, NODE_GAP};
 pub use write::{from_geojson, write, PackStats};
 
 /// The 8 bytes a FlatGeobuf file starts with (format version 3).
@@ -67,57 +69,20 @@ pub struct FgbChunks<'a> {
 impl<'a> FgbChunks<'a> {
     /// Checks the magic bytes and the header (CRS, columns, geometry type).
     pub fn new(file: &str, bytes: &'a [u8]) -> Result<FgbChunks<'a>, Problem> {
-        // `fgb`, the major version (3), `fgb`, the patch version.
-        if bytes.len() < 8 || bytes[..4] != MAGIC[..4] || bytes[4..7] != MAGIC[4..7] {
-            return Err(Problem::file_error(
-                file,
-                ProblemKind::NotAFeatureCollection {
-                    found: "not a FlatGeobuf file (version 3)".into(),
-                },
-            ));
-        }
-        // Checked: on wasm32 a `usize` is 32 bits, and a size near 4 GiB would wrap.
-        let header_end = bytes
-            .get(8..12)
-            .and_then(|b| {
-                12usize.checked_add(
-                    usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()?,
-                )
-            })
-            .filter(|&end| end <= bytes.len())
-            .ok_or_else(|| damaged(file, None, &"the header is cut short"))?;
-        let header_bytes = bytes.get(8..header_end).unwrap_or_default();
-        let header = flatgeobuf::size_prefixed_root_as_header(header_bytes)
-            .map_err(|_| damaged(file, None, &"the header is not a valid FlatBuffer"))?;
-        let columns = header
-            .columns()
-            .map(|cs| {
-                cs.iter()
-                    .map(|c| (Value::from(c.name()).to_string(), c.type_()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let crs_name = header
-            .crs()
-            .map(|c| c.code())
-            .filter(|&code| code != 0)
-            .map(|code| format!("EPSG:{code}"));
-        let geometry_type = header.geometry_type();
-        let count = usize::try_from(header.features_count()).unwrap_or(usize::MAX);
-        let node_size = header.index_node_size();
-        let index = index::Index::open(bytes, header_end, count, node_size);
+        let head = Head::read(file, bytes)?;
+        let index = index::Index::open(bytes, head.header_end, head.count, head.node_size);
         let at = match &index {
             Some((_, data)) => *data,
-            None if node_size == 0 || count == 0 => header_end,
+            None if head.node_size == 0 || head.count == 0 => head.header_end,
             None => return Err(damaged(file, None, &"the index is cut short")),
         };
         Ok(FgbChunks {
             file: file.into(),
             at,
-            columns,
-            geometry_type,
-            crs_name,
-            count,
+            columns: head.columns,
+            geometry_type: head.geometry_type,
+            crs_name: head.crs_name,
+            count: head.count,
             next: 0,
             done: false,
             bytes,
@@ -221,12 +186,86 @@ impl<'a> FgbChunks<'a> {
         matches!(self.crs_name.as_deref(), None | Some("EPSG:4326"))
     }
 
+    /// Passes over the features at these byte offsets (from the start of the feature data),
+    /// read before by range requests ([`FgbRanges::read_offsets`]).
+    pub fn pass_over(&mut self, offsets: impl IntoIterator<Item = usize>) {
+        self.taken.extend(offsets);
+    }
+
     fn empty(&self, capacity: usize) -> RawFile {
         RawFile {
             features: Vec::with_capacity(capacity),
             crs_name: self.crs_name.clone(),
             problems: Vec::new(),
         }
+    }
+}
+
+/// What a file's header says, and where the header ends.
+struct Head {
+    /// Each column: its name as a JSON string (quoted, escaped) and its type.
+    columns: Vec<(String, ColumnType)>,
+    geometry_type: GeometryType,
+    crs_name: Option<String>,
+    /// The features the header counts (0: not counted).
+    count: usize,
+    node_size: u16,
+    /// The byte after the header: where the index (or, without one, the features) starts.
+    header_end: usize,
+}
+
+impl Head {
+    /// How many bytes from the start of the file hold the header, from its first 12 bytes.
+    fn len(file: &str, bytes: &[u8]) -> Result<usize, Problem> {
+        // `fgb`, the major version (3), `fgb`, the patch version.
+        if bytes.len() < 8 || bytes[..4] != MAGIC[..4] || bytes[4..7] != MAGIC[4..7] {
+            return Err(Problem::file_error(
+                file,
+                ProblemKind::NotAFeatureCollection {
+                    found: "not a FlatGeobuf file (version 3)".into(),
+                },
+            ));
+        }
+        // Checked: on wasm32 a `usize` is 32 bits, and a size near 4 GiB would wrap.
+        bytes
+            .get(8..12)
+            .and_then(|b| {
+                12usize.checked_add(
+                    usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()?,
+                )
+            })
+            .ok_or_else(|| damaged(file, None, &"the header is cut short"))
+    }
+
+    /// Checks the magic bytes and reads the header from the start of the file.
+    fn read(file: &str, bytes: &[u8]) -> Result<Head, Problem> {
+        let header_end = Some(Head::len(file, bytes)?)
+            .filter(|&end| end <= bytes.len())
+            .ok_or_else(|| damaged(file, None, &"the header is cut short"))?;
+        let header_bytes = bytes.get(8..header_end).unwrap_or_default();
+        let header = flatgeobuf::size_prefixed_root_as_header(header_bytes)
+            .map_err(|_| damaged(file, None, &"the header is not a valid FlatBuffer"))?;
+        let columns = header
+            .columns()
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| (Value::from(c.name()).to_string(), c.type_()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let crs_name = header
+            .crs()
+            .map(|c| c.code())
+            .filter(|&code| code != 0)
+            .map(|code| format!("EPSG:{code}"));
+        Ok(Head {
+            columns,
+            geometry_type: header.geometry_type(),
+            crs_name,
+            count: usize::try_from(header.features_count()).unwrap_or(usize::MAX),
+            node_size: header.index_node_size(),
+            header_end,
+        })
     }
 }
 

@@ -63,3 +63,22 @@ impl Rng {
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
+
+/// Boxes to ask a layer's index for, over the envelope `[min x, min y, max x, max y]`: all of
+/// it, nothing (far away), one point, and 40 boxes of different sizes spread over it.
+#[allow(dead_code)]
+pub fn query_boxes(env: [f64; 4]) -> Vec<[f64; 4]> {
+    let [minx, miny, maxx, maxy] = env;
+    let mut q = vec![
+        env,
+        [0.0, 0.0, 1.0, 1.0],
+        [51.1119, 35.7097, 51.1119, 35.7097],
+    ];
+    for k in 0..40 {
+        let (fx, fy) = ((k * 37 % 100) as f64 / 100.0, (k * 61 % 100) as f64 / 100.0);
+        let (x, y) = (minx + fx * (maxx - minx), miny + fy * (maxy - miny));
+        let r = 0.0003 * (1 + k % 9) as f64;
+        q.push([x - r, y - r, x + r, y + r]);
+    }
+    q
+}

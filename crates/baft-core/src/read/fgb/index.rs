@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 /// Bytes per index node.
-const NODE: usize = 40;
+pub(super) const NODE: usize = 40;
 
 /// An index in a file's bytes.
 pub(super) struct Index<'a> {
@@ -41,21 +41,8 @@ impl<'a> Index<'a> {
         if node_size < 2 || count == 0 || count > bytes.len() / NODE {
             return None;
         }
-        let mut per_level = vec![count];
-        let mut n = count;
-        while n > 1 || per_level.len() == 1 {
-            n = n.div_ceil(node_size);
-            per_level.push(n);
-        }
-        let total: usize = per_level.iter().sum();
-        let mut end = total;
-        let levels: Vec<Range<usize>> = per_level
-            .iter()
-            .map(|&size| {
-                end -= size;
-                end..end + size
-            })
-            .collect();
+        let levels = levels(count, node_size);
+        let total = levels.first().map_or(0, |l| l.end);
         let len = total.checked_mul(NODE)?;
         let nodes = bytes.get(at..at.checked_add(len)?)?;
         let index = Index {
@@ -69,10 +56,7 @@ impl<'a> Index<'a> {
 
     /// Node `i`: its box and its offset field.
     fn node(&self, i: usize) -> Option<([f64; 4], u64)> {
-        let b = self.nodes.get(i.checked_mul(NODE)?..)?.get(..NODE)?;
-        let f = |k: usize| f64::from_le_bytes(b[k * 8..k * 8 + 8].try_into().unwrap_or_default());
-        let offset = u64::from_le_bytes(b[32..40].try_into().unwrap_or_default());
-        Some(([f(0), f(1), f(2), f(3)], offset))
+        parse_node(self.nodes.get(i.checked_mul(NODE)?..)?)
     }
 
     /// The features whose boxes meet `[min x, min y, max x, max y]`, in file order.
@@ -90,7 +74,7 @@ impl<'a> Index<'a> {
                 let Some((b, offset)) = self.node(pos) else {
                     break;
                 };
-                if b[0] > bbox[2] || b[1] > bbox[3] || b[2] < bbox[0] || b[3] < bbox[1] {
+                if !meets(&b, &bbox) {
                     continue;
                 }
                 if pos >= first_leaf {
@@ -111,4 +95,37 @@ impl<'a> Index<'a> {
         hits.sort_unstable_by_key(|h| h.index);
         hits
     }
+}
+
+/// The node positions of each level of a tree of `count` leaves, leaves first (the root is the
+/// last level, stored first in the file).
+pub(super) fn levels(count: usize, node_size: usize) -> Vec<Range<usize>> {
+    let mut per_level = vec![count];
+    let mut n = count;
+    while n > 1 || per_level.len() == 1 {
+        n = n.div_ceil(node_size.max(2));
+        per_level.push(n);
+    }
+    let total: usize = per_level.iter().sum();
+    let mut end = total;
+    per_level
+        .iter()
+        .map(|&size| {
+            end -= size;
+            end..end + size
+        })
+        .collect()
+}
+
+/// A node's box and offset field from its first 40 bytes; `None` when fewer are given.
+pub(super) fn parse_node(b: &[u8]) -> Option<([f64; 4], u64)> {
+    let b = b.get(..NODE)?;
+    let f = |k: usize| f64::from_le_bytes(b[k * 8..k * 8 + 8].try_into().unwrap_or_default());
+    let offset = u64::from_le_bytes(b[32..40].try_into().unwrap_or_default());
+    Some(([f(0), f(1), f(2), f(3)], offset))
+}
+
+/// Whether box `b` meets box `q` (both `[min x, min y, max x, max y]`).
+pub(super) fn meets(b: &[f64; 4], q: &[f64; 4]) -> bool {
+    !(b[0] > q[2] || b[1] > q[3] || b[2] < q[0] || b[3] < q[1])
 }

@@ -1,0 +1,204 @@
+//! The parcel layer read by HTTP range requests, when the server honours `Range`: the header
+//! and the top of the index first (one request), then only the plots a tap or the map's view
+//! needs (`baft_core::read::fgb::FgbRanges` says which bytes; this module fetches them). A
+//! server that ignores `Range` answers the first request with the whole file, which is then
+//! read as before. Files up to [`WHOLE_FILE_MAX`] are then read whole in the background, so
+//! that plates, codes and plot ids are found; larger ones (a province) stay read by area.
+
+use super::{body, fetch_ok, io_error, next_turn};
+use crate::state::AppState;
+use baft_core::layer::parcels::ParcelsBuilder;
+use baft_core::read::fgb::{ByteRange, FgbRanges, Step};
+use baft_core::BaftError;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Parcel files up to this size are read whole after the first answer (so that a plate, a
+/// renovation code or a plot id is found anywhere); larger ones only where asked.
+pub const WHOLE_FILE_MAX: u64 = 128 * 1024 * 1024;
+
+/// The parcel layer being read by ranges.
+struct Remote {
+    url: String,
+    reader: FgbRanges,
+    builder: ParcelsBuilder<'static>,
+}
+
+thread_local! {
+    static REMOTE: RefCell<Option<Remote>> = const { RefCell::new(None) };
+}
+
+/// How the parcel file's first request was answered.
+pub enum Opened {
+    /// By ranges: the file's length. Later reads go through [`read_box`].
+    Ranges { len: u64 },
+    /// The server sent the whole file (it ignores `Range`, or the file has no index).
+    Whole(Vec<u8>),
+}
+
+/// Fetches `range` of `url`: the bytes, whether the server sent just them (206), and the
+/// file's length from `Content-Range`.
+async fn fetch_range(
+    url: &str,
+    range: ByteRange,
+) -> Result<(Vec<u8>, bool, Option<u64>), BaftError> {
+    let init = web_sys::RequestInit::new();
+    let headers = web_sys::Headers::new().map_err(|e| io_error(url, format!("{e:?}")))?;
+    let _ = headers.set("Range", &format!("bytes={}-{}", range.start, range.end - 1));
+    init.set_headers(&headers);
+    let window = web_sys::window().ok_or_else(|| io_error(url, "no window".into()))?;
+    let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| io_error(url, format!("{e:?}")))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| io_error(url, "not a response".into()))?;
+    let resp = fetch_ok(url, resp)?;
+    let partial = resp.status() == 206;
+    // `bytes a-b/len`; `*` (unknown) or no header: not usable for ranges.
+    let len = resp
+        .headers()
+        .get("Content-Range")
+        .ok()
+        .flatten()
+        .and_then(|c| c.rsplit('/').next()?.trim().parse::<u64>().ok());
+    Ok((body(url, &resp).await?, partial, len))
+}
+
+/// Asks for the parcel file's first bytes. With a partial answer the layer is read by ranges
+/// from now on (an empty layer is installed, and taps and views read their plots); with the
+/// whole file, the caller reads it as before.
+pub async fn open(state: &AppState, url: &str) -> Result<Opened, BaftError> {
+    let (first, partial, len) = fetch_range(url, 0..FgbRanges::FIRST).await?;
+    let (Some(len), true) = (len, partial) else {
+        return Ok(Opened::Whole(first));
+    };
+    let problem = |p: baft_core::Problem| BaftError::Io {
+        path: url.into(),
+        why: baft_core::error::Unreadable::Other {
+            text: p.message(baft_core::Lang::En),
+        },
+    };
+    let mut head = first;
+    let need = FgbRanges::header_len(url, &head).map_err(problem)?;
+    if need > head.len() as u64 {
+        head = fetch_range(url, 0..need).await?.0;
+    }
+    let Some(reader) = FgbRanges::open(url, &head, len).map_err(problem)? else {
+        // No index: nothing to read by area.
+        return Ok(Opened::Whole(super::fetch_bytes(url).await?));
+    };
+    let Some(spec) = state
+        .data
+        .with_untracked(|d| Some((d.as_ref()?.manifest.parcels.clone()?, d.as_ref()?.frame)))
+    else {
+        return Ok(Opened::Ranges { len });
+    };
+    let builder = ParcelsBuilder::by_ranges(&spec.0, &reader, &spec.1);
+    REMOTE.with(|r| {
+        *r.borrow_mut() = Some(Remote {
+            url: url.into(),
+            reader,
+            builder,
+        })
+    });
+    install(state);
+    Ok(Opened::Ranges { len })
+}
+
+/// Whether the parcel layer is read by ranges now (taps and views read their plots first).
+pub fn active() -> bool {
+    REMOTE.with(|r| r.borrow().is_some())
+}
+
+/// Installs the plots read so far as the dataset's parcel layer.
+fn install(state: &AppState) {
+    let Some(layer) = REMOTE.with(|r| Some(r.borrow().as_ref()?.builder.snapshot())) else {
+        return;
+    };
+    let mut problems = Vec::new();
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            problems = Arc::make_mut(ds).install_parcels(layer);
+        }
+    });
+    state.problems.update(|p| p.extend(problems));
+}
+
+/// Reads the plots whose boxes meet `bbox` (lon/lat) by ranges and installs them; a failed
+/// request or a damaged feature is recorded as a problem with the file (the plots read stay).
+/// Nothing to do when the layer is not read by ranges.
+pub async fn read_box(state: &AppState, bbox: [f64; 4]) {
+    let url = REMOTE.with(|r| Some(r.borrow().as_ref()?.url.clone()));
+    if let (Err(e), Some(url)) = (read_box_or_fail(state, bbox).await, url) {
+        super::note_unreadable(state, &url, &e);
+    }
+}
+
+async fn read_box_or_fail(state: &AppState, bbox: [f64; 4]) -> Result<bool, BaftError> {
+    let with = |f: &mut dyn FnMut(&mut Remote)| REMOTE.with(|r| r.borrow_mut().as_mut().map(f));
+    let mut added = 0;
+    // Each round reaches one index level further down (at most ~7 for any file).
+    for _ in 0..12 {
+        let mut step = None;
+        let mut url = String::new();
+        with(&mut |r| {
+            step = Some(r.reader.search(bbox));
+            url = r.url.clone();
+        });
+        match step {
+            None => return Ok(false),
+            Some(Step::Fetch(ranges)) => {
+                for range in ranges {
+                    let (bytes, partial, _) = fetch_range(&url, range.clone()).await?;
+                    let start = if partial { range.start } else { 0 };
+                    with(&mut |r| r.reader.add_index(start, &bytes));
+                }
+            }
+            Some(Step::Features(spans)) => {
+                for range in FgbRanges::feature_ranges(&spans) {
+                    let (bytes, partial, _) = fetch_range(&url, range.clone()).await?;
+                    let start = if partial { range.start } else { 0 };
+                    let mut failed = None;
+                    with(&mut |r| match r.reader.read(start, &bytes, &spans) {
+                        Ok(raw) => added += r.builder.add(raw),
+                        Err(p) => failed = Some(p),
+                    });
+                    if let Some(p) = failed {
+                        state.problems.update(|ps| ps.push(p));
+                        break;
+                    }
+                }
+                if added > 0 {
+                    install(state);
+                }
+                return Ok(added > 0);
+            }
+        }
+    }
+    Ok(added > 0)
+}
+
+/// Reads the rest of the file whole (a plate, a code or a plot id may be anywhere): the plots
+/// read by ranges keep their places, and the others follow, a slice at a time. Range reading
+/// ends once the whole file is in.
+pub async fn read_rest(state: AppState, base: &str, path: &str) {
+    let bytes = match super::fetch_file(&state, base, path).await {
+        Ok(b) => b,
+        Err(e) => return super::apply_unreadable(&state, path, &e),
+    };
+    let Some(remote) = REMOTE.with(|r| r.borrow_mut().take()) else {
+        return super::apply_parcels_fgb(state, bytes).await;
+    };
+    next_turn().await;
+    match remote.builder.resume(&bytes, &remote.reader) {
+        Ok(builder) => super::build_parcels(state, builder, bytes.len()).await,
+        Err(p) => {
+            state.problems.update(|ps| ps.push(p));
+            super::file_done(&state, bytes.len());
+        }
+    }
+}
