@@ -12,6 +12,9 @@
 //                       other builds' shells are deleted on activate.
 //   baft-data-<id>      one data snapshot: data/manifest.json and every file it lists, complete.
 //   baft-meta           one entry, the durable pointer {current, pending} to snapshot caches.
+//   baft-ranges         pieces of data files fetched by byte ranges (a parcel layer read by
+//                       area) while no snapshot holds them; they answer those ranges offline.
+//                       Deleted when a snapshot becomes current.
 //
 // Messages (page → worker): baft-check-data, baft-use-new-data.
 // Messages (worker → pages): baft-data-ready, baft-data-update {dataVersion},
@@ -134,23 +137,28 @@ function parseRange(header) {
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
-/** A 206 answer with bytes [a, b] of the whole file `res` (200 with the whole file if the range is not one we read). */
+/**
+ * A 206 answer with bytes [a, b] of the whole file `res` (the whole file, 200, for a range form
+ * the app does not ask). A Blob slice: the file is not read into memory.
+ */
 async function slice(res, header) {
   const r = parseRange(header);
   if (!r) return res;
-  const body = await res.arrayBuffer();
-  const [a, b] = [r[0], Math.min(r[1], body.byteLength - 1)];
-  if (a > b) return new Response(null, { status: 416, headers: { 'content-range': `bytes */${body.byteLength}` } });
-  return partial(body.slice(a, b + 1), a, body.byteLength, res.headers.get('content-type'));
+  const blob = await res.blob();
+  const [a, b] = [r[0], Math.min(r[1], blob.size - 1)];
+  if (a > b) return new Response(null, { status: 416, headers: { 'content-range': `bytes */${blob.size}` } });
+  return partial(blob.slice(a, b + 1), a, blob.size, res.headers.get('content-type'));
 }
 
+/** A 206 answer: `bytes` (a Blob or an ArrayBuffer) are bytes a… of a file of `total` bytes. */
 function partial(bytes, a, total, type) {
+  const n = bytes.size ?? bytes.byteLength;
   return new Response(bytes, {
     status: 206,
     headers: {
       'content-type': type || 'application/octet-stream',
-      'content-range': `bytes ${a}-${a + bytes.byteLength - 1}/${total}`,
-      'content-length': String(bytes.byteLength),
+      'content-range': `bytes ${a}-${a + n - 1}/${total}`,
+      'content-length': String(n),
     },
   });
 }
@@ -179,7 +187,7 @@ async function rangeFromNetwork(req, header) {
       for (const key of await cache.keys()) {
         const m = key.url.startsWith(prefix) && /\?bytes=(\d+)-(\d+)&of=(\d+)$/.exec(key.url);
         if (!m || Number(m[1]) > r[0] || Number(m[2]) < r[1]) continue;
-        const body = await (await cache.match(key)).arrayBuffer();
+        const body = await (await cache.match(key)).blob();
         const from = r[0] - Number(m[1]);
         return partial(body.slice(from, from + r[1] - r[0] + 1), r[0], Number(m[3]), 'application/octet-stream');
       }

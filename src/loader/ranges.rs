@@ -73,8 +73,13 @@ async fn fetch_range(
 /// whole file, the caller reads it as before.
 pub async fn open(state: &AppState, url: &str) -> Result<Opened, BaftError> {
     let (first, partial, len) = fetch_range(url, 0..FgbRanges::FIRST).await?;
-    let (Some(len), true) = (len, partial) else {
-        return Ok(Opened::Whole(first));
+    let len = match (partial, len) {
+        (true, Some(len)) => len,
+        // The whole file came (the server ignores `Range`).
+        (false, _) => return Ok(Opened::Whole(first)),
+        // A part without the file's length (`bytes a-b/*`, or the header not exposed across
+        // origins): ranges can't be planned, so the whole file.
+        (true, None) => return Ok(Opened::Whole(super::fetch_bytes(url).await?)),
     };
     let problem = |p: baft_core::Problem| BaftError::Io {
         path: url.into(),
@@ -98,6 +103,10 @@ pub async fn open(state: &AppState, url: &str) -> Result<Opened, BaftError> {
         return Ok(Opened::Ranges { len });
     };
     let builder = ParcelsBuilder::by_ranges(&spec.0, &reader, &spec.1);
+    if !builder.is_lon_lat() {
+        // Taps and views ask in lon/lat: a file in UTM is read whole.
+        return Ok(Opened::Whole(super::fetch_bytes(url).await?));
+    }
     REMOTE.with(|r| {
         *r.borrow_mut() = Some(Remote {
             url: url.into(),
@@ -171,6 +180,11 @@ async fn read_box_or_fail(state: &AppState, bbox: [f64; 4]) -> Result<bool, Baft
                         state.problems.update(|ps| ps.push(p));
                         break;
                     }
+                }
+                let mut unread = None;
+                with(&mut |r| unread = r.reader.check_read(&spans).err());
+                if let Some(p) = unread {
+                    state.problems.update(|ps| ps.push(p));
                 }
                 if added > 0 {
                     install(state);

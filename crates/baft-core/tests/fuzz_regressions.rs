@@ -132,6 +132,24 @@ fn a_feature_count_no_file_can_hold_is_damage_when_read_by_ranges() {
     assert!(e.message(baft_core::Lang::En).contains("p.fgb"));
 }
 
+/// `flatgeobuf` target: a leaf whose next leaf points before it gave a feature that ended
+/// before it began, and reading it by ranges underflowed. Such a feature now ends with the file
+/// (its size prefix says where), and reading by ranges ends, as an answer or as damage.
+#[test]
+fn a_leaf_whose_next_leaf_points_before_it_is_read_by_ranges_without_a_panic() {
+    let bytes = include_bytes!("fuzz-crashes/flatgeobuf-ranges-next-leaf-before.fgb");
+    let Ok(Some(mut r)) = fgb::FgbRanges::open("p.fgb", bytes, bytes.len() as u64) else {
+        panic!("the file opens for range reading");
+    };
+    let got = r.query([51.0, 35.6, 51.2, 35.8], |range| {
+        let (a, b) = (range.start as usize, (range.end as usize).min(bytes.len()));
+        Ok(bytes.get(a..b.max(a)).unwrap_or_default().to_vec())
+    });
+    if let Err(e) = got {
+        assert!(e.message(baft_core::Lang::En).contains("p.fgb"));
+    }
+}
+
 /// `flatgeobuf` target: a MultiPolygon with no parts read as a feature with no polygons, and
 /// written back it read as an empty geometry, so the file written from a read file had one
 /// feature fewer. A geometry with no parts or no positions is now an empty geometry when read.

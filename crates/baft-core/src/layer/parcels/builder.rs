@@ -61,6 +61,12 @@ impl<'a> ParcelsBuilder<'a> {
         }
     }
 
+    /// Whether the plots' positions are lon/lat (the manifest's CRS, else the file's header):
+    /// boxes ([`Self::bbox_near`]) can only be asked of such a file.
+    pub fn is_lon_lat(&self) -> bool {
+        self.lon_lat
+    }
+
     /// The box within `radius_m` of (`lon`, `lat`), in the file's CRS: lon/lat, or `None` when
     /// the file is in UTM (boxes are asked in lon/lat).
     pub fn bbox_near(&self, lon: f64, lat: f64, radius_m: f64) -> Option<[f64; 4]> {

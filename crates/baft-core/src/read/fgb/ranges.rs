@@ -4,7 +4,8 @@
 //! [`FgbRanges`] does no input or output: it says which byte ranges it needs
 //! ([`Step::Fetch`]), the caller fetches them (HTTP `Range` in the browser, a file or a slice
 //! in tests) and hands them back ([`FgbRanges::add_index`], [`FgbRanges::read`]). So the same
-//! code answers in the app, in the JS API and in native tests that count every request.
+//! code answers in the app and in native tests that count every request (the JS API still
+//! fetches the parcel file whole).
 //!
 //! # How many requests
 //! The first request ([`FgbRanges::FIRST`] bytes) holds the header and the index's top levels
@@ -191,11 +192,17 @@ impl FgbRanges {
                         if self.taken.contains_key(&index) {
                             continue;
                         }
-                        let end = match self.nodes.get(&(pos + 1)) {
-                            Some((_, o)) if pos + 1 < bounds.end => self.data.saturating_add(*o),
-                            _ => self.len,
-                        };
                         let start = self.data.saturating_add(*offset);
+                        // The next leaf's feature starts where this one ends; the last one
+                        // ends with the file, and so does one whose next leaf points before it
+                        // (damage: its size prefix then says where it ends).
+                        let end = match self.nodes.get(&(pos + 1)) {
+                            Some((_, o)) if pos + 1 < bounds.end => {
+                                Some(self.data.saturating_add(*o)).filter(|&e| e > start)
+                            }
+                            _ => None,
+                        };
+                        let end = end.unwrap_or(self.len);
                         spans.push(Span {
                             index,
                             bytes: start..end,
@@ -222,7 +229,24 @@ impl FgbRanges {
 
     /// The byte ranges that hold `spans`, nearby ones merged ([`FEATURE_GAP`]).
     pub fn feature_ranges(spans: &[Span]) -> Vec<ByteRange> {
-        merge(spans.iter().map(|s| s.bytes.clone()).collect(), FEATURE_GAP)
+        let ranges = spans
+            .iter()
+            .map(|s| s.bytes.clone())
+            .filter(|r| r.start < r.end);
+        merge(ranges.collect(), FEATURE_GAP)
+    }
+
+    /// An error naming the first of `spans` that was not read (its bytes lie outside the file,
+    /// or did not come): the index points where no feature is.
+    pub fn check_read(&self, spans: &[Span]) -> Result<(), Problem> {
+        match spans.iter().find(|s| !self.taken.contains_key(&s.index)) {
+            Some(s) => Err(damaged(
+                &self.file,
+                Some(s.index),
+                &"the index points outside the features",
+            )),
+            None => Ok(()),
+        }
     }
 
     /// Decodes the `spans` whose bytes lie within `bytes` (which start at byte `start` of the
@@ -243,8 +267,8 @@ impl FgbRanges {
             if s.bytes.end > end {
                 return Err(cut());
             }
-            let at = usize::try_from(s.bytes.start - start).map_err(|_| cut())?;
-            let to = usize::try_from(s.bytes.end - start).map_err(|_| cut())?;
+            let at = usize::try_from(s.bytes.start.saturating_sub(start)).map_err(|_| cut())?;
+            let to = usize::try_from(s.bytes.end.saturating_sub(start)).map_err(|_| cut())?;
             let slice = bytes.get(at..to.max(at)).ok_or_else(cut)?;
             let (feature, _) = feature_at(slice, 0, 0).ok_or_else(cut)?;
             take(
@@ -290,6 +314,7 @@ impl FgbRanges {
                         all.features.append(&mut got.features);
                         all.problems.append(&mut got.problems);
                     }
+                    self.check_read(&spans)?;
                     return Ok(all);
                 }
             }
