@@ -13,8 +13,8 @@
 //   baft-data-<id>      one data snapshot: data/manifest.json and every file it lists, complete.
 //   baft-meta           one entry, the durable pointer {current, pending} to snapshot caches.
 //   baft-ranges         pieces of data files fetched by byte ranges (a parcel layer read by
-//                       area) while no snapshot holds them; they answer those ranges offline.
-//                       Deleted when a snapshot becomes current.
+//                       area) that no snapshot holds whole; they answer those ranges offline.
+//                       Deleted when newer data is switched to.
 //
 // Messages (page → worker): baft-check-data, baft-use-new-data.
 // Messages (worker → pages): baft-data-ready, baft-data-update {dataVersion},
@@ -39,6 +39,14 @@ const NAVIGATION_TIMEOUT_MS = 6000;
 // interrupted download (the worker was stopped) and is deleted.
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 const DOWNLOADS_AT_ONCE = 4;
+// A FlatGeobuf file larger than this (a province's parcel layer) is read by area, as the app
+// reads it (its WHOLE_FILE_MAX): a snapshot keeps no copy of it, only a marker (BY_RANGES), and
+// the pieces the app reads are kept in baft-ranges instead.
+const WHOLE_FILE_MAX = 128 * 1024 * 1024;
+const BY_RANGES = '?by-ranges';
+// The app's first request for such a file (FgbRanges::FIRST): the header and the index's top.
+// The snapshot keeps it, so that the file opens offline.
+const FIRST_BYTES = 16 * 1024;
 
 /** Snapshots this worker instance is writing right now (never cleaned up as orphans). */
 const building = new Set();
@@ -166,18 +174,20 @@ function partial(bytes, a, total, type) {
 /** The key of a kept piece: the file's URL and the bytes it holds. */
 const pieceKey = (url, a, b, total) => `${bare(url)}?bytes=${a}-${b}&of=${total}`;
 
+/** Keeps bytes [a, b] of a file of `total` bytes, the body of the 206 answer `res`. */
+async function keepPiece(url, a, b, total, res) {
+  const cache = await caches.open(RANGES_CACHE);
+  await cache.put(pieceKey(url, a, b, total), new Response(await res.blob(), {
+    headers: { 'content-type': res.headers.get('content-type') || 'application/octet-stream' },
+  }));
+}
+
 async function rangeFromNetwork(req, header) {
   const r = parseRange(header);
   try {
     const res = await fetch(req);
     const total = /\/(\d+)$/.exec(res.headers.get('content-range') || '');
-    if (res.status === 206 && r && total) {
-      const copy = res.clone();
-      const cache = await caches.open(RANGES_CACHE);
-      await cache.put(pieceKey(req.url, r[0], r[1], total[1]), new Response(await copy.arrayBuffer(), {
-        headers: { 'content-type': res.headers.get('content-type') || 'application/octet-stream' },
-      }));
-    }
+    if (res.status === 206 && r && total) await keepPiece(req.url, r[0], r[1], total[1], res.clone());
     return res;
   } catch (e) {
     // Offline: a kept piece that holds the range answers it.
@@ -303,16 +313,36 @@ async function snapshotManifest(name) {
   return res ? res.text() : null;
 }
 
-/** True when the snapshot holds its manifest and every file the manifest lists. */
+/**
+ * True when the snapshot holds its manifest and every file the manifest lists (or, for a file
+ * read by area, its marker).
+ */
 async function isComplete(name) {
   const text = await snapshotManifest(name);
   const files = text === null ? null : listedFiles(text);
   if (!files) return false;
   const cache = await caches.open(name);
   for (const url of files) {
-    if (!await cache.match(url)) return false;
+    if (!await cache.match(url) && !await cache.match(url + BY_RANGES)) return false;
   }
   return true;
+}
+
+/**
+ * Whether a data file is read by area, not kept whole: a FlatGeobuf file whose server gives its
+ * length as more than WHOLE_FILE_MAX. Its first bytes (as the app asks them) are kept then.
+ */
+async function readByArea(url) {
+  if (!url.toLowerCase().endsWith('.fgb')) return false;
+  try {
+    const res = await fetch(url, { headers: { range: `bytes=0-${FIRST_BYTES - 1}` }, cache: 'no-cache' });
+    const total = /\/(\d+)$/.exec(res.headers.get('content-range') || '');
+    if (res.status !== 206 || !total || Number(total[1]) <= WHOLE_FILE_MAX) return false;
+    await keepPiece(url, 0, FIRST_BYTES - 1, total[1], res);
+    return true;
+  } catch (e) {
+    return false; // then fetched whole, as any file
+  }
 }
 
 function newSnapshotName() {
@@ -347,6 +377,10 @@ async function makeSnapshot(manifestText, manifestHeaders) {
       while (queue.length && !failed) {
         const url = queue.shift();
         try {
+          if (await readByArea(url)) {
+            await cache.put(url + BY_RANGES, new Response(''));
+            continue;
+          }
           // 'no-cache': the HTTP cache may only answer after the server confirms it is current.
           const res = await fetch(url, { cache: 'no-cache' });
           if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
@@ -418,7 +452,6 @@ async function checkData(client) {
     const name = await makeSnapshot(text, headers);
     if (!name) return done('failed');
     await writeState({ current: name, pending: null });
-    await caches.delete(RANGES_CACHE); // the snapshot holds the whole files now
     await deleteCache(state.current); // an incomplete one, if any
     await deleteCache(state.pending);
     await deleteOrphans({ current: name, pending: null });
