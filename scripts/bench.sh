@@ -59,6 +59,16 @@ for n in 50000 200000; do
 done
 node bench/large-data.mjs
 
+echo "== a parcel layer of 1,000,000 plots read by range requests (requests and bytes per point)"
+rm -rf target/data-1000000 target/data-1000000-packed
+cp -r data target/data-1000000
+./target/release/baft-sample bench-parcels 1000000 target/data-1000000/parcels/parcels.geojson 2>/dev/null
+./target/release/baft pack target/data-1000000 --out target/data-1000000-packed --lang en
+rm -rf target/data-1000000
+cargo run -q --release -p baft-core --example fgb_ranges -- target/data-1000000-packed/parcels/parcels.fgb 300
+[ -d dist ] || bash scripts/build.sh >/dev/null
+node bench/ranges-1m.mjs
+
 echo "== shipped assets (dist/)"
 [ -d dist ] || bash scripts/build.sh >/dev/null
 node scripts/size-report.mjs

@@ -5,7 +5,7 @@
 // CDN serves them. Used by `scripts/serve.sh` and the end-to-end tests.
 // Usage: node scripts/serve-dist.mjs [root] [port] [host]
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] || 'dist');
@@ -82,22 +82,25 @@ export async function startServer(dir = root, p = port, h = host, { secure = tru
       let s = await stat(file).catch(() => null);
       if (s && s.isDirectory()) { file = join(file, 'index.html'); s = await stat(file).catch(() => null); }
       if (!s) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      const body = await readFile(file);
       const type = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', 'accept-ranges': 'bytes' };
-      // One byte range (`Range: bytes=a-b`, `a-` or `-n`), as a static host or CDN answers it.
-      const range = byteRange(req.headers.range, body.length);
+      // One byte range (`Range: bytes=a-b`, `a-` or `-n`), as a static host or CDN answers it:
+      // only those bytes are read from the file (a province's parcel layer is hundreds of MB).
+      const range = byteRange(req.headers.range, s.size);
       if (range === 'bad') {
-        res.writeHead(416, { ...headers, ...type, 'content-range': `bytes */${body.length}` }).end();
+        res.writeHead(416, { ...headers, ...type, 'content-range': `bytes */${s.size}` }).end();
         return;
       }
       if (range) {
         const [a, b] = range;
-        res.writeHead(206, { ...headers, ...type, 'content-range': `bytes ${a}-${b}/${body.length}`, 'content-length': b - a + 1 });
-        res.end(body.subarray(a, b + 1));
+        const part = Buffer.alloc(b - a + 1);
+        const fh = await open(file);
+        try { await fh.read(part, 0, part.length, a); } finally { await fh.close(); }
+        res.writeHead(206, { ...headers, ...type, 'content-range': `bytes ${a}-${b}/${s.size}`, 'content-length': part.length });
+        res.end(part);
         return;
       }
       res.writeHead(200, { ...headers, ...type });
-      res.end(body);
+      res.end(await readFile(file));
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
