@@ -14,9 +14,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // since the parcel layer is FlatGeobuf (issue 11: the FlatBuffers schema and verifier, the index
 // search and the checked decoders, about 10 KB; the app measures 450.8 KB); 465 KB since the
 // parcel layer is read by HTTP range requests (the range reader, its fetches and the index
-// node cache: 464.0 KB). The way down is issue 11's lazily loaded second module. See
+// node cache: 464.0 KB); 478 KB since one deployment serves many cities (the catalogue, the
+// city chooser: 476.9 KB). The way down is issue 11's lazily loaded second module. See
 // docs/performance.md.
-const BUDGET_GZIP_KB = 465;
+const BUDGET_GZIP_KB = 478;
 const dist = 'dist';
 const files = [];
 (function walk(d) {

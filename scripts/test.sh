@@ -47,5 +47,12 @@ cp -r data target/data-200k
 ./target/release/baft pack target/data-200k --out target/data-200k-packed --lang en
 cp -r dist target/dist-200k && rm -rf target/dist-200k/data && cp -r target/data-200k-packed target/dist-200k/data
 
+step "a simulated national deployment of 30 cities (baft-sample national), for its end-to-end test"
+rm -rf target/national-src target/data-national target/dist-national
+./target/release/baft fix data --out target/national-src --lang en >/dev/null
+./target/release/baft-sample national target/national-src target/data-national
+for c in target/data-national/*/; do ./target/release/baft validate "$c" --lang en >/dev/null; done
+cp -r dist target/dist-national && rm -rf target/dist-national/data && cp -r target/data-national target/dist-national/data
+
 step "end-to-end tests (Playwright, Debian Chromium)"
 npx playwright test --config tests/e2e/playwright.config.mjs

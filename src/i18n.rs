@@ -139,6 +139,19 @@ pub const ADD_CANDIDATE: T = (
 );
 pub const CLEAR: T = ("پاک کردن", "Clear");
 
+pub const CHOOSE_CITY: T = ("شهر خود را انتخاب کنید", "Choose your city");
+pub const CITY_FILTER: T = ("جست‌وجوی نام شهر", "Find a city by name");
+pub const CITY: T = ("شهر:", "City:");
+pub const CHANGE_CITY: T = ("تغییر شهر", "Change city");
+pub const NO_CITY_AT_POINT: T = (
+    "نقطهٔ این پیوند در محدودهٔ هیچ‌یک از شهرهای این سامانه نیست؛ شهر را انتخاب کنید.",
+    "No city of this service covers the link's point; choose the city.",
+);
+pub const SEVERAL_CITIES_AT_POINT: T = (
+    "نقطهٔ این پیوند در محدودهٔ چند شهر است؛ یکی را انتخاب کنید.",
+    "Several cities cover the link's point; choose one.",
+);
+
 /// A string in the current language, as a reactive view or attribute value. Every use shares
 /// one closure type, so the renderer's code for it exists once (this keeps the wasm small).
 pub fn tr(s: T) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {

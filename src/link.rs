@@ -72,6 +72,7 @@ pub fn state_now(state: &AppState) -> SharedState {
             .then(|| ds.as_ref().map(|d| d.manifest.data_version.clone()))
             .flatten(),
         subject,
+        city: state.city.get(),
         lang: Some(state.lang.get()),
         boundary,
         facts: state.facts.with(|f| f.to_text()),
@@ -104,6 +105,15 @@ pub fn apply_fragment(state: &AppState, frag: &str) {
             return state.outcome.set(Some(Outcome::InputError(e)));
         }
     };
+    // A link to another city of a national deployment: that city's data, from the start.
+    if let (Some(c), Some(now)) = (&link.city, state.city.get_untracked()) {
+        if *c != now {
+            if let Some(l) = location() {
+                let _ = l.reload();
+            }
+            return;
+        }
+    }
     if let Some(l) = link.lang {
         state.lang.set(l);
     }
@@ -142,7 +152,7 @@ pub fn apply_fragment(state: &AppState, frag: &str) {
 fn link_answerable(state: &AppState, frag: &str) -> bool {
     match state.progress.get() {
         Progress::Ready => true,
-        Progress::Failed(_) => false,
+        Progress::Failed(_) | Progress::ChooseCity(_) => false,
         Progress::Loading { .. } => {
             state.layers_left.get() == 0
                 && !matches!(

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+pub mod cities;
 pub mod ranges;
 
 /// Parses the manifest into an empty dataset; returns the files of the core's load plan that
@@ -314,13 +315,25 @@ async fn load_parcels_fgb(state: AppState, base: &str, path: &str) {
     }
 }
 
+/// Where the data is, relative to the page.
+pub const DATA: &str = "data/";
+
 /// Loads everything from `base` (e.g. `data/`), updating progress as files arrive. The layer
-/// files are fetched in parallel; each is added as soon as it arrives.
+/// files are fetched in parallel; each is added as soon as it arrives. A national catalogue
+/// instead of a manifest: the city is picked or asked for first ([`cities`]).
 pub async fn load(state: AppState, base: String) {
     let manifest = match fetch_file_text(&state, &base, "manifest.json").await {
         Ok(t) => t,
         Err(e) => return state.progress.set(Progress::Failed(e)),
     };
+    if baft_core::read::catalogue::Catalogue::is_catalogue(&manifest) {
+        return cities::open(state, base, &manifest).await;
+    }
+    load_manifest(state, base, manifest).await
+}
+
+/// Loads one city's data from its manifest's text (see [`load`]).
+async fn load_manifest(state: AppState, base: String, manifest: String) {
     let plan = match apply_manifest(&state, &manifest) {
         Ok(p) => p,
         Err(e) => return state.progress.set(Progress::Failed(e)),

@@ -19,6 +19,19 @@ pub enum Progress {
     Ready,
     /// The data could not be loaded at all (the message is localised at render time).
     Failed(BaftError),
+    /// A national deployment: the city to load is asked for ([`CityAsk`] says why).
+    ChooseCity(CityAsk),
+}
+
+/// Why the city of a national deployment is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CityAsk {
+    /// The link names no city and no point.
+    Choose,
+    /// No city of the catalogue holds the link's point.
+    NoneAtPoint,
+    /// Several cities' envelopes hold the link's point.
+    SeveralAtPoint,
 }
 
 /// Why the phone's location could not be used.
@@ -149,6 +162,10 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub data: RwSignal<Option<Arc<Dataset>>>,
     pub progress: RwSignal<Progress>,
+    /// A national deployment's catalogue of cities (`None` for one city's data).
+    pub catalogue: RwSignal<Option<Arc<baft_core::read::catalogue::Catalogue>>>,
+    /// The catalogue's city loaded (its id), once chosen.
+    pub city: RwSignal<Option<String>>,
     /// Current layer files not yet added (or failed); `usize::MAX` before the manifest. At 0
     /// a point or outline can be answered, while packages, history and parcels still load.
     pub layers_left: RwSignal<usize>,
@@ -185,6 +202,8 @@ impl AppState {
         AppState {
             lang: RwSignal::new(lang),
             data: RwSignal::new(None),
+            catalogue: RwSignal::new(None),
+            city: RwSignal::new(None),
             progress: RwSignal::new(Progress::Loading {
                 done: 0,
                 total: 0,

@@ -4,7 +4,8 @@
 //
 // Marks on <html> for tests and styling:
 //   data-offline-ready="true"  a complete offline copy of the data is in use;
-//   data-offline-check="…"     the last data check's result: first, same, update, failed, offline.
+//   data-offline-check="…"     the last data check's result: first, same, update, failed, offline,
+//                              catalogue (a national deployment: no offline copy yet).
 (function () {
   'use strict';
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;

@@ -175,8 +175,8 @@ function partial(bytes, a, total, type) {
 const pieceKey = (url, a, b, total) => `${bare(url)}?bytes=${a}-${b}&of=${total}`;
 
 /** Keeps bytes [a, b] of a file of `total` bytes, the body of the 206 answer `res`. */
-async function keepPiece(url, a, b, total, res) {
-  const cache = await caches.open(RANGES_CACHE);
+async function keepPiece(url, a, b, total, res, cacheName = RANGES_CACHE) {
+  const cache = await caches.open(cacheName);
   await cache.put(pieceKey(url, a, b, total), new Response(await res.blob(), {
     headers: { 'content-type': res.headers.get('content-type') || 'application/octet-stream' },
   }));
@@ -190,20 +190,28 @@ async function rangeFromNetwork(req, header) {
     if (res.status === 206 && r && total) await keepPiece(req.url, r[0], r[1], total[1], res.clone());
     return res;
   } catch (e) {
-    // Offline: a kept piece that holds the range answers it.
-    if (r && await caches.has(RANGES_CACHE)) {
-      const cache = await caches.open(RANGES_CACHE);
-      const prefix = bare(req.url) + '?bytes=';
-      for (const key of await cache.keys()) {
-        const m = key.url.startsWith(prefix) && /\?bytes=(\d+)-(\d+)&of=(\d+)$/.exec(key.url);
-        if (!m || Number(m[1]) > r[0] || Number(m[2]) < r[1]) continue;
-        const body = await (await cache.match(key)).blob();
-        const from = r[0] - Number(m[1]);
-        return partial(body.slice(from, from + r[1] - r[0] + 1), r[0], Number(m[3]), 'application/octet-stream');
-      }
+    // Offline: a kept piece that holds the range answers it (the snapshot's first 16 KB, or
+    // one the app read).
+    const { current } = await readState().catch(() => ({}));
+    for (const name of [current, RANGES_CACHE]) {
+      const hit = r && name && await caches.has(name) && await pieceHolding(await caches.open(name), req.url, r);
+      if (hit) return hit;
     }
     throw e;
   }
+}
+
+/** A 206 answer for bytes r = [a, b] of `url` from a piece kept in `cache`, or null. */
+async function pieceHolding(cache, url, r) {
+  const prefix = bare(url) + '?bytes=';
+  for (const key of await cache.keys()) {
+    const m = key.url.startsWith(prefix) && /\?bytes=(\d+)-(\d+)&of=(\d+)$/.exec(key.url);
+    if (!m || Number(m[1]) > r[0] || Number(m[2]) < r[1]) continue;
+    const body = await (await cache.match(key)).blob();
+    const from = r[0] - Number(m[1]);
+    return partial(body.slice(from, from + r[1] - r[0] + 1), r[0], Number(m[3]), 'application/octet-stream');
+  }
+  return null;
 }
 
 async function shellMatch(url) {
@@ -297,6 +305,25 @@ function listedFiles(text) {
   return [...urls];
 }
 
+/** Whether a manifest.json text is a national catalogue of cities (`"catalogue": true`). */
+function isCatalogue(text) {
+  try {
+    return JSON.parse(text).catalogue === true;
+  } catch (e) {
+    return false;
+  }
+}
+
+/** The parcel layer's absolute URL (the one file that may be read by area), or null. */
+function parcelsUrl(text) {
+  try {
+    const f = JSON.parse(text).parcels.file;
+    return typeof f === 'string' && f ? bare(new URL('data/' + f, BASE).href) : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 function dataVersion(text) {
   try {
     const v = JSON.parse(text).data_version;
@@ -329,16 +356,18 @@ async function isComplete(name) {
 }
 
 /**
- * Whether a data file is read by area, not kept whole: a FlatGeobuf file whose server gives its
- * length as more than WHOLE_FILE_MAX. Its first bytes (as the app asks them) are kept then.
+ * Whether a data file is read by area, not kept whole: the parcel layer (`parcels`), as
+ * FlatGeobuf, whose server gives its length as more than WHOLE_FILE_MAX. Its first bytes (as the
+ * app asks them first) are then kept in the snapshot being made (`snapshot`), so that the file
+ * opens offline with the header of the snapshot's data version.
  */
-async function readByArea(url) {
-  if (!url.toLowerCase().endsWith('.fgb')) return false;
+async function readByArea(url, parcels, snapshot) {
+  if (url !== parcels || !url.toLowerCase().endsWith('.fgb')) return false;
   try {
     const res = await fetch(url, { headers: { range: `bytes=0-${FIRST_BYTES - 1}` }, cache: 'no-cache' });
     const total = /\/(\d+)$/.exec(res.headers.get('content-range') || '');
     if (res.status !== 206 || !total || Number(total[1]) <= WHOLE_FILE_MAX) return false;
-    await keepPiece(url, 0, FIRST_BYTES - 1, total[1], res);
+    await keepPiece(url, 0, FIRST_BYTES - 1, total[1], res, snapshot);
     return true;
   } catch (e) {
     return false; // then fetched whole, as any file
@@ -367,6 +396,7 @@ async function makeSnapshot(manifestText, manifestHeaders) {
     console.warn('Baft: data/manifest.json is not a Baft manifest; no offline copy made');
     return null;
   }
+  const parcels = parcelsUrl(manifestText);
   const name = newSnapshotName();
   building.add(name);
   try {
@@ -377,7 +407,7 @@ async function makeSnapshot(manifestText, manifestHeaders) {
       while (queue.length && !failed) {
         const url = queue.shift();
         try {
-          if (await readByArea(url)) {
+          if (await readByArea(url, parcels, name)) {
             await cache.put(url + BY_RANGES, new Response(''));
             continue;
           }
@@ -445,6 +475,15 @@ async function checkData(client) {
     headers = { 'content-type': res.headers.get('content-type') || 'application/json' };
   } catch (e) {
     return done('offline'); // the current snapshot (if any) keeps answering
+  }
+
+  if (isCatalogue(text)) {
+    // The site now serves many cities (docs/deploy.md): no snapshot of a catalogue is made
+    // yet, and a snapshot of the city served before must not keep answering for it.
+    await writeState({ current: null, pending: null });
+    await deleteCache(state.current);
+    await deleteCache(state.pending);
+    return done('catalogue');
   }
 
   if (!currentOk) {

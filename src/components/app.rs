@@ -1,5 +1,6 @@
 use super::{
     certificate::{CertificateFoot, CertificateHead, ShareBar},
+    cities::CityChooser,
     compare::Compare,
     data_status::DataStatus,
     incentives::Incentives,
@@ -74,7 +75,7 @@ pub fn App() -> impl IntoView {
     // Keep <html lang/dir>, the title and the stored choice in step with the language.
     Effect::new(move |_| sync_lang(lang.get()));
 
-    leptos::task::spawn_local(crate::loader::load(state, "data/".to_string()));
+    leptos::task::spawn_local(crate::loader::load(state, crate::loader::DATA.to_string()));
 
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Fa { Lang::En } else { Lang::Fa });
     let sample = move || {
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
             // Embedded, the page header is hidden: the page keeps its title for screen readers.
             {state.page.with_value(|p| p.embed).then(|| view! { <h1 class="visually-hidden">{i18n::tr(i18n::APP_NAME)}</h1> })}
             <section class="panel">
+                <CityChooser/>
                 <CertificateHead/>
                 <Search/>
                 <ResultCard/>

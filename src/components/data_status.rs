@@ -32,7 +32,7 @@ pub fn DataStatus() -> impl IntoView {
             <div class="error" role="alert"><strong>{t(lang.get(), i18n::LOAD_FAILED)}</strong>" "{e.message(lang.get())}</div>
         }
         .into_any(),
-        Progress::Ready => ().into_any(),
+        Progress::Ready | Progress::ChooseCity(_) => ().into_any(),
     }
     };
     let problems = move || {

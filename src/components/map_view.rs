@@ -108,13 +108,19 @@ fn watch_view(created: RwSignal<bool>, view: Viewport, registered: Option<bool>)
     true
 }
 
+/// A parcel layer read by area: the plots within this distance of the view's centre (each way)
+/// are read when the view moves.
+const VIEW_READ_M: f64 = 300.0;
+
 /// Draws the parcels in view when zoomed in (none when zoomed out).
 fn draw_parcels(state: AppState, view: Viewport) {
     let Some((zoom, bbox)) = view.get() else {
         return;
     };
     if zoom >= 16.0 && crate::loader::ranges::active() {
-        // Read by ranges: the plots in view are read (and then drawn, as the data changes).
+        // Read by ranges: the plots in the middle of the view are read (and then drawn, as the
+        // data changes), at most VIEW_READ_M each way: a phone's data plan pays for each one.
+        let bbox = crate::loader::ranges::clip_view(bbox, VIEW_READ_M);
         leptos::task::spawn_local(async move {
             crate::loader::ranges::read_box(&state, bbox).await;
         });

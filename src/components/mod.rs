@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod certificate;
+pub mod cities;
 pub mod compare;
 pub mod data_status;
 pub mod incentives;

@@ -118,6 +118,16 @@ pub async fn open(state: &AppState, url: &str) -> Result<Opened, BaftError> {
     Ok(Opened::Ranges { len })
 }
 
+/// The middle of a view `[west, south, east, north]` (lon/lat), at most `half_m` metres each
+/// way from its centre.
+pub fn clip_view(view: [f64; 4], half_m: f64) -> [f64; 4] {
+    let (lon, lat) = ((view[0] + view[2]) / 2.0, (view[1] + view[3]) / 2.0);
+    let dlat = (half_m / 111_320.0).min((view[3] - view[1]) / 2.0);
+    let dlon =
+        (half_m / (111_320.0 * lat.to_radians().cos().max(0.01))).min((view[2] - view[0]) / 2.0);
+    [lon - dlon, lat - dlat, lon + dlon, lat + dlat]
+}
+
 /// Whether the parcel layer is read by ranges now (taps and views read their plots first).
 pub fn active() -> bool {
     REMOTE.with(|r| r.borrow().is_some())

@@ -141,3 +141,43 @@ test('on a server that ignores Range, the whole parcel file is read and plates a
     server.close();
   }
 });
+
+test('the JS API reads the parcel layer by area: the plot at a point in a few ranges', async ({ page }) => {
+  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
+  test.setTimeout(120_000);
+  const server = await startServer(SITE, 4188, '127.0.0.1');
+  try {
+    const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
+      ['check', '--data', join(SITE, 'data'), '--json'], { input: '1020/1531', stdio: ['pipe', 'pipe', 'ignore'] }).toString());
+    const [lon, lat] = cli.result.interior_point;
+    await page.goto('http://127.0.0.1:4188/js-api/example.html');
+    const got = await page.evaluate(async ({ lon, lat }) => {
+      const m = await import('/js-api/baft.mjs');
+      const log = [];
+      const fetch = async (url, init) => {
+        const r = await globalThis.fetch(url, init);
+        if (url.endsWith('.fgb')) log.push({ range: init?.headers?.Range ?? null, bytes: (await r.clone().arrayBuffer()).byteLength });
+        return r;
+      };
+      const baft = await m.loadBaft('/data/', { lang: 'en', fetch, ranges: true });
+      const opened = log.length;
+      const before = baft.parcelAt(lon, lat);
+      const requests = await m.readParcelsAt(baft, lon, lat);
+      const i = baft.parcelAt(lon, lat);
+      const a = baft.checkParcel(i);
+      const again = await m.readParcelsAt(baft, lon, lat);
+      return { byRanges: baft.parcelsByRanges, opened, before, requests, again, log, plot: a.plot.plotId };
+    }, { lon, lat });
+    expect(got.byRanges).toBe(true);
+    expect(got.opened).toBe(1);
+    expect(got.log[0]).toEqual({ range: 'bytes=0-16383', bytes: 16384 });
+    expect(got.log.every((r) => r.range !== null)).toBe(true); // never the whole file
+    expect(got.before).toBeUndefined();
+    expect(got.plot).toBe(cli.parcel.plot_id);
+    expect(got.requests + 1).toBeLessThanOrEqual(6);
+    expect(got.log.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(64 * 1024);
+    expect(got.again).toBe(0);
+  } finally {
+    server.close();
+  }
+});

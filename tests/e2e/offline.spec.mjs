@@ -258,7 +258,8 @@ test('a parcel layer read by area: the plots read on a visit answer offline', as
     await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
     await expect(html(page)).toHaveAttribute('data-offline-ready', 'true', { timeout: 30_000 });
     await tapThePlot();
-    // The snapshot has a marker for the parcel file, not the file; the pieces read are kept.
+    // The snapshot has a marker for the parcel file and its first 16 KB, not the file; the
+    // pieces the app read are kept.
     const kept = await page.evaluate(async () => {
       const names = await caches.keys();
       const snap = await caches.open(names.find((n) => n.startsWith('baft-data-')));
@@ -266,7 +267,10 @@ test('a parcel layer read by area: the plots read on a visit answer offline', as
       const pieces = names.includes('baft-ranges') ? (await (await caches.open('baft-ranges')).keys()).length : 0;
       return { keys, pieces };
     });
-    expect(kept.keys).toEqual([expect.stringMatching(/parcels\.fgb\?by-ranges$/)]);
+    expect(kept.keys.sort()).toEqual([
+      expect.stringMatching(/parcels\.fgb\?by-ranges$/),
+      expect.stringMatching(/parcels\.fgb\?bytes=0-16383&of=1000000000000$/),
+    ]);
     expect(kept.pieces).toBeGreaterThan(2);
 
     await goOffline(context);
@@ -309,4 +313,18 @@ test('offline, ranges of a parcel layer kept whole are answered from the snapsho
   } finally {
     server.close();
   }
+});
+
+// A site that serves one city and then becomes a national catalogue: the worker must not keep
+// answering with the city it served before (no snapshot of a catalogue is made yet).
+test('a site that becomes a national catalogue drops the offline copy of the city it served', async ({ page, context }) => {
+  await visit(page);
+  expect(await snapshots(page)).toHaveLength(1);
+  await publish(context, JSON.stringify({
+    format_version: 1, catalogue: true, title: { fa: 'ملی', en: 'National' },
+    cities: [{ id: 'qods', name: { fa: 'قدس', en: 'Qods' }, folder: 'qods/', envelope: [51.07, 35.67, 51.15, 35.75] }],
+  }));
+  await page.reload();
+  await expect(html(page)).toHaveAttribute('data-offline-check', 'catalogue', { timeout: 30_000 });
+  expect(await snapshots(page)).toEqual([]);
 });

@@ -552,6 +552,14 @@ export class Baft {
    * `checkParcel`, or undefined when no plot holds it (or there is no parcel layer).
    */
   parcelAt(lon: number, lat: number): number | undefined;
+  /** Whether the parcel layer is read by area (HTTP range requests): `readParcels` first. */
+  readonly parcelsByRanges: boolean;
+  /** Low level, for `readParcels`: opens the parcel layer by area from its first 16 KB. */
+  openParcelRanges(first: Uint8Array, length: number): boolean;
+  /** Low level, for `readParcels`: the next byte ranges to fetch, `[start, end, …]`. */
+  parcelRanges(west: number, south: number, east: number, north: number): Float64Array;
+  /** Low level, for `readParcels`: the bytes of one range, from byte `start`. */
+  addParcelBytes(start: number, bytes: Uint8Array): void;
   /**
    * Bulk: `[lon0, lat0, lon1, lat1, …]` → per point and loaded layer, 0 outside, 1 on the
    * boundary, 2 inside (0 for an invalid point).
@@ -582,13 +590,49 @@ export interface LoadProgress {
 export interface LoadOptions {
   /** Language of messages (default 'fa'). */
   lang?: Lang;
-  /** A fetch to use instead of the global one (e.g. to add headers or serve from a cache). */
-  fetch?: (url: string) => Promise<Response>;
+  /**
+   * A fetch to use instead of the global one (e.g. to add headers or serve from a cache). A
+   * FlatGeobuf parcel layer is first asked for with a `Range` header in `init`: a fetch that
+   * ignores it (answers 200 with the whole file) makes the file be read whole.
+   */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+  /**
+   * A FlatGeobuf parcel layer: read it by area (HTTP range requests; then `readParcels` before
+   * plot questions) when it is longer than `WHOLE_FILE_MAX` (the default, undefined), always
+   * (`true`), or never (`false`: always whole).
+   */
+  ranges?: boolean;
   /** Where `baft_js_bg.wasm` is, when not next to `baft_js.js`. */
   wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module;
   /** Called after each file is added (or fails). */
   onProgress?: (p: LoadProgress) => void;
+  /** A national deployment (its manifest.json is a catalogue of cities): the city's id to load. */
+  city?: string;
+  /** A national deployment: load the city whose envelope holds this [lon, lat]. */
+  point?: [number, number];
 }
+
+/** A parcel file longer than this (128 MB) is read by area by default. */
+export const WHOLE_FILE_MAX: number;
+
+/**
+ * Reads the plots whose boxes meet [west, south, east, north] (lon/lat) into `baft` by range
+ * requests, when its parcel layer is read by area (`baft.parcelsByRanges`). Resolves to the
+ * number of requests made.
+ */
+export function readParcels(baft: Baft, bbox: [number, number, number, number]): Promise<number>;
+
+/** `readParcels` for the plots whose boxes hold one point. */
+export function readParcelsAt(baft: Baft, lon: number, lat: number): Promise<number>;
+
+/** Whether a manifest.json text is a national catalogue of cities. */
+export function isCatalogue(text: string): boolean;
+
+/**
+ * A national catalogue's city folder (relative, ending in '/'): the city `city` names, else the
+ * one holding (lon, lat). Throws, listing the cities, when none or several do.
+ */
+export function cityFolder(catalogue: string, city?: string, lon?: number, lat?: number, lang?: Lang): string;
 
 /**
  * Fetches `manifest.json` from `baseUrl` (default 'data/') and every file it lists, in parallel,

@@ -6,9 +6,9 @@
 //
 // Every data file crosses into WebAssembly as text (or bytes, for a FlatGeobuf .fgb) and is parsed in
 // Rust: no large JS objects are built. Types: baft.d.ts. Docs: docs/js-api.md.
-import init, { Baft } from './baft_js.js';
+import init, { Baft, cityFolder, isCatalogue } from './baft_js.js';
 
-export { init, Baft };
+export { init, Baft, cityFolder, isCatalogue };
 
 let ready = null;
 
@@ -27,9 +27,12 @@ function initOnce(wasm) {
  * Fetches `manifest.json` from `baseUrl`, then every file it lists (in parallel, each added as
  * soon as it arrives), and returns the loaded `Baft`. A file that can't be fetched is recorded
  * as a problem (see `baft.problems()`) and the rest goes on loading, as in the app; a manifest
- * that can't be fetched or read throws.
+ * that can't be fetched or read throws. A national catalogue instead of a manifest: the city
+ * `city` names, else the one whose envelope holds `point` ([lon, lat]), is loaded; throws
+ * (listing the cities) when none or several do.
  */
-export async function loadBaft(baseUrl = 'data/', { lang, fetch: customFetch, wasm, onProgress } = {}) {
+export async function loadBaft(baseUrl = 'data/', options = {}) {
+  const { lang, fetch: customFetch, wasm, onProgress, city, point } = options;
   await initOnce(wasm);
   const get = customFetch ?? ((url, init) => globalThis.fetch(url, init));
   const base = baseUrl === '' || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
@@ -40,11 +43,19 @@ export async function loadBaft(baseUrl = 'data/', { lang, fetch: customFetch, wa
     return r;
   };
   const manifest = await (await fetchOk('manifest.json')).text();
+  if (isCatalogue(manifest)) {
+    const folder = cityFolder(manifest, city, point?.[0], point?.[1], lang);
+    return loadBaft(base + folder, { ...options, city: undefined, point: undefined });
+  }
   const baft = new Baft(manifest, lang);
   const files = baft.files();
   let done = 0;
   await Promise.all(files.map(async (file) => {
     try {
+      if (file.kind === 'parcels' && file.binary && options.ranges !== false
+        && await openByArea(baft, get, base + file.path, options.ranges === true)) {
+        return;
+      }
       const r = await fetchOk(file.path);
       if (file.binary) baft.addFileBytes(file.path, new Uint8Array(await r.arrayBuffer()));
       else baft.addFileText(file.path, await r.text());
@@ -55,4 +66,63 @@ export async function loadBaft(baseUrl = 'data/', { lang, fetch: customFetch, wa
     if (onProgress) onProgress({ done, total: files.length, file });
   }));
   return baft;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A FlatGeobuf parcel layer read by area (HTTP range requests), as the app reads it.
+
+/** A parcel file longer than this is read by area (the app's WHOLE_FILE_MAX); a shorter one whole. */
+export const WHOLE_FILE_MAX = 128 * 1024 * 1024;
+const FIRST = 16 * 1024;
+const byArea = new WeakMap(); // Baft → { get, url, queue }
+
+/**
+ * Asks for the parcel file's first 16 KB. When the server sends them (206, with the file's
+ * length) and the file is longer than WHOLE_FILE_MAX (or `always`), the layer is read by area
+ * from now on (`readParcels`); otherwise false, and the file is fetched whole.
+ */
+async function openByArea(baft, get, url, always) {
+  const r = await get(url, { headers: { Range: `bytes=0-${FIRST - 1}` } });
+  const total = /\/(\d+)$/.exec(r.headers.get('content-range') || '');
+  if (r.status !== 206 || !total || !(always || Number(total[1]) > WHOLE_FILE_MAX)) return false;
+  try {
+    if (!baft.openParcelRanges(new Uint8Array(await r.arrayBuffer()), Number(total[1]))) return false;
+  } catch (e) {
+    return false; // a header longer than 16 KB, or damage: read whole, which reports it
+  }
+  byArea.set(baft, { get, url, queue: Promise.resolve() });
+  return true;
+}
+
+/**
+ * Reads the plots whose boxes meet [west, south, east, north] (lon/lat) into `baft`, by range
+ * requests, when its parcel layer is read by area (`baft.parcelsByRanges`); then `parcelAt`,
+ * `check` and the others know them. Resolves to the number of requests made (0 when the layer
+ * is not read by area, or the plots were read before). Calls on one `baft` run one at a time.
+ */
+export function readParcels(baft, bbox) {
+  const area = byArea.get(baft);
+  if (!area) return Promise.resolve(0);
+  const run = area.queue.then(async () => {
+    let n = 0;
+    for (let round = 0; round < 16; round += 1) {
+      const ranges = baft.parcelRanges(bbox[0], bbox[1], bbox[2], bbox[3]);
+      if (ranges.length === 0) break;
+      for (let i = 0; i < ranges.length; i += 2) {
+        const [a, b] = [ranges[i], ranges[i + 1]];
+        const r = await area.get(area.url, { headers: { Range: `bytes=${a}-${b - 1}` } });
+        if (r.status !== 206) throw new Error(`${area.url}: bytes ${a}-${b - 1} not sent (HTTP ${r.status})`);
+        baft.addParcelBytes(a, new Uint8Array(await r.arrayBuffer()));
+        n += 1;
+      }
+    }
+    return n;
+  });
+  area.queue = run.catch(() => {});
+  return run;
+}
+
+/** `readParcels` for the plots whose boxes hold one point. */
+export function readParcelsAt(baft, lon, lat) {
+  return readParcels(baft, [lon, lat, lon, lat]);
 }

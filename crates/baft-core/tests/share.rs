@@ -29,6 +29,7 @@ fn a_point_link_reopens_the_same_answer() {
     let summary = Summary::of_point(&report, None, Lang::En);
     let link = SharedState {
         subject: Some(Subject::Point { lat: p.1, lon: p.0 }),
+        city: None,
         lang: Some(Lang::En),
         data_version: Some(ds.manifest.data_version.clone()),
         boundary: summary.boundary(),
@@ -68,6 +69,7 @@ fn a_plot_link_reopens_the_same_shares() {
     let report = ds.check_plot(&rings).unwrap();
     let frag = SharedState {
         subject: Some(Subject::Outline(rings.clone())),
+        city: None,
         ..Default::default()
     }
     .to_fragment();

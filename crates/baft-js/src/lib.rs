@@ -23,6 +23,8 @@
 
 pub mod answer;
 pub mod engine;
+pub mod national;
+mod ranges;
 
 use baft_core::base::jalali::GregorianDate;
 use baft_core::{say, Lang};

@@ -4,6 +4,7 @@
 //! cargo run -p baft-sample --release -- data [tests/fixtures]   # the committed sample and test fixtures
 //! cargo run -p baft-sample --release -- bench-layer 50000 /tmp/blocks-50k.geojson
 //! cargo run -p baft-sample --release -- bench-parcels 200000 /tmp/parcels-200k.geojson
+//! cargo run -p baft-sample --release -- national /tmp/lon-lat-data /tmp/national  # 30 cities
 //! ```
 //!
 //! The city is synthetic: an irregular street grid about 5 × 6 km around Qods's centre
@@ -12,6 +13,7 @@
 //! It is NOT the official boundary; every file says so.
 
 mod city;
+mod national;
 mod output;
 mod rng;
 
@@ -167,6 +169,15 @@ fn main() {
             std::fs::write(out, output::bench_parcels(n, &frame))
                 .unwrap_or_else(|e| fail(&format!("{out}: {e}")));
             eprintln!("wrote {n} parcels to {out}");
+        }
+        Some("national") => {
+            let (Some(input), Some(out)) = (args.get(1), args.get(2)) else {
+                fail("usage: baft-sample national LON_LAT_DATA_DIR OUT_DIR")
+            };
+            match national::write(Path::new(input), Path::new(out)) {
+                Ok(report) => eprintln!("{report}"),
+                Err(e) => fail(&e),
+            }
         }
         Some(dir) => {
             let city = build_city(1402);

@@ -71,6 +71,8 @@ pub struct Engine {
     /// Evaluate packages on this date instead of today.
     pub date: Option<GregorianDate>,
     problems: Vec<Problem>,
+    /// The parcel layer, while it is read by range requests.
+    remote: Option<ranges::RemoteParcels>,
 }
 
 fn manifest_errors(errs: &[baft_core::FieldError], lang: Lang) -> String {
@@ -110,6 +112,7 @@ impl Engine {
             lang,
             date: None,
             problems: Vec::new(),
+            remote: None,
         }
     }
 
@@ -275,5 +278,6 @@ impl Engine {
 }
 
 mod files;
+mod ranges;
 #[cfg(test)]
 mod tests;

@@ -229,3 +229,45 @@ fn a_flatgeobuf_parcel_layer_written_by_gdal_answers_like_the_geojson() {
         assert_eq!(a["packages"], b["packages"], "{q}");
     }
 }
+
+/// The JS API's range protocol (what `readParcels` in baft.mjs drives): the plot at a point is
+/// read in a few ranges and then answers as if the whole layer were loaded.
+#[test]
+fn a_parcel_layer_read_by_area_answers_the_plot_at_a_point() {
+    let whole = sample(true);
+    let text = read("data/parcels/parcels.geojson");
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
+    let mut e = sample(false);
+    let first = &bytes[..baft_core::read::fgb::FgbRanges::FIRST as usize];
+    assert!(e.open_parcel_ranges(first, bytes.len() as u64).unwrap());
+    assert!(e.parcels_by_ranges());
+    // A point inside a plot of the whole layer.
+    let ring = &whole.ds.parcels.as_ref().unwrap().rings(123)[0];
+    let n = (ring.len() - 1) as f64;
+    let lon = ring[..ring.len() - 1].iter().map(|p| p.0).sum::<f64>() / n;
+    let lat = ring[..ring.len() - 1].iter().map(|p| p.1).sum::<f64>() / n;
+    assert_eq!(e.parcel_at(lon, lat), None, "not read yet");
+    let mut requests = 0;
+    loop {
+        let ranges = e.parcel_ranges([lon, lat, lon, lat]);
+        if ranges.is_empty() {
+            break;
+        }
+        for r in ranges.chunks(2) {
+            e.add_parcel_bytes(r[0], &bytes[r[0] as usize..r[1] as usize]);
+            requests += 1;
+        }
+        assert!(requests < 10);
+    }
+    assert!(requests <= 5, "{requests}");
+    let i = e.parcel_at(lon, lat).expect("the plot is read");
+    let j = whole.parcel_at(lon, lat).unwrap();
+    let info = |e: &Engine, i: usize| e.ds.parcels.as_ref().unwrap().info[i].clone();
+    assert_eq!(info(&e, i), info(&whole, j));
+    // A file that can't be read by area is added whole, as before.
+    let plain =
+        std::fs::read(root().join("fuzz/corpus/flatgeobuf/seed-gdal-no-index-3.fgb")).unwrap();
+    let mut e = sample(false);
+    assert!(!e.open_parcel_ranges(&plain, plain.len() as u64).unwrap());
+    assert!(e.open_parcel_ranges(b"not fgb at all", 14).is_err());
+}

@@ -9,6 +9,7 @@
 //! - `p=<lat>,<lon>`: a point, decimal degrees, 6 decimals (≈ 0.1 m);
 //! - `g=<outline>`: a plot outline in the compact encoding of [`encode_outline`];
 //! - `id=<plot id>`: a surveyed plot of the parcel layer;
+//! - `c=<city id>`: the city, in a national deployment (its catalogue, `crate::read::catalogue`);
 //! - `lang=fa|en`;
 //! - `v=<data version>`: the `data_version` of the manifest that gave the answer;
 //! - `b=<version>,…`: the boundary version each layer's answer used, in the manifest's layer
@@ -23,6 +24,7 @@
 //! use baft_core::answer::share::{SharedState, Subject};
 //! let s = SharedState {
 //!     subject: Some(Subject::Point { lat: 35.7097, lon: 51.1119 }),
+//!     city: None,
 //!     lang: Some(baft_core::Lang::En),
 //!     ..Default::default()
 //! };
@@ -62,6 +64,9 @@ pub enum Subject {
 pub struct SharedState {
     /// What the link points at (`p=`, `g=` or `id=`); `None` when it names none.
     pub subject: Option<Subject>,
+    /// `c=<id>`: the city of a national deployment's catalogue (`read::catalogue`) the answer
+    /// is in; `None` for a single city's deployment.
+    pub city: Option<String>,
     /// `lang=fa|en`: the language of the answer; `None` when the link doesn't set one.
     pub lang: Option<Lang>,
     /// The manifest's `data_version` the answer came from.
@@ -83,6 +88,9 @@ impl SharedState {
             Some(Subject::Outline(rings)) => parts.push(format!("g={}", encode_outline(rings))),
             Some(Subject::Parcel(id)) => parts.push(format!("id={}", escape(id))),
             None => {}
+        }
+        if let Some(c) = &self.city {
+            parts.push(format!("c={}", escape(c)));
         }
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", l.code()));
@@ -135,6 +143,7 @@ impl SharedState {
                     let id = unescape(value).filter(|v| !v.is_empty()).ok_or_else(bad)?;
                     s.subject = Some(Subject::Parcel(id));
                 }
+                "c" => s.city = Some(unescape(value).filter(|v| !v.is_empty()).ok_or_else(bad)?),
                 "lang" => s.lang = Some(Lang::parse(value).ok_or_else(bad)?),
                 "v" => s.data_version = Some(unescape(value).ok_or_else(bad)?),
                 "b" => {

@@ -5,6 +5,7 @@ use super::*;
 fn a_typical_plot_link_is_short_enough_for_sms() {
     let s = SharedState {
         subject: Some(Subject::Outline(typical_plot())),
+        city: None,
         lang: Some(Lang::Fa),
         data_version: Some("qods-sample-1".into()),
         boundary: vec!["1402".into(), "1399".into(), "1390".into(), "1401".into()],
@@ -27,6 +28,7 @@ fn a_typical_plot_link_is_short_enough_for_sms() {
 fn every_field_round_trips_including_persian_text() {
     let s = SharedState {
         subject: Some(Subject::Parcel("قطعه ۱۲/الف".into())),
+        city: None,
         lang: Some(Lang::Fa),
         data_version: Some("قدس ۱۴۰۳ & co".into()),
         boundary: vec!["1402".into(), "v:2,b".into()],
@@ -130,4 +132,21 @@ fn decoding_never_panics_on_arbitrary_text() {
         }
     }
     assert_eq!(n, 9usize.pow(4));
+}
+
+#[test]
+fn a_city_of_a_national_deployment_travels_in_the_link() {
+    let s = SharedState {
+        subject: Some(Subject::Point {
+            lat: 35.7097,
+            lon: 51.1119,
+        }),
+        city: Some("sample-07".into()),
+        lang: Some(Lang::En),
+        ..Default::default()
+    };
+    let frag = s.to_fragment();
+    assert_eq!(frag, "p=35.7097,51.1119&c=sample-07&lang=en");
+    assert_eq!(SharedState::from_fragment(&frag).unwrap(), s);
+    assert!(SharedState::from_fragment("c=").is_err());
 }

@@ -1,0 +1,98 @@
+//! The parcel layer read by HTTP range requests, for the JS API (as the app reads it): the
+//! engine says which byte ranges it needs, the JS wrapper (`www/js-api/baft.mjs`) fetches them
+//! and hands them back, round after round, until the plots whose boxes meet a box are in.
+//!
+//! One area at a time: [`Engine::parcel_ranges`] gives the next ranges (index nodes, then the
+//! features), [`Engine::add_parcel_bytes`] takes each range's bytes, and the call that finds
+//! nothing more to fetch installs the plots read and returns no range.
+
+use super::*;
+use baft_core::layer::parcels::ParcelsBuilder;
+use baft_core::read::fgb::{FgbRanges, Span, Step};
+
+/// A parcel layer being read by ranges.
+pub struct RemoteParcels {
+    reader: FgbRanges,
+    builder: ParcelsBuilder<'static>,
+    /// The features of the current area, once their ranges were handed out.
+    pending: Option<Vec<Span>>,
+}
+
+impl Engine {
+    /// Opens the parcel layer for reading by ranges from its first bytes (at least
+    /// `FgbRanges::FIRST`, or the whole header) and the file's length. `Ok(false)`: the file
+    /// can't be read by area (no index, not in lon/lat, no parcel layer): fetch it whole.
+    pub fn open_parcel_ranges(&mut self, first: &[u8], len: u64) -> Result<bool, String> {
+        let Some(spec) = self.ds.manifest.parcels.clone() else {
+            return Ok(false);
+        };
+        let reader = match FgbRanges::open(&spec.file, first, len) {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(false),
+            Err(p) => return Err(p.message(self.lang)),
+        };
+        let builder = ParcelsBuilder::by_ranges(&spec, &reader, &self.ds.frame);
+        if !builder.is_lon_lat() {
+            return Ok(false);
+        }
+        self.remote = Some(RemoteParcels {
+            reader,
+            builder,
+            pending: None,
+        });
+        self.install_remote();
+        Ok(true)
+    }
+
+    /// Whether the parcel layer is read by ranges (ask for an area before a plot question).
+    pub fn parcels_by_ranges(&self) -> bool {
+        self.remote.is_some()
+    }
+
+    /// The next byte ranges (`[start, end)` pairs, flattened) needed to read the plots whose
+    /// boxes meet `bbox` (lon/lat); none once they are read (and installed).
+    pub fn parcel_ranges(&mut self, bbox: [f64; 4]) -> Vec<u64> {
+        let Some(r) = &mut self.remote else {
+            return Vec::new();
+        };
+        if let Some(spans) = r.pending.take() {
+            // The features came: the area is read.
+            if let Err(p) = r.reader.check_read(&spans) {
+                self.problems.push(p);
+            }
+            self.install_remote();
+            return Vec::new();
+        }
+        let ranges = match r.reader.search(bbox) {
+            Step::Fetch(ranges) => ranges,
+            Step::Features(spans) if spans.is_empty() => return Vec::new(),
+            Step::Features(spans) => {
+                let ranges = FgbRanges::feature_ranges(&spans);
+                r.pending = Some(spans);
+                ranges
+            }
+        };
+        ranges.iter().flat_map(|r| [r.start, r.end]).collect()
+    }
+
+    /// Takes the bytes of a range [`Self::parcel_ranges`] gave, starting at byte `start`.
+    pub fn add_parcel_bytes(&mut self, start: u64, bytes: &[u8]) {
+        let Some(r) = &mut self.remote else { return };
+        match &r.pending {
+            None => r.reader.add_index(start, bytes),
+            Some(spans) => match r.reader.read(start, bytes, spans) {
+                Ok(raw) => {
+                    r.builder.add(raw);
+                }
+                Err(p) => self.problems.push(p),
+            },
+        }
+    }
+
+    fn install_remote(&mut self) {
+        if let Some(r) = &self.remote {
+            let problems = self.ds.install_parcels(r.builder.snapshot());
+            self.problems.extend(problems);
+        }
+    }
+}
