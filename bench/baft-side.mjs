@@ -26,15 +26,27 @@ function lookups(b) {
   return cache.get(b);
 }
 
+/** Where a parcel layer read by area is (per engine), for `prepare`. */
+const byArea = new WeakMap();
+
 export const impl = {
   name: 'baft',
-  /** The manifest, then the current layer files and the parcel layer (text, or bytes for FlatGeobuf). */
-  async fetch(base) {
+  /**
+   * The manifest, then the current layer files and the parcel layer (text, or bytes for
+   * FlatGeobuf); with `byArea`, only the parcel file's first 16 KB (a range request), as the app
+   * and `loadBaft` read a province's file.
+   */
+  async fetch(base, { byArea: area = false } = {}) {
     const manifest = await (await get(base + 'manifest.json')).text();
     const probe = new Baft(manifest, 'en');
     const wanted = probe.files().filter((f) => f.kind === 'layer' || f.kind === 'parcels');
     probe.free();
     const files = await Promise.all(wanted.map(async (f) => {
+      if (area && f.kind === 'parcels') {
+        const r = await fetch(base + f.path, { headers: { Range: 'bytes=0-16383' } });
+        const total = Number(/\/(\d+)$/.exec(r.headers.get('content-range'))[1]);
+        return { ...f, first: new Uint8Array(await r.arrayBuffer()), total, url: base + f.path };
+      }
       const r = await get(base + f.path);
       return f.binary ? { ...f, bytes: new Uint8Array(await r.arrayBuffer()) } : { ...f, text: await r.text() };
     }));
@@ -43,10 +55,32 @@ export const impl = {
   load(data) {
     const b = new Baft(data.manifest, 'en');
     for (const f of data.files) {
+      if (f.first) {
+        if (!b.openParcelRanges(f.first, f.total)) throw new Error(`${f.path}: not readable by area`);
+        byArea.set(b, f.url);
+        continue;
+      }
       const problems = f.binary ? b.addFileBytes(f.path, f.bytes) : b.addFileText(f.path, f.text);
       if (problems.length) console.warn(f.path, problems);
     }
     return b;
+  },
+  /**
+   * Before a point's query, when the parcel layer is read by area: the plots whose boxes hold
+   * the point, by range requests (the index levels not read yet, then the features), as
+   * `readParcelsAt` in baft.mjs reads them.
+   */
+  async prepare(b, lon, lat) {
+    const url = byArea.get(b);
+    if (!url) return;
+    for (let round = 0; round < 16; round++) {
+      const ranges = b.parcelRanges(lon, lat, lon, lat);
+      if (ranges.length === 0) return;
+      for (let i = 0; i < ranges.length; i += 2) {
+        const r = await fetch(url, { headers: { Range: `bytes=${ranges[i]}-${ranges[i + 1] - 1}` } });
+        b.addParcelBytes(ranges[i], new Uint8Array(await r.arrayBuffer()));
+      }
+    }
   },
   wasmBytes() {
     return wasm.memory.buffer.byteLength;

@@ -201,7 +201,7 @@ function comparePlots(peer, baft, plots) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function sideRun(browser, port, page_, base, { n, answers, overlaps = true }) {
+async function sideRun(browser, port, page_, base, { n, answers, overlaps = true, byArea = false }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -209,7 +209,7 @@ async function sideRun(browser, port, page_, base, { n, answers, overlaps = true
   const cdp = await context.newCDPSession(page);
   await page.goto(`http://127.0.0.1:${port}/${page_}`);
   await page.waitForFunction(() => window.sideReady === true, null, { timeout: 60_000 });
-  const r = { load: await page.evaluate((a) => window.side.load(a), { base }) };
+  const r = { load: await page.evaluate((a) => window.side.load(a), { base, options: { byArea } }) };
   r.memory = await page.evaluate(() => window.side.memory());
   await cdp.send('HeapProfiler.collectGarbage');
   r.memory.cdp_heap_used = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -259,17 +259,18 @@ for (const n of SIZES) {
   const probePts = probes.flatMap((q) => q.p);
   const agreementPlots = randomIndexes(n, PLOTS, PLOT_SEED).slice(0, PLOTS);
   const answers = { points: [...randomPts, ...probePts], plots: agreementPlots };
-  const runs = { peer: [], baft: [], pack: [] };
+  const runs = { peer: [], baft: [], pack: [], area: [] };
   for (let r = 0; r < RUNS; r++) {
     const first = r === 0 ? answers : null;
     runs.peer.push(await sideRun(browser, port, 'peer.html', base, { n, answers: first }));
     runs.baft.push(await sideRun(browser, port, 'baft-side.html', base, { n, answers: first }));
     runs.pack.push(await sideRun(browser, port, 'baft-side.html', `data-${n}-packed/`, { n, answers: null, overlaps: false }));
+    runs.area.push(await sideRun(browser, port, 'baft-side.html', `data-${n}-packed/`, { n, answers: null, overlaps: false, byArea: true }));
     process.stderr.write(`  ${n}: run ${r + 1}/${RUNS} done\n`);
   }
   const med = (side, f) => median(runs[side].map(f));
   const s = {};
-  for (const side of ['peer', 'baft', 'pack']) {
+  for (const side of ['peer', 'baft', 'pack', 'area']) {
     s[side] = {
       fetch_ms: med(side, (x) => x.load.fetch_ms),
       parse_index_ms: med(side, (x) => x.load.parse_index_ms),
@@ -281,7 +282,7 @@ for (const n of SIZES) {
       parcel_us: med(side, (x) => x.queries.parcel_us ?? null),
       parcel_hits: runs[side][0].queries.parcel_hits ?? null,
       locate_mismatch: runs[side][0].queries.locate_mismatch ?? null,
-      plot_us: side === 'pack' ? null : med(side, (x) => x.overlaps.plot_us),
+      plot_us: side === 'pack' || side === 'area' ? null : med(side, (x) => x.overlaps.plot_us),
       js_heap_mb: med(side, (x) => MB(x.memory.js_heap_used)),
       cdp_heap_mb: med(side, (x) => MB(x.memory.cdp_heap_used)),
       wasm_mb: med(side, (x) => MB(x.memory.wasm_bytes)),
@@ -359,24 +360,26 @@ writeFileSync(join(ROOT, 'results.json'), JSON.stringify(results, null, 2));
 console.log(`browser: Chromium ${browserVersion} (headless) · Turf ${versions.turf} · Flatbush ${versions.flatbush} · Baft ${versions.baft}`);
 console.log(`medians of ${RUNS} runs; ${POINTS.toLocaleString('en')} random points in the city envelope; ${PLOTS} random plots; first answer: ${TTFA_RUNS} runs, CPU throttled ${THROTTLE}×`);
 console.log('');
-console.log('| parcels | measure | peer (Turf + Flatbush) | Baft (GeoJSON) | Baft (.fgb) | Baft ÷ peer (GeoJSON · fgb) |');
-console.log('|---:|---|---:|---:|---:|---:|');
+console.log('| parcels | measure | peer (Turf + Flatbush) | Baft (GeoJSON) | Baft (.fgb) | Baft (.fgb by area) | Baft ÷ peer (GeoJSON · fgb · by area) |');
+console.log('|---:|---|---:|---:|---:|---:|---:|');
 for (const n of SIZES) {
   const { medians: s, ttfa, bytes } = results.sizes[n];
-  const row = (label, p, b, k, d = 1) => console.log(`| ${n.toLocaleString('en')} | ${label} | ${fmt(p, d)} | ${fmt(b, d)} | ${fmt(k, d)} | ${ratio(b, p)}${k !== null && k !== undefined ? ` · ${ratio(k, p)}` : ''} |`);
+  const some = (x) => x !== null && x !== undefined;
+  const row = (label, p, b, k, d = 1, a = null) => console.log(`| ${n.toLocaleString('en')} | ${label} | ${fmt(p, d)} | ${fmt(b, d)} | ${fmt(k, d)} | ${fmt(a, d)} | ${ratio(b, p)}${some(k) ? ` · ${ratio(k, p)}` : ''}${some(a) ? ` · ${ratio(a, p)}` : ''} |`);
   row(`files (MB: zones + parcels)`, MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_geojson), MB(bytes.zones + bytes.parcels_pack));
-  row('fetch (ms, localhost)', s.peer.fetch_ms, s.baft.fetch_ms, s.pack.fetch_ms);
-  row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms);
-  row('point query: plot + zone ids (µs; Baft: locate)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2);
+  row('fetch (ms, localhost; by area: zones + the first 16 KB)', s.peer.fetch_ms, s.baft.fetch_ms, s.pack.fetch_ms, 1, s.area.fetch_ms);
+  row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms, 1, s.area.parse_index_ms);
+  row('ready to answer any point: fetch + parse + index (ms)', s.peer.load_ms, s.baft.load_ms, s.pack.load_ms, 1, s.area.load_ms);
+  row('point query: plot + zone ids (µs; Baft: locate; by area: its plots read first, fetches included)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2, s.area.point_us);
   row('· locate alone, without the id lookups (µs)', null, s.baft.locate_us, s.pack.locate_us, 2);
   row('display answer checkPoint (µs)', null, s.baft.check_us, s.pack.check_us, 2);
   row('parcelAt alone (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
   row('point, all in one call (µs; locateMany)', null, s.baft.engine_us, s.pack.engine_us, 2);
   row('· points where locate and checkPoint differ (must be 0)', null, s.baft.locate_mismatch, s.pack.locate_mismatch, 0);
   row('plot % overlap (µs; Baft: checkParcel)', s.peer.plot_us, s.baft.plot_us, null, 0);
-  row('JS heap after load (MB)', s.peer.cdp_heap_mb, s.baft.cdp_heap_mb, s.pack.cdp_heap_mb);
-  row('wasm memory (MB)', s.peer.wasm_mb, s.baft.wasm_mb, s.pack.wasm_mb);
-  row('memory total (MB)', s.peer.total_mb, s.baft.total_mb, s.pack.total_mb);
+  row('JS heap after load (MB)', s.peer.cdp_heap_mb, s.baft.cdp_heap_mb, s.pack.cdp_heap_mb, 1, s.area.cdp_heap_mb);
+  row('wasm memory (MB)', s.peer.wasm_mb, s.baft.wasm_mb, s.pack.wasm_mb, 1, s.area.wasm_mb);
+  row('memory total after load (MB)', s.peer.total_mb, s.baft.total_mb, s.pack.total_mb, 1, s.area.total_mb);
   row(`first answer, #p= link, CPU ${THROTTLE}× (ms; Baft: the app)`, ttfa.peer_ms, ttfa.app_ms, ttfa.app_pack_ms, 0);
 }
 {
