@@ -59,15 +59,25 @@ pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
     if from_gps {
         ask(state, Question::Point { lon, lat }, true);
     } else if crate::loader::ranges::active() {
-        // The parcel layer is read by ranges: the plots at the tap first (a few requests).
+        // The parcel layer is read by ranges: the plots at the tap first (a few requests); an
+        // answer is given only if no later tap came meanwhile.
         let state = *state;
+        let tap = TAPS.with(|t| t.replace(t.get() + 1) + 1);
         leptos::task::spawn_local(async move {
             crate::loader::ranges::read_box(&state, [lon, lat, lon, lat]).await;
-            ask(&state, Question::Tap { lon, lat }, false);
+            if TAPS.with(|t| t.get()) == tap {
+                ask(&state, Question::Tap { lon, lat }, false);
+            }
         });
     } else {
         ask(state, Question::Tap { lon, lat }, false);
     }
+}
+
+thread_local! {
+    /// Taps so far, so that a tap answered late (its plots read by ranges) never overwrites a
+    /// later one's answer.
+    static TAPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Answers a point as such (a shared link's or an embedding page's point: no plot is selected).

@@ -106,8 +106,13 @@ pub fn apply_fragment(state: &AppState, frag: &str) {
         }
     };
     // A link to another city of a national deployment: that city's data, from the start.
+    let known = |c: &str| {
+        state
+            .catalogue
+            .with_untracked(|k| k.as_ref().is_some_and(|k| k.find(c).is_some()))
+    };
     if let (Some(c), Some(now)) = (&link.city, state.city.get_untracked()) {
-        if *c != now {
+        if *c != now && known(c) {
             if let Some(l) = location() {
                 let _ = l.reload();
             }

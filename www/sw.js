@@ -186,8 +186,9 @@ async function rangeFromNetwork(req, header) {
   const r = parseRange(header);
   try {
     const res = await fetch(req);
-    const total = /\/(\d+)$/.exec(res.headers.get('content-range') || '');
-    if (res.status === 206 && r && total) await keepPiece(req.url, r[0], r[1], total[1], res.clone());
+    // Kept under the bytes the server says it sent (they may be fewer than asked).
+    const sent = /bytes (\d+)-(\d+)\/(\d+)$/.exec(res.headers.get('content-range') || '');
+    if (res.status === 206 && sent) await keepPiece(req.url, Number(sent[1]), Number(sent[2]), sent[3], res.clone());
     return res;
   } catch (e) {
     // Offline: a kept piece that holds the range answers it (the snapshot's first 16 KB, or
@@ -483,6 +484,7 @@ async function checkData(client) {
     await writeState({ current: null, pending: null });
     await deleteCache(state.current);
     await deleteCache(state.pending);
+    await caches.delete(RANGES_CACHE);
     return done('catalogue');
   }
 

@@ -20,13 +20,8 @@ pub fn CityChooser() -> impl IntoView {
             _ => {
                 let id = state.city.get()?;
                 let name = catalogue.find(&id)?.name.get(l).to_string();
-                let change = move |_| {
-                    state.city.set(None);
-                    state.data.set(None);
-                    state.outcome.set(None);
-                    state.problems.set(Vec::new());
-                    state.progress.set(Progress::ChooseCity(CityAsk::Choose));
-                };
+                // A fresh start (no task of this city's load goes on into the next one's).
+                let change = move |_| crate::loader::cities::start_over();
                 return Some(
                     view! {
                         <p class="city-now">

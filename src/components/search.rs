@@ -10,12 +10,16 @@ use wasm_bindgen_futures::JsFuture;
 pub fn Search() -> impl IntoView {
     let state = use_state();
     let _lang = state.lang;
-    let ready = move || state.data.with(|d| d.is_some());
+    // Ready once every layer's current version is in: an answer given before would lack the
+    // layers still loading (and keep lacking them).
+    let ready = move || state.data.with(|d| d.is_some()) && state.layers_left.get() == 0;
     let submit = move || actions::check_text(&state, &state.query.get_untracked());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && !ev.shift_key() {
             ev.prevent_default();
-            submit();
+            if ready() {
+                submit();
+            }
         }
     };
     let on_file = move |ev: leptos::ev::Event| {

@@ -76,3 +76,16 @@ async fn load_city(state: AppState, base: String, id: String) {
     // A catalogue inside a city's folder is not a manifest: the manifest's own errors say so.
     super::load_manifest(state, base, text).await
 }
+
+/// Another city: the page again without its link, so that the chooser shows and nothing of
+/// the loaded city's reading goes on.
+pub fn start_over() {
+    if let Some(w) = web_sys::window() {
+        let l = w.location();
+        let page = l.pathname().unwrap_or_default() + &l.search().unwrap_or_default();
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page));
+        }
+        let _ = l.reload();
+    }
+}

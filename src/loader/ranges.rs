@@ -57,14 +57,25 @@ async fn fetch_range(
         .dyn_into()
         .map_err(|_| io_error(url, "not a response".into()))?;
     let resp = fetch_ok(url, resp)?;
-    let partial = resp.status() == 206;
-    // `bytes a-b/len`; `*` (unknown) or no header: not usable for ranges.
-    let len = resp
-        .headers()
-        .get("Content-Range")
-        .ok()
-        .flatten()
+    // `bytes a-b/len`; `*` (unknown) or no header: not usable for ranges. A part that does not
+    // start where asked is an error (its bytes would be read as others).
+    let content_range = resp.headers().get("Content-Range").ok().flatten();
+    let len = content_range
+        .as_deref()
         .and_then(|c| c.rsplit('/').next()?.trim().parse::<u64>().ok());
+    let starts_there = content_range.as_deref().is_some_and(|c| {
+        let first = c
+            .trim()
+            .strip_prefix("bytes ")
+            .and_then(|r| r.split('-').next());
+        first.and_then(|a| a.trim().parse::<u64>().ok()) == Some(range.start)
+    });
+    let partial = resp.status() == 206;
+    if partial && !starts_there {
+        let sent = content_range.unwrap_or_default();
+        let asked = format!("bytes {}-{}", range.start, range.end.saturating_sub(1));
+        return Err(io_error(url, asked + " asked, " + &sent + " sent"));
+    }
     Ok((body(url, &resp).await?, partial, len))
 }
 
@@ -89,6 +100,10 @@ pub async fn open(state: &AppState, url: &str) -> Result<Opened, BaftError> {
     };
     let mut head = first;
     let need = FgbRanges::header_len(url, &head).map_err(problem)?;
+    if need > len {
+        // A header longer than the file: damage, said by reading what came.
+        return Ok(Opened::Whole(head));
+    }
     if need > head.len() as u64 {
         head = fetch_range(url, 0..need).await?.0;
     }
@@ -133,18 +148,18 @@ pub fn active() -> bool {
     REMOTE.with(|r| r.borrow().is_some())
 }
 
-/// Installs the plots read so far as the dataset's parcel layer.
+/// Installs the plots read so far as the dataset's parcel layer. A snapshot's problems are not
+/// recorded: the features' own are, as they are read (an area with no plot yet is not an empty
+/// layer).
 fn install(state: &AppState) {
     let Some(layer) = REMOTE.with(|r| Some(r.borrow().as_ref()?.builder.snapshot())) else {
         return;
     };
-    let mut problems = Vec::new();
     state.data.update(|d| {
         if let Some(ds) = d {
-            problems = Arc::make_mut(ds).install_parcels(layer);
+            let _ = Arc::make_mut(ds).install_parcels(layer);
         }
     });
-    state.problems.update(|p| p.extend(problems));
 }
 
 /// Reads the plots whose boxes meet `bbox` (lon/lat) by ranges and installs them; a failed
@@ -182,10 +197,15 @@ async fn read_box_or_fail(state: &AppState, bbox: [f64; 4]) -> Result<bool, Baft
                     let (bytes, partial, _) = fetch_range(&url, range.clone()).await?;
                     let start = if partial { range.start } else { 0 };
                     let mut failed = None;
+                    let mut problems = Vec::new();
                     with(&mut |r| match r.reader.read(start, &bytes, &spans) {
-                        Ok(raw) => added += r.builder.add(raw),
+                        Ok(raw) => {
+                            problems.extend(raw.problems.iter().cloned());
+                            added += r.builder.add(raw);
+                        }
                         Err(p) => failed = Some(p),
                     });
+                    state.problems.update(|ps| ps.extend(problems));
                     if let Some(p) = failed {
                         state.problems.update(|ps| ps.push(p));
                         break;

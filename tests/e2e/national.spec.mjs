@@ -50,6 +50,7 @@ test('with no city in the link the owner picks one by name, and its answers foll
   await expect(page.locator('.city-list button')).toHaveCount(1);
   await page.getByRole('button', { name: 'شهر نمونهٔ ۲۲' }).click();
   await expect(page.locator('.city-now')).toContainText('شهر نمونهٔ ۲۲');
+  await expect(page.getByRole('button', { name: 'بررسی', exact: true })).toBeEnabled();
   const p = wornPoint('sample-22');
   await search(page, `${p.lat}, ${p.lon}`);
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
@@ -57,6 +58,17 @@ test('with no city in the link the owner picks one by name, and its answers foll
   // Another city: the chooser again.
   await page.getByRole('button', { name: 'تغییر شهر' }).click();
   await expect(page.getByRole('heading', { name: 'شهر خود را انتخاب کنید' })).toBeVisible();
+});
+
+test('a link naming a city this catalogue does not have goes by its point, once', async ({ page }) => {
+  let loads = 0;
+  page.on('load', () => { loads += 1; });
+  const p = wornPoint('sample-08');
+  await page.goto(`${ORIGIN}/#p=${p.lat.toFixed(6)},${p.lon.toFixed(6)}&c=no-such-city`);
+  await expect(page.locator('.city-now')).toContainText('شهر نمونهٔ ۸');
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  await page.waitForTimeout(1500);
+  expect(loads).toBe(1); // no reload
 });
 
 test('a point in no city asks for the city and says why', async ({ page }) => {

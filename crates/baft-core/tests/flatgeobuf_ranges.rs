@@ -231,3 +231,63 @@ fn plots_read_by_ranges_keep_their_places_when_the_whole_file_follows() {
     };
     assert_eq!(ids(&done), ids(&whole));
 }
+
+/// A feature range that came one byte short fails the read; the plots of that range are not
+/// marked as read, so asking again reads them (none is lost for good).
+#[test]
+fn plots_of_a_failed_range_are_read_on_the_next_try() {
+    let bytes = grid(2_000);
+    let d = 20.0 / 111_320.0;
+    // A box over a few dozen plots, in the middle of the grid.
+    let bbox = [
+        51.0 + 10.0 * d,
+        35.6 + 10.0 * d,
+        51.0 + 16.0 * d,
+        35.6 + 16.0 * d,
+    ];
+    let mut r = FgbRanges::open("p.fgb", &bytes[..4096], bytes.len() as u64)
+        .unwrap()
+        .unwrap();
+    let data_start = {
+        // The features start after the index: any range starting past the first feature
+        // request is a feature range. Cut every range that reads features.
+        let mut probe = FgbRanges::open("p.fgb", &bytes[..4096], bytes.len() as u64)
+            .unwrap()
+            .unwrap();
+        let mut first_feature = u64::MAX;
+        loop {
+            match probe.search(bbox) {
+                fgb::Step::Fetch(ranges) => {
+                    for g in ranges {
+                        probe.add_index(g.start, &bytes[g.start as usize..g.end as usize]);
+                    }
+                }
+                fgb::Step::Features(spans) => {
+                    first_feature = spans.iter().map(|s| s.bytes.start).min().unwrap();
+                    break;
+                }
+            }
+        }
+        first_feature
+    };
+    let short = r.query(bbox, |g| {
+        let end = if g.start >= data_start {
+            g.end - 1
+        } else {
+            g.end
+        };
+        Ok(bytes[g.start as usize..end as usize].to_vec())
+    });
+    assert!(short.is_err());
+    let again = r
+        .query(bbox, |g| {
+            Ok(bytes[g.start as usize..g.end as usize].to_vec())
+        })
+        .unwrap();
+    let whole = FgbChunks::new("p.fgb", &bytes)
+        .unwrap()
+        .read_near(bbox)
+        .unwrap();
+    assert!(whole.features.len() > 20, "{}", whole.features.len());
+    assert_eq!(ids(&again), ids(&whole));
+}

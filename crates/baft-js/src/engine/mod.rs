@@ -70,9 +70,9 @@ pub struct Engine {
     pub lang: Lang,
     /// Evaluate packages on this date instead of today.
     pub date: Option<GregorianDate>,
-    problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
     /// The parcel layer, while it is read by range requests.
-    remote: Option<ranges::RemoteParcels>,
+    pub(crate) remote: Option<ranges::RemoteParcels>,
 }
 
 fn manifest_errors(errs: &[baft_core::FieldError], lang: Lang) -> String {

@@ -14,8 +14,8 @@ use baft_core::read::fgb::{FgbRanges, Span, Step};
 pub struct RemoteParcels {
     reader: FgbRanges,
     builder: ParcelsBuilder<'static>,
-    /// The features of the current area, once their ranges were handed out.
-    pending: Option<Vec<Span>>,
+    /// The features of the current area (and its box), once their ranges were handed out.
+    pub(super) pending: Option<(Vec<Span>, [f64; 4])>,
 }
 
 impl Engine {
@@ -55,20 +55,27 @@ impl Engine {
         let Some(r) = &mut self.remote else {
             return Vec::new();
         };
-        if let Some(spans) = r.pending.take() {
-            // The features came: the area is read.
+        if let Some((spans, asked)) = r.pending.take() {
+            // The features came: install what was read; this area is done (a feature that did
+            // not come is a problem, not a reason to ask again). Another box (a fetch failed and
+            // the caller moved on) goes on below.
             if let Err(p) = r.reader.check_read(&spans) {
                 self.problems.push(p);
             }
             self.install_remote();
-            return Vec::new();
+            if asked == bbox {
+                return Vec::new();
+            }
         }
+        let Some(r) = &mut self.remote else {
+            return Vec::new();
+        };
         let ranges = match r.reader.search(bbox) {
             Step::Fetch(ranges) => ranges,
             Step::Features(spans) if spans.is_empty() => return Vec::new(),
             Step::Features(spans) => {
                 let ranges = FgbRanges::feature_ranges(&spans);
-                r.pending = Some(spans);
+                r.pending = Some((spans, bbox));
                 ranges
             }
         };
@@ -80,8 +87,9 @@ impl Engine {
         let Some(r) = &mut self.remote else { return };
         match &r.pending {
             None => r.reader.add_index(start, bytes),
-            Some(spans) => match r.reader.read(start, bytes, spans) {
+            Some((spans, _)) => match r.reader.read(start, bytes, spans) {
                 Ok(raw) => {
+                    self.problems.extend(raw.problems.iter().cloned());
                     r.builder.add(raw);
                 }
                 Err(p) => self.problems.push(p),
@@ -89,10 +97,11 @@ impl Engine {
         }
     }
 
+    /// Installs the plots read so far. A snapshot's problems are not recorded: the features'
+    /// own are, as they are read (an area with no plot yet is not an empty layer).
     fn install_remote(&mut self) {
         if let Some(r) = &self.remote {
-            let problems = self.ds.install_parcels(r.builder.snapshot());
-            self.problems.extend(problems);
+            let _ = self.ds.install_parcels(r.builder.snapshot());
         }
     }
 }

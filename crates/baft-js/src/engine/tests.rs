@@ -271,3 +271,62 @@ fn a_parcel_layer_read_by_area_answers_the_plot_at_a_point() {
     assert!(!e.open_parcel_ranges(&plain, plain.len() as u64).unwrap());
     assert!(e.open_parcel_ranges(b"not fgb at all", 14).is_err());
 }
+
+/// `readParcels` whose feature fetch failed: the area is done (with a problem), and the next
+/// area is still read.
+#[test]
+fn a_failed_feature_fetch_does_not_stop_the_next_area() {
+    let whole = sample(true);
+    let text = read("data/parcels/parcels.geojson");
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
+    let mut e = sample(false);
+    let first = &bytes[..baft_core::read::fgb::FgbRanges::FIRST as usize];
+    assert!(e.open_parcel_ranges(first, bytes.len() as u64).unwrap());
+    let point = |i: usize| {
+        let ring = &whole.ds.parcels.as_ref().unwrap().rings(i)[0];
+        let n = (ring.len() - 1) as f64;
+        let lon = ring[..ring.len() - 1].iter().map(|p| p.0).sum::<f64>() / n;
+        let lat = ring[..ring.len() - 1].iter().map(|p| p.1).sum::<f64>() / n;
+        [lon, lat, lon, lat]
+    };
+    let (a, b) = (point(10), point(900));
+    // Area a: the index, then its features' ranges are handed out and never come.
+    let mut rounds = 0;
+    loop {
+        let r = e.parcel_ranges(a);
+        assert!(!r.is_empty());
+        let before = e.problems.len();
+        // Index ranges are read; the first feature ranges are not (the fetch "failed").
+        if e.remote.as_ref().unwrap().pending.is_some() {
+            assert_eq!(e.problems.len(), before);
+            break;
+        }
+        for g in r.chunks(2) {
+            e.add_parcel_bytes(g[0], &bytes[g[0] as usize..g[1] as usize]);
+        }
+        rounds += 1;
+        assert!(rounds < 10);
+    }
+    // Area b is read whole, all the same.
+    loop {
+        let r = e.parcel_ranges(b);
+        if r.is_empty() {
+            break;
+        }
+        for g in r.chunks(2) {
+            e.add_parcel_bytes(g[0], &bytes[g[0] as usize..g[1] as usize]);
+        }
+    }
+    assert!(e.parcel_at(b[0], b[1]).is_some());
+    // Area a asked again: its features are read now.
+    loop {
+        let r = e.parcel_ranges(a);
+        if r.is_empty() {
+            break;
+        }
+        for g in r.chunks(2) {
+            e.add_parcel_bytes(g[0], &bytes[g[0] as usize..g[1] as usize]);
+        }
+    }
+    assert!(e.parcel_at(a[0], a[1]).is_some());
+}

@@ -41,7 +41,7 @@ impl<'a> Index<'a> {
         if node_size < 2 || count == 0 || count > bytes.len() / NODE {
             return None;
         }
-        let levels = levels(count, node_size);
+        let levels = levels(count, node_size)?;
         let total = levels.first().map_or(0, |l| l.end);
         let len = total.checked_mul(NODE)?;
         let nodes = bytes.get(at..at.checked_add(len)?)?;
@@ -98,23 +98,28 @@ impl<'a> Index<'a> {
 }
 
 /// The node positions of each level of a tree of `count` leaves, leaves first (the root is the
-/// last level, stored first in the file).
-pub(super) fn levels(count: usize, node_size: usize) -> Vec<Range<usize>> {
+/// last level, stored first in the file); `None` when the count of nodes overflows a `usize`
+/// (a damaged header, on wasm32's 32 bits).
+pub(super) fn levels(count: usize, node_size: usize) -> Option<Vec<Range<usize>>> {
     let mut per_level = vec![count];
     let mut n = count;
     while n > 1 || per_level.len() == 1 {
         n = n.div_ceil(node_size.max(2));
         per_level.push(n);
     }
-    let total: usize = per_level.iter().sum();
-    let mut end = total;
-    per_level
+    let total = per_level
         .iter()
-        .map(|&size| {
-            end -= size;
-            end..end + size
-        })
-        .collect()
+        .try_fold(0usize, |t, &n| t.checked_add(n))?;
+    let mut end = total;
+    Some(
+        per_level
+            .iter()
+            .map(|&size| {
+                end -= size;
+                end..end + size
+            })
+            .collect(),
+    )
 }
 
 /// A node's box and offset field from its first 40 bytes; `None` when fewer are given.

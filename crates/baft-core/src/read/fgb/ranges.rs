@@ -89,7 +89,8 @@ impl FgbRanges {
         if head.count as u64 > len / NODE as u64 {
             return Err(damaged(file, None, &"the index is longer than the file"));
         }
-        let levels = levels(head.count, node_size);
+        let levels = levels(head.count, node_size)
+            .ok_or_else(|| damaged(file, None, &"the index is longer than the file"))?;
         let total = levels.first().map_or(0, |l| l.end) as u64;
         let index_start = head.header_end as u64;
         let data = total
@@ -259,6 +260,9 @@ impl FgbRanges {
             problems: Vec::new(),
         };
         let end = start.saturating_add(bytes.len() as u64);
+        // Marked as read only when the whole call succeeds: a plot decoded before a damaged
+        // one is read again on the next try, never lost.
+        let mut read = Vec::new();
         for s in spans {
             if s.bytes.start < start || s.bytes.start >= end || self.taken.contains_key(&s.index) {
                 continue;
@@ -279,9 +283,9 @@ impl FgbRanges {
                 feature,
                 &mut out,
             )?;
-            self.taken
-                .insert(s.index, s.bytes.start.saturating_sub(self.data));
+            read.push((s.index, s.bytes.start.saturating_sub(self.data)));
         }
+        self.taken.extend(read);
         Ok(out)
     }
 
