@@ -48,3 +48,14 @@ export async function search(page, text) {
 }
 
 export const layer = (page, id) => page.locator(`#result [data-layer="${id}"]`);
+
+/**
+ * A surveyed plot as the CLI answers its plate on a data folder: `{ lon, lat }` (a point inside
+ * it, the core's `interior_point`) and `plotId`. The range-reading tests tap there.
+ */
+export function cliPlot(dataDir, plate) {
+  const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'), ['check', '--data', dataDir, '--json'],
+    { input: plate, stdio: ['pipe', 'pipe', 'ignore'] }).toString());
+  const [lon, lat] = cli.result.interior_point;
+  return { lon, lat, plotId: cli.parcel.plot_id };
+}

@@ -3,8 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { ROOT } from './helpers.mjs';
+import { ROOT, cliPlot } from './helpers.mjs';
 import { startServer } from '../../scripts/serve-dist.mjs';
 
 const SITE = join(ROOT, 'target/dist-200k');
@@ -88,9 +87,7 @@ test('on a server that honours Range, a tapped plot answers from a few ranges be
     // Plot 1020/1531's inner point, as the CLI answers it on the same file; the typed point
     // centres the map on it (its plots in view are read by ranges and drawn), and a tap there
     // selects the plot.
-    const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
-      ['check', '--data', join(SITE, 'data'), '--json'], { input: '1020/1531', stdio: ['pipe', 'pipe', 'ignore'] }).toString());
-    const [lon, lat] = cli.result.interior_point;
+    const { lon, lat, plotId } = cliPlot(join(SITE, 'data'), '1020/1531');
     await page.locator('#q').fill(`${lat}, ${lon}`);
     await page.locator('#q').press('Enter');
     await expect(page.locator('.result')).toContainText('بافت فرسوده');
@@ -100,7 +97,7 @@ test('on a server that honours Range, a tapped plot answers from a few ranges be
     const before = sizes.length;
     const box = await page.locator('.map').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(page.locator('.survey')).toContainText(cli.parcel.plot_id);
+    await expect(page.locator('.survey')).toContainText(plotId);
     await expect.poll(() => sizes.length === ranges.length).toBe(true);
     const tap = sizes.slice(before);
     const tapBytes = tap.reduce((n, r) => n + r.bytes, 0);
@@ -150,9 +147,7 @@ test('the JS API reads the parcel layer by area: the plot at a point in a few ra
   test.setTimeout(120_000);
   const server = await startServer(SITE, 4188, '127.0.0.1');
   try {
-    const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
-      ['check', '--data', join(SITE, 'data'), '--json'], { input: '1020/1531', stdio: ['pipe', 'pipe', 'ignore'] }).toString());
-    const [lon, lat] = cli.result.interior_point;
+    const { lon, lat, plotId } = cliPlot(join(SITE, 'data'), '1020/1531');
     await page.goto('http://127.0.0.1:4188/js-api/example.html');
     const got = await page.evaluate(async ({ lon, lat }) => {
       const m = await import('/js-api/baft.mjs');
@@ -176,7 +171,7 @@ test('the JS API reads the parcel layer by area: the plot at a point in a few ra
     expect(got.log[0]).toEqual({ range: 'bytes=0-16383', bytes: 16384 });
     expect(got.log.every((r) => r.range !== null)).toBe(true); // never the whole file
     expect(got.before).toBeUndefined();
-    expect(got.plot).toBe(cli.parcel.plot_id);
+    expect(got.plot).toBe(plotId);
     expect(got.requests + 1).toBeLessThanOrEqual(6);
     expect(got.log.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(64 * 1024);
     expect(got.again).toBe(0);

@@ -2,10 +2,9 @@
 // taken in whole on request, and never mixed with the old; the web-app manifest is installable.
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { startServer } from '../../scripts/serve-dist.mjs';
 import { join } from 'node:path';
-import { FX, ROOT, layer, search } from './helpers.mjs';
+import { FX, ROOT, cliPlot, layer, search } from './helpers.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -244,15 +243,13 @@ test('a parcel layer read by area: the plots read on a visit answer offline', as
       return route.continue();
     });
     // Plot 1020/1531's inner point, as the CLI answers it on the same file.
-    const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
-      ['check', '--data', join(SITE, 'data'), '--json'], { input: '1020/1531', stdio: ['pipe', 'pipe', 'ignore'] }).toString());
-    const [lon, lat] = cli.result.interior_point;
+    const { lon, lat, plotId } = cliPlot(join(SITE, 'data'), '1020/1531');
     const tapThePlot = async () => {
       await search(page, `${lat}, ${lon}`);
       await expect(page.locator('.result')).toContainText('بافت فرسوده');
       const box = await page.locator('.map').boundingBox();
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await expect(page.locator('.survey')).toContainText(cli.parcel.plot_id);
+      await expect(page.locator('.survey')).toContainText(plotId);
     };
     await page.goto('http://127.0.0.1:4188/');
     await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
@@ -291,9 +288,7 @@ test('offline, ranges of a parcel layer kept whole are answered from the snapsho
   test.setTimeout(120_000);
   const server = await startServer(SITE, 4188, '127.0.0.1');
   try {
-    const cli = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
-      ['check', '--data', join(SITE, 'data'), '--json'], { input: '1020/1531', stdio: ['pipe', 'pipe', 'ignore'] }).toString());
-    const [lon, lat] = cli.result.interior_point;
+    const { lon, lat, plotId } = cliPlot(join(SITE, 'data'), '1020/1531');
     await page.goto('http://127.0.0.1:4188/');
     await expect(html(page)).toHaveAttribute('data-offline-ready', 'true', { timeout: 60_000 });
     await goOffline(context);
@@ -307,7 +302,7 @@ test('offline, ranges of a parcel layer kept whole are answered from the snapsho
     await expect(page.locator('.result')).toContainText('بافت فرسوده');
     const box = await page.locator('.map').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(page.locator('.survey')).toContainText(cli.parcel.plot_id);
+    await expect(page.locator('.survey')).toContainText(plotId);
     expect(slices[0]).toEqual([206, true]);
     expect(slices.every(([status, sw]) => status === 206 && sw)).toBe(true);
   } finally {

@@ -234,31 +234,12 @@ fn a_flatgeobuf_parcel_layer_written_by_gdal_answers_like_the_geojson() {
 /// read in a few ranges and then answers as if the whole layer were loaded.
 #[test]
 fn a_parcel_layer_read_by_area_answers_the_plot_at_a_point() {
-    let whole = sample(true);
-    let text = read("data/parcels/parcels.geojson");
-    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
-    let mut e = sample(false);
-    let first = &bytes[..baft_core::read::fgb::FgbRanges::FIRST as usize];
-    assert!(e.open_parcel_ranges(first, bytes.len() as u64).unwrap());
+    let (whole, bytes, mut e) = by_area();
     assert!(e.parcels_by_ranges());
     // A point inside a plot of the whole layer.
-    let ring = &whole.ds.parcels.as_ref().unwrap().rings(123)[0];
-    let n = (ring.len() - 1) as f64;
-    let lon = ring[..ring.len() - 1].iter().map(|p| p.0).sum::<f64>() / n;
-    let lat = ring[..ring.len() - 1].iter().map(|p| p.1).sum::<f64>() / n;
+    let [lon, lat, ..] = inside(&whole, 123);
     assert_eq!(e.parcel_at(lon, lat), None, "not read yet");
-    let mut requests = 0;
-    loop {
-        let ranges = e.parcel_ranges([lon, lat, lon, lat]);
-        if ranges.is_empty() {
-            break;
-        }
-        for r in ranges.chunks(2) {
-            e.add_parcel_bytes(r[0], &bytes[r[0] as usize..r[1] as usize]);
-            requests += 1;
-        }
-        assert!(requests < 10);
-    }
+    let requests = read_area(&mut e, &bytes, [lon, lat, lon, lat]);
     assert!(requests <= 5, "{requests}");
     let i = e.parcel_at(lon, lat).expect("the plot is read");
     let j = whole.parcel_at(lon, lat).unwrap();
@@ -276,20 +257,8 @@ fn a_parcel_layer_read_by_area_answers_the_plot_at_a_point() {
 /// area is still read.
 #[test]
 fn a_failed_feature_fetch_does_not_stop_the_next_area() {
-    let whole = sample(true);
-    let text = read("data/parcels/parcels.geojson");
-    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
-    let mut e = sample(false);
-    let first = &bytes[..baft_core::read::fgb::FgbRanges::FIRST as usize];
-    assert!(e.open_parcel_ranges(first, bytes.len() as u64).unwrap());
-    let point = |i: usize| {
-        let ring = &whole.ds.parcels.as_ref().unwrap().rings(i)[0];
-        let n = (ring.len() - 1) as f64;
-        let lon = ring[..ring.len() - 1].iter().map(|p| p.0).sum::<f64>() / n;
-        let lat = ring[..ring.len() - 1].iter().map(|p| p.1).sum::<f64>() / n;
-        [lon, lat, lon, lat]
-    };
-    let (a, b) = (point(10), point(900));
+    let (whole, bytes, mut e) = by_area();
+    let (a, b) = (inside(&whole, 10), inside(&whole, 900));
     // Area a: the index, then its features' ranges are handed out and never come.
     let mut rounds = 0;
     loop {
@@ -308,25 +277,47 @@ fn a_failed_feature_fetch_does_not_stop_the_next_area() {
         assert!(rounds < 10);
     }
     // Area b is read whole, all the same.
-    loop {
-        let r = e.parcel_ranges(b);
-        if r.is_empty() {
-            break;
-        }
-        for g in r.chunks(2) {
-            e.add_parcel_bytes(g[0], &bytes[g[0] as usize..g[1] as usize]);
-        }
-    }
+    read_area(&mut e, &bytes, b);
     assert!(e.parcel_at(b[0], b[1]).is_some());
     // Area a asked again: its features are read now.
-    loop {
-        let r = e.parcel_ranges(a);
-        if r.is_empty() {
-            break;
+    read_area(&mut e, &bytes, a);
+    assert!(e.parcel_at(a[0], a[1]).is_some());
+}
+
+/// What `readParcels` does, with `bytes` as the server: rounds of ranges until none is asked;
+/// returns the requests made.
+fn read_area(e: &mut Engine, bytes: &[u8], bbox: [f64; 4]) -> usize {
+    let mut requests = 0;
+    for _ in 0..16 {
+        let ranges = e.parcel_ranges(bbox);
+        if ranges.is_empty() {
+            return requests;
         }
-        for g in r.chunks(2) {
+        for g in ranges.chunks(2) {
             e.add_parcel_bytes(g[0], &bytes[g[0] as usize..g[1] as usize]);
+            requests += 1;
         }
     }
-    assert!(e.parcel_at(a[0], a[1]).is_some());
+    panic!("more than 16 rounds")
+}
+
+/// The sample with its parcel layer whole; the layer as FlatGeobuf; and the sample with that
+/// file opened by area (its first 16 KB).
+fn by_area() -> (Engine, Vec<u8>, Engine) {
+    let text = read("data/parcels/parcels.geojson");
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
+    let mut e = sample(false);
+    let first = &bytes[..baft_core::read::fgb::FgbRanges::FIRST as usize];
+    assert!(e.open_parcel_ranges(first, bytes.len() as u64).unwrap());
+    (sample(true), bytes, e)
+}
+
+/// A point inside plot `i` of the whole layer (the mean of its corners: the sample's plots are
+/// convex), as a box.
+fn inside(whole: &Engine, i: usize) -> [f64; 4] {
+    let ring = &whole.ds.parcels.as_ref().unwrap().rings(i)[0];
+    let n = (ring.len() - 1) as f64;
+    let lon = ring[..ring.len() - 1].iter().map(|p| p.0).sum::<f64>() / n;
+    let lat = ring[..ring.len() - 1].iter().map(|p| p.1).sum::<f64>() / n;
+    [lon, lat, lon, lat]
 }
