@@ -157,14 +157,15 @@ test('the JS API reads the parcel layer by area: the plot at a point in a few ra
         if (url.endsWith('.fgb')) log.push({ range: init?.headers?.Range ?? null, bytes: (await r.clone().arrayBuffer()).byteLength });
         return r;
       };
-      const baft = await m.loadBaft('/data/', { lang: 'en', fetch, ranges: true });
+      let progress = 0;
+      const baft = await m.loadBaft('/data/', { lang: 'en', fetch, ranges: true, onProgress: () => { progress += 1; } });
       const opened = log.length;
       const before = baft.parcelAt(lon, lat);
       const requests = await m.readParcelsAt(baft, lon, lat);
       const i = baft.parcelAt(lon, lat);
       const a = baft.checkParcel(i);
       const again = await m.readParcelsAt(baft, lon, lat);
-      return { byRanges: baft.parcelsByRanges, opened, before, requests, again, log, plot: a.plot.plotId };
+      return { byRanges: baft.parcelsByRanges, opened, before, requests, again, log, plot: a.plot.plotId, progress, files: baft.files().length };
     }, { lon, lat });
     expect(got.byRanges).toBe(true);
     expect(got.opened).toBe(1);
@@ -175,6 +176,31 @@ test('the JS API reads the parcel layer by area: the plot at a point in a few ra
     expect(got.requests + 1).toBeLessThanOrEqual(6);
     expect(got.log.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(64 * 1024);
     expect(got.again).toBe(0);
+    expect(got.progress).toBe(got.files); // the parcel layer is reported as added too
+  } finally {
+    server.close();
+  }
+});
+
+test('the JS API on a server that ignores Range reads the parcel file whole, asked for once', async ({ page }) => {
+  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
+  test.setTimeout(120_000);
+  const server = await startServer(SITE, 4188, '127.0.0.1');
+  try {
+    await page.route('**/parcels/parcels.fgb', async (route) => {
+      const headers = { ...route.request().headers() };
+      delete headers.range;
+      await route.fulfill({ response: await route.fetch({ headers }) });
+    });
+    await page.goto('http://127.0.0.1:4188/js-api/example.html');
+    const got = await page.evaluate(async () => {
+      const m = await import('/js-api/baft.mjs');
+      let asked = 0;
+      const fetch = (url, init) => { if (url.endsWith('.fgb')) asked += 1; return globalThis.fetch(url, init); };
+      const baft = await m.loadBaft('/data/', { lang: 'en', fetch, ranges: true });
+      return { asked, byRanges: baft.parcelsByRanges, parcels: baft.parcelCount };
+    });
+    expect(got).toEqual({ asked: 1, byRanges: false, parcels: 200_000 });
   } finally {
     server.close();
   }

@@ -52,13 +52,16 @@ export async function loadBaft(baseUrl = 'data/', options = {}) {
   let done = 0;
   await Promise.all(files.map(async (file) => {
     try {
-      if (file.kind === 'parcels' && file.binary && options.ranges !== false
-        && await openByArea(baft, get, base + file.path, options.ranges === true)) {
-        return;
+      // A FlatGeobuf parcel layer may be read by area; a server that ignores `Range` has sent
+      // the whole file already (used as it is, not asked for twice).
+      const opened = file.kind === 'parcels' && file.binary && options.ranges !== false
+        ? await openByArea(baft, get, base + file.path, options.ranges === true)
+        : null;
+      if (opened !== true) {
+        const r = opened ?? await fetchOk(file.path);
+        if (file.binary) baft.addFileBytes(file.path, new Uint8Array(await r.arrayBuffer()));
+        else baft.addFileText(file.path, await r.text());
       }
-      const r = await fetchOk(file.path);
-      if (file.binary) baft.addFileBytes(file.path, new Uint8Array(await r.arrayBuffer()));
-      else baft.addFileText(file.path, await r.text());
     } catch (e) {
       baft.addFileError(file.path, e instanceof Error ? e.message : String(e));
     }
@@ -79,16 +82,18 @@ const byArea = new WeakMap(); // Baft → { get, url, queue }
 /**
  * Asks for the parcel file's first 16 KB. When the server sends them (206, with the file's
  * length) and the file is longer than WHOLE_FILE_MAX (or `always`), the layer is read by area
- * from now on (`readParcels`); otherwise false, and the file is fetched whole.
+ * from now on (`readParcels`): true. A server that ignores `Range` sends the whole file (200):
+ * that response, to be read as it is. Otherwise null: fetch the file whole.
  */
 async function openByArea(baft, get, url, always) {
   const r = await get(url, { headers: { Range: `bytes=0-${FIRST - 1}` } });
+  if (r.status === 200) return r;
   const total = /\/(\d+)$/.exec(r.headers.get('content-range') || '');
-  if (r.status !== 206 || !total || !(always || Number(total[1]) > WHOLE_FILE_MAX)) return false;
+  if (r.status !== 206 || !total || !(always || Number(total[1]) > WHOLE_FILE_MAX)) return null;
   try {
-    if (!baft.openParcelRanges(new Uint8Array(await r.arrayBuffer()), Number(total[1]))) return false;
+    if (!baft.openParcelRanges(new Uint8Array(await r.arrayBuffer()), Number(total[1]))) return null;
   } catch (e) {
-    return false; // a header longer than 16 KB, or damage: read whole, which reports it
+    return null; // a header longer than 16 KB, or damage: read whole, which reports it
   }
   byArea.set(baft, { get, url, queue: Promise.resolve() });
   return true;
