@@ -59,3 +59,22 @@ export function cliPlot(dataDir, plate) {
   const [lon, lat] = cli.result.interior_point;
   return { lon, lat, plotId: cli.parcel.plot_id };
 }
+
+/**
+ * Waits until the map has stopped moving (Leaflet's pan or zoom animation after an answer
+ * moved it): its pane's transform unchanged over two looks 250 ms apart, no zoom animation.
+ */
+export async function mapSettled(page) {
+  let last = null;
+  await expect.poll(async () => {
+    const now = await page.evaluate(() => {
+      const pane = document.querySelector('.leaflet-map-pane');
+      const anim = document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim');
+      return pane && !anim ? pane.style.transform : `moving ${Math.random()}`;
+    });
+    const same = now === last;
+    last = now;
+    await page.waitForTimeout(250);
+    return same;
+  }, { timeout: 15_000 }).toBe(true);
+}

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, cliPlot } from './helpers.mjs';
+import { ROOT, cliPlot, mapSettled } from './helpers.mjs';
 import { startServer } from '../../scripts/serve-dist.mjs';
 
 const SITE = join(ROOT, 'target/dist-200k');
@@ -50,6 +50,7 @@ test('the 200,000-plot FlatGeobuf layer loads progressively, stays responsive an
 
 /** Taps the map around its centre until a surveyed plot answers (streets lie between plots). */
 async function tapAPlot(page) {
+  await mapSettled(page);
   const box = await page.locator('.map').boundingBox();
   const offsets = [[0, 0], [12, 0], [0, 12], [-12, 0], [0, -12], [24, 24], [-24, -24], [24, -24], [-24, 24]];
   for (const [dx, dy] of offsets) {
@@ -95,6 +96,7 @@ test('on a server that honours Range, a tapped plot answers from a few ranges be
     let seen = -1;
     await expect.poll(async () => { const was = seen; seen = sizes.length; await page.waitForTimeout(400); return was === sizes.length && sizes.length === ranges.length; }, { timeout: 30_000 }).toBe(true);
     const before = sizes.length;
+    await mapSettled(page); // the answer moved the map: tap its centre once it is there
     const box = await page.locator('.map').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.locator('.survey')).toContainText(plotId);

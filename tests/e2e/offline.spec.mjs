@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { startServer } from '../../scripts/serve-dist.mjs';
 import { join } from 'node:path';
-import { FX, ROOT, cliPlot, layer, search } from './helpers.mjs';
+import { FX, ROOT, cliPlot, layer, mapSettled, search } from './helpers.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -247,6 +247,7 @@ test('a parcel layer read by area: the plots read on a visit answer offline', as
     const tapThePlot = async () => {
       await search(page, `${lat}, ${lon}`);
       await expect(page.locator('.result')).toContainText('بافت فرسوده');
+      await mapSettled(page); // the answer moved the map: tap its centre once it is there
       const box = await page.locator('.map').boundingBox();
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await expect(page.locator('.survey')).toContainText(plotId);
@@ -300,6 +301,7 @@ test('offline, ranges of a parcel layer kept whole are answered from the snapsho
     await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
     await search(page, `${lat}, ${lon}`);
     await expect(page.locator('.result')).toContainText('بافت فرسوده');
+    await mapSettled(page); // the answer moved the map: tap its centre once it is there
     const box = await page.locator('.map').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.locator('.survey')).toContainText(plotId);
