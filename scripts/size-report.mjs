@@ -15,9 +15,13 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // search and the checked decoders, about 10 KB; the app measures 450.8 KB); 465 KB since the
 // parcel layer is read by HTTP range requests (the range reader, its fetches and the index
 // node cache: 464.0 KB); 478 KB since one deployment serves many cities (the catalogue, the
-// city chooser: 476.9 KB). The way down is issue 11's lazily loaded second module. See
+// city chooser: 476.9 KB); 494 KB since the owner's answer comes first on a phone (issue 12:
+// the verdict brought into view and focus, its next step and data line, ids kept whole, the
+// status icons, the localised file picker and the copy-link field; postal codes, plate orders and
+// a slash as the decimal mark in the core: 490.5 KB, of which the next step is 2.3 KB and the
+// offline note and copy field 3 KB; the GPS fix's accuracy circle and its boundary check: 493.0). The way down is issue 11's lazily loaded second module. See
 // docs/performance.md.
-const BUDGET_GZIP_KB = 478;
+const BUDGET_GZIP_KB = 494;
 const dist = 'dist';
 const files = [];
 (function walk(d) {

@@ -15,14 +15,24 @@ fn ask(state: &AppState, question: Question, from_gps: bool) {
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
-    let echo = matches!(question, Question::Point { .. } | Question::Tap { .. });
+    let echo = matches!(
+        question,
+        Question::Point { .. } | Question::Tap { .. } | Question::Gps { .. }
+    );
     let outcome = match answer(&ds, question, &Ask::on(today())) {
         Ok(Answer::Place(place)) => {
+            // What was found goes back into the box in the page's digits (the core reads any).
+            let lang = state.lang.get_untracked();
             if let Some(p) = place.parcel.as_ref().and_then(|p| p.plate_text()) {
-                state.query.set(p);
+                state
+                    .query
+                    .set(baft_core::base::digits::localize_digits(&p, lang));
             } else if echo {
                 let (lon, lat) = place.lon_lat();
-                state.query.set(format!("{lat:.6}, {lon:.6}"));
+                let n = |x: f64| baft_core::base::units::format_number(x, 6, lang);
+                state
+                    .query
+                    .set(format!("{}{}{}", n(lat), lang.pick("، ", ", "), n(lon)));
             }
             Outcome::Answer {
                 place: Arc::new(*place),
@@ -113,7 +123,16 @@ pub fn locate(state: AppState) {
     state.outcome.set(Some(Outcome::Locating));
     let ok = Closure::once_into_js(move |pos: web_sys::Position| {
         let c = pos.coords();
-        check_lon_lat(&state, c.longitude(), c.latitude(), true);
+        let (lon, lat, accuracy_m) = (c.longitude(), c.latitude(), c.accuracy());
+        ask(
+            &state,
+            Question::Gps {
+                lon,
+                lat,
+                accuracy_m,
+            },
+            true,
+        );
     });
     let err = Closure::once_into_js(move |e: web_sys::PositionError| {
         let f = match e.code() {

@@ -19,12 +19,16 @@ pub const TAGLINE: T = (
 );
 pub const OTHER_LANG: T = ("English", "فارسی");
 pub const OTHER_LANG_LABEL: T = ("Switch to English", "تغییر زبان به فارسی");
-pub const SEARCH_LABEL: T = ("مختصات، UTM یا پیوند نقشه", "Coordinates, UTM or map link");
+pub const SEARCH_LABEL: T = (
+    "پلاک ثبتی، کد پستی، کد نوسازی، مختصات یا پیوند نقشه",
+    "Plate, postal code, renovation code, coordinates or map link",
+);
 pub const SEARCH_HELP: T = (
-    "نمونه‌ها: ۳۵٫۷۱، ۵۱٫۱۱ — ۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی — E 510122 N 3951756 (UTM ناحیهٔ ۳۹ از سند) — geo:35.71,51.11 — پیوند گوگل‌مپ، OpenStreetMap، نشان یا بلد. برای محدودهٔ ملک، هر گوشه را در یک سطر بنویسید.",
-    "Examples: 35.71, 51.11 — 35°42′35″N 51°06′43″E — E 510122 N 3951756 (UTM zone 39, from the deed) — geo:35.71,51.11 — a Google Maps, OpenStreetMap, Neshan or Balad link. For a plot outline, put one corner per line.",
+    "نمونه‌ها: پلاک ۱۲۱/۴۰۶ بخش ۱۱ یا ۴۰۶ فرعی از ۱۲۱ اصلی — کد پستی ده‌رقمی از قبض (۳۷۵۱۴-۰۰۴۰۶) — کد نوسازی ۰۲۳۲-۰۰۱ — شناسهٔ ملک QB-0232-001 — ۳۵٫۷۱، ۵۱٫۱۱ یا ۳۵/۷۱، ۵۱/۱۱ — E 510122 N 3951756 (UTM ناحیهٔ ۳۹ از سند) — پیوند گوگل‌مپ، OpenStreetMap، نشان یا بلد — نام محله یا شمارهٔ بلوک. برای محدودهٔ ملک، هر گوشه را در یک سطر بنویسید.",
+    "Examples: plate 121/406 section 11, or 406 sub of 121 main — the ten-digit postal code from a bill (37514-00406) — renovation code 0232-001 — plot id QB-0232-001 — 35.71, 51.11 — E 510122 N 3951756 (UTM zone 39, from the deed) — a Google Maps, OpenStreetMap, Neshan or Balad link — a neighbourhood name or block number. For a plot outline, put one corner per line.",
 );
 pub const CHECK: T = ("بررسی", "Check");
+pub const CHOOSE_FILE: T = ("انتخاب فایل…", "Choose a file…");
 pub const MY_LOCATION: T = ("موقعیت من", "My location");
 pub const MAP_CENTRE: T = ("بررسی مرکز نقشه", "Check the map centre");
 pub const UPLOAD_LABEL: T = (

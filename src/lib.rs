@@ -8,6 +8,7 @@
 //! - [`link`]: share links (the answer's state in the URL fragment);
 //! - [`embed`]: the page's query options and the postMessage bridge for embedding pages;
 //! - [`map`]: bindings to the self-hosted Leaflet map (`www/map.js`);
+//! - [`reveal`]: bringing each answer into view and focus (and closing a phone's keyboard);
 //! - [`i18n`]: interface strings in Persian and English;
 //! - [`fatal`]: the last line of defence when something panics.
 
@@ -19,6 +20,7 @@ pub mod i18n;
 pub mod link;
 pub mod loader;
 pub mod map;
+pub mod reveal;
 pub mod state;
 
 /// Starts the app in the page.

@@ -30,7 +30,7 @@ extern "C" {
     #[wasm_bindgen(js_name = mapShowLayer)]
     pub fn map_show_layer(id: &str, visible: bool);
     #[wasm_bindgen(js_name = mapShowPoint)]
-    pub fn map_show_point(lat: f64, lon: f64, pan: bool);
+    pub fn map_show_point(lat: f64, lon: f64, pan: bool, accuracy_m: f64);
     #[wasm_bindgen(catch, js_name = mapShowPlot)]
     pub fn map_show_plot(geojson: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = mapSetBasemap)]

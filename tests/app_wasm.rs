@@ -109,10 +109,13 @@ fn actions_check_typed_text_taps_and_outlines() {
         .layers
         .iter()
         .all(|l| l.status == PointStatus::Outside));
+    // The tapped point goes into the search box in the page's digits (Persian here).
     assert!(state
         .query
         .get_untracked()
-        .starts_with(&format!("{lat:.3}")));
+        .starts_with(&baft_core::base::digits::to_persian_digits(&format!(
+            "{lat:.3}"
+        ))));
     actions::check_plot_text(&state, STRADDLING);
     let place = answered(&state);
     let Report::Plot(report) = &place.result else {
@@ -164,7 +167,7 @@ async fn the_result_card_renders_in_persian_and_english() {
     assert!(alert
         .text_content()
         .unwrap()
-        .contains("Could not read “hello”"));
+        .contains("Nothing found for “hello”"));
     drop(handle);
 }
 
@@ -312,4 +315,28 @@ fn damaged_flatgeobuf_files_are_problems_in_wasm32_too() {
     for cut in 8..good.len() {
         assert!(fgb::read("p.fgb", &good[..cut], None).is_err(), "{cut}");
     }
+}
+
+#[wasm_bindgen_test]
+fn ids_in_sentences_are_isolated_whole() {
+    use baft_app::components::ids::{pieces, Piece};
+    assert_eq!(
+        pieces("داخل بافت: بلوک QB-0232 — کاووسیه."),
+        vec![
+            Piece::Text("داخل بافت: بلوک "),
+            Piece::Id("QB-0232"),
+            Piece::Text(" — کاووسیه."),
+        ]
+    );
+    assert_eq!(
+        pieces("(plot QB-0232-001.)"),
+        vec![
+            Piece::Text("(plot "),
+            Piece::Id("QB-0232-001"),
+            Piece::Text(".)")
+        ]
+    );
+    // Words without digits and numbers without letters are text.
+    assert_eq!(pieces("UTM 510122"), vec![Piece::Text("UTM 510122")]);
+    assert_eq!(pieces(""), vec![]);
 }

@@ -10,6 +10,7 @@ let map = null;
 let layers = {};
 let marker = null;
 let plot = null;
+let circle = null;
 let base = null;
 let queued = [];
 let failed = false;
@@ -30,6 +31,9 @@ function create(el, lat, lon, zoom, onClick, ariaLabel) {
   el.setAttribute('aria-label', ariaLabel);
   map.on('click', (e) => onClick(e.latlng.lat, e.latlng.lng));
   window.baftMapPixel = mapPixel;
+  // The GPS accuracy circle's radius in metres (0 when none is drawn), for tests: the map draws
+  // on a canvas, so there is no element to look at.
+  window.baftMapAccuracy = () => (circle ? circle.getRadius() : 0);
   const q = queued;
   queued = [];
   for (const fn of q) fn();
@@ -77,17 +81,24 @@ export function mapShowLayer(id, visible) {
   if (!visible && map.hasLayer(layers[id])) map.removeLayer(layers[id]);
 }
 
-export function mapShowPoint(lat, lon, pan) {
-  if (!map) return whenMap(() => mapShowPoint(lat, lon, pan));
+/** The point, and a GPS fix's accuracy circle of `accuracy` metres around it (0: none). */
+export function mapShowPoint(lat, lon, pan, accuracy) {
+  if (!map) return whenMap(() => mapShowPoint(lat, lon, pan, accuracy));
   if (plot) { map.removeLayer(plot); plot = null; }
   if (marker) map.removeLayer(marker);
+  if (circle) { map.removeLayer(circle); circle = null; }
+  if (accuracy > 0) {
+    circle = L.circle([lat, lon], { radius: accuracy, color: '#0b3d91', weight: 2, dashArray: '6 4', fillOpacity: 0.08, interactive: false }).addTo(map);
+  }
   marker = L.circleMarker([lat, lon], { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1, interactive: false }).addTo(map);
-  if (pan) map.setView([lat, lon], Math.max(map.getZoom(), 16));
+  if (pan && circle) map.fitBounds(circle.getBounds(), { maxZoom: 19, padding: [30, 30] });
+  else if (pan) map.setView([lat, lon], Math.max(map.getZoom(), 16));
 }
 
 export function mapShowPlot(geojsonText) {
   if (!map) return whenMap(() => mapShowPlot(geojsonText));
   if (marker) { map.removeLayer(marker); marker = null; }
+  if (circle) { map.removeLayer(circle); circle = null; }
   if (plot) map.removeLayer(plot);
   plot = L.geoJSON(JSON.parse(geojsonText), { style: () => ({ color: '#0b3d91', weight: 3, fillOpacity: 0.1 }), interactive: false }).addTo(map);
   map.fitBounds(plot.getBounds(), { maxZoom: 19, padding: [40, 40] });

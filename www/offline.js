@@ -3,11 +3,17 @@
 // before the app; no inline script or style, no innerHTML (CSP). See docs/offline.md.
 //
 // Marks on <html> for tests and styling:
+//   data-online="true|false"   navigator.onLine, kept current (shows the app's offline note);
 //   data-offline-ready="true"  a complete offline copy of the data is in use;
 //   data-offline-check="…"     the last data check's result: first, same, update, failed, offline,
 //                              catalogue (a national deployment: no offline copy yet).
 (function () {
   'use strict';
+  // data-online="false" while the browser is offline: the app's quiet "offline" note shows then.
+  function markOnline() { document.documentElement.setAttribute('data-online', String(navigator.onLine)); }
+  markOnline();
+  window.addEventListener('online', markOnline);
+  window.addEventListener('offline', markOnline);
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   var sw = navigator.serviceWorker;
   var root = document.documentElement;

@@ -18,6 +18,17 @@ fn has_answer(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
     }
 }
 
+/// Selects the whole text of the field that fired `ev`.
+fn select_all(ev: &leptos::ev::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(i) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.select();
+    }
+}
+
 /// Copy link, share (phones) and print, with a note when the opened link used other data.
 #[component]
 pub fn ShareBar() -> impl IntoView {
@@ -65,8 +76,8 @@ pub fn ShareBar() -> impl IntoView {
             false => t(
                 lang.get(),
                 (
-                    "رونوشت ممکن نشد؛ نشانی صفحه را رونوشت کنید.",
-                    "Could not copy; copy the page address instead.",
+                    "رونوشت ممکن نشد؛ پیوند را از کادر زیر رونوشت کنید.",
+                    "Could not copy; copy the link from the box below.",
                 ),
             ),
         })
@@ -83,6 +94,15 @@ pub fn ShareBar() -> impl IntoView {
                     <button type="button" id="print" on:click=print>{i18n::tr(("چاپ گواهی", "Print certificate"))}</button>
                 </div>
                 <p class="muted" role="status" aria-live="polite">{status}</p>
+                // The clipboard was refused (an installed app has no address bar to copy from):
+                // the link in a field, selected, to copy by hand.
+                <Show when=move || copied.get() == Some(false)>
+                    <label class="copy-fallback">
+                        <span>{i18n::tr(("پیوند این پاسخ", "This answer's link"))}</span>
+                        <input type="text" id="link-text" readonly prop:value=move || link::link_now(&state)
+                            on:focus=|ev| select_all(&ev)/>
+                    </label>
+                </Show>
             </div>
         </Show>
     }

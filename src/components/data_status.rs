@@ -62,5 +62,14 @@ pub fn DataStatus() -> impl IntoView {
             .into_any()
         })
     };
-    view! { <div class="data-status">{progress}{problems}</div> }
+    // A quiet note while the browser is offline: answers then come from the data kept by the
+    // service worker (docs/offline.md). `www/offline.js` marks <html data-online>; the
+    // stylesheet shows the note only when that is "false".
+    let offline = move || {
+        lang.get().pick(
+            "آفلاین — پاسخ با داده‌ای است که پیش‌تر روی این دستگاه ذخیره شده",
+            "Offline — answering from the data kept on this device",
+        )
+    };
+    view! { <div class="data-status"><p class="offline-badge" role="status">{offline}</p>{progress}{problems}</div> }
 }

@@ -192,7 +192,7 @@ fn worth_figures(e: &Evaluation, l: Lang) -> impl IntoView {
     });
     let need_area = figures
         .is_none()
-        .then(|| view! { <p class="muted">{t(l, i18n::NEED_AREA)}</p> });
+        .then(|| view! { <p class="muted need-area">{t(l, i18n::NEED_AREA)}</p> });
     view! { {figures}{need_area} }
 }
 

@@ -200,7 +200,8 @@ fn show_answer(state: AppState, created: RwSignal<bool>) {
             }
             None => {
                 let (lon, lat) = place.lon_lat();
-                map::map_show_point(lat, lon, true)
+                let accuracy = place.gps.as_ref().map_or(0.0, |g| g.accuracy_m);
+                map::map_show_point(lat, lon, true, accuracy)
             }
         },
         _ => {}

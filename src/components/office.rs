@@ -47,12 +47,12 @@ pub fn OfficeCard() -> impl IntoView {
                 <h2 id="office-title">{t(l, ("دفتر تسهیلات شما", "Your facilitation office"))}</h2>
                 <p><strong>{o.name.get(l).to_string()}</strong></p>
                 <p class="muted">{how}</p>
-                <p>{o.address.get(l).to_string()}</p>
-                <p>{o.hours.get(l).to_string()}</p>
+                <p>{baft_core::base::digits::localize_digits(o.address.get(l), l)}</p>
+                <p>{baft_core::base::digits::localize_digits(o.hours.get(l), l)}</p>
                 {distance.map(|d| view! { <p>{d}</p> })}
                 <div class="actions">
                     {m.geo_uri.clone().map(|g| view! { <a class="button" href=g>{l.pick("مسیر در نقشهٔ گوشی", "Directions in your map app")}</a> })}
-                    <a class="button" href=m.tel_uri.clone() dir="ltr">{format!("{} {}", l.pick("تماس", "Call"), o.phone)}</a>
+                    <a class="button" href=m.tel_uri.clone()>{l.pick("تماس ", "Call ")}<span dir="ltr">{baft_core::base::digits::localize_digits(&o.phone, l)}</span></a>
                 </div>
                 {(!docs.is_empty()).then(|| view! {
                     <h3>{l.pick("مدارک لازم", "Documents to bring")}</h3>

@@ -1,3 +1,5 @@
+use super::ids::with_ids;
+use super::next_step::{data_line, next_step};
 use crate::actions;
 use crate::i18n::{self, t};
 use crate::state::{use_state, AppState, Outcome};
@@ -97,7 +99,19 @@ fn parcel_details(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> impl
         ));
     }
     if let Some(c) = &p.renovation_code {
-        rows.push((lang.pick("کد نوسازی", "Renovation code"), c.clone()));
+        rows.push((
+            lang.pick("کد نوسازی", "Renovation code"),
+            baft_core::base::digits::localize_digits(c, lang),
+        ));
+    }
+    if let Some(c) = p.postal_code {
+        rows.push((
+            lang.pick("کد پستی", "Postal code"),
+            baft_core::base::digits::localize_digits(
+                &baft_core::layer::parcels::postal::text(c),
+                lang,
+            ),
+        ));
     }
     if let Some(b) = &p.block_id {
         rows.push((lang.pick("بلوک", "Block"), b.clone()));
@@ -134,7 +148,7 @@ fn parcel_details(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> impl
     }
     view! {
         <dl class="survey" aria-label=lang.pick("مشخصات ملک از برداشت شهرداری", "The plot in the municipality's survey")>
-            {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{with_ids(&v)}</dd> }).collect_view()}
         </dl>
     }
 }
@@ -151,13 +165,24 @@ fn layer_row(
     l: Lang,
 ) -> impl IntoView {
     let history = history_of(histories, &layer.id);
+    let icon = status_icon(&status);
     view! {
         <li class="layer-result" data-layer=layer.id.clone() data-status=status>
-            <h3>{layer.name.get(l).to_string()}" "<span class=class>{badge}</span></h3>
-            <p>{sentence}</p>
-            <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{text::version_line(&layer.version, l)}</p>
-            {history.map(|h| view! { <p class="history">{h}</p> })}
+            <h3>{layer.name.get(l).to_string()}" "<span class=class><span class="icon" aria-hidden="true">{icon}</span>{badge}</span></h3>
+            <p>{with_ids(&sentence)}</p>
+            <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{with_ids(&text::version_line(&layer.version, l))}</p>
+            {history.map(|h| view! { <p class="history">{with_ids(&h)}</p> })}
         </li>
+    }
+}
+
+/// The status's icon, shown with its word and colour (never colour alone): a tick inside (good
+/// news: incentives), a half disc on the boundary or partly inside, a ring outside.
+fn status_icon(status: &str) -> &'static str {
+    match status {
+        "inside" => "✓",
+        "outside" => "○",
+        _ => "◐",
     }
 }
 
@@ -224,12 +249,32 @@ fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: 
                 .input
                 .as_ref()
                 .map(|i| format!("{} {}", t(l, i18n::READ_AS), read_as(&i.form, l)));
-            let gps = from_gps.then(|| t(l, i18n::FROM_GPS));
+            let gps = from_gps.then(|| {
+                let accuracy = place
+                    .gps
+                    .as_ref()
+                    .map(|g| text::gps_accuracy(g.accuracy_m, l));
+                format!(
+                    "{}{}",
+                    t(l, i18n::FROM_GPS),
+                    accuracy.map(|a| format!(" — {a}")).unwrap_or_default()
+                )
+            });
+            let unsure = place
+                .gps
+                .as_ref()
+                .and_then(|g| text::gps_uncertain(&g.crosses, l));
             let rows = point_rows(report, histories, l);
             view! {
                 <p class="where">{coords(report.lat, report.lon, l)}</p>
                 {how.map(|h| view! { <p class="muted">{h}</p> })}
-                {gps.map(|g| view! { <p class="muted">{g}</p> })}
+                {gps.map(|g| view! { <p class="muted gps-fix">{g}</p> })}
+                {unsure.map(|u| view! {
+                    <div class="warning gps-unsure">
+                        <p>{u}</p>
+                        <button type="button" on:click=|_| crate::reveal::map()>{l.pick("انتخاب ملک روی نقشه", "Pick the plot on the map")}</button>
+                    </div>
+                })}
                 {outside_data(report.in_data_area, l)}
                 <ul class="layers">{rows}</ul>
             }
@@ -239,10 +284,10 @@ fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: 
             let survey = place.parcel.as_ref().map(|p| parcel_details(p, l));
             let rows = plot_rows(report, histories, l);
             view! {
-                {survey}
                 <p class="where">{t(l, i18n::PLOT_AREA)}": "{text::square_metres(report.area_m2, l)}</p>
                 {outside_data(report.in_data_area, l)}
                 <ul class="layers">{rows}</ul>
+                {survey}
             }
             .into_any()
         }
@@ -289,13 +334,23 @@ pub fn ResultCard() -> impl IntoView {
                 view! { <p class="error input-error" role="alert">{e.message(l)}</p> }.into_any()
             }
             Some(Outcome::Answer { place, from_gps }) => {
-                histories.with(|h| place_view(&place, from_gps, h, l))
+                let answer = histories.with(|h| place_view(&place, from_gps, h, l));
+                view! { {answer}{next_step(state, l)}{data_line(state, l)} }.into_any()
             }
         }
     };
+    // Every new outcome but "locating" comes into view, takes focus and closes the keyboard.
+    Effect::new(move |_| {
+        let show = state
+            .outcome
+            .with(|o| o.as_ref().is_some_and(|o| !matches!(o, Outcome::Locating)));
+        if show && !state.page.with_value(|p| p.embed) {
+            crate::reveal::answer();
+        }
+    });
     view! {
         <section class="result" aria-labelledby="result-title">
-            <h2 id="result-title">{i18n::tr(i18n::RESULT)}</h2>
+            <h2 id="result-title" tabindex="-1">{i18n::tr(i18n::RESULT)}</h2>
             <div id="result" aria-live="polite" aria-atomic="true">{body}</div>
         </section>
     }

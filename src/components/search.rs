@@ -9,7 +9,9 @@ use wasm_bindgen_futures::JsFuture;
 #[component]
 pub fn Search() -> impl IntoView {
     let state = use_state();
-    let _lang = state.lang;
+    let lang = state.lang;
+    // The file last read, named under the picker (the browser's own words are not localised).
+    let chosen = RwSignal::new(None::<String>);
     // Ready once every layer's current version is in: an answer given before would lack the
     // layers still loading (and keep lacking them).
     let ready = move || state.data.with(|d| d.is_some()) && state.layers_left.get() == 0;
@@ -32,6 +34,7 @@ pub fn Search() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
+        chosen.set(Some(file.name()));
         leptos::task::spawn_local(async move {
             if let Ok(text) = JsFuture::from(file.text()).await {
                 actions::check_plot_text(&state, &text.as_string().unwrap_or_default());
@@ -63,6 +66,8 @@ pub fn Search() -> impl IntoView {
                 <label class="upload">
                     <span>{i18n::tr(i18n::UPLOAD_LABEL)}</span>
                     <input type="file" accept=".geojson,.json,.txt,application/geo+json,application/json,text/plain" on:change=on_file disabled=move || !ready()/>
+                    <span class="pick" aria-hidden="true">{i18n::tr(i18n::CHOOSE_FILE)}</span>
+                    <span class="chosen" role="status">{move || chosen.get().map(|n| format!("{} {n}", lang.get().pick("فایل خوانده‌شده:", "File read:")))}</span>
                 </label>
             </div>
         </form>

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FX, ROOT, cliCheck, layer, openApp, persianDigits, search } from './helpers.mjs';
+import { FX, ROOT, cliCheck, latinDigits, layer, openApp, persianDigits, search } from './helpers.mjs';
 
 const SHOTS = join(ROOT, 'tests/e2e/screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -47,8 +47,10 @@ test('tapping the map checks that point, and the answer matches the native CLI',
   const box = await page.locator('.map').boundingBox();
   await page.mouse.click(box.x + x, box.y + y);
   await expect(page.locator('#result .layer-result')).toHaveCount(4);
-  const typed = await page.locator('#q').inputValue();
-  expect(typed).toMatch(/^\d+\.\d+, \d+\.\d+$/);
+  // The point goes back into the search box in the page's digits (Persian here).
+  const shown = await page.locator('#q').inputValue();
+  expect(shown).toMatch(/^[۰-۹]+٫[۰-۹]+، [۰-۹]+٫[۰-۹]+$/);
+  const typed = latinDigits(shown);
   const [lat, lon] = typed.split(', ').map(Number);
   expect(Math.abs(lat - o.lat)).toBeLessThan(0.0005); // within a pixel or two at this zoom
   expect(Math.abs(lon - o.lon)).toBeLessThan(0.0005);
@@ -89,7 +91,7 @@ test('switching to English is remembered after a reload', async ({ page }) => {
 test('bad input gets a clear message and the app keeps working', async ({ page }) => {
   const { errors } = await openApp(page);
   await search(page, 'سلام');
-  await expect(page.locator('#result [role=alert]')).toContainText('خوانده نشد');
+  await expect(page.locator('#result [role=alert]')).toContainText('«سلام» پیدا نشد');
   await search(page, '95, 200');
   await expect(page.locator('#result [role=alert]')).toContainText('بازهٔ مجاز');
   await search(page, 'A: 35.70, 51.10\nB: nonsense\nC: 35.71, 51.11');
@@ -127,8 +129,13 @@ test('the whole flow works by keyboard', async ({ page }) => {
   await page.keyboard.type(`${p.lat}, ${p.lon}`);
   await page.keyboard.press('Enter');
   await expect(layer(page, 'informal-settlement')).toHaveAttribute('data-status', 'inside');
+  // The answer takes the focus (a screen reader reads on from the verdict); Tab goes on to
+  // its next step, and back to the search box.
+  await expect(page.locator('#result-title')).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.locator('button.primary')).toBeFocused();
+  await expect(page.locator('.next-step a').first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('form.search :focus')).toHaveCount(1);
 });
 
 test('the answer does not wait for the map library; the map appears when it arrives', async ({ page }) => {

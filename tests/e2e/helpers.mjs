@@ -8,6 +8,8 @@ import { expect } from '@playwright/test';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FX = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sample-points.json'), 'utf8'));
 
+/** Persian digits, decimal mark and comma made Latin (what the app shows, as the CLI takes it). */
+export const latinDigits = (s) => s.replace(/[۰-۹]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'.indexOf(d)).replace(/٫/g, '.').replace(/، /g, ', ');
 export const persianDigits = (s) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]).replace(/\./g, '٫');
 
 /** The CLI's JSON answer for a point: the same core, run natively. */

@@ -118,12 +118,12 @@ test('invalid input shows a localised error and the page keeps working', async (
   const { errors } = await openExample(page);
   await ask(page, 'xyz?!');
   await expect(page.locator('#error')).toBeVisible();
-  await expect(page.locator('#error')).toContainText('خوانده نشد');
+  await expect(page.locator('#error')).toContainText('پیدا نشد');
   await expect(answer(page).locator('[data-layer]')).toHaveCount(0);
   // Switching language repeats the last check: the same error, in English.
   await page.locator('#lang').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('#error')).toContainText('Could not read');
+  await expect(page.locator('#error')).toContainText('Nothing found for');
   await ask(page, '35.7, 51.1', 'colour=red');
   await expect(page.locator('#error')).toContainText('Unknown fact');
   const p = FX.informal_inside.point;
@@ -221,7 +221,7 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
   expect(got.plate.kind).toBe('plot');
   expect(got.plate.plotId).toBe(plate.parcel.plot_id);
   expect(got.plate.layers).toEqual(plate.result.layers.map((l) => [l.layer.id, l.status]));
-  expect(got.error).toContain('Could not read');
+  expect(got.error).toContain('Nothing found for');
   expect(got.unknown).toContain('nope.geojson');
   expect(errors).toEqual([]);
 });

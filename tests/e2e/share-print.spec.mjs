@@ -218,9 +218,15 @@ for (const lang of ['fa', 'en']) {
     await page.screenshot({ path: join(OUT, `certificate-${lang}.png`), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(OUT, `certificate-${lang}.pdf`), pdf);
+    // One A4 page for an answer with up to three applicable packages (issue 12), with nothing
+    // printed that is only for the screen: no next-step links, no form questions, no "give the
+    // area" instruction.
+    expect(await page.locator('.packages.applies .package').count()).toBeLessThanOrEqual(3);
+    for (const sel of ['.next-step', '.questions', '.need-area', '.not-for-plot']) {
+      for (const el of await page.locator(sel).all()) await expect(el, sel).toBeHidden();
+    }
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
+    expect(pages).toBe(1);
     expect(errors).toEqual([]);
   });
 }

@@ -189,6 +189,8 @@ export interface PlotAnswer {
   /** `section-main/sub` or `main/sub`. */
   plate?: string;
   renovationCode?: string;
+  /** Ten digits, as printed on a utility bill. */
+  postalCode?: string;
   blockId?: string;
   info: ParcelInfo;
 }
@@ -481,6 +483,8 @@ export interface ParcelInfo {
   plate_main: number | null;
   plate_sub: number | null;
   renovation_code: string | null;
+  /** Ten digits (text), from the parcel file's `postal_code`. */
+  postal_code: string | null;
   area_m2: number | null;
   land_use: string | null;
   floors: number | null;

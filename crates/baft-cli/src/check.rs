@@ -92,11 +92,16 @@ pub fn place_text(ds: &Dataset, place: &Place, lang: Lang) -> String {
     let mut s = String::new();
     if let Some(p) = &place.parcel {
         s += &format!(
-            "{} {} — {}\n",
+            "{} {} — {}",
             lang.pick("پلاک", "Plate"),
             p.plate_text().unwrap_or_default(),
             p.plot_id
         );
+        if let Some(c) = p.postal_code {
+            let code = baft_core::layer::parcels::postal::text(c);
+            s += &format!(" — {} {code}", lang.pick("کد پستی", "postal code"));
+        }
+        s += "\n";
     }
     s += &match &place.result {
         Report::Point(r) => point_text(ds, r, lang),

@@ -51,7 +51,7 @@ fn many_points_from_stdin_give_one_json_line_each() {
     assert_eq!(lines[1]["line"], 3);
     assert_eq!(lines[1]["result"]["layers"][0]["status"], "outside");
     assert_eq!(lines[2]["line"], 4);
-    assert_eq!(lines[2]["error"]["code"], "unrecognised");
+    assert_eq!(lines[2]["error"]["code"], "not_found");
     let ok = baft(
         &["check", "--data", "data"],
         Some(&format!("{},{}\n", a.0, a.1)),
@@ -103,7 +103,7 @@ fn a_single_zones_file_without_a_manifest() {
 fn bad_input_and_bad_data_exit_2_with_a_message() {
     let o = check(&["--point", "hello"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("خوانده نشد"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("«hello» پیدا نشد"), "{}", stderr(&o));
     // The same point, in English, on data that can't be read.
     let point = ["--point", "35.7,51.1", "--lang", "en"];
     let o = baft(

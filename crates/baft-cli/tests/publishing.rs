@@ -279,7 +279,7 @@ fn assert_batch_of_four_rows(dir: &std::path::Path) {
     assert!(rows[2].contains(",parcel,"), "{}", rows[2]);
     assert!(rows[3].contains(",plot,"), "{}", rows[3]);
     assert!(
-        rows[4].starts_with("D,nonsense,,") && rows[4].contains("Could not read"),
+        rows[4].starts_with("D,nonsense,,") && rows[4].contains("Nothing found for"),
         "{}",
         rows[4]
     );

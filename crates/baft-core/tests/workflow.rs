@@ -219,3 +219,106 @@ fn your_office_serves_the_neighbourhood_or_is_the_nearest() {
         "the nearest"
     );
 }
+
+/// Issue 12: what owners know. A postal code (any digits, with or without the dash), the plate
+/// with the section after it, a slash as the decimal mark, and the plot id an answer shows.
+#[test]
+fn owners_find_a_plot_by_postal_code_plate_order_and_id() {
+    let ds = sample();
+    let parcels = ds.parcels.as_ref().unwrap();
+    let i = 1234;
+    let p = &parcels.info[i];
+    let code = baft_core::layer::parcels::postal::text(p.postal_code.expect("sample postal code"));
+    let (m, s, sec) = (
+        p.plate_main.unwrap(),
+        p.plate_sub.unwrap(),
+        p.plate_section.unwrap(),
+    );
+    for text in [
+        code.clone(),
+        format!("{}-{}", &code[..5], &code[5..]),
+        baft_core::base::digits::to_persian_digits(&code),
+        format!("کد پستی: {code}"),
+        format!("{m}/{s} بخش {sec}"),
+        format!("{s} فرعی از {m} اصلی"),
+        p.plot_id.clone(),
+    ] {
+        match search(&ds, &text) {
+            Ok(Found::Parcels(v)) => assert!(v.contains(&i), "{text}: {v:?}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // A postal code no plot carries is named as a postal code.
+    assert!(matches!(
+        search(&ds, "3751199999"),
+        Err(BaftError::PostalCodeNotFound { .. })
+    ));
+    // A slash as the decimal mark reads as the same point as a dot.
+    let fx = fixtures();
+    let (lon, lat) = point(&fx["worn_block"]["point"]);
+    let slash = format!("{lat:.6}, {lon:.6}").replace('.', "/");
+    match search(&ds, &slash) {
+        Ok(Found::Location(l)) => {
+            assert!(
+                (l.lat - lat).abs() < 1e-6 && (l.lon - lon).abs() < 1e-6,
+                "{l:?}"
+            )
+        }
+        other => panic!("{slash}: {other:?}"),
+    }
+}
+
+/// Issue 12: a GPS fix says which layers' boundaries its accuracy circle crosses: near a block's
+/// edge a 20 m circle crosses the worn-out fabric's boundary, a 1 m one does not, and deep
+/// inside nothing is crossed.
+#[test]
+fn a_gps_fix_names_the_boundaries_its_accuracy_circle_crosses() {
+    use baft_core::answer::{answer, Answer, Ask, Question};
+    let ds = sample();
+    let fx = fixtures();
+    let ask = Ask::on(baft_core::base::jalali::GregorianDate {
+        year: 2026,
+        month: 12,
+        day: 2,
+    });
+    let crossed = |(lon, lat): (f64, f64), accuracy_m: f64| -> Vec<String> {
+        match answer(
+            &ds,
+            Question::Gps {
+                lon,
+                lat,
+                accuracy_m,
+            },
+            &ask,
+        )
+        .unwrap()
+        {
+            Answer::Place(p) => {
+                let g = p.gps.expect("a GPS answer says how sure it is");
+                assert_eq!(g.accuracy_m, accuracy_m);
+                g.crosses.iter().map(|l| l.id.clone()).collect()
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    let edge = point(&fx["worn_block"]["south_edge_midpoint"]);
+    // Move 3 m north, inside the block.
+    let near = (edge.0, edge.1 + 3.0 / 111_000.0);
+    assert!(crossed(near, 20.0).contains(&"worn-out-fabric".to_string()));
+    assert!(!crossed(near, 1.0).contains(&"worn-out-fabric".to_string()));
+    assert!(crossed(point(&fx["outside_all"]["point"]), 5.0).is_empty());
+    // A point's answer asked as such carries no GPS part.
+    match answer(
+        &ds,
+        Question::Point {
+            lon: near.0,
+            lat: near.1,
+        },
+        &ask,
+    )
+    .unwrap()
+    {
+        Answer::Place(p) => assert!(p.gps.is_none()),
+        other => panic!("{other:?}"),
+    }
+}

@@ -166,6 +166,9 @@ pub struct PlotAnswer {
     pub plate: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub renovation_code: Option<String>,
+    /// Ten digits, as printed on a utility bill.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_id: Option<String>,
     /// The survey attributes (the core's object).

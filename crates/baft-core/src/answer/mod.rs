@@ -33,7 +33,7 @@ pub mod summary;
 
 pub use choice::{Choice, Choices};
 pub use error::AskError;
-pub use place::{Place, PlaceKind, Report};
+pub use place::{GpsFix, Place, PlaceKind, Report};
 
 use crate::base::jalali::GregorianDate;
 use crate::dataset::Dataset;
@@ -50,6 +50,17 @@ pub enum Question<'a> {
         lon: f64,
         /// Latitude, degrees.
         lat: f64,
+    },
+    /// A GPS fix: the point, with the fix's accuracy (the radius, in metres, of the circle the
+    /// place is likely in). The answer's [`Place::gps`] names the layers whose boundary that
+    /// circle crosses.
+    Gps {
+        /// Longitude, degrees.
+        lon: f64,
+        /// Latitude, degrees.
+        lat: f64,
+        /// The fix's accuracy, metres (the Geolocation API's `coords.accuracy`).
+        accuracy_m: f64,
     },
     /// A tap on the map: the surveyed plot under it when there is one, else the point.
     Tap {
@@ -110,6 +121,17 @@ pub fn answer(ds: &Dataset, question: Question, ask: &Ask) -> Result<Answer, Ask
             Found::Zones(hits) => Ok(Answer::Choices(Choices::of_zones(&hits))),
         },
         Question::Point { lon, lat } => place(Place::point(ds, (lon, lat), None, &user, ask)),
+        Question::Gps {
+            lon,
+            lat,
+            accuracy_m,
+        } => place(Place::point(ds, (lon, lat), None, &user, ask).map(|mut p| {
+            p.gps = Some(place::GpsFix {
+                accuracy_m,
+                crosses: ds.circle_crosses((lon, lat), accuracy_m),
+            });
+            p
+        })),
         Question::Tap { lon, lat } => match ds.parcel_at((lon, lat)) {
             Some(i) => place(parcel(ds, i, &user, ask)),
             None => place(Place::point(ds, (lon, lat), None, &user, ask)),

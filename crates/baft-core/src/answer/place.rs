@@ -66,6 +66,19 @@ pub struct Place {
     /// Layers with several loaded versions: the place's status in each, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<LayerHistory>,
+    /// A GPS fix's accuracy and the layers whose boundary its circle crosses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gps: Option<GpsFix>,
+}
+
+/// How sure a GPS answer is: the fix's accuracy circle, and the layers whose boundary it crosses
+/// (for those, the place may lie on either side, and the owner should pick the plot on the map).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GpsFix {
+    /// The fix's accuracy, metres.
+    pub accuracy_m: f64,
+    /// The layers whose boundary the accuracy circle crosses ([`Dataset::circle_crosses`]).
+    pub crosses: Vec<std::sync::Arc<crate::check::LayerRef>>,
 }
 
 /// The owner's facts text read alone (an error names the fact).
@@ -96,6 +109,7 @@ impl Place {
             input,
             office: None,
             history: Vec::new(),
+            gps: None,
             result: Report::Point(report),
             rings: None,
             parcel_index: None,
@@ -127,6 +141,7 @@ impl Place {
             input: None,
             office: None,
             history: Vec::new(),
+            gps: None,
             result: Report::Plot(report),
             rings: Some(rings),
             parcel_index: parcel,

@@ -3,12 +3,14 @@
 //! 1. **an outline**: GeoJSON text (starting with `{`) or three or more lines of corners
 //!    ([`crate::dataset::read_plot_outline`]);
 //! 2. **a surveyed plot's own id** (`QB-0232-001`), when the data has a parcel layer;
-//! 3. **a registration plate** (`121/406`, with a section or not), when the data has a parcel
+//! 3. **a postal code** (ten digits, a dash after the fifth or none), when the parcel layer
+//!    carries postal codes ([`crate::layer::parcels::postal`]);
+//! 4. **a registration plate** (`121/406`, with a section or not), when the data has a parcel
 //!    layer ([`crate::input::plate`]);
-//! 4. **a location**: coordinates in any digits and form, UTM, `geo:` URIs and map links
+//! 5. **a location**: coordinates in any digits and form, UTM, `geo:` URIs and map links
 //!    ([`crate::input`]);
-//! 5. **a renovation code**, when the data has a parcel layer;
-//! 6. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
+//! 6. **a renovation code**, when the data has a parcel layer;
+//! 7. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
 //!    text (at least 2 characters). Both sides are folded first ([`crate::base::letters::fold`]):
 //!    Arabic and Persian letter forms, digits and the zero-width non-joiner don't matter.
 //!
@@ -20,6 +22,7 @@ use crate::base::LocalText;
 use crate::dataset::{read_plot_outline, Dataset};
 use crate::error::BaftError;
 use crate::input::{parse_location_with, plate, ParsedLocation};
+use crate::layer::parcels::postal;
 use serde::Serialize;
 
 /// A block or neighbourhood found by name or id.
@@ -64,8 +67,9 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if is_outline(text) {
         return read_plot_outline(text, ds.parse_options()).map(Found::Outline);
     }
+    let has_parcels = ds.parcels.is_some() || ds.manifest.parcels.is_some();
     if text.len() > crate::input::MAX_INPUT_BYTES {
-        return Err(crate::input::too_long(text));
+        return Err(not_found(crate::input::too_long(text), has_parcels));
     }
     let norm = crate::base::digits::normalize(text);
     let t = norm.trim();
@@ -77,6 +81,18 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
         .and_then(|p| p.find_id(t).or_else(|| p.find_id(&t.to_uppercase())))
     {
         return Ok(Found::Parcels(vec![i]));
+    }
+    if let (Some(code), Some(parcels)) = (postal::parse(t), parcels) {
+        if parcels.has_postal_codes() {
+            let found = parcels.find_postal(code);
+            return if found.is_empty() {
+                Err(BaftError::PostalCodeNotFound {
+                    postal_code: postal::text(code),
+                })
+            } else {
+                Ok(Found::Parcels(found))
+            };
+        }
     }
     let as_plate = plate::parse_plate(t);
     // Whole numbers around a slash are a plate (121/11), not a lat/lon pair, when the data has
@@ -112,7 +128,16 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if parcels.is_some() && plate::looks_like_plate(t) {
         return Err(BaftError::NotAPlate { text: t.into() });
     }
-    Err(location_error)
+    Err(not_found(location_error, has_parcels))
+}
+
+/// Nothing matched: [`BaftError::NotFound`], whose message lists every form the box takes (not
+/// only the coordinate forms [`BaftError::Unrecognised`] names); other errors as they are.
+fn not_found(e: BaftError, parcels: bool) -> BaftError {
+    match e {
+        BaftError::Unrecognised { text } => BaftError::NotFound { text, parcels },
+        other => other,
+    }
 }
 
 /// Zones whose id is the text (folded), or else whose name contains it; at most [`MAX_HITS`].

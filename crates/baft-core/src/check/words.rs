@@ -30,6 +30,18 @@ pub fn version_line(v: &VersionRef, lang: Lang) -> String {
     }
 }
 
+/// A date in words: the Jalali date, with the ISO date after it in English
+/// (`۱۴۰۵/۰۹/۰۵`; `1405/09/05 (2026-11-26)`).
+pub fn date_words(d: &crate::read::manifest::ApprovalDate, lang: Lang) -> String {
+    let j = JalaliDate::parse(&d.jalali)
+        .map(|x| x.short(lang))
+        .unwrap_or_else(|| d.jalali.clone());
+    match lang {
+        Lang::Fa => j,
+        Lang::En => format!("{j} ({})", d.iso),
+    }
+}
+
 /// "بلوک Q-12-07 (محلهٔ …)".
 pub fn zone_label(z: &ZoneRef, lang: Lang) -> String {
     // Codes stay as written in the data (they are typed into office systems as they are).
@@ -139,4 +151,21 @@ pub fn plot_status_word(s: PlotStatus, lang: Lang) -> &'static str {
         PlotStatus::PartlyInside => lang.pick("بخشی داخل", "Partly inside"),
         PlotStatus::Outside => lang.pick("بیرون", "Outside"),
     }
+}
+
+/// A GPS fix's accuracy (metres) in words: "دقت GPS: حدود ±۲۵ متر".
+pub fn gps_accuracy(accuracy_m: f64, lang: Lang) -> String {
+    let m = crate::base::units::format_number(accuracy_m.round(), 0, lang);
+    crate::say!(lang, "دقت GPS: حدود ±{m} متر", "GPS accuracy: about ±{m} m")
+}
+
+/// When a GPS fix's accuracy circle crosses these layers' boundaries: that the plot may lie on
+/// either side, and what to do. `None` when it crosses none.
+pub fn gps_uncertain(crosses: &[std::sync::Arc<super::LayerRef>], lang: Lang) -> Option<String> {
+    if crosses.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = crosses.iter().map(|l| l.name.get(lang)).collect();
+    let layers = names.join(lang.pick("، ", ", "));
+    Some(crate::say!(lang, "دایرهٔ دقت GPS از مرز «{layers}» می‌گذرد: ملک شما ممکن است در هر دو سوی این مرز باشد. ملک را روی نقشه بزنید، یا پلاک یا کد پستی آن را بنویسید.", "The GPS fix's accuracy circle crosses the boundary of “{layers}”: your plot may lie on either side. Tap your plot on the map, or type its plate or postal code."))
 }

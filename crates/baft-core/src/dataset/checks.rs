@@ -1,5 +1,6 @@
-//! The checks on loaded data: a point ([`Dataset::check_point`], [`Dataset::locate`]) and a plot
-//! outline ([`Dataset::check_plot`]).
+//! The checks on loaded data: a point ([`Dataset::check_point`], [`Dataset::locate`]), a plot
+//! outline ([`Dataset::check_plot`]) and a GPS fix's accuracy circle
+//! ([`Dataset::circle_crosses`]).
 
 use super::outline::check_vertex_count;
 use super::Dataset;
@@ -81,6 +82,48 @@ impl Dataset {
             each_layer(check::locate_in_layer(l, x, y, tol));
         }
         self.parcels.as_ref().and_then(|p| p.at(x, y))
+    }
+
+    /// The usable layers whose boundary the circle of `radius_m` metres around (lon, lat) crosses
+    /// (a GPS fix and its accuracy): those for which the circle, checked as a plot (a 48-gon),
+    /// is partly inside. The point's own status may then be wrong: the place may lie on either
+    /// side. Empty for a radius that is not positive and finite.
+    ///
+    /// ```
+    /// # use baft_core::dataset::Dataset;
+    /// # let zones = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+    /// #   "properties":{"id":"B1"},"geometry":{"type":"Polygon","coordinates":
+    /// #   [[[51.11,35.70],[51.12,35.70],[51.12,35.71],[51.11,35.71],[51.11,35.70]]]}}]}"#;
+    /// let data = Dataset::from_single_file("zones.geojson", zones).unwrap();
+    /// // 0.0001° of longitude is about 9 m here: a 20 m circle crosses the edge, a 5 m one doesn't.
+    /// assert_eq!(data.circle_crosses((51.1101, 35.705), 20.0).len(), 1);
+    /// assert!(data.circle_crosses((51.1101, 35.705), 5.0).is_empty());
+    /// ```
+    pub fn circle_crosses(
+        &self,
+        (lon, lat): (f64, f64),
+        radius_m: f64,
+    ) -> Vec<std::sync::Arc<check::LayerRef>> {
+        if !(radius_m > 0.0 && radius_m.is_finite() && lon.is_finite() && lat.is_finite()) {
+            return Vec::new();
+        }
+        let (x, y) = self.frame.forward(lon, lat);
+        let ring: Vec<(f64, f64)> = (0..=48)
+            .map(|k| {
+                let a = std::f64::consts::TAU * f64::from(k % 48) / 48.0;
+                (x + radius_m * a.cos(), y + radius_m * a.sin())
+            })
+            .collect();
+        let circle = geo::Polygon::new(ring.into(), Vec::new());
+        let area = circle.unsigned_area();
+        let th = self.manifest.checking.plot_inside_threshold;
+        self.layers
+            .iter()
+            .filter(|l| l.is_usable())
+            .map(|l| check::check_plot_in_layer(l, &circle, area, th))
+            .filter(|r| r.status == check::PlotStatus::PartlyInside)
+            .map(|r| r.layer)
+            .collect()
     }
 
     /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).

@@ -168,6 +168,7 @@ impl Dataset {
             format_version: FORMAT_VERSION,
             data_version: name.into(),
             sample_data: false,
+            published: None,
             title: LocalText::new(name, name),
             city: City {
                 name: LocalText::new(name, name),

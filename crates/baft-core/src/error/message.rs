@@ -24,7 +24,19 @@ impl BaftError {
                 say!(lang, "چیزی وارد نشده است. مختصات (مثلاً ۳۵٫۷۱، ۵۱٫۱۱)، UTM (مثلاً E 510122 N 3951756) یا پیوند نقشه را وارد کنید.", "Nothing was entered. Type coordinates (e.g. 35.71, 51.11), UTM figures (e.g. E 510122 N 3951756) or paste a map link.")
             }
             Unrecognised { text } => {
-                say!(lang, "«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E 510122 N 3951756)، geo: یا پیوند نقشه.", "Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", clip(text))
+                say!(lang, "«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E 510122 N 3951756)، geo: یا پیوند نقشه.", "Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", crate::base::digits::localize_digits(&clip(text), lang))
+            }
+            NotFound {
+                text,
+                parcels: true,
+            } => {
+                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: پلاک ثبتی (۱۲۱/۴۰۶ بخش ۱۱)، کد پستی ده‌رقمی از قبض، کد نوسازی (۰۲۳۲-۰۰۱)، شناسهٔ ملک، مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E 510122 N 3951756)، پیوند نقشه، یا نام محله؛ یا ملک را روی نقشه بزنید.", "Nothing found for “{}”. You can type: a registration plate (121/406 section 11), the ten-digit postal code from a bill, a renovation code (0232-001), a plot id, coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the plot on the map.", crate::base::digits::localize_digits(&clip(text), lang))
+            }
+            NotFound {
+                text,
+                parcels: false,
+            } => {
+                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E 510122 N 3951756)، پیوند نقشه، یا نام محله؛ یا نقطه را روی نقشه بزنید.", "Nothing found for “{}”. You can type: coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the place on the map.", crate::base::digits::localize_digits(&clip(text), lang))
             }
             OutOfRange { lat, lon } => {
                 say!(lang, "عرض {} یا طول {} خارج از بازهٔ مجاز است (عرض بین ۹۰- و ۹۰، طول بین ۱۸۰- و ۱۸۰).", "Latitude {} or longitude {} is out of range (latitude −90…90, longitude −180…180).", num(*lat), num(*lon))
@@ -76,10 +88,10 @@ impl BaftError {
                 say!(lang, "گوشه‌ها روی یک خط‌اند و محدوده مساحتی ندارد. ارقام گوشه‌ها را بررسی کنید.", "The corners lie on one line, so the outline has no area. Check the corners' figures.")
             }
             NotAPlate { text } => {
-                say!(lang, "«{}» پلاک یا کد نوسازی درستی نیست. پلاک را با رقم به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵ یا بخش ۱۱ پلاک ۱۲۳/۴۵) و کد نوسازی را با رقم و خط تیره همان‌طور که روی فیش عوارض آمده (مثلاً ۰۴۱۲-۰۱۷) بنویسید.", "“{}” is not a plate or renovation code. Write a plate in digits as main/sub (e.g. 123/45, or بخش 11 پلاک 123/45 with the section) and a renovation code in digits and dashes as printed on the fee receipt (e.g. 0412-017).", clip(text))
+                say!(lang, "«{}» پلاک یا کد نوسازی درستی نیست. پلاک را با رقم به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵ یا بخش ۱۱ پلاک ۱۲۳/۴۵) و کد نوسازی را با رقم و خط تیره همان‌طور که روی فیش عوارض آمده (مثلاً ۰۴۱۲-۰۱۷) بنویسید.", "“{}” is not a plate or renovation code. Write a plate in digits as main/sub (e.g. 123/45, or بخش 11 پلاک 123/45 with the section) and a renovation code in digits and dashes as printed on the fee receipt (e.g. 0412-017).", crate::base::digits::localize_digits(&clip(text), lang))
             }
             DecimalComma { text } => {
-                say!(lang, "در «{}» ممیز با ویرگول نوشته شده است. ممیز را با «٫» یا نقطه بنویسید (۳۵٫۷۱) و دو عدد را با ویرگول یا فاصله جدا کنید: ۳۵٫۷۱، ۵۱٫۱۱", "“{}” has commas as decimal marks. Write decimals with a point (35.71) and separate the two numbers with a comma or a space: 35.71, 51.11", clip(text))
+                say!(lang, "در «{}» ممیز با ویرگول نوشته شده است. ممیز را با «٫» یا نقطه بنویسید (۳۵٫۷۱) و دو عدد را با ویرگول یا فاصله جدا کنید: ۳۵٫۷۱، ۵۱٫۱۱", "“{}” has commas as decimal marks. Write decimals with a point (35.71) and separate the two numbers with a comma or a space: 35.71, 51.11", crate::base::digits::localize_digits(&clip(text), lang))
             }
             MinutesSeconds { value } => {
                 say!(
@@ -135,6 +147,9 @@ impl BaftError {
             }
             PlotNotFound { text } => {
                 say!(lang, "ملکی با پلاک یا کد «{text}» در لایهٔ پلاک‌ها نیست. پلاک را به شکل اصلی/فرعی (مثلاً ۱۲۳/۴۵) یا کد نوسازی را همان‌طور که روی فیش عوارض آمده بنویسید.", "No plot with plate or code “{text}” is in the parcel layer. Write the plate as main/sub (e.g. 123/45), or the renovation code as printed on the fee receipt.", text = crate::base::digits::localize_digits(text, lang))
+            }
+            PostalCodeNotFound { postal_code: code } => {
+                say!(lang, "ملکی با کد پستی «{code}» در لایهٔ پلاک‌ها نیست. ده رقم کد پستی را همان‌طور که روی قبض آب یا برق آمده بنویسید، یا ملک را روی نقشه بزنید.", "No plot with postal code “{code}” is in the parcel layer. Write the ten digits as printed on a water or electricity bill, or tap the plot on the map.", code = crate::base::digits::localize_digits(code, lang))
             }
             NoParcelLayer => {
                 say!(lang, "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.", "This data has no plot-by-plot parcel layer; search by coordinates or a map link.")

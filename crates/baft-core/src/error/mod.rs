@@ -31,6 +31,14 @@ pub enum BaftError {
         /// The text as read: trimmed, digits made ASCII (its first 100 characters if long).
         text: String,
     },
+    /// What was typed in the search box is none of the forms it takes and no place's name: the
+    /// message lists every form, plates and postal codes first when the data has a parcel layer.
+    NotFound {
+        /// The text as read: trimmed, digits made ASCII.
+        text: String,
+        /// Whether the data has a parcel layer (plates, postal codes and codes can be searched).
+        parcels: bool,
+    },
     /// A latitude outside −90…90 or a longitude outside −180…180.
     OutOfRange {
         /// The value read as latitude, degrees.
@@ -99,6 +107,11 @@ pub enum BaftError {
     PlotNotFound {
         /// The plate or code searched for (digits made ASCII), or the plot id or index.
         text: String,
+    },
+    /// A postal code that no plot in the parcel layer carries.
+    PostalCodeNotFound {
+        /// The ten digits searched for (ASCII).
+        postal_code: String,
     },
     /// A plate or code was typed but this data has no parcel layer.
     NoParcelLayer,

@@ -6,6 +6,7 @@
 //! | form | example |
 //! |---|---|
 //! | decimal lat, lon (either order: Iran's latitudes 25–40 and longitudes 44–64 don't overlap) | `35.7097, 51.1119`, `۵۱٫۱۱۱۹ ۳۵٫۷۰۹۷` |
+//! | the same with a slash as the decimal mark (a pair in Iran's ranges only) | `۳۵/۶۹۵۱، ۵۱/۰۹۴۶` |
 //! | degrees, minutes, seconds | `35°42′35″N 51°06′43″E`, `۳۵ درجه ۴۲ دقیقه ۳۵ ثانیه شمالی …` |
 //! | UTM (zone 39N unless a zone is given) | `E 510122 N 3951756`, `510122 3951756`, `39S 510122 3951756` |
 //! | `geo:` URI | `geo:35.7097,51.1119` |
@@ -123,7 +124,33 @@ pub fn parse_location_with(text: &str, opts: ParseOptions) -> Result<ParsedLocat
     if link::looks_like_link(&lower) {
         return link::parse_map_link(t);
     }
-    numbers::parse_plain(t, opts)
+    numbers::parse_plain(t, opts).or_else(|e| match slash_decimals(t) {
+        Some(d) => numbers::parse_plain(&d, opts)
+            .ok()
+            .filter(|p| in_iran_lat(p.lat) && in_iran_lon(p.lon))
+            .ok_or(e),
+        None => Err(e),
+    })
+}
+
+/// A latitude and longitude written with a slash as the decimal mark, as many Persian
+/// speakers type it (`۳۵/۶۹۵۱، ۵۱/۰۹۴۶`): exactly two numbers, each `digits/digits` with one to
+/// three digits before the slash, the slashes made points. A single `121/406` is a plate and is
+/// never read so; the caller keeps the result only when it falls in Iran's ranges.
+fn slash_decimals(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | ';' | '؛'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let shaped = |p: &str| {
+        let (a, b) = p.split_once('/')?;
+        let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+        (digits(a) && digits(b) && a.len() <= 3).then(|| format!("{a}.{b}"))
+    };
+    match parts.as_slice() {
+        [a, b] => Some(format!("{}, {}", shaped(a)?, shaped(b)?)),
+        _ => None,
+    }
 }
 
 /// Typed or pasted text longer than this (bytes) is not read as a location.

@@ -5,7 +5,7 @@
 //! fields because written forms are read in different orders. Baft reads `123/45` as main/sub
 //! (the common "۴۵ فرعی از ۱۲۳ اصلی" written main first) and also accepts:
 //! `۱۲۳/۴۵`, `11-123/45` or `بخش ۱۱ پلاک ۱۲۳/۴۵` (with the section), `123 اصلی 45 فرعی`,
-//! `45 فرعی از 123 اصلی`. When a search by main/sub finds nothing, the reverse order is tried.
+//! `45 فرعی از 123 اصلی`, and the section before or after the plate (`121/406 بخش 11`). When a search by main/sub finds nothing, the reverse order is tried.
 //! A renovation code is digits and dashes, e.g. `0412-017`.
 //!
 //! ```
@@ -59,12 +59,18 @@ pub fn parse_plate(text: &str) -> Option<PlateQuery> {
     let section = section_of(&lower, &nums);
     if let (Some(m), Some(s)) = (main, sub) {
         return Some(PlateQuery {
-            section,
+            section: section.map(|(_, v)| v),
             main: m,
             sub: s,
         });
     }
-    slash_plate(&lower, &nums, section)
+    // The section's number is not part of main/sub, wherever it stands ("121/406 بخش 11").
+    let rest: Vec<(usize, u32)> = nums
+        .iter()
+        .copied()
+        .filter(|&(p, _)| Some(p) != section.map(|(at, _)| at))
+        .collect();
+    slash_plate(&lower, &rest, section.map(|(_, v)| v))
 }
 
 /// The text normalised and lower-cased, when it is short and holds only digits, separators
@@ -132,10 +138,10 @@ fn worded_numbers(lower: &str, nums: &[(usize, u32)]) -> (Option<u32>, Option<u3
     (main, sub)
 }
 
-/// The first number after the section word (بخش or section), if any.
-fn section_of(lower: &str, nums: &[(usize, u32)]) -> Option<u32> {
+/// The first number after the section word (بخش or section), with its position, if any.
+fn section_of(lower: &str, nums: &[(usize, u32)]) -> Option<(usize, u32)> {
     let p = lower.find("بخش").or_else(|| lower.find("section"))?;
-    nums.iter().find(|(pos, _)| *pos > p).map(|(_, v)| *v)
+    nums.iter().find(|(pos, _)| *pos > p).copied()
 }
 
 /// Reads the slash forms, [section -] main / sub; a section before the slash must agree with
@@ -256,6 +262,12 @@ mod tests {
         );
         assert_eq!(parse_plate("\u{200F}۱۲۳/۴۵\u{200E}"), q(None, 123, 45));
         assert_eq!(parse_plate("بخش ۱۱ پلاك ۱۲۳/۴۵"), q(Some(11), 123, 45));
+        // The orders owners write on forms (issue 12).
+        assert_eq!(parse_plate("121/406 بخش 11"), q(Some(11), 121, 406));
+        assert_eq!(parse_plate("پلاک ۱۲۱/۴۰۶ بخش ۱۱"), q(Some(11), 121, 406));
+        assert_eq!(parse_plate("بخش ۱۱ پلاک ۱۲۱/۴۰۶"), q(Some(11), 121, 406));
+        assert_eq!(parse_plate("۴۰۶ فرعی از ۱۲۱ اصلی"), q(None, 121, 406));
+        assert_eq!(parse_plate("121/406 section 11"), q(Some(11), 121, 406));
     }
 
     #[test]

@@ -42,6 +42,19 @@ fn decimal_either_order_and_digit_forms() {
 }
 
 #[test]
+fn slash_as_the_decimal_mark() {
+    all_read_as(
+        &["۳۵/۶۹۵۱، ۵۱/۰۹۴۶", "35/6951, 51/0946", "51/0946 35/6951"],
+        (35.6951, 51.0946),
+        1e-9,
+    );
+    // One slash pair is a plate, not a point; a pair outside Iran's ranges is not read so.
+    for t in ["121/406", "121/406, 11", "12/5, 13/7", "35/6951"] {
+        assert!(parse_location(t).is_err(), "{t}");
+    }
+}
+
+#[test]
 fn degrees_minutes_seconds() {
     let want = (
         35.0 + 42.0 / 60.0 + 35.0 / 3600.0,

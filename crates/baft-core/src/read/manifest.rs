@@ -287,6 +287,10 @@ pub struct Manifest {
     /// Synthetic sample data: the app and CLI say so plainly.
     #[serde(default)]
     pub sample_data: bool,
+    /// When this data release was published (Jalali and ISO, as boundary versions' dates):
+    /// answers show it with the data version, so an owner sees how current the answer is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<ApprovalDate>,
     /// The data's title, in Persian and English.
     pub title: LocalText,
     /// The city the data covers.

@@ -196,6 +196,9 @@ fn place(ds: &Dataset, lang: Lang, p: Place) -> Answer {
             plot_id: info.plot_id.clone(),
             plate: info.plate_text(),
             renovation_code: info.renovation_code.clone(),
+            postal_code: info
+                .postal_code
+                .map(baft_core::layer::parcels::postal::text),
             block_id: info.block_id.clone(),
             info,
         });

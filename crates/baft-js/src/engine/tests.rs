@@ -82,7 +82,7 @@ fn unknown_file_and_bad_input_are_errors_in_the_language() {
     assert!(e
         .check("hello there", None, DAY)
         .unwrap_err()
-        .contains("خوانده نشد"));
+        .contains("پیدا نشد"));
     assert!(e.check_point(f64::NAN, 35.7, None, DAY).is_err());
     assert!(e.check("35.7, 51.1", Some("colour=red"), DAY).is_err());
     assert!(e.check_parcel(0, None, DAY).is_err());

@@ -14,6 +14,7 @@ fn manifest() -> Value {
         "format_version": 1,
         "data_version": "qods-sample-1",
         "sample_data": true,
+        "published": {"jalali": "1405/09/05", "iso": "2026-11-26"},
         "title": {"fa": "بافت فرسوده و محدوده‌های بازآفرینی قدس (دادهٔ نمونه)", "en": "Qods worn-out fabric and regeneration areas (sample data)"},
         "city": {"name": {"fa": "قدس", "en": "Qods"}, "center": [51.1119, 35.7097], "envelope": [51.075, 35.675, 51.15, 35.745], "utm_zone": 39},
         "checking": {"boundary_tolerance_m": 0.5, "plot_inside_threshold": 0.5},

@@ -11,6 +11,12 @@ fn plate_main(k: usize) -> u32 {
     [112, 118, 121, 127, 130, 134, 139, 141, 146, 152][k % 10]
 }
 
+/// A ten-digit postal code for the `n`th plot, in neighbourhood `k`: Qods's `3751`, a district
+/// digit (never 0 or 2, as in the national scheme's first five digits) and five more.
+fn postal_code(k: usize, n: usize) -> String {
+    format!("3751{}{:05}", [1, 3, 4, 5, 6, 7, 8, 9][k % 8], n + 1)
+}
+
 /// The parcel layer of the ten surveyed neighbourhoods.
 pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
     let mut feats = Vec::new();
@@ -27,6 +33,7 @@ pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
                     "plate_main": plate_main(nk),
                     "plate_sub": sub[nk],
                     "renovation_code": format!("{:04}-{:03}", bk + 1, pk + 1),
+                    "postal_code": postal_code(nk, feats.len()),
                     "area_m2": (p.area * 10.0).round() / 10.0,
                     "land_use": p.land_use,
                     "floors": p.floors,

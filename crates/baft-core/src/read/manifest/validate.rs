@@ -83,6 +83,9 @@ impl Manifest {
     /// Pushes the problems of the checking tolerances, a missing layer list and unsafe file
     /// paths, in that order.
     fn setting_errors(&self, e: &mut Vec<FieldError>) {
+        if let Some(p) = &self.published {
+            e.extend(FieldError::date(DataFile::Manifest, "", "published", p));
+        }
         let t = self.checking.boundary_tolerance_m;
         if !(0.0..=50.0).contains(&t) {
             e.push(FieldError::manifest(

@@ -1,0 +1,98 @@
+//! A plot's survey attributes, read from its properties.
+
+use super::postal;
+use crate::layer::Zone;
+use serde::Serialize;
+use serde_json::Value;
+
+/// A plot's survey attributes (any may be missing in the data).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ParcelInfo {
+    /// The plot's id, from the parcel file's id property (`#index` when it has none).
+    pub plot_id: String,
+    /// The urban block the plot is in.
+    pub block_id: Option<String>,
+    /// The plate's registration section (بخش).
+    pub plate_section: Option<u32>,
+    /// The plate's main number (اصلی).
+    pub plate_main: Option<u32>,
+    /// The plate's sub number (فرعی).
+    pub plate_sub: Option<u32>,
+    /// The municipal renovation code (کد نوسازی), digits made ASCII.
+    pub renovation_code: Option<String>,
+    /// The building's ten-digit postal code (کد پستی), from a `postal_code` property in any
+    /// digits, with or without a dash; a value that is not ten digits is left out.
+    #[serde(serialize_with = "postal::serialize")]
+    pub postal_code: Option<u64>,
+    /// The surveyed plot area, m².
+    pub area_m2: Option<f64>,
+    /// Land use as surveyed, lower case (e.g. `residential`).
+    pub land_use: Option<String>,
+    /// Number of floors of the building.
+    pub floors: Option<f64>,
+    /// Structural system as surveyed, lower case (e.g. `steel_frame`).
+    pub structure: Option<String>,
+    /// Jalali year the building was built.
+    pub built_year: Option<i32>,
+    /// Width of the street or passage on the plot's frontage, m.
+    pub frontage_width_m: Option<f64>,
+    /// Whether the plot is on a main neighbourhood axis.
+    pub on_main_axis: Option<bool>,
+}
+
+impl ParcelInfo {
+    pub(super) fn from_zone(z: &Zone) -> ParcelInfo {
+        let [block_id, section, main, sub, code, postal, area, land_use, floors, structure, built, frontage, axis] =
+            z.properties.pick([
+                "block_id",
+                "plate_section",
+                "plate_main",
+                "plate_sub",
+                "renovation_code",
+                "postal_code",
+                "area_m2",
+                "land_use",
+                "floors",
+                "structure",
+                "built_year",
+                "frontage_width_m",
+                "on_main_axis",
+            ]);
+        let num = |v: &Option<Value>| v.as_ref().and_then(Value::as_f64);
+        let int = |v: &Option<Value>| {
+            num(v)
+                .filter(|x| x.fract() == 0.0 && *x >= 0.0)
+                .map(|x| x as u32)
+        };
+        let text = |v: &Option<Value>| match v {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        ParcelInfo {
+            plot_id: z.id.clone(),
+            block_id: text(&block_id),
+            plate_section: int(&section),
+            plate_main: int(&main),
+            plate_sub: int(&sub),
+            renovation_code: text(&code).map(|c| crate::base::digits::normalize(&c)),
+            postal_code: text(&postal).and_then(|c| postal::parse(&c)),
+            area_m2: num(&area),
+            land_use: text(&land_use).map(|s| s.to_ascii_lowercase()),
+            floors: num(&floors),
+            structure: text(&structure).map(|s| s.to_ascii_lowercase()),
+            built_year: num(&built).map(|y| y as i32),
+            frontage_width_m: num(&frontage),
+            on_main_axis: axis.as_ref().and_then(Value::as_bool),
+        }
+    }
+
+    /// `11-123/45` (section-main/sub), or `123/45` without a section.
+    pub fn plate_text(&self) -> Option<String> {
+        let (m, s) = (self.plate_main?, self.plate_sub?);
+        Some(match self.plate_section {
+            Some(sec) => format!("{sec}-{m}/{s}"),
+            None => format!("{m}/{s}"),
+        })
+    }
+}

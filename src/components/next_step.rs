@@ -1,0 +1,65 @@
+//! Under the verdict: the next step (the office, the packages that apply, the map one tap away)
+//! and the data the answer came from.
+
+use crate::actions;
+use crate::state::AppState;
+use baft_core::check::words as text;
+use baft_core::Lang;
+use leptos::prelude::*;
+
+/// The next step under the verdict: the office to go to and how many packages apply or may
+/// apply, each a link to its card below; and the map, one tap away.
+pub fn next_step(state: AppState, l: Lang) -> impl IntoView {
+    use baft_core::packages::PackageStatus;
+    let office = actions::office(&state).map(|m| m.office.name.get(l).to_string());
+    let counts = actions::incentives(&state).and_then(Result::ok).map(|e| {
+        let n = |s: PackageStatus| e.results.iter().filter(|r| r.status == s).count();
+        (n(PackageStatus::Applies), n(PackageStatus::MayApply))
+    });
+    let num = |n: usize| baft_core::base::digits::localize_digits(&n.to_string(), l);
+    let packages = counts.map(|(yes, maybe)| {
+        format!(
+            "{}: {} {}، {} {}",
+            l.pick("بسته‌های تشویقی", "Incentive packages"),
+            num(yes),
+            l.pick("شامل می‌شود", "apply"),
+            num(maybe),
+            l.pick("شاید شامل شود", "may apply")
+        )
+        .replace("، ", l.pick("، ", ", "))
+    });
+    view! {
+        <div class="next-step">
+            <p class="next-title">{l.pick("گام بعد", "Next step")}</p>
+            <ul>
+                {office.map(|o| view! { <li><a href="#office-title">{l.pick("دفتر تسهیلات شما: ", "Your facilitation office: ")}{o}</a></li> })}
+                {packages.map(|p| view! { <li><a href="#incentives-title">{p}</a></li> })}
+            </ul>
+            <button type="button" class="show-map" on:click=|_| crate::reveal::map()>
+                {l.pick("نمایش روی نقشه", "Show on the map")}
+            </button>
+        </div>
+    }
+}
+
+/// The data the answer came from: its version, and its publication date when the manifest
+/// gives one (both calendars).
+pub fn data_line(state: AppState, l: Lang) -> impl IntoView {
+    state.data.with(|d| {
+        d.as_ref().map(|d| {
+            let m = &d.manifest;
+            let date = m.published.as_ref().map(|p| {
+                format!(
+                    "{} {}",
+                    l.pick("، منتشرشده", ", published"),
+                    text::date_words(p, l)
+                )
+            });
+            view! {
+                <p class="data-line muted">
+                    {l.pick("داده: نسخهٔ ", "Data: version ")}<span class="id" dir="ltr">{m.data_version.clone()}</span>{date}
+                </p>
+            }
+        })
+    })
+}
