@@ -35,8 +35,9 @@ PATTERNS = [
 
 def sources():
     out = subprocess.run(['git', 'ls-files', '--cached', '--others', '--exclude-standard', '*.rs'], cwd=ROOT, capture_output=True, text=True)
-    return [p for p in out.stdout.split() if not p.startswith(('fuzz/', 'tests/'))
-            and '/tests/' not in p and not p.endswith('tests.rs')]
+    # Sorted, so that a new file not yet committed lands where it will be once it is.
+    return sorted({p for p in out.stdout.split() if not p.startswith(('fuzz/', 'tests/'))
+                   and '/tests/' not in p and not p.endswith('tests.rs')})
 
 
 def cell(text):
