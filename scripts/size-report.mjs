@@ -19,9 +19,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // the verdict brought into view and focus, its next step and data line, ids kept whole, the
 // status icons, the localised file picker and the copy-link field; postal codes, plate orders and
 // a slash as the decimal mark in the core: 490.5 KB, of which the next step is 2.3 KB and the
-// offline note and copy field 3 KB; the GPS fix's accuracy circle and its boundary check: 493.0). The way down is issue 11's lazily loaded second module. See
+// offline note and copy field 3 KB; the GPS fix's accuracy circle and its boundary check: 493.0);
+// 502 KB since the map has the municipality's streets, labelled, and the search box finds a street
+// by name (reading the streets file, the name search, the street choice and its drawing: 501.4). The way down is issue 11's lazily loaded second module. See
 // docs/performance.md.
-const BUDGET_GZIP_KB = 494;
+const BUDGET_GZIP_KB = 502;
 const dist = 'dist';
 const files = [];
 (function walk(d) {

@@ -45,6 +45,42 @@ extern "C" {
     pub fn map_on_view(callback: &JsValue);
     #[wasm_bindgen(catch, js_name = mapShowChanges)]
     pub fn map_show_changes(geojson: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = mapSetStreets)]
+    pub fn map_set_streets(geojson: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = mapShowStreet)]
+    pub fn map_show_street(geojson: &str) -> Result<(), JsValue>;
+}
+
+/// The streets layer as GeoJSON for drawing: each street's lines (or point) with its `label` in
+/// `lang` and its `kind` (map.js places the labels in view).
+pub fn streets_geojson(
+    streets: &baft_core::layer::streets::Streets,
+    lang: baft_core::Lang,
+) -> String {
+    let features: Vec<serde_json::Value> = streets
+        .items
+        .iter()
+        .map(|s| street_feature(s, lang))
+        .collect();
+    serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
+}
+
+/// One street as a GeoJSON feature (see [`streets_geojson`]).
+pub fn street_feature(
+    s: &baft_core::layer::streets::Street,
+    lang: baft_core::Lang,
+) -> serde_json::Value {
+    let line = |l: &Vec<(f64, f64)>| l.iter().map(|p| [p.0, p.1]).collect::<Vec<_>>();
+    let geometry = if s.lines.is_empty() {
+        serde_json::json!({"type": "Point", "coordinates": [s.anchor.0, s.anchor.1]})
+    } else {
+        serde_json::json!({"type": "MultiLineString", "coordinates": s.lines.iter().map(line).collect::<Vec<_>>()})
+    };
+    serde_json::json!({
+        "type": "Feature",
+        "properties": {"label": s.name.get(lang), "kind": s.kind},
+        "geometry": geometry,
+    })
 }
 
 /// A plot's rings (lon, lat) as a GeoJSON Polygon for drawing.

@@ -11,6 +11,7 @@ let layers = {};
 let marker = null;
 let plot = null;
 let circle = null;
+let streets = null;
 let base = null;
 let queued = [];
 let failed = false;
@@ -186,4 +187,95 @@ export function mapSetZoomLabels(zoomIn, zoomOut) {
     button.setAttribute('title', label);
     button.setAttribute('aria-label', label);
   }
+}
+
+/** A label element: text only (never HTML: names come from data files), direction from its text. */
+function labelEl(text) {
+  const span = document.createElement('span');
+  span.textContent = text;
+  span.dir = 'auto';
+  return span;
+}
+
+let streetData = null;
+let streetLabels = null;
+
+/** The middle of each segment (of each line) of a street feature, or its point, as [lat, lon]. */
+function labelSpots(f) {
+  const g = f.geometry;
+  if (g.type === 'Point') return [[g.coordinates[1], g.coordinates[0]]];
+  const out = [];
+  for (const line of g.coordinates) {
+    for (let k = 1; k < line.length; k++) {
+      out.push([(line[k - 1][1] + line[k][1]) / 2, (line[k - 1][0] + line[k][0]) / 2]);
+    }
+  }
+  return out;
+}
+
+/**
+ * One label per street in view, at the middle of its segment nearest the view's centre (so
+ * labels follow the owner around, and two streets never share a crossing), from zoom 16 on,
+ * where they don't crowd each other.
+ */
+function placeStreetLabels() {
+  streetLabels.clearLayers();
+  if (!streetData || map.getZoom() < 16) return;
+  const view = map.getBounds().pad(-0.05);
+  const c = map.latLngToContainerPoint(map.getCenter());
+  // Labels keep clear of each other and of the answered point at the centre (pixels).
+  const placed = [c];
+  const clear = (q) => placed.every((o) => Math.abs(o.x - q.x) > 70 || Math.abs(o.y - q.y) > 22);
+  for (const f of streetData.features) {
+    const spots = labelSpots(f).filter((p) => view.contains(p))
+      .map((p) => ({ p, q: map.latLngToContainerPoint(p) }))
+      .sort((a, b) => a.q.distanceTo(c) - b.q.distanceTo(c));
+    const pick = spots.find((s) => clear(s.q));
+    const best = pick && pick.p;
+    if (pick) placed.push(pick.q);
+    if (best) {
+      streetLabels.addLayer(L.tooltip({ permanent: true, direction: 'center', className: 'street-label', interactive: false })
+        .setLatLng(best).setContent(labelEl(f.properties.label)));
+    }
+  }
+}
+
+/**
+ * The streets reference layer, under the zones: each street a grey line (boulevards wider),
+ * squares small discs, labelled with their names (placeStreetLabels). Drawn again on a language
+ * change.
+ */
+export function mapSetStreets(geojsonText) {
+  if (!map) return whenMap(() => mapSetStreets(geojsonText));
+  if (!map.getPane('streets')) {
+    map.createPane('streets').style.zIndex = 350; // under the zones' overlay pane (400)
+    streetLabels = L.layerGroup().addTo(map);
+    map.on('moveend', placeStreetLabels);
+  }
+  if (streets) map.removeLayer(streets);
+  const renderer = L.canvas({ pane: 'streets' });
+  const width = (k) => (k === 'boulevard' ? 6 : k === 'street' ? 4 : 3);
+  streetData = JSON.parse(geojsonText);
+  streets = L.geoJSON(streetData, {
+    pane: 'streets',
+    renderer,
+    interactive: false,
+    style: (f) => ({ color: '#8a8f94', weight: width(f.properties.kind), opacity: 0.9 }),
+    pointToLayer: (f, ll) => L.circleMarker(ll, { pane: 'streets', renderer, radius: 6, color: '#8a8f94', weight: 2, fillColor: '#ffffff', fillOpacity: 1, interactive: false }),
+  }).addTo(map);
+  placeStreetLabels();
+}
+
+/** One street found by name, highlighted, with the map fitted to it. */
+export function mapShowStreet(geojsonText) {
+  if (!map) return whenMap(() => mapShowStreet(geojsonText));
+  if (marker) { map.removeLayer(marker); marker = null; }
+  if (circle) { map.removeLayer(circle); circle = null; }
+  if (plot) map.removeLayer(plot);
+  plot = L.geoJSON(JSON.parse(geojsonText), {
+    style: () => ({ color: '#0b3d91', weight: 8, opacity: 0.8 }),
+    pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 10, color: '#0b3d91', weight: 4, fillOpacity: 0.2 }),
+    interactive: false,
+  }).addTo(map);
+  map.fitBounds(plot.getBounds(), { maxZoom: 18, padding: [30, 30] });
 }

@@ -294,6 +294,7 @@ function listedFiles(text) {
   }
   add(m.packages);
   add(m.offices);
+  add(m.streets);
   add(m.parcels && m.parcels.file);
   add(m.blocks);
   const urls = new Set();
@@ -484,6 +485,9 @@ async function checkData(client) {
     await writeState({ current: null, pending: null });
     await deleteCache(state.current);
     await deleteCache(state.pending);
+    // Every other city snapshot too, however recent (deleteOrphans spares young ones).
+    const names = await caches.keys();
+    await Promise.all(names.filter((n) => ours(n, DATA_PREFIX) && !building.has(n)).map((n) => caches.delete(n)));
     await caches.delete(RANGES_CACHE);
     return done('catalogue');
   }

@@ -194,6 +194,12 @@ fn show_answer(state: AppState, created: RwSignal<bool>) {
         return;
     }
     match state.outcome.get() {
+        // One street found: it is shown at once (several: when one is picked).
+        Some(Outcome::Choose(c)) => {
+            if let [baft_core::answer::Choice::Street { index, .. }] = c.choices[..] {
+                super::result::show_street(&state, index, false);
+            }
+        }
         Some(Outcome::Answer { place, .. }) => match &place.rings {
             Some(rings) => {
                 let _ = map::map_show_plot(&map::rings_geojson(rings));
@@ -205,6 +211,21 @@ fn show_answer(state: AppState, created: RwSignal<bool>) {
             }
         },
         _ => {}
+    }
+}
+
+/// Draws the streets layer, labelled in the page's language, once the map and the streets are in.
+fn sync_streets(state: AppState, created: RwSignal<bool>) {
+    if !created.get() {
+        return;
+    }
+    let lang = state.lang.get();
+    let text = state.data.with(|d| {
+        let s = d.as_ref()?.streets.as_ref()?;
+        Some(map::streets_geojson(s, lang))
+    });
+    if let Some(t) = text {
+        let _ = map::map_set_streets(&t);
     }
 }
 
@@ -354,6 +375,7 @@ pub fn MapView() -> impl IntoView {
     Effect::new(move |_| show_changes(state, created, highlight, shown));
     Effect::new(move |_| show_answer(state, created));
     Effect::new(move |_| sync_basemap(state, created));
+    Effect::new(move |_| sync_streets(state, created));
     Effect::new(move |_| sync_labels(lang.get(), el, created));
 
     let switches = move || layer_switches(state, lang.get());

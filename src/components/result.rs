@@ -72,6 +72,26 @@ fn choice_label(c: &Choice, lang: Lang) -> String {
             )
         }
         Choice::Zone { id, name, .. } => format!("{} ({id})", name.get(lang)),
+        Choice::Street { name, .. } => {
+            let n = name.get(lang);
+            baft_core::say!(lang, "نمایش «{n}» روی نقشه", "Show “{n}” on the map")
+        }
+    }
+}
+
+/// Shows street `index` of the streets layer on the map, and (when `reveal`) brings the map into
+/// view: the owner taps the plot on it.
+pub fn show_street(state: &crate::state::AppState, index: usize, reveal: bool) {
+    let lang = state.lang.get_untracked();
+    let feature = state.data.with_untracked(|d| {
+        let s = d.as_ref()?.streets.as_ref()?.items.get(index)?.clone();
+        Some(crate::map::street_feature(&s, lang).to_string())
+    });
+    if let Some(f) = feature {
+        let _ = crate::map::map_show_street(&f);
+        if reveal {
+            crate::reveal::map();
+        }
     }
 }
 
@@ -80,6 +100,7 @@ fn pick(state: &crate::state::AppState, c: &Choice) {
     match *c {
         Choice::Plot { index, .. } => actions::select_parcel(state, index),
         Choice::Zone { lon, lat, .. } => actions::show_point(state, lon, lat),
+        Choice::Street { index, .. } => show_street(state, index, true),
     }
 }
 
@@ -305,8 +326,23 @@ fn choices_view(state: AppState, c: &Choices, l: Lang) -> AnyView {
             view! { <li><button type="button" class="choice" on:click=move |_| pick(&state, &ch)>{label}</button></li> }
         })
         .collect_view();
+    let streets = c
+        .choices
+        .iter()
+        .all(|ch| matches!(ch, Choice::Street { .. }));
+    let intro = if streets {
+        l.pick(
+            "خیابان روی نقشه نشان داده شد؛ ملک خود را روی آن بزنید، یا پلاک یا کد پستی آن را بنویسید.",
+            "The street is shown on the map: tap your plot on it, or type its plate or postal code.",
+        )
+    } else {
+        l.pick(
+            "چند مورد پیدا شد؛ یکی را انتخاب کنید:",
+            "Several matches; choose one:",
+        )
+    };
     view! {
-        <p>{l.pick("چند مورد پیدا شد؛ یکی را انتخاب کنید:", "Several matches; choose one:")}</p>
+        <p class="choices-intro">{intro}</p>
         <ul class="choices">{items}</ul>
     }
     .into_any()

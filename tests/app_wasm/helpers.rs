@@ -40,6 +40,7 @@ pub fn apply_extras_but_packages(state: &AppState) {
         let text = match extra.path.as_str() {
             "packages.json" => continue,
             "offices.json" => include_str!("../../data/offices.json"),
+            "reference/streets.geojson" => include_str!("../../data/reference/streets.geojson"),
             "parcels/parcels.geojson" => include_str!("../../data/parcels/parcels.geojson"),
             f => file(f),
         };
@@ -65,7 +66,7 @@ pub fn loaded_state(lang: Lang) -> AppState {
         state.progress.get_untracked(),
         Progress::Loading {
             done: 0,
-            total: 8,
+            total: 9,
             bytes: MANIFEST.len()
         }
     );

@@ -323,5 +323,5 @@ test('a site that becomes a national catalogue drops the offline copy of the cit
   }));
   await page.reload();
   await expect(html(page)).toHaveAttribute('data-offline-check', 'catalogue', { timeout: 30_000 });
-  expect(await snapshots(page)).toEqual([]);
+  await expect.poll(() => snapshots(page)).toEqual([]);
 });

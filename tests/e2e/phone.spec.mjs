@@ -22,6 +22,19 @@ async function verdictInView(page) {
   await expect(page.locator('#result .layer-result').first()).toBeInViewport();
 }
 
+/** Street labels shown inside the map's box (Persian names only, in a Persian page). */
+async function labelsOnMap(page) {
+  return page.evaluate(() => {
+    const m = document.querySelector('.map').getBoundingClientRect();
+    return [...document.querySelectorAll('.leaflet-tooltip.street-label')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      const shown = getComputedStyle(el).display !== 'none' && r.width > 0;
+      return shown && r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom
+        && /[\u0600-\u06FF]/.test(el.textContent) && !/[A-Za-z]/.test(el.textContent);
+    }).length;
+  });
+}
+
 /** Persian text on the answer card, ids (in their `.id` elements) left out. */
 async function persianCardText(page) {
   return page.locator('section.result').evaluate((el) => {
@@ -86,6 +99,8 @@ test('coordinates with a slash as the decimal mark answer as the CLI does, in vi
   await expect(page.locator('.map')).toBeInViewport({ ratio: 0.8 });
   await expect(page.locator('.map')).toBeFocused();
   await page.waitForTimeout(800); // the map's pan settled, for the screenshot in the docs
+  // The streets, from the municipality's own file, are labelled in Persian on the map.
+  await expect.poll(() => labelsOnMap(page)).toBeGreaterThan(0);
   await page.screenshot({ path: join(ROOT, 'docs/phone-map.png') });
   // The office card's address and phone are in Persian digits; the phone link stays dialable.
   const call = page.locator('.office a[href^="tel:"]');
@@ -163,4 +178,25 @@ test('a refused clipboard offers the link in a field; offline is shown quietly; 
   if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE);
   const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((x) => `${x.impact} ${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(' | ')}`));
   expect(v).toEqual([]);
+});
+
+test('a street typed by name, with or without its kind word, is shown on the map to tap the plot on', async ({ page }) => {
+  await openApp(page);
+  const streets = JSON.parse(readFileSync(join(ROOT, 'data/reference/streets.geojson'), 'utf8')).features;
+  expect(streets.some((f) => f.properties.name === 'خیابان گلستان')).toBe(true);
+  for (const text of ['خیابان گلستان', 'كوچه گلستان']) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await search(page, text);
+    await expect(page.locator('.choices-intro'), text).toContainText('خیابان روی نقشه نشان داده شد');
+    await expect(page.locator('#result-title')).toBeFocused();
+    await expect(page.locator('.choices-intro')).toBeInViewport();
+  }
+  await page.getByRole('button', { name: 'نمایش «خیابان گلستان» روی نقشه' }).tap();
+  await expect(page.locator('.map')).toBeInViewport({ ratio: 0.8 });
+  // Zoomed in with the map's own + button, the street labels appear.
+  for (let i = 0; i < 3; i++) {
+    await page.locator('.leaflet-control-zoom-in').tap();
+    await page.waitForTimeout(400);
+  }
+  await expect.poll(() => labelsOnMap(page)).toBeGreaterThan(0);
 });

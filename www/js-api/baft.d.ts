@@ -70,7 +70,7 @@ export type PackageGroup =
 // ---------------------------------------------------------------------------------------------
 // Files
 
-export type FileKind = 'layer' | 'version' | 'packages' | 'offices' | 'parcels';
+export type FileKind = 'layer' | 'version' | 'packages' | 'offices' | 'streets' | 'parcels';
 
 /** A file the manifest lists. */
 export interface FileEntry {
@@ -214,6 +214,17 @@ export type Choice =
       /** A point inside the zone: check it with `checkPoint(lon, lat)`. */
       lon: number;
       lat: number;
+    }
+  | {
+      /** A street, square or landmark found by name: show it, and let the user pick the plot on it. */
+      kind: 'street';
+      /** Its index in the streets file's usable features. */
+      index: number;
+      name: LocalText;
+      /** `boulevard`, `street`, `alley`, `square`…, as the file says. */
+      streetKind?: string;
+      /** `[minLon, minLat, maxLon, maxLat]`. */
+      bbox: [number, number, number, number];
     };
 
 interface AnswerBase {

@@ -126,12 +126,20 @@ pub fn place_text(ds: &Dataset, place: &Place, lang: Lang) -> String {
 
 /// Several matches, one line each with the id to pick it by.
 pub fn choices_text(c: &Choices, lang: Lang) -> String {
+    let streets = c
+        .choices
+        .iter()
+        .all(|ch| matches!(ch, Choice::Street { .. }));
     let mut s = format!(
         "{}\n",
-        lang.pick(
-            "چند مورد پیدا شد؛ یکی را برگزینید:",
-            "Several matches; pick one:"
-        )
+        if streets {
+            lang.pick("پیدا شد:", "Found:")
+        } else {
+            lang.pick(
+                "چند مورد پیدا شد؛ یکی را برگزینید:",
+                "Several matches; pick one:",
+            )
+        }
     );
     for ch in &c.choices {
         let what = match ch {
@@ -143,13 +151,28 @@ pub fn choices_text(c: &Choices, lang: Lang) -> String {
                 .collect::<Vec<_>>()
                 .join(" — "),
             Choice::Zone { name, .. } => name.get(lang).to_string(),
+            Choice::Street { bbox, .. } => format!(
+                "{:.5},{:.5} – {:.5},{:.5}",
+                bbox[1], bbox[0], bbox[3], bbox[2]
+            ),
         };
-        s += &format!("  {}\t{what}\n", ch.id());
+        let id = match ch {
+            Choice::Street { name, .. } => name.get(lang),
+            _ => ch.id(),
+        };
+        s += &format!("  {id}\t{what}\n");
     }
-    s += lang.pick(
-        "برای دیدن پاسخ یکی، شناسه‌اش را با --point بدهید.\n",
-        "To see one's answer, give its id with --point.\n",
-    );
+    s += if streets {
+        lang.pick(
+            "خیابان ملک نیست: نقطه‌ای روی آن (مختصات یا پیوند نقشه) یا پلاک ملک را با --point بدهید.\n",
+            "A street is not a plot: give a point on it (coordinates or a map link), or the plot's plate, with --point.\n",
+        )
+    } else {
+        lang.pick(
+            "برای دیدن پاسخ یکی، شناسه‌اش را با --point بدهید.\n",
+            "To see one's answer, give its id with --point.\n",
+        )
+    };
     s
 }
 

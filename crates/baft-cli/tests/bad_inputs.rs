@@ -55,7 +55,8 @@ fn small_data(dir: &Path) -> serde_json::Value {
     m.as_object_mut().unwrap().remove("blocks");
     std::fs::create_dir_all(dir.join("layers")).unwrap();
     std::fs::create_dir_all(dir.join("parcels")).unwrap();
-    for f in ["offices.json", "packages.json"] {
+    std::fs::create_dir_all(dir.join("reference")).unwrap();
+    for f in ["offices.json", "packages.json", "reference/streets.geojson"] {
         std::fs::copy(src.join(f), dir.join(f)).unwrap();
     }
     for l in m["layers"].as_array().unwrap() {

@@ -141,7 +141,7 @@ fn write_broken_export(dir: &std::path::Path) -> serde_json::Value {
     let manifest = std::fs::read_to_string(repo().join("data/manifest.json")).unwrap();
     let mut m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     m["layers"] = serde_json::json!([m["layers"][1].clone()]);
-    for k in ["packages", "parcels", "offices", "blocks"] {
+    for k in ["packages", "parcels", "offices", "streets", "blocks"] {
         m.as_object_mut().unwrap().remove(k);
     }
     std::fs::write(dir.join("manifest.json"), m.to_string()).unwrap();

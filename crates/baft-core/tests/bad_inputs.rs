@@ -79,6 +79,9 @@ fn answer(ds: &Dataset, e: &Entry) -> Answer {
                 Ok(baft_core::answer::search::Found::Zones(z)) => {
                     Answer::Accepted(json!({ "zones": z.len() }))
                 }
+                Ok(baft_core::answer::search::Found::Streets(v)) => {
+                    Answer::Accepted(json!({ "streets": v.len() }))
+                }
                 Ok(baft_core::answer::search::Found::Outline(rings)) => plot(ds, &rings),
                 Err(err) => error(&err),
             }

@@ -322,3 +322,61 @@ fn a_gps_fix_names_the_boundaries_its_accuracy_circle_crosses() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Issue 12: the streets reference layer. A street is found by its name in either language,
+/// with or without the word for its kind, in Arabic or Persian letters; it is a choice (shown on
+/// the map), not a place; features that are not lines or points, or have no name, are left out
+/// with a warning naming them.
+#[test]
+fn streets_are_found_by_name_and_bad_features_are_named() {
+    use baft_core::answer::{answer, Answer, Ask, Choice, Question};
+    use baft_core::error::ProblemKind;
+    use baft_core::layer::streets::Streets;
+    let ds = sample();
+    let streets = ds.streets.as_ref().expect("the sample has streets");
+    assert!(streets.items.len() > 50, "{}", streets.items.len());
+    let golestan = streets
+        .items
+        .iter()
+        .position(|s| s.name.fa == "خیابان گلستان")
+        .expect("a street named Golestan");
+    // "گلستان" alone is also a neighbourhood: zones come first, the street needs its kind word.
+    assert!(matches!(search(&ds, "گلستان"), Ok(Found::Zones(_))));
+    for text in [
+        "خیابان گلستان",
+        "كوچه گلستان",
+        "Golestan Street",
+        "golestan st",
+    ] {
+        match search(&ds, text) {
+            Ok(Found::Streets(v)) => assert_eq!(v, vec![golestan], "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    let ask = Ask::on(baft_core::base::jalali::GregorianDate {
+        year: 2026,
+        month: 12,
+        day: 2,
+    });
+    match answer(&ds, Question::Text("خیابان گلستان"), &ask).unwrap() {
+        Answer::Choices(c) => match &c.choices[..] {
+            [Choice::Street { index, bbox, .. }] => {
+                assert_eq!(*index, golestan);
+                assert!(bbox[0] < bbox[2] || bbox[1] < bbox[3], "{bbox:?}");
+            }
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+    let text = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"name":"بلوک"},"geometry":{"type":"Polygon","coordinates":[[[51.1,35.7],[51.2,35.7],[51.2,35.8],[51.1,35.7]]]}},
+      {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[51.1,35.7],[51.2,35.7]]}},
+      {"type":"Feature","properties":{"name":"میدان"},"geometry":{"type":"Point","coordinates":[51.1,35.7]}}]}"#;
+    let (s, problems) = Streets::parse("streets.geojson", text);
+    assert_eq!(s.items.len(), 1);
+    assert_eq!(problems.len(), 2);
+    assert!(matches!(&problems[0].kind, ProblemKind::NotAStreet { found } if found == "Polygon"));
+    assert_eq!(problems[0].location.feature_index, Some(0));
+    assert!(matches!(problems[1].kind, ProblemKind::UnnamedStreet));
+    assert!(problems[1].message(baft_core::Lang::Fa).contains("نام"));
+}

@@ -82,7 +82,7 @@ pub fn write(input: &Path, out: &Path) -> Result<String, String> {
     ))
 }
 
-/// The files a manifest lists (layer versions, blocks, offices, packages, parcels).
+/// The files a manifest lists (layer versions, blocks, offices, streets, packages, parcels).
 fn files(m: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for l in m["layers"].as_array().into_iter().flatten() {
@@ -90,7 +90,7 @@ fn files(m: &Value) -> Vec<String> {
             out.extend(v["file"].as_str().map(str::to_string));
         }
     }
-    for k in ["blocks", "offices", "packages"] {
+    for k in ["blocks", "offices", "streets", "packages"] {
         out.extend(m[k].as_str().map(str::to_string));
     }
     out.extend(m["parcels"]["file"].as_str().map(str::to_string));

@@ -10,6 +10,7 @@ mod fixtures;
 mod layers;
 mod manifest_and_bench;
 mod plots;
+mod streets;
 #[allow(unused_imports)]
 #[allow(unused_imports)]
 pub use fixtures::*;

@@ -38,6 +38,18 @@ pub enum Choice {
         /// A point inside it: latitude.
         lat: f64,
     },
+    /// A street, square or landmark found by name: show it on the map, and tap the plot on it.
+    Street {
+        /// Its index in the streets layer.
+        index: usize,
+        /// Its name.
+        name: LocalText,
+        /// What it is (`boulevard`, `street`, `alley`, `square`…), as the file says.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        street_kind: Option<String>,
+        /// Its box, `[min lon, min lat, max lon, max lat]`: the map shows it.
+        bbox: [f64; 4],
+    },
 }
 
 impl Choice {
@@ -46,6 +58,7 @@ impl Choice {
         match self {
             Choice::Plot { plot_id, .. } => plot_id,
             Choice::Zone { id, .. } => id,
+            Choice::Street { name, .. } => &name.fa,
         }
     }
 }
@@ -80,6 +93,30 @@ impl Choices {
         Choices {
             kind: "choices",
             choices,
+        }
+    }
+
+    /// Streets found by name (indices in the streets layer).
+    pub fn of_streets(ds: &Dataset, found: &[usize]) -> Choices {
+        let items = ds
+            .streets
+            .as_ref()
+            .map(|s| &s.items[..])
+            .unwrap_or_default();
+        Choices {
+            kind: "choices",
+            choices: found
+                .iter()
+                .filter_map(|&i| {
+                    let s = items.get(i)?;
+                    Some(Choice::Street {
+                        index: i,
+                        name: s.name.clone(),
+                        street_kind: s.kind.clone(),
+                        bbox: s.bbox,
+                    })
+                })
+                .collect(),
         }
     }
 

@@ -119,6 +119,8 @@ pub fn answer(ds: &Dataset, question: Question, ask: &Ask) -> Result<Answer, Ask
                 place(Place::point(ds, (lon, lat), None, &user, ask))
             }
             Found::Zones(hits) => Ok(Answer::Choices(Choices::of_zones(&hits))),
+            // A street is no place to check: it is shown, and the owner taps the plot on it.
+            Found::Streets(found) => Ok(Answer::Choices(Choices::of_streets(ds, &found))),
         },
         Question::Point { lon, lat } => place(Place::point(ds, (lon, lat), None, &user, ask)),
         Question::Gps {

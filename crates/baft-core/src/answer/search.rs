@@ -12,7 +12,9 @@
 //! 6. **a renovation code**, when the data has a parcel layer;
 //! 7. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
 //!    text (at least 2 characters). Both sides are folded first ([`crate::base::letters::fold`]):
-//!    Arabic and Persian letter forms, digits and the zero-width non-joiner don't matter.
+//!    Arabic and Persian letter forms, digits and the zero-width non-joiner don't matter;
+//! 8. **a street's name** (with or without `خیابان`, `کوچه`, `بن‌بست`…), when the data has a
+//!    streets layer ([`crate::layer::streets::Streets::find`]).
 //!
 //! The app's search box, the JS API's `check` and the CLI's `--point` all call [`search`], so
 //! the same text is read the same way everywhere.
@@ -50,6 +52,8 @@ pub enum Found {
     Zones(Vec<ZoneHit>),
     /// A plot outline: rings of (lon, lat), the first the outer ring.
     Outline(Vec<Vec<(f64, f64)>>),
+    /// Streets, squares or landmarks found by name (indices in the streets layer).
+    Streets(Vec<usize>),
 }
 
 /// At most this many name matches are listed.
@@ -123,6 +127,11 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     let hits = zones_named(ds, text);
     if !hits.is_empty() {
         return Ok(Found::Zones(hits));
+    }
+    if let Some(found) = ds.streets.as_ref().map(|s| s.find(text)) {
+        if !found.is_empty() {
+            return Ok(Found::Streets(found));
+        }
     }
     // Meant as a plate but not one: say how to write a plate, not how to write coordinates.
     if parcels.is_some() && plate::looks_like_plate(t) {

@@ -86,6 +86,7 @@ impl Dataset {
             }
             Role::Packages => self.set_packages(path, text()?),
             Role::Offices => self.set_offices(path, text()?),
+            Role::Streets => self.set_streets(path, text()?),
             Role::Parcels if file.binary => match body {
                 FileBody::Bytes(b) => self.set_parcels_fgb(b, None),
                 FileBody::Text(_) => return Err(BaftError::PackAsText { file: path.into() }),
@@ -182,6 +183,7 @@ impl Dataset {
             packages: None,
             parcels: None,
             offices: None,
+            streets: None,
             blocks: None,
             embed: Default::default(),
         };

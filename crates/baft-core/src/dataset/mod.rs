@@ -37,6 +37,8 @@ pub struct Dataset {
     pub parcels: Option<std::sync::Arc<ParcelLayer>>,
     /// The facilitation offices, when the manifest lists them.
     pub offices: Option<std::sync::Arc<OfficesFile>>,
+    /// The streets reference layer, when the manifest lists one.
+    pub streets: Option<std::sync::Arc<crate::layer::streets::Streets>>,
     /// Earlier (or later) boundary versions of layers, for history and diffs.
     pub other_versions: Vec<Layer>,
 }
@@ -52,6 +54,7 @@ impl Dataset {
             packages: None,
             parcels: None,
             offices: None,
+            streets: None,
             other_versions: Vec::new(),
         }
     }
@@ -93,6 +96,13 @@ impl Dataset {
     pub fn install_parcels(&mut self, p: ParcelLayer) -> Vec<Problem> {
         let problems = p.problems().to_vec();
         self.parcels = Some(std::sync::Arc::new(p));
+        problems
+    }
+
+    /// Reads the streets file (its problems name the features left out).
+    pub fn set_streets(&mut self, file: &str, text: &str) -> Vec<Problem> {
+        let (streets, problems) = crate::layer::streets::Streets::parse(file, text);
+        self.streets = Some(std::sync::Arc::new(streets));
         problems
     }
 

@@ -114,6 +114,16 @@ impl ProblemKind {
         use ProblemKind::*;
         let g = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
         Some(match self {
+            NotAStreet { found } => {
+                say!(lang, "هندسهٔ آن «{found}» است؛ فایل خیابان‌ها فقط خط (خیابان) و نقطه (میدان، نشانه) دارد؛ کنار گذاشته شد", "its geometry is “{found}”; a streets file holds lines (streets) and points (squares, landmarks) only; left out")
+            }
+            UnnamedStreet => {
+                say!(
+                    lang,
+                    "نام (name) ندارد؛ نه برچسب می‌خورد و نه جست‌وجو می‌شود؛ کنار گذاشته شد",
+                    "has no name; it can't be labelled or searched, and is left out"
+                )
+            }
             MissingId => {
                 say!(
                     lang,

@@ -187,6 +187,13 @@ pub enum ProblemKind {
     },
     /// A feature with no id (neither an id property nor an `id` member): `#index` is used instead.
     MissingId,
+    /// A streets file's feature that is not a line or a point; `found` is its geometry's `type`.
+    NotAStreet {
+        /// The geometry's `type` as written (`?` when it has none).
+        found: String,
+    },
+    /// A streets file's feature with no `name`: it can't be labelled or searched, and is left out.
+    UnnamedStreet,
     /// Coordinates written latitude first (or northing first), against GeoJSON's longitude-first
     /// order.
     SwappedAxes,

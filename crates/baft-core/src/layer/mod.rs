@@ -17,6 +17,7 @@
 pub mod offices;
 pub mod parcels;
 mod reference;
+pub mod streets;
 pub mod versions;
 
 pub use reference::{LayerRef, VersionRef, ZoneRef};

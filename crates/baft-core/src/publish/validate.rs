@@ -135,6 +135,12 @@ pub fn validate_dir_bytes(
                     out.extend(ds.set_offices(path, &text));
                 }
             }
+            Role::Streets => {
+                if let Some(text) = src.text(path, &mut out) {
+                    let mut ds = crate::dataset::Dataset::new(manifest.clone());
+                    out.extend(ds.set_streets(path, &text));
+                }
+            }
             Role::Packages => {
                 if let Some(text) = src.text(path, &mut out) {
                     let mut ds = crate::dataset::Dataset::new(manifest.clone());

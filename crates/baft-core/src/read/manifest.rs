@@ -312,6 +312,10 @@ pub struct Manifest {
     /// The optional facilitation offices file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offices: Option<String>,
+    /// The optional streets file: named streets (lines) and squares and landmarks (points), drawn
+    /// under the zones and searched by name ([`crate::layer::streets`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub streets: Option<String>,
     /// The optional layer of all urban blocks (with their criteria), which parcels' `block_id`s
     /// refer to. Only the validator reads it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,7 +2,7 @@
 //! is for. The app, the JS API, the CLI and the validator all follow it.
 //!
 //! The order puts the first answer first: each layer's current boundary version (a point is
-//! answered as soon as these are in), then the small files (packages, offices), then the
+//! answered as soon as these are in), then the small files (packages, offices, streets), then the
 //! other boundary versions (for history), and the parcel layer, the largest, last.
 //!
 //! ```
@@ -37,19 +37,22 @@ pub enum Role {
     Packages,
     /// The facilitation offices.
     Offices,
+    /// The streets reference layer (for the map and the search box).
+    Streets,
     /// The plot-by-plot parcel layer.
     Parcels,
 }
 
 impl Role {
     /// The role's name, as the JS API lists files: `layer`, `version`, `packages`, `offices`,
-    /// `parcels`.
+    /// `streets`, `parcels`.
     pub fn as_str(&self) -> &'static str {
         match self {
             Role::Layer { .. } => "layer",
             Role::Version { .. } => "version",
             Role::Packages => "packages",
             Role::Offices => "offices",
+            Role::Streets => "streets",
             Role::Parcels => "parcels",
         }
     }
@@ -91,6 +94,9 @@ pub fn load_plan(m: &Manifest) -> Vec<Planned> {
     }
     if let Some(o) = &m.offices {
         plan.push(text(o, Role::Offices));
+    }
+    if let Some(s) = &m.streets {
+        plan.push(text(s, Role::Streets));
     }
     for (spec, version) in versions(false) {
         plan.push(text(&version.file.clone(), Role::Version { spec, version }));

@@ -79,6 +79,7 @@ impl FileKind {
             Role::Version { .. } => FileKind::Version,
             Role::Packages => FileKind::Packages,
             Role::Offices => FileKind::Offices,
+            Role::Streets => FileKind::Streets,
             Role::Parcels => FileKind::Parcels,
         }
     }

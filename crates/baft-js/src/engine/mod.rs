@@ -22,6 +22,8 @@ pub enum FileKind {
     Version,
     Packages,
     Offices,
+    /// The streets reference layer (searched by name).
+    Streets,
     Parcels,
 }
 

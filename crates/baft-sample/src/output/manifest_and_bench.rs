@@ -21,6 +21,7 @@ fn manifest() -> Value {
         "packages": "packages.json",
         "parcels": {"file": "parcels/parcels.geojson", "id_property": "plot_id"},
         "offices": "offices.json",
+        "streets": "reference/streets.geojson",
         "blocks": "layers/blocks.geojson",
         "basemap": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors", "on_by_default": false, "max_zoom": 19},
         // The municipality's sites, and localhost:8081 for trying an embedding locally.
@@ -200,6 +201,11 @@ fn write_parcels_offices_and_manifest(
     std::fs::write(
         data.join("layers/blocks.geojson"),
         blocks_layer(city, frame),
+    )?;
+    std::fs::create_dir_all(data.join("reference"))?;
+    std::fs::write(
+        data.join("reference/streets.geojson"),
+        super::streets::streets_layer(city, frame),
     )?;
     std::fs::write(
         data.join("offices.json"),

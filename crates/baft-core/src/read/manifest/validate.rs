@@ -116,6 +116,7 @@ impl Manifest {
             ("packages", self.packages.as_ref()),
             ("parcels.file", self.parcels.as_ref().map(|p| &p.file)),
             ("offices", self.offices.as_ref()),
+            ("streets", self.streets.as_ref()),
             ("blocks", self.blocks.as_ref()),
         ] {
             let Some(p) = p else { continue };
