@@ -13,10 +13,12 @@ const HEADING: &str = "result-title";
 /// How much of the card must be on screen to count as in view: its heading and first layer.
 const VERDICT_PX: f64 = 200.0;
 
-/// Brings the verdict into view and focus, after the next frame (once it is rendered).
-pub fn answer() {
+/// Brings the verdict into view and focus, after the next frame (once it is rendered). With
+/// `keep_focus` (an input error: the owner corrects what was typed) the card is scrolled into
+/// view but the focus and the keyboard stay in the text field; the error is announced as an alert.
+pub fn answer(keep_focus: bool) {
     let Some(w) = web_sys::window() else { return };
-    let cb = wasm_bindgen::closure::Closure::once_into_js(now);
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || now(keep_focus));
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 
@@ -38,11 +40,11 @@ pub fn map() {
     }
 }
 
-fn now() {
+fn now(keep_focus: bool) {
     let Some(w) = web_sys::window() else { return };
     let Some(doc) = w.document() else { return };
     // Closes the on-screen keyboard: a typed search leaves the focus in the text field.
-    if let Some(active) = doc.active_element() {
+    if let Some(active) = doc.active_element().filter(|_| !keep_focus) {
         if matches!(active.tag_name().as_str(), "TEXTAREA" | "INPUT") {
             if let Ok(el) = active.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.blur();
@@ -63,8 +65,9 @@ fn now() {
     if top < 0.0 || top + VERDICT_PX > height {
         scroll_to(&card);
     }
-    if let Some(h) = doc
-        .get_element_by_id(HEADING)
+    if let Some(h) = (!keep_focus)
+        .then(|| doc.get_element_by_id(HEADING))
+        .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = h.focus_with_options(&no_scroll());

@@ -326,11 +326,8 @@ fn choices_view(state: AppState, c: &Choices, l: Lang) -> AnyView {
             view! { <li><button type="button" class="choice" on:click=move |_| pick(&state, &ch)>{label}</button></li> }
         })
         .collect_view();
-    let streets = c
-        .choices
-        .iter()
-        .all(|ch| matches!(ch, Choice::Street { .. }));
-    let intro = if streets {
+    let one_street = matches!(c.choices[..], [Choice::Street { .. }]);
+    let intro = if one_street {
         l.pick(
             "خیابان روی نقشه نشان داده شد؛ ملک خود را روی آن بزنید، یا پلاک یا کد پستی آن را بنویسید.",
             "The street is shown on the map: tap your plot on it, or type its plate or postal code.",
@@ -377,11 +374,13 @@ pub fn ResultCard() -> impl IntoView {
     };
     // Every new outcome but "locating" comes into view, takes focus and closes the keyboard.
     Effect::new(move |_| {
-        let show = state
-            .outcome
-            .with(|o| o.as_ref().is_some_and(|o| !matches!(o, Outcome::Locating)));
+        let (show, error) = state.outcome.with(|o| match o {
+            None | Some(Outcome::Locating) => (false, false),
+            Some(Outcome::InputError(_)) => (true, true),
+            Some(_) => (true, false),
+        });
         if show && !state.page.with_value(|p| p.embed) {
-            crate::reveal::answer();
+            crate::reveal::answer(error);
         }
     });
     view! {

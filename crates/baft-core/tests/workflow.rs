@@ -345,6 +345,7 @@ fn streets_are_found_by_name_and_bad_features_are_named() {
     for text in [
         "خیابان گلستان",
         "كوچه گلستان",
+        "بن‌بست گلستان",
         "Golestan Street",
         "golestan st",
     ] {

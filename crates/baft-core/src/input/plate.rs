@@ -64,11 +64,13 @@ pub fn parse_plate(text: &str) -> Option<PlateQuery> {
             sub: s,
         });
     }
-    // The section's number is not part of main/sub, wherever it stands ("121/406 بخش 11").
+    // The section's number after the plate is not part of main/sub ("121/406 بخش 11"); before
+    // the slash, it is read as the section-main/sub form ("بخش ۱۱ پلاک ۱۲۱/۴۰۶").
+    let slash = lower.find('/').unwrap_or(usize::MAX);
     let rest: Vec<(usize, u32)> = nums
         .iter()
         .copied()
-        .filter(|&(p, _)| Some(p) != section.map(|(at, _)| at))
+        .filter(|&(p, _)| !(section.is_some_and(|(at, _)| at == p) && p > slash))
         .collect();
     slash_plate(&lower, &rest, section.map(|(_, v)| v))
 }
@@ -268,6 +270,8 @@ mod tests {
         assert_eq!(parse_plate("بخش ۱۱ پلاک ۱۲۱/۴۰۶"), q(Some(11), 121, 406));
         assert_eq!(parse_plate("۴۰۶ فرعی از ۱۲۱ اصلی"), q(None, 121, 406));
         assert_eq!(parse_plate("121/406 section 11"), q(Some(11), 121, 406));
+        // A number before the section word that disagrees with it is no plate.
+        assert_eq!(parse_plate("۱۱ بخش ۱۲۱/۴۰۶"), None);
     }
 
     #[test]

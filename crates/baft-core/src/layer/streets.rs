@@ -70,7 +70,10 @@ const KIND_WORDS: [&str; 14] = [
 
 /// The name, folded, without kind words.
 fn key(name: &str) -> String {
-    let f = fold(name).to_lowercase();
+    // "بن‌بست" folds to two words (the non-joiner becomes a space or goes): drop it whole first.
+    let f = format!(" {} ", fold(name).to_lowercase())
+        .replace(&format!(" {} ", fold("بن‌بست")), " ")
+        .replace(" بن بست ", " ");
     let words: Vec<&str> = f
         .split_whitespace()
         .filter(|w| !KIND_WORDS.iter().any(|k| fold(k).to_lowercase() == *w))

@@ -76,7 +76,14 @@ impl ParcelInfo {
             plate_main: int(&main),
             plate_sub: int(&sub),
             renovation_code: text(&code).map(|c| crate::base::digits::normalize(&c)),
-            postal_code: text(&postal).and_then(|c| postal::parse(&c)),
+            // GIS exports often write the code as a number (`3751612345.0`).
+            postal_code: match &postal {
+                Some(Value::Number(n)) => n
+                    .as_f64()
+                    .filter(|x| x.fract() == 0.0 && *x >= 0.0)
+                    .and_then(|x| postal::parse(&format!("{x:010.0}"))),
+                _ => text(&postal).and_then(|c| postal::parse(&c)),
+            },
             area_m2: num(&area),
             land_use: text(&land_use).map(|s| s.to_ascii_lowercase()),
             floors: num(&floors),

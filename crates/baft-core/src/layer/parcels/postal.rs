@@ -22,6 +22,7 @@ pub fn parse(text: &str) -> Option<u64> {
     }
     let t = crate::base::digits::normalize(text)
         .replace('ك', "ک")
+        .replace('ي', "ی")
         .to_lowercase();
     let mut t = t.trim();
     for w in WORDS {
@@ -64,6 +65,7 @@ mod tests {
             "37516-12345",
             "٣٧٥١٦-١٢٣٤٥",
             " کد پستی: ۳۷۵۱۶۱۲۳۴۵ ",
+            "كد پستي ۳۷۵۱۶۱۲۳۴۵",
             "Postal code 37516-12345",
         ] {
             assert_eq!(parse(t), Some(3751612345), "{t}");
