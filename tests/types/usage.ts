@@ -41,7 +41,13 @@ function describePackage(p: PackageAnswer): string {
 function describe(a: Answer): string[] {
   switch (a.kind) {
     case 'choices':
-      return a.choices.map((c) => (c.kind === 'plot' ? `plot ${c.plotId} #${c.index}` : `zone ${c.id} at ${c.lat}, ${c.lon}`));
+      return a.choices.map((c) => {
+        switch (c.kind) {
+          case 'plot': return `plot ${c.plotId} #${c.index}`;
+          case 'zone': return `zone ${c.id} at ${c.lat}, ${c.lon}`;
+          case 'street': return `street ${c.name.fa} in ${c.bbox.join(',')}`;
+        }
+      });
     case 'point': {
       const lines = a.layers.map(describeLayer);
       // A point's statuses never include "partly inside".
