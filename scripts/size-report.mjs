@@ -21,9 +21,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // a slash as the decimal mark in the core: 490.5 KB, of which the next step is 2.3 KB and the
 // offline note and copy field 3 KB; the GPS fix's accuracy circle and its boundary check: 493.0);
 // 502 KB since the map has the municipality's streets, labelled, and the search box finds a street
-// by name (reading the streets file, the name search, the street choice and its drawing: 501.4). The way down is issue 11's lazily loaded second module. See
+// by name (reading the streets file, the name search, the street choice and its drawing: 501.4);
+// 503 KB with the review fixes (input errors keep the focus, postal codes stored as numbers: 502.3). The way down is issue 11's lazily loaded second module. See
 // docs/performance.md.
-const BUDGET_GZIP_KB = 502;
+const BUDGET_GZIP_KB = 503;
 const dist = 'dist';
 const files = [];
 (function walk(d) {
