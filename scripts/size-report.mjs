@@ -22,9 +22,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // offline note and copy field 3 KB; the GPS fix's accuracy circle and its boundary check: 493.0);
 // 502 KB since the map has the municipality's streets, labelled, and the search box finds a street
 // by name (reading the streets file, the name search, the street choice and its drawing: 501.4);
-// 503 KB with the review fixes (input errors keep the focus, postal codes stored as numbers: 502.3). The way down is issue 11's lazily loaded second module. See
-// docs/performance.md.
-const BUDGET_GZIP_KB = 503;
+// 503 KB with the review fixes (input errors keep the focus, postal codes stored as numbers: 502.3);
+// 505 KB since owners find a plot by street address and a package's reasons open on demand (the
+// address reader and finder, its error, the details' summaries: 504.3). The way down is issue 11's
+// lazily loaded second module. See docs/performance.md.
+const BUDGET_GZIP_KB = 505;
 const dist = 'dist';
 const files = [];
 (function walk(d) {

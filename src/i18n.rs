@@ -20,12 +20,12 @@ pub const TAGLINE: T = (
 pub const OTHER_LANG: T = ("English", "فارسی");
 pub const OTHER_LANG_LABEL: T = ("Switch to English", "تغییر زبان به فارسی");
 pub const SEARCH_LABEL: T = (
-    "پلاک ثبتی، کد پستی، کد نوسازی، مختصات یا پیوند نقشه",
-    "Plate, postal code, renovation code, coordinates or map link",
+    "پلاک ثبتی، کد پستی، نشانی، کد نوسازی، مختصات یا پیوند نقشه",
+    "Plate, postal code, address, renovation code, coordinates or map link",
 );
 pub const SEARCH_HELP: T = (
-    "نمونه‌ها: پلاک ۱۲۱/۴۰۶ بخش ۱۱ یا ۴۰۶ فرعی از ۱۲۱ اصلی — کد پستی ده‌رقمی از قبض (۳۷۵۱۴-۰۰۴۰۶) — کد نوسازی ۰۲۳۲-۰۰۱ — شناسهٔ ملک QB-0232-001 — ۳۵٫۷۱، ۵۱٫۱۱ یا ۳۵/۷۱، ۵۱/۱۱ — E 510122 N 3951756 (UTM ناحیهٔ ۳۹ از سند) — پیوند گوگل‌مپ، OpenStreetMap، نشان یا بلد — نام محله یا شمارهٔ بلوک. برای محدودهٔ ملک، هر گوشه را در یک سطر بنویسید.",
-    "Examples: plate 121/406 section 11, or 406 sub of 121 main — the ten-digit postal code from a bill (37514-00406) — renovation code 0232-001 — plot id QB-0232-001 — 35.71, 51.11 — E 510122 N 3951756 (UTM zone 39, from the deed) — a Google Maps, OpenStreetMap, Neshan or Balad link — a neighbourhood name or block number. For a plot outline, put one corner per line.",
+    "نمونه‌ها: پلاک ۱۲۱/۴۰۶ بخش ۱۱ یا ۴۰۶ فرعی از ۱۲۱ اصلی — کد پستی ده‌رقمی از قبض (۳۷۵۱۴-۰۰۴۰۶) — نشانی (خیابان سرو، پلاک ۶۱) یا فقط نام خیابان — کد نوسازی ۰۲۳۲-۰۰۱ — شناسهٔ ملک QB-0232-001 — ۳۵٫۷۱، ۵۱٫۱۱ یا ۳۵/۷۱، ۵۱/۱۱ — E 510122 N 3951756 (UTM ناحیهٔ ۳۹ از سند) — پیوند گوگل‌مپ، OpenStreetMap، نشان یا بلد — نام محله یا شمارهٔ بلوک. برای محدودهٔ ملک، هر گوشه را در یک سطر بنویسید.",
+    "Examples: plate 121/406 section 11, or 406 sub of 121 main — the ten-digit postal code from a bill (37514-00406) — an address (No. 61, Sarv Street) or a street's name alone — renovation code 0232-001 — plot id QB-0232-001 — 35.71, 51.11 — E 510122 N 3951756 (UTM zone 39, from the deed) — a Google Maps, OpenStreetMap, Neshan or Balad link — a neighbourhood name or block number. For a plot outline, put one corner per line.",
 );
 pub const CHECK: T = ("بررسی", "Check");
 pub const CHOOSE_FILE: T = ("انتخاب فایل…", "Choose a file…");
@@ -62,6 +62,7 @@ pub const OUTSIDE_DATA: T = (
 pub const FROM_GPS: T = ("موقعیت از GPS گوشی", "Location from the phone's GPS");
 pub const STATUS: T = ("وضعیت", "Status");
 pub const BOUNDARY_VERSION: T = ("نسخهٔ مرز", "Boundary version");
+pub const BOUNDARY_HISTORY: T = ("تاریخچهٔ این مرز", "This boundary's history");
 pub const DISCLAIMER: T = (
     "تصمیم نهایی با شهرداری و دفتر تسهیلات محله است. موقعیت شما از مرورگر خارج نمی‌شود.",
     "The municipality and the neighbourhood facilitation office make the final decision. Your location never leaves your browser.",
@@ -109,6 +110,7 @@ pub const MAY_APPLY: T = (
 pub const NOT_FOR_PLOT: T = ("شامل این ملک نمی‌شود", "Not for this plot");
 pub const NOT_IN_FORCE: T = ("خارج از بازهٔ اعتبار", "Not in force");
 pub const WHY: T = ("چرا:", "Why:");
+pub const PACKAGE_DETAILS: T = ("چرا، و جزئیات این بسته", "Why, and this package's details");
 pub const SOURCE: T = ("منبع:", "Source:");
 pub const VALID: T = ("اعتبار:", "Valid:");
 pub const UNTIL_FURTHER: T = ("تا اطلاع بعدی", "until replaced");

@@ -109,15 +109,19 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
             <h4>{p.name.get(lang).to_string()}
                 {p.sample_assumption.then(|| view! { " " <span class="badge">{t(lang, i18n::SAMPLE_ASSUMPTION)}</span> })}
             </h4>
-            <p class="muted">{p.description.get(lang).to_string()}</p>
             {benefits.map(|b| view! { <ul class="benefits">{b}</ul> })}
             {excluded.map(|e| view! { <p class="warning">{e}</p> })}
             {(!questions.is_empty()).then(|| view! { <ul class="questions">{questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul> })}
             {(!unmet.is_empty()).then(|| view! { <ul class="unmet">{unmet.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul> })}
-            {(!why.is_empty() && r.status == PackageStatus::Applies).then(|| view! { <p class="why">{t(lang, i18n::WHY)}" "{why.join(lang.pick("؛ ", "; "))}</p> })}
-            {note.map(|n| view! { <p class="muted">{n}</p> })}
-            <p class="source">{source}{p.source.url.clone().map(|u| view! { " " <a href=u rel="noopener noreferrer" target="_blank">"↗"</a> })}</p>
-            <p class="source">{validity}</p>
+            // The reasons and the small print, on demand: a phone shows a package in a few lines.
+            <details class="package-details">
+                <summary>{t(lang, i18n::PACKAGE_DETAILS)}</summary>
+                <p class="muted">{p.description.get(lang).to_string()}</p>
+                {(!why.is_empty() && r.status == PackageStatus::Applies).then(|| view! { <p class="why">{t(lang, i18n::WHY)}" "{why.join(lang.pick("؛ ", "; "))}</p> })}
+                {note.map(|n| view! { <p class="muted">{n}</p> })}
+                <p class="source">{source}{p.source.url.clone().map(|u| view! { " " <a href=u rel="noopener noreferrer" target="_blank">"↗"</a> })}</p>
+                <p class="source">{validity}</p>
+            </details>
         </li>
     }
 }
@@ -221,7 +225,7 @@ fn evaluation_view(state: AppState, e: &Evaluation, names: &LayerNames, l: Lang)
             .map(|r| package_view(r, names, l))
             .collect_view()
     };
-    let count = |s: PackageStatus| e.results.iter().filter(|r| r.status == s).count();
+    let count = |s: PackageStatus| e.count(s);
     let disclaimer = state.data.with(|d| {
         d.as_ref()
             .and_then(|d| d.packages.as_ref())

@@ -10,24 +10,10 @@ use leptos::prelude::*;
 /// The next step under the verdict: the office to go to and how many packages apply or may
 /// apply, each a link to its card below; and the map, one tap away.
 pub fn next_step(state: AppState, l: Lang) -> impl IntoView {
-    use baft_core::packages::PackageStatus;
     let office = actions::office(&state).map(|m| m.office.name.get(l).to_string());
-    let counts = actions::incentives(&state).and_then(Result::ok).map(|e| {
-        let n = |s: PackageStatus| e.results.iter().filter(|r| r.status == s).count();
-        (n(PackageStatus::Applies), n(PackageStatus::MayApply))
-    });
-    let num = |n: usize| baft_core::base::digits::localize_digits(&n.to_string(), l);
-    let packages = counts.map(|(yes, maybe)| {
-        format!(
-            "{}: {} {}، {} {}",
-            l.pick("بسته‌های تشویقی", "Incentive packages"),
-            num(yes),
-            l.pick("شامل می‌شود", "apply"),
-            num(maybe),
-            l.pick("شاید شامل شود", "may apply")
-        )
-        .replace("، ", l.pick("، ", ", "))
-    });
+    let packages = actions::incentives(&state)
+        .and_then(Result::ok)
+        .map(|e| baft_core::packages::words::counts(&e, l));
     view! {
         <div class="next-step">
             <p class="next-title">{l.pick("گام بعد", "Next step")}</p>

@@ -134,6 +134,9 @@ fn parcel_details(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> impl
             ),
         ));
     }
+    if let Some(a) = p.address(lang) {
+        rows.push((lang.pick("نشانی", "Address"), a));
+    }
     if let Some(b) = &p.block_id {
         rows.push((lang.pick("بلوک", "Block"), b.clone()));
     }
@@ -192,7 +195,7 @@ fn layer_row(
             <h3>{layer.name.get(l).to_string()}" "<span class=class><span class="icon" aria-hidden="true">{icon}</span>{badge}</span></h3>
             <p>{with_ids(&sentence)}</p>
             <p class="version">{t(l, i18n::BOUNDARY_VERSION)}": "{with_ids(&text::version_line(&layer.version, l))}</p>
-            {history.map(|h| view! { <p class="history">{with_ids(&h)}</p> })}
+            {history.map(|h| view! { <details class="history-more"><summary>{t(l, i18n::BOUNDARY_HISTORY)}</summary><p class="history">{with_ids(&h)}</p></details> })}
         </li>
     }
 }

@@ -24,7 +24,11 @@ for (const lang of ['fa', 'en']) {
     expect(await violations(page), 'result, office and incentives').toEqual([]);
     await page.locator('.compare summary').click();
     await page.locator('.compare-table').first().waitFor();
-    await page.locator('.not-for-plot summary').click();
+    await page.locator('.not-for-plot > summary').click();
+    // A package's reasons and a boundary's history, opened, are checked too.
+    await page.locator('.packages.applies .package-details > summary').first().click();
+    const history = page.locator('#result .history-more > summary');
+    if (await history.count()) await history.first().click();
     expect(await violations(page), 'comparison and details open').toEqual([]);
     await search(page, 'کاووسیه');
     await page.locator('.choices').waitFor();

@@ -132,9 +132,23 @@ test('the whole flow works by keyboard', async ({ page }) => {
   // The answer takes the focus (a screen reader reads on from the verdict); Tab goes on to
   // its next step, and back to the search box.
   await expect(page.locator('#result-title')).toBeFocused();
+  // A layer's boundary history, where it has one, comes first, closed; Enter opens it.
+  const history = page.locator('#result .history-more > summary');
+  const histories = await history.count();
+  expect(histories, 'the worn-out layer has two versions, so a history').toBeGreaterThan(0);
+  for (let i = 0; i < histories; i++) {
+    await page.keyboard.press('Tab');
+    await expect(history.nth(i)).toBeFocused();
+  }
+  await expect(page.locator('#result .history').last()).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#result .history').last()).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator('.next-step a').first()).toBeFocused();
+  // Shift+Tab goes back through the history to the search box.
   await page.keyboard.press('Shift+Tab');
+  await expect(history.nth(histories - 1)).toBeFocused();
+  for (let i = 0; i < histories; i++) await page.keyboard.press('Shift+Tab');
   await expect(page.locator('form.search :focus')).toHaveCount(1);
 });
 

@@ -13,6 +13,9 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const PARCELS = JSON.parse(readFileSync(join(ROOT, 'data/parcels/parcels.geojson'), 'utf8')).features;
 const PLOT = PARCELS.find((f) => f.properties.plot_id === 'QB-0232-001').properties;
 
+/** Persian digits, as an owner's phone keyboard types them. */
+const fa = (x) => String(x).replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]);
+
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 /** The verdict is in view and focused: the card's heading and its first layer on screen. */
@@ -53,6 +56,9 @@ test('every typed form finds the right plot, and its verdict comes into view wit
     PLOT.postal_code.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]).replace(/^(.{5})/, '$1-'),
     PLOT.plot_id,
     `کد نوسازی ${PLOT.renovation_code}`,
+    // The street address, as on an envelope, and the short form an owner types.
+    `${PLOT.street}، پلاک ${fa(PLOT.house_number)}`,
+    `${PLOT.street.replace(/^(خیابان|بلوار|کوچهٔ?) /, '')} ${fa(PLOT.house_number)}`,
   ];
   expect(PLOT.plate_sub).toBe(406); // the forms above are written for this plot
   for (const text of forms) {
@@ -61,8 +67,13 @@ test('every typed form finds the right plot, and its verdict comes into view wit
     await expect(page.locator('.survey'), text).toContainText(PLOT.plot_id);
     await verdictInView(page);
   }
-  // The postal code is among the plot's survey facts, in Persian digits.
+  // The postal code and the address are among the plot's survey facts, in Persian digits.
   await expect(page.locator('.survey')).toContainText('کد پستی');
+  await expect(page.locator('.survey')).toContainText(`${PLOT.street}، پلاک ${fa(PLOT.house_number)}`);
+  // A number the street doesn't have says so, naming the street and the number.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await search(page, `${PLOT.street} پلاک ۹۹۹۹`);
+  await expect(page.locator('#result [role=alert]')).toContainText(`پلاک ۹۹۹۹ در «${PLOT.street}»`);
   // A postal code no plot has says so, naming the postal code.
   await page.evaluate(() => window.scrollTo(0, 0));
   await search(page, '3751199999');
@@ -93,6 +104,12 @@ test('coordinates with a slash as the decimal mark answer as the CLI does, in vi
   // The data's version and publication date are in the answer.
   await expect(page.locator('.data-line')).toContainText('qods-sample-1');
   await expect(page.locator('.data-line')).toContainText('۱۴۰۵/۰۹/۰۵');
+  // A package shows what it gives; its reasons and small print open on a tap.
+  const details = page.locator('.packages.applies .package-details').first();
+  await expect(details.locator('.why')).toBeHidden();
+  await details.locator('summary').tap();
+  await expect(details.locator('.why')).toBeVisible();
+  await expect(details.locator('.why')).toContainText('چرا:');
   // The next step is named, and the map is one tap away, centred on the answer.
   await expect(page.locator('.next-step')).toContainText('دفتر تسهیلات شما');
   await page.getByRole('button', { name: 'نمایش روی نقشه' }).tap();

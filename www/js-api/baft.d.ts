@@ -192,6 +192,8 @@ export interface PlotAnswer {
   /** Ten digits, as printed on a utility bill. */
   postalCode?: string;
   blockId?: string;
+  /** The street address in the API's language (`خیابان سرو، پلاک ۶۱`, `No. 61, Sarv Street`). */
+  address?: string;
   info: ParcelInfo;
 }
 
@@ -496,6 +498,12 @@ export interface ParcelInfo {
   renovation_code: string | null;
   /** Ten digits (text), from the parcel file's `postal_code`. */
   postal_code: string | null;
+  /** The street the plot's door is on (Persian), from the parcel file's `street`. */
+  street: string | null;
+  /** Its English name (`street_en`). */
+  street_en: string | null;
+  /** The house number (پلاک ساختمان), ASCII digits, from `house_number`. */
+  house_number: string | null;
   area_m2: number | null;
   land_use: string | null;
   floors: number | null;

@@ -101,6 +101,9 @@ pub fn place_text(ds: &Dataset, place: &Place, lang: Lang) -> String {
             let code = baft_core::layer::parcels::postal::text(c);
             s += &format!(" — {} {code}", lang.pick("کد پستی", "postal code"));
         }
+        if let Some(a) = p.address(lang) {
+            s += &format!(" — {a}");
+        }
         s += "\n";
     }
     s += &match &place.result {

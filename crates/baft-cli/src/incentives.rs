@@ -47,10 +47,7 @@ pub fn layer_names(ds: &Dataset) -> LayerNames {
 /// The incentives as text: each package by verdict, then the estimated worth.
 pub fn text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
     let names = layer_names(ds);
-    let mut s = format!(
-        "\n{}\n",
-        lang.pick("بسته‌های تشویقی:", "Incentive packages:")
-    );
+    let mut s = format!("\n{}\n", words::counts(e, lang));
     for status in [
         PackageStatus::Applies,
         PackageStatus::MayApply,

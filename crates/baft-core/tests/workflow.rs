@@ -381,3 +381,44 @@ fn streets_are_found_by_name_and_bad_features_are_named() {
     assert!(matches!(problems[1].kind, ProblemKind::UnnamedStreet));
     assert!(problems[1].message(baft_core::Lang::Fa).contains("نام"));
 }
+
+/// Issue 12: a street and a house number, as an owner writes their address, in Persian order
+/// (with or without the kind word and «پلاک», Arabic letter forms, any digits) and English order.
+#[test]
+fn owners_find_a_plot_by_street_and_house_number() {
+    let ds = sample();
+    let parcels = ds.parcels.as_ref().unwrap();
+    let i = 2345;
+    let p = &parcels.info[i];
+    let street = p.street.clone().expect("sample street");
+    let en = p.street_en.clone().expect("sample street_en");
+    let n = p.house_number.clone().expect("sample house number");
+    let bare = street
+        .trim_start_matches("خیابان ")
+        .trim_start_matches("بلوار ");
+    let fa_n = baft_core::base::digits::to_persian_digits(&n);
+    for text in [
+        format!("{street}، پلاک {fa_n}"),
+        format!("{bare} {n}"),
+        format!(
+            "{} شماره {fa_n}",
+            street.replace('ی', "ي").replace('ک', "ك")
+        ),
+        format!("No. {n}, {en}"),
+        format!("{n} {en}"),
+        p.address(baft_core::Lang::Fa).unwrap(),
+        p.address(baft_core::Lang::En).unwrap(),
+    ] {
+        match search(&ds, &text) {
+            Ok(Found::Parcels(v)) => assert_eq!(v, vec![i], "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // A number the street doesn't have is named as such, with the street as typed.
+    match search(&ds, &format!("{street} پلاک 99999")) {
+        Err(BaftError::AddressNotFound { number, .. }) => assert_eq!(number, "99999"),
+        other => panic!("{other:?}"),
+    }
+    // The street alone is still the street, shown on the map.
+    assert!(matches!(search(&ds, &street), Ok(Found::Streets(_))));
+}

@@ -169,6 +169,9 @@ pub struct PlotAnswer {
     /// Ten digits, as printed on a utility bill.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
+    /// The street address in the API's language (`خیابان سرو، پلاک ۶۱`, `No. 61, Sarv Street`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_id: Option<String>,
     /// The survey attributes (the core's object).

@@ -10,10 +10,12 @@
 //! 5. **a location**: coordinates in any digits and form, UTM, `geo:` URIs and map links
 //!    ([`crate::input`]);
 //! 6. **a renovation code**, when the data has a parcel layer;
-//! 7. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
+//! 7. **a street address**: a street and a house number (`خیابان گلستان، پلاک ۱۲`), when the
+//!    parcel layer carries addresses and has that street ([`crate::input::address`]);
+//! 8. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
 //!    text (at least 2 characters). Both sides are folded first ([`crate::base::letters::fold`]):
 //!    Arabic and Persian letter forms, digits and the zero-width non-joiner don't matter;
-//! 8. **a street's name** (with or without `خیابان`, `کوچه`, `بن‌بست`…), when the data has a
+//! 9. **a street's name** (with or without `خیابان`, `کوچه`, `بن‌بست`…), when the data has a
 //!    streets layer ([`crate::layer::streets::Streets::find`]).
 //!
 //! The app's search box, the JS API's `check` and the CLI's `--point` all call [`search`], so
@@ -23,7 +25,7 @@ use crate::base::letters::fold;
 use crate::base::LocalText;
 use crate::dataset::{read_plot_outline, Dataset};
 use crate::error::BaftError;
-use crate::input::{parse_location_with, plate, ParsedLocation};
+use crate::input::{address, parse_location_with, plate, ParsedLocation};
 use crate::layer::parcels::postal;
 use serde::Serialize;
 
@@ -123,6 +125,19 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
             .find_code(&code)
             .map(|i| Found::Parcels(vec![i]))
             .ok_or(BaftError::PlotNotFound { text: code });
+    }
+    if let (Some(q), Some(parcels)) = (address::parse_address(t), parcels) {
+        if parcels.has_addresses() && parcels.has_street(&q.street) {
+            let found = parcels.find_address(&q);
+            return if found.is_empty() {
+                Err(BaftError::AddressNotFound {
+                    street: q.street_text,
+                    number: q.number,
+                })
+            } else {
+                Ok(Found::Parcels(found))
+            };
+        }
     }
     let hits = zones_named(ds, text);
     if !hits.is_empty() {

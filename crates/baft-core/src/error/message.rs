@@ -30,7 +30,7 @@ impl BaftError {
                 text,
                 parcels: true,
             } => {
-                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: پلاک ثبتی (۱۲۱/۴۰۶ بخش ۱۱)، کد پستی ده‌رقمی از قبض، کد نوسازی (۰۲۳۲-۰۰۱)، شناسهٔ ملک، مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E 510122 N 3951756)، پیوند نقشه، یا نام محله؛ یا ملک را روی نقشه بزنید.", "Nothing found for “{}”. You can type: a registration plate (121/406 section 11), the ten-digit postal code from a bill, a renovation code (0232-001), a plot id, coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the plot on the map.", crate::base::digits::localize_digits(&clip(text), lang))
+                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: پلاک ثبتی (۱۲۱/۴۰۶ بخش ۱۱)، کد پستی ده‌رقمی از قبض، نشانی (خیابان سرو، پلاک ۶۱) یا نام خیابان، کد نوسازی (۰۲۳۲-۰۰۱)، شناسهٔ ملک، مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E 510122 N 3951756)، پیوند نقشه، یا نام محله؛ یا ملک را روی نقشه بزنید.", "Nothing found for “{}”. You can type: a registration plate (121/406 section 11), the ten-digit postal code from a bill, an address (No. 61, Sarv Street) or a street's name, a renovation code (0232-001), a plot id, coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the plot on the map.", crate::base::digits::localize_digits(&clip(text), lang))
             }
             NotFound {
                 text,
@@ -150,6 +150,9 @@ impl BaftError {
             }
             PostalCodeNotFound { postal_code: code } => {
                 say!(lang, "ملکی با کد پستی «{code}» در لایهٔ پلاک‌ها نیست. ده رقم کد پستی را همان‌طور که روی قبض آب یا برق آمده بنویسید، یا ملک را روی نقشه بزنید.", "No plot with postal code “{code}” is in the parcel layer. Write the ten digits as printed on a water or electricity bill, or tap the plot on the map.", code = crate::base::digits::localize_digits(code, lang))
+            }
+            AddressNotFound { street, number } => {
+                say!(lang, "در لایهٔ پلاک‌ها، ملکی با پلاک {n} در «{street}» نیست. نام خیابان را به‌تنهایی بنویسید تا آن را روی نقشه ببینید و ملک خود را روی آن بزنید، یا کد پستی را بنویسید.", "No plot numbered {n} on “{street}” is in the parcel layer. Type the street's name alone to see it on the map and tap your plot on it, or type your postal code.", n = crate::base::digits::localize_digits(number, lang), street = crate::base::digits::localize_digits(street, lang))
             }
             NoParcelLayer => {
                 say!(lang, "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.", "This data has no plot-by-plot parcel layer; search by coordinates or a map link.")

@@ -113,6 +113,13 @@ pub enum BaftError {
         /// The ten digits searched for (ASCII).
         postal_code: String,
     },
+    /// A street the parcel layer has, with a house number none of its plots carries.
+    AddressNotFound {
+        /// The street as typed.
+        street: String,
+        /// The house number (ASCII digits).
+        number: String,
+    },
     /// A plate or code was typed but this data has no parcel layer.
     NoParcelLayer,
     /// A shared link's `field` (after `#`) can't be read; `text` is what it held.

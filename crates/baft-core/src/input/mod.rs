@@ -22,6 +22,7 @@
 //! assert!((p.lat - 35.7097).abs() < 1e-4 && (p.lon - 51.1119).abs() < 1e-4);
 //! ```
 
+pub mod address;
 mod corners;
 mod link;
 mod numbers;

@@ -82,14 +82,10 @@ fn plate_shaped(text: &str) -> Option<String> {
         return None;
     }
     // Arabic keyboards type ك and ي for Persian ک and ی ("پلاك").
-    let t = crate::base::digits::normalize(text)
-        .replace('ك', "ک")
-        .replace('ي', "ی");
-    let t = t.trim();
-    if t.is_empty() || t.len() > 80 {
+    let lower = crate::base::letters::fold(text);
+    if lower.is_empty() || lower.len() > 80 {
         return None;
     }
-    let lower = t.to_lowercase();
     // A decimal point between digits means coordinates (35.7/51.1), not a plate.
     let b = lower.as_bytes();
     if (1..b.len().saturating_sub(1))
@@ -184,10 +180,7 @@ pub fn looks_like_plate(text: &str) -> bool {
     if text.len() > 400 {
         return false;
     }
-    let t = crate::base::digits::normalize(text)
-        .replace('ك', "ک")
-        .replace('ي', "ی")
-        .to_lowercase();
+    let t = crate::base::letters::fold(text);
     if t.contains("://") || t.trim_start().starts_with("geo:") {
         return false;
     }

@@ -159,6 +159,36 @@ impl ParcelLayer {
             .collect()
     }
 
+    /// The plots at this street address (a street and a house number), in layer order. The
+    /// street matches the plot's `street` or `street_en` compared by
+    /// [`crate::layer::streets::key`]. A scan, comparing the number first.
+    pub fn find_address(&self, q: &crate::input::address::AddressQuery) -> Vec<usize> {
+        let on_street = |p: &ParcelInfo| {
+            let k = |s: &Option<String>| s.as_deref().map(crate::layer::streets::key);
+            k(&p.street).as_ref() == Some(&q.street) || k(&p.street_en).as_ref() == Some(&q.street)
+        };
+        (self.info.iter().enumerate())
+            .filter(|(_, p)| p.house_number.as_ref() == Some(&q.number) && on_street(p))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether any plot is on this street (compared as [`Parcels::find_address`] does).
+    pub fn has_street(&self, street_key: &str) -> bool {
+        let k = |s: &Option<String>| s.as_deref().map(crate::layer::streets::key);
+        self.info.iter().any(|p| {
+            k(&p.street).as_deref() == Some(street_key)
+                || k(&p.street_en).as_deref() == Some(street_key)
+        })
+    }
+
+    /// Whether any plot carries a street address (a street and a house number).
+    pub fn has_addresses(&self) -> bool {
+        self.info
+            .iter()
+            .any(|p| p.street.is_some() && p.house_number.is_some())
+    }
+
     /// Whether any plot carries a postal code.
     pub fn has_postal_codes(&self) -> bool {
         self.info.iter().any(|p| p.postal_code.is_some())

@@ -68,8 +68,10 @@ const KIND_WORDS: [&str; 14] = [
     "square",
 ];
 
-/// The name, folded, without kind words.
-fn key(name: &str) -> String {
+/// A street's name as it is compared: folded ([`fold`]), lower case, without kind words
+/// (`خیابان`, `کوچه`, `بن‌بست`, `street`…). `key("خیابان گلستان") == key("Golestan")` is false,
+/// but `key("كوچه گلستان") == key("گلستان")`.
+pub fn key(name: &str) -> String {
     // "بن‌بست" folds to two words (the non-joiner becomes a space or goes): drop it whole first.
     let f = format!(" {} ", fold(name).to_lowercase())
         .replace(&format!(" {} ", fold("بن‌بست")), " ")

@@ -153,6 +153,13 @@ pub struct Evaluation {
     pub worth: Worth,
 }
 
+impl Evaluation {
+    /// How many packages have this verdict.
+    pub fn count(&self, status: PackageStatus) -> usize {
+        self.results.iter().filter(|r| r.status == status).count()
+    }
+}
+
 fn test_condition(c: &Condition, facts: &PlotFacts) -> ConditionOutcome {
     let out = |truth, actual, source| ConditionOutcome {
         condition: c.clone(),

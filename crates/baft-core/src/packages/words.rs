@@ -2,7 +2,7 @@
 
 use super::facts::{FactName, FactSource, FactValue};
 use super::format::{Benefits, Condition};
-use super::rules::{Hint, PackageStatus};
+use super::rules::{Evaluation, Hint, PackageStatus};
 use crate::base::digits::localize_digits;
 pub use crate::base::units::money;
 use crate::error::trim_float;
@@ -232,6 +232,19 @@ pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
             )
         }
     }
+}
+
+/// How many packages apply and may apply, in one line: "Incentive packages: 2 apply, 1 may
+/// apply" (the app's next step, the CLI's packages heading).
+pub fn counts(e: &Evaluation, lang: Lang) -> String {
+    let n = |s: PackageStatus| localize_digits(&e.count(s).to_string(), lang);
+    say!(
+        lang,
+        "بسته‌های تشویقی: {} شامل می‌شود، {} شاید شامل شود",
+        "Incentive packages: {} apply, {} may apply",
+        n(PackageStatus::Applies),
+        n(PackageStatus::MayApply)
+    )
 }
 
 /// A status in words.

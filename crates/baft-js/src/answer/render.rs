@@ -200,6 +200,7 @@ fn place(ds: &Dataset, lang: Lang, p: Place) -> Answer {
                 .postal_code
                 .map(baft_core::layer::parcels::postal::text),
             block_id: info.block_id.clone(),
+            address: info.address(lang),
             info,
         });
     a.office = p.office;

@@ -21,6 +21,7 @@ fn postal_code(k: usize, n: usize) -> String {
 pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
     let mut feats = Vec::new();
     let mut sub = vec![0u32; city.neighbourhoods.len()];
+    let addresses = super::streets::addresses(city);
     for (bk, b) in city.blocks.iter().enumerate() {
         let Some(nk) = b.neighbourhood else { continue };
         for (pk, p) in b.plots.iter().enumerate() {
@@ -34,6 +35,9 @@ pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
                     "plate_sub": sub[nk],
                     "renovation_code": format!("{:04}-{:03}", bk + 1, pk + 1),
                     "postal_code": postal_code(nk, feats.len()),
+                    "street": addresses[bk][pk].street.0,
+                    "street_en": addresses[bk][pk].street.1,
+                    "house_number": addresses[bk][pk].number,
                     "area_m2": (p.area * 10.0).round() / 10.0,
                     "land_use": p.land_use,
                     "floors": p.floors,

@@ -24,6 +24,13 @@ pub struct ParcelInfo {
     /// digits, with or without a dash; a value that is not ten digits is left out.
     #[serde(serialize_with = "postal::serialize")]
     pub postal_code: Option<u64>,
+    /// The street the plot's door is on, as the parcel file's `street` property names it
+    /// (Persian, e.g. `خیابان گلستان`).
+    pub street: Option<String>,
+    /// The same street's English name (`street_en`), when the file has it.
+    pub street_en: Option<String>,
+    /// The house number on that street (پلاک ساختمان, `house_number`), ASCII digits.
+    pub house_number: Option<String>,
     /// The surveyed plot area, m².
     pub area_m2: Option<f64>,
     /// Land use as surveyed, lower case (e.g. `residential`).
@@ -42,7 +49,7 @@ pub struct ParcelInfo {
 
 impl ParcelInfo {
     pub(super) fn from_zone(z: &Zone) -> ParcelInfo {
-        let [block_id, section, main, sub, code, postal, area, land_use, floors, structure, built, frontage, axis] =
+        let [block_id, section, main, sub, code, postal, street, street_en, house, area, land_use, floors, structure, built, frontage, axis] =
             z.properties.pick([
                 "block_id",
                 "plate_section",
@@ -50,6 +57,9 @@ impl ParcelInfo {
                 "plate_sub",
                 "renovation_code",
                 "postal_code",
+                "street",
+                "street_en",
+                "house_number",
                 "area_m2",
                 "land_use",
                 "floors",
@@ -84,6 +94,12 @@ impl ParcelInfo {
                     .and_then(|x| postal::parse(&format!("{x:010.0}"))),
                 _ => text(&postal).and_then(|c| postal::parse(&c)),
             },
+            street: text(&street),
+            street_en: text(&street_en),
+            house_number: match &house {
+                Some(Value::Number(_)) => int(&house).map(|n| n.to_string()),
+                _ => text(&house).map(|h| crate::base::digits::normalize(&h)),
+            },
             area_m2: num(&area),
             land_use: text(&land_use).map(|s| s.to_ascii_lowercase()),
             floors: num(&floors),
@@ -92,6 +108,16 @@ impl ParcelInfo {
             frontage_width_m: num(&frontage),
             on_main_axis: axis.as_ref().and_then(Value::as_bool),
         }
+    }
+
+    /// The street address in `lang`: `خیابان گلستان، پلاک ۱۲` or `No. 12, Golestan Street` (the
+    /// Persian name where the file has no English one); `None` without both street and number.
+    pub fn address(&self, lang: crate::Lang) -> Option<String> {
+        let (street, n) = (self.street.as_deref()?, self.house_number.as_deref()?);
+        let en = self.street_en.as_deref().unwrap_or(street);
+        let n = crate::base::digits::localize_digits(n, lang);
+        let street = crate::base::digits::localize_digits(street, lang);
+        Some(say!(lang, "{street}، پلاک {n}", "No. {n}, {en}"))
     }
 
     /// `11-123/45` (section-main/sub), or `123/45` without a section.

@@ -20,10 +20,7 @@ pub fn parse(text: &str) -> Option<u64> {
     if text.len() > 80 {
         return None;
     }
-    let t = crate::base::digits::normalize(text)
-        .replace('ك', "ک")
-        .replace('ي', "ی")
-        .to_lowercase();
+    let t = crate::base::letters::fold(text);
     let mut t = t.trim();
     for w in WORDS {
         if let Some(rest) = t.strip_prefix(w) {
