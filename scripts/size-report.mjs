@@ -24,9 +24,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // by name (reading the streets file, the name search, the street choice and its drawing: 501.4);
 // 503 KB with the review fixes (input errors keep the focus, postal codes stored as numbers: 502.3);
 // 505 KB since owners find a plot by street address and a package's reasons open on demand (the
-// address reader and finder, its error, the details' summaries: 504.3). The way down is issue 11's
-// lazily loaded second module. See docs/performance.md.
-const BUDGET_GZIP_KB = 505;
+// address reader and finder, its error, the details' summaries: 504.3); 506 KB with the package
+// counts' sentence from the core and the manifest's `designation` section carried unread (505.4;
+// the designation analysis itself is not in the app); 507 KB with the neighbourhoods' names on the
+// map (506.5). The way down is issue 11's lazily loaded second module. See docs/performance.md.
+const BUDGET_GZIP_KB = 507;
 const dist = 'dist';
 const files = [];
 (function walk(d) {

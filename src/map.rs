@@ -52,15 +52,24 @@ extern "C" {
 }
 
 /// The streets layer as GeoJSON for drawing: each street's lines (or point) with its `label` in
-/// `lang` and its `kind` (map.js places the labels in view).
+/// `lang` and its `kind`, and the neighbourhoods' names (`kind` `neighbourhood`, a point each,
+/// labelled only) (map.js places the labels in view).
 pub fn streets_geojson(
     streets: &baft_core::layer::streets::Streets,
+    places: &[(String, (f64, f64))],
     lang: baft_core::Lang,
 ) -> String {
     let features: Vec<serde_json::Value> = streets
         .items
         .iter()
         .map(|s| street_feature(s, lang))
+        .chain(places.iter().map(|(label, (lon, lat))| {
+            serde_json::json!({
+                "type": "Feature",
+                "properties": {"label": label, "kind": "neighbourhood"},
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            })
+        }))
         .collect();
     serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
 }

@@ -220,13 +220,23 @@ function labelSpots(f) {
  */
 function placeStreetLabels() {
   streetLabels.clearLayers();
-  if (!streetData || map.getZoom() < 16) return;
+  if (!streetData) return;
+  // Neighbourhood names first, from zoom 13: larger, and never crowded out by a street.
+  const places = streetData.features.filter((f) => f.properties.kind === 'neighbourhood');
+  if (map.getZoom() >= 13) {
+    for (const f of places) {
+      const [lon, lat] = f.geometry.coordinates;
+      streetLabels.addLayer(L.tooltip({ permanent: true, direction: 'center', className: 'place-label', interactive: false })
+        .setLatLng([lat, lon]).setContent(labelEl(f.properties.label)));
+    }
+  }
+  if (map.getZoom() < 16) return;
   const view = map.getBounds().pad(-0.05);
   const c = map.latLngToContainerPoint(map.getCenter());
   // Labels keep clear of each other and of the answered point at the centre (pixels).
   const placed = [c];
   const clear = (q) => placed.every((o) => Math.abs(o.x - q.x) > 70 || Math.abs(o.y - q.y) > 22);
-  for (const f of streetData.features) {
+  for (const f of streetData.features.filter((g) => g.properties.kind !== 'neighbourhood')) {
     const spots = labelSpots(f).filter((p) => view.contains(p))
       .map((p) => ({ p, q: map.latLngToContainerPoint(p) }))
       .sort((a, b) => a.q.distanceTo(c) - b.q.distanceTo(c));
@@ -242,7 +252,7 @@ function placeStreetLabels() {
 
 /**
  * The streets reference layer, under the zones: each street a grey line (boulevards wider),
- * squares small discs, labelled with their names (placeStreetLabels). Drawn again on a language
+ * squares small discs, labelled with their names, and the neighbourhoods' names (placeStreetLabels). Drawn again on a language
  * change.
  */
 export function mapSetStreets(geojsonText) {
@@ -257,6 +267,7 @@ export function mapSetStreets(geojsonText) {
   const width = (k) => (k === 'boulevard' ? 6 : k === 'street' ? 4 : 3);
   streetData = JSON.parse(geojsonText);
   streets = L.geoJSON(streetData, {
+    filter: (f) => f.properties.kind !== 'neighbourhood',
     pane: 'streets',
     renderer,
     interactive: false,

@@ -118,6 +118,10 @@ test('coordinates with a slash as the decimal mark answer as the CLI does, in vi
   await page.waitForTimeout(800); // the map's pan settled, for the screenshot in the docs
   // The streets, from the municipality's own file, are labelled in Persian on the map.
   await expect.poll(() => labelsOnMap(page)).toBeGreaterThan(0);
+  // The ten target neighbourhoods are named on the map too, in Persian.
+  const places = page.locator('.leaflet-tooltip.place-label');
+  await expect(places).toHaveCount(10);
+  await expect(places.first()).toHaveText(/^[\u0600-\u06FF\u200c ()]+$/);
   await page.screenshot({ path: join(ROOT, 'docs/phone-map.png') });
   // The office card's address and phone are in Persian digits; the phone link stays dialable.
   const call = page.locator('.office a[href^="tel:"]');
@@ -216,4 +220,8 @@ test('a street typed by name, with or without its kind word, is shown on the map
     await page.waitForTimeout(400);
   }
   await expect.poll(() => labelsOnMap(page)).toBeGreaterThan(0);
+  // The ten target neighbourhoods are named on the map too, in Persian.
+  const places = page.locator('.leaflet-tooltip.place-label');
+  await expect(places).toHaveCount(10);
+  await expect(places.first()).toHaveText(/^[\u0600-\u06FF\u200c ()]+$/);
 });

@@ -61,6 +61,19 @@ enum Command {
         #[arg(long, default_value = "fa", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Designate blocks from the plot-by-plot survey: the three criteria per block, and the
+    /// proposal (blocks to add and remove) against the approved boundary.
+    Designate {
+        dir: PathBuf,
+        /// Every block's figures and the proposal as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write the blocks and the proposal (GeoJSON, FlatGeobuf) and a CSV per block here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
     /// Copy a data folder with its parcel layer as FlatGeobuf (.fgb) for fast loading.
     Pack {
         dir: PathBuf,
@@ -155,6 +168,12 @@ fn main() -> ExitCode {
             lang,
         } => staff::diff(&old, &new, &format, lang),
         Command::Pack { dir, out, lang } => staff::pack(&dir, &out, lang),
+        Command::Designate {
+            dir,
+            json,
+            out,
+            lang,
+        } => staff::designate(&dir, json, out.as_deref(), lang),
         Command::Batch {
             file,
             check: args,

@@ -1,4 +1,5 @@
-//! Commands for the staff who publish data: `validate`, `fix`, `diff`, `batch`.
+//! Commands for the staff who publish data: `validate`, `fix`, `diff`, `batch`, `pack`, and
+//! the facilitation office's `designate`.
 
 use crate::Failure;
 use baft_core::dataset::Dataset;
@@ -7,9 +8,12 @@ use baft_core::{say, BaftError, Lang, Severity};
 use std::path::Path;
 use std::process::ExitCode;
 mod batch;
+mod designate;
 mod pack;
 #[allow(unused_imports)]
 pub use batch::*;
+#[allow(unused_imports)]
+pub use designate::*;
 #[allow(unused_imports)]
 pub use pack::*;
 

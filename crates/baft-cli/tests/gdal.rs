@@ -3,7 +3,7 @@
 //! - Baft answers the same on a FlatGeobuf file written by `ogr2ogr` as on the GeoJSON.
 
 mod common;
-use common::{assert_ok, baft, repo};
+use common::{assert_ok, baft, repo, sample_copy};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,18 +28,6 @@ fn gdal(program: &str, args: &[&str]) {
 fn staff(cmd: &str, dir: &Path, out: &Path) -> std::process::Output {
     let (dir, out) = (dir.to_str().unwrap(), out.to_str().unwrap());
     baft(&[cmd, dir, "--out", out, "--lang", "en"], None)
-}
-
-/// A copy of the sample data folder in `t`.
-fn sample_copy(t: &Path) -> PathBuf {
-    let d = t.join("data");
-    let o = Command::new("cp")
-        .args(["-r", "data", d.to_str().unwrap()])
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(o.status.success());
-    d
 }
 
 /// A fresh temporary folder for one test.

@@ -233,7 +233,7 @@ fn assert_diff_of_worn_versions() {
         None,
     );
     let d = json(&o);
-    assert_eq!(d["added"].as_array().unwrap().len(), 10);
+    assert_eq!(d["added"].as_array().unwrap().len(), 9);
     assert!(d["removed"].as_array().unwrap().len() > 10);
 }
 

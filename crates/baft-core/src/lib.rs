@@ -30,6 +30,8 @@
 //! - [`packages`]: incentive packages: format, facts, rules, worth, comparison, words.
 //! - [`dataset`]: a manifest plus everything it lists, loaded.
 //! - [`validate`] and [`fix`]: checking and safely correcting data before publishing.
+//! - [`designate`]: the three national criteria measured per block from the plot-by-plot
+//!   survey, and the boundary proposal against the approved version.
 //! - [`share`]: share links (the state of an answer in a URL fragment).
 //! - [`summary`]: a compact, serialisable answer for embedding pages and the JS API.
 //! - [`certificate`]: the printable certificate's map, QR code and data hashes.
@@ -70,6 +72,8 @@ pub mod dataset;
 pub mod answer;
 // Publishing: validating and fixing data folders.
 pub mod publish;
+// The facilitation office's designation of blocks from the plot-by-plot survey.
+pub mod designate;
 
 pub use base::lang::Lang;
 pub use error::{BaftError, FieldError, Problem, Severity};

@@ -16,6 +16,7 @@ mod city;
 mod national;
 mod output;
 mod rng;
+mod survey;
 
 use baft_core::geometry::projection::TransverseMercator;
 use city::{oldness, Grid, Plot, P};
@@ -23,6 +24,11 @@ use rng::Rng;
 use std::path::Path;
 
 pub const CENTER: (f64, f64) = (51.1119, 35.7097);
+
+/// `x` to 0.1, as the parcel file writes areas and widths.
+pub fn r1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
 
 /// A generated block with its plots and the criteria measured on them.
 pub struct Block {
@@ -34,11 +40,50 @@ pub struct Block {
     pub no_structure: f64,
     pub narrow_access: f64,
     pub neighbourhood: Option<usize>,
+    /// Worn-out when the 1402 amendment was drawn, before the survey's later changes
+    /// ([`survey::changes_since_1402`]).
+    pub worn_out_1402: bool,
 }
 
 impl Block {
     pub fn worn_out(&self) -> bool {
         self.fine_grain > 0.5 && self.no_structure > 0.5 && self.narrow_access > 0.5
+    }
+
+    /// Measures the three criteria on the plots, as the parcel file gives them (0.1 m², 0.1 m;
+    /// a building without a `structure` answer is left out of its share).
+    pub fn measure(&mut self) {
+        let n = self.plots.len() as f64;
+        let share =
+            |f: &dyn Fn(&Plot) -> bool| self.plots.iter().filter(|p| f(p)).count() as f64 / n;
+        self.fine_grain = share(&|p| r1(p.area) < 200.0);
+        self.narrow_access = share(&|p| r1(p.access_width) < 6.0);
+        let answered = self
+            .plots
+            .iter()
+            .filter(|p| !p.structure.is_empty())
+            .count() as f64;
+        let unstable = self
+            .plots
+            .iter()
+            .filter(|p| p.structure == "unreinforced_masonry")
+            .count() as f64;
+        self.no_structure = if answered > 0.0 {
+            unstable / answered
+        } else {
+            0.0
+        };
+    }
+
+    /// Whether `baft designate` can judge it: enough plots, and half of them with an answer on
+    /// the structure (the other facts are always surveyed in the sample).
+    pub fn judged(&self) -> bool {
+        let answered = self
+            .plots
+            .iter()
+            .filter(|p| !p.structure.is_empty())
+            .count();
+        self.neighbourhood.is_some() && self.plots.len() >= 3 && 2 * answered >= self.plots.len()
     }
 }
 
@@ -127,24 +172,26 @@ pub fn build_city(seed: u64) -> City {
             }
             let old = oldness(c.0, c.1);
             let plots = city::plots(&mut rng, &ring, &widths, &main, old);
-            let n = plots.len() as f64;
-            let share =
-                |f: &dyn Fn(&Plot) -> bool| plots.iter().filter(|p| f(p)).count() as f64 / n;
             let neighbourhood = neighbourhoods.iter().position(|nb| {
                 i >= nb.cells.0 && i < nb.cells.2 && j >= nb.cells.1 && j < nb.cells.3
             });
-            blocks.push(Block {
+            let mut b = Block {
                 id: format!("QB-{:04}", blocks.len() + 1),
                 cell: (i, j),
                 ring,
-                fine_grain: share(&|p| p.area < 200.0),
-                no_structure: share(&|p| p.structure == "unreinforced_masonry"),
-                narrow_access: share(&|p| p.access_width < 6.0),
+                fine_grain: 0.0,
+                no_structure: 0.0,
+                narrow_access: 0.0,
                 plots,
                 neighbourhood,
-            });
+                worn_out_1402: false,
+            };
+            b.measure();
+            b.worn_out_1402 = b.worn_out();
+            blocks.push(b);
         }
     }
+    survey::changes_since_1402(&mut blocks);
     City {
         grid,
         blocks,

@@ -72,7 +72,7 @@ struct Versions {
 }
 
 fn versions(city: &City) -> Versions {
-    let v1402: Vec<bool> = city.blocks.iter().map(Block::worn_out).collect();
+    let v1402: Vec<bool> = city.blocks.iter().map(|b| b.worn_out_1402).collect();
     let v1398 = city
         .blocks
         .iter()

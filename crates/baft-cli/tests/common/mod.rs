@@ -77,3 +77,15 @@ pub fn fixture(key: &str) -> (f64, f64) {
         v[key]["point"]["lon"].as_f64().unwrap(),
     )
 }
+
+/// A copy of the sample data folder in `t` (as `t/data`).
+pub fn sample_copy(t: &std::path::Path) -> PathBuf {
+    let d = t.join("data");
+    let o = Command::new("cp")
+        .args(["-r", "data", d.to_str().unwrap()])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    d
+}

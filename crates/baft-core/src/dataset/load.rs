@@ -185,6 +185,7 @@ impl Dataset {
             offices: None,
             streets: None,
             blocks: None,
+            designation: None,
             embed: Default::default(),
         };
         let mut ds = Dataset::new(manifest);

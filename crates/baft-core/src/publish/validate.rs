@@ -167,15 +167,20 @@ fn read_manifest(src: &mut Source<'_>) -> Result<Manifest, Findings> {
             )]))
         }
     };
-    Manifest::parse(&manifest_text).map_err(|errs| {
-        Findings(
-            errs.into_iter()
-                .map(|e| {
-                    Problem::file_error("manifest.json", ProblemKind::FieldInvalid(Box::new(e)))
-                })
-                .collect(),
-        )
-    })
+    Manifest::parse(&manifest_text)
+        .and_then(|m| {
+            crate::read::manifest::DesignationSettings::from_manifest_text(&manifest_text)
+                .map(|_| m)
+        })
+        .map_err(|errs| {
+            Findings(
+                errs.into_iter()
+                    .map(|e| {
+                        Problem::file_error("manifest.json", ProblemKind::FieldInvalid(Box::new(e)))
+                    })
+                    .collect(),
+            )
+        })
 }
 
 /// The parcel layer's problems: loading, the rules on its text, and block ids that the blocks

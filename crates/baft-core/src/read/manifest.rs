@@ -8,7 +8,9 @@
 use crate::base::jalali::{GregorianDate, JalaliDate};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
+mod designation;
 mod validate;
+pub use designation::*;
 #[allow(unused_imports)]
 pub use validate::*;
 
@@ -320,6 +322,11 @@ pub struct Manifest {
     /// refer to. Only the validator reads it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocks: Option<String>,
+    /// How blocks are designated from the survey (`baft designate`; national defaults), kept
+    /// as JSON here: only the staff tools read it, with [`DesignationSettings::from_manifest_text`],
+    /// so the owners' app doesn't carry its reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designation: Option<RawSection>,
     /// Which other sites may embed Baft.
     #[serde(default)]
     pub embed: EmbedSettings,

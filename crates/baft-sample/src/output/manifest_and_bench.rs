@@ -256,6 +256,10 @@ pub fn write_all(
     let fb = pick_fixture_blocks(city, &vers, &zones);
     write_plot_fixtures(city, frame, fixtures, fb.worn)?;
     std::fs::write(
+        fixtures.join("block-figures.json"),
+        serde_json::to_string_pretty(&super::block_figures(city)).unwrap_or_default() + "\n",
+    )?;
+    std::fs::write(
         fixtures.join("sample-points.json"),
         serde_json::to_string_pretty(&sample_points(city, frame, &fb, &zones)).unwrap_or_default()
             + "\n",

@@ -26,8 +26,7 @@ pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
         let Some(nk) = b.neighbourhood else { continue };
         for (pk, p) in b.plots.iter().enumerate() {
             sub[nk] += 1;
-            feats.push(feature(
-                json!({
+            let mut props = json!({
                     "plot_id": format!("{}-{:03}", b.id, pk + 1),
                     "block_id": b.id,
                     "plate_section": 11,
@@ -38,16 +37,19 @@ pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
                     "street": addresses[bk][pk].street.0,
                     "street_en": addresses[bk][pk].street.1,
                     "house_number": addresses[bk][pk].number,
-                    "area_m2": (p.area * 10.0).round() / 10.0,
+                    "area_m2": crate::r1(p.area),
                     "land_use": p.land_use,
                     "floors": p.floors,
                     "structure": p.structure,
                     "built_year": p.built_year,
-                    "frontage_width_m": (p.access_width * 10.0).round() / 10.0,
+                    "frontage_width_m": crate::r1(p.access_width),
                     "on_main_axis": p.on_main_axis,
-                }),
-                &[ring_lonlat(&p.ring, frame)],
-            ));
+            });
+            // A question the survey left unanswered is not in the plot's properties.
+            if p.structure.is_empty() {
+                props.as_object_mut().map(|o| o.remove("structure"));
+            }
+            feats.push(feature(props, &[ring_lonlat(&p.ring, frame)]));
         }
     }
     collection("parcels", &format!("\"notice\":\"{NOTICE}\","), &feats)
@@ -93,18 +95,14 @@ pub(super) fn offices(city: &City, frame: &TransverseMercator) -> Value {
     })
 }
 
-/// Every urban block with the three criteria measured on its plots (what the worn-out layer is
-/// chosen from, and what parcels' `block_id`s refer to).
+/// Every urban block, by id only (what parcels' `block_id`s refer to): `baft designate`
+/// measures the criteria from the survey, and the generator's own figures are a test fixture
+/// ([`block_figures`]).
 pub(super) fn blocks_layer(city: &City, frame: &TransverseMercator) -> String {
     let feats: Vec<String> = city
         .blocks
         .iter()
-        .map(|b| {
-            feature(
-                json!({"block_id": b.id, "plots": b.plots.len(), "fine_grain_share": r3(b.fine_grain), "no_structure_share": r3(b.no_structure), "narrow_access_share": r3(b.narrow_access), "worn_out": b.worn_out()}),
-                &[ring_lonlat(&b.ring, frame)],
-            )
-        })
+        .map(|b| feature(json!({"block_id": b.id}), &[ring_lonlat(&b.ring, frame)]))
         .collect();
     collection("blocks", &format!("\"notice\":\"{NOTICE}\","), &feats)
 }
@@ -144,4 +142,28 @@ pub fn bench_parcels(n: usize, frame: &TransverseMercator) -> String {
         }
     }
     collection("bench-parcels", "", &feats)
+}
+
+/// The generator's own figures for every block `baft designate` can judge (surveyed, enough
+/// answers), for the test that the analysis reproduces them: plots, the three shares (to 3
+/// decimals) and whether it is worn-out now; and the blocks it can't judge, by id.
+pub fn block_figures(city: &City) -> Value {
+    let judged: serde_json::Map<String, Value> = city
+        .blocks
+        .iter()
+        .filter(|b| b.judged())
+        .map(|b| {
+            (
+                b.id.clone(),
+                json!({"plots": b.plots.len(), "fine_grain_share": r3(b.fine_grain), "no_structure_share": r3(b.no_structure), "narrow_access_share": r3(b.narrow_access), "worn_out": b.worn_out(), "worn_out_1402": b.worn_out_1402}),
+            )
+        })
+        .collect();
+    let unjudged: Vec<&str> = city
+        .blocks
+        .iter()
+        .filter(|b| b.neighbourhood.is_some() && !b.judged())
+        .map(|b| b.id.as_str())
+        .collect();
+    json!({"judged": judged, "surveyed_but_insufficient": unjudged})
 }

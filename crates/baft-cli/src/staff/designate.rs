@@ -1,0 +1,205 @@
+//! `baft designate DIR`: the three national criteria per block from the plot-by-plot survey, and
+//! the boundary proposal against the approved version (`baft_core::designate`).
+
+use crate::{CheckArgs, Failure};
+use baft_core::designate::{
+    self, dossier, export, BlockStatus, ChangeKind, Criterion, Designation,
+};
+use baft_core::{say, Lang};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn criterion(c: Criterion, lang: Lang) -> &'static str {
+    match c {
+        Criterion::FineGrain => lang.pick("ریزدانگی", "fine grain"),
+        Criterion::Instability => lang.pick("ناپایداری", "instability"),
+        Criterion::Impermeability => lang.pick("نفوذناپذیری", "impermeability"),
+    }
+}
+
+fn list(v: &[Criterion], lang: Lang) -> String {
+    v.iter()
+        .map(|c| criterion(*c, lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("، ", ", "))
+}
+
+/// The analysis in words: the counts, then the additions and removals.
+fn text(d: &Designation, lang: Lang) -> String {
+    let n = |k: usize| baft_core::base::digits::localize_digits(&k.to_string(), lang);
+    let ha = |x: f64| baft_core::base::digits::localize_digits(&format!("{x:.2}"), lang);
+    let count = |s: BlockStatus| d.blocks.iter().filter(|b| b.status == s).count();
+    let mut s = say!(
+        lang,
+        "{} بلوک: {} واجد شرایط، {} فاقد شرایط، {} با دادهٔ ناکافی.\n",
+        "{} blocks: {} qualify, {} do not, {} have insufficient data.\n",
+        n(d.blocks.len()),
+        n(count(BlockStatus::Qualifies)),
+        n(count(BlockStatus::DoesNotQualify)),
+        n(count(BlockStatus::InsufficientData))
+    );
+    let Some(p) = &d.proposal else { return s };
+    s += &say!(
+        lang,
+        "در مقایسه با {}@{}: مساحت مصوب {} هکتار، پیشنهادی {} هکتار.\n",
+        "Against {}@{}: approved {} ha, proposed {} ha.\n",
+        p.layer_id,
+        p.version_id,
+        ha(p.approved_area_ha),
+        ha(p.proposed_area_ha)
+    );
+    for (kind, title) in [
+        (ChangeKind::Add, lang.pick("افزودن", "Add")),
+        (ChangeKind::Remove, lang.pick("حذف", "Remove")),
+    ] {
+        let blocks: Vec<_> = p.with(kind).collect();
+        s += &format!("{title} ({}):\n", n(blocks.len()));
+        for b in blocks {
+            s += &say!(
+                lang,
+                "  {} — {} هکتار، {} پلاک — {}\n",
+                "  {} — {} ha, {} plots — {}\n",
+                b.block_id,
+                ha(b.area_ha),
+                n(b.plots),
+                list(&b.deciding, lang)
+            );
+        }
+    }
+    let unjudged = p.with(ChangeKind::KeepUnjudged).count();
+    if unjudged > 0 {
+        s += &say!(
+            lang,
+            "{} بلوک مصوب دادهٔ کافی ندارد و تا برداشت کامل در محدوده می‌ماند.\n",
+            "{} approved blocks have insufficient data and stay inside until surveyed.\n",
+            n(unjudged)
+        );
+    }
+    s
+}
+
+/// Writes the exports into `out`: blocks and proposal as GeoJSON and FlatGeobuf, and the CSV.
+fn write_exports(
+    d: &Designation,
+    blocks: Option<&baft_core::layer::Layer>,
+    out: &Path,
+) -> Result<Vec<String>, Failure> {
+    let fail = |e: std::io::Error| Failure(e.to_string());
+    std::fs::create_dir_all(out).map_err(fail)?;
+    let mut files = vec![("designation-blocks.csv".to_string(), export::blocks_csv(d))];
+    if let Some(b) = blocks {
+        files.push((
+            "designation-blocks.geojson".into(),
+            export::blocks_geojson(d, b),
+        ));
+    }
+    if let Some(p) = export::proposal_geojson(d) {
+        files.push(("designation-proposal.geojson".into(), p));
+    }
+    let mut written = Vec::new();
+    for (name, body) in &files {
+        std::fs::write(out.join(name), body).map_err(fail)?;
+        written.push(name.clone());
+        if let Some(stem) = name.strip_suffix(".geojson") {
+            let fgb = baft_core::read::fgb::from_geojson(name, body, None);
+            // An empty proposal has no feature to write as FlatGeobuf.
+            if let Some((bytes, _, _)) = fgb.ok().filter(|(_, s, _)| s.features > 0) {
+                let f = format!("{stem}.fgb");
+                std::fs::write(out.join(&f), bytes).map_err(fail)?;
+                written.push(f);
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// `baft designate DIR [--json] [--out OUT]`.
+pub fn designate(
+    dir: &Path,
+    json: bool,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
+    let args = CheckArgs {
+        data: Some(dir.to_path_buf()),
+        zones: None,
+        point: None,
+        plot: None,
+        json,
+        lang,
+        facts: None,
+        date: None,
+    };
+    let (ds, _) = crate::data::load(&args)?;
+    let fail = |e: baft_core::BaftError| Failure(e.message(lang));
+    let spec = ds
+        .manifest
+        .parcels
+        .clone()
+        .ok_or(baft_core::BaftError::NoParcelLayer)
+        .map_err(fail)?;
+    let path = dir.join(&spec.file);
+    let bytes = std::fs::read(&path)
+        .map_err(|e| baft_core::BaftError::io(path.display().to_string(), &e))
+        .map_err(fail)?;
+    let survey = designate::read_survey(&ds, &spec.file, &bytes).map_err(fail)?;
+    for p in &survey.problems {
+        eprintln!("baft: {}", p.message(lang));
+    }
+    let blocks = match &ds.manifest.blocks {
+        Some(f) => {
+            let text = crate::data::read_text(&dir.join(f), lang)?;
+            Some(designate::read_blocks(&ds, f, &text))
+        }
+        None => None,
+    };
+    let manifest = crate::data::read_text(&dir.join("manifest.json"), lang)?;
+    let settings = baft_core::read::manifest::DesignationSettings::from_manifest_text(&manifest)
+        .map_err(|errors| fail(baft_core::BaftError::BadManifest { errors }))?;
+    let d = designate::designate(&ds, settings, &survey, blocks.as_ref());
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string(&d).map_err(|e| Failure(e.to_string()))?
+        );
+    } else {
+        print!("{}", text(&d, lang));
+    }
+    if let Some(out) = out {
+        let mut written = write_exports(&d, blocks.as_ref(), out)?;
+        if let Some(b) = &blocks {
+            let mut files = vec![("manifest.json".to_string(), manifest.as_bytes().to_vec())];
+            files.push((spec.file.clone(), bytes.clone()));
+            if let Some(f) = &ds.manifest.blocks {
+                files.push((f.clone(), std::fs::read(dir.join(f)).unwrap_or_default()));
+            }
+            let today = crate::incentives::today(None, lang)?;
+            let jalali = baft_core::base::jalali::JalaliDate::from_gregorian(today);
+            let facts = |paper| dossier::DossierFacts {
+                city: ds.manifest.city.name.clone(),
+                data_version: ds.manifest.data_version.clone(),
+                date: (jalali.to_string(), today.to_string()),
+                files: files
+                    .iter()
+                    .map(|(f, b)| (f.clone(), dossier::sha256_hex(b)))
+                    .collect(),
+                paper,
+            };
+            for (name, paper) in [
+                ("dossier-a4.html", dossier::Paper::A4),
+                ("dossier-a3.html", dossier::Paper::A3),
+            ] {
+                let html = dossier::dossier_html(&d, b, &facts(paper));
+                std::fs::write(out.join(name), html).map_err(|e| Failure(e.to_string()))?;
+                written.push(name.into());
+            }
+        }
+        for f in written {
+            eprintln!(
+                "baft: {}",
+                say!(lang, "نوشته شد: {}", "wrote {}", out.join(f).display())
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

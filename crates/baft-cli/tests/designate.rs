@@ -1,0 +1,365 @@
+//! `baft designate` (issue 13): the three criteria per block from the plot-by-plot survey, and
+//! the proposal against the approved boundary, as the facilitation office runs it.
+
+mod common;
+use common::{assert_ok, baft, repo};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn read_json(p: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+fn designate(dir: &str, extra: &[&str]) -> Value {
+    let o = baft(
+        &[&["designate", dir, "--json", "--lang", "en"][..], extra].concat(),
+        None,
+    );
+    assert_ok(&o);
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn ids(v: &Value) -> HashSet<String> {
+    v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["block_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The generator's own figures (`tests/fixtures/block-figures.json`: the blocks layer carries
+/// ids only) are computed again from the parcel file and must agree on every judged block; the
+/// blocks the generator's survey left short of answers are "insufficient data"; and the
+/// proposal finds exactly what the survey changed since the 1402 amendment.
+#[test]
+fn designate_reproduces_the_generators_block_figures() {
+    let d = designate("data", &[]);
+    let gen = read_json(&repo().join("tests/fixtures/block-figures.json"));
+    let judged = gen["judged"].as_object().unwrap();
+    let short: HashSet<&str> = gen["surveyed_but_insufficient"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let blocks = d["blocks"].as_array().unwrap();
+    let layer = read_json(&repo().join("data/layers/blocks.geojson"));
+    assert_eq!(
+        blocks.len(),
+        ids(&layer).len(),
+        "one row per block of the blocks layer"
+    );
+    let mut seen = 0;
+    for b in blocks {
+        let id = b["block_id"].as_str().unwrap();
+        let Some(g) = judged.get(id) else {
+            assert_eq!(
+                b["status"], "insufficient_data",
+                "{id}: not judged by the generator"
+            );
+            assert_eq!(b["qualifies"], false, "{id}");
+            assert_eq!(b["plots"].as_u64().unwrap() > 0, short.contains(id), "{id}");
+            continue;
+        };
+        seen += 1;
+        assert_eq!(b["plots"], g["plots"], "{id}");
+        for k in [
+            "fine_grain_share",
+            "no_structure_share",
+            "narrow_access_share",
+        ] {
+            let (ours, theirs) = (b[k].as_f64().unwrap(), g[k].as_f64().unwrap());
+            assert!(
+                (ours - theirs).abs() <= 0.0005 + 1e-12,
+                "{id} {k}: {ours} vs {theirs}"
+            );
+        }
+        assert_eq!(b["qualifies"], g["worn_out"], "{id}");
+        let meets = b["meets"].as_array().unwrap().len();
+        assert_eq!(
+            b["qualifies"] == true,
+            meets == 3,
+            "{id}: qualifies = meets all three"
+        );
+    }
+    assert_eq!(seen, judged.len());
+    assert!(seen > 200 && !short.is_empty(), "{seen} {short:?}");
+    // What the survey changed since 1402: rebuilt blocks to remove, missed blocks to add.
+    let p = &d["proposal"];
+    assert_eq!(p["layer_id"], "worn-out-fabric");
+    assert_eq!(p["version_id"], "1402");
+    let with = |c: &str| -> HashSet<String> {
+        p["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["change"] == c)
+            .map(|b| b["block_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let expect = |now: bool, then: bool| -> HashSet<String> {
+        judged
+            .iter()
+            .filter(|(_, g)| g["worn_out"] == now && g["worn_out_1402"] == then)
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    assert_eq!(with("add"), expect(true, false));
+    assert_eq!(with("remove"), expect(false, true));
+    assert_eq!(with("add").len(), 2);
+    assert_eq!(with("remove").len(), 2);
+    let approved = ids(&read_json(
+        &repo().join("data/layers/worn-out-fabric-1402.geojson"),
+    ));
+    for id in &short {
+        if approved.contains(*id) {
+            assert!(with("keep_unjudged").contains(*id), "{id}");
+        }
+    }
+}
+
+/// A copy of the sample data folder in a fresh temporary folder.
+fn sample_copy(name: &str) -> PathBuf {
+    let t = std::env::temp_dir().join(format!("baft-designate-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&t);
+    std::fs::create_dir_all(&t).unwrap();
+    common::sample_copy(&t)
+}
+
+/// Rewrites the survey of one block: `f` changes each of its plots' properties.
+fn edit_block(parcels: &mut Value, block: &str, f: &dyn Fn(&mut serde_json::Map<String, Value>)) {
+    for p in parcels["features"].as_array_mut().unwrap() {
+        let props = p["properties"].as_object_mut().unwrap();
+        if props["block_id"] == block {
+            f(props);
+        }
+    }
+}
+
+/// A survey that differs from the approved boundary: a block of 1402 whose buildings now all
+/// have a structure is to be removed (instability decides), a surveyed block made small,
+/// unreinforced and narrow is to be added (all three), and an approved block with most answers
+/// missing is kept, flagged. The exports open in GDAL and the proposal's area adds up.
+#[test]
+fn a_survey_that_differs_gives_additions_removals_and_exports() {
+    let dir = sample_copy("diff");
+    let parcels_path = dir.join("parcels/parcels.geojson");
+    let mut parcels = read_json(&parcels_path);
+    let approved = ids(&read_json(&dir.join("layers/worn-out-fabric-1402.geojson")));
+    let d0 = designate(dir.to_str().unwrap(), &[]);
+    let status = |d: &Value, s: &str| -> Vec<String> {
+        let mut v: Vec<String> = d["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["status"] == s)
+            .map(|b| b["block_id"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let qualifying = status(&d0, "qualifies");
+    let to_remove = qualifying
+        .iter()
+        .find(|b| approved.contains(*b))
+        .unwrap()
+        .clone();
+    let unjudged = qualifying
+        .iter()
+        .rev()
+        .find(|b| approved.contains(*b))
+        .unwrap()
+        .clone();
+    let to_add = status(&d0, "does_not_qualify")[0].clone();
+    assert!(!approved.contains(&to_add));
+    edit_block(&mut parcels, &to_remove, &|p| {
+        p.insert("structure".into(), "steel_frame".into());
+    });
+    edit_block(&mut parcels, &to_add, &|p| {
+        p.insert("area_m2".into(), 120.0.into());
+        p.insert("structure".into(), "unreinforced_masonry".into());
+        p.insert("frontage_width_m".into(), 4.0.into());
+    });
+    edit_block(&mut parcels, &unjudged, &|p| {
+        p.remove("structure");
+    });
+    std::fs::write(&parcels_path, parcels.to_string()).unwrap();
+    let out = dir.join("out");
+    let d = designate(dir.to_str().unwrap(), &["--out", out.to_str().unwrap()]);
+    let change = |id: &str| -> Value {
+        d["proposal"]["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["block_id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let r = change(&to_remove);
+    assert_eq!(r["change"], "remove");
+    assert_eq!(r["deciding"], serde_json::json!(["instability"]));
+    let a = change(&to_add);
+    assert_eq!(a["change"], "add");
+    assert_eq!(
+        a["deciding"],
+        serde_json::json!(["fine_grain", "instability", "impermeability"])
+    );
+    assert!(a["area_ha"].as_f64().unwrap() > 0.0 && a["plots"].as_u64().unwrap() > 0);
+    assert_eq!(change(&unjudged)["change"], "keep_unjudged");
+    let blk = d["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["block_id"] == unjudged.as_str())
+        .unwrap();
+    assert_eq!(blk["status"], "insufficient_data");
+    assert_eq!(blk["missing"]["instability"], 1.0);
+    let p = &d["proposal"];
+    let (approved_ha, proposed_ha) = (
+        p["approved_area_ha"].as_f64().unwrap(),
+        p["proposed_area_ha"].as_f64().unwrap(),
+    );
+    let sum = |c: &str| -> f64 {
+        p["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["change"] == c)
+            .map(|b| b["area_ha"].as_f64().unwrap())
+            .sum()
+    };
+    let want = approved_ha - sum("remove") + sum("add");
+    assert!((proposed_ha - want).abs() < 1e-9, "{proposed_ha} vs {want}");
+    // The files: GeoJSON and FlatGeobuf that GDAL opens, and a CSV with a row per block.
+    for f in [
+        "designation-blocks.fgb",
+        "designation-proposal.fgb",
+        "designation-blocks.geojson",
+        "designation-proposal.geojson",
+    ] {
+        let o = Command::new("ogrinfo")
+            .args(["-ro", "-so", "-al"])
+            .arg(out.join(f))
+            .output()
+            .expect("ogrinfo (gdal-bin)");
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && text.contains("Feature Count:"),
+            "{f}: {text}"
+        );
+    }
+    let csv = std::fs::read_to_string(out.join("designation-blocks.csv")).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        d["blocks"].as_array().unwrap().len() + 1
+    );
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with(&format!("{to_add},")) && l.contains(",add,")));
+    // The dossier, A4 and A3: the maps and charts drawn (SVG), the changes named, and the
+    // SHA-256 of each input file as `sha256sum` prints it.
+    for (f, page) in [
+        ("dossier-a4.html", "size: A4"),
+        ("dossier-a3.html", "size: A3"),
+    ] {
+        let html = std::fs::read_to_string(out.join(f)).unwrap();
+        assert!(html.contains(page), "{f}");
+        assert_eq!(html.matches("<svg").count(), 7, "{f}: 4 maps and 3 charts");
+        assert!(html.contains("lang=fa dir=rtl") && html.contains("کمیسیون مادهٔ ۵"));
+        assert!(
+            html.contains(&format!(
+                "<td class=hash>{to_add}</td><td>افزودن / add</td>"
+            )),
+            "{f}"
+        );
+        assert!(
+            html.contains(&format!(
+                "<td class=hash>{to_remove}</td><td>حذف / remove</td>"
+            )),
+            "{f}"
+        );
+        for file in [
+            "manifest.json",
+            "parcels/parcels.geojson",
+            "layers/blocks.geojson",
+        ] {
+            let o = Command::new("sha256sum")
+                .arg(dir.join(file))
+                .output()
+                .unwrap();
+            let sum = String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_string();
+            assert!(
+                html.contains(&format!(
+                    "<th class=hash>{file}</th><td class=hash>{sum}</td>"
+                )),
+                "{f}: {file}"
+            );
+        }
+    }
+    let proposal = read_json(&out.join("designation-proposal.geojson"));
+    let parts_ha: f64 = proposal["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["area_ha"].as_f64().unwrap())
+        .sum();
+    // Dissolving closes over the streets between blocks, so the outline is somewhat larger.
+    assert!(
+        parts_ha >= proposed_ha * 0.98,
+        "{parts_ha} vs {proposed_ha}"
+    );
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+}
+
+/// The manifest's `designation` section: fine grain by area instead of by count changes the
+/// share, and the text output names the counts in Persian by default.
+#[test]
+fn the_manifest_chooses_the_fine_grain_rule() {
+    let dir = sample_copy("rule");
+    let m = dir.join("manifest.json");
+    let mut manifest = read_json(&m);
+    manifest["designation"] = serde_json::json!({"fine_grain": {"rule": "area"}});
+    std::fs::write(&m, manifest.to_string()).unwrap();
+    let (count, area) = (
+        designate("data", &[]),
+        designate(dir.to_str().unwrap(), &[]),
+    );
+    assert_eq!(area["settings"]["fine_grain"]["rule"], "area");
+    let differs = count["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(area["blocks"].as_array().unwrap())
+        .filter(|(a, b)| {
+            a["fine_grain_share"].is_number() && a["fine_grain_share"] != b["fine_grain_share"]
+        })
+        .count();
+    assert!(differs > 100, "{differs}");
+    let o = baft(&["designate", dir.to_str().unwrap()], None);
+    assert_ok(&o);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("واجد شرایط"));
+    let bad = std::fs::read_to_string(&m)
+        .unwrap()
+        .replace("\"area\"", "\"weight\"");
+    std::fs::write(&m, bad).unwrap();
+    let o = baft(&["designate", dir.to_str().unwrap(), "--lang", "en"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("designation"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // The validator names the same field before anything is published.
+    let o = baft(&["validate", dir.to_str().unwrap(), "--lang", "en"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("designation.fine_grain.rule"), "{out}");
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+}
