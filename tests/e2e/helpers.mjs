@@ -80,3 +80,24 @@ export async function mapSettled(page) {
     return same;
   }, { timeout: 15_000 }).toBe(true);
 }
+
+/** Decodes a QR code's SVG in a blank page (no app CSP there) with jsQR: the text it carries. */
+export async function decodeQr(context, svg) {
+  const blank = await context.newPage();
+  await blank.addScriptTag({ path: join(ROOT, 'node_modules/jsqr/dist/jsQR.js') });
+  const text = await blank.evaluate(async (markup) => {
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(markup);
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 400;
+    const g = c.getContext('2d');
+    g.imageSmoothingEnabled = false;
+    g.drawImage(img, 0, 0, 400, 400);
+    const d = g.getImageData(0, 0, 400, 400);
+    const r = window.jsQR(d.data, 400, 400);
+    return r && r.data;
+  }, svg);
+  await blank.close();
+  return text;
+}

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FX, ROOT, layer, openApp, search } from './helpers.mjs';
+import { FX, ROOT, decodeQr, layer, openApp, search } from './helpers.mjs';
 
 const OUT = join(ROOT, 'test-results/certificates');
 mkdirSync(OUT, { recursive: true });
@@ -160,27 +160,6 @@ test('a broken or outdated link says so and the app keeps working', async ({ pag
   await search(page, `${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'outside');
 });
-
-/** Decodes the QR code's SVG in a blank page (no app CSP there) with jsQR. */
-async function decodeQr(context, svg) {
-  const blank = await context.newPage();
-  await blank.addScriptTag({ path: join(ROOT, 'node_modules/jsqr/dist/jsQR.js') });
-  const text = await blank.evaluate(async (markup) => {
-    const img = new Image();
-    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(markup);
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = c.height = 400;
-    const g = c.getContext('2d');
-    g.imageSmoothingEnabled = false;
-    g.drawImage(img, 0, 0, 400, 400);
-    const d = g.getImageData(0, 0, 400, 400);
-    const r = window.jsQR(d.data, 400, 400);
-    return r && r.data;
-  }, svg);
-  await blank.close();
-  return text;
-}
 
 for (const lang of ['fa', 'en']) {
   test(`the printed certificate (${lang}): map, result, packages, dates, data hashes, QR of the link, disclaimer`, async ({ page, context }) => {

@@ -74,6 +74,21 @@ enum Command {
         #[arg(long, default_value = "fa", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Write each target neighbourhood's brochure (A4, both sides) and banner (300 × 100 cm), with
+    /// a QR code that opens Baft at URL on the neighbourhood.
+    Outreach {
+        dir: PathBuf,
+        /// The address of the published app, e.g. https://baft.qods.ir/
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// The day packages are judged on: Jalali 1405/09/05 or ISO 2026-11-26; default today.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
     /// Copy a data folder with its parcel layer as FlatGeobuf (.fgb) for fast loading.
     Pack {
         dir: PathBuf,
@@ -144,6 +159,22 @@ pub struct CheckArgs {
     pub date: Option<String>,
 }
 
+impl CheckArgs {
+    /// Only the data folder and the language: what the staff commands load data with.
+    pub fn for_data(dir: &std::path::Path, lang: Lang) -> CheckArgs {
+        CheckArgs {
+            data: Some(dir.to_path_buf()),
+            zones: None,
+            point: None,
+            plot: None,
+            json: false,
+            lang,
+            facts: None,
+            date: None,
+        }
+    }
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use fa or en"))
 }
@@ -168,6 +199,13 @@ fn main() -> ExitCode {
             lang,
         } => staff::diff(&old, &new, &format, lang),
         Command::Pack { dir, out, lang } => staff::pack(&dir, &out, lang),
+        Command::Outreach {
+            dir,
+            url,
+            out,
+            date,
+            lang,
+        } => staff::outreach(&dir, &url, &out, date.as_deref(), lang),
         Command::Designate {
             dir,
             json,

@@ -9,11 +9,14 @@ use std::path::Path;
 use std::process::ExitCode;
 mod batch;
 mod designate;
+mod outreach;
 mod pack;
 #[allow(unused_imports)]
 pub use batch::*;
 #[allow(unused_imports)]
 pub use designate::*;
+#[allow(unused_imports)]
+pub use outreach::*;
 #[allow(unused_imports)]
 pub use pack::*;
 

@@ -4,7 +4,7 @@
 mod common;
 use common::{assert_ok, baft, repo};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -32,6 +32,7 @@
 //! - [`validate`] and [`fix`]: checking and safely correcting data before publishing.
 //! - [`designate`]: the three national criteria measured per block from the plot-by-plot
 //!   survey, and the boundary proposal against the approved version.
+//! - [`outreach`]: each target neighbourhood's brochure and banner, with a QR code to Baft.
 //! - [`share`]: share links (the state of an answer in a URL fragment).
 //! - [`summary`]: a compact, serialisable answer for embedding pages and the JS API.
 //! - [`certificate`]: the printable certificate's map, QR code and data hashes.
@@ -74,6 +75,8 @@ pub mod answer;
 pub mod publish;
 // The facilitation office's designation of blocks from the plot-by-plot survey.
 pub mod designate;
+// Brochures and banners for each target neighbourhood, from the same data files.
+pub mod outreach;
 
 pub use base::lang::Lang;
 pub use error::{BaftError, FieldError, Problem, Severity};

@@ -120,16 +120,7 @@ pub fn designate(
     out: Option<&Path>,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    let args = CheckArgs {
-        data: Some(dir.to_path_buf()),
-        zones: None,
-        point: None,
-        plot: None,
-        json,
-        lang,
-        facts: None,
-        date: None,
-    };
+    let args = CheckArgs::for_data(dir, lang);
     let (ds, _) = crate::data::load(&args)?;
     let fail = |e: baft_core::BaftError| Failure(e.message(lang));
     let spec = ds

@@ -1,0 +1,153 @@
+//! Outreach that stays current: for each target neighbourhood, a printable brochure (A4, both
+//! sides) and a banner (300 × 100 cm, vector), made from the same data files the app answers
+//! from (packages, offices, boundaries), each with a QR code that opens Baft on that
+//! neighbourhood.
+//!
+//! [`for_neighbourhood`] asks the core's own [`crate::answer::answer`] about a point inside the
+//! neighbourhood, so the packages a brochure lists are the ones the app would list there; the
+//! QR code carries a share link ([`crate::answer::share`]) to that point.
+
+mod print;
+pub use print::{banner_svg, brochure_html};
+
+use crate::answer::share::{SharedState, Subject};
+use crate::answer::{answer, Answer, Ask, Question};
+use crate::base::jalali::GregorianDate;
+use crate::base::LocalText;
+use crate::dataset::Dataset;
+use crate::layer::offices::OfficeMatch;
+use crate::packages::rules::PackageStatus;
+use crate::read::manifest::LayerKind;
+
+/// One package as a brochure lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackageLine {
+    /// The package's id.
+    pub id: String,
+    /// The package's name.
+    pub name: LocalText,
+    /// Applies to every plot there, or may apply (depends on the plot's facts).
+    pub status: PackageStatus,
+    /// What it gives, one line each, in Persian and English.
+    pub benefits: Vec<LocalText>,
+}
+
+/// What a neighbourhood's brochure and banner say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeighbourhoodOutreach {
+    /// The neighbourhood's id (`TN-01`).
+    pub id: String,
+    /// Its name.
+    pub name: LocalText,
+    /// A point inside it, (lon, lat).
+    pub point: (f64, f64),
+    /// The link the QR code carries: Baft on that point.
+    pub link: String,
+    /// The packages that apply or may apply there.
+    pub packages: Vec<PackageLine>,
+    /// The office serving it.
+    pub office: Option<OfficeMatch>,
+    /// The documents to bring to the office.
+    pub documents: Vec<LocalText>,
+    /// The data release it was made from.
+    pub data_version: String,
+    /// Sample data: every page says so.
+    pub sample: bool,
+}
+
+/// The outreach of every zone of the target-neighbourhood layers, for the app at `base_url`
+/// (the link is `base_url#p=lat,lon&lang=fa`), with packages judged on `today`. The packages
+/// are those that apply or may apply at a point inside the neighbourhood, or inside one of its
+/// worn-out blocks (where most packages are).
+pub fn all(ds: &Dataset, base_url: &str, today: GregorianDate) -> Vec<NeighbourhoodOutreach> {
+    use geo::Contains;
+    let zones = ds
+        .layers
+        .iter()
+        .filter(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
+        .flat_map(|l| l.zones.iter());
+    let worn: Vec<(f64, f64)> = (ds.layers.iter())
+        .filter(|l| l.spec.kind == LayerKind::WornOutFabric)
+        .flat_map(|l| l.zones.iter())
+        .filter_map(|z| crate::geometry::interior::interior_point(&z.lon_lat))
+        .collect();
+    zones
+        .filter_map(|z| {
+            let p = crate::geometry::interior::interior_point(&z.lon_lat)?;
+            let inside = |q: &&(f64, f64)| z.lon_lat.contains(&geo::Point::new(q.0, q.1));
+            let also = worn.iter().find(inside).copied();
+            let mut o = for_neighbourhood(ds, &z.id, &z.name, p, base_url, today);
+            if let Some(q) = also {
+                let more = for_neighbourhood(ds, &z.id, &z.name, q, base_url, today).packages;
+                for m in more {
+                    match o.packages.iter_mut().find(|p| p.id == m.id) {
+                        Some(p) if m.status == PackageStatus::Applies => p.status = m.status,
+                        Some(_) => {}
+                        None => o.packages.push(m),
+                    }
+                }
+            }
+            Some(o)
+        })
+        .collect()
+}
+
+/// One neighbourhood's outreach, from the answer at `point` (lon, lat) inside it.
+pub fn for_neighbourhood(
+    ds: &Dataset,
+    id: &str,
+    name: &LocalText,
+    point: (f64, f64),
+    base_url: &str,
+    today: GregorianDate,
+) -> NeighbourhoodOutreach {
+    let (lon, lat) = point;
+    let state = SharedState {
+        subject: Some(Subject::Point { lat, lon }),
+        lang: Some(crate::Lang::Fa),
+        ..Default::default()
+    };
+    let place = match answer(ds, Question::Point { lon, lat }, &Ask::on(today)) {
+        Ok(Answer::Place(p)) => Some(p),
+        _ => None,
+    };
+    let words = |b| {
+        let (fa, en) = (
+            crate::packages::words::benefits(b, crate::Lang::Fa),
+            crate::packages::words::benefits(b, crate::Lang::En),
+        );
+        fa.into_iter()
+            .zip(en)
+            .map(|(fa, en)| LocalText::new(&fa, &en))
+            .collect()
+    };
+    let packages = (place.as_ref().and_then(|p| p.incentives.as_ref()))
+        .map(|e| {
+            e.results
+                .iter()
+                .filter(|r| matches!(r.status, PackageStatus::Applies | PackageStatus::MayApply))
+                .map(|r| PackageLine {
+                    id: r.package.id.clone(),
+                    name: r.package.name.clone(),
+                    status: r.status,
+                    benefits: words(&r.package.benefits),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    NeighbourhoodOutreach {
+        id: id.into(),
+        name: name.clone(),
+        point,
+        link: format!("{}#{}", base_url.trim_end_matches('#'), state.to_fragment()),
+        packages,
+        office: place.and_then(|p| p.office),
+        documents: ds
+            .offices
+            .as_ref()
+            .map(|o| o.documents.clone())
+            .unwrap_or_default(),
+        data_version: ds.manifest.data_version.clone(),
+        sample: ds.manifest.sample_data,
+    }
+}
