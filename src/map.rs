@@ -74,6 +74,24 @@ pub fn streets_geojson(
     serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
 }
 
+/// The target neighbourhoods' names in `lang`, each at a point inside it: labelled with the
+/// streets, as what owners call the place.
+pub fn neighbourhood_names(
+    layers: &[baft_core::layer::Layer],
+    lang: baft_core::Lang,
+) -> Vec<(String, (f64, f64))> {
+    use baft_core::read::manifest::LayerKind;
+    (layers.iter())
+        .filter(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
+        .flat_map(|l| l.zones.iter())
+        .filter_map(|z| {
+            let at = baft_core::geometry::interior::interior_point(&z.lon_lat)?;
+            Some((z.name.get(lang).to_string(), at))
+        })
+        .filter(|(name, _)| !name.is_empty())
+        .collect()
+}
+
 /// One street as a GeoJSON feature (see [`streets_geojson`]).
 pub fn street_feature(
     s: &baft_core::layer::streets::Street,

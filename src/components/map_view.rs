@@ -222,16 +222,7 @@ fn sync_streets(state: AppState, created: RwSignal<bool>) {
     let lang = state.lang.get();
     let text = state.data.with(|d| {
         let d = d.as_ref()?;
-        // Neighbourhood names, labelled with the streets: what owners call the place.
-        let places: Vec<(String, (f64, f64))> = (d.layers.iter())
-            .filter(|l| l.spec.kind == baft_core::read::manifest::LayerKind::TargetNeighbourhood)
-            .flat_map(|l| l.zones.iter())
-            .filter_map(|z| {
-                let at = baft_core::geometry::interior::interior_point(&z.lon_lat)?;
-                Some((z.name.get(lang).to_string(), at))
-            })
-            .filter(|(name, _)| !name.is_empty())
-            .collect();
+        let places = map::neighbourhood_names(&d.layers, lang);
         Some(map::streets_geojson(d.streets.as_ref()?, &places, lang))
     });
     if let Some(t) = text {

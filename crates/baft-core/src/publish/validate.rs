@@ -167,19 +167,14 @@ fn read_manifest(src: &mut Source<'_>) -> Result<Manifest, Findings> {
             )]))
         }
     };
+    use crate::read::manifest::DesignationSettings;
+    let designation = |m| DesignationSettings::from_manifest_text(&manifest_text).map(|_| m);
     Manifest::parse(&manifest_text)
-        .and_then(|m| {
-            crate::read::manifest::DesignationSettings::from_manifest_text(&manifest_text)
-                .map(|_| m)
-        })
+        .and_then(designation)
         .map_err(|errs| {
-            Findings(
-                errs.into_iter()
-                    .map(|e| {
-                        Problem::file_error("manifest.json", ProblemKind::FieldInvalid(Box::new(e)))
-                    })
-                    .collect(),
-            )
+            let field =
+                |e| Problem::file_error("manifest.json", ProblemKind::FieldInvalid(Box::new(e)));
+            Findings(errs.into_iter().map(field).collect())
         })
 }
 
