@@ -127,16 +127,17 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
             .ok_or(BaftError::PlotNotFound { text: code });
     }
     if let (Some(q), Some(parcels)) = (address::parse_address(t), parcels) {
+        // The number is compared first, so the common case folds few street names; the whole
+        // layer's streets are folded only to tell "no such number" from "no such street".
+        let found = parcels.find_address(&q);
+        if !found.is_empty() {
+            return Ok(Found::Parcels(found));
+        }
         if parcels.has_addresses() && parcels.has_street(&q.street) {
-            let found = parcels.find_address(&q);
-            return if found.is_empty() {
-                Err(BaftError::AddressNotFound {
-                    street: q.street_text,
-                    number: q.number,
-                })
-            } else {
-                Ok(Found::Parcels(found))
-            };
+            return Err(BaftError::AddressNotFound {
+                street: q.street_text,
+                number: q.number,
+            });
         }
     }
     let hits = zones_named(ds, text);
