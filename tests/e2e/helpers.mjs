@@ -1,9 +1,10 @@
 // Shared helpers: fixtures, the CLI as an independent check, and request/console guards.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { startServer } from '../../scripts/serve-dist.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FX = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sample-points.json'), 'utf8'));
@@ -11,6 +12,22 @@ export const FX = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sample-poin
 /** Persian digits, decimal mark and comma made Latin (what the app shows, as the CLI takes it). */
 export const latinDigits = (s) => s.replace(/[۰-۹]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'.indexOf(d)).replace(/٫/g, '.').replace(/، /g, ', ');
 export const persianDigits = (s) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]).replace(/\./g, '٫');
+
+/**
+ * Runs `body(site)` with the 200,000-plot site (target/dist-200k, prepared by scripts/test.sh)
+ * served on port 4188 for the test's `timeout` ms; skips the test when the site isn't prepared.
+ */
+export async function onLargeSite(timeout, body) {
+  const site = join(ROOT, 'target/dist-200k');
+  test.skip(!existsSync(site), 'run scripts/test.sh to prepare target/dist-200k');
+  test.setTimeout(timeout);
+  const server = await startServer(site, 4188, '127.0.0.1');
+  try {
+    return await body(site);
+  } finally {
+    server.close();
+  }
+}
 
 /** The CLI's JSON answer for a point: the same core, run natively. */
 export function cliCheck(point) {

@@ -3,16 +3,13 @@
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, cliPlot, mapSettled } from './helpers.mjs';
+import { ROOT, cliPlot, mapSettled, onLargeSite } from './helpers.mjs';
 import { startServer } from '../../scripts/serve-dist.mjs';
 
 const SITE = join(ROOT, 'target/dist-200k');
 
 test('the 200,000-plot FlatGeobuf layer loads progressively, stays responsive and answers plate searches', async ({ page }) => {
-  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
-  test.setTimeout(180_000);
-  const server = await startServer(SITE, 4188, '127.0.0.1');
-  try {
+  await onLargeSite(180_000, async (SITE) => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const t0 = Date.now();
@@ -43,9 +40,7 @@ test('the 200,000-plot FlatGeobuf layer loads progressively, stays responsive an
     expect(errors).toEqual([]);
     console.log(`200k fgb: first plate answer (centre) ${firstAnswer} ms, fully loaded ${loaded} ms`);
     expect(firstAnswer).toBeLessThan(loaded); // progressive: the centre answers before the edges load
-  } finally {
-    server.close();
-  }
+  });
 });
 
 /** Taps the map around its centre until a surveyed plot answers (streets lie between plots). */
@@ -145,10 +140,7 @@ test('on a server that ignores Range, the whole parcel file is read and plates a
 });
 
 test('the JS API reads the parcel layer by area: the plot at a point in a few ranges', async ({ page }) => {
-  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
-  test.setTimeout(120_000);
-  const server = await startServer(SITE, 4188, '127.0.0.1');
-  try {
+  await onLargeSite(120_000, async (SITE) => {
     const { lon, lat, plotId } = cliPlot(join(SITE, 'data'), '1020/1531');
     await page.goto('http://127.0.0.1:4188/js-api/example.html');
     const got = await page.evaluate(async ({ lon, lat }) => {
@@ -179,16 +171,11 @@ test('the JS API reads the parcel layer by area: the plot at a point in a few ra
     expect(got.log.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(64 * 1024);
     expect(got.again).toBe(0);
     expect(got.progress).toBe(got.files); // the parcel layer is reported as added too
-  } finally {
-    server.close();
-  }
+  });
 });
 
 test('the JS API on a server that ignores Range reads the parcel file whole, asked for once', async ({ page }) => {
-  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
-  test.setTimeout(120_000);
-  const server = await startServer(SITE, 4188, '127.0.0.1');
-  try {
+  await onLargeSite(120_000, async (SITE) => {
     await page.route('**/parcels/parcels.fgb', async (route) => {
       const headers = { ...route.request().headers() };
       delete headers.range;
@@ -203,7 +190,5 @@ test('the JS API on a server that ignores Range reads the parcel file whole, ask
       return { asked, byRanges: baft.parcelsByRanges, parcels: baft.parcelCount };
     });
     expect(got).toEqual({ asked: 1, byRanges: false, parcels: 200_000 });
-  } finally {
-    server.close();
-  }
+  });
 });

@@ -1,10 +1,9 @@
 // Offline use: after one visit the app opens and answers with no network; newer data is offered,
 // taken in whole on request, and never mixed with the old; the web-app manifest is installable.
 import { test, expect } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { startServer } from '../../scripts/serve-dist.mjs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FX, ROOT, cliPlot, layer, mapSettled, search } from './helpers.mjs';
+import { FX, ROOT, cliPlot, layer, mapSettled, onLargeSite, search } from './helpers.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -225,11 +224,7 @@ test('the web-app manifest is served, parses, and its icons exist', async ({ pag
 // top, which the app and the worker ask for first) say the file is 1 TB long, and the whole
 // file is never sent.
 test('a parcel layer read by area: the plots read on a visit answer offline', async ({ page, context }) => {
-  const SITE = join(ROOT, 'target/dist-200k');
-  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
-  test.setTimeout(120_000);
-  const server = await startServer(SITE, 4188, '127.0.0.1');
-  try {
+  await onLargeSite(120_000, async (SITE) => {
     let whole = 0;
     await context.route('**/parcels/parcels.fgb', async (route) => {
       const range = route.request().headers().range;
@@ -244,14 +239,7 @@ test('a parcel layer read by area: the plots read on a visit answer offline', as
     });
     // Plot 1020/1531's inner point, as the CLI answers it on the same file.
     const { lon, lat, plotId } = cliPlot(join(SITE, 'data'), '1020/1531');
-    const tapThePlot = async () => {
-      await search(page, `${lat}, ${lon}`);
-      await expect(page.locator('.result')).toContainText('بافت فرسوده');
-      await mapSettled(page); // the answer moved the map: tap its centre once it is there
-      const box = await page.locator('.map').boundingBox();
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await expect(page.locator('.survey')).toContainText(plotId);
-    };
+    const tapThePlot = () => findAndTapPlot(page, { lon, lat, plotId });
     await page.goto('http://127.0.0.1:4188/');
     await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
     await expect(html(page)).toHaveAttribute('data-offline-ready', 'true', { timeout: 30_000 });
@@ -276,19 +264,23 @@ test('a parcel layer read by area: the plots read on a visit answer offline', as
     await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
     await tapThePlot();
     expect(whole).toBe(0); // a province's file: never asked for whole
-  } finally {
-    server.close();
-  }
+  });
 });
+
+// Searches the plot's inner point, then taps the plot on the map: its survey shows its id.
+async function findAndTapPlot(page, { lon, lat, plotId }) {
+  await search(page, `${lat}, ${lon}`);
+  await expect(page.locator('.result')).toContainText('بافت فرسوده');
+  await mapSettled(page); // the answer moved the map: tap its centre once it is there
+  const box = await page.locator('.map').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator('.survey')).toContainText(plotId);
+}
 
 // A city's parcel layer (74 MB here) is kept whole in the snapshot; offline, the app's range
 // requests are answered from that copy (206 slices), and the tapped plot answers.
 test('offline, ranges of a parcel layer kept whole are answered from the snapshot', async ({ page, context }) => {
-  const SITE = join(ROOT, 'target/dist-200k');
-  test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
-  test.setTimeout(120_000);
-  const server = await startServer(SITE, 4188, '127.0.0.1');
-  try {
+  await onLargeSite(120_000, async (SITE) => {
     const { lon, lat, plotId } = cliPlot(join(SITE, 'data'), '1020/1531');
     await page.goto('http://127.0.0.1:4188/');
     await expect(html(page)).toHaveAttribute('data-offline-ready', 'true', { timeout: 60_000 });
@@ -299,17 +291,10 @@ test('offline, ranges of a parcel layer kept whole are answered from the snapsho
     });
     await page.reload();
     await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
-    await search(page, `${lat}, ${lon}`);
-    await expect(page.locator('.result')).toContainText('بافت فرسوده');
-    await mapSettled(page); // the answer moved the map: tap its centre once it is there
-    const box = await page.locator('.map').boundingBox();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(page.locator('.survey')).toContainText(plotId);
+    await findAndTapPlot(page, { lon, lat, plotId });
     expect(slices[0]).toEqual([206, true]);
     expect(slices.every(([status, sw]) => status === 206 && sw)).toBe(true);
-  } finally {
-    server.close();
-  }
+  });
 });
 
 // A site that serves one city and then becomes a national catalogue: the worker must not keep

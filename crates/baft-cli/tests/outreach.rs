@@ -9,21 +9,10 @@ use serde_json::Value;
 fn every_neighbourhood_gets_a_brochure_and_a_banner_pointing_inside_it() {
     let out = std::env::temp_dir().join(format!("baft-outreach-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
-    let o = baft(
-        &[
-            "outreach",
-            "data",
-            "--url",
-            "https://baft.example/",
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            "1405/09/05",
-            "--lang",
-            "en",
-        ],
-        None,
-    );
+    let args = "outreach data --url https://baft.example/ --date 1405/09/05 --lang en --out";
+    let mut args: Vec<&str> = args.split(' ').collect();
+    args.push(out.to_str().unwrap());
+    let o = baft(&args, None);
     assert_ok(&o);
     let layer: Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("data/layers/target-neighbourhoods.geojson")).unwrap(),

@@ -1,5 +1,6 @@
 //! Each data problem in words, Persian and English, and what it meant for loading.
 
+use super::geometry_words::{position_at, ring_at};
 use super::*;
 
 impl ProblemKind {
@@ -77,27 +78,19 @@ impl ProblemKind {
                 ring,
                 position,
             } => {
-                say!(
-                    lang,
-                    "نقطهٔ {position} از حلقهٔ {ring} از چندضلعی {polygon} خالی (null) است",
-                    "position {position} of ring {ring} of polygon {polygon} is null",
-                    position = n(*position),
-                    ring = n(*ring),
-                    polygon = n(*polygon)
-                )
+                let at = position_at(*polygon, *ring, *position, lang);
+                say!(lang, "{at} خالی (null) است", "{at} is null")
             }
             BadPosition {
                 polygon,
                 ring,
                 position,
             } => {
+                let at = position_at(*polygon, *ring, *position, lang);
                 say!(
                     lang,
-                    "نقطهٔ {position} از حلقهٔ {ring} از چندضلعی {polygon} یک جفت عدد [x، y] نیست",
-                    "position {position} of ring {ring} of polygon {polygon} is not a pair of numbers [x, y]",
-                    position = n(*position),
-                    ring = n(*ring),
-                    polygon = n(*polygon)
+                    "{at} یک جفت عدد [x، y] نیست",
+                    "{at} is not a pair of numbers [x, y]"
                 )
             }
             NotPolygons => {
@@ -116,12 +109,11 @@ impl ProblemKind {
                 )
             }
             NotPositions { polygon, ring } => {
+                let at = ring_at(*polygon, *ring, lang);
                 say!(
                     lang,
-                    "حلقهٔ {ring} از چندضلعی {polygon} فهرستی از نقطه‌ها نیست",
-                    "ring {ring} of polygon {polygon} is not a list of positions",
-                    ring = n(*ring),
-                    polygon = n(*polygon)
+                    "{at} فهرستی از نقطه‌ها نیست",
+                    "{at} is not a list of positions"
                 )
             }
             Unconvertible { x, y } => {
@@ -147,10 +139,10 @@ impl ProblemKind {
     /// Problems across a layer: winding, duplicate ids, overlaps, the envelope, unknown blocks.
     fn layer_words(&self, lang: Lang) -> Option<String> {
         use ProblemKind::*;
-        let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
         Some(match self {
             WindingOrder { polygon, ring } => {
-                say!(lang, "جهت حلقهٔ {ring} از چندضلعی {polygon} برخلاف RFC 7946 است (بیرونی پادساعتگرد، حفره ساعتگرد)؛ baft fix آن را درست می‌کند", "ring {ring} of polygon {polygon} winds the wrong way for RFC 7946 (shells counter-clockwise, holes clockwise); baft fix corrects it", ring = n(*ring), polygon = n(*polygon))
+                let at = ring_at(*polygon, *ring, lang);
+                say!(lang, "جهت {at} برخلاف RFC 7946 است (بیرونی پادساعتگرد، حفره ساعتگرد)؛ baft fix آن را درست می‌کند", "{at} winds the wrong way for RFC 7946 (shells counter-clockwise, holes clockwise); baft fix corrects it")
             }
             DuplicateId { id } => {
                 say!(lang, "شناسهٔ «{id}» تکراری است", "duplicate id “{id}”")

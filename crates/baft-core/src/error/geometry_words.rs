@@ -3,6 +3,40 @@
 
 use super::*;
 
+/// "ring 2 of polygon 1", in either language, with the language's digits.
+pub(super) fn ring_at(polygon: usize, ring: usize, lang: Lang) -> String {
+    let (ring, polygon) = (count_words(ring, lang), count_words(polygon, lang));
+    say!(
+        lang,
+        "حلقهٔ {ring} از چندضلعی {polygon}",
+        "ring {ring} of polygon {polygon}"
+    )
+}
+
+/// "hole 2 of polygon 1" (a ring after the first is a hole).
+pub(super) fn hole_at(polygon: usize, ring: usize, lang: Lang) -> String {
+    let (ring, polygon) = (count_words(ring, lang), count_words(polygon, lang));
+    say!(
+        lang,
+        "حفرهٔ {ring} از چندضلعی {polygon}",
+        "hole {ring} of polygon {polygon}"
+    )
+}
+
+/// "position 3 of ring 2 of polygon 1".
+pub(super) fn position_at(polygon: usize, ring: usize, position: usize, lang: Lang) -> String {
+    let (position, ring) = (count_words(position, lang), ring_at(polygon, ring, lang));
+    say!(
+        lang,
+        "نقطهٔ {position} از {ring}",
+        "position {position} of {ring}"
+    )
+}
+
+fn count_words(x: usize, lang: Lang) -> String {
+    crate::base::digits::localize_digits(&x.to_string(), lang)
+}
+
 impl ProblemKind {
     /// A feature's geometry: missing, empty, of the wrong type, or with bad rings.
     pub(super) fn geometry_words(&self, lang: Lang) -> Option<String> {
@@ -38,30 +72,25 @@ impl ProblemKind {
                 )
             }
             UnclosedRing { polygon, ring } => {
-                say!(lang, "حلقهٔ {ring} از چندضلعی {polygon} بسته نیست (نقطهٔ آخر با اول یکی نیست)؛ خودکار بسته شد", "ring {ring} of polygon {polygon} is not closed (last point differs from the first); it was closed automatically", ring = n(*ring), polygon = n(*polygon))
+                let at = ring_at(*polygon, *ring, lang);
+                say!(lang, "{at} بسته نیست (نقطهٔ آخر با اول یکی نیست)؛ خودکار بسته شد", "{at} is not closed (last point differs from the first); it was closed automatically")
             }
             TooFewPoints {
                 polygon,
                 ring,
                 count,
             } => {
+                let at = ring_at(*polygon, *ring, lang);
                 say!(
                     lang,
-                    "حلقهٔ {ring} از چندضلعی {polygon} فقط {count} نقطه دارد (دست‌کم ۴ لازم است)",
-                    "ring {ring} of polygon {polygon} has only {count} positions (at least 4 needed)",
-                    ring = n(*ring),
-                    polygon = n(*polygon),
+                    "{at} فقط {count} نقطه دارد (دست‌کم ۴ لازم است)",
+                    "{at} has only {count} positions (at least 4 needed)",
                     count = n(*count)
                 )
             }
             ZeroAreaRing { polygon, ring } => {
-                say!(
-                    lang,
-                    "حلقهٔ {ring} از چندضلعی {polygon} مساحت ندارد",
-                    "ring {ring} of polygon {polygon} has no area",
-                    ring = n(*ring),
-                    polygon = n(*polygon)
-                )
+                let at = ring_at(*polygon, *ring, lang);
+                say!(lang, "{at} مساحت ندارد", "{at} has no area")
             }
             _ => return None,
         })
@@ -79,23 +108,21 @@ impl ProblemKind {
                 lon,
                 lat,
             } => {
+                let at = ring_at(*polygon, *ring, lang);
                 say!(
                     lang,
-                    "حلقهٔ {ring} از چندضلعی {polygon} خودش را قطع می‌کند (نزدیک {lat}، {lon})",
-                    "ring {ring} of polygon {polygon} crosses itself (near {lat}, {lon})",
-                    ring = n(*ring),
-                    polygon = n(*polygon),
+                    "{at} خودش را قطع می‌کند (نزدیک {lat}، {lon})",
+                    "{at} crosses itself (near {lat}, {lon})",
                     lat = f(*lat),
                     lon = f(*lon)
                 )
             }
             HoleOutsideShell { polygon, ring } => {
+                let at = hole_at(*polygon, *ring, lang);
                 say!(
                     lang,
-                    "حفرهٔ {ring} از چندضلعی {polygon} بیرون از مرز بیرونی است",
-                    "hole {ring} of polygon {polygon} lies outside its shell",
-                    ring = n(*ring),
-                    polygon = n(*polygon)
+                    "{at} بیرون از مرز بیرونی است",
+                    "{at} lies outside its shell"
                 )
             }
             HoleInsideHole {
@@ -103,7 +130,8 @@ impl ProblemKind {
                 ring,
                 other,
             } => {
-                say!(lang, "حفرهٔ {ring} از چندضلعی {polygon} درون حفرهٔ {other} است یا با آن همپوشانی دارد (حفره‌ها باید از هم جدا باشند)", "hole {ring} of polygon {polygon} lies inside or overlaps hole {other} (holes must be apart)", ring = n(*ring), polygon = n(*polygon), other = n(*other))
+                let at = hole_at(*polygon, *ring, lang);
+                say!(lang, "{at} درون حفرهٔ {other} است یا با آن همپوشانی دارد (حفره‌ها باید از هم جدا باشند)", "{at} lies inside or overlaps hole {other} (holes must be apart)", other = n(*other))
             }
             _ => return None,
         })

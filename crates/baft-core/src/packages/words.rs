@@ -205,22 +205,18 @@ pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
                 if *neighbours > 1.0 { "s" } else { "" }
             ),
         },
-        Hint::Reach { fact, target } => say!(
-            lang,
-            "«{}» باید به {}{} برسد.",
-            "The {} must reach {}{}.",
-            fact_label(*fact, lang),
-            num(*target, lang),
-            unit(*fact, lang)
-        ),
-        Hint::StayUnder { fact, limit } => say!(
-            lang,
-            "«{}» نباید از {}{} بیشتر باشد.",
-            "The {} must not exceed {}{}.",
-            fact_label(*fact, lang),
-            num(*limit, lang),
-            unit(*fact, lang)
-        ),
+        Hint::Reach { fact, target } => {
+            let (f, v) = fact_and_value(*fact, *target, lang);
+            say!(lang, "«{f}» باید به {v} برسد.", "The {f} must reach {v}.")
+        }
+        Hint::StayUnder { fact, limit } => {
+            let (f, v) = fact_and_value(*fact, *limit, lang);
+            say!(
+                lang,
+                "«{f}» نباید از {v} بیشتر باشد.",
+                "The {f} must not exceed {v}."
+            )
+        }
         Hint::NeedsValue { fact, values } => {
             let vs = value_list(*fact, values, lang.pick(" یا ", " or "), lang);
             say!(
@@ -363,4 +359,10 @@ fn finance_benefits(b: &Benefits, lang: Lang, v: &mut Vec<String>) {
             n(x)
         ));
     }
+}
+
+/// A fact's name, and a value of it with its unit ("۱۲۰ متر مربع"), for a hint's sentence.
+fn fact_and_value(fact: FactName, value: f64, lang: Lang) -> (String, String) {
+    let v = format!("{}{}", num(value, lang), unit(fact, lang));
+    (fact_label(fact, lang).to_string(), v)
 }

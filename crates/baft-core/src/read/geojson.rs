@@ -137,6 +137,27 @@ pub(crate) struct RawGeometry {
 }
 
 /// `geometry` may be null, an object, or garbage.
+/// Reads a type leniently ([`Lenient`]): its serde impl, and what null, an absent value and a
+/// non-object give; the type's own `read_members` reads an object.
+macro_rules! lenient {
+    ($t:ident, $expecting:literal, null = $null:expr, none = $none:expr, not_object = $not:expr) => {
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_any(LenientVisitor(PhantomData))
+            }
+        }
+        impl Lenient for $t {
+            const EXPECTING: &'static str = $expecting;
+            const NULL: Self = $null;
+            const NONE: Option<Self> = $none;
+            const NOT_OBJECT: Self = $not;
+            fn read<'de, A: MapAccess<'de>>(m: A) -> Result<Self, A::Error> {
+                Self::read_members(m)
+            }
+        }
+    };
+}
+
 #[derive(Debug)]
 pub(crate) enum GeometrySlot {
     Null,
@@ -144,18 +165,17 @@ pub(crate) enum GeometrySlot {
     NotObject,
 }
 
-impl<'de> Deserialize<'de> for GeometrySlot {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LenientVisitor(PhantomData))
-    }
-}
+lenient!(
+    GeometrySlot,
+    "a geometry",
+    null = GeometrySlot::Null,
+    none = Some(GeometrySlot::Null),
+    not_object = GeometrySlot::NotObject
+);
 
-impl Lenient for GeometrySlot {
-    const EXPECTING: &'static str = "a geometry";
-    const NULL: Self = GeometrySlot::Null;
-    const NONE: Option<Self> = Some(GeometrySlot::Null);
-    const NOT_OBJECT: Self = GeometrySlot::NotObject;
-    fn read<'de, A: MapAccess<'de>>(mut m: A) -> Result<Self, A::Error> {
+impl GeometrySlot {
+    /// Reads its object's members.
+    fn read_members<'de, A: MapAccess<'de>>(mut m: A) -> Result<Self, A::Error> {
         let mut g = RawGeometry::default();
         while let Some(k) = m.next_key::<String>()? {
             match k.as_str() {
@@ -181,18 +201,17 @@ pub(crate) enum FeatureSlot {
     NotObject,
 }
 
-impl<'de> Deserialize<'de> for FeatureSlot {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LenientVisitor(PhantomData))
-    }
-}
+lenient!(
+    FeatureSlot,
+    "a feature",
+    null = FeatureSlot::NotObject,
+    none = None,
+    not_object = FeatureSlot::NotObject
+);
 
-impl Lenient for FeatureSlot {
-    const EXPECTING: &'static str = "a feature";
-    const NULL: Self = FeatureSlot::NotObject;
-    const NONE: Option<Self> = None;
-    const NOT_OBJECT: Self = FeatureSlot::NotObject;
-    fn read<'de, A: MapAccess<'de>>(mut m: A) -> Result<Self, A::Error> {
+impl FeatureSlot {
+    /// Reads its object's members.
+    fn read_members<'de, A: MapAccess<'de>>(mut m: A) -> Result<Self, A::Error> {
         let (mut id, mut properties, mut geometry) = (None, None, None);
         while let Some(k) = m.next_key::<String>()? {
             match k.as_str() {
