@@ -74,6 +74,23 @@ enum Command {
         #[arg(long, default_value = "fa", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Profile each target neighbourhood from the plot-by-plot survey: physical and social facts,
+    /// services per resident against the per-capita targets (shortfalls ranked), and catalyst-
+    /// project candidates.
+    Profile {
+        dir: PathBuf,
+        /// Every neighbourhood's profile as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write each neighbourhood's printable profile (profile-ID.html) here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The per-capita targets file (default DIR/reference/per-capita.json).
+        #[arg(long)]
+        targets: Option<PathBuf>,
+        #[arg(long, default_value = "fa", value_parser = parse_lang)]
+        lang: Lang,
+    },
     /// Write each target neighbourhood's brochure (A4, both sides) and banner (300 × 100 cm), with
     /// a QR code that opens Baft at URL on the neighbourhood.
     Outreach {
@@ -206,6 +223,13 @@ fn main() -> ExitCode {
             date,
             lang,
         } => staff::outreach(&dir, &url, &out, date.as_deref(), lang),
+        Command::Profile {
+            dir,
+            json,
+            out,
+            targets,
+            lang,
+        } => staff::profile(&dir, json, out.as_deref(), targets.as_deref(), lang),
         Command::Designate {
             dir,
             json,

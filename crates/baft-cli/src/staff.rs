@@ -11,6 +11,7 @@ mod batch;
 mod designate;
 mod outreach;
 mod pack;
+mod profile;
 #[allow(unused_imports)]
 pub use batch::*;
 #[allow(unused_imports)]
@@ -19,6 +20,8 @@ pub use designate::*;
 pub use outreach::*;
 #[allow(unused_imports)]
 pub use pack::*;
+#[allow(unused_imports)]
+pub use profile::*;
 
 fn read_rel(dir: &Path) -> impl FnMut(&str) -> Result<Vec<u8>, BaftError> + '_ {
     move |rel: &str| {

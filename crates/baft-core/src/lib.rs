@@ -32,6 +32,7 @@
 //! - [`validate`] and [`fix`]: checking and safely correcting data before publishing.
 //! - [`designate`]: the three national criteria measured per block from the plot-by-plot
 //!   survey, and the boundary proposal against the approved version.
+//! - [`profile`]: each target neighbourhood's facts, service shortfalls and catalyst candidates.
 //! - [`outreach`]: each target neighbourhood's brochure and banner, with a QR code to Baft.
 //! - [`share`]: share links (the state of an answer in a URL fragment).
 //! - [`summary`]: a compact, serialisable answer for embedding pages and the JS API.
@@ -75,6 +76,9 @@ pub mod answer;
 pub mod publish;
 // The facilitation office's designation of blocks from the plot-by-plot survey.
 pub mod designate;
+// The neighbourhood profile: physical and social facts, services against per-capita targets,
+// catalyst-project candidates.
+pub mod profile;
 // Brochures and banners for each target neighbourhood, from the same data files.
 pub mod outreach;
 

@@ -16,6 +16,7 @@ mod city;
 mod national;
 mod output;
 mod rng;
+mod social;
 mod survey;
 
 use baft_core::geometry::projection::TransverseMercator;

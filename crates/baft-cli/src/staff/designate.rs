@@ -113,13 +113,20 @@ fn write_exports(
     Ok(written)
 }
 
-/// `baft designate DIR [--json] [--out OUT]`.
-pub fn designate(
-    dir: &Path,
-    json: bool,
-    out: Option<&Path>,
-    lang: Lang,
-) -> Result<ExitCode, Failure> {
+/// What the staff commands read from a data folder: the data, the survey (the parcel file, its
+/// name and bytes), the blocks, the manifest's text and the designation settings.
+pub(crate) struct Survey {
+    pub ds: baft_core::dataset::Dataset,
+    pub file: String,
+    pub bytes: Vec<u8>,
+    pub layer: baft_core::layer::Layer,
+    pub blocks: Option<baft_core::layer::Layer>,
+    pub manifest: String,
+    pub settings: baft_core::read::manifest::DesignationSettings,
+}
+
+/// Reads the survey and its settings from `dir`, saying each problem of the survey on stderr.
+pub(crate) fn read_survey(dir: &Path, lang: Lang) -> Result<Survey, Failure> {
     let args = CheckArgs::for_data(dir, lang);
     let (ds, _) = crate::data::load(&args)?;
     let fail = |e: baft_core::BaftError| Failure(e.message(lang));
@@ -133,8 +140,8 @@ pub fn designate(
     let bytes = std::fs::read(&path)
         .map_err(|e| baft_core::BaftError::io(path.display().to_string(), &e))
         .map_err(fail)?;
-    let survey = designate::read_survey(&ds, &spec.file, &bytes).map_err(fail)?;
-    for p in &survey.problems {
+    let layer = designate::read_survey(&ds, &spec.file, &bytes).map_err(fail)?;
+    for p in &layer.problems {
         eprintln!("baft: {}", p.message(lang));
     }
     let blocks = match &ds.manifest.blocks {
@@ -147,6 +154,33 @@ pub fn designate(
     let manifest = crate::data::read_text(&dir.join("manifest.json"), lang)?;
     let settings = baft_core::read::manifest::DesignationSettings::from_manifest_text(&manifest)
         .map_err(|errors| fail(baft_core::BaftError::BadManifest { errors }))?;
+    Ok(Survey {
+        ds,
+        file: spec.file,
+        bytes,
+        layer,
+        blocks,
+        manifest,
+        settings,
+    })
+}
+
+/// `baft designate DIR [--json] [--out OUT]`.
+pub fn designate(
+    dir: &Path,
+    json: bool,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
+    let Survey {
+        ds,
+        file,
+        bytes,
+        layer: survey,
+        blocks,
+        manifest,
+        settings,
+    } = read_survey(dir, lang)?;
     let d = designate::designate(&ds, settings, &survey, blocks.as_ref());
     if json {
         println!(
@@ -160,7 +194,7 @@ pub fn designate(
         let mut written = write_exports(&d, blocks.as_ref(), out)?;
         if let Some(b) = &blocks {
             let mut files = vec![("manifest.json".to_string(), manifest.as_bytes().to_vec())];
-            files.push((spec.file.clone(), bytes.clone()));
+            files.push((file.clone(), bytes.clone()));
             if let Some(f) = &ds.manifest.blocks {
                 files.push((f.clone(), std::fs::read(dir.join(f)).unwrap_or_default()));
             }

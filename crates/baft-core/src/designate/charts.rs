@@ -28,57 +28,25 @@ pub fn histogram(
     shares: &[f64],
     threshold: f64,
 ) -> String {
-    let bin = |x: f64| ((x * 10.0).floor() as u32).min(9);
-    let mut counts = [0u32; 10];
+    let bin = |x: f64| ((x * 10.0).floor() as usize).min(9);
+    let mut counts = [0f64; 10];
     for x in shares {
-        counts[bin(*x) as usize] += 1;
+        counts[bin(*x)] += 1.0;
     }
-    let top = counts.iter().copied().max().unwrap_or(0).max(1) + 1;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (520, 300)).into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let chart = ChartBuilder::on(&root)
-            .caption(title, (FONT, 18))
-            .margin(12)
-            .x_label_area_size(42)
-            .y_label_area_size(44)
-            .build_cartesian_2d((0u32..10u32).into_segmented(), 0u32..top);
-        let Ok(mut chart) = chart else {
-            return svg_failed();
-        };
-        let _ = chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_desc(x_label)
-            .y_desc(y_label)
-            .axis_desc_style((FONT, 14))
-            .x_label_formatter(&|v| match v {
-                SegmentValue::Exact(k) | SegmentValue::CenterOf(k) => {
-                    format!("{:.1}", *k as f64 / 10.0)
-                }
-                SegmentValue::Last => "1.0".into(),
-            })
-            .draw();
-        let cut = (threshold * 10.0).floor() as u32;
-        let above = |k: &u32| *k > cut || (*k == cut && threshold * 10.0 > cut as f64);
-        for (over, colour) in [
-            (false, RGBColor(189, 189, 189)),
-            (true, RGBColor(179, 0, 0)),
-        ] {
-            let data = (0u32..10)
-                .filter(|k| above(k) == over)
-                .map(|k| (k, counts[k as usize]));
-            let _ = chart.draw_series(
-                Histogram::vertical(&chart)
-                    .style(colour.filled())
-                    .margin(2)
-                    .data(data),
-            );
-        }
-        let _ = root.present();
-    }
-    svg
+    let labels: Vec<String> = (0..10).map(|k| format!("{:.1}", k as f64 / 10.0)).collect();
+    // A bin is red when any of it lies above the threshold.
+    let alarm: Vec<bool> = (0..10)
+        .map(|k| (k + 1) as f64 / 10.0 > threshold + 1e-12)
+        .collect();
+    let chart = Bars {
+        title,
+        axes: Some((x_label, y_label)),
+        labels: &labels,
+        values: &counts,
+        alarm: &alarm,
+        line: None,
+    };
+    chart.svg()
 }
 
 fn svg_failed() -> String {
@@ -161,4 +129,131 @@ pub fn block_map(
         let _ = root.present();
     }
     svg
+}
+
+/// A bar chart: one bar per label, in dark blue (or red where `alarm` is set); with `line`, a
+/// black tick per bar at that value (a target); with `axes`, the axes' descriptions.
+pub struct Bars<'a> {
+    /// The caption.
+    pub title: &'a str,
+    /// The x and y axes' descriptions.
+    pub axes: Option<(&'a str, &'a str)>,
+    /// One label per bar.
+    pub labels: &'a [String],
+    /// One value per bar.
+    pub values: &'a [f64],
+    /// Bars drawn in red.
+    pub alarm: &'a [bool],
+    /// A target per bar.
+    pub line: Option<&'a [f64]>,
+}
+
+/// [`Bars`] without axis descriptions.
+pub fn bars(
+    title: &str,
+    labels: &[String],
+    values: &[f64],
+    alarm: &[bool],
+    line: Option<&[f64]>,
+) -> String {
+    Bars {
+        title,
+        axes: None,
+        labels,
+        values,
+        alarm,
+        line,
+    }
+    .svg()
+}
+
+impl Bars<'_> {
+    /// The chart as SVG text.
+    pub fn svg(&self) -> String {
+        let Bars {
+            title,
+            axes,
+            labels,
+            values,
+            alarm,
+            line,
+        } = *self;
+        let n = labels.len().max(1) as u32;
+        let top = values
+            .iter()
+            .chain(line.unwrap_or(&[]))
+            .copied()
+            .fold(0.0f64, f64::max)
+            .max(1.0)
+            * 1.15;
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (520, 300)).into_drawing_area();
+            let _ = root.fill(&WHITE);
+            let chart = ChartBuilder::on(&root)
+                .caption(title, (FONT, 18))
+                .margin(12)
+                .x_label_area_size(52)
+                .y_label_area_size(52)
+                .build_cartesian_2d((0u32..n).into_segmented(), 0f64..top);
+            let Ok(mut chart) = chart else {
+                return svg_failed();
+            };
+            let _ = chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .x_labels(labels.len())
+                .x_desc(axes.map_or("", |a| a.0))
+                .y_desc(axes.map_or("", |a| a.1))
+                .axis_desc_style((FONT, 14))
+                .label_style((FONT, 12))
+                .y_label_formatter(&|y| {
+                    if top > 20.0 {
+                        format!("{y:.0}")
+                    } else {
+                        format!("{y:.1}")
+                    }
+                })
+                .x_label_formatter(&|v| match v {
+                    SegmentValue::Exact(k) | SegmentValue::CenterOf(k) => {
+                        labels.get(*k as usize).cloned().unwrap_or_default()
+                    }
+                    SegmentValue::Last => String::new(),
+                })
+                .draw();
+            for (red, colour) in [(false, RGBColor(11, 61, 145)), (true, RGBColor(179, 0, 0))] {
+                let data = (0..labels.len())
+                    .filter(|k| alarm.get(*k).copied().unwrap_or(false) == red)
+                    .map(|k| {
+                        let x = k as u32;
+                        Rectangle::new(
+                            [
+                                (SegmentValue::Exact(x), 0.0),
+                                (
+                                    SegmentValue::Exact(x + 1),
+                                    values.get(k).copied().unwrap_or(0.0),
+                                ),
+                            ],
+                            colour.filled(),
+                        )
+                    });
+                let _ = chart.draw_series(data);
+            }
+            if let Some(targets) = line {
+                let ticks = targets.iter().enumerate().map(|(k, t)| {
+                    let x = k as u32;
+                    PathElement::new(
+                        vec![
+                            (SegmentValue::Exact(x), *t),
+                            (SegmentValue::Exact(x + 1), *t),
+                        ],
+                        BLACK.stroke_width(3),
+                    )
+                });
+                let _ = chart.draw_series(ticks);
+            }
+            let _ = root.present();
+        }
+        svg
+    }
 }

@@ -52,7 +52,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         })
 }
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -20,7 +20,7 @@
 
 mod blocks;
 #[cfg(feature = "dossier")]
-mod charts;
+pub(crate) mod charts;
 #[cfg(feature = "dossier")]
 pub mod dossier;
 pub mod export;

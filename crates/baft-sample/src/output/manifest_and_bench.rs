@@ -208,6 +208,10 @@ fn write_parcels_offices_and_manifest(
         super::streets::streets_layer(city, frame),
     )?;
     std::fs::write(
+        data.join("reference/per-capita.json"),
+        serde_json::to_string_pretty(&crate::social::per_capita()).unwrap_or_default() + "\n",
+    )?;
+    std::fs::write(
         data.join("offices.json"),
         serde_json::to_string_pretty(&offices(city, frame)).unwrap_or_default() + "\n",
     )?;

@@ -26,6 +26,7 @@ pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
         let Some(nk) = b.neighbourhood else { continue };
         for (pk, p) in b.plots.iter().enumerate() {
             sub[nk] += 1;
+            let social = crate::social::social(b, bk, pk, p);
             let mut props = json!({
                     "plot_id": format!("{}-{:03}", b.id, pk + 1),
                     "block_id": b.id,
@@ -38,13 +39,23 @@ pub(super) fn parcels_layer(city: &City, frame: &TransverseMercator) -> String {
                     "street_en": addresses[bk][pk].street.1,
                     "house_number": addresses[bk][pk].number,
                     "area_m2": crate::r1(p.area),
-                    "land_use": p.land_use,
+                    "land_use": social.land_use,
                     "floors": p.floors,
                     "structure": p.structure,
                     "built_year": p.built_year,
                     "frontage_width_m": crate::r1(p.access_width),
                     "on_main_axis": p.on_main_axis,
+                    "condition": social.condition,
+                    "ownership": social.ownership,
             });
+            let o = props.as_object_mut().expect("an object");
+            if let (Some(h), Some(r), Some(t)) =
+                (social.households, social.residents, social.tenure)
+            {
+                o.insert("households".into(), h.into());
+                o.insert("residents".into(), r.into());
+                o.insert("tenure".into(), t.into());
+            }
             // A question the survey left unanswered is not in the plot's properties.
             if p.structure.is_empty() {
                 props.as_object_mut().map(|o| o.remove("structure"));

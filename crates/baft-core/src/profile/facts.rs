@@ -1,0 +1,238 @@
+//! A neighbourhood's physical and social facts, counted from its survey plots.
+
+use crate::layer::Zone;
+use crate::read::manifest::DesignationSettings;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// One survey plot, as the profile reads it (`None`: no answer).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProfilePlot {
+    /// Its index in the survey layer.
+    pub index: usize,
+    /// Its id.
+    pub plot_id: String,
+    /// Its block.
+    pub block_id: Option<String>,
+    /// Area, m² (the survey's, else measured).
+    pub area_m2: Option<f64>,
+    /// Year built (Jalali).
+    pub built_year: Option<i64>,
+    /// The structural system (lower case).
+    pub structure: Option<String>,
+    /// Whether the building has no structural system (the designation settings' values).
+    pub unstable: Option<bool>,
+    /// Floors.
+    pub floors: Option<i64>,
+    /// Width of the passage it is reached by, m.
+    pub access_width_m: Option<f64>,
+    /// Land use.
+    pub land_use: Option<String>,
+    /// `sound`, `ruined` or `vacant`.
+    pub condition: Option<String>,
+    /// `private`, `municipal` or `endowment`.
+    pub ownership: Option<String>,
+    /// Households and residents.
+    pub households: Option<i64>,
+    /// Residents.
+    pub residents: Option<i64>,
+    /// `owner` or `tenant`.
+    pub tenure: Option<String>,
+    /// Fronts a main axis.
+    pub on_main_axis: bool,
+}
+
+impl ProfilePlot {
+    /// Reads a plot of the survey layer.
+    pub fn read(z: &Zone, s: &DesignationSettings) -> ProfilePlot {
+        let f = z.properties.pick([
+            "block_id",
+            s.fine_grain.field.as_str(),
+            "built_year",
+            s.instability.field.as_str(),
+            "floors",
+            s.impermeability.field.as_str(),
+            "land_use",
+            "condition",
+            "ownership",
+            "households",
+            "residents",
+            "tenure",
+            "on_main_axis",
+            "plot_id",
+        ]);
+        let num = |v: &Option<Value>| match v {
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(Value::String(t)) => crate::base::digits::normalize(t).trim().parse().ok(),
+            _ => None,
+        };
+        let int = |v: &Option<Value>| num(v).map(|x| x.round() as i64);
+        let text = |v: &Option<Value>| match v {
+            Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_lowercase()),
+            _ => None,
+        };
+        let structure = text(&f[3]);
+        let values = &s.instability.values;
+        ProfilePlot {
+            index: z.feature_index,
+            plot_id: match &f[13] {
+                Some(Value::String(id)) if !id.trim().is_empty() => id.trim().to_string(),
+                _ => z.id.clone(),
+            },
+            block_id: text(&f[0]).map(|b| b.to_uppercase()),
+            area_m2: num(&f[1]).or(Some(z.area_m2)).filter(|a| *a > 0.0),
+            built_year: int(&f[2]),
+            unstable: structure
+                .as_ref()
+                .map(|v| values.iter().any(|x| &x.to_lowercase() == v)),
+            structure,
+            floors: int(&f[4]),
+            access_width_m: num(&f[5]).filter(|w| *w >= 0.0),
+            land_use: text(&f[6]),
+            condition: text(&f[7]),
+            ownership: text(&f[8]),
+            households: int(&f[9]).filter(|n| *n >= 0),
+            residents: int(&f[10]).filter(|n| *n >= 0),
+            tenure: text(&f[11]),
+            on_main_axis: matches!(f[12], Some(Value::Bool(true))),
+        }
+    }
+}
+
+/// Counts in labelled classes, and how many plots had no answer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Distribution {
+    /// Each class's label (language-neutral: numbers, or the survey's values) and count.
+    pub bins: Vec<(String, usize)>,
+    /// Plots without an answer.
+    pub missing: usize,
+}
+
+impl Distribution {
+    /// Counts `values` in classes cut at `cuts` ("<a", "a–b", …, "≥z").
+    fn classes(values: impl Iterator<Item = Option<f64>>, cuts: &[f64]) -> Distribution {
+        let mut d = Distribution::default();
+        let label = |k: usize| match k {
+            0 => format!("<{}", cuts[0]),
+            k if k == cuts.len() => format!("≥{}", cuts[k - 1]),
+            k => format!("{}–{}", cuts[k - 1], cuts[k]),
+        };
+        d.bins = (0..=cuts.len()).map(|k| (label(k), 0)).collect();
+        for v in values {
+            match v {
+                Some(x) => d.bins[cuts.iter().take_while(|c| x >= **c).count()].1 += 1,
+                None => d.missing += 1,
+            }
+        }
+        d
+    }
+
+    /// Counts each value (sorted by value).
+    fn values(values: impl Iterator<Item = Option<String>>) -> Distribution {
+        let mut m: BTreeMap<String, usize> = BTreeMap::new();
+        let mut missing = 0;
+        for v in values {
+            match v {
+                Some(v) => *m.entry(v).or_default() += 1,
+                None => missing += 1,
+            }
+        }
+        Distribution {
+            bins: m.into_iter().collect(),
+            missing,
+        }
+    }
+}
+
+/// A neighbourhood's physical facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Physical {
+    /// Survey plots in the neighbourhood.
+    pub plots: usize,
+    /// Their total area, hectares.
+    pub area_ha: f64,
+    /// The share of plots (with an area) under the fine-grain threshold (0–1).
+    pub fine_grain_share: Option<f64>,
+    /// Plots by area, m² (`<100`, `100–200`, `200–500`, `≥500`).
+    pub grain: Distribution,
+    /// Buildings by the year built (Jalali decades).
+    pub built: Distribution,
+    /// Buildings by structural system.
+    pub structure: Distribution,
+    /// Buildings by floors.
+    pub floors: Distribution,
+    /// Plots by access width, m (`<4`, `4–6`, `6–10`, `≥10`).
+    pub access: Distribution,
+    /// Plots by building condition.
+    pub condition: Distribution,
+    /// Plots by land use.
+    pub land_use: Distribution,
+}
+
+impl Physical {
+    /// Counts the plots' physical facts.
+    pub fn of(plots: &[&ProfilePlot], s: &DesignationSettings) -> Physical {
+        let areas: Vec<f64> = plots.iter().filter_map(|p| p.area_m2).collect();
+        let small = areas
+            .iter()
+            .filter(|a| **a < s.fine_grain.max_area_m2)
+            .count();
+        let f = |g: &dyn Fn(&ProfilePlot) -> Option<f64>| {
+            plots.iter().map(|p| g(p)).collect::<Vec<_>>().into_iter()
+        };
+        let t = |g: &dyn Fn(&ProfilePlot) -> Option<String>| {
+            plots.iter().map(|p| g(p)).collect::<Vec<_>>().into_iter()
+        };
+        Physical {
+            plots: plots.len(),
+            area_ha: areas.iter().sum::<f64>() / 10_000.0,
+            fine_grain_share: (!areas.is_empty()).then(|| small as f64 / areas.len() as f64),
+            grain: Distribution::classes(f(&|p| p.area_m2), &[100.0, 200.0, 500.0]),
+            built: Distribution::classes(
+                f(&|p| p.built_year.map(|y| y as f64)),
+                &[1340.0, 1350.0, 1360.0, 1370.0, 1380.0, 1390.0, 1400.0],
+            ),
+            structure: Distribution::values(t(&|p| p.structure.clone())),
+            floors: Distribution::values(t(&|p| p.floors.map(|n| n.to_string()))),
+            access: Distribution::classes(f(&|p| p.access_width_m), &[4.0, 6.0, 10.0]),
+            condition: Distribution::values(t(&|p| p.condition.clone())),
+            land_use: Distribution::values(t(&|p| p.land_use.clone())),
+        }
+    }
+}
+
+/// A neighbourhood's social facts, from the plots that answer them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Social {
+    /// Households, summed over the plots that answer.
+    pub households: i64,
+    /// Residents, summed likewise.
+    pub residents: i64,
+    /// Plots answering households and residents.
+    pub answered: usize,
+    /// Homes by tenure (`owner`, `tenant`).
+    pub tenure: Distribution,
+    /// Plots by ownership (`private`, `municipal`, `endowment`).
+    pub ownership: Distribution,
+}
+
+impl Social {
+    /// `None` when no plot answers residents.
+    pub fn of(plots: &[&ProfilePlot]) -> Option<Social> {
+        let answering: Vec<&&ProfilePlot> =
+            plots.iter().filter(|p| p.residents.is_some()).collect();
+        if answering.is_empty() {
+            return None;
+        }
+        Some(Social {
+            households: answering.iter().filter_map(|p| p.households).sum(),
+            residents: answering.iter().filter_map(|p| p.residents).sum(),
+            answered: answering.len(),
+            tenure: Distribution::values(plots.iter().filter_map(|p| {
+                (p.residents.is_some() || p.tenure.is_some()).then(|| p.tenure.clone())
+            })),
+            ownership: Distribution::values(plots.iter().map(|p| p.ownership.clone())),
+        })
+    }
+}

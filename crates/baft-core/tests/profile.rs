@@ -1,0 +1,162 @@
+//! The neighbourhood profile (issue 13), worked by hand on a small neighbourhood: services per
+//! resident against their targets and the ranking of shortfalls; adjoining small plots found as
+//! a cluster (and a lone one not); each candidate's score from its three documented parts.
+
+use baft_core::dataset::Dataset;
+use baft_core::profile::{profile, CandidateKind, Targets};
+use baft_core::read::manifest::DesignationSettings;
+use serde_json::{json, Value};
+
+const LON: f64 = 51.11;
+const LAT: f64 = 35.70;
+
+/// A square `w` × `h` metres whose south-west corner is `x`, `y` metres east and north of
+/// (LON, LAT).
+fn square(x: f64, y: f64, w: f64, h: f64) -> Value {
+    let lon = |m: f64| LON + m / (111_320.0 * LAT.to_radians().cos());
+    let lat = |m: f64| LAT + m / 111_320.0;
+    let ring = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
+    json!({"type": "Polygon", "coordinates": [ring.iter().map(|(a, b)| [lon(*a), lat(*b)]).collect::<Vec<_>>()]})
+}
+
+fn feature(props: Value, geometry: Value) -> Value {
+    json!({"type": "Feature", "properties": props, "geometry": geometry})
+}
+
+/// Row A: plots 1–3, 10 m wide, adjoining, 100 m² unreinforced: one cluster. Plot 4, 30 m
+/// east, the same but alone. Plot 5: a ruined 400 m² plot fronting a main axis. Plot 6: a
+/// municipal green space of 300 m². Plot 7: homes with 40 residents (plots 1–3 hold 10 each).
+fn survey() -> Value {
+    let small = |id: &str, residents: i64| {
+        json!({"plot_id": id, "block_id": "B1", "area_m2": 100.0, "structure": "unreinforced_masonry",
+               "frontage_width_m": 4.0, "land_use": "residential", "condition": "sound",
+               "ownership": "private", "households": 3, "residents": residents, "tenure": "owner"})
+    };
+    json!({"type": "FeatureCollection", "features": [
+        feature(small("P1", 10), square(0.0, 0.0, 10.0, 10.0)),
+        feature(small("P2", 10), square(10.0, 0.0, 10.0, 10.0)),
+        feature(small("P3", 10), square(20.0, 0.0, 10.0, 10.0)),
+        feature(small("P4", 0), square(60.0, 0.0, 10.0, 10.0)),
+        feature(json!({"plot_id": "P5", "block_id": "B1", "area_m2": 400.0, "structure": "unreinforced_masonry",
+                       "land_use": "residential", "condition": "ruined", "on_main_axis": true}),
+                square(0.0, 30.0, 20.0, 20.0)),
+        feature(json!({"plot_id": "P6", "block_id": "B1", "area_m2": 300.0, "structure": "steel_frame",
+                       "land_use": "green_space", "ownership": "municipal"}),
+                square(40.0, 30.0, 20.0, 15.0)),
+        feature(json!({"plot_id": "P7", "block_id": "B1", "area_m2": 250.0, "structure": "concrete_frame",
+                       "land_use": "residential", "households": 12, "residents": 40, "tenure": "tenant"}),
+                square(70.0, 30.0, 25.0, 10.0)),
+    ]})
+}
+
+fn dataset() -> Dataset {
+    let manifest = json!({
+        "format_version": 1, "data_version": "t", "title": {"fa": "آزمون", "en": "test"},
+        "city": {"name": {"fa": "آزمون", "en": "Test"}, "center": [LON, LAT], "utm_zone": 39, "envelope": [51.0, 35.6, 51.2, 35.8]},
+        "parcels": {"file": "parcels.geojson", "id_property": "plot_id"},
+        "layers": [{"id": "tn", "kind": "target_neighbourhood", "name": {"fa": "محله", "en": "n"},
+            "id_property": "zone_id", "colour": "#1e8449", "source": {"name": {"fa": "آزمون", "en": "test"}},
+            "versions": [{"id": "1", "title": {"fa": "۱", "en": "1"}, "file": "tn.geojson",
+                "approved": {"jalali": "1401/09/01", "iso": "2022-11-22"},
+                "approved_by": {"fa": "آ", "en": "a"}}]}]
+    });
+    let tn = json!({"type": "FeatureCollection", "features": [
+        feature(json!({"zone_id": "TN-1", "name": "محلهٔ آزمون"}), square(-5.0, -5.0, 110.0, 60.0))]});
+    let files = [
+        ("tn.geojson", tn.to_string()),
+        ("parcels.geojson", survey().to_string()),
+    ];
+    let (ds, problems) = Dataset::load(&manifest.to_string(), |p| {
+        Ok(files
+            .iter()
+            .find(|(f, _)| *f == p)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default())
+    })
+    .unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    ds
+}
+
+fn targets() -> Targets {
+    Targets::from_json(&json!({"targets": [
+        {"land_use": "green_space", "name": {"fa": "فضای سبز", "en": "Green space"}, "m2_per_resident": 10.0, "source": "s"},
+        {"land_use": "health", "name": {"fa": "درمانی", "en": "Health"}, "m2_per_resident": 1.0, "source": "s"},
+        {"land_use": "religious", "name": {"fa": "مذهبی", "en": "Religious"}, "m2_per_resident": 0.1, "source": "s"},
+    ]}).to_string())
+    .unwrap()
+}
+
+#[test]
+fn a_neighbourhood_profile_worked_by_hand() {
+    let ds = dataset();
+    let survey =
+        baft_core::designate::read_survey(&ds, "parcels.geojson", survey().to_string().as_bytes())
+            .unwrap();
+    let ps = profile(&ds, &survey, &targets(), &DesignationSettings::default());
+    assert_eq!(ps.len(), 1);
+    let p = &ps[0];
+    assert_eq!(p.physical.plots, 7);
+    // Under 200 m²: plots 1–4, of 7.
+    assert_eq!(p.physical.fine_grain_share, Some(4.0 / 7.0));
+    // Residents: 10 + 10 + 10 + 0 + 40 = 70, from the five plots that answer.
+    let social = p.social.as_ref().unwrap();
+    assert_eq!(
+        (social.residents, social.households, social.answered),
+        (70, 24, 5)
+    );
+    // Green space: 300 m² for 70 residents = 4.29 m² each, target 10: short by 700 − 300 = 400.
+    // Health: none, target 1: short by 70. Religious: none, target 0.1: short by 7.
+    let g = &p.services[0];
+    assert_eq!(g.land_use, "green_space");
+    assert!((g.per_resident_m2.unwrap() - 300.0 / 70.0).abs() < 1e-9);
+    assert!((g.shortfall_m2.unwrap() - 400.0).abs() < 1e-9);
+    let order: Vec<(&str, Option<usize>)> = p
+        .services
+        .iter()
+        .map(|r| (r.land_use.as_str(), r.priority))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("green_space", Some(1)),
+            ("health", Some(2)),
+            ("religious", Some(3))
+        ]
+    );
+    // Candidates: the cluster P1–P3 (P4 stands alone), the ruined P5, the municipal P6.
+    let kinds: Vec<(CandidateKind, Vec<&str>, f64)> = p
+        .candidates
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.plot_ids.iter().map(String::as_str).collect(),
+                c.score,
+            )
+        })
+        .collect();
+    // P5: size 40 × 400/1000 = 16; shortfall 40 × min(400/400, 1) = 40; axis 20: 76.
+    // Cluster: 300 m²: 12 + 40 × 300/400 = 30, no axis: 42. P6: 300 m²: 12 + 30 = 42.
+    assert_eq!(
+        kinds,
+        [
+            (CandidateKind::Ruined, vec!["P5"], 76.0),
+            (CandidateKind::SmallPlots, vec!["P1", "P2", "P3"], 42.0),
+            (CandidateKind::Municipal, vec!["P6"], 42.0),
+        ]
+    );
+    assert_eq!(p.candidates[0].could_fill.as_deref(), Some("green_space"));
+}
+
+#[test]
+fn a_bad_per_capita_file_names_the_field() {
+    let e = Targets::from_json(
+        r#"{"targets": [{"land_use": "health", "name": {"fa": "د", "en": "h"}, "source": "s"}]}"#,
+    )
+    .unwrap_err();
+    assert!(e.contains("m2_per_resident"), "{e}");
+    let e = Targets::from_json(r#"{"targets": [{"land_use": "health", "name": {"fa": "د", "en": "h"}, "source": "s", "m2_per_resident": -1}]}"#)
+        .unwrap_err();
+    assert!(e.contains("targets[health].m2_per_resident"), "{e}");
+}
