@@ -26,3 +26,5 @@ trunk build --release --offline "$@"
 node scripts/postbuild.mjs dist
 # The JS API for integrators (ES module + wasm + types + example) into dist/js-api/.
 bash scripts/build-js-api.sh
+# The staff page, with its own module (owners never load it), into dist/staff/.
+bash scripts/build-staff.sh

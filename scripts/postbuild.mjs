@@ -64,7 +64,7 @@ if (existsSync(swPath)) {
       const p = join(d, name);
       const rel = relative(dist, p).split('\\').join('/');
       if (statSync(p).isDirectory()) {
-        if (rel !== 'data' && rel !== 'js-api') walk(p);
+        if (rel !== 'data' && rel !== 'js-api' && rel !== 'staff') walk(p);
       } else if (rel !== 'sw.js' && rel !== 'embed.html' && !rel.startsWith('embed-builder')) {
         shell.push(rel);
       }

@@ -70,6 +70,17 @@ export function byteRange(header, size) {
   return [a, b];
 }
 
+/**
+ * The headers for one path: the staff page (/staff/) also allows style attributes
+ * (`style-src-attr 'unsafe-inline'`): plotters measures chart text in a styled <span>. No
+ * script runs from them; every other page keeps the strict policy.
+ */
+export function pageHeaders(headers, pathname) {
+  const csp = headers['content-security-policy'];
+  if (!csp || !/(^|\/)staff\//.test(pathname)) return headers;
+  return { ...headers, 'content-security-policy': `${csp}; style-src-attr 'unsafe-inline'` };
+}
+
 export async function startServer(dir = root, p = port, h = host, { secure = true } = {}) {
   // `secure: false` for the benchmark pages only (they run inline measuring code).
   const headers = secure ? await securityHeaders(dir) : {};
@@ -99,7 +110,7 @@ export async function startServer(dir = root, p = port, h = host, { secure = tru
         res.end(part);
         return;
       }
-      res.writeHead(200, { ...headers, ...type });
+      res.writeHead(200, { ...pageHeaders(headers, url.pathname), ...type });
       res.end(await readFile(file));
     } catch (e) {
       res.writeHead(500).end(String(e));

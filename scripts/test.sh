@@ -13,7 +13,7 @@ step "every sentence is in the bilingual catalogue (docs/catalogue.md is current
 python3 scripts/catalogue.py --check
 
 step "native tests: core, CLI, JS API engine, sample generator"
-cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample
+cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample -p baft-staff
 
 step "fuzz targets: the committed corpora plus ${BAFT_FUZZ_RUNS:-100000} fixed-seed inputs each (docs/fuzzing.md)"
 if rustup toolchain list | grep -q '^nightly'; then

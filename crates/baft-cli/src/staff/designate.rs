@@ -78,7 +78,7 @@ fn text(d: &Designation, lang: Lang) -> String {
     s
 }
 
-/// Writes the exports into `out`: blocks and proposal as GeoJSON and FlatGeobuf, and the CSV.
+/// Writes the exports ([`export::files`]) into `out`.
 fn write_exports(
     d: &Designation,
     blocks: Option<&baft_core::layer::Layer>,
@@ -86,29 +86,10 @@ fn write_exports(
 ) -> Result<Vec<String>, Failure> {
     let fail = |e: std::io::Error| Failure(e.to_string());
     std::fs::create_dir_all(out).map_err(fail)?;
-    let mut files = vec![("designation-blocks.csv".to_string(), export::blocks_csv(d))];
-    if let Some(b) = blocks {
-        files.push((
-            "designation-blocks.geojson".into(),
-            export::blocks_geojson(d, b),
-        ));
-    }
-    if let Some(p) = export::proposal_geojson(d) {
-        files.push(("designation-proposal.geojson".into(), p));
-    }
     let mut written = Vec::new();
-    for (name, body) in &files {
-        std::fs::write(out.join(name), body).map_err(fail)?;
-        written.push(name.clone());
-        if let Some(stem) = name.strip_suffix(".geojson") {
-            let fgb = baft_core::read::fgb::from_geojson(name, body, None);
-            // An empty proposal has no feature to write as FlatGeobuf.
-            if let Some((bytes, _, _)) = fgb.ok().filter(|(_, s, _)| s.features > 0) {
-                let f = format!("{stem}.fgb");
-                std::fs::write(out.join(&f), bytes).map_err(fail)?;
-                written.push(f);
-            }
-        }
+    for (name, body) in export::files(d, blocks) {
+        std::fs::write(out.join(&name), body).map_err(fail)?;
+        written.push(name);
     }
     Ok(written)
 }

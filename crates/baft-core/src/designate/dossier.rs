@@ -110,7 +110,7 @@ fn thresholds(d: &Designation) -> String {
     };
     format!(
         "<table><caption>آستانه‌ها <span class=en>Thresholds</span></caption>\
-         <tr><th></th><th>سنجه / measure</th><th>سهم / share</th><th>در قاعده / in rule</th></tr>{}{}{}</table>\
+         <tr><th>معیار / criterion</th><th>سنجه / measure</th><th>سهم / share</th><th>در قاعده / in rule</th></tr>{}{}{}</table>\
          <p>پوشش لازم برداشت: {}٪ پلاک‌ها برای هر معیار، و دست‌کم {} پلاک در بلوک. <span class=en>Survey coverage needed: {}% of plots per criterion, and at least {} plots a block.</span></p>",
         row(Criterion::FineGrain, format!("{} &lt; {} m² ({rule}); «{}»", "مساحت", fa(&s.fine_grain.max_area_m2.to_string()), esc(&s.fine_grain.field)), s.fine_grain.share),
         row(Criterion::Instability, format!("«{}» ∈ {}", esc(&s.instability.field), esc(&s.instability.values.join(", "))), s.instability.share),

@@ -150,3 +150,33 @@ fn csv_field(s: &str) -> String {
         s.into()
     }
 }
+
+/// Every export of the analysis, named as `baft designate --out` writes them: the CSV, the
+/// blocks (with `blocks`) and the proposal as GeoJSON, and each GeoJSON again as FlatGeobuf
+/// (an empty proposal has no feature to write as FlatGeobuf). The CLI and the staff page both
+/// write these; in the browser (wasm32) there is no FlatGeobuf: the `flatgeobuf` crate's writer
+/// spools features to a temporary file, which a browser has not.
+pub fn files(d: &Designation, blocks: Option<&Layer>) -> Vec<(String, Vec<u8>)> {
+    let mut geojson = Vec::new();
+    if let Some(b) = blocks {
+        geojson.push(("designation-blocks", blocks_geojson(d, b)));
+    }
+    if let Some(p) = proposal_geojson(d) {
+        geojson.push(("designation-proposal", p));
+    }
+    let mut out = vec![(
+        "designation-blocks.csv".to_string(),
+        blocks_csv(d).into_bytes(),
+    )];
+    for (stem, text) in geojson {
+        let name = format!("{stem}.geojson");
+        #[cfg(not(target_arch = "wasm32"))]
+        let fgb = crate::read::fgb::from_geojson(&name, &text, None);
+        out.push((name, text.into_bytes()));
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some((bytes, _, _)) = fgb.ok().filter(|(_, s, _)| s.features > 0) {
+            out.push((format!("{stem}.fgb"), bytes));
+        }
+    }
+    out
+}

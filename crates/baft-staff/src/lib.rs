@@ -1,0 +1,113 @@
+//! The facilitation office's workbench for the browser (wasm-bindgen): loaded only by the
+//! staff page (`www/staff/`), never by the owners' app, so owners never download it.
+//!
+//! The page fetches the site's data files ([`Workbench::site_files`]), the staff member opens a
+//! local survey file (GeoJSON or FlatGeobuf) that never leaves the browser, and the workbench
+//! designates the blocks, profiles the neighbourhoods and writes the dossier, the exports and
+//! the outreach: the core's own functions, the same the `baft` CLI calls. The logic is in
+//! [`workbench`] (plain Rust, tested natively); this file only converts to and from JS values.
+
+pub mod workbench;
+
+use baft_core::base::jalali::GregorianDate;
+use baft_core::designate::dossier::Paper;
+use baft_core::Lang;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// The per-capita targets file, relative to the manifest.
+pub const TARGETS: &str = "reference/per-capita.json";
+
+fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("result is not JSON"))
+}
+
+/// Today, in the browser's time zone.
+fn today() -> GregorianDate {
+    let d = js_sys::Date::new_0();
+    GregorianDate {
+        year: d.get_full_year() as i32,
+        month: d.get_month() + 1,
+        day: d.get_date(),
+    }
+}
+
+/// The workbench, for JavaScript.
+#[wasm_bindgen]
+pub struct Workbench(workbench::Workbench);
+
+#[wasm_bindgen]
+impl Workbench {
+    /// From the site's `manifest.json` text; `lang` is `fa` (default) or `en` for messages.
+    #[wasm_bindgen(constructor)]
+    pub fn new(manifest: &str, lang: Option<String>) -> Result<Workbench, JsError> {
+        let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+        workbench::Workbench::new(manifest, lang)
+            .map(Workbench)
+            .map_err(|e| JsError::new(&e))
+    }
+
+    /// `[{path, binary}]`: the site's files to fetch, in order.
+    #[wasm_bindgen(js_name = siteFiles)]
+    pub fn site_files(&self) -> Result<JsValue, JsError> {
+        js(&self.0.site_files())
+    }
+
+    /// Adds a fetched site file; returns its problems in words.
+    #[wasm_bindgen(js_name = addSiteFile)]
+    pub fn add_site_file(&mut self, path: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let problems = self
+            .0
+            .add_site_file(path, bytes)
+            .map_err(|e| JsError::new(&e))?;
+        js(&problems)
+    }
+
+    /// Opens the survey file: `{plots, problems}`.
+    #[wasm_bindgen(js_name = openSurvey)]
+    pub fn open_survey(&mut self, name: &str, bytes: Vec<u8>) -> Result<JsValue, JsError> {
+        let opened = self
+            .0
+            .open_survey(name, bytes)
+            .map_err(|e| JsError::new(&e))?;
+        js(&opened)
+    }
+
+    /// Designates the blocks: the core's `Designation` (settings, blocks, proposal).
+    pub fn designate(&mut self) -> Result<JsValue, JsError> {
+        js(&self.0.designate())
+    }
+
+    /// Profiles the neighbourhoods: the core's profiles.
+    pub fn profile(&mut self) -> Result<JsValue, JsError> {
+        js(self.0.profile())
+    }
+
+    /// The dossier's HTML (`a3` or `a4`).
+    pub fn dossier(&self, paper: &str) -> Option<String> {
+        let paper = if paper == "a3" { Paper::A3 } else { Paper::A4 };
+        self.0.dossier(paper, today())
+    }
+
+    /// One neighbourhood's profile HTML.
+    #[wasm_bindgen(js_name = profileHtml)]
+    pub fn profile_html(&self, id: &str) -> Option<String> {
+        self.0.profile_html(id, today())
+    }
+
+    /// `[{name, mime, bytes}]`: every file to download, the outreach's links to `base_url`.
+    pub fn downloads(&self, base_url: &str) -> Result<js_sys::Array, JsError> {
+        let out = js_sys::Array::new();
+        for d in self.0.downloads(base_url, today()) {
+            let o = js_sys::Object::new();
+            let set = |k: &str, v: JsValue| js_sys::Reflect::set(&o, &k.into(), &v);
+            set("name", d.name.into()).map_err(|_| JsError::new("set"))?;
+            set("mime", d.mime.into()).map_err(|_| JsError::new("set"))?;
+            set("bytes", js_sys::Uint8Array::from(&d.bytes[..]).into())
+                .map_err(|_| JsError::new("set"))?;
+            out.push(&o);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,116 @@
+//! The staff page's workbench on the sample site, as the page drives it: the site's files
+//! fetched by its list (never the published parcel layer), the survey opened from a file, then
+//! the designation (the generator's own block figures), the profiles and every download.
+
+use baft_core::base::jalali::GregorianDate;
+use baft_core::designate::dossier::{sha256_hex, Paper};
+use baft_core::Lang;
+use baft_staff::workbench::Workbench;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+const TODAY: GregorianDate = GregorianDate {
+    year: 2026,
+    month: 11,
+    day: 26,
+};
+
+fn loaded() -> Workbench {
+    let data = repo().join("data");
+    let manifest = std::fs::read_to_string(data.join("manifest.json")).unwrap();
+    let mut w = Workbench::new(&manifest, Lang::En).unwrap();
+    let files = w.site_files();
+    assert!(
+        files.iter().all(|f| !f.path.starts_with("parcels/")),
+        "{files:?}"
+    );
+    assert!(files.iter().any(|f| f.path == "layers/blocks.geojson"));
+    assert!(files.iter().any(|f| f.path == "reference/per-capita.json"));
+    for f in files {
+        let bytes = std::fs::read(data.join(&f.path)).unwrap();
+        let problems = w.add_site_file(&f.path, &bytes).unwrap();
+        assert!(problems.is_empty(), "{}: {problems:?}", f.path);
+    }
+    w
+}
+
+#[test]
+fn the_workbench_designates_profiles_and_writes_every_file_from_an_opened_survey() {
+    let mut w = loaded();
+    assert!(w.designation().is_none());
+    let survey = std::fs::read(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let opened = w.open_survey("parcels.geojson", survey.clone()).unwrap();
+    assert_eq!(opened.plots, 10_400);
+    let d = w.designate().unwrap().clone();
+    // The generator's own figures, block by block.
+    let gen: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/block-figures.json")).unwrap(),
+    )
+    .unwrap();
+    let judged = gen["judged"].as_object().unwrap();
+    let mut compared = 0;
+    for b in &d.blocks {
+        if let Some(g) = judged.get(&b.block_id) {
+            let share = |x: Option<f64>| (x.unwrap() * 1000.0).round() / 1000.0;
+            assert_eq!(
+                share(b.fine_grain_share),
+                g["fine_grain_share"].as_f64().unwrap()
+            );
+            assert_eq!(
+                share(b.no_structure_share),
+                g["no_structure_share"].as_f64().unwrap()
+            );
+            assert_eq!(b.plots as u64, g["plots"].as_u64().unwrap());
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, judged.len());
+    assert!(d.proposal.is_some());
+    assert_eq!(w.profile().len(), 10);
+    let dossier = w.dossier(Paper::A4, TODAY).unwrap();
+    assert!(
+        dossier.contains(&sha256_hex(&survey)),
+        "the survey's SHA-256"
+    );
+    let names: Vec<String> = w
+        .downloads("https://baft.example/", TODAY)
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    for n in [
+        "designation-blocks.csv",
+        "designation-blocks.geojson",
+        "designation-blocks.fgb",
+        "designation-proposal.geojson",
+        "designation-proposal.fgb",
+        "dossier-a4.html",
+        "dossier-a3.html",
+        "profile-TN-01.html",
+        "brochure-TN-10.html",
+        "banner-TN-10.svg",
+    ] {
+        assert!(names.iter().any(|x| x == n), "{n} in {names:?}");
+    }
+}
+
+#[test]
+fn a_survey_that_is_not_one_is_a_clear_error_and_the_workbench_goes_on() {
+    let mut w = loaded();
+    let e = w
+        .open_survey("plots.geojson", b"{\"type\": \"Feature".to_vec())
+        .unwrap_err();
+    assert!(e.contains("JSON"), "{e}");
+    let e = w
+        .open_survey("plots.csv", b"id,location\n".to_vec())
+        .unwrap_err();
+    assert!(!e.is_empty());
+    let survey = std::fs::read(repo().join("data/parcels/parcels.geojson")).unwrap();
+    assert_eq!(
+        w.open_survey("parcels.geojson", survey).unwrap().plots,
+        10_400
+    );
+}

@@ -1,0 +1,136 @@
+// The staff page (issue 13): the facilitation office's workbench. The page only shows what the
+// workbench (baft_staff.wasm, through workbench.mjs) computes with the core: the same figures,
+// dossier, profiles and outreach as the `baft` CLI. Owners never load this page or its module.
+import { connect } from './workbench.mjs';
+
+const $ = (id) => document.getElementById(id);
+const fa = (n) => Number(n).toLocaleString('fa-IR', { maximumFractionDigits: 2 });
+const en = (n) => Number(n).toLocaleString('en-GB', { maximumFractionDigits: 2 });
+let urls = [];
+
+/** A Persian sentence and its English, as the page writes every message. */
+function say(el, persian, english) {
+  el.textContent = persian + ' ';
+  const e = document.createElement('span');
+  e.lang = 'en';
+  e.dir = 'ltr';
+  e.textContent = english;
+  el.append(e);
+}
+
+const STEPS = {
+  site: (d, t, f) => [`داده‌های وبگاه: فایل ${fa(d + 1)} از ${fa(t)} (${f})`, `The site's data: file ${d + 1} of ${t} (${f})`],
+  read: () => ['خواندن فایل برداشت…', 'Reading the survey…'],
+  designate: () => ['سنجش سه معیار در هر بلوک…', 'Measuring the three criteria in each block…'],
+  profile: () => ['شناسنامهٔ محله‌ها…', 'Profiling the neighbourhoods…'],
+  dossier: () => ['تهیهٔ پرونده…', 'Laying out the dossier…'],
+  files: () => ['ساختن فایل‌ها…', 'Making the files…'],
+};
+
+function busy(on) {
+  $('survey').disabled = on;
+  $('make').disabled = on;
+  document.body.setAttribute('aria-busy', on ? 'true' : 'false');
+}
+
+/** A report's body (the dossier or a profile, made by the core) shown in the page: its own
+ * title and headings one level down, its print styles left to the downloaded file. */
+function showReport(el, html) {
+  const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+  el.innerHTML = body.replace(/<(\/?)h[12]\b/g, '<$1h3');
+}
+
+function summary(d, opened) {
+  const count = (s) => d.blocks.filter((b) => b.status === s).length;
+  const [q, no, ins] = ['qualifies', 'does_not_qualify', 'insufficient_data'].map(count);
+  let faText = `${fa(opened.plots)} پلاک در ${fa(d.blocks.length)} بلوک: ${fa(q)} واجد شرایط، ${fa(no)} فاقد شرایط، ${fa(ins)} با دادهٔ ناکافی.`;
+  let enText = `${en(opened.plots)} plots in ${en(d.blocks.length)} blocks: ${q} qualify, ${no} do not, ${ins} have insufficient data.`;
+  const p = d.proposal;
+  if (p) {
+    const n = (k) => p.blocks.filter((b) => b.change === k).length;
+    faText += ` پیشنهاد: ${fa(n('add'))} بلوک افزوده و ${fa(n('remove'))} بلوک حذف؛ مساحت از ${fa(p.approved_area_ha.toFixed(2))} به ${fa(p.proposed_area_ha.toFixed(2))} هکتار.`;
+    enText += ` Proposal: ${n('add')} blocks added, ${n('remove')} removed; from ${p.approved_area_ha.toFixed(2)} to ${p.proposed_area_ha.toFixed(2)} ha.`;
+  }
+  say($('summary'), faText, enText);
+}
+
+function showProfiles(profiles) {
+  const select = $('neighbourhood');
+  select.replaceChildren(...profiles.map((p) => new Option(`${p.name.fa} (${p.id})`, p.id)));
+  $('profiles').hidden = profiles.length === 0;
+  if (profiles.length) send({ type: 'profile', id: profiles[0].id });
+}
+
+function showDownloads(files) {
+  for (const u of urls) URL.revokeObjectURL(u);
+  urls = [];
+  const items = files.map((f) => {
+    const url = URL.createObjectURL(new Blob([f.bytes], { type: f.mime }));
+    urls.push(url);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = f.name;
+    a.textContent = f.name;
+    a.dir = 'ltr';
+    const li = document.createElement('li');
+    li.append(a, ` (${fa(Math.max(1, Math.round(f.bytes.byteLength / 1024)))} کیلوبایت)`);
+    return li;
+  });
+  $('downloads').replaceChildren(...items);
+  say($('status'), `${fa(files.length)} فایل آماده است.`, `${files.length} files are ready.`);
+}
+
+function onMessage(data) {
+  if (data.type === 'progress') {
+    $('progress').max = data.total;
+    $('progress').value = data.done;
+    say($('status'), ...STEPS[data.step](data.done, data.total, data.file));
+  } else if (data.type === 'loaded') {
+    $('progress').value = $('progress').max;
+    busy(false);
+    say($('status'), `داده‌های وبگاه آماده است (${fa(data.files)} فایل). فایل برداشت را باز کنید.`,
+      `The site's data is ready (${data.files} files). Open the survey file.`);
+  } else if (data.type === 'opened') {
+    busy(false);
+    $('progress').value = $('progress').max;
+    $('error').hidden = true;
+    summary(data.designation, data.opened);
+    showReport($('dossier'), data.dossier || '');
+    $('proposal').hidden = false;
+    $('files').hidden = false;
+    showProfiles(data.profiles);
+    const warn = data.opened.problems.length ? ` ${fa(data.opened.problems.length)} مورد کنار گذاشته شد.` : '';
+    say($('status'), `فایل برداشت خوانده و سنجیده شد.${warn}`, `The survey was read and analysed.${data.opened.problems.length ? ` ${data.opened.problems.length} problems were left out.` : ''}`);
+    $('summary').focus();
+  } else if (data.type === 'profile') {
+    showReport($('profile'), data.html || '');
+  } else if (data.type === 'downloads') {
+    busy(false);
+    showDownloads(data.files);
+  } else if (data.type === 'error') {
+    busy(data.during === 'load');
+    $('error').hidden = false;
+    say($('error'), `خطا: ${data.message}`, data.during === 'open' ? 'The survey file could not be used; choose another.' : 'Something went wrong.');
+  }
+}
+const send = connect(onMessage);
+
+$('survey').addEventListener('change', async (ev) => {
+  const file = ev.target.files[0];
+  if (!file) return;
+  busy(true);
+  const bytes = await file.arrayBuffer();
+  send({ type: 'open', name: file.name, bytes });
+});
+$('neighbourhood').addEventListener('change', (ev) => send({ type: 'profile', id: ev.target.value }));
+$('make').addEventListener('click', () => {
+  if (!$('base-url').reportValidity()) return;
+  busy(true);
+  send({ type: 'downloads', baseUrl: $('base-url').value });
+});
+
+$('summary').tabIndex = -1;
+$('base-url').value = new URL('../', location.href).href;
+busy(true);
+send({ type: 'load', dataUrl: new URL('../data/', location.href).href, lang: 'fa' });
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {});

@@ -1,0 +1,59 @@
+// The staff page's workbench (baft_staff.wasm) behind a message interface: `connect(post)`
+// gives `receive(message)`; progress is posted step by step, and the page is let paint between
+// steps. It runs on the page's thread, not in a worker: the core draws its charts with plotters,
+// whose text measuring in the browser needs the page's canvas. Every file is read in this
+// browser: the survey is never sent anywhere.
+import init, { Workbench } from './baft_staff.js';
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+export function connect(post) {
+  let wb;
+  const progress = async (step, done, total, file = '') => {
+    post({ type: 'progress', step, done, total, file });
+    await frame();
+  };
+
+  async function load({ dataUrl, lang }) {
+    await init();
+    const base = new URL(dataUrl);
+    const res = await fetch(new URL('manifest.json', base));
+    if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
+    wb = new Workbench(await res.text(), lang);
+    const files = wb.siteFiles();
+    const problems = [];
+    for (const [k, f] of files.entries()) {
+      await progress('site', k, files.length, f.path);
+      const r = await fetch(new URL(f.path, base));
+      if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
+      problems.push(...wb.addSiteFile(f.path, new Uint8Array(await r.arrayBuffer())));
+    }
+    post({ type: 'loaded', files: files.length, problems });
+  }
+
+  async function open({ name, bytes }) {
+    await progress('read', 0, 4);
+    const opened = wb.openSurvey(name, new Uint8Array(bytes));
+    await progress('designate', 1, 4);
+    const designation = wb.designate();
+    await progress('profile', 2, 4);
+    const profiles = wb.profile();
+    await progress('dossier', 3, 4);
+    const dossier = wb.dossier('a4');
+    post({ type: 'opened', opened, designation, profiles, dossier });
+  }
+
+  return async function receive(data) {
+    try {
+      if (data.type === 'load') await load(data);
+      else if (data.type === 'open') await open(data);
+      else if (data.type === 'profile') post({ type: 'profile', id: data.id, html: wb.profileHtml(data.id) });
+      else if (data.type === 'downloads') {
+        await progress('files', 0, 1);
+        post({ type: 'downloads', files: wb.downloads(data.baseUrl) });
+      }
+    } catch (e) {
+      post({ type: 'error', during: data.type, message: (e && e.message) || String(e) });
+    }
+  };
+}
