@@ -55,3 +55,26 @@ test('a brochure per neighbourhood: two A4 sides, the packages and the office, a
   const inner = banner.slice(banner.indexOf('<svg', 5), banner.lastIndexOf('</svg>')).replace(/ x="[0-9]+" y="[0-9]+" width="[0-9]+" height="[0-9]+"/, '');
   expect(await decodeQr(context, inner)).toBe(link);
 });
+
+test('an owner letter per plot in the fabric: its QR code opens Baft on that plot', async ({ page, context, baseURL }) => {
+  const out = mkdtempSync(join(tmpdir(), 'baft-letters-'));
+  execFileSync(join(ROOT, 'target/release/baft'), ['outreach', join(ROOT, 'data'), '--url', `${baseURL}/`, '--out', out, '--date', '1405/09/05', '--letters', '--neighbourhood', 'TN-10'], { stdio: 'ignore' });
+  const html = readFileSync(join(out, 'letters-TN-10.html'), 'utf8');
+  await page.setContent(html);
+  const letters = page.locator('section.letter');
+  expect(await letters.count()).toBeGreaterThan(10);
+  // One printed A4 page per letter.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g).length).toBe(await letters.count());
+  await page.emulateMedia({ media: 'screen' });
+  const first = letters.nth(3);
+  const plotId = await first.locator('.id').first().textContent();
+  await expect(first.getByRole('heading', { level: 1 })).toContainText('به مالک محترم ملک');
+  await expect(first).toContainText('دفتر تسهیلات نوسازی');
+  const link = await decodeQr(context, await first.locator('.qr').innerHTML());
+  expect(link).toBe(await first.locator('.link').textContent());
+  await openApp(page, link.slice(baseURL.length));
+  await expect(page.locator('.survey')).toContainText(plotId);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', /inside/);
+});

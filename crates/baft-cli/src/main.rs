@@ -103,6 +103,13 @@ enum Command {
         /// The day packages are judged on: Jalali 1405/09/05 or ISO 2026-11-26; default today.
         #[arg(long)]
         date: Option<String>,
+        /// Also write owner letters: a page for every surveyed plot inside the worn-out fabric,
+        /// one file per target neighbourhood (letters-<id>.html; letters-other.html for the rest).
+        #[arg(long)]
+        letters: bool,
+        /// With --letters: only the plots of this target neighbourhood (its id, e.g. TN-03).
+        #[arg(long, value_name = "ID", requires = "letters")]
+        neighbourhood: Option<String>,
         #[arg(long, default_value = "fa", value_parser = parse_lang)]
         lang: Lang,
     },
@@ -221,8 +228,18 @@ fn main() -> ExitCode {
             url,
             out,
             date,
+            letters,
+            neighbourhood,
             lang,
-        } => staff::outreach(&dir, &url, &out, date.as_deref(), lang),
+        } => staff::outreach(
+            &dir,
+            &url,
+            &out,
+            date.as_deref(),
+            letters,
+            neighbourhood.as_deref(),
+            lang,
+        ),
         Command::Profile {
             dir,
             json,

@@ -56,3 +56,98 @@ fn every_neighbourhood_gets_a_brochure_and_a_banner_pointing_inside_it() {
     }
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// `--letters`: a letter for every plot the worn-out fabric holds, and none for the others, each
+/// listing the packages `baft check` finds applying (or maybe applying) to that plot, with a link
+/// to the plot; `--neighbourhood` keeps one neighbourhood's, and an unknown one is an error.
+#[test]
+fn owner_letters_for_exactly_the_plots_inside_the_fabric() {
+    let out = std::env::temp_dir().join(format!("baft-letters-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let args = "outreach data --url https://baft.example/ --date 1405/09/05 --letters --neighbourhood TN-10 --out";
+    let mut args: Vec<&str> = args.split(' ').collect();
+    args.push(out.to_str().unwrap());
+    assert_ok(&baft(&args, None));
+    // Only TN-10's letters were written.
+    let files = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name());
+    let written: Vec<_> = files
+        .filter(|n| n.to_str().unwrap().starts_with("letters-"))
+        .collect();
+    assert_eq!(written, ["letters-TN-10.html"]);
+    let letters = std::fs::read_to_string(out.join("letters-TN-10.html")).unwrap();
+    let letter = |id: &str| {
+        let at = letters.find(&format!("<span class=id>{id}</span>"))?;
+        let start = letters[..at].rfind("<section class=letter>").unwrap();
+        let end = at + letters[at..].find("</section>").unwrap();
+        Some(letters[start..end].to_string())
+    };
+    // TN-10's plots (plate main number 152 in the sample), asked of `baft batch` in one run:
+    // a letter for exactly those the worn-out fabric holds.
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let layer: Value = serde_json::from_str(&text).unwrap();
+    let ids: Vec<&str> = (layer["features"].as_array().unwrap().iter())
+        .filter(|f| f["properties"]["plate_main"] == 152)
+        .map(|f| f["properties"]["plot_id"].as_str().unwrap())
+        .collect();
+    let csv: String = std::iter::once("id,location".to_string())
+        .chain(ids.iter().map(|id| format!("{id},{id}")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let plots = out.join("tn-10.csv");
+    std::fs::write(&plots, csv).unwrap();
+    let plots = plots.to_str().unwrap();
+    let b = baft(
+        &["batch", plots, "--data", "data", "--format", "json"],
+        None,
+    );
+    assert_ok(&b);
+    let mut in_fabric = Vec::new();
+    for line in String::from_utf8_lossy(&b.stdout).lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        let worn = row["layers"]["worn-out-fabric"].as_str().unwrap();
+        let (status, share) = worn.split_once(':').unwrap();
+        let share: f64 = share.parse().unwrap();
+        if status == "inside" || (status == "partly_inside" && share >= 0.5) {
+            in_fabric.push(row["id"].as_str().unwrap().to_string());
+        }
+    }
+    let lettered: Vec<String> = (ids.iter())
+        .filter(|id| letter(id).is_some())
+        .map(|id| id.to_string())
+        .collect();
+    assert_eq!(lettered, in_fabric);
+    assert!(
+        !in_fabric.is_empty() && in_fabric.len() < ids.len(),
+        "{} of {}",
+        in_fabric.len(),
+        ids.len()
+    );
+    // Two letters' packages: those `baft check` finds applying or maybe applying.
+    for id in in_fabric.iter().take(2) {
+        let text = letter(id).unwrap();
+        assert!(
+            text.contains(&format!("#id={id}")),
+            "{id}: the link opens the plot"
+        );
+        let a = check(&["--point", id, "--json", "--date", "1405/09/05"]);
+        assert_ok(&a);
+        let a: Value = serde_json::from_slice(&a.stdout).unwrap();
+        for r in a["incentives"]["results"].as_array().unwrap() {
+            let name = r["package"]["name"]["fa"].as_str().unwrap();
+            let name = baft_core::base::digits::to_persian_digits(name);
+            let listed = text.contains(&format!("<b>{name}</b>"));
+            let applies = matches!(r["status"].as_str(), Some("applies" | "may_apply"));
+            assert_eq!(listed, applies, "{id}: {name} {}", r["status"]);
+        }
+    }
+    let args = "outreach data --url u --letters --neighbourhood TN-99 --lang en --out";
+    let mut args: Vec<&str> = args.split(' ').collect();
+    args.push(out.to_str().unwrap());
+    let o = baft(&args, None);
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("no target neighbourhood “TN-99”"), "{e}");
+    let _ = std::fs::remove_dir_all(&out);
+}

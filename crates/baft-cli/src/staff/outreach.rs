@@ -1,4 +1,5 @@
-//! `baft outreach DIR --url URL --out OUT`: each target neighbourhood's brochure and banner
+//! `baft outreach DIR --url URL --out OUT [--letters]`: each target neighbourhood's brochure and
+//! banner, and with `--letters` a letter per plot inside the worn-out fabric
 //! (`baft_core::outreach`), made from the data files the app answers from.
 
 use crate::{CheckArgs, Failure};
@@ -12,6 +13,8 @@ pub fn outreach(
     url: &str,
     out: &Path,
     date: Option<&str>,
+    letters: bool,
+    neighbourhood: Option<&str>,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
     let args = CheckArgs::for_data(dir, lang);
@@ -53,5 +56,54 @@ pub fn outreach(
             )
         );
     }
+    if letters {
+        write_letters(&ds, url, out, today, neighbourhood, lang)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the owner letters, a file per target neighbourhood (`letters-other.html` for plots in
+/// the fabric outside every target neighbourhood).
+fn write_letters(
+    ds: &baft_core::dataset::Dataset,
+    url: &str,
+    out: &Path,
+    today: baft_core::base::jalali::GregorianDate,
+    only: Option<&str>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let all = baft_core::outreach::letters(ds, url, today, only);
+    if let (Some(id), true) = (only, all.is_empty()) {
+        return Err(Failure(say!(
+            lang,
+            "محلهٔ هدف «{id}» نیست یا هیچ پلاکِ آن در بافت فرسوده نیست؛ نامه‌ای ساخته نشد",
+            "there is no target neighbourhood “{id}”, or none of its plots is in the worn-out fabric; no letter was made"
+        )));
+    }
+    let mut by: std::collections::BTreeMap<String, Vec<baft_core::outreach::PlotLetter>> =
+        Default::default();
+    for l in all {
+        let id = l
+            .neighbourhood
+            .as_ref()
+            .map_or("other".into(), |n| n.0.clone());
+        by.entry(id).or_default().push(l);
+    }
+    let date = baft_core::base::jalali::JalaliDate::from_gregorian(today).to_string();
+    for (id, letters) in &by {
+        let name = format!("letters-{id}.html");
+        let html = baft_core::outreach::letters_html(letters, &date);
+        std::fs::write(out.join(&name), html).map_err(|e| Failure(e.to_string()))?;
+        println!(
+            "{}",
+            say!(
+                lang,
+                "{}: {} نامه",
+                "{}: {} letters",
+                name,
+                baft_core::base::digits::localize_digits(&letters.len().to_string(), lang)
+            )
+        );
+    }
+    Ok(())
 }

@@ -6,12 +6,18 @@
 //! [`for_neighbourhood`] asks the core's own [`crate::answer::answer`] about a point inside the
 //! neighbourhood, so the packages a brochure lists are the ones the app would list there; the
 //! QR code carries a share link ([`crate::answer::share`]) to that point.
+//!
+//! [`letters`] writes one letter per surveyed plot inside the worn-out fabric, from the core's
+//! answer for that plot (the answer `baft batch` gives): the packages that apply to it, the
+//! office, the documents, and a QR code that opens Baft on the plot.
 
+mod letters;
 mod print;
+pub use letters::{letters, letters_html, PlotLetter};
 pub use print::{banner_svg, brochure_html};
 
 use crate::answer::share::{SharedState, Subject};
-use crate::answer::{answer, Answer, Ask, Question};
+use crate::answer::{answer, Answer, Ask, Place, Question};
 use crate::base::jalali::GregorianDate;
 use crate::base::LocalText;
 use crate::dataset::Dataset;
@@ -111,6 +117,33 @@ pub fn for_neighbourhood(
         Ok(Answer::Place(p)) => Some(p),
         _ => None,
     };
+    NeighbourhoodOutreach {
+        id: id.into(),
+        name: name.clone(),
+        point,
+        link: link(base_url, &state),
+        packages: place.as_ref().map(|p| package_lines(p)).unwrap_or_default(),
+        office: place.and_then(|p| p.office),
+        documents: documents(ds),
+        data_version: ds.manifest.data_version.clone(),
+        sample: ds.manifest.sample_data,
+    }
+}
+
+/// The app at `base_url` opened on `state`.
+fn link(base_url: &str, state: &SharedState) -> String {
+    format!("{}#{}", base_url.trim_end_matches('#'), state.to_fragment())
+}
+
+/// The documents to bring to the office.
+fn documents(ds: &Dataset) -> Vec<LocalText> {
+    (ds.offices.as_ref())
+        .map(|o| o.documents.clone())
+        .unwrap_or_default()
+}
+
+/// The packages that apply or may apply to a place, with what each gives in both languages.
+fn package_lines(place: &Place) -> Vec<PackageLine> {
     let words = |b| {
         let (fa, en) = (
             crate::packages::words::benefits(b, crate::Lang::Fa),
@@ -121,7 +154,7 @@ pub fn for_neighbourhood(
             .map(|(fa, en)| LocalText::new(&fa, &en))
             .collect()
     };
-    let packages = (place.as_ref().and_then(|p| p.incentives.as_ref()))
+    (place.incentives.as_ref())
         .map(|e| {
             e.results
                 .iter()
@@ -134,20 +167,5 @@ pub fn for_neighbourhood(
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    NeighbourhoodOutreach {
-        id: id.into(),
-        name: name.clone(),
-        point,
-        link: format!("{}#{}", base_url.trim_end_matches('#'), state.to_fragment()),
-        packages,
-        office: place.and_then(|p| p.office),
-        documents: ds
-            .offices
-            .as_ref()
-            .map(|o| o.documents.clone())
-            .unwrap_or_default(),
-        data_version: ds.manifest.data_version.clone(),
-        sample: ds.manifest.sample_data,
-    }
+        .unwrap_or_default()
 }

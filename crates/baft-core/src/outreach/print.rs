@@ -5,7 +5,7 @@ use crate::answer::certificate::qr_svg;
 use crate::base::digits::to_persian_digits as fa;
 use crate::packages::rules::PackageStatus;
 
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -13,7 +13,7 @@ fn esc(s: &str) -> String {
 }
 
 /// The office's lines: name, address, hours, phone (Persian digits; the number stays whole).
-fn office_lines(o: &NeighbourhoodOutreach) -> Vec<String> {
+pub(super) fn office_lines(o: &NeighbourhoodOutreach) -> Vec<String> {
     let Some(m) = &o.office else {
         return Vec::new();
     };
