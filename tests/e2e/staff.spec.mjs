@@ -62,7 +62,7 @@ test('a survey opened in the page: the CLI\'s figures, the dossier, the profiles
   await expect(page.locator('#dossier svg')).toHaveCount(7); // maps and charts, drawn by plotters
   // Profiles: pick a neighbourhood; its page, with charts, comes in.
   const nb = JSON.parse(readFileSync(join(ROOT, 'data/layers/target-neighbourhoods.geojson'), 'utf8')).features[2].properties;
-  await page.getByLabel(/^محله/).selectOption(nb.zone_id);
+  await page.getByLabel(/^محله Neighbourhood/).selectOption(nb.zone_id);
   await expect(page.locator('#profile h3').first()).toContainText(`شناسنامهٔ محلهٔ ${nb.name}`);
   await expect(page.locator('#profile')).toContainText('سرانهٔ خدمات و اولویت‌ها');
   expect(await page.locator('#profile svg').count()).toBeGreaterThanOrEqual(10);
@@ -88,6 +88,12 @@ test('a survey opened in the page: the CLI\'s figures, the dossier, the profiles
   expect(link.startsWith(`${baseURL}/#p=`)).toBe(true);
   await openApp(view, link.slice(baseURL.length));
   await expect(layer(view, 'target-neighbourhoods')).toContainText(nb.name);
+  // Owner letters for a neighbourhood: a page per plot in the fabric, each QR to the plot.
+  await page.getByLabel(/محلهٔ نامه‌ها/).selectOption('TN-10');
+  await page.getByRole('button', { name: /ساختن نامه‌ها/ }).click();
+  const letters = await download(page, 'letters-TN-10.html');
+  expect(letters.match(/<section class=letter>/g).length).toBe(72);
+  expect(letters).toContain(`${baseURL}/#id=QB-`);
   expect(errors).toEqual([]);
 });
 

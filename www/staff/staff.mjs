@@ -25,11 +25,13 @@ const STEPS = {
   profile: () => ['شناسنامهٔ محله‌ها…', 'Profiling the neighbourhoods…'],
   dossier: () => ['تهیهٔ پرونده…', 'Laying out the dossier…'],
   files: () => ['ساختن فایل‌ها…', 'Making the files…'],
+  letters: () => ['نوشتن نامه‌ها…', 'Writing the letters…'],
 };
 
 function busy(on) {
   $('survey').disabled = on;
   $('make').disabled = on;
+  $('make-letters').disabled = on;
   document.body.setAttribute('aria-busy', on ? 'true' : 'false');
 }
 
@@ -57,27 +59,42 @@ function summary(d, opened) {
 function showProfiles(profiles) {
   const select = $('neighbourhood');
   select.replaceChildren(...profiles.map((p) => new Option(`${p.name.fa} (${p.id})`, p.id)));
+  $('letters-neighbourhood').replaceChildren(...profiles.map((p) => new Option(`${p.name.fa} (${p.id})`, p.id)));
   $('profiles').hidden = profiles.length === 0;
   if (profiles.length) send({ type: 'profile', id: profiles[0].id });
+}
+
+/** A list item with a link that downloads `f` ({name, mime, bytes}), and its size. */
+function fileItem(f) {
+  const url = URL.createObjectURL(new Blob([f.bytes], { type: f.mime }));
+  urls.push(url);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = f.name;
+  a.textContent = f.name;
+  a.dir = 'ltr';
+  const li = document.createElement('li');
+  li.append(a, ` (${fa(Math.max(1, Math.round(f.bytes.byteLength / 1024)))} کیلوبایت)`);
+  return li;
 }
 
 function showDownloads(files) {
   for (const u of urls) URL.revokeObjectURL(u);
   urls = [];
-  const items = files.map((f) => {
-    const url = URL.createObjectURL(new Blob([f.bytes], { type: f.mime }));
-    urls.push(url);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = f.name;
-    a.textContent = f.name;
-    a.dir = 'ltr';
-    const li = document.createElement('li');
-    li.append(a, ` (${fa(Math.max(1, Math.round(f.bytes.byteLength / 1024)))} کیلوبایت)`);
-    return li;
-  });
-  $('downloads').replaceChildren(...items);
+  $('downloads').replaceChildren(...files.map(fileItem));
+  $('letters').replaceChildren();
   say($('status'), `${fa(files.length)} فایل آماده است.`, `${files.length} files are ready.`);
+}
+
+function showLetters(file) {
+  busy(false);
+  if (!file) {
+    $('letters').replaceChildren();
+    say($('status'), 'هیچ پلاکِ این محله در بافت فرسوده نیست؛ نامه‌ای ساخته نشد.', 'None of this neighbourhood\'s plots is in the worn-out fabric; no letter was made.');
+    return;
+  }
+  $('letters').replaceChildren(fileItem(file));
+  say($('status'), 'نامه‌ها آماده است.', 'The letters are ready.');
 }
 
 function onMessage(data) {
@@ -104,6 +121,8 @@ function onMessage(data) {
     $('summary').focus();
   } else if (data.type === 'profile') {
     showReport($('profile'), data.html || '');
+  } else if (data.type === 'letters') {
+    showLetters(data.file);
   } else if (data.type === 'downloads') {
     busy(false);
     showDownloads(data.files);
@@ -127,6 +146,12 @@ $('make').addEventListener('click', () => {
   if (!$('base-url').reportValidity()) return;
   busy(true);
   send({ type: 'downloads', baseUrl: $('base-url').value });
+});
+
+$('make-letters').addEventListener('click', () => {
+  if (!$('base-url').reportValidity()) return;
+  busy(true);
+  send({ type: 'letters', id: $('letters-neighbourhood').value, baseUrl: $('base-url').value });
 });
 
 $('summary').tabIndex = -1;

@@ -48,7 +48,10 @@ export function connect(post) {
       if (data.type === 'load') await load(data);
       else if (data.type === 'open') await open(data);
       else if (data.type === 'profile') post({ type: 'profile', id: data.id, html: wb.profileHtml(data.id) });
-      else if (data.type === 'downloads') {
+      else if (data.type === 'letters') {
+        await progress('letters', 0, 1);
+        post({ type: 'letters', file: wb.letters(data.id, data.baseUrl) });
+      } else if (data.type === 'downloads') {
         await progress('files', 0, 1);
         post({ type: 'downloads', files: wb.downloads(data.baseUrl) });
       }

@@ -100,14 +100,29 @@ impl Workbench {
     pub fn downloads(&self, base_url: &str) -> Result<js_sys::Array, JsError> {
         let out = js_sys::Array::new();
         for d in self.0.downloads(base_url, today()) {
-            let o = js_sys::Object::new();
-            let set = |k: &str, v: JsValue| js_sys::Reflect::set(&o, &k.into(), &v);
-            set("name", d.name.into()).map_err(|_| JsError::new("set"))?;
-            set("mime", d.mime.into()).map_err(|_| JsError::new("set"))?;
-            set("bytes", js_sys::Uint8Array::from(&d.bytes[..]).into())
-                .map_err(|_| JsError::new("set"))?;
-            out.push(&o);
+            out.push(&download_js(d)?.into());
         }
         Ok(out)
     }
+
+    /// `{name, mime, bytes}`: the owner letters of one neighbourhood, or `undefined` when none
+    /// of its plots is in the fabric.
+    pub fn letters(&self, id: &str, base_url: &str) -> Result<JsValue, JsError> {
+        match self.0.letters(id, base_url, today()) {
+            Some(d) => download_js(d).map(Into::into),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+}
+
+/// A file to download as `{name, mime, bytes}`.
+fn download_js(d: workbench::Download) -> Result<js_sys::Object, JsError> {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        js_sys::Reflect::set(&o, &k.into(), &v).map_err(|_| JsError::new("set"))
+    };
+    set("name", d.name.into())?;
+    set("mime", d.mime.into())?;
+    set("bytes", js_sys::Uint8Array::from(&d.bytes[..]).into())?;
+    Ok(o)
 }

@@ -169,6 +169,12 @@ impl Workbench {
                 .map(|p| p.message(self.lang))
                 .collect(),
         };
+        // The survey is also the parcel layer the owner letters are written from.
+        if baft_core::read::fgb::is_fgb(name) {
+            self.ds.set_parcels_fgb(&bytes, None);
+        } else {
+            self.ds.set_parcels(&String::from_utf8_lossy(&bytes));
+        }
         self.survey = Some((name.into(), bytes, layer));
         self.designation = None;
         self.profiles = Vec::new();
@@ -247,6 +253,23 @@ impl Workbench {
             &self.ds.manifest.city.name.fa,
             &date,
         ))
+    }
+
+    /// The owner letters of one target neighbourhood (a page per plot of the open survey inside
+    /// the worn-out fabric), with links to the app at `base_url`; `None` before a survey is open
+    /// or when none of the neighbourhood's plots is in the fabric.
+    pub fn letters(&self, id: &str, base_url: &str, today: GregorianDate) -> Option<Download> {
+        self.survey.as_ref()?;
+        let letters = outreach::letters(&self.ds, base_url, today, Some(id));
+        if letters.is_empty() {
+            return None;
+        }
+        let date = JalaliDate::from_gregorian(today).to_string();
+        Some(Download {
+            name: format!("letters-{id}.html"),
+            mime: "text/html",
+            bytes: outreach::letters_html(&letters, &date).into_bytes(),
+        })
     }
 
     /// Every file to download: the designation's exports, both dossiers, each profile, and each

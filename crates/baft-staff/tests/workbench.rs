@@ -81,6 +81,13 @@ fn the_workbench_designates_profiles_and_writes_every_file_from_an_opened_survey
         .into_iter()
         .map(|d| d.name)
         .collect();
+    // Owner letters from the opened survey: TN-10's plots in the fabric, a page each.
+    let letters = w.letters("TN-10", "https://baft.example/", TODAY).unwrap();
+    let html = String::from_utf8(letters.bytes).unwrap();
+    assert_eq!(letters.name, "letters-TN-10.html");
+    assert_eq!(html.matches("<section class=letter>").count(), 72);
+    assert!(html.contains("https://baft.example/#id=QB-"));
+    assert!(w.letters("TN-99", "https://baft.example/", TODAY).is_none());
     for n in [
         "designation-blocks.csv",
         "designation-blocks.geojson",
