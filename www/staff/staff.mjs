@@ -32,7 +32,6 @@ function busy(on) {
   $('survey').disabled = on;
   $('make').disabled = on;
   $('make-letters').disabled = on;
-  document.body.setAttribute('aria-busy', on ? 'true' : 'false');
 }
 
 /** A report's body (the dossier or a profile, made by the core) shown in the page: its own
@@ -59,7 +58,6 @@ function summary(d, opened) {
 function showProfiles(profiles) {
   const select = $('neighbourhood');
   select.replaceChildren(...profiles.map((p) => new Option(`${p.name.fa} (${p.id})`, p.id)));
-  $('letters-neighbourhood').replaceChildren(...profiles.map((p) => new Option(`${p.name.fa} (${p.id})`, p.id)));
   $('profiles').hidden = profiles.length === 0;
   if (profiles.length) send({ type: 'profile', id: profiles[0].id });
 }
@@ -105,6 +103,8 @@ function onMessage(data) {
   } else if (data.type === 'loaded') {
     $('progress').value = $('progress').max;
     busy(false);
+    $('problems').replaceChildren(...data.problems.map((p) => Object.assign(document.createElement('li'), { textContent: p })));
+    $('problems').hidden = data.problems.length === 0;
     say($('status'), `داده‌های وبگاه آماده است (${fa(data.files)} فایل). فایل برداشت را باز کنید.`,
       `The site's data is ready (${data.files} files). Open the survey file.`);
   } else if (data.type === 'opened') {
@@ -116,6 +116,12 @@ function onMessage(data) {
     $('proposal').hidden = false;
     $('files').hidden = false;
     showProfiles(data.profiles);
+    // A new survey: the files made from the last one are gone.
+    for (const u of urls) URL.revokeObjectURL(u);
+    urls = [];
+    $('downloads').replaceChildren();
+    $('letters').replaceChildren();
+    $('letters-neighbourhood').replaceChildren(...data.neighbourhoods.map(([id, name]) => new Option(`${name.fa} (${id})`, id)));
     const warn = data.opened.problems.length ? ` ${fa(data.opened.problems.length)} مورد کنار گذاشته شد.` : '';
     say($('status'), `فایل برداشت خوانده و سنجیده شد.${warn}`, `The survey was read and analysed.${data.opened.problems.length ? ` ${data.opened.problems.length} problems were left out.` : ''}`);
     $('summary').focus();

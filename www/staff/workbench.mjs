@@ -17,14 +17,26 @@ export function connect(post) {
   async function load({ dataUrl, lang }) {
     await init();
     const base = new URL(dataUrl);
-    const res = await fetch(new URL('manifest.json', base));
+    // Every file read is also kept for the staff page's service worker (sw.js), so that the
+    // workbench opens offline after this first visit.
+    const kept = 'caches' in self ? await caches.open('baft-staff').catch(() => null) : null;
+    const get = async (url) => {
+      const r = await fetch(url);
+      if (r.ok && kept) await kept.put(url, r.clone()).catch(() => {});
+      return r;
+    };
+    const res = await get(new URL('manifest.json', base));
     if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
     wb = new Workbench(await res.text(), lang);
     const files = wb.siteFiles();
     const problems = [];
     for (const [k, f] of files.entries()) {
       await progress('site', k, files.length, f.path);
-      const r = await fetch(new URL(f.path, base));
+      const r = await get(new URL(f.path, base));
+      if (!r.ok && f.optional) {
+        problems.push(`${f.path}: HTTP ${r.status}`);
+        continue;
+      }
       if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
       problems.push(...wb.addSiteFile(f.path, new Uint8Array(await r.arrayBuffer())));
     }
@@ -40,7 +52,7 @@ export function connect(post) {
     const profiles = wb.profile();
     await progress('dossier', 3, 4);
     const dossier = wb.dossier('a4');
-    post({ type: 'opened', opened, designation, profiles, dossier });
+    post({ type: 'opened', opened, designation, profiles, dossier, neighbourhoods: wb.neighbourhoods() });
   }
 
   return async function receive(data) {

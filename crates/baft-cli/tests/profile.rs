@@ -81,7 +81,7 @@ fn profiles_agree_with_a_count_straight_from_the_parcel_file() {
                 .iter()
                 .map(|k| parts[k].as_f64().unwrap())
                 .sum();
-            assert!((c["score"].as_f64().unwrap() - sum).abs() < 0.051);
+            assert!((c["score"].as_f64().unwrap() - sum).abs() < 1e-9, "{c}");
         }
         let scores: Vec<f64> = candidates
             .iter()

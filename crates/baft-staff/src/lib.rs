@@ -64,6 +64,11 @@ impl Workbench {
         js(&problems)
     }
 
+    /// `[[id, {fa, en}]]`: the target neighbourhoods.
+    pub fn neighbourhoods(&self) -> Result<JsValue, JsError> {
+        js(&self.0.neighbourhoods())
+    }
+
     /// Opens the survey file: `{plots, problems}`.
     #[wasm_bindgen(js_name = openSurvey)]
     pub fn open_survey(&mut self, name: &str, bytes: Vec<u8>) -> Result<JsValue, JsError> {

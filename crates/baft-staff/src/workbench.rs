@@ -4,6 +4,7 @@
 //! core's own functions, the same the `baft` CLI calls.
 
 use baft_core::base::jalali::{GregorianDate, JalaliDate};
+use baft_core::base::small::file_safe;
 use baft_core::dataset::{Dataset, FileBody};
 use baft_core::designate::{self, dossier, export, Designation};
 use baft_core::layer::Layer;
@@ -21,6 +22,8 @@ pub struct SiteFile {
     pub path: String,
     /// Fetch it as bytes (FlatGeobuf), not text.
     pub binary: bool,
+    /// The workbench goes on without it (the per-capita targets: only the profiles need them).
+    pub optional: bool,
 }
 
 /// One generated file, to download.
@@ -88,17 +91,20 @@ impl Workbench {
             .map(|f| SiteFile {
                 path: f.path,
                 binary: f.binary,
+                optional: false,
             })
             .collect();
         if let Some(b) = &self.ds.manifest.blocks {
             out.push(SiteFile {
                 path: b.clone(),
                 binary: false,
+                optional: false,
             });
         }
         out.push(SiteFile {
             path: crate::TARGETS.into(),
             binary: false,
+            optional: true,
         });
         out
     }
@@ -118,15 +124,18 @@ impl Workbench {
             return Ok(problems);
         }
         if path == crate::TARGETS {
-            let targets = Targets::from_json(&text()).map_err(|e| {
-                say!(
+            // Without targets the profiles are left out; everything else works.
+            return Ok(match Targets::from_json(&text()) {
+                Ok(targets) => {
+                    self.targets = Some((path.into(), targets));
+                    Vec::new()
+                }
+                Err(e) => vec![say!(
                     self.lang,
-                    "{path}: سرانه‌های هدف خوانده نشد: {e}",
-                    "{path}: the per-capita targets could not be read: {e}"
-                )
-            })?;
-            self.targets = Some((path.into(), targets));
-            return Ok(Vec::new());
+                    "{path}: سرانه‌های هدف خوانده نشد و شناسنامهٔ محله‌ها ساخته نمی‌شود: {e}",
+                    "{path}: the per-capita targets could not be read, so there are no neighbourhood profiles: {e}"
+                )],
+            });
         }
         let file = load_plan(&self.ds.manifest)
             .into_iter()
@@ -202,6 +211,14 @@ impl Workbench {
         &self.profiles
     }
 
+    /// The target neighbourhoods (id, name), for choosing whose letters to write.
+    pub fn neighbourhoods(&self) -> Vec<(String, baft_core::base::LocalText)> {
+        (self.ds.layers.iter())
+            .filter(|l| l.spec.kind == baft_core::read::manifest::LayerKind::TargetNeighbourhood)
+            .flat_map(|l| l.zones.iter().map(|z| (z.id.clone(), z.name.clone())))
+            .collect()
+    }
+
     /// The designation, once a survey is open.
     pub fn designation(&self) -> Option<&Designation> {
         self.designation.as_ref()
@@ -266,7 +283,7 @@ impl Workbench {
         }
         let date = JalaliDate::from_gregorian(today).to_string();
         Some(Download {
-            name: format!("letters-{id}.html"),
+            name: format!("letters-{}.html", file_safe(id)),
             mime: "text/html",
             bytes: outreach::letters_html(&letters, &date).into_bytes(),
         })
@@ -303,16 +320,16 @@ impl Workbench {
         }
         for p in &self.profiles {
             if let Some(h) = self.profile_html(&p.id, today) {
-                out.push(html(format!("profile-{}.html", p.id), h));
+                out.push(html(format!("profile-{}.html", file_safe(&p.id)), h));
             }
         }
         for o in outreach::all(&self.ds, base_url, today) {
             out.push(html(
-                format!("brochure-{}.html", o.id),
+                format!("brochure-{}.html", file_safe(&o.id)),
                 outreach::brochure_html(&o),
             ));
             out.push(Download {
-                name: format!("banner-{}.svg", o.id),
+                name: format!("banner-{}.svg", file_safe(&o.id)),
                 mime: "image/svg+xml",
                 bytes: outreach::banner_svg(&o).into_bytes(),
             });

@@ -88,6 +88,7 @@ fn the_workbench_designates_profiles_and_writes_every_file_from_an_opened_survey
     assert_eq!(html.matches("<section class=letter>").count(), 72);
     assert!(html.contains("https://baft.example/#id=QB-"));
     assert!(w.letters("TN-99", "https://baft.example/", TODAY).is_none());
+    assert_eq!(w.neighbourhoods().len(), 10);
     for n in [
         "designation-blocks.csv",
         "designation-blocks.geojson",
@@ -102,6 +103,34 @@ fn the_workbench_designates_profiles_and_writes_every_file_from_an_opened_survey
     ] {
         assert!(names.iter().any(|x| x == n), "{n} in {names:?}");
     }
+}
+
+/// The per-capita targets are optional: a bad file is a problem in words, and the workbench
+/// designates without profiles.
+#[test]
+fn without_per_capita_targets_the_workbench_goes_on_without_profiles() {
+    let data = repo().join("data");
+    let manifest = std::fs::read_to_string(data.join("manifest.json")).unwrap();
+    let mut w = Workbench::new(&manifest, Lang::En).unwrap();
+    for f in w.site_files() {
+        let bytes = if f.optional {
+            b"{\"targets\": 3}".to_vec()
+        } else {
+            std::fs::read(data.join(&f.path)).unwrap()
+        };
+        let problems = w.add_site_file(&f.path, &bytes).unwrap();
+        assert_eq!(
+            problems.len(),
+            f.optional as usize,
+            "{}: {problems:?}",
+            f.path
+        );
+    }
+    let survey = std::fs::read(repo().join("data/parcels/parcels.geojson")).unwrap();
+    w.open_survey("parcels.geojson", survey).unwrap();
+    assert!(w.designate().is_some());
+    assert!(w.profile().is_empty());
+    assert!(w.letters("TN-01", "https://baft.example/", TODAY).is_some());
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! (`baft_core::outreach`), made from the data files the app answers from.
 
 use crate::{CheckArgs, Failure};
+use baft_core::base::small::file_safe;
 use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
@@ -34,11 +35,11 @@ pub fn outreach(
     for o in &all {
         for (name, body) in [
             (
-                format!("brochure-{}.html", o.id),
+                format!("brochure-{}.html", file_safe(&o.id)),
                 baft_core::outreach::brochure_html(o),
             ),
             (
-                format!("banner-{}.svg", o.id),
+                format!("banner-{}.svg", file_safe(&o.id)),
                 baft_core::outreach::banner_svg(o),
             ),
         ] {
@@ -91,7 +92,7 @@ fn write_letters(
     }
     let date = baft_core::base::jalali::JalaliDate::from_gregorian(today).to_string();
     for (id, letters) in &by {
-        let name = format!("letters-{id}.html");
+        let name = format!("letters-{}.html", file_safe(id));
         let html = baft_core::outreach::letters_html(letters, &date);
         std::fs::write(out.join(&name), html).map_err(|e| Failure(e.to_string()))?;
         println!(

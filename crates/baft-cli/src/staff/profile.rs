@@ -4,6 +4,7 @@
 
 use super::designate::{read_survey, Survey};
 use crate::Failure;
+use baft_core::base::small::file_safe;
 use baft_core::profile::{self, report, NeighbourhoodProfile, Targets};
 use baft_core::{say, Lang};
 use std::path::Path;
@@ -91,7 +92,7 @@ pub fn profile(
         let today = crate::incentives::today(None, lang)?;
         let date = baft_core::base::jalali::JalaliDate::from_gregorian(today).to_string();
         for p in &ps {
-            let name = format!("profile-{}.html", p.id);
+            let name = format!("profile-{}.html", file_safe(&p.id));
             let html = report::profile_html(p, &layer, &ds.manifest.city.name.fa, &date);
             std::fs::write(out.join(&name), html).map_err(|e| Failure(e.to_string()))?;
             eprintln!(

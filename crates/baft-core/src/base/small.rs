@@ -15,6 +15,26 @@ pub fn sort_small_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     }
 }
 
+/// An id made safe as part of a file name: letters, digits, `-` and `_` kept, anything else
+/// (a path separator, `..`, spaces) as `_`, so that `profile-{id}.html` stays in its folder.
+///
+/// ```
+/// use baft_core::base::small::file_safe;
+/// assert_eq!(file_safe("TN-01"), "TN-01");
+/// assert_eq!(file_safe("../etc/x"), "___etc_x");
+/// ```
+pub fn file_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -28,11 +28,7 @@ impl SurveyPlot {
             s.instability.field.as_str(),
             s.impermeability.field.as_str(),
         ]);
-        let num = |v: &Option<Value>| match v {
-            Some(Value::Number(n)) => n.as_f64(),
-            Some(Value::String(t)) => crate::base::digits::normalize(t).trim().parse().ok(),
-            _ => None,
-        };
+        let num = survey_number;
         let text = |v: &Option<Value>| match v {
             Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_lowercase()),
             Some(Value::Number(n)) => Some(n.to_string()),
@@ -46,6 +42,17 @@ impl SurveyPlot {
             access_width_m: num(&width).filter(|w| *w >= 0.0),
         }
     }
+}
+
+/// A survey answer as a number: a JSON number, or text of digits in any script; `None` for
+/// anything else, and for values that are not finite (`"inf"`, `1e999`).
+pub(crate) fn survey_number(v: &Option<Value>) -> Option<f64> {
+    let x = match v {
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(Value::String(t)) => crate::base::digits::normalize(t).trim().parse().ok(),
+        _ => None,
+    };
+    x.filter(|x: &f64| x.is_finite())
 }
 
 /// A block's designation status.

@@ -178,6 +178,14 @@ impl Bars<'_> {
             alarm,
             line,
         } = *self;
+        // A value that is not finite would make plotters' axis loop forever.
+        if values
+            .iter()
+            .chain(line.unwrap_or(&[]))
+            .any(|v| !v.is_finite())
+        {
+            return svg_failed();
+        }
         let n = labels.len().max(1) as u32;
         let top = values
             .iter()
@@ -224,36 +232,39 @@ impl Bars<'_> {
             for (red, colour) in [(false, RGBColor(11, 61, 145)), (true, RGBColor(179, 0, 0))] {
                 let data = (0..labels.len())
                     .filter(|k| alarm.get(*k).copied().unwrap_or(false) == red)
-                    .map(|k| {
-                        let x = k as u32;
-                        Rectangle::new(
-                            [
-                                (SegmentValue::Exact(x), 0.0),
-                                (
-                                    SegmentValue::Exact(x + 1),
-                                    values.get(k).copied().unwrap_or(0.0),
-                                ),
-                            ],
-                            colour.filled(),
-                        )
-                    });
+                    .map(|k| bar(k, values.get(k).copied().unwrap_or(0.0), colour.filled()));
                 let _ = chart.draw_series(data);
             }
             if let Some(targets) = line {
-                let ticks = targets.iter().enumerate().map(|(k, t)| {
-                    let x = k as u32;
-                    PathElement::new(
-                        vec![
-                            (SegmentValue::Exact(x), *t),
-                            (SegmentValue::Exact(x + 1), *t),
-                        ],
-                        BLACK.stroke_width(3),
-                    )
-                });
+                let ticks = (targets.iter().enumerate()).map(|(k, t)| tick(k, *t));
                 let _ = chart.draw_series(ticks);
             }
             let _ = root.present();
         }
         svg
     }
+}
+
+/// The `k`th bar, from 0 up to `value`.
+fn bar(k: usize, value: f64, style: ShapeStyle) -> Rectangle<(SegmentValue<u32>, f64)> {
+    let x = k as u32;
+    Rectangle::new(
+        [
+            (SegmentValue::Exact(x), 0.0),
+            (SegmentValue::Exact(x + 1), value),
+        ],
+        style,
+    )
+}
+
+/// A black tick across the `k`th bar at `value` (its target).
+fn tick(k: usize, value: f64) -> PathElement<(SegmentValue<u32>, f64)> {
+    let x = k as u32;
+    PathElement::new(
+        vec![
+            (SegmentValue::Exact(x), value),
+            (SegmentValue::Exact(x + 1), value),
+        ],
+        BLACK.stroke_width(3),
+    )
 }

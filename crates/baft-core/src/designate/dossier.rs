@@ -144,7 +144,9 @@ fn maps(d: &Designation, blocks: &Layer) -> String {
     let Some(bbox) = extent(blocks, &shown) else {
         return String::new();
     };
-    let by_id = |id: &str| d.blocks.iter().find(|b| b.block_id == id);
+    let figures: std::collections::HashMap<&str, &super::BlockFigures> =
+        d.blocks.iter().map(|b| (b.block_id.as_str(), b)).collect();
+    let by_id = |id: &str| figures.get(id).copied();
     let grey = RGBColor(224, 224, 224);
     let mut out = String::new();
     for c in super::Criterion::ALL {
@@ -164,8 +166,9 @@ fn maps(d: &Designation, blocks: &Layer) -> String {
         );
     }
     if let Some(p) = &d.proposal {
+        let changes = p.by_block();
         let fill = |id: &str| {
-            let b = p.blocks.iter().find(|b| b.block_id == id)?;
+            let b = changes.get(id)?;
             Some(match b.change {
                 ChangeKind::Add => RGBColor(33, 102, 172),
                 ChangeKind::Remove => RGBColor(215, 48, 39),
@@ -294,12 +297,13 @@ pub fn dossier_html(d: &Designation, blocks: &Layer, f: &DossierFacts) -> String
     );
     let _ = write!(h, "<h2>توزیع معیارها <span class=en>The criteria's distributions</span></h2><p>بلوک‌های سنجیده‌شده؛ ستون‌های قرمز بالای آستانه‌اند. <span class=en>Judged blocks; red bars are above the threshold.</span></p><div class=grid>{}</div>", charts(d));
     h += "<h2>جدول بلوک‌ها <span class=en>Blocks</span></h2><table><tr><th>بلوک / block</th><th>پلاک / plots</th><th>برداشت کامل / surveyed</th><th>ریزدانگی٪</th><th>ناپایداری٪</th><th>نفوذناپذیری٪</th><th>وضعیت / status</th><th>تغییر / change</th></tr>";
+    let changes = d
+        .proposal
+        .as_ref()
+        .map(|p| p.by_block())
+        .unwrap_or_default();
     for b in d.blocks.iter().filter(|b| b.plots > 0) {
-        let change = d
-            .proposal
-            .as_ref()
-            .and_then(|p| p.blocks.iter().find(|c| c.block_id == b.block_id))
-            .map_or("—", |c| change_words(c.change));
+        let change = (changes.get(b.block_id.as_str())).map_or("—", |c| change_words(c.change));
         let _ = write!(h, "<tr><td class=hash>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&b.block_id), n(b.plots), n(b.surveyed), pct(b.fine_grain_share), pct(b.no_structure_share), pct(b.narrow_access_share), status_words(b.status), change);
     }
     let unsurveyed = d.blocks.iter().filter(|b| b.plots == 0).count();

@@ -2,7 +2,7 @@
 //! (GeoJSON), the proposed boundary (GeoJSON), and a CSV per block. GeoJSON is RFC 7946
 //! lon/lat; FlatGeobuf copies are made from it with [`crate::read::fgb::write::from_geojson`].
 
-use super::{BlockFigures, ChangeKind, Designation};
+use super::{BlockChange, BlockFigures, ChangeKind, Designation};
 use crate::layer::Layer;
 use crate::read::manifest::Criterion;
 use geo::MultiPolygon;
@@ -34,12 +34,8 @@ fn coordinates(m: &MultiPolygon<f64>) -> Value {
     json!(polys)
 }
 
-/// A block's properties: its figures, and its place in the proposal.
-fn block_properties(f: &BlockFigures, d: &Designation) -> Value {
-    let change = d
-        .proposal
-        .as_ref()
-        .and_then(|p| p.blocks.iter().find(|b| b.block_id == f.block_id));
+/// A block's properties: its figures, and its place in the proposal (`change`).
+fn block_properties(f: &BlockFigures, change: Option<&BlockChange>) -> Value {
     json!({
         "block_id": f.block_id,
         "plots": f.plots,
@@ -58,14 +54,22 @@ fn block_properties(f: &BlockFigures, d: &Designation) -> Value {
 
 /// The blocks layer with every block's figures (blocks without an outline are left out).
 pub fn blocks_geojson(d: &Designation, blocks: &Layer) -> String {
+    let changes = d
+        .proposal
+        .as_ref()
+        .map(|p| p.by_block())
+        .unwrap_or_default();
+    let zones: std::collections::HashMap<&str, &crate::layer::Zone> =
+        blocks.zones.iter().map(|z| (z.id.as_str(), z)).collect();
     let features: Vec<Value> = d
         .blocks
         .iter()
         .filter_map(|f| {
-            let z = blocks.zones.iter().find(|z| z.id == f.block_id)?;
+            let z = zones.get(f.block_id.as_str())?;
+            let change = changes.get(f.block_id.as_str()).copied();
             Some(json!({
                 "type": "Feature",
-                "properties": block_properties(f, d),
+                "properties": block_properties(f, change),
                 "geometry": {"type": "MultiPolygon", "coordinates": coordinates(&z.lon_lat)},
             }))
         })
@@ -115,11 +119,13 @@ pub fn blocks_csv(d: &Designation) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    let changes = d
+        .proposal
+        .as_ref()
+        .map(|p| p.by_block())
+        .unwrap_or_default();
     for f in &d.blocks {
-        let c = d
-            .proposal
-            .as_ref()
-            .and_then(|p| p.blocks.iter().find(|b| b.block_id == f.block_id));
+        let c = changes.get(f.block_id.as_str()).copied();
         let status = json!(f.status);
         let change = c.map(|c| json!(c.change)).unwrap_or(Value::Null);
         s += &format!(

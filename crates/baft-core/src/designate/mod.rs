@@ -26,6 +26,7 @@ pub mod dossier;
 pub mod export;
 mod proposal;
 
+pub(crate) use blocks::survey_number;
 pub use blocks::{all_figures, figures, BlockFigures, BlockStatus, SurveyPlot};
 pub use proposal::{dissolve, propose, BlockChange, ChangeKind, Proposal, DISSOLVE_GAP_M};
 
@@ -33,8 +34,8 @@ use crate::dataset::Dataset;
 use crate::error::BaftError;
 use crate::layer::parcels::ParcelLayer;
 use crate::layer::Layer;
-use crate::read::manifest::{BoundaryVersion, LayerKind, LayerSpec, LocalText};
 pub use crate::read::manifest::{Criterion, DesignationSettings, FineGrainRule};
+use crate::read::manifest::{LayerKind, LocalText};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -76,29 +77,15 @@ pub fn read_survey(ds: &Dataset, file: &str, bytes: &[u8]) -> Result<Layer, Baft
 
 /// Reads the blocks layer (`blocks` in the manifest), its ids from `block_id`.
 pub fn read_blocks(ds: &Dataset, file: &str, text: &str) -> Layer {
-    let version = BoundaryVersion {
-        id: "blocks".into(),
-        title: LocalText::new("بلوک‌های شهری", "urban blocks"),
-        file: file.into(),
-        approved: crate::read::manifest::ApprovalDate {
-            jalali: String::new(),
-            iso: String::new(),
-        },
-        approved_by: LocalText::default(),
-        crs: None,
-    };
-    let spec = LayerSpec {
-        id: "blocks".into(),
-        kind: LayerKind::WornOutFabric,
+    let (spec, version) = crate::layer::working::Working {
+        id: "blocks",
         name: LocalText::new("بلوک‌ها", "blocks"),
-        versions: vec![version.clone()],
-        current: None,
-        source: Default::default(),
-        id_property: Some("block_id".into()),
-        name_property: None,
-        name_en_property: None,
-        colour: "#777777".into(),
-    };
+        version: ("blocks", LocalText::new("بلوک‌های شهری", "urban blocks")),
+        file,
+        id_property: "block_id".into(),
+        crs: None,
+    }
+    .spec();
     Layer::load(&spec, &version, file, text, &ds.frame)
 }
 

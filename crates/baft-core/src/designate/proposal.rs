@@ -61,6 +61,14 @@ pub struct Proposal {
 }
 
 impl Proposal {
+    /// Each block's change, by block id (built once, for lookups over many blocks).
+    pub fn by_block(&self) -> std::collections::HashMap<&str, &BlockChange> {
+        self.blocks
+            .iter()
+            .map(|b| (b.block_id.as_str(), b))
+            .collect()
+    }
+
     /// The blocks with this change.
     pub fn with(&self, kind: ChangeKind) -> impl Iterator<Item = &BlockChange> {
         self.blocks.iter().filter(move |b| b.change == kind)
@@ -88,7 +96,10 @@ pub fn propose(
     blocks: Option<&Layer>,
     frame: &TransverseMercator,
 ) -> Proposal {
-    let zone = |id: &str| blocks.and_then(|l| l.zones.iter().find(|z| z.id == id));
+    let zones: std::collections::HashMap<&str, &crate::layer::Zone> = (blocks.iter())
+        .flat_map(|l| l.zones.iter().map(|z| (z.id.as_str(), z)))
+        .collect();
+    let zone = |id: &str| zones.get(id).copied();
     let changes: Vec<BlockChange> = figures
         .iter()
         .map(|f| {

@@ -19,6 +19,7 @@ pub mod parcels;
 mod reference;
 pub mod streets;
 pub mod versions;
+pub mod working;
 
 pub use reference::{LayerRef, VersionRef, ZoneRef};
 

@@ -7,9 +7,7 @@ use crate::input::plate::PlateQuery;
 use crate::layer::{Layer, Zone};
 use crate::packages::facts::FactValue;
 use crate::packages::{FactName, FactSource, PlotFacts};
-use crate::read::manifest::{
-    BoundaryVersion, LayerKind, LayerSpec, LocalText, ParcelsSpec, Source,
-};
+use crate::read::manifest::{BoundaryVersion, LayerSpec, LocalText, ParcelsSpec};
 use crate::Problem;
 use std::collections::HashMap;
 mod builder;
@@ -59,30 +57,18 @@ impl ParcelLayer {
     }
 
     pub(crate) fn spec_for(spec: &ParcelsSpec) -> (LayerSpec, BoundaryVersion) {
-        let version = BoundaryVersion {
-            id: "survey".into(),
-            title: LocalText::new("برداشت پلاک‌به‌پلاک", "plot-by-plot survey"),
-            file: spec.file.clone(),
-            approved: crate::read::manifest::ApprovalDate {
-                jalali: String::new(),
-                iso: String::new(),
-            },
-            approved_by: LocalText::default(),
-            crs: spec.crs.clone(),
-        };
-        let lspec = LayerSpec {
-            id: "parcels".into(),
-            kind: LayerKind::TargetNeighbourhood,
+        super::working::Working {
+            id: "parcels",
             name: LocalText::new("پلاک‌ها", "parcels"),
-            versions: vec![version.clone()],
-            current: None,
-            source: Source::default(),
-            id_property: Some(spec.id_property.clone().unwrap_or_else(|| "plot_id".into())),
-            name_property: None,
-            name_en_property: None,
-            colour: "#555555".into(),
-        };
-        (lspec, version)
+            version: (
+                "survey",
+                LocalText::new("برداشت پلاک‌به‌پلاک", "plot-by-plot survey"),
+            ),
+            file: &spec.file,
+            id_property: spec.id_property.clone().unwrap_or_else(|| "plot_id".into()),
+            crs: spec.crs.clone(),
+        }
+        .spec()
     }
 
     pub(crate) fn from_layer(mut layer: Layer) -> ParcelLayer {

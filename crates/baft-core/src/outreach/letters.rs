@@ -41,34 +41,31 @@ pub fn letters(
     let Some(parcels) = ds.parcels.as_ref() else {
         return Vec::new();
     };
-    let zone = only.and_then(|id| {
-        (ds.layers.iter())
-            .filter(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
-            .flat_map(|l| l.zones.iter())
-            .find(|z| z.id == id)
-    });
-    if only.is_some() && zone.is_none() {
-        return Vec::new();
-    }
-    let in_zone = |i: usize| {
-        zone.is_none_or(|z| {
-            use geo::Contains;
-            let rings = parcels.rings(i);
-            let poly = |r: &Vec<(f64, f64)>| geo::LineString::from(r.clone());
-            let Some((outer, holes)) = rings.split_first() else {
-                return false;
-            };
-            let plot = geo::MultiPolygon(vec![geo::Polygon::new(
-                poly(outer),
-                holes.iter().map(poly).collect(),
-            )]);
-            crate::geometry::interior::interior_point(&plot)
-                .is_some_and(|(x, y)| z.lon_lat.contains(&geo::Point::new(x, y)))
-        })
+    let zones: Vec<&crate::layer::Zone> = (ds.layers.iter())
+        .filter(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
+        .flat_map(|l| l.zones.iter())
+        .collect();
+    // The target neighbourhood a plot's interior point lies in (the profile's rule).
+    let neighbourhood_of = |i: usize| {
+        let poly = |r: &Vec<(f64, f64)>| geo::LineString::from(r.clone());
+        let rings = parcels.rings(i);
+        let (outer, holes) = rings.split_first()?;
+        let plot = geo::MultiPolygon(vec![geo::Polygon::new(
+            poly(outer),
+            holes.iter().map(poly).collect(),
+        )]);
+        let p = crate::geometry::interior::interior_point(&plot)?;
+        zones
+            .iter()
+            .find(|z| crate::profile::in_zone(z, p))
+            .copied()
     };
     (0..parcels.len())
-        .filter(|&i| in_zone(i))
         .filter_map(|i| {
+            let zone = neighbourhood_of(i);
+            if only.is_some_and(|id| zone.is_none_or(|z| z.id != id)) {
+                return None;
+            }
             let Ok(Answer::Place(place)) = answer(ds, Question::Parcel(i), &Ask::on(today)) else {
                 return None;
             };
@@ -78,11 +75,7 @@ pub fn letters(
             let in_fabric = (r.layers.iter())
                 .any(|l| l.layer.kind == LayerKind::WornOutFabric && l.counts_as_inside);
             let info = place.parcel.as_ref().filter(|_| in_fabric)?;
-            let neighbourhood = (r.layers.iter())
-                .filter(|l| l.layer.kind == LayerKind::TargetNeighbourhood)
-                .flat_map(|l| l.overlaps.first())
-                .next()
-                .map(|o| (o.zone.id.clone(), o.zone.name.clone()));
+            let neighbourhood = zone.map(|z| (z.id.clone(), z.name.clone()));
             let state = SharedState {
                 subject: Some(Subject::Parcel(info.plot_id.clone())),
                 lang: Some(crate::Lang::Fa),

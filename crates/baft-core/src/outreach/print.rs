@@ -19,12 +19,12 @@ pub(super) fn office_lines(o: &NeighbourhoodOutreach) -> Vec<String> {
     };
     let f = &m.office;
     vec![
-        fa(&f.name.fa),
-        fa(&f.address.fa),
-        fa(&f.hours.fa),
+        fa(&esc(&f.name.fa)),
+        fa(&esc(&f.address.fa)),
+        fa(&esc(&f.hours.fa)),
         format!(
             "تلفن: <bdi dir=ltr>{}</bdi>",
-            fa(&f.phone.replacen("+98", "0", 1))
+            fa(&esc(&f.phone.replacen("+98", "0", 1)))
         ),
     ]
 }

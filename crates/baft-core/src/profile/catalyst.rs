@@ -45,7 +45,7 @@ pub enum CandidateKind {
     SmallPlots,
 }
 
-/// The score's parts.
+/// The score's parts, each to 0.1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ScoreParts {
     /// Size, 0–40.
@@ -76,7 +76,7 @@ pub struct Candidate {
     pub could_fill: Option<String>,
     /// Score, 0–100.
     pub score: f64,
-    /// The score's parts.
+    /// The score's parts, each to 0.1.
     pub parts: ScoreParts,
     /// A point inside it, lon/lat.
     pub lon_lat: Option<(f64, f64)>,
@@ -142,13 +142,16 @@ fn candidate(
     let area_m2: f64 = plots.iter().filter_map(|p| p.area_m2).sum();
     let on_main_axis = plots.iter().any(|p| p.on_main_axis);
     let fill = largest.and_then(|r| r.shortfall_m2).unwrap_or(0.0);
+    // Each part to 0.1, and the score their sum, so that the printed parts add up.
+    let tenth = |x: f64| (x * 10.0).round() / 10.0;
+    let shortfall = if fill > 0.0 {
+        40.0 * (area_m2 / fill).min(1.0)
+    } else {
+        0.0
+    };
     let parts = ScoreParts {
-        size: 40.0 * (area_m2 / 1000.0).min(1.0),
-        shortfall: if fill > 0.0 {
-            40.0 * (area_m2 / fill).min(1.0)
-        } else {
-            0.0
-        },
+        size: tenth(40.0 * (area_m2 / 1000.0).min(1.0)),
+        shortfall: tenth(shortfall),
         axis: if on_main_axis { 20.0 } else { 0.0 },
     };
     let lon_lat = survey
@@ -164,7 +167,7 @@ fn candidate(
         area_m2,
         on_main_axis,
         could_fill: largest.filter(|_| fill > 0.0).map(|r| r.land_use.clone()),
-        score: ((parts.size + parts.shortfall + parts.axis) * 10.0).round() / 10.0,
+        score: tenth(parts.size + parts.shortfall + parts.axis),
         parts,
         lon_lat,
     }

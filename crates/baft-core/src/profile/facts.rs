@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 /// One survey plot, as the profile reads it (`None`: no answer).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProfilePlot {
-    /// Its index in the survey layer.
+    /// Its position among the survey layer's zones (set by [`super::profile`]; features the
+    /// reader left out have none, so this is not the feature's index in the file).
     pub index: usize,
     /// Its id.
     pub plot_id: String,
@@ -60,13 +61,8 @@ impl ProfilePlot {
             "residents",
             "tenure",
             "on_main_axis",
-            "plot_id",
         ]);
-        let num = |v: &Option<Value>| match v {
-            Some(Value::Number(n)) => n.as_f64(),
-            Some(Value::String(t)) => crate::base::digits::normalize(t).trim().parse().ok(),
-            _ => None,
-        };
+        let num = crate::designate::survey_number;
         let int = |v: &Option<Value>| num(v).map(|x| x.round() as i64);
         let text = |v: &Option<Value>| match v {
             Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_lowercase()),
@@ -75,11 +71,8 @@ impl ProfilePlot {
         let structure = text(&f[3]);
         let values = &s.instability.values;
         ProfilePlot {
-            index: z.feature_index,
-            plot_id: match &f[13] {
-                Some(Value::String(id)) if !id.trim().is_empty() => id.trim().to_string(),
-                _ => z.id.clone(),
-            },
+            index: 0,
+            plot_id: z.id.clone(),
             block_id: text(&f[0]).map(|b| b.to_uppercase()),
             area_m2: num(&f[1]).or(Some(z.area_m2)).filter(|a| *a > 0.0),
             built_year: int(&f[2]),
@@ -125,6 +118,14 @@ impl Distribution {
                 None => d.missing += 1,
             }
         }
+        d
+    }
+
+    /// Counts each whole number, in numeric order ("2" before "10").
+    fn numbers(values: impl Iterator<Item = Option<String>>) -> Distribution {
+        let mut d = Self::values(values);
+        d.bins
+            .sort_by_key(|(v, _)| v.parse::<i64>().unwrap_or(i64::MAX));
         d
     }
 
@@ -194,7 +195,7 @@ impl Physical {
                 &[1340.0, 1350.0, 1360.0, 1370.0, 1380.0, 1390.0, 1400.0],
             ),
             structure: Distribution::values(t(&|p| p.structure.clone())),
-            floors: Distribution::values(t(&|p| p.floors.map(|n| n.to_string()))),
+            floors: Distribution::numbers(t(&|p| p.floors.map(|n| n.to_string()))),
             access: Distribution::classes(f(&|p| p.access_width_m), &[4.0, 6.0, 10.0]),
             condition: Distribution::values(t(&|p| p.condition.clone())),
             land_use: Distribution::values(t(&|p| p.land_use.clone())),

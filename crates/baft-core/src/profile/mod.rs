@@ -32,7 +32,7 @@ use crate::base::LocalText;
 use crate::dataset::Dataset;
 use crate::layer::Layer;
 use crate::read::manifest::{DesignationSettings, LayerKind};
-use geo::{Contains, InteriorPoint};
+use geo::Contains;
 use serde::Serialize;
 
 /// One service land use in a neighbourhood, against its target.
@@ -73,6 +73,9 @@ pub struct NeighbourhoodProfile {
     pub services: Vec<ServiceRow>,
     /// Catalyst-project candidates, best score first (at most [`MAX_PER_KIND`] of each kind).
     pub candidates: Vec<Candidate>,
+    /// The per-capita targets file's notice (e.g. that its figures are sample values).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
 }
 
 /// Candidates listed per neighbourhood, of each kind.
@@ -93,10 +96,14 @@ pub fn profile(
     else {
         return Vec::new();
     };
-    let plots: Vec<(ProfilePlot, Option<geo::Point<f64>>)> = survey
-        .zones
-        .iter()
-        .map(|z| (ProfilePlot::read(z, settings), z.local.interior_point()))
+    let plots: Vec<(ProfilePlot, Option<(f64, f64)>)> = (survey.zones.iter().enumerate())
+        .map(|(k, z)| {
+            let p = ProfilePlot {
+                index: k,
+                ..ProfilePlot::read(z, settings)
+            };
+            (p, crate::geometry::interior::interior_point(&z.lon_lat))
+        })
         .collect();
     layer
         .zones
@@ -104,7 +111,7 @@ pub fn profile(
         .map(|n| {
             let mine: Vec<&ProfilePlot> = plots
                 .iter()
-                .filter(|(_, p)| p.is_some_and(|p| n.local.contains(&p)))
+                .filter(|(_, p)| p.is_some_and(|p| in_zone(n, p)))
                 .map(|(p, _)| p)
                 .collect();
             let physical = Physical::of(&mine, settings);
@@ -118,9 +125,16 @@ pub fn profile(
                 social,
                 services,
                 candidates,
+                notice: targets.notice.clone(),
             }
         })
         .collect()
+}
+
+/// Whether a plot's interior point (lon, lat) lies in a neighbourhood: the one rule the profile
+/// and the owner letters ([`crate::outreach::letters`]) both use.
+pub fn in_zone(n: &crate::layer::Zone, (lon, lat): (f64, f64)) -> bool {
+    n.lon_lat.contains(&geo::Point::new(lon, lat))
 }
 
 /// The services against their targets, ranked by shortfall.

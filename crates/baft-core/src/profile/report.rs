@@ -97,17 +97,17 @@ pub fn profile_html(p: &NeighbourhoodProfile, survey: &Layer, city: &str, date: 
         "<h1>شناسنامهٔ محلهٔ {name}<br><span class=en>Neighbourhood profile: {name_en}</span></h1>\
          <p>{city}، {date}. از برداشت پلاک‌به‌پلاک دفتر تسهیلات. <span class=en>From the facilitation office's plot-by-plot survey.</span></p>\
          <h2>کالبدی <span class=en>Physical</span></h2>\
-         <p>{plots} پلاک، {ha} هکتار؛ ریزدانگی: {fg}٪ پلاک‌ها زیر آستانه. <span class=en>{plots_en} plots, {ha_en:.2} ha; fine grain: {fg_en:.1}% of plots under the threshold.</span></p><div class=grid>",
+         <p>{plots} پلاک، {ha} هکتار؛ ریزدانگی: {fg}٪ پلاک‌ها زیر آستانه. <span class=en>{plots_en} plots, {ha_en:.2} ha; fine grain: {fg_en}% of plots under the threshold.</span></p><div class=grid>",
         name = esc(&p.name.fa),
         name_en = esc(&p.name.en),
         city = esc(city),
         date = fa(date),
         plots = n(ph.plots),
         ha = fa(&format!("{:.2}", ph.area_ha)),
-        fg = f1(ph.fine_grain_share.unwrap_or(0.0) * 100.0),
+        fg = ph.fine_grain_share.map_or("—".into(), |x| f1(x * 100.0)),
         plots_en = ph.plots,
         ha_en = ph.area_ha,
-        fg_en = ph.fine_grain_share.unwrap_or(0.0) * 100.0,
+        fg_en = ph.fine_grain_share.map_or("—".into(), |x| format!("{:.1}", x * 100.0)),
     );
     for (t, d) in [
         ("Plot area, m² (دانه‌بندی)", &ph.grain),
@@ -163,8 +163,14 @@ fn services(p: &NeighbourhoodProfile) -> String {
         );
     }
     h += "</table><p>* سرانهٔ هدف نمونه است و باید با طرح تفصیلی شهر سنجیده شود. <span class=en>* A sample target: check it against the city's detailed plan.</span></p>";
-    if let Some(source) = p.services.first().map(|r| &r.source) {
+    let mut sources: Vec<&str> = p.services.iter().map(|r| r.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    for source in sources {
         let _ = write!(h, "<p>منبع / source: {}</p>", esc(source));
+    }
+    if let Some(notice) = &p.notice {
+        let _ = write!(h, "<p class=en>{}</p>", esc(notice));
     }
     let labels: Vec<String> = p.services.iter().map(|r| r.name.fa.clone()).collect();
     let values: Vec<f64> = p
