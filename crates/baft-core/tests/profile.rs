@@ -160,3 +160,40 @@ fn a_bad_per_capita_file_names_the_field() {
         .unwrap_err();
     assert!(e.contains("targets[health].m2_per_resident"), "{e}");
 }
+
+/// A feature the reader leaves out (no geometry) before the others shifts nothing: the cluster
+/// is still P1–P3 and each candidate's point is its own plot's; a survey area of "inf" is no
+/// answer (the outline's area is used), so no chart is asked to draw infinity.
+#[test]
+fn a_left_out_feature_and_an_infinite_area_change_nothing() {
+    let ds = dataset();
+    let mut s = survey();
+    let features = s["features"].as_array_mut().unwrap();
+    features.insert(
+        0,
+        json!({"type": "Feature", "properties": {"plot_id": "BAD"}, "geometry": null}),
+    );
+    features[1]["properties"]["area_m2"] = json!("inf");
+    let layer = baft_core::designate::read_survey(&ds, "parcels.geojson", s.to_string().as_bytes())
+        .unwrap();
+    assert_eq!(layer.zones.len(), 7, "the bad feature is left out");
+    let ps = profile(&ds, &layer, &targets(), &DesignationSettings::default());
+    let cluster = ps[0]
+        .candidates
+        .iter()
+        .find(|c| c.kind == CandidateKind::SmallPlots)
+        .unwrap();
+    assert_eq!(cluster.plot_ids, ["P1", "P2", "P3"]);
+    // P1's area is its outline's (10 m × 10 m), not infinity.
+    assert!((cluster.area_m2 - 300.0).abs() < 0.5, "{}", cluster.area_m2);
+    let p5 = ps[0]
+        .candidates
+        .iter()
+        .find(|c| c.plot_ids == ["P5"])
+        .unwrap();
+    let (lon, lat) = p5.lon_lat.unwrap();
+    // P5 is the 20 m square 30 m north of the origin: its point is inside it.
+    let m = |d: f64| d * 111_320.0;
+    assert!(m(lat - LAT) > 30.0 && m(lat - LAT) < 50.0, "{lat}");
+    assert!(m((lon - LON) * LAT.to_radians().cos()) < 20.0, "{lon}");
+}
