@@ -232,3 +232,18 @@ pub fn diff(old: &Path, new: &Path, format: &str, lang: Lang) -> Result<ExitCode
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Prints a staff command's result: as one line of JSON with `--json`, else its words.
+pub(crate) fn print_answer<T: serde::Serialize + ?Sized>(
+    value: &T,
+    json: bool,
+    words: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    if json {
+        let text = serde_json::to_string(value).map_err(|e| Failure(e.to_string()))?;
+        println!("{text}");
+    } else {
+        print!("{}", words());
+    }
+    Ok(())
+}

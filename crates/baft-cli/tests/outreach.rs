@@ -2,17 +2,16 @@
 //! (the QR code's text) points inside that neighbourhood, with the packages that apply there.
 
 mod common;
-use common::{assert_ok, baft, check, repo};
+use common::{assert_ok, baft, baft_out, check, fresh_dir, repo};
 use serde_json::Value;
 
 #[test]
 fn every_neighbourhood_gets_a_brochure_and_a_banner_pointing_inside_it() {
-    let out = std::env::temp_dir().join(format!("baft-outreach-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    let args = "outreach data --url https://baft.example/ --date 1405/09/05 --lang en --out";
-    let mut args: Vec<&str> = args.split(' ').collect();
-    args.push(out.to_str().unwrap());
-    let o = baft(&args, None);
+    let out = fresh_dir("outreach");
+    let o = baft_out(
+        "outreach data --url https://baft.example/ --date 1405/09/05 --lang en --out",
+        &out,
+    );
     assert_ok(&o);
     let layer: Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("data/layers/target-neighbourhoods.geojson")).unwrap(),
@@ -62,12 +61,8 @@ fn every_neighbourhood_gets_a_brochure_and_a_banner_pointing_inside_it() {
 /// to the plot; `--neighbourhood` keeps one neighbourhood's, and an unknown one is an error.
 #[test]
 fn owner_letters_for_exactly_the_plots_inside_the_fabric() {
-    let out = std::env::temp_dir().join(format!("baft-letters-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    let args = "outreach data --url https://baft.example/ --date 1405/09/05 --letters --neighbourhood TN-10 --out";
-    let mut args: Vec<&str> = args.split(' ').collect();
-    args.push(out.to_str().unwrap());
-    assert_ok(&baft(&args, None));
+    let out = fresh_dir("letters");
+    assert_ok(&baft_out("outreach data --url https://baft.example/ --date 1405/09/05 --letters --neighbourhood TN-10 --out", &out));
     // Only TN-10's letters were written.
     let files = std::fs::read_dir(&out)
         .unwrap()
@@ -142,10 +137,10 @@ fn owner_letters_for_exactly_the_plots_inside_the_fabric() {
             assert_eq!(listed, applies, "{id}: {name} {}", r["status"]);
         }
     }
-    let args = "outreach data --url u --letters --neighbourhood TN-99 --lang en --out";
-    let mut args: Vec<&str> = args.split(' ').collect();
-    args.push(out.to_str().unwrap());
-    let o = baft(&args, None);
+    let o = baft_out(
+        "outreach data --url u --letters --neighbourhood TN-99 --lang en --out",
+        &out,
+    );
     assert_eq!(o.status.code(), Some(2));
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("no target neighbourhood “TN-99”"), "{e}");

@@ -4,7 +4,7 @@
 //! printable page with its charts and map.
 
 mod common;
-use common::{assert_ok, baft, json, repo};
+use common::{assert_ok, baft, baft_out, fresh_dir, json, repo};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -93,11 +93,8 @@ fn profiles_agree_with_a_count_straight_from_the_parcel_file() {
 
 #[test]
 fn each_neighbourhood_gets_a_printable_profile_with_charts_and_a_map() {
-    let out = std::env::temp_dir().join(format!("baft-profile-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    let mut args: Vec<&str> = "profile data --lang en --out".split(' ').collect();
-    args.push(out.to_str().unwrap());
-    let o = baft(&args, None);
+    let out = fresh_dir("profile");
+    let o = baft_out("profile data --lang en --out", &out);
     assert_ok(&o);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("priority 1: Green space, short by"), "{text}");

@@ -163,14 +163,7 @@ pub fn designate(
         settings,
     } = read_survey(dir, lang)?;
     let d = designate::designate(&ds, settings, &survey, blocks.as_ref());
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string(&d).map_err(|e| Failure(e.to_string()))?
-        );
-    } else {
-        print!("{}", text(&d, lang));
-    }
+    super::print_answer(&d, json, || text(&d, lang))?;
     if let Some(out) = out {
         let mut written = write_exports(&d, blocks.as_ref(), out)?;
         if let Some(b) = &blocks {

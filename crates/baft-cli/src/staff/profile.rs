@@ -79,14 +79,7 @@ pub fn profile(
         ))
     })?;
     let ps = profile::profile(&ds, &layer, &targets, &settings);
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string(&ps).map_err(|e| Failure(e.to_string()))?
-        );
-    } else {
-        print!("{}", text(&ps, lang));
-    }
+    super::print_answer(&ps, json, || text(&ps, lang))?;
     if let Some(out) = out {
         std::fs::create_dir_all(out).map_err(|e| Failure(e.to_string()))?;
         let today = crate::incentives::today(None, lang)?;

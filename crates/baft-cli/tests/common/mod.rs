@@ -89,3 +89,17 @@ pub fn sample_copy(t: &std::path::Path) -> PathBuf {
     assert!(o.status.success());
     d
 }
+
+/// An empty folder of this test run's own under the system's temporary folder.
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("baft-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+/// Runs `baft` with `words` (split at spaces) and then the folder `out`.
+pub fn baft_out(words: &str, out: &std::path::Path) -> Output {
+    let mut args: Vec<&str> = words.split(' ').collect();
+    args.push(out.to_str().unwrap());
+    baft(&args, None)
+}

@@ -1,7 +1,7 @@
 //! Owner letters: one printed page per surveyed plot inside the worn-out fabric, with the
 //! packages that apply to that plot, the office, the documents and a QR code to Baft on it.
 
-use super::print::{esc, office_lines};
+use super::print::{document_items, esc, office_lines};
 use super::{documents, link, package_lines, NeighbourhoodOutreach};
 use crate::answer::certificate::qr_svg;
 use crate::answer::share::{SharedState, Subject};
@@ -146,11 +146,7 @@ pub fn letters_html(letters: &[PlotLetter], date: &str) -> String {
             })
             .collect();
         let office = office_lines(o).join("، ");
-        let documents: String = o
-            .documents
-            .iter()
-            .map(|d| format!("<li>{}</li>", esc(&fa(&d.fa))))
-            .collect();
+        let documents = document_items(o);
         let sample = if o.sample {
             "<p class=sample>دادهٔ نمونه: این نامه برای آزمایش ساخته شده و رسمی نیست.</p>"
         } else {

@@ -29,6 +29,13 @@ pub(super) fn office_lines(o: &NeighbourhoodOutreach) -> Vec<String> {
     ]
 }
 
+/// The documents to bring, as list items (Persian).
+pub(super) fn document_items(o: &NeighbourhoodOutreach) -> String {
+    (o.documents.iter())
+        .map(|d| format!("<li>{}</li>", esc(&fa(&d.fa))))
+        .collect()
+}
+
 /// The brochure: side one, what the neighbourhood's owners can claim; side two, where to go,
 /// what to bring, and the QR code that opens Baft on the neighbourhood.
 pub fn brochure_html(o: &NeighbourhoodOutreach) -> String {
@@ -56,11 +63,7 @@ pub fn brochure_html(o: &NeighbourhoodOutreach) -> String {
         .iter()
         .map(|l| format!("<p>{l}</p>"))
         .collect();
-    let documents: String = o
-        .documents
-        .iter()
-        .map(|d| format!("<li>{}</li>", esc(&fa(&d.fa))))
-        .collect();
+    let documents = document_items(o);
     let sample = if o.sample {
         "<p class=sample>دادهٔ نمونه: این بروشور برای آزمایش ساخته شده و مرزها و بسته‌های آن رسمی نیستند.</p>"
     } else {
