@@ -150,3 +150,20 @@ fn a_survey_that_is_not_one_is_a_clear_error_and_the_workbench_goes_on() {
         10_400
     );
 }
+
+/// A survey opened as FlatGeobuf (as QGIS exports it) gives the same designation as the GeoJSON.
+#[test]
+fn a_flatgeobuf_survey_designates_like_the_geojson() {
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let (fgb, _, _) = baft_core::read::fgb::from_geojson("parcels.geojson", &text, None).unwrap();
+    let mut a = loaded();
+    a.open_survey("parcels.geojson", text.into_bytes()).unwrap();
+    let mut b = loaded();
+    assert_eq!(b.open_survey("survey.fgb", fgb).unwrap().plots, 10_400);
+    let (da, db) = (
+        a.designate().unwrap().clone(),
+        b.designate().unwrap().clone(),
+    );
+    assert_eq!(da.blocks, db.blocks);
+    assert_eq!(da.proposal.map(|p| p.blocks), db.proposal.map(|p| p.blocks));
+}
