@@ -46,6 +46,9 @@ test('a survey opened in the page: the CLI\'s figures, the dossier, the profiles
   expect(await violations(page), 'before a survey').toEqual([]);
   await page.getByLabel(/فایل برداشت پلاک‌به‌پلاک/).setInputFiles(SURVEY);
   await expect(page.getByRole('heading', { name: /پیشنهاد محدوده/ })).toBeVisible({ timeout: 60_000 });
+  // The picker speaks Persian and names the file chosen (not the browser's "Choose File").
+  await expect(page.locator('.upload')).toContainText('انتخاب فایل');
+  await expect(page.locator('#chosen')).toHaveText('parcels.geojson');
   // The same figures as `baft designate data --json`: the counts, the changes, and block rows.
   const cli = cliDesignation();
   const count = (s) => cli.blocks.filter((b) => b.status === s).length;

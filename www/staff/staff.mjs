@@ -143,6 +143,7 @@ const send = connect(onMessage);
 $('survey').addEventListener('change', async (ev) => {
   const file = ev.target.files[0];
   if (!file) return;
+  $('chosen').textContent = file.name;
   busy(true);
   const bytes = await file.arrayBuffer();
   send({ type: 'open', name: file.name, bytes });
