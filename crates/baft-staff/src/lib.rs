@@ -112,7 +112,7 @@ impl Workbench {
 
     /// `{name, mime, bytes}`: the owner letters of one neighbourhood, or `undefined` when none
     /// of its plots is in the fabric.
-    pub fn letters(&self, id: &str, base_url: &str) -> Result<JsValue, JsError> {
+    pub fn letters(&mut self, id: &str, base_url: &str) -> Result<JsValue, JsError> {
         match self.0.letters(id, base_url, today()) {
             Some(d) => download_js(d).map(Into::into),
             None => Ok(JsValue::UNDEFINED),

@@ -178,12 +178,8 @@ impl Workbench {
                 .map(|p| p.message(self.lang))
                 .collect(),
         };
-        // The survey is also the parcel layer the owner letters are written from.
-        if baft_core::read::fgb::is_fgb(name) {
-            self.ds.set_parcels_fgb(&bytes, None);
-        } else {
-            self.ds.set_parcels(&String::from_utf8_lossy(&bytes));
-        }
+        // The last survey's parcel layer goes; this one's is read when letters are asked for.
+        self.ds.parcels = None;
         self.survey = Some((name.into(), bytes, layer));
         self.designation = None;
         self.profiles = Vec::new();
@@ -275,8 +271,18 @@ impl Workbench {
     /// The owner letters of one target neighbourhood (a page per plot of the open survey inside
     /// the worn-out fabric), with links to the app at `base_url`; `None` before a survey is open
     /// or when none of the neighbourhood's plots is in the fabric.
-    pub fn letters(&self, id: &str, base_url: &str, today: GregorianDate) -> Option<Download> {
-        self.survey.as_ref()?;
+    pub fn letters(&mut self, id: &str, base_url: &str, today: GregorianDate) -> Option<Download> {
+        let (name, bytes, _) = self.survey.as_ref()?;
+        // The survey is also the parcel layer the letters are written from: read as one on the
+        // first letters asked for, not on every survey opened.
+        if self.ds.parcels.is_none() {
+            if baft_core::read::fgb::is_fgb(name) {
+                self.ds.set_parcels_fgb(bytes, None);
+            } else {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                self.ds.set_parcels(&text);
+            }
+        }
         let letters = outreach::letters(&self.ds, base_url, today, Some(id));
         if letters.is_empty() {
             return None;
