@@ -37,13 +37,14 @@ html = html.replace(/<(script|link)\b([^>]*)>/g, (whole, tag, attrs) => {
   return `<${tag}${attrs} integrity="${sri(readFileSync(local(url)))}" crossorigin="anonymous">`;
 });
 
-// 2b. Leaflet loads asynchronously: the page, the app and a link's first answer don't wait for
-// the map library (www/map.js queues map calls until it is in).
+// 2b. Leaflet is downloaded early but run late: the page preloads it, and www/map.js adds the
+// script once the app has put its first answer on screen (src/settled.rs), so neither the page,
+// the app's start nor a link's first answer waits for its evaluation (map calls are queued).
 {
   let found = 0;
-  html = html.replace(/<script (src="\.\/leaflet-[0-9a-f]+\.js")/g, (whole, src) => {
+  html = html.replace(/<script (src="(\.\/leaflet-[0-9a-f]+\.js)")([^>]*)><\/script>/g, (whole, src, url, rest) => {
     found += 1;
-    return `<script async ${src}`;
+    return `<link rel="preload" as="script" href="${url}"${rest} data-leaflet>`;
   });
   if (found !== 1) fail(`expected one Leaflet script in index.html, found ${found}`);
 }

@@ -27,8 +27,12 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // address reader and finder, its error, the details' summaries: 504.3); 506 KB with the package
 // counts' sentence from the core and the manifest's `designation` section carried unread (505.4;
 // the designation analysis itself is not in the app); 507 KB with the neighbourhoods' names on the
-// map (506.5). The way down is issue 11's lazily loaded second module. See docs/performance.md.
-const BUDGET_GZIP_KB = 507;
+// map (506.5); 509 KB since the first answer waits for nothing it does not need: Leaflet's
+// evaluation, the service worker, the manifest's round trip, the map's drawing (the `baft-settled`
+// signal, Leaflet run from map.js, every planned file asked for at once, the map's ready callback:
+// 508.6; with the data files hashed by Web Crypto instead of the `sha2` crate, 508.1). The way
+// down is issue 11's lazily loaded second module. See docs/performance.md.
+const BUDGET_GZIP_KB = 509;
 const dist = 'dist';
 const files = [];
 (function walk(d) {

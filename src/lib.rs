@@ -9,6 +9,7 @@
 //! - [`embed`]: the page's query options and the postMessage bridge for embedding pages;
 //! - [`map`]: bindings to the self-hosted Leaflet map (`www/map.js`);
 //! - [`reveal`]: bringing each answer into view and focus (and closing a phone's keyboard);
+//! - [`settled`]: telling the page's scripts (map, offline) when the first answer is on screen;
 //! - [`i18n`]: interface strings in Persian and English;
 //! - [`fatal`]: the last line of defence when something panics.
 
@@ -21,6 +22,7 @@ pub mod link;
 pub mod loader;
 pub mod map;
 pub mod reveal;
+pub mod settled;
 pub mod state;
 
 /// Starts the app in the page.

@@ -11,10 +11,12 @@ use baft_core::read::plan::{load_plan, Planned, Role};
 use baft_core::BaftError;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 pub mod cities;
+pub mod fetch;
 pub mod ranges;
+
+pub use fetch::{fetch_bytes, fetch_file, fetch_file_text, Pending};
 
 /// Parses the manifest into an empty dataset; returns the files of the core's load plan that
 /// the first answer needs (each layer's current version). The rest are [`extras`].
@@ -105,79 +107,6 @@ fn file_done(state: &AppState, bytes_read: usize) {
     });
 }
 
-/// Fetches a URL and checks the HTTP status; errors name the URL.
-async fn fetch(url: &str) -> Result<web_sys::Response, BaftError> {
-    let window = web_sys::window().ok_or_else(|| io_error(url, "no window".into()))?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| io_error(url, format!("{e:?}")))?;
-    let resp: web_sys::Response = resp
-        .dyn_into()
-        .map_err(|_| io_error(url, "not a response".into()))?;
-    fetch_ok(url, resp)
-}
-
-/// The response if its HTTP status is a success, else an error naming the URL and the status.
-fn fetch_ok(url: &str, resp: web_sys::Response) -> Result<web_sys::Response, BaftError> {
-    if !resp.ok() {
-        return Err(BaftError::Io {
-            path: url.to_string(),
-            why: baft_core::error::Unreadable::Http {
-                status: resp.status(),
-            },
-        });
-    }
-    Ok(resp)
-}
-
-fn io_error(url: &str, text: String) -> BaftError {
-    BaftError::Io {
-        path: url.to_string(),
-        why: baft_core::error::Unreadable::Other { text },
-    }
-}
-
-/// Fetches a data file (relative to `base`) as bytes and records its short SHA-256 for the
-/// certificate (the digits `sha256sum` prints first for the same file).
-pub async fn fetch_file(state: &AppState, base: &str, file: &str) -> Result<Vec<u8>, BaftError> {
-    let bytes = fetch_bytes(&format!("{base}{file}")).await?;
-    let hash = baft_core::answer::certificate::short_hash(&bytes);
-    state.hashes.update(|h| h.push((file.to_string(), hash)));
-    Ok(bytes)
-}
-
-/// [`fetch_file`] as UTF-8 text (a byte-order mark is dropped; other bad bytes are replaced, and
-/// the parsers then name the feature they spoil).
-pub async fn fetch_file_text(
-    state: &AppState,
-    base: &str,
-    file: &str,
-) -> Result<String, BaftError> {
-    let bytes = fetch_file(state, base, file).await?;
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(match text.strip_prefix('\u{FEFF}') {
-        Some(t) => t.to_string(),
-        None => text,
-    })
-}
-
-/// Fetches a URL as bytes (for FlatGeobuf files).
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BaftError> {
-    body(url, &fetch(url).await?).await
-}
-
-/// A response's bytes.
-async fn body(url: &str, resp: &web_sys::Response) -> Result<Vec<u8>, BaftError> {
-    let promise = resp
-        .array_buffer()
-        .map_err(|e| io_error(url, format!("{e:?}")))?;
-    let buf = JsFuture::from(promise)
-        .await
-        .map_err(|e| io_error(url, format!("{e:?}")))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
 /// The plots within this distance of the city centre (the map's first view) are read first,
 /// by the FlatGeobuf file's index, and answer while the rest is decoded.
 pub const NEAR_CENTRE_M: f64 = 500.0;
@@ -203,20 +132,13 @@ async fn sleep_ms(ms: i32) {
 }
 
 /// Waits until the current layers are in and the page has painted once more, so that a shared
-/// link's answer is on screen before the parcel layer (seconds of work for a large one) is
-/// parsed.
+/// link's answer is on screen before the rest (the parcel layer: seconds of work for a large
+/// one) is parsed.
 async fn after_layers_painted(state: &AppState) {
     while state.layers_left.get_untracked() != 0 {
         sleep_ms(20).await;
     }
-    // The next frame, or 100 ms when frames are paused (a hidden tab, an iframe out of view).
-    let frame = js_sys::Promise::new(&mut |ok, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(&ok);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
-        }
-    });
-    let _ = JsFuture::from(frame).await;
+    crate::settled::next_frame().await;
     next_turn().await;
 }
 
@@ -300,9 +222,8 @@ async fn load_parcels_fgb(state: AppState, base: &str, path: &str) {
     let url = format!("{base}{path}");
     match ranges::open(&state, &url).await {
         Ok(ranges::Opened::Whole(bytes)) => {
-            let hash = baft_core::answer::certificate::short_hash(&bytes);
-            state.hashes.update(|h| h.push((path.to_string(), hash)));
             after_layers_painted(&state).await;
+            fetch::record_hash_of(&state, path.to_string(), &bytes);
             apply_parcels_fgb(state, bytes).await
         }
         Ok(ranges::Opened::Ranges { len }) if len <= ranges::WHOLE_FILE_MAX => {
@@ -332,6 +253,12 @@ pub async fn load(state: AppState, base: String) {
     load_manifest(state, base, manifest).await
 }
 
+/// A fetched data file: bytes (FlatGeobuf) or text (JSON).
+enum Fetched {
+    Bytes(Vec<u8>),
+    Text(String),
+}
+
 /// Loads one city's data from its manifest's text (see [`load`]).
 async fn load_manifest(state: AppState, base: String, manifest: String) {
     let plan = match apply_manifest(&state, &manifest) {
@@ -343,36 +270,40 @@ async fn load_manifest(state: AppState, base: String, manifest: String) {
         .with_untracked(|d| d.as_ref().map(|d| extras(&d.manifest)).unwrap_or_default());
     for file in plan.into_iter().chain(more) {
         let base = base.clone();
+        if file.binary && matches!(file.role, Role::Parcels) {
+            leptos::task::spawn_local(
+                async move { load_parcels_fgb(state, &base, &file.path).await },
+            );
+            continue;
+        }
+        // Asked for now, before the page re-renders for the manifest; the current layers are
+        // read as they arrive.
+        let pending = Pending::start(&base, &file.path);
         leptos::task::spawn_local(async move {
-            let parcels = matches!(file.role, Role::Parcels);
-            if file.binary && parcels {
-                return load_parcels_fgb(state, &base, &file.path).await;
+            let layer = matches!(file.role, Role::Layer { .. });
+            // Packages, offices, other versions and parcels are read (copied, hashed, parsed)
+            // after the first answer is on screen: it needs only the current layers.
+            if !layer {
+                after_layers_painted(&state).await;
             }
-            if file.binary {
-                match fetch_file(&state, &base, &file.path).await {
-                    Ok(bytes) => apply_body(&state, &file, FileBody::Bytes(&bytes), bytes.len()),
-                    Err(e) => {
-                        if matches!(file.role, Role::Layer { .. }) {
-                            layer_done(&state);
-                        }
-                        apply_unreadable(&state, &file.path, &e)
-                    }
-                }
-                return;
-            }
-            match fetch_file_text(&state, &base, &file.path).await {
-                Ok(text) => {
-                    if parcels {
-                        after_layers_painted(&state).await;
-                    }
-                    apply_file(&state, &file, &text)
-                }
+            let read = match file.binary {
+                true => pending.bytes(&state).await.map(Fetched::Bytes),
+                false => pending.text(&state).await.map(Fetched::Text),
+            };
+            let read = match read {
+                Ok(read) => read,
                 Err(e) => {
-                    if matches!(file.role, Role::Layer { .. }) {
+                    if layer {
                         layer_done(&state);
                     }
-                    apply_unreadable(&state, &file.path, &e)
+                    return apply_unreadable(&state, &file.path, &e);
                 }
+            };
+            match &read {
+                Fetched::Bytes(bytes) => {
+                    apply_body(&state, &file, FileBody::Bytes(bytes), bytes.len())
+                }
+                Fetched::Text(text) => apply_file(&state, &file, text),
             }
         });
     }

@@ -15,6 +15,7 @@ extern "C" {
         zoom: f64,
         on_click: &JsValue,
         aria_label: &str,
+        on_ready: &JsValue,
     ) -> Result<bool, JsValue>;
     #[wasm_bindgen(js_name = mapSetZoomLabels)]
     pub fn map_set_zoom_labels(zoom_in: &str, zoom_out: &str);

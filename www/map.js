@@ -2,9 +2,12 @@
 // wasm-bindgen (src/map.rs); nothing here decides anything. The map container is kept
 // left-to-right inside the right-to-left page.
 //
-// Leaflet is loaded with `async` (scripts/postbuild.mjs), so neither the page nor the first
-// answer waits for it: `mapCreate` before it has arrived is carried out when it does, and every
-// other call made until then is queued and replayed in order (or dropped if it never loads).
+// Leaflet is preloaded by the page but run only once the app has put its first answer on screen
+// (the `baft-settled` event, src/settled.rs; scripts/postbuild.mjs turns its script into a
+// preload), or after SETTLE_WAIT_MS, whichever comes first: its evaluation took about 180 ms of a
+// phone-speed main thread before the answer. `mapCreate` makes the map once it has run and then
+// tells the app (which draws its layers only from then on: src/components/map_view.rs); any other
+// call made until then is queued and replayed in order (or dropped if Leaflet never loads).
 
 let map = null;
 let layers = {};
@@ -17,6 +20,35 @@ let queued = [];
 let failed = false;
 
 const leafletIn = () => typeof L !== 'undefined';
+
+/** How long Leaflet waits for the app's first answer before it is run anyway. */
+const SETTLE_WAIT_MS = 10000;
+
+/** Resolves once Leaflet has run (true), or failed to load (false). */
+const leafletReady = new Promise((resolve) => {
+  let started = false;
+  const run = () => {
+    if (started) return;
+    started = true;
+    if (leafletIn()) return resolve(true);
+    const preload = document.querySelector('link[data-leaflet]');
+    if (!preload) return resolve(false);
+    const script = document.createElement('script');
+    script.src = preload.getAttribute('href');
+    const integrity = preload.getAttribute('integrity');
+    if (integrity) script.integrity = integrity;
+    const cors = preload.getAttribute('crossorigin');
+    if (cors !== null) script.crossOrigin = cors;
+    script.addEventListener('load', () => resolve(leafletIn()), { once: true });
+    script.addEventListener('error', () => resolve(false), { once: true });
+    document.head.appendChild(script);
+  };
+  if (document.documentElement.hasAttribute('data-app-settled')) run();
+  else {
+    window.addEventListener('baft-settled', run, { once: true });
+    setTimeout(run, SETTLE_WAIT_MS);
+  }
+});
 
 /** Runs `fn` now if the map exists, else once it does (in call order). */
 function whenMap(fn) {
@@ -40,20 +72,14 @@ function create(el, lat, lon, zoom, onClick, ariaLabel) {
   for (const fn of q) fn();
 }
 
-export function mapCreate(el, lat, lon, zoom, onClick, ariaLabel) {
+/** Makes the map once Leaflet has run; `onReady` is called then (never if Leaflet fails). */
+export function mapCreate(el, lat, lon, zoom, onClick, ariaLabel, onReady) {
   el.setAttribute('aria-label', ariaLabel);
-  if (leafletIn()) {
+  leafletReady.then((ok) => {
+    if (!ok) { failed = true; queued = []; return; }
     create(el, lat, lon, zoom, onClick, ariaLabel);
-    return true;
-  }
-  const script = document.querySelector('script[src*="leaflet"]');
-  if (!script) throw new Error('Leaflet failed to load');
-  const give = () => {
-    if (leafletIn()) create(el, lat, lon, zoom, onClick, ariaLabel);
-    else { failed = true; queued = []; }
-  };
-  script.addEventListener('load', give, { once: true });
-  script.addEventListener('error', give, { once: true });
+    onReady();
+  });
   return true;
 }
 
@@ -114,9 +140,11 @@ export function mapSetBasemap(url, attribution, maxZoom, on) {
   }
 }
 
+/** The city's first view, without animation: when the map is made after an answer (it waits
+ *  for the first one), the answer's own move follows at once and must not meet a running zoom. */
 export function mapFit(minLon, minLat, maxLon, maxLat) {
   if (!map) return whenMap(() => mapFit(minLon, minLat, maxLon, maxLat));
-  map.fitBounds([[minLat, minLon], [maxLat, maxLon]]);
+  map.fitBounds([[minLat, minLon], [maxLat, maxLon]], { animate: false });
 }
 
 export function mapCenter() {

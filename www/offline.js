@@ -1,5 +1,5 @@
-// Offline use: registers the service worker (sw.js), asks it to check for newer data once the page
-// has loaded, and shows the "newer data" notice (#data-update) it reports. Classic script, loaded
+// Offline use: registers the service worker (sw.js) once the app's first answer is on screen,
+// asks it to check for newer data, and shows the "newer data" notice (#data-update) it reports. Classic script, loaded
 // before the app; no inline script or style, no innerHTML (CSP). See docs/offline.md.
 //
 // Marks on <html> for tests and styling:
@@ -85,7 +85,22 @@
     } catch (e) { /* not supported */ }
   }
 
-  // After the page (and its first data requests) have started: the worker's downloads wait.
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  // Once the app has put its first answer on screen (the `baft-settled` event, src/settled.rs):
+  // on a first visit the worker's install downloads the app shell, and once it controls the page
+  // every data request goes through it, so the first answer must not wait for either. A page
+  // whose app never starts gets its worker SETTLE_WAIT_MS after it has loaded.
+  var SETTLE_WAIT_MS = 10000;
+  var started = false;
+  function startOnce() {
+    if (started) return;
+    started = true;
+    start();
+  }
+  if (root.hasAttribute('data-app-settled')) startOnce();
+  else {
+    window.addEventListener('baft-settled', startOnce, { once: true });
+    var later = function () { setTimeout(startOnce, SETTLE_WAIT_MS); };
+    if (document.readyState === 'complete') later();
+    else window.addEventListener('load', later, { once: true });
+  }
 })();

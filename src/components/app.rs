@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| sync_lang(lang.get()));
 
     leptos::task::spawn_local(crate::loader::load(state, crate::loader::DATA.to_string()));
+    crate::settled::announce(state);
 
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Fa { Lang::En } else { Lang::Fa });
     let sample = move || {

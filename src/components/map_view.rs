@@ -1,24 +1,28 @@
+use super::map_legend::{layer_switches, version_choices, Chosen};
 use crate::actions;
 use crate::i18n::{self, t};
 use crate::map;
 use crate::state::{use_state, AppState, Outcome};
 use baft_core::dataset::Dataset;
 use baft_core::layer::Layer;
-use baft_core::read::manifest::LayerSpec;
 use baft_core::Lang;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// The boundary version chosen for the map per layer (layer id, version id).
-type Chosen = RwSignal<Vec<(String, String)>>;
-
 /// The map's zoom and bounds (west, south, east, north) after its last move.
 type Viewport = RwSignal<Option<(f64, [f64; 4])>>;
 
-/// Creates the map once the container exists and the manifest gives the centre.
-fn create_map(state: AppState, el: NodeRef<Div>, created: RwSignal<bool>) {
-    if created.get_untracked() {
+/// Asks for the map once the container exists and the manifest gives the centre; `created`
+/// turns true when Leaflet has made it (after the first answer: `www/map.js`), so the layers'
+/// drawing (their GeoJSON written out for Leaflet) waits until then too.
+fn create_map(
+    state: AppState,
+    el: NodeRef<Div>,
+    asked: StoredValue<bool>,
+    created: RwSignal<bool>,
+) {
+    if asked.get_value() {
         return;
     }
     let (Some(div), Some(ds)) = (el.get(), state.data.get()) else {
@@ -28,6 +32,7 @@ fn create_map(state: AppState, el: NodeRef<Div>, created: RwSignal<bool>) {
     let on_click = Closure::<dyn FnMut(f64, f64)>::new(move |lat: f64, lon: f64| {
         actions::check_lon_lat(&state, lon, lat, false)
     });
+    let on_ready = Closure::once_into_js(move || created.set(true));
     let el: &web_sys::HtmlElement = &div;
     if map::map_create(
         el,
@@ -36,13 +41,14 @@ fn create_map(state: AppState, el: NodeRef<Div>, created: RwSignal<bool>) {
         13.0,
         on_click.as_ref(),
         t(state.lang.get_untracked(), i18n::MAP_LABEL),
+        &on_ready,
     )
     .is_ok()
     {
         on_click.forget();
         let [a, b, c, d] = ds.manifest.city.envelope;
         map::map_fit(a, b, c, d);
-        created.set(true);
+        asked.set_value(true);
     }
 }
 
@@ -257,111 +263,19 @@ fn sync_labels(l: Lang, el: NodeRef<Div>, created: RwSignal<bool>) {
     }
 }
 
-/// The switch that shows or hides one layer.
-fn layer_switch(hidden: RwSignal<Vec<String>>, spec: &LayerSpec, l: Lang) -> impl IntoView {
-    let id = spec.id.clone();
-    let id2 = id.clone();
-    let id3 = id.clone();
-    let name = spec.name.get(l).to_string();
-    let colour = baft_core::answer::share::hex_colour(&spec.colour).unwrap_or_default();
-    view! {
-        <label class="switch">
-            <input type="checkbox" prop:checked=move || !hidden.with(|h| h.contains(&id))
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    hidden.update(|h| { h.retain(|x| x != &id2); if !on { h.push(id2.clone()); } });
-                    map::map_show_layer(&id3, on);
-                }/>
-            <span class="swatch" style:background-color=colour aria-hidden="true"></span>
-            {name}
-        </label>
-    }
-}
-
-/// A switch per layer of the manifest, once it is in.
-fn layer_switches(state: AppState, l: Lang) -> Option<impl IntoView> {
-    state.data.with(|d| {
-        d.as_ref().map(|ds| {
-            ds.manifest
-                .layers
-                .iter()
-                .map(|spec| layer_switch(state.hidden_layers, spec, l))
-                .collect_view()
-        })
-    })
-}
-
-/// The choice of boundary version shown on the map for layer `cur` (one with other versions).
-fn version_select(ds: &Dataset, cur: &Layer, shown: Chosen, l: Lang) -> impl IntoView {
-    let id = cur.spec.id.clone();
-    let sel_id = format!("version-{id}");
-    let mut all: Vec<(String, String)> = ds
-        .other_versions
-        .iter()
-        .filter(|o| o.spec.id == id)
-        .map(|o| {
-            (
-                o.version.id.clone(),
-                baft_core::check::words::version_line(&o.reference().version, l),
-            )
-        })
-        .collect();
-    all.push((
-        cur.version.id.clone(),
-        baft_core::check::words::version_line(&cur.reference().version, l),
-    ));
-    let current = cur.version.id.clone();
-    let label = format!(
-        "{} — {}",
-        l.pick("نسخهٔ مرز روی نقشه", "Boundary version on the map"),
-        cur.spec.name.get(l)
-    );
-    let id2 = id.clone();
-    view! {
-        <label class="version-select" for=sel_id.clone()>{label}</label>
-        <select id=sel_id prop:value=move || shown.with(|s| s.iter().find(|(i, _)| i == &id2).map(|(_, v)| v.clone()).unwrap_or_else(|| current.clone()))
-            on:change=move |ev| { let v = event_target_value(&ev); let id = id.clone(); shown.update(|s| { s.retain(|(i, _)| i != &id); s.push((id, v)); }); }>
-            {all.into_iter().map(|(v, label)| view! { <option value=v>{label}</option> }).collect_view()}
-        </select>
-    }
-}
-
-/// A version choice per layer with other boundary versions, and the switch that highlights
-/// the changes (nothing when no layer has other versions).
-fn version_choices(
-    state: AppState,
-    shown: Chosen,
-    highlight: RwSignal<bool>,
-    l: Lang,
-) -> Option<impl IntoView> {
-    state.data.with(|d| {
-        let ds = d.as_ref()?;
-        let with_history: Vec<_> = ds.layers.iter().filter(|cur| ds.other_versions.iter().any(|o| o.spec.id == cur.spec.id)).collect();
-        if with_history.is_empty() {
-            return None;
-        }
-        Some(view! {
-            {with_history.into_iter().map(|cur| version_select(ds, cur, shown, l)).collect_view()}
-            <label class="switch">
-                <input type="checkbox" prop:checked=move || highlight.get() on:change=move |ev| highlight.set(event_target_checked(&ev))/>
-                {l.pick("نمایش تغییرات بین نسخه‌ها (سبز: افزوده، قرمز: حذف‌شده)", "Highlight changes between versions (green: added, red: removed)")}
-            </label>
-        })
-    })
-}
-
 /// The map (left-to-right inside the right-to-left page) and its layer switches.
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let el: NodeRef<Div> = NodeRef::new();
+    let asked = StoredValue::new(false);
     let created = RwSignal::new(false);
     let shown: Chosen = RwSignal::new(Vec::new());
     let highlight = RwSignal::new(false);
 
-    // Create the map once the container exists and the manifest gives the centre.
-    Effect::new(move |_| create_map(state, el, created));
+    // Ask for the map once the container exists and the manifest gives the centre.
+    Effect::new(move |_| create_map(state, el, asked, created));
     // Draw each layer at the version chosen for the map (the current one unless switched),
     // and the parcels once loaded; again whenever that changes.
     Effect::new(move |drawn: Option<Vec<(String, String)>>| {

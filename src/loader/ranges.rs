@@ -5,7 +5,8 @@
 //! read as before. Files up to [`WHOLE_FILE_MAX`] are then read whole in the background, so
 //! that plates, codes and plot ids are found; larger ones (a province) stay read by area.
 
-use super::{body, fetch_ok, io_error, next_turn};
+use super::fetch::{body, fetch_ok, io_error};
+use super::next_turn;
 use crate::state::AppState;
 use baft_core::layer::parcels::ParcelsBuilder;
 use baft_core::read::fgb::{ByteRange, FgbRanges, Step};

@@ -2,6 +2,7 @@
 // national); the app loads the city a link's point is in, asks when none is, and loads the city
 // the owner picks; the JS API does the same. Prepared by scripts/test.sh (target/dist-national).
 import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -40,6 +41,13 @@ test('a point link opens the city that holds the point, and only its data is fet
   expect(asked[0]).toBe('/data/manifest.json');
   expect(asked.slice(1).every((a) => a.startsWith('/data/sample-08/'))).toBe(true);
   await expect(page).toHaveURL(/c=sample-08/);
+  // The certificate lists the city's files with their hashes, not the catalogue's.
+  const foot = page.locator('.cert-foot');
+  const sha = (f) => createHash('sha256').update(readFileSync(join(SITE, 'data/sample-08', f))).digest('hex').slice(0, 12);
+  for (const f of ['manifest.json', 'layers/worn-out-fabric-1402.geojson']) {
+    await expect(foot.locator('tr', { hasText: f })).toHaveCount(1);
+    await expect(foot.locator('tr', { hasText: f })).toContainText(sha(f));
+  }
 });
 
 test('with no city in the link the owner picks one by name, and its answers follow', async ({ page }) => {

@@ -59,6 +59,46 @@ const answers = (page) => page.locator('#result [data-layer]').evaluateAll((els)
 const snapshots = (page) => page.evaluate(async () =>
   (await caches.keys()).filter((n) => n.startsWith('baft-data-')));
 
+test('a first visit answers a link before it runs the map library or registers the service worker', async ({ page }) => {
+  // What happens, in order, on the page (src/settled.rs): each is recorded when it first occurs.
+  await page.addInitScript(() => {
+    const seen = (window.__order = []);
+    const note = (what) => { if (!seen.includes(what)) seen.push(what); };
+    new MutationObserver(() => {
+      if (document.querySelector('#result [data-layer]') && !seen.includes('answer')) {
+        note('answer');
+        // Leaflet is preloaded, not run: neither the library nor its script is there yet.
+        window.__atAnswer = { leaflet: typeof L, scripts: document.querySelectorAll('script[src*="leaflet"]').length };
+      }
+      if (document.querySelector('.leaflet-container')) note('map');
+    }).observe(document, { subtree: true, childList: true });
+    const sw = navigator.serviceWorker;
+    const register = sw.register.bind(sw);
+    sw.register = (...args) => { note('service worker'); return register(...args); };
+    window.addEventListener('baft-settled', () => note('settled'));
+  });
+  // The page's own requests for the manifest (the service worker's checks are its own): the
+  // preload and the app's fetch are one request.
+  const manifests = [];
+  page.on('request', (r) => { if (r.url().endsWith('/data/manifest.json')) manifests.push(r.url()); });
+  const p = FX.worn_block.point;
+  await page.goto(`/#p=${p.lat},${p.lon}`);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  expect(await page.evaluate(() => window.__atAnswer)).toEqual({ leaflet: 'undefined', scripts: 0 });
+  await expect(page.locator('.leaflet-container')).toHaveCount(1);
+  await expect(html(page)).toHaveAttribute('data-offline-ready', 'true', { timeout: 30_000 });
+  await expect(html(page)).toHaveAttribute('data-app-settled', '');
+  const order = await page.evaluate(() => window.__order);
+  expect(order[0]).toBe('answer');
+  for (const later of ['settled', 'map', 'service worker']) {
+    expect(order, later).toContain(later);
+    expect(order.indexOf(later), `${later} after the answer: ${order.join(', ')}`).toBeGreaterThan(order.indexOf('answer'));
+  }
+  expect(order.indexOf('service worker')).toBeGreaterThan(order.indexOf('settled'));
+  expect(order.indexOf('map')).toBeGreaterThan(order.indexOf('settled'));
+  expect(manifests).toHaveLength(1);
+});
+
 test('after one visit the app opens offline and gives the same answer', async ({ page, context }) => {
   const errors = await visit(page);
   const p = FX.worn_block.point;
