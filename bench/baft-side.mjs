@@ -147,8 +147,16 @@ export const impl = {
     });
     return { check_us, parcel_us, locate_us, engine_us, parcel_hits: hits, locate_mismatch };
   },
-  /** Per plot: `checkParcel` — the plot's % inside each layer. */
+  /**
+   * Per plot, the timed query: the plot's % inside each layer (`parcelShares`, the lean plot
+   * query, in `locateLayers` order, put in `layerIds` order), as the peer answers.
+   */
   overlap(b, i) {
+    const s = b.parcelShares(i);
+    return lookups(b).order.map((k) => s[k]);
+  },
+  /** Per plot, the answer compared with the peer's: the whole answer's `checkParcel` percentages. */
+  fullOverlap(b, i) {
     return b.checkParcel(i).layers.map((l) => l.percent);
   },
 };

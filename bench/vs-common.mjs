@@ -100,7 +100,7 @@ export function runSide(impl) {
       return {
         layers: impl.layerIds(state),
         points: pts,
-        plots: plots.map((i) => impl.overlap(state, i)),
+        plots: plots.map((i) => (impl.fullOverlap ?? impl.overlap)(state, i)),
       };
     },
   };

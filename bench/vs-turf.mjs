@@ -376,7 +376,7 @@ for (const n of SIZES) {
   row('parcelAt alone (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
   row('point, all in one call (µs; locateMany)', null, s.baft.engine_us, s.pack.engine_us, 2);
   row('· points where locate and checkPoint differ (must be 0)', null, s.baft.locate_mismatch, s.pack.locate_mismatch, 0);
-  row('plot % overlap (µs; Baft: checkParcel)', s.peer.plot_us, s.baft.plot_us, null, 0);
+  row('plot % overlap (µs; Baft: parcelShares)', s.peer.plot_us, s.baft.plot_us, null, 0);
   row('JS heap after load (MB)', s.peer.cdp_heap_mb, s.baft.cdp_heap_mb, s.pack.cdp_heap_mb, 1, s.area.cdp_heap_mb);
   row('wasm memory (MB)', s.peer.wasm_mb, s.baft.wasm_mb, s.pack.wasm_mb, 1, s.area.wasm_mb);
   row('memory total after load (MB)', s.peer.total_mb, s.baft.total_mb, s.pack.total_mb, 1, s.area.total_mb);

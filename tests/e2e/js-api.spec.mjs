@@ -184,6 +184,17 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
           far: Array.from(baft.locate(51.0, 35.0)),
         };
       })(),
+      // The lean plot query against the whole answer, for the plot under the point.
+      shares: (() => {
+        const i = baft.parcelAt(lon, lat);
+        const full = baft.checkParcel(i);
+        const byId = Object.fromEntries(full.layers.map((l) => [l.id, l.percent]));
+        return {
+          lean: Array.from(baft.parcelShares(i)),
+          full: baft.locateLayers().map((id) => byId[id]),
+          past: baft.parcelShares(baft.parcelCount).length,
+        };
+      })(),
     };
     low.free();
     return result;
@@ -213,6 +224,9 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
   }
   expect(got.located.layers.find(([id]) => id === 'worn-out-fabric')[2]).toBe(FX.worn_block.block_id);
   expect(got.located.plot).toBe(got.located.parcelAt);
+  expect(got.shares.lean).toEqual(got.shares.full);
+  expect(got.shares.lean.some((p) => p > 99)).toBe(true); // the worn-out block's plot is inside it
+  expect(got.shares.past).toBe(0);
   expect(got.located.many).toEqual([...got.located.one, ...got.located.one]);
   // A place outside everything reads as such.
   expect(got.located.far).toEqual([-1, ...got.located.layers.flatMap(() => [0, -1])]);

@@ -103,6 +103,8 @@ export async function demo(): Promise<void> {
   const zone = first !== undefined && z !== undefined && z >= 0 ? baft.zoneIds(first)[z] : null;
   const many: Int32Array = baft.locateMany(new Float64Array([51.09, 35.69, 51.1, 35.7]));
   const plotIndex: number | undefined = baft.parcelAt(51.0946, 35.6951);
+  const shares: Float64Array = baft.parcelShares(plotIndex ?? 0);
+  console.log(shares[0]);
   console.log(zone, many.length / (1 + 2 * order.length), plotIndex, baft.parcelCount);
   // @ts-expect-error — locate takes two numbers, not a text
   baft.locate('35.69, 51.09');

@@ -597,6 +597,12 @@ export class Baft {
   locate(lon: number, lat: number): Int32Array;
   /** `locate` for `[lon0, lat0, lon1, lat1, …]`: `1 + 2 × layers` numbers per point, in order. */
   locateMany(lonLat: Float64Array): Int32Array;
+  /**
+   * The lean plot query: plot `index` of the parcel layer, its % inside each loaded layer in
+   * `locateLayers()` order (0–100, unrounded: `checkParcel`'s `layers[].percent`, without the
+   * rest of the answer). Empty without a parcel layer or past its last plot.
+   */
+  parcelShares(index: number): Float64Array;
   /** The loaded layers' ids, in the order `locate` reports them. */
   locateLayers(): string[];
   /** A loaded layer's zone ids (block codes), indexed as `locate` gives them; throws for a layer not loaded. */

@@ -21,7 +21,7 @@
 //! - [`properties`]: a feature's properties, kept as JSON text until a field is read.
 //! - [`crs`]: deciding whether a file is lon/lat, UTM or has swapped axes.
 //! - [`interior`]: a point inside an area, without panicking on degenerate outlines.
-//! - [`layer`]: an indexed layer (zones with prepared geometry, an R-tree of their boxes).
+//! - [`layer`]: an indexed layer (zones with prepared geometry, a packed R-tree of their boxes).
 //! - [`check`]: the point and plot checks and their result types.
 //! - [`versions`]: boundary-version history and diffs.
 //! - [`parcels`]: the plot-by-plot layer (plates, codes, neighbours, survey facts).

@@ -252,6 +252,18 @@ impl Baft {
         answer_js(a)
     }
 
+    /// The lean plot query: plot `index` of the parcel layer, its percentage inside each loaded
+    /// layer in `locateLayers()` order (a `Float64Array`; empty without a parcel layer or past its
+    /// last plot). The same percentages as `checkParcel`'s `layers[].percent`, unrounded, without
+    /// the rest of the answer: for checking many plots at once.
+    #[wasm_bindgen(js_name = parcelShares)]
+    pub fn parcel_shares(&self, index: u32) -> Vec<f64> {
+        self.e
+            .ds
+            .parcel_shares(index as usize)
+            .map_or_else(Vec::new, |s| s.into_iter().map(|x| x * 100.0).collect())
+    }
+
     /// How many plots the parcel layer has (0 before it is added).
     #[wasm_bindgen(getter, js_name = parcelCount)]
     pub fn parcel_count(&self) -> u32 {

@@ -15,7 +15,8 @@
 //!
 //! ## Plot semantics
 //! A plot's share in a layer is area(plot ∩ union of the layer's features) / area(plot),
-//! computed in metres. Status: **inside** at ≥ 99.5 % ([`FULL_SHARE`]), **outside** at
+//! computed in metres, exactly (Green's theorem over the outlines' edges,
+//! `geometry/overlap.rs`). Status: **inside** at ≥ 99.5 % ([`FULL_SHARE`]), **outside** at
 //! ≤ 0.5 % ([`NONE_SHARE`]: touching along an edge is outside), else **partly inside**,
 //! which counts as inside when the share reaches `plot_inside_threshold` (default 50 %):
 //! the office confirms such plots.
@@ -26,7 +27,7 @@ mod point;
 pub mod words;
 
 pub use crate::layer::{LayerRef, VersionRef, ZoneRef};
-pub use plot::{check_plot_in_layer, LayerPlotResult, ZoneOverlap};
+pub use plot::{check_plot_in_layer, plot_share_in_layer, LayerPlotResult, ZoneOverlap};
 pub use point::{check_point_in_layer, locate_in_layer, LayerPointResult, Membership};
 
 use serde::Serialize;

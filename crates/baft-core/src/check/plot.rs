@@ -1,6 +1,7 @@
 //! A plot outline against one layer: the share inside, the zones it overlaps.
 
 use super::{PlotStatus, FULL_SHARE, NONE_SHARE};
+use crate::geometry::overlap::{area_inside, area_inside_union, Outline};
 use crate::layer::{Layer, LayerRef, Zone, ZoneRef};
 use serde::Serialize;
 use std::sync::Arc;
@@ -46,25 +47,16 @@ pub fn check_plot_in_layer(
     plot_area: f64,
     threshold: f64,
 ) -> LayerPlotResult {
-    use geo::{Area, BooleanOps, BoundingRect};
-    let mut overlaps = Vec::new();
-    let mut pieces: Vec<geo::MultiPolygon<f64>> = Vec::new();
-    if let Some(r) = plot.bounding_rect() {
-        let plot_mp = geo::MultiPolygon(vec![plot.clone()]);
-        for z in layer.candidates_in([r.min().x, r.min().y, r.max().x, r.max().y]) {
-            let piece = plot_mp.intersection(&z.local);
-            let a = piece.unsigned_area();
-            if a > 0.0 {
-                overlaps.push(ZoneOverlap {
-                    zone: ZoneRef::of(z),
-                    area_m2: a,
-                    share: a / plot_area,
-                });
-                pieces.push(piece);
-            }
-        }
-    }
-    let inside_area = union_area(&pieces);
+    let outline = Outline::new(plot);
+    let (zones, inside_area) = overlapped(layer, &outline);
+    let mut overlaps: Vec<ZoneOverlap> = zones
+        .into_iter()
+        .map(|(z, a)| ZoneOverlap {
+            zone: ZoneRef::of(z),
+            area_m2: a,
+            share: a / plot_area,
+        })
+        .collect();
     let share = (inside_area / plot_area).clamp(0.0, 1.0);
     crate::base::small::sort_small_by(&mut overlaps, |a, b| b.area_m2.total_cmp(&a.area_m2));
     let status = if share >= FULL_SHARE {
@@ -94,20 +86,34 @@ pub fn check_plot_in_layer(
     }
 }
 
-/// The area of the union of the pieces of the plot inside zones (which may overlap).
-fn union_area(pieces: &[geo::MultiPolygon<f64>]) -> f64 {
-    use geo::{Area, BooleanOps};
-    match pieces.len() {
-        0 => 0.0,
-        1 => pieces[0].unsigned_area(),
-        _ => {
-            let mut u = pieces[0].clone();
-            for p in &pieces[1..] {
-                u = u.union(p);
-            }
-            u.unsigned_area()
+/// A plot's share (0–1) inside `layer`: the `share` [`check_plot_in_layer`] reports, without
+/// the rest of its report (no zone list, no distance), for bulk questions.
+pub fn plot_share_in_layer(layer: &Layer, plot: &geo::Polygon<f64>, plot_area: f64) -> f64 {
+    let (_, inside_area) = overlapped(layer, &Outline::new(plot));
+    (inside_area / plot_area).clamp(0.0, 1.0)
+}
+
+/// The zones of `layer` the plot overlaps, each with the plot's area inside it, and the plot's
+/// area inside the layer as a whole (m²; zones may overlap, so not always their sum).
+fn overlapped<'a>(layer: &'a Layer, outline: &Outline) -> (Vec<(&'a Zone, f64)>, f64) {
+    let mut zones = Vec::new();
+    for z in layer.candidates_in(outline.bbox()) {
+        let a = area_inside(outline, &z.prepared);
+        // Rounding, not area: a plot that only touches the zone along an edge.
+        if a > outline.area * 1e-9 {
+            zones.push((z, a));
         }
     }
+    let inside_area = match zones.as_slice() {
+        [] => 0.0,
+        [(_, a)] => *a,
+        // A plot across two features of one layer: they may overlap, so not the sum.
+        _ => {
+            let prepared: Vec<_> = zones.iter().map(|(z, _)| &z.prepared).collect();
+            area_inside_union(outline, &prepared)
+        }
+    };
+    (zones, inside_area)
 }
 
 /// The zone nearest to the plot and the exact distance to it, visiting zones in order of their
@@ -116,11 +122,8 @@ fn nearest_zone<'a>(layer: &'a Layer, plot: &geo::Polygon<f64>) -> Option<(&'a Z
     use geo::{Distance, Euclidean};
     let c = plot.exterior().0[0];
     let mut best: Option<(&Zone, f64)> = None;
-    for (b, d2) in layer
-        .tree
-        .nearest_neighbor_iter_with_distance_2(&[c.x, c.y])
-    {
-        let z = &layer.zones[b.zone as usize];
+    for (i, d2) in layer.tree.nearest(c.x, c.y) {
+        let z = &layer.zones[i];
         // Box distance from the first vertex minus the plot's size bounds the true distance.
         if let Some((_, bd)) = best {
             if d2.sqrt() > bd + plot_diameter(plot) {

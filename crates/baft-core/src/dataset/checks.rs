@@ -1,5 +1,6 @@
 //! The checks on loaded data: a point ([`Dataset::check_point`], [`Dataset::locate`]), a plot
-//! outline ([`Dataset::check_plot`]) and a GPS fix's accuracy circle
+//! outline ([`Dataset::check_plot`]), a surveyed plot's shares alone
+//! ([`Dataset::parcel_shares`]) and a GPS fix's accuracy circle
 //! ([`Dataset::circle_crosses`]).
 
 use super::outline::check_vertex_count;
@@ -23,6 +24,21 @@ impl Dataset {
         }
         let (x, y) = self.frame.forward(lon, lat);
         self.parcels.as_ref()?.at(x, y)
+    }
+
+    /// Plot `i` of the parcel layer: its share (0–1) inside each usable layer, in the layers'
+    /// order; the shares [`Self::check_plot`] reports for its outline, without the rest of the
+    /// report, for bulk questions. None without a parcel layer or past its last plot.
+    pub fn parcel_shares(&self, i: usize) -> Option<Vec<f64>> {
+        let plot = self.parcels.as_ref()?.layer.zones.get(i)?.local.0.first()?;
+        let area = plot.unsigned_area();
+        Some(
+            self.layers
+                .iter()
+                .filter(|l| l.is_usable())
+                .map(|l| check::plot_share_in_layer(l, plot, area))
+                .collect(),
+        )
     }
 
     /// Checks a point given as (lon, lat) against every usable layer.

@@ -1,6 +1,8 @@
-//! Geometry: the transverse Mercator projection, CRS detection, prepared polygons and interior points.
+//! Geometry: the transverse Mercator projection, a packed box index, CRS detection, prepared polygons, a plot's area inside a zone and interior points.
 
+pub(crate) mod box_index;
 pub mod crs;
 pub mod interior;
+pub(crate) mod overlap;
 pub(crate) mod prepared;
 pub mod projection;

@@ -1,6 +1,8 @@
 //! A zone's geometry "prepared" for fast point queries: a flat edge list, and for zones with
 //! many edges a horizontal band index, so that point-in-polygon and near-edge tests only look at
-//! the edges in the point's band. Coordinates are local metres.
+//! the edges in the point's band. Coordinates are local metres. Rings run anticlockwise around
+//! what they enclose (shells anticlockwise, holes clockwise), whatever the file's winding, as
+//! the plot-area computation in [`super::overlap`] needs.
 
 use geo::MultiPolygon;
 
@@ -20,25 +22,13 @@ const BANDED_ABOVE: usize = 48;
 impl Prepared {
     pub(crate) fn new(mp: &MultiPolygon<f64>) -> Self {
         let mut edges = Vec::new();
-        let mut bbox = [
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        ];
         for p in mp.iter() {
-            for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
-                for w in ring.0.windows(2) {
-                    edges.push([w[0].x, w[0].y, w[1].x, w[1].y]);
-                    bbox = [
-                        bbox[0].min(w[0].x),
-                        bbox[1].min(w[0].y),
-                        bbox[2].max(w[0].x),
-                        bbox[3].max(w[0].y),
-                    ];
-                }
+            push_ring(&mut edges, p.exterior(), true);
+            for hole in p.interiors() {
+                push_ring(&mut edges, hole, false);
             }
         }
+        let bbox = bounds(edges.iter().map(|e| [e[0], e[1], e[0], e[1]]));
         let mut prep = Prepared {
             edges,
             bbox,
@@ -147,8 +137,83 @@ impl Prepared {
             .sqrt()
     }
 
+    /// The edges that meet the box `b` (`[min x, min y, max x, max y]`).
+    pub(crate) fn edges_meeting(&self, b: [f64; 4]) -> Vec<[f64; 4]> {
+        if b[2] < self.bbox[0] || b[0] > self.bbox[2] || b[3] < self.bbox[1] || b[1] > self.bbox[3]
+        {
+            return Vec::new();
+        }
+        let meets = |e: &[f64; 4]| {
+            e[0].max(e[2]) >= b[0]
+                && e[0].min(e[2]) <= b[2]
+                && e[1].max(e[3]) >= b[1]
+                && e[1].min(e[3]) <= b[3]
+        };
+        if self.bands.is_empty() {
+            return self.edges.iter().filter(|e| meets(e)).copied().collect();
+        }
+        // An edge across several bands is listed in each: take each once.
+        let n = self.bands.len();
+        let (lo, hi) = (
+            self.band_of(b[1], self.band_h, n),
+            self.band_of(b[3], self.band_h, n),
+        );
+        let mut found: Vec<u32> = self.bands[lo..=hi]
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&i| meets(&self.edges[i as usize]))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.iter().map(|&i| self.edges[i as usize]).collect()
+    }
+
     pub(crate) fn bbox(&self) -> [f64; 4] {
         self.bbox
+    }
+}
+
+/// The box `[min x, min y, max x, max y]` holding `boxes` (infinite and inverted for none).
+pub(crate) fn bounds(boxes: impl Iterator<Item = [f64; 4]>) -> [f64; 4] {
+    boxes.fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |e, b| {
+            [
+                e[0].min(b[0]),
+                e[1].min(b[1]),
+                e[2].max(b[2]),
+                e[3].max(b[3]),
+            ]
+        },
+    )
+}
+
+/// Appends the edges of a closed ring, reversed if needed so that the ring runs anticlockwise
+/// (`shell`) or clockwise (a hole).
+pub(crate) fn push_ring(edges: &mut Vec<[f64; 4]>, ring: &geo::LineString<f64>, shell: bool) {
+    let pts = &ring.0;
+    if pts.len() < 2 {
+        return;
+    }
+    let (ox, oy) = (pts[0].x, pts[0].y);
+    let twice_area: f64 = pts
+        .windows(2)
+        .map(|w| (w[0].x - ox) * (w[1].y - oy) - (w[1].x - ox) * (w[0].y - oy))
+        .sum();
+    if (twice_area > 0.0) == shell {
+        edges.extend(pts.windows(2).map(|w| [w[0].x, w[0].y, w[1].x, w[1].y]));
+    } else {
+        edges.extend(
+            pts.windows(2)
+                .rev()
+                .map(|w| [w[1].x, w[1].y, w[0].x, w[0].y]),
+        );
     }
 }
 

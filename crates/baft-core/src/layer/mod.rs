@@ -5,8 +5,8 @@
 //! tolerances, distances and areas are in true metres.
 //!
 //! Preparation:
-//! - an R-tree over the zones' bounding boxes (the `rstar` crate), so a query only looks at
-//!   zones whose box is near the point;
+//! - a packed Hilbert R-tree over the zones' bounding boxes ([`BoxIndex`]), so a query only
+//!   looks at zones whose box is near the point;
 //! - per zone, a flat edge list; zones with many edges also get a horizontal band index,
 //!   so that point-in-polygon and near-edge tests look only at edges in the point's band.
 //!
@@ -24,6 +24,7 @@ pub mod working;
 pub use reference::{LayerRef, VersionRef, ZoneRef};
 
 use crate::error::{Location, Problem, ProblemKind, Severity};
+use crate::geometry::box_index::BoxIndex;
 use crate::geometry::crs::{self, Looks, SourceCrs};
 pub(crate) use crate::geometry::prepared::Prepared;
 use crate::geometry::projection::TransverseMercator;
@@ -31,7 +32,6 @@ use crate::read::geojson::{self};
 use crate::read::manifest::{BoundaryVersion, LayerSpec, LocalText};
 use crate::read::properties::Properties;
 use geo::MultiPolygon;
-use rstar::{PointDistance, RTree, RTreeObject, AABB};
 mod build;
 mod display;
 #[allow(unused_imports)]
@@ -60,26 +60,6 @@ pub struct Zone {
     pub(crate) reference: std::sync::Arc<ZoneRef>,
 }
 
-/// A zone's bounding box in the R-tree.
-#[derive(Debug, Clone)]
-pub(crate) struct ZoneBox {
-    pub(crate) zone: u32,
-    env: AABB<[f64; 2]>,
-}
-
-impl RTreeObject for ZoneBox {
-    type Envelope = AABB<[f64; 2]>;
-    fn envelope(&self) -> Self::Envelope {
-        self.env
-    }
-}
-
-impl PointDistance for ZoneBox {
-    fn distance_2(&self, p: &[f64; 2]) -> f64 {
-        self.env.distance_2(p)
-    }
-}
-
 /// A layer at one boundary version, loaded and indexed.
 #[derive(Debug, Clone)]
 pub struct Layer {
@@ -91,7 +71,8 @@ pub struct Layer {
     pub source_crs: Option<SourceCrs>,
     /// The valid blocks or zones, in the order read (invalid features are left out).
     pub zones: Vec<Zone>,
-    pub(crate) tree: RTree<ZoneBox>,
+    /// The zones' boxes, indexed (item `i` is `zones[i]`).
+    pub(crate) tree: BoxIndex,
     /// Problems found while loading (the valid zones are kept).
     pub problems: Vec<Problem>,
     pub(crate) reference: std::sync::Arc<LayerRef>,
@@ -151,7 +132,7 @@ impl Layer {
             version: version.clone(),
             source_crs: None,
             zones: Vec::new(),
-            tree: RTree::new(),
+            tree: BoxIndex::default(),
             problems: Vec::new(),
             reference: LayerRef::build(spec, version),
         };
@@ -268,20 +249,8 @@ impl Layer {
                 .problems
                 .push(Problem::file_error(file, ProblemKind::EmptyLayer));
         }
-        layer.tree = RTree::bulk_load(
-            layer
-                .zones
-                .iter()
-                .enumerate()
-                .map(|(i, z)| {
-                    let b = z.prepared.bbox();
-                    ZoneBox {
-                        zone: i as u32,
-                        env: AABB::from_corners([b[0], b[1]], [b[2], b[3]]),
-                    }
-                })
-                .collect(),
-        );
+        let boxes: Vec<[f64; 4]> = layer.zones.iter().map(|z| z.prepared.bbox()).collect();
+        layer.tree = BoxIndex::build(&boxes);
     }
 
     /// The layer and version as results name them.
@@ -299,7 +268,7 @@ impl Layer {
         self.indexed_candidates(x, y, r).map(|(_, z)| z)
     }
 
-    /// [`Self::candidates`] with each zone's index in `zones` (the R-tree stores it, so no
+    /// [`Self::candidates`] with each zone's index in `zones` (the index stores it, so no
     /// search is needed to find it).
     pub(crate) fn indexed_candidates(
         &self,
@@ -320,21 +289,18 @@ impl Layer {
         &self,
         b: [f64; 4],
     ) -> impl Iterator<Item = (usize, &Zone)> {
-        let env = AABB::from_corners([b[0], b[1]], [b[2], b[3]]);
-        self.tree
-            .locate_in_envelope_intersecting(&env)
-            .map(|e| (e.zone as usize, &self.zones[e.zone as usize]))
+        self.tree.search(b).map(move |i| (i, &self.zones[i]))
     }
 
     /// The zone nearest to (x, y) and the distance to its boundary, by exact distance,
     /// visiting zones in order of their bounding-box distance.
     pub(crate) fn nearest(&self, x: f64, y: f64) -> Option<(&Zone, f64)> {
         let mut best: Option<(&Zone, f64)> = None;
-        for (b, d2) in self.tree.nearest_neighbor_iter_with_distance_2(&[x, y]) {
+        for (i, d2) in self.tree.nearest(x, y) {
             if best.is_some_and(|(_, d)| d2.sqrt() > d) {
                 break;
             }
-            let z = &self.zones[b.zone as usize];
+            let z = &self.zones[i];
             let d = z.prepared.boundary_distance(x, y);
             if best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((z, d));

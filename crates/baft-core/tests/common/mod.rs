@@ -2,6 +2,7 @@
 //! Shared helpers for the core's integration tests.
 
 pub mod packages;
+pub mod shapes;
 
 use baft_core::dataset::Dataset;
 use serde_json::Value;
