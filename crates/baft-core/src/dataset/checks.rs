@@ -27,8 +27,9 @@ impl Dataset {
     }
 
     /// Plot `i` of the parcel layer: its share (0–1) inside each usable layer, in the layers'
-    /// order; the shares [`Self::check_plot`] reports for its outline, without the rest of the
-    /// report, for bulk questions. None without a parcel layer or past its last plot.
+    /// order; the shares [`Self::check_plot`] reports for its outline (when it accepts the
+    /// outline), without the rest of the report, for bulk questions. None without a parcel
+    /// layer or past its last plot.
     pub fn parcel_shares(&self, i: usize) -> Option<Vec<f64>> {
         let plot = self.parcels.as_ref()?.layer.zones.get(i)?.local.0.first()?;
         let area = plot.unsigned_area();

@@ -11,10 +11,10 @@
 //! Both shapes' rings run anticlockwise around what they enclose (shells anticlockwise, holes
 //! clockwise): [`Prepared`] orients a zone's rings so when it is built, [`Outline::new`] a plot's.
 //!
-//! A piece that lies on an edge of the other shape (a plot's edge along a block's outline) is
-//! part of the intersection's boundary when the two edges run the same way (both shapes lie on
-//! the same side of it) and not when they run opposite ways (the shapes only touch); it is taken
-//! once, from the plot's side. The sum is exact up to rounding: the integrals are taken from the
+//! A piece that lies on an edge of the other shape (a plot's edge along a block's outline, two
+//! zones side by side, a hole against another hole) is judged by probing just beside it, on
+//! each side, rather than by where its midpoint is; such a piece is taken once, from the plot's
+//! side. The sum is exact up to rounding: the integrals are taken from the
 //! plot's corner, so that they stay small numbers. `tests/plot_area_property.rs` compares it with
 //! `geo`'s boolean operations on random star-shaped zones with holes, plots sharing their edges
 //! and corners, in lon/lat and UTM.
@@ -25,6 +25,11 @@ use super::prepared::{bounds, push_ring, seg_dist2, Prepared};
 /// that coincide in the data coincide after projection to within rounding (10⁻¹² m); edges
 /// some micrometres apart are told apart by where the midpoint falls.
 const ON_M: f64 = 1e-9;
+
+/// How far (m) beside a piece that lies on another edge its sides are probed: far above the
+/// rounding of coordinates in metres (10⁻¹¹ m), far below the micrometres that separate edges
+/// which meet at a T-junction in the data once projected.
+const PROBE_M: f64 = 1e-8;
 
 /// Pieces shorter than this share of their edge are rounding between two equal cut points.
 const MIN_PIECE: f64 = 1e-12;
@@ -77,10 +82,12 @@ pub(crate) fn area_inside(plot: &Outline, zone: &Prepared) -> f64 {
     area_inside_union(plot, &[zone])
 }
 
-/// The area (m²) of the plot `plot` inside the union of `zones`, which may overlap or share
-/// edges. A zone's edge bounds the union where no other zone covers its far side: a piece inside
-/// another zone, or on another zone's edge that runs the other way (two zones side by side), is
-/// not kept; a piece on another zone's edge that runs the same way is kept once, from the first.
+/// The area (m²) of the plot `plot` inside the union of `zones`, which may overlap, share edges
+/// or be made of parts and holes that share edges. A piece that lies on another edge (of the
+/// plot or of a zone) is judged by points [`PROBE_M`] either side of it: a plot's piece counts
+/// when the plot's side of it is in the union; a zone's piece when the union is on its inner
+/// side and not on its outer side (a line where two zones meet is inside the union), and of two
+/// zones' pieces that coincide and run the same way, only the first zone's.
 pub(crate) fn area_inside_union(plot: &Outline, zones: &[&Prepared]) -> f64 {
     let b = plot.bbox;
     let m = 1e-6;
@@ -91,10 +98,11 @@ pub(crate) fn area_inside_union(plot: &Outline, zones: &[&Prepared]) -> f64 {
     let Some(first) = plot.edges.first() else {
         return 0.0;
     };
+    let in_union = |(x, y): (f64, f64)| zones.iter().any(|z| z.contains(x, y));
     if near.iter().all(Vec::is_empty) {
         // No zone edge comes near the plot: it is wholly inside or wholly outside each.
-        return match zones.iter().any(|z| z.contains(first[0], first[1])) {
-            true => plot.area,
+        return match in_union((first[0], first[1])) {
+            true => plot.area.max(0.0),
             false => 0.0,
         };
     }
@@ -102,14 +110,9 @@ pub(crate) fn area_inside_union(plot: &Outline, zones: &[&Prepared]) -> f64 {
     let mut sum = 0.0;
     let all: Vec<[f64; 4]> = near.concat();
     for e in &plot.edges {
-        sum += kept_pieces(e, &all, origin, |x, y| {
-            zones
-                .iter()
-                .zip(&near)
-                .any(|(z, edges)| match on_edges(edges, x, y, e) {
-                    Some(same_way) => same_way,
-                    None => z.contains(x, y),
-                })
+        sum += kept_pieces(e, &all, origin, |x, y| match on_any(&all, x, y) {
+            true => in_union(beside(e, x, y, PROBE_M)),
+            false => in_union((x, y)),
         });
     }
     for (k, edges) in near.iter().enumerate() {
@@ -121,36 +124,47 @@ pub(crate) fn area_inside_union(plot: &Outline, zones: &[&Prepared]) -> f64 {
         }
         for f in edges {
             sum += kept_pieces(f, &cuts, origin, |x, y| {
-                if on_edges(&plot.edges, x, y, f).is_some() || !plot.contains(x, y) {
+                if on_any(&plot.edges, x, y) || !plot.contains(x, y) {
                     return false;
                 }
-                zones.iter().zip(&near).enumerate().all(|(j, (z, other))| {
-                    j == k
-                        || match on_edges(other, x, y, f) {
-                            Some(same_way) => same_way && j > k,
-                            None => !z.contains(x, y),
-                        }
-                })
+                let on_another = near.iter().enumerate().any(|(j, other)| {
+                    other.iter().any(|g| {
+                        !(j == k && std::ptr::eq(g, f)) && seg_dist2(x, y, g).0 <= ON_M * ON_M
+                    })
+                });
+                if !on_another {
+                    // Its own zone is on its inner side; the outer side is in no other zone.
+                    return zones
+                        .iter()
+                        .enumerate()
+                        .all(|(j, z)| j == k || !z.contains(x, y));
+                }
+                let first_of_its_line = near[..k].iter().all(|other| {
+                    !other.iter().any(|g| {
+                        seg_dist2(x, y, g).0 <= ON_M * ON_M
+                            && (f[2] - f[0]) * (g[2] - g[0]) + (f[3] - f[1]) * (g[3] - g[1]) > 0.0
+                    })
+                });
+                first_of_its_line
+                    && in_union(beside(f, x, y, PROBE_M))
+                    && !in_union(beside(f, x, y, -PROBE_M))
             });
         }
     }
-    sum.clamp(0.0, plot.area)
+    sum.max(0.0).min(plot.area.max(0.0))
 }
 
-/// Whether (x, y) lies on one of `edges`: `Some(true)` when one of those runs the same way as
-/// `e`, `Some(false)` when they all run the other way, `None` when it lies on none.
-fn on_edges(edges: &[[f64; 4]], x: f64, y: f64, e: &[f64; 4]) -> Option<bool> {
-    let mut on = None;
-    for f in edges {
-        if seg_dist2(x, y, f).0 <= ON_M * ON_M {
-            let same = (e[2] - e[0]) * (f[2] - f[0]) + (e[3] - e[1]) * (f[3] - f[1]) > 0.0;
-            if same {
-                return Some(true);
-            }
-            on = Some(false);
-        }
-    }
-    on
+/// Whether (x, y) lies on one of `edges`.
+fn on_any(edges: &[[f64; 4]], x: f64, y: f64) -> bool {
+    edges.iter().any(|f| seg_dist2(x, y, f).0 <= ON_M * ON_M)
+}
+
+/// The point `d` metres to the left of (x, y) across the direction of `e` (to the right for a
+/// negative `d`).
+fn beside(e: &[f64; 4], x: f64, y: f64, d: f64) -> (f64, f64) {
+    let (dx, dy) = (e[2] - e[0], e[3] - e[1]);
+    let len = (dx * dx + dy * dy).sqrt();
+    (x - dy / len * d, y + dx / len * d)
 }
 
 /// The integral of `x dy` along the part of `e` from `t0` to `t1`, with `origin` as (0, 0).
@@ -291,6 +305,54 @@ mod tests {
         // The same zone twice counts once; a plot partly out of both.
         assert!((area_inside_union(&plot(45.0, -5.0, 10.0), &[&a, &a]) - 25.0).abs() < 1e-9);
         assert!((area_inside_union(&plot(90.0, 45.0, 20.0), &[&a, &b]) - 50.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn parts_and_holes_that_share_edges() {
+        let part = |x, y, s| Polygon::new(square(x, y, s, false), vec![]);
+        let plot = |x, y, s| Outline::new(&Polygon::new(square(x, y, s, false), vec![]));
+        // A zone of two parts side by side, and a zone that is the second part again: a plot
+        // across the parts' shared line is wholly inside, whichever zone comes first.
+        let (a, b) = (
+            zone(vec![part(0.0, 0.0, 50.0), part(50.0, 0.0, 50.0)]),
+            zone(vec![part(50.0, 0.0, 50.0)]),
+        );
+        for zones in [[&a, &b], [&b, &a]] {
+            let got = area_inside_union(&plot(40.0, 10.0, 20.0), &zones);
+            assert!((got - 400.0).abs() < 1e-9, "{got}");
+        }
+        // Two holes side by side: a plot in the first, its edge on their shared line, is out.
+        let holed = zone(vec![Polygon::new(
+            square(0.0, 0.0, 100.0, false),
+            vec![
+                square(20.0, 20.0, 30.0, false),
+                square(50.0, 20.0, 30.0, false),
+            ],
+        )]);
+        assert!(area_inside(&plot(40.0, 30.0, 10.0), &holed).abs() < 1e-9);
+        // A hole against the shell's edge: a plot outside touching it there is out.
+        let notched = zone(vec![Polygon::new(
+            square(0.0, 0.0, 100.0, false),
+            vec![square(100.0 - 30.0, 20.0, 30.0, false)],
+        )]);
+        assert!(area_inside(&plot(100.0, 25.0, 10.0), &notched).abs() < 1e-9);
+        assert!((area_inside(&plot(60.0, 25.0, 20.0), &notched) - 200.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_plot_whose_hole_is_its_shell_has_no_area_and_does_not_panic() {
+        let block = zone(vec![Polygon::new(square(0.0, 0.0, 100.0, false), vec![])]);
+        let shell = square(0.0, 0.0, 10.0, false);
+        let hole = LineString::from(vec![
+            (-5e-7, -5e-7),
+            (10.0 + 5e-7, -5e-7),
+            (10.0 + 5e-7, 10.0 + 5e-7),
+            (-5e-7, 10.0 + 5e-7),
+            (-5e-7, -5e-7),
+        ]);
+        let empty = Outline::new(&Polygon::new(shell, vec![hole]));
+        assert!(empty.area <= 0.0);
+        assert_eq!(area_inside(&empty, &block), 0.0);
     }
 
     #[test]
