@@ -215,7 +215,7 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
         (Some(i), Some(p)) => p
             .neighbours(i, 0.5)
             .into_iter()
-            .filter_map(|j| p.info[j].area_m2)
+            .filter_map(|j| p.info(j)?.area_m2)
             .collect(),
         _ => Vec::new(),
     };

@@ -142,15 +142,30 @@ async fn after_layers_painted(state: &AppState) {
     next_turn().await;
 }
 
-/// Installs a FlatGeobuf parcel layer progressively: the plots around the city centre, found with
-/// the file's index (or the first of the file when it has none), answer at once; then the rest
-/// is prepared a slice at a time with the page free in between, then all.
+/// Installs a FlatGeobuf parcel layer: read in place when it has an index and lon/lat positions
+/// (ready at once, each plot decoded when first asked for); else progressively: the plots
+/// around the city centre (or the first of the file) answer at once, then the rest is prepared
+/// a slice at a time with the page free in between, then all.
 pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
     let Some((spec, frame)) = state.data.with_untracked(|d| {
         d.as_ref()
             .and_then(|d| d.manifest.parcels.clone().map(|s| (s, d.frame)))
     }) else {
         return;
+    };
+    let len = bytes.len();
+    let bytes = match baft_core::layer::parcels::ParcelLayer::try_in_place(&spec, bytes, &frame) {
+        Ok(layer) => {
+            let mut problems = Vec::new();
+            state.data.update(|d| {
+                if let Some(ds) = d {
+                    problems = Arc::make_mut(ds).install_parcels(layer);
+                }
+            });
+            state.problems.update(|p| p.extend(problems));
+            return file_done(&state, len);
+        }
+        Err(bytes) => bytes,
     };
     match baft_core::layer::parcels::ParcelsBuilder::new(&spec, &bytes, &frame) {
         Ok(b) => build_parcels(state, b, bytes.len()).await,

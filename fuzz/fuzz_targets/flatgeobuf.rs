@@ -1,6 +1,9 @@
 //! The FlatGeobuf reader (`fgb::read`, `fgb::FgbChunks` in chunks) and the parcel layer the app
 //! builds from it (`Dataset::set_parcels_fgb`), then a plate search and a plot check on it.
 //!
+//! Also reads the file in place (`fgb::FgbFile`, `Dataset::set_parcels_fgb_owned`), as the app
+//! and the JS API keep a whole file.
+//!
 //! Asserts: never a panic; reading in chunks gives the same features as reading at once; a
 //! file written (`fgb::write`) from what was read reads back to the same features; reading by
 //! byte ranges (`fgb::FgbRanges`, as over HTTP `Range`) ends, and finds what the whole file's
@@ -80,13 +83,36 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(a, b);
         }
     }
-    let mut ds = Dataset::new(manifest());
-    let _ = ds.set_parcels_fgb(data, Some(50));
-    if let Some(p) = ds.parcels.clone() {
-        for i in 0..p.len().min(3) {
-            let _ = p.info[i].plate_text();
-            let _ = ds.check_parcel(i, 1403);
+    // In place, as the app and the JS API keep a whole file: its index finds at least what
+    // the whole file's reader finds near a box, and each plot found decodes or is left out.
+    if let Ok(Ok(f)) = fgb::FgbFile::open("p.fgb", data.to_vec()) {
+        let bbox = [51.0, 35.6, 51.2, 35.8];
+        let mut found = Vec::new();
+        f.search(bbox, |i| found.push(i));
+        found.sort_unstable();
+        for &i in found.iter().take(50) {
+            let _ = (f.holds(i, 51.1, 35.7), f.read(i), f.bbox(i));
         }
-        let _ = baft_core::answer::search::search(&ds, "123/45");
+        if let Ok(mut c) = FgbChunks::new("p.fgb", data) {
+            if let Ok(want) = c.read_near(bbox) {
+                assert!(want.features.iter().all(|w| found.binary_search(&w.index).is_ok()));
+            }
+        }
+    }
+    for in_place in [false, true] {
+        let mut ds = Dataset::new(manifest());
+        let _ = if in_place {
+            ds.set_parcels_fgb_owned(data.to_vec())
+        } else {
+            ds.set_parcels_fgb(data, Some(50))
+        };
+        if let Some(p) = ds.parcels.clone() {
+            for i in 0..p.len().min(3) {
+                let _ = p.info(i).map(|p| p.plate_text());
+                let _ = ds.check_parcel(i, 1403);
+            }
+            let _ = ds.parcel_at((51.1, 35.7));
+            let _ = baft_core::answer::search::search(&ds, "123/45");
+        }
     }
 });

@@ -547,7 +547,11 @@ export class Baft {
   plannedFiles(): string[];
   /** Adds a listed file's text; returns its problems (possibly none). Throws for an unlisted path. */
   addFileText(path: string, text: string): string[];
-  /** Adds a listed file's bytes (required for `binary` files). */
+  /**
+   * Adds a listed file's bytes (required for `binary` files). A FlatGeobuf parcel layer with an
+   * index, in lon/lat, is kept as it is and read in place: ready at once, each plot decoded when
+   * a question first needs it (a plot's index is then its feature number in the file).
+   */
   addFileBytes(path: string, bytes: Uint8Array): string[];
   /** Adds a current layer file's text (older name; `addFileText` takes any listed file). */
   addLayerText(path: string, text: string): string[];

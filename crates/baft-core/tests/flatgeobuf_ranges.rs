@@ -214,18 +214,22 @@ fn plots_read_by_ranges_keep_their_places_when_the_whole_file_follows() {
     }
     let early = b.snapshot();
     let j = early.at(x, y).expect("the tapped plot is read first");
-    assert_eq!(early.info[j], whole.info[i]);
+    assert_eq!(early.info(j).unwrap(), whole.info(i).unwrap());
     assert!(early.len() < whole.len() / 4, "{}", early.len());
     let mut b = b.resume(&bytes, &reader).unwrap();
     b.near(lon, lat, 300.0).unwrap();
     while b.step(500).unwrap() > 0 {}
     let done = b.finish();
     assert_eq!(
-        done.info[j], whole.info[i],
+        done.info(j).unwrap(),
+        whole.info(i).unwrap(),
         "the answer's plot keeps its number"
     );
     let ids = |l: &ParcelLayer| {
-        let mut v: Vec<String> = l.info.iter().map(|i| i.plot_id.clone()).collect();
+        let mut v: Vec<String> = (0..l.len())
+            .map(|k| l.info(k).unwrap())
+            .map(|i| i.plot_id.clone())
+            .collect();
         v.sort();
         v
     };

@@ -242,3 +242,49 @@ fn a_whole_number_id_attribute_is_the_feature_id() {
     let back = fgb::read("p.fgb", &fgb::write(&[&f]).unwrap(), None).unwrap();
     assert_eq!(back.features[0].id.as_deref(), Some("42"));
 }
+
+/// `flatgeobuf` target, in place: every FlatGeobuf file of the corpus and of the crashes kept
+/// here (damaged indexes, counts no file holds, cut features) opens in place or is refused,
+/// and searching, testing and decoding its plots, and the parcel layer over it, never panic.
+#[test]
+fn every_flatgeobuf_file_kept_is_read_in_place_without_a_panic() {
+    let dirs = ["../../fuzz/corpus/flatgeobuf", "tests/fuzz-crashes"];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut opened = 0;
+    for dir in dirs {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "fgb") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            if let Ok(Ok(f)) = baft_core::read::fgb::FgbFile::open("p.fgb", bytes.clone()) {
+                opened += 1;
+                let mut found = Vec::new();
+                f.search([-180.0, -90.0, 180.0, 90.0], |i| found.push(i));
+                for i in found.into_iter().take(100) {
+                    let _ = (f.holds(i, 51.1, 35.7), f.read(i), f.bbox(i));
+                }
+            }
+            let mut ds = baft_core::dataset::Dataset::new(
+                baft_core::read::manifest::Manifest::parse(include_str!(
+                    "../../../data/manifest.json"
+                ))
+                .unwrap(),
+            );
+            let _ = ds.set_parcels_fgb_owned(bytes);
+            let p = ds.parcels.clone().unwrap();
+            for i in 0..p.len().min(20) {
+                let _ = (
+                    p.info(i),
+                    p.rings(i),
+                    p.neighbours(i, 1.0),
+                    ds.parcel_shares(i),
+                );
+            }
+            let _ = ds.parcel_at((51.1, 35.7));
+            let _ = baft_core::answer::search::search(&ds, "123/45");
+        }
+    }
+    assert!(opened >= 5, "{opened} files opened in place");
+}

@@ -14,7 +14,7 @@ fn owners_find_a_plot_by_postal_code_plate_order_and_id() {
     let ds = sample();
     let parcels = ds.parcels.as_ref().unwrap();
     let i = 1234;
-    let p = &parcels.info[i];
+    let p = &parcels.info(i).unwrap();
     let code = baft_core::layer::parcels::postal::text(p.postal_code.expect("sample postal code"));
     let (m, s, sec) = (
         p.plate_main.unwrap(),
@@ -176,7 +176,7 @@ fn owners_find_a_plot_by_street_and_house_number() {
     let ds = sample();
     let parcels = ds.parcels.as_ref().unwrap();
     let i = 2345;
-    let p = &parcels.info[i];
+    let p = &parcels.info(i).unwrap();
     let street = p.street.clone().expect("sample street");
     let en = p.street_en.clone().expect("sample street_en");
     let n = p.house_number.clone().expect("sample house number");

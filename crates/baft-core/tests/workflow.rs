@@ -23,7 +23,7 @@ fn search_by_plate_in_any_digits_and_by_code() {
     let ds = sample();
     let parcels = ds.parcels.as_ref().unwrap();
     let i = 1234;
-    let p = &parcels.info[i];
+    let p = &parcels.info(i).unwrap();
     let (m, s) = (p.plate_main.unwrap(), p.plate_sub.unwrap());
     for text in [
         format!("{m}/{s}"),
@@ -81,7 +81,7 @@ fn a_found_plot_is_checked_as_a_polygon_with_its_survey_facts() {
     let (x, y) = ds.frame.forward(lon, lat);
     let i = parcels.at(x, y).expect("a parcel under the point");
     assert_eq!(
-        parcels.info[i].block_id.as_deref(),
+        parcels.info(i).unwrap().block_id.as_deref(),
         fx["worn_block"]["block_id"].as_str()
     );
     let (report, facts) = ds.check_parcel(i, 1405).unwrap();
@@ -101,7 +101,7 @@ fn a_found_plot_is_checked_as_a_polygon_with_its_survey_facts() {
 fn neighbours_share_an_edge() {
     let ds = sample();
     let parcels = ds.parcels.as_ref().unwrap();
-    let id = |i: usize| parcels.info[i].plot_id.clone();
+    let id = |i: usize| parcels.info(i).unwrap().plot_id.clone();
     let i = (0..parcels.len())
         .find(|&i| id(i).ends_with("-002"))
         .unwrap();

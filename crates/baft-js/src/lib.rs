@@ -193,9 +193,11 @@ impl Baft {
     }
 
     /// Adds a listed file's bytes (required for a FlatGeobuf `.fgb`; text files are read as UTF-8).
+    /// A FlatGeobuf parcel layer with an index, in lon/lat, is kept as it is and read in place:
+    /// ready at once, its plots decoded only when a question needs them.
     #[wasm_bindgen(js_name = addFileBytes)]
-    pub fn add_file_bytes(&mut self, path: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
-        self.add(path, Body::Bytes(bytes))
+    pub fn add_file_bytes(&mut self, path: &str, bytes: Vec<u8>) -> Result<JsValue, JsError> {
+        self.add(path, Body::Owned(bytes))
     }
 
     /// Records that a file could not be fetched; returns that problem as a message.

@@ -79,7 +79,7 @@ impl Choices {
             found
                 .iter()
                 .filter_map(|&i| {
-                    let info = p.info.get(i)?;
+                    let info = p.info(i)?;
                     Some(Choice::Plot {
                         index: i,
                         plot_id: info.plot_id.clone(),

@@ -145,7 +145,7 @@ impl Place {
             result: Report::Plot(report),
             rings: Some(rings),
             parcel_index: parcel,
-            parcel: parcel.and_then(|i| Some(parcels?.info.get(i)?.clone())),
+            parcel: parcel.and_then(|i| Some(parcels?.info(i)?.clone())),
             facts,
             incentives,
             known,

@@ -22,8 +22,8 @@ impl Dataset {
         if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
             return None;
         }
-        let (x, y) = self.frame.forward(lon, lat);
-        self.parcels.as_ref()?.at(x, y)
+        let p = self.parcels.as_ref()?;
+        p.at_point((lon, lat), self.frame.forward(lon, lat))
     }
 
     /// Plot `i` of the parcel layer: its share (0–1) inside each usable layer, in the layers'
@@ -31,7 +31,7 @@ impl Dataset {
     /// outline), without the rest of the report, for bulk questions. None without a parcel
     /// layer or past its last plot.
     pub fn parcel_shares(&self, i: usize) -> Option<Vec<f64>> {
-        let plot = self.parcels.as_ref()?.layer.zones.get(i)?.local.0.first()?;
+        let plot = self.parcels.as_ref()?.zone(i)?.local.0.first()?;
         let area = plot.unsigned_area();
         Some(
             self.layers
@@ -98,7 +98,9 @@ impl Dataset {
         for l in usable {
             each_layer(check::locate_in_layer(l, x, y, tol));
         }
-        self.parcels.as_ref().and_then(|p| p.at(x, y))
+        self.parcels
+            .as_ref()
+            .and_then(|p| p.at_point((lon, lat), (x, y)))
     }
 
     /// The usable layers whose boundary the circle of `radius_m` metres around (lon, lat) crosses

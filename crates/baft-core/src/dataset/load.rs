@@ -9,12 +9,15 @@ use crate::read::manifest::Manifest;
 use crate::read::plan::{load_plan, Planned, Role};
 
 /// A file's contents, as the caller read it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum FileBody<'a> {
     /// Text.
     Text(&'a str),
-    /// Bytes: UTF-8 text, or a packed layer.
+    /// Bytes: UTF-8 text, or a FlatGeobuf layer.
     Bytes(&'a [u8]),
+    /// Bytes handed over: a FlatGeobuf parcel layer is then kept and read in place
+    /// ([`Dataset::set_parcels_fgb_owned`]); any other file as [`FileBody::Bytes`].
+    Owned(Vec<u8>),
 }
 
 impl Dataset {
@@ -39,7 +42,7 @@ impl Dataset {
         let mut problems = Vec::new();
         for file in load_plan(&ds.manifest) {
             let bytes = read_bytes(&file.path)?;
-            problems.extend(ds.add_file(&file, FileBody::Bytes(&bytes))?);
+            problems.extend(ds.add_file(&file, FileBody::Owned(bytes))?);
         }
         Ok((ds, problems))
     }
@@ -49,12 +52,25 @@ impl Dataset {
     /// as bytes.
     pub fn add_file(&mut self, file: &Planned, body: FileBody) -> Result<Vec<Problem>, BaftError> {
         let path = file.path.as_str();
+        let held: Vec<u8>;
+        let (given_text, given_bytes): (Option<&str>, Option<&[u8]>) = match body {
+            FileBody::Owned(b) if file.binary && matches!(file.role, Role::Parcels) => {
+                return Ok(self.set_parcels_fgb_owned(b))
+            }
+            FileBody::Owned(b) => {
+                held = b;
+                (None, Some(&held))
+            }
+            FileBody::Bytes(b) => (None, Some(b)),
+            FileBody::Text(t) => (Some(t), None),
+        };
         // Borrowed, never copied: a parcel layer can be tens of MB, and wasm memory never
         // shrinks, so every copy raises the page's memory for good.
         let text = || -> Result<&str, BaftError> {
-            match body {
-                FileBody::Text(t) => Ok(t.strip_prefix('\u{FEFF}').unwrap_or(t)),
-                FileBody::Bytes(b) => {
+            match (given_text, given_bytes) {
+                (Some(t), _) => Ok(t.strip_prefix('\u{FEFF}').unwrap_or(t)),
+                (None, b) => {
+                    let b = b.unwrap_or_default();
                     let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
                     std::str::from_utf8(b).map_err(|_| BaftError::Io {
                         path: path.into(),
@@ -65,13 +81,9 @@ impl Dataset {
         };
         // A zones layer: FlatGeobuf from bytes, GeoJSON from text.
         let layer = |ds: &Self, spec, version| -> Result<Layer, BaftError> {
-            Ok(match body {
-                FileBody::Bytes(b) if file.binary => {
-                    Layer::from_fgb(spec, version, path, b, &ds.frame)
-                }
-                FileBody::Text(_) if file.binary => {
-                    return Err(BaftError::PackAsText { file: path.into() })
-                }
+            Ok(match given_bytes {
+                Some(b) if file.binary => Layer::from_fgb(spec, version, path, b, &ds.frame),
+                None if file.binary => return Err(BaftError::PackAsText { file: path.into() }),
                 _ => Layer::load(spec, version, path, text()?, &ds.frame),
             })
         };
@@ -87,9 +99,9 @@ impl Dataset {
             Role::Packages => self.set_packages(path, text()?),
             Role::Offices => self.set_offices(path, text()?),
             Role::Streets => self.set_streets(path, text()?),
-            Role::Parcels if file.binary => match body {
-                FileBody::Bytes(b) => self.set_parcels_fgb(b, None),
-                FileBody::Text(_) => return Err(BaftError::PackAsText { file: path.into() }),
+            Role::Parcels if file.binary => match given_bytes {
+                Some(b) => self.set_parcels_fgb(b, None),
+                None => return Err(BaftError::PackAsText { file: path.into() }),
             },
             Role::Parcels => self.set_parcels(text()?),
         })

@@ -92,6 +92,16 @@ impl Dataset {
         problems
     }
 
+    /// Loads the parcel layer from a FlatGeobuf file's bytes, handed over: read in place when
+    /// the file has an index and lon/lat positions ([`ParcelLayer::in_place`]: ready at once,
+    /// no plot decoded until asked for), else decoded whole.
+    pub fn set_parcels_fgb_owned(&mut self, bytes: Vec<u8>) -> Vec<Problem> {
+        let Some(spec) = self.manifest.parcels.clone() else {
+            return Vec::new();
+        };
+        self.install_parcels(ParcelLayer::in_place(&spec, bytes, &self.frame))
+    }
+
     /// Installs a parcel layer built elsewhere (e.g. a slice at a time by a `ParcelsBuilder`).
     pub fn install_parcels(&mut self, p: ParcelLayer) -> Vec<Problem> {
         let problems = p.problems().to_vec();

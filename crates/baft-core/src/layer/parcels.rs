@@ -5,27 +5,32 @@ use crate::check::ZoneRef;
 use crate::geometry::projection::TransverseMercator;
 use crate::input::plate::PlateQuery;
 use crate::layer::{Layer, Zone};
-use crate::packages::facts::FactValue;
-use crate::packages::{FactName, FactSource, PlotFacts};
 use crate::read::manifest::{BoundaryVersion, LayerSpec, LocalText, ParcelsSpec};
 use crate::Problem;
-use std::collections::HashMap;
 mod builder;
+mod in_place;
 mod info;
+mod lookups;
+mod per_plot;
 pub mod postal;
 #[allow(unused_imports)]
 pub use builder::*;
 pub use info::ParcelInfo;
+use lookups::Lookups;
 
-/// The loaded parcel layer.
+/// The loaded parcel layer: every plot decoded ([`Self::load`], [`Self::load_fgb`], or a
+/// [`ParcelsBuilder`]), or a FlatGeobuf file read in place ([`Self::in_place`]: plots are
+/// decoded when an answer first needs them). Both answer every question the same way; a plot's
+/// number is its place in the layer (read in place: its feature number in the file).
 #[derive(Debug, Clone)]
 pub struct ParcelLayer {
-    /// The plots as a layer, one zone each (their properties are dropped once read into `info`).
-    pub layer: Layer,
-    /// Each plot's survey attributes, in the order of `layer.zones`.
-    pub info: Vec<ParcelInfo>,
-    by_code: HashMap<String, usize>,
-    by_plate: HashMap<(u32, u32), Vec<usize>>,
+    /// The decoded plots as a layer, one zone each (their properties are dropped once read into
+    /// `found`). Read in place: none (the layer keeps the spec and the problems).
+    pub(crate) layer: Layer,
+    /// The decoded plots' attributes, in the order of `layer.zones`, and their maps.
+    found: Lookups,
+    /// The file read in place, if it is.
+    file: Option<std::sync::Arc<in_place::InPlace>>,
 }
 
 impl ParcelLayer {
@@ -56,6 +61,52 @@ impl ParcelLayer {
         Self::from_layer(layer)
     }
 
+    /// Opens a FlatGeobuf file of parcels in place, keeping its bytes and decoding nothing (see
+    /// `parcels/in_place.rs`). A file without an index, or not in lon/lat, is read whole as
+    /// [`Self::load_fgb`] reads it. Problems in a plot are found when it is first decoded, and it
+    /// is then left out of answers; `baft validate` reads every plot.
+    pub fn in_place(spec: &ParcelsSpec, bytes: Vec<u8>, frame: &TransverseMercator) -> ParcelLayer {
+        Self::try_in_place(spec, bytes, frame)
+            .unwrap_or_else(|bytes| Self::load_fgb(spec, &bytes, None, frame))
+    }
+
+    /// [`Self::in_place`], or the bytes back when the file can't be read in place (no index,
+    /// or not in lon/lat), for the caller to read it whole its own way. Bytes that are not a
+    /// readable FlatGeobuf file give a layer with that problem.
+    pub fn try_in_place(
+        spec: &ParcelsSpec,
+        bytes: Vec<u8>,
+        frame: &TransverseMercator,
+    ) -> Result<ParcelLayer, Vec<u8>> {
+        let (lspec, version) = Self::spec_for(spec);
+        let file = match crate::read::fgb::FgbFile::open(&spec.file, bytes) {
+            Ok(Ok(f)) if builder::lon_lat(spec, f.is_lon_lat()) => f,
+            Ok(Ok(f)) => return Err(f.into_bytes()),
+            Ok(Err(bytes)) => return Err(bytes),
+            Err(p) => return Ok(Self::load_fgb(spec, &[], None, frame).with_problem(p)),
+        };
+        let mut layer = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
+        if !file.is_empty() {
+            layer.problems.clear();
+        }
+        let file = in_place::InPlace::new(file, lspec, *frame);
+        Ok(ParcelLayer {
+            layer,
+            found: Lookups::default(),
+            file: Some(std::sync::Arc::new(file)),
+        })
+    }
+
+    fn with_problem(mut self, p: Problem) -> ParcelLayer {
+        self.layer.problems = vec![p];
+        self
+    }
+
+    /// Whether the layer is a FlatGeobuf file read in place.
+    pub fn is_in_place(&self) -> bool {
+        self.file.is_some()
+    }
+
     pub(crate) fn spec_for(spec: &ParcelsSpec) -> (LayerSpec, BoundaryVersion) {
         super::working::Working {
             id: "parcels",
@@ -73,25 +124,43 @@ impl ParcelLayer {
 
     pub(crate) fn from_layer(mut layer: Layer) -> ParcelLayer {
         let info: Vec<ParcelInfo> = layer.zones.iter().map(ParcelInfo::from_zone).collect();
-        // The attributes now live in `info`; the properties' text would cost ~300 bytes a plot.
+        // The attributes now live in `found`; the properties' text would cost ~300 bytes a plot.
         for z in &mut layer.zones {
             z.properties = Default::default();
         }
-        let mut by_code = HashMap::new();
-        let mut by_plate: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
-        for (i, p) in info.iter().enumerate() {
-            if let Some(c) = &p.renovation_code {
-                by_code.insert(c.clone(), i);
-            }
-            if let (Some(m), Some(s)) = (p.plate_main, p.plate_sub) {
-                by_plate.entry((m, s)).or_default().push(i);
-            }
-        }
         ParcelLayer {
             layer,
-            info,
-            by_code,
-            by_plate,
+            found: Lookups::new(info),
+            file: None,
+        }
+    }
+
+    /// The decoded plots and their attributes, side by side (read in place: none).
+    pub(crate) fn decoded(&self) -> (&[Zone], &[ParcelInfo]) {
+        (&self.layer.zones, &self.found.info)
+    }
+
+    fn lookups(&self) -> &Lookups {
+        match &self.file {
+            Some(f) => f.lookups(),
+            None => &self.found,
+        }
+    }
+
+    /// Plot `i`'s zone (its outline and prepared geometry); `None` past the last plot, or for
+    /// a plot of a file read in place that is not a valid polygon.
+    pub fn zone(&self, i: usize) -> Option<&Zone> {
+        match &self.file {
+            Some(f) => f.plot(i).map(|p| &p.0),
+            None => self.layer.zones.get(i),
+        }
+    }
+
+    /// Plot `i`'s survey attributes (as [`Self::zone`], `None` past the last plot).
+    pub fn info(&self, i: usize) -> Option<&ParcelInfo> {
+        match &self.file {
+            Some(f) => f.plot(i).map(|p| &p.1),
+            None => self.found.info.get(i),
         }
     }
 
@@ -100,106 +169,127 @@ impl ParcelLayer {
         &self.layer.problems
     }
 
-    /// Number of plots loaded.
+    /// Number of plots loaded (read in place: the file's features).
     pub fn len(&self) -> usize {
-        self.info.len()
+        match &self.file {
+            Some(f) => f.file.len(),
+            None => self.found.info.len(),
+        }
     }
 
     /// Whether no plot was loaded.
     pub fn is_empty(&self) -> bool {
-        self.info.is_empty()
+        self.len() == 0
     }
 
     /// Plots with this plate (main/sub, then sub/main if none; filtered by section if given).
     pub fn find_plate(&self, q: PlateQuery) -> Vec<usize> {
-        let pick = |m: u32, s: u32| -> Vec<usize> {
-            self.by_plate
-                .get(&(m, s))
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|&i| q.section.is_none() || self.info[i].plate_section == q.section)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let found = pick(q.main, q.sub);
-        if found.is_empty() {
-            pick(q.sub, q.main)
-        } else {
-            found
-        }
+        self.lookups().find_plate(q)
     }
 
     /// The plot with this renovation code.
     pub fn find_code(&self, code: &str) -> Option<usize> {
-        self.by_code.get(code).copied()
+        self.lookups().find_code(code)
     }
 
     /// The plots with this ten-digit postal code (a building's flats may share one), in layer
     /// order. A scan: about a millisecond at 200,000 plots, with no index kept in memory.
     pub fn find_postal(&self, code: u64) -> Vec<usize> {
-        (self.info.iter().enumerate())
-            .filter(|(_, p)| p.postal_code == Some(code))
-            .map(|(i, _)| i)
-            .collect()
+        self.lookups().find_postal(code)
     }
 
     /// The plots at this street address (a street and a house number), in layer order. The
     /// street matches the plot's `street` or `street_en` compared by
     /// [`crate::layer::streets::key`]. A scan, comparing the number first.
     pub fn find_address(&self, q: &crate::input::address::AddressQuery) -> Vec<usize> {
-        let on_street = |p: &ParcelInfo| {
-            let k = |s: &Option<String>| s.as_deref().map(crate::layer::streets::key);
-            k(&p.street).as_ref() == Some(&q.street) || k(&p.street_en).as_ref() == Some(&q.street)
-        };
-        (self.info.iter().enumerate())
-            .filter(|(_, p)| p.house_number.as_ref() == Some(&q.number) && on_street(p))
-            .map(|(i, _)| i)
-            .collect()
+        self.lookups().find_address(q)
     }
 
-    /// Whether any plot is on this street (compared as [`Parcels::find_address`] does).
+    /// Whether any plot is on this street (compared as [`Self::find_address`] does).
     pub fn has_street(&self, street_key: &str) -> bool {
-        let k = |s: &Option<String>| s.as_deref().map(crate::layer::streets::key);
-        self.info.iter().any(|p| {
-            k(&p.street).as_deref() == Some(street_key)
-                || k(&p.street_en).as_deref() == Some(street_key)
-        })
+        self.lookups().has_street(street_key)
     }
 
     /// Whether any plot carries a street address (a street and a house number).
     pub fn has_addresses(&self) -> bool {
-        self.info
-            .iter()
-            .any(|p| p.street.is_some() && p.house_number.is_some())
+        self.lookups().has_addresses()
     }
 
     /// Whether any plot carries a postal code.
     pub fn has_postal_codes(&self) -> bool {
-        self.info.iter().any(|p| p.postal_code.is_some())
+        self.lookups().has_postal_codes()
     }
 
     /// The plot with this plot id (as share links name it).
     pub fn find_id(&self, id: &str) -> Option<usize> {
-        self.info.iter().position(|p| p.plot_id == id)
+        self.lookups().find_id(id)
     }
 
-    /// The plot under a point (local metres): O(log n), through the R-tree, which stores each
-    /// plot's index. Where plots overlap (bad survey data), the first the tree gives.
+    /// The plot under a point (local metres): O(log n), through the box index. Where plots
+    /// overlap (bad survey data), the first the index gives (read in place: the lowest number).
     pub fn at(&self, x: f64, y: f64) -> Option<usize> {
+        match &self.file {
+            Some(f) => {
+                let (lon, lat) = f.frame().inverse(x, y);
+                f.at(lon, lat)
+            }
+            None => self.decoded_at(x, y),
+        }
+    }
+
+    /// [`Self::at`] for a point given both ways, (lon, lat) and its local metres (x, y): a
+    /// file read in place is searched in lon/lat, decoded plots in metres.
+    pub fn at_point(&self, (lon, lat): (f64, f64), (x, y): (f64, f64)) -> Option<usize> {
+        match &self.file {
+            Some(f) => f.at(lon, lat),
+            None => self.decoded_at(x, y),
+        }
+    }
+
+    fn decoded_at(&self, x: f64, y: f64) -> Option<usize> {
         self.layer
             .indexed_candidates(x, y, 0.0)
             .find(|(_, z)| z.prepared.contains(x, y))
             .map(|(i, _)| i)
     }
 
+    /// The plots whose boxes meet a box in local metres, with their numbers.
+    fn meeting(&self, b: [f64; 4]) -> Vec<(usize, &Zone)> {
+        match &self.file {
+            Some(f) => {
+                let (lon0, lat0) = f.frame().inverse(b[0], b[1]);
+                let (lon1, lat1) = f.frame().inverse(b[2], b[3]);
+                let corners = [
+                    lon0.min(lon1),
+                    lat0.min(lat1),
+                    lon0.max(lon1),
+                    lat0.max(lat1),
+                ];
+                // A margin for the curvature of the box's edges between the two grids.
+                let m = 1e-6;
+                let q = [
+                    corners[0] - m,
+                    corners[1] - m,
+                    corners[2] + m,
+                    corners[3] + m,
+                ];
+                (f.in_box(q).into_iter())
+                    .filter_map(|i| Some((i, f.plot(i)?)))
+                    .filter(|(_, p)| {
+                        let z = p.0.prepared.bbox();
+                        !(z[0] > b[2] || z[1] > b[3] || z[2] < b[0] || z[3] < b[1])
+                    })
+                    .map(|(i, p)| (i, &p.0))
+                    .collect()
+            }
+            None => self.layer.indexed_candidates_in(b).collect(),
+        }
+    }
+
     /// The plot's outline in (lon, lat) rings (shell, then holes) of its first part.
     pub fn rings(&self, i: usize) -> Vec<Vec<(f64, f64)>> {
-        self.layer.zones[i]
-            .lon_lat
-            .0
-            .first()
+        self.zone(i)
+            .and_then(|z| z.lon_lat.0.first())
             .map(|p| {
                 std::iter::once(p.exterior())
                     .chain(p.interiors())
@@ -220,16 +310,21 @@ impl ParcelLayer {
         let (x0, y0) = frame.forward(bbox[0], bbox[1]);
         let (x1, y1) = frame.forward(bbox[2], bbox[3]);
         let mut out = String::from(r#"{"type":"FeatureCollection","features":["#);
-        let mut n = 0;
-        for z in self
-            .layer
-            .candidates_in([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)])
-        {
-            n += 1;
-            if n > max {
-                continue;
+        // Read in place, only the plots drawn are decoded (the file's boxes count the rest).
+        let (zones, count): (Vec<&Zone>, usize) = match &self.file {
+            Some(f) => {
+                let all = f.in_box(bbox);
+                let drawn = all.iter().take(max).filter_map(|&i| f.plot(i));
+                (drawn.map(|p| &p.0).collect(), all.len())
             }
-            if n > 1 {
+            None => {
+                let all = self.meeting([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)]);
+                let n = all.len();
+                (all.into_iter().take(max).map(|(_, z)| z).collect(), n)
+            }
+        };
+        for (n, z) in zones.iter().enumerate() {
+            if n > 0 {
                 out.push(',');
             }
             out.push_str(
@@ -241,93 +336,20 @@ impl ParcelLayer {
             out.push_str("]}}");
         }
         out.push_str("]}");
-        (out, n)
+        (out, count)
     }
 
-    /// The plot's reference (id and name).
+    /// The plot's reference (id and name); an empty one past the last plot.
     pub fn reference(&self, i: usize) -> ZoneRef {
-        let z = &self.layer.zones[i];
-        ZoneRef {
-            id: z.id.clone(),
-            name: z.name.clone(),
+        match self.zone(i) {
+            Some(z) => ZoneRef {
+                id: z.id.clone(),
+                name: z.name.clone(),
+            },
+            None => ZoneRef {
+                id: String::new(),
+                name: LocalText::default(),
+            },
         }
-    }
-
-    /// Plots sharing a stretch of boundary of at least `min_shared_m` metres with plot `i`
-    /// (collinear edges within 5 cm of each other), for consolidation scenarios.
-    pub fn neighbours(&self, i: usize, min_shared_m: f64) -> Vec<usize> {
-        let z = &self.layer.zones[i];
-        let b = crate::geometry::crs::bbox_of(
-            z.local
-                .0
-                .iter()
-                .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))),
-        );
-        let edges = |zz: &Zone| -> Vec<[f64; 4]> {
-            zz.local
-                .0
-                .iter()
-                .flat_map(|p| {
-                    p.exterior()
-                        .0
-                        .windows(2)
-                        .map(|w| [w[0].x, w[0].y, w[1].x, w[1].y])
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        };
-        let mine = edges(z);
-        let mut out: Vec<usize> = self
-            .layer
-            .indexed_candidates_in([b.0 - 0.1, b.1 - 0.1, b.2 + 0.1, b.3 + 0.1])
-            .filter(|(_, o)| !std::ptr::eq(*o, z))
-            .filter(|(_, o)| {
-                let theirs = edges(o);
-                mine.iter()
-                    .any(|a| theirs.iter().any(|c| shared_length(a, c) >= min_shared_m))
-            })
-            .map(|(j, _)| j)
-            .collect();
-        crate::base::small::sort_small_by(&mut out, |a, b| a.cmp(b));
-        out
-    }
-
-    /// What the survey knows about the plot, as incentive facts (source: parcel layer).
-    /// `year` is the current Jalali year (for the building's age).
-    pub fn facts(&self, i: usize, year: i32) -> PlotFacts {
-        let p = &self.info[i];
-        let mut f = PlotFacts::default();
-        let src = FactSource::Parcel;
-        if let Some(a) = p.area_m2 {
-            f.set(FactName::PlotAreaM2, FactValue::Number(a), src);
-        }
-        if let Some(w) = p.frontage_width_m {
-            f.set(FactName::FrontageWidthM, FactValue::Number(w), src);
-        }
-        if let Some(b) = p.on_main_axis {
-            f.set(FactName::OnMainAxis, FactValue::YesNo(b), src);
-        }
-        if let Some(u) = p
-            .land_use
-            .as_ref()
-            .filter(|u| FactName::LandUse.known_values().contains(&u.as_str()))
-        {
-            f.set(FactName::LandUse, FactValue::Text(u.clone()), src);
-        }
-        if let Some(s) = p
-            .structure
-            .as_ref()
-            .filter(|s| FactName::Structure.known_values().contains(&s.as_str()))
-        {
-            f.set(FactName::Structure, FactValue::Text(s.clone()), src);
-        }
-        if let Some(y) = p.built_year.filter(|y| *y > 1200 && *y <= year) {
-            f.set(
-                FactName::BuildingAgeYears,
-                FactValue::Number((year - y) as f64),
-                src,
-            );
-        }
-        f
     }
 }

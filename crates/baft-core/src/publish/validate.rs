@@ -210,7 +210,8 @@ fn parcel_problems(
         manifest,
     ));
     if let Some(known) = block_ids {
-        for (z, info) in parcels.layer.zones.iter().zip(&parcels.info) {
+        let (zones, infos) = parcels.decoded();
+        for (z, info) in zones.iter().zip(infos) {
             if let Some(b) = info.block_id.as_ref().filter(|b| !known.contains(*b)) {
                 out.push(feature_problem(
                     &spec.file,

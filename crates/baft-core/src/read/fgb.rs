@@ -29,9 +29,11 @@ use crate::read::properties::Properties;
 use flatgeobuf::{ColumnType, GeometryType};
 use serde_json::Value;
 mod decode;
+mod in_place;
 mod index;
 mod ranges;
 mod write;
+pub use in_place::FgbFile;
 pub use ranges::{ByteRange, FgbRanges, Span, Step, FEATURE_GAP, NODE_GAP};
 pub use write::{from_geojson, write, PackStats};
 
@@ -202,6 +204,7 @@ impl<'a> FgbChunks<'a> {
 }
 
 /// What a file's header says, and where the header ends.
+#[derive(Debug)]
 struct Head {
     /// Each column: its name as a JSON string (quoted, escaped) and its type.
     columns: Vec<(String, ColumnType)>,

@@ -46,6 +46,7 @@ impl Engine {
         let body = match body {
             Body::Text(t) => FileBody::Text(t),
             Body::Bytes(b) => FileBody::Bytes(b),
+            Body::Owned(b) => FileBody::Owned(b),
         };
         let problems = self
             .ds

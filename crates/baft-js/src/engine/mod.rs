@@ -48,6 +48,8 @@ pub struct FileEntry {
 pub enum Body<'a> {
     Text(&'a str),
     Bytes(&'a [u8]),
+    /// Bytes handed over: a FlatGeobuf parcel layer is kept and read in place.
+    Owned(Vec<u8>),
 }
 
 /// A loaded layer, as `layers()` returns it.

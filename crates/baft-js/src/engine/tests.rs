@@ -26,7 +26,7 @@ fn sample(parcels: bool) -> Engine {
         }
         let bytes = std::fs::read(root().join("data").join(&f.path)).unwrap();
         let body = if f.binary {
-            Body::Bytes(&bytes)
+            Body::Owned(bytes.clone())
         } else {
             Body::Text(std::str::from_utf8(&bytes).unwrap())
         };
@@ -213,7 +213,14 @@ fn a_flatgeobuf_parcel_layer_written_by_gdal_answers_like_the_geojson() {
             assert!(f.binary, "a .fgb is fetched as bytes");
             let err = e.add_file(&f.path, Body::Text("x")).unwrap_err();
             assert!(err.contains("addFileBytes"), "{err}");
-            assert!(e.add_file(&f.path, Body::Bytes(&gdal)).unwrap().is_empty());
+            assert!(e
+                .add_file(&f.path, Body::Owned(gdal.clone()))
+                .unwrap()
+                .is_empty());
+            assert!(
+                e.ds.parcels.as_ref().unwrap().is_in_place(),
+                "read in place"
+            );
             continue;
         }
         e.add_file(&f.path, Body::Text(&read(&format!("data/{}", f.path))))
@@ -243,7 +250,7 @@ fn a_parcel_layer_read_by_area_answers_the_plot_at_a_point() {
     assert!(requests <= 5, "{requests}");
     let i = e.parcel_at(lon, lat).expect("the plot is read");
     let j = whole.parcel_at(lon, lat).unwrap();
-    let info = |e: &Engine, i: usize| e.ds.parcels.as_ref().unwrap().info[i].clone();
+    let info = |e: &Engine, i: usize| e.ds.parcels.as_ref().unwrap().info(i).unwrap().clone();
     assert_eq!(info(&e, i), info(&whole, j));
     // A file that can't be read by area is added whole, as before.
     let plain =

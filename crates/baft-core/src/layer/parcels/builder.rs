@@ -143,7 +143,7 @@ impl<'a> ParcelsBuilder<'a> {
 
 /// Whether the plots' positions are lon/lat: the manifest's CRS wins over the file's header, as
 /// for every layer.
-fn lon_lat(spec: &ParcelsSpec, header_lon_lat: bool) -> bool {
+pub(super) fn lon_lat(spec: &ParcelsSpec, header_lon_lat: bool) -> bool {
     match spec.crs.as_deref() {
         Some(c) => matches!(SourceCrs::parse(c), Ok(SourceCrs::LonLat)),
         None => header_lon_lat,

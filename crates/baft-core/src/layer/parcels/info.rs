@@ -49,8 +49,16 @@ pub struct ParcelInfo {
 
 impl ParcelInfo {
     pub(super) fn from_zone(z: &Zone) -> ParcelInfo {
+        Self::from_properties(z.id.clone(), &z.properties)
+    }
+
+    /// A plot's attributes from its properties; `plot_id` is its id.
+    pub(super) fn from_properties(
+        plot_id: String,
+        properties: &crate::read::properties::Properties,
+    ) -> ParcelInfo {
         let [block_id, section, main, sub, code, postal, street, street_en, house, area, land_use, floors, structure, built, frontage, axis] =
-            z.properties.pick([
+            properties.pick([
                 "block_id",
                 "plate_section",
                 "plate_main",
@@ -80,7 +88,7 @@ impl ParcelInfo {
             _ => None,
         };
         ParcelInfo {
-            plot_id: z.id.clone(),
+            plot_id,
             block_id: text(&block_id),
             plate_section: int(&section),
             plate_main: int(&main),

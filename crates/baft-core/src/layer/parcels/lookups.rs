@@ -1,0 +1,99 @@
+//! Finding plots by what owners know of them: plate, renovation code, postal code, street
+//! address, plot id. Kept as every plot's attributes and two maps.
+
+use super::ParcelInfo;
+use crate::input::plate::PlateQuery;
+use std::collections::HashMap;
+
+/// Every plot's attributes (in plot order) and the maps by code and by plate.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lookups {
+    pub(crate) info: Vec<ParcelInfo>,
+    by_code: HashMap<String, usize>,
+    by_plate: HashMap<(u32, u32), Vec<usize>>,
+}
+
+impl Lookups {
+    pub(super) fn new(info: Vec<ParcelInfo>) -> Lookups {
+        let mut by_code = HashMap::new();
+        let mut by_plate: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+        for (i, p) in info.iter().enumerate() {
+            if let Some(c) = &p.renovation_code {
+                by_code.insert(c.clone(), i);
+            }
+            if let (Some(m), Some(s)) = (p.plate_main, p.plate_sub) {
+                by_plate.entry((m, s)).or_default().push(i);
+            }
+        }
+        Lookups {
+            info,
+            by_code,
+            by_plate,
+        }
+    }
+
+    pub(super) fn find_plate(&self, q: PlateQuery) -> Vec<usize> {
+        let pick = |m: u32, s: u32| -> Vec<usize> {
+            self.by_plate
+                .get(&(m, s))
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&i| q.section.is_none() || self.info[i].plate_section == q.section)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let found = pick(q.main, q.sub);
+        if found.is_empty() {
+            pick(q.sub, q.main)
+        } else {
+            found
+        }
+    }
+
+    pub(super) fn find_code(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// The plots whose attributes pass `keep`, in plot order.
+    fn scan(&self, keep: impl Fn(&ParcelInfo) -> bool) -> Vec<usize> {
+        (self.info.iter().enumerate())
+            .filter(|(_, p)| keep(p))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub(super) fn find_postal(&self, code: u64) -> Vec<usize> {
+        self.scan(|p| p.postal_code == Some(code))
+    }
+
+    pub(super) fn find_address(&self, q: &crate::input::address::AddressQuery) -> Vec<usize> {
+        self.scan(|p| p.house_number.as_ref() == Some(&q.number) && on_street(p, &q.street))
+    }
+
+    pub(super) fn has_street(&self, street_key: &str) -> bool {
+        self.info.iter().any(|p| on_street(p, street_key))
+    }
+
+    pub(super) fn has_addresses(&self) -> bool {
+        self.info
+            .iter()
+            .any(|p| p.street.is_some() && p.house_number.is_some())
+    }
+
+    pub(super) fn has_postal_codes(&self) -> bool {
+        self.info.iter().any(|p| p.postal_code.is_some())
+    }
+
+    pub(super) fn find_id(&self, id: &str) -> Option<usize> {
+        self.info.iter().position(|p| p.plot_id == id)
+    }
+}
+
+/// Whether the plot's `street` or `street_en` is this street, compared by
+/// [`crate::layer::streets::key`].
+fn on_street(p: &ParcelInfo, street_key: &str) -> bool {
+    let k = |s: &Option<String>| s.as_deref().map(crate::layer::streets::key);
+    k(&p.street).as_deref() == Some(street_key) || k(&p.street_en).as_deref() == Some(street_key)
+}
