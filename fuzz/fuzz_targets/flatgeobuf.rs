@@ -85,7 +85,7 @@ fuzz_target!(|data: &[u8]| {
     }
     // In place, as the app and the JS API keep a whole file: its index finds at least what
     // the whole file's reader finds near a box, and each plot found decodes or is left out.
-    if let Ok(Ok(f)) = fgb::FgbFile::open("p.fgb", data.to_vec()) {
+    if let Ok(f) = fgb::FgbFile::open("p.fgb", data.to_vec()) {
         let bbox = [51.0, 35.6, 51.2, 35.8];
         let mut found = Vec::new();
         f.search(bbox, |i| found.push(i));

@@ -258,7 +258,7 @@ fn every_flatgeobuf_file_kept_is_read_in_place_without_a_panic() {
                 continue;
             }
             let bytes = std::fs::read(&path).unwrap();
-            if let Ok(Ok(f)) = baft_core::read::fgb::FgbFile::open("p.fgb", bytes.clone()) {
+            if let Ok(f) = baft_core::read::fgb::FgbFile::open("p.fgb", bytes.clone()) {
                 opened += 1;
                 let mut found = Vec::new();
                 f.search([-180.0, -90.0, 180.0, 90.0], |i| found.push(i));

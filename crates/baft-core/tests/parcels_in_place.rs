@@ -199,3 +199,65 @@ impl Lcg {
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
+
+/// A plot the decoder refuses (a bow tie) is passed over in place as the decoded layer leaves
+/// it out: a point in it finds the valid plot under it, and a code or id it shares with a
+/// valid plot finds that one. A file in UTM, or not surely lon/lat, is decoded whole.
+#[test]
+fn a_plot_the_decoder_refuses_is_passed_over_as_the_decoded_layer_leaves_it_out() {
+    use baft_core::read::geojson::RawFeature;
+    use baft_core::read::properties::Properties;
+    let ds = sample();
+    let spec = ds.manifest.parcels.clone().unwrap();
+    let [lon, lat] = ds.manifest.city.center;
+    let plot = |id: &str, code: &str, ring: Vec<(f64, f64)>| RawFeature {
+        index: 0,
+        id: None,
+        properties: Properties::from_json_text(&format!(
+            r#"{{"plot_id":"{id}","renovation_code":"{code}"}}"#
+        )),
+        polygons: vec![vec![ring]],
+    };
+    let d = 0.0002;
+    let square = vec![
+        (lon, lat),
+        (lon + d, lat),
+        (lon + d, lat + d),
+        (lon, lat + d),
+        (lon, lat),
+    ];
+    let bow_tie = vec![
+        (lon, lat),
+        (lon + d, lat + d),
+        (lon + d, lat),
+        (lon, lat + d),
+        (lon, lat),
+    ];
+    // The bow tie first: it holds the point and has the lower number in file order.
+    let features = [plot("BAD", "111", bow_tie), plot("GOOD", "111", square)];
+    let bytes = baft_core::read::fgb::write(&features.iter().collect::<Vec<_>>()).unwrap();
+    let decoded = ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
+    let in_place = ParcelLayer::in_place(&spec, bytes, &ds.frame);
+    assert!(in_place.is_in_place() && !decoded.is_in_place());
+    assert_eq!((decoded.len(), in_place.len()), (1, 2));
+    let id = |p: &ParcelLayer, i: Option<usize>| i.map(|i| p.info(i).unwrap().plot_id.clone());
+    let pt = (lon + 0.3 * d, lat + 0.5 * d);
+    let xy = ds.frame.forward(pt.0, pt.1);
+    for p in [&decoded, &in_place] {
+        assert_eq!(id(p, p.at_point(pt, xy)), Some("GOOD".into()));
+        assert_eq!(id(p, p.find_code("111")), Some("GOOD".into()));
+        assert_eq!(p.find_id("BAD"), None);
+    }
+    // The same plots in UTM 39N are not read in place (decoded whole, which decides the CRS).
+    let utm = baft_core::geometry::projection::TransverseMercator::utm_north(39);
+    let to_utm = |f: &RawFeature| RawFeature {
+        polygons: vec![vec![f.polygons[0][0]
+            .iter()
+            .map(|&(x, y)| utm.forward(x, y))
+            .collect()]],
+        ..f.clone()
+    };
+    let metres: Vec<RawFeature> = features.iter().map(to_utm).collect();
+    let bytes = baft_core::read::fgb::write(&metres.iter().collect::<Vec<_>>()).unwrap();
+    assert!(!ParcelLayer::in_place(&spec, bytes, &ds.frame).is_in_place());
+}

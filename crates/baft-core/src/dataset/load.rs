@@ -41,8 +41,10 @@ impl Dataset {
         let mut ds = Dataset::new(manifest);
         let mut problems = Vec::new();
         for file in load_plan(&ds.manifest) {
+            // Decoded whole (borrowed bytes), so that every plot's problems are reported: the
+            // CLI is staff's tool. The app and the JS API hand the bytes over, read in place.
             let bytes = read_bytes(&file.path)?;
-            problems.extend(ds.add_file(&file, FileBody::Owned(bytes))?);
+            problems.extend(ds.add_file(&file, FileBody::Bytes(&bytes))?);
         }
         Ok((ds, problems))
     }

@@ -64,7 +64,7 @@ impl ParcelLayer {
     /// Opens a FlatGeobuf file of parcels in place, keeping its bytes and decoding nothing (see
     /// `parcels/in_place.rs`). A file without an index, or not in lon/lat, is read whole as
     /// [`Self::load_fgb`] reads it. Problems in a plot are found when it is first decoded, and it
-    /// is then left out of answers; `baft validate` reads every plot.
+    /// is then left out of answers, unreported; `baft validate` and the CLI decode every plot.
     pub fn in_place(spec: &ParcelsSpec, bytes: Vec<u8>, frame: &TransverseMercator) -> ParcelLayer {
         Self::try_in_place(spec, bytes, frame)
             .unwrap_or_else(|bytes| Self::load_fgb(spec, &bytes, None, frame))
@@ -79,11 +79,13 @@ impl ParcelLayer {
         frame: &TransverseMercator,
     ) -> Result<ParcelLayer, Vec<u8>> {
         let (lspec, version) = Self::spec_for(spec);
+        // Read in place only what is surely lon/lat: declared so (or not declared), and every
+        // feature's box (the index's root box) in Iran's ranges of longitude and latitude.
+        // Anything else is decoded whole, which decides the CRS and reports what is wrong.
         let file = match crate::read::fgb::FgbFile::open(&spec.file, bytes) {
-            Ok(Ok(f)) if builder::lon_lat(spec, f.is_lon_lat()) => f,
-            Ok(Ok(f)) => return Err(f.into_bytes()),
-            Ok(Err(bytes)) => return Err(bytes),
-            Err(p) => return Ok(Self::load_fgb(spec, &[], None, frame).with_problem(p)),
+            Ok(f) if builder::lon_lat(spec, f.is_lon_lat()) && looks_lon_lat(&f) => f,
+            Ok(f) => return Err(f.into_bytes()),
+            Err((bytes, _)) => return Err(bytes),
         };
         let mut layer = Layer::load_raw(&lspec, &version, &spec.file, Default::default(), frame);
         if !file.is_empty() {
@@ -95,11 +97,6 @@ impl ParcelLayer {
             found: Lookups::default(),
             file: Some(std::sync::Arc::new(file)),
         })
-    }
-
-    fn with_problem(mut self, p: Problem) -> ParcelLayer {
-        self.layer.problems = vec![p];
-        self
     }
 
     /// Whether the layer is a FlatGeobuf file read in place.
@@ -138,6 +135,12 @@ impl ParcelLayer {
     /// The decoded plots and their attributes, side by side (read in place: none).
     pub(crate) fn decoded(&self) -> (&[Zone], &[ParcelInfo]) {
         (&self.layer.zones, &self.found.info)
+    }
+
+    /// Whether plot `i` counts: always for decoded plots (the invalid ones were left out); read
+    /// in place, whether it decodes (once).
+    fn valid(&self, i: usize) -> bool {
+        self.file.as_ref().is_none_or(|f| f.valid(i))
     }
 
     fn lookups(&self) -> &Lookups {
@@ -184,25 +187,25 @@ impl ParcelLayer {
 
     /// Plots with this plate (main/sub, then sub/main if none; filtered by section if given).
     pub fn find_plate(&self, q: PlateQuery) -> Vec<usize> {
-        self.lookups().find_plate(q)
+        self.lookups().find_plate(q, &|i| self.valid(i))
     }
 
     /// The plot with this renovation code.
     pub fn find_code(&self, code: &str) -> Option<usize> {
-        self.lookups().find_code(code)
+        self.lookups().find_code(code, &|i| self.valid(i))
     }
 
     /// The plots with this ten-digit postal code (a building's flats may share one), in layer
     /// order. A scan: about a millisecond at 200,000 plots, with no index kept in memory.
     pub fn find_postal(&self, code: u64) -> Vec<usize> {
-        self.lookups().find_postal(code)
+        self.lookups().find_postal(code, &|i| self.valid(i))
     }
 
     /// The plots at this street address (a street and a house number), in layer order. The
     /// street matches the plot's `street` or `street_en` compared by
     /// [`crate::layer::streets::key`]. A scan, comparing the number first.
     pub fn find_address(&self, q: &crate::input::address::AddressQuery) -> Vec<usize> {
-        self.lookups().find_address(q)
+        self.lookups().find_address(q, &|i| self.valid(i))
     }
 
     /// Whether any plot is on this street (compared as [`Self::find_address`] does).
@@ -222,7 +225,7 @@ impl ParcelLayer {
 
     /// The plot with this plot id (as share links name it).
     pub fn find_id(&self, id: &str) -> Option<usize> {
-        self.lookups().find_id(id)
+        self.lookups().find_id(id, &|i| self.valid(i))
     }
 
     /// The plot under a point (local metres): O(log n), through the box index. Where plots
@@ -257,22 +260,13 @@ impl ParcelLayer {
     fn meeting(&self, b: [f64; 4]) -> Vec<(usize, &Zone)> {
         match &self.file {
             Some(f) => {
-                let (lon0, lat0) = f.frame().inverse(b[0], b[1]);
-                let (lon1, lat1) = f.frame().inverse(b[2], b[3]);
-                let corners = [
-                    lon0.min(lon1),
-                    lat0.min(lat1),
-                    lon0.max(lon1),
-                    lat0.max(lat1),
-                ];
-                // A margin for the curvature of the box's edges between the two grids.
+                // The box's four corners in lon/lat (the local grid is turned against the
+                // meridians away from the centre), and a margin for its edges' curvature.
+                let c = [(b[0], b[1]), (b[2], b[1]), (b[2], b[3]), (b[0], b[3])]
+                    .map(|(x, y)| f.frame().inverse(x, y));
+                let (x0, y0, x1, y1) = crate::geometry::crs::bbox_of(c);
                 let m = 1e-6;
-                let q = [
-                    corners[0] - m,
-                    corners[1] - m,
-                    corners[2] + m,
-                    corners[3] + m,
-                ];
+                let q = [x0 - m, y0 - m, x1 + m, y1 + m];
                 (f.in_box(q).into_iter())
                     .filter_map(|i| Some((i, f.plot(i)?)))
                     .filter(|(_, p)| {
@@ -352,4 +346,11 @@ impl ParcelLayer {
             },
         }
     }
+}
+
+/// Whether every feature's box (the index's root) lies in Iran's ranges of lon/lat.
+fn looks_lon_lat(f: &crate::read::fgb::FgbFile) -> bool {
+    f.extent().is_some_and(|[a, b, c, d]| {
+        crate::geometry::crs::classify((a, b, c, d)) == crate::geometry::crs::Looks::LonLat
+    })
 }

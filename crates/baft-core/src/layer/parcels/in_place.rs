@@ -71,15 +71,23 @@ impl InPlace {
         Some((z, info))
     }
 
-    /// The plot holding (`lon`, `lat`): of those whose polygon holds it, the lowest number.
+    /// The plot holding (`lon`, `lat`): of the plots whose polygon holds it (tested from the
+    /// file's bytes), the lowest-numbered valid one (decoded, as an answer will need it; a
+    /// feature the decoded layer would leave out is passed over).
     pub(super) fn at(&self, lon: f64, lat: f64) -> Option<usize> {
-        let mut found: Option<usize> = None;
+        let mut holders: Vec<usize> = Vec::new();
         self.file.search([lon, lat, lon, lat], |no| {
-            if found.is_none_or(|f| no < f) && self.file.holds(no, lon, lat) {
-                found = Some(no);
+            if self.file.holds(no, lon, lat) {
+                holders.push(no);
             }
         });
-        found
+        holders.sort_unstable();
+        holders.into_iter().find(|&no| self.plot(no).is_some())
+    }
+
+    /// Whether plot `no` is valid (decoding it, once).
+    pub(super) fn valid(&self, no: usize) -> bool {
+        self.plot(no).is_some()
     }
 
     /// The plots whose boxes meet a lon/lat box, in file order.
@@ -90,15 +98,14 @@ impl InPlace {
         out
     }
 
-    /// Every plot's attributes, read once on first use (a plot whose attributes can't be read
-    /// has none, and an empty id: no search finds it).
+    /// Every plot's attributes, read once on first use, geometry not read (a plot whose
+    /// attributes can't be read has none, and an empty id: no search finds it). What a search
+    /// finds is then kept only if the plot is valid ([`ParcelLayer`](super::ParcelLayer)'s
+    /// `find_*`), as the decoded layer leaves invalid plots out.
     pub(super) fn lookups(&self) -> &Lookups {
         self.lookups.get_or_init(|| {
             let info = (0..self.file.len())
-                .map(|no| match self.plots[no].get() {
-                    Some(p) => p.as_ref().map(|p| p.1.clone()).unwrap_or_default(),
-                    None => self.info_only(no).unwrap_or_default(),
-                })
+                .map(|no| self.info_only(no).unwrap_or_default())
                 .collect();
             Lookups::new(info)
         })

@@ -6,7 +6,7 @@ use flatgeobuf::{ColumnType, Geometry, GeometryType};
 use serde_json::{Number, Value};
 
 /// The most rings and parts one feature may have (as for a `.geojson` plot).
-const MAX_PARTS: usize = 10_000;
+pub(super) const MAX_PARTS: usize = 10_000;
 
 /// The polygons of a feature's geometry: a Polygon gives one, a MultiPolygon its parts. The
 /// header's type is used unless it is `Unknown` (then the geometry's own).

@@ -30,17 +30,20 @@ pub struct FgbFile {
 }
 
 impl FgbFile {
-    /// Opens a file's bytes: `Err` when they are not a readable FlatGeobuf file; `Ok(Err(bytes))`
-    /// when it has no index (or one cut short), to be read whole.
-    pub fn open(file: &str, bytes: Vec<u8>) -> Result<Result<FgbFile, Vec<u8>>, Problem> {
-        let head = Head::read(file, &bytes)?;
+    /// Opens a file's bytes, or gives them back: with the problem when they are not a readable
+    /// FlatGeobuf file, without one when it has no index (or one cut short), to be read whole.
+    pub fn open(file: &str, bytes: Vec<u8>) -> Result<FgbFile, (Vec<u8>, Option<Problem>)> {
+        let head = match Head::read(file, &bytes) {
+            Ok(h) => h,
+            Err(p) => return Err((bytes, Some(p))),
+        };
         let opened = Index::open(&bytes, head.header_end, head.count, head.node_size)
             .map(|(_, data)| data)
             .zip(levels(head.count, usize::from(head.node_size)));
         let Some((data, levels)) = opened else {
-            return Ok(Err(bytes));
+            return Err((bytes, None));
         };
-        Ok(Ok(FgbFile {
+        Ok(FgbFile {
             file: file.into(),
             index_at: head.header_end,
             node_size: usize::from(head.node_size),
@@ -48,7 +51,7 @@ impl FgbFile {
             bytes,
             data,
             levels,
-        }))
+        })
     }
 
     /// How many features the file holds (its header's count).
@@ -119,6 +122,11 @@ impl FgbFile {
         }
     }
 
+    /// The box of every feature (the index's root), `[min x, min y, max x, max y]`.
+    pub fn extent(&self) -> Option<[f64; 4]> {
+        Some(self.node(self.levels.last()?.start)?.0)
+    }
+
     /// Feature `no`'s box in the index (the file's coordinates).
     pub fn bbox(&self, no: usize) -> Option<[f64; 4]> {
         (no < self.head.count).then_some(())?;
@@ -178,22 +186,27 @@ impl FgbFile {
         };
         match kind {
             GeometryType::Polygon => polygon_holds(&g, x, y),
-            GeometryType::MultiPolygon => g
-                .parts()
-                .is_some_and(|ps| ps.iter().any(|p| polygon_holds(&p, x, y))),
+            GeometryType::MultiPolygon => g.parts().is_some_and(|ps| {
+                ps.len() <= super::decode::MAX_PARTS && ps.iter().any(|p| polygon_holds(&p, x, y))
+            }),
             _ => false,
         }
     }
 }
 
-/// The even–odd test over a polygon's rings, read in place.
+/// The even–odd test over a polygon's rings, read in place. Rings whose ends go backwards or
+/// past the coordinates, or more than `MAX_PARTS` rings, hold nothing (the decoder refuses
+/// them too), so a hostile feature costs one pass over its coordinates at most.
 fn polygon_holds(g: &flatgeobuf::Geometry<'_>, x: f64, y: f64) -> bool {
     let Some(xy) = g.xy() else { return false };
     let n = xy.len() / 2;
+    if g.ends().is_some_and(|e| e.len() > super::decode::MAX_PARTS) {
+        return false;
+    }
     let pt = |i: usize| (xy.get(2 * i), xy.get(2 * i + 1));
     let mut inside = false;
     let mut ring = |start: usize, end: usize| {
-        if end <= start + 2 || end > n {
+        if end < start || end > n || end - start < 3 {
             return;
         }
         let mut j = end - 1;
@@ -210,6 +223,9 @@ fn polygon_holds(g: &flatgeobuf::Geometry<'_>, x: f64, y: f64) -> bool {
             let mut start = 0;
             for e in ends.iter() {
                 let e = e as usize;
+                if e < start || e > n {
+                    return false;
+                }
                 ring(start, e);
                 start = e;
             }
@@ -256,7 +272,7 @@ mod tests {
             })
             .collect();
         let bytes = super::super::write(&fs.iter().collect::<Vec<_>>()).unwrap();
-        (fs, FgbFile::open("p.fgb", bytes).unwrap().unwrap())
+        (fs, FgbFile::open("p.fgb", bytes).unwrap())
     }
 
     #[test]
@@ -311,14 +327,17 @@ mod tests {
             "/../../fuzz/corpus/flatgeobuf/seed-gdal-no-index-3.fgb"
         ))
         .unwrap();
-        assert!(FgbFile::open("p.fgb", plain).unwrap().is_err());
+        assert!(matches!(FgbFile::open("p.fgb", plain), Err((_, None))));
         let good = f.bytes.clone();
-        assert!(FgbFile::open("p.fgb", good[..30].to_vec()).is_err());
+        assert!(matches!(
+            FgbFile::open("p.fgb", good[..30].to_vec()),
+            Err((_, Some(_)))
+        ));
         // A spoilt feature: reading it is a problem, testing it holds nothing.
         let mut spoilt = good.clone();
         let at = f.data + 2;
         spoilt[at..at + 64].fill(0xff);
-        let s = FgbFile::open("p.fgb", spoilt).unwrap().unwrap();
+        let s = FgbFile::open("p.fgb", spoilt).unwrap();
         let bad = (0..s.len()).find(|&i| s.read(i).is_err()).unwrap();
         assert!(!s.holds(bad, 51.0005, 35.7005));
     }
