@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 /// Asks the core and stores the answer (a place, a choice, or the error).
 fn ask(state: &AppState, question: Question, from_gps: bool) {
+    next_turn();
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
@@ -58,6 +59,20 @@ pub fn select_parcel(state: &AppState, i: usize) {
     ask(state, Question::Parcel(i), false);
 }
 
+/// Answers a plot picked from a list of choices: plot `i` with this id, or, when the parcel
+/// layer has been read again since the list was drawn (renumbering its plots), the plot with
+/// this id.
+pub fn select_chosen_plot(state: &AppState, i: usize, plot_id: &str) {
+    let found = state.data.with_untracked(|d| {
+        let p = d.as_ref()?.parcels.as_ref()?;
+        p.find_id_near(i, plot_id)
+    });
+    match found {
+        Some(i) => select_parcel(state, i),
+        None => select_parcel_id(state, plot_id),
+    }
+}
+
 /// Answers a surveyed plot by its id (a shared link's `id=`).
 pub fn select_parcel_id(state: &AppState, id: &str) {
     ask(state, Question::ParcelId(id), false);
@@ -70,12 +85,12 @@ pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
         ask(state, Question::Point { lon, lat }, true);
     } else if crate::loader::ranges::active() {
         // The parcel layer is read by ranges: the plots at the tap first (a few requests); an
-        // answer is given only if no later tap came meanwhile.
+        // answer is given only if nothing else was asked meanwhile.
         let state = *state;
-        let tap = TAPS.with(|t| t.replace(t.get() + 1) + 1);
+        let turn = next_turn();
         leptos::task::spawn_local(async move {
             crate::loader::ranges::read_box(&state, [lon, lat, lon, lat]).await;
-            if TAPS.with(|t| t.get()) == tap {
+            if TURNS.with(|t| t.get()) == turn {
                 ask(&state, Question::Tap { lon, lat }, false);
             }
         });
@@ -85,9 +100,13 @@ pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
 }
 
 thread_local! {
-    /// Taps so far, so that a tap answered late (its plots read by ranges) never overwrites a
-    /// later one's answer.
-    static TAPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Questions asked and taps begun so far, so that a tap answered late (its plots read by
+    /// ranges) never overwrites the answer to anything asked after it.
+    static TURNS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_turn() -> u64 {
+    TURNS.with(|t| t.replace(t.get() + 1) + 1)
 }
 
 /// Answers a point as such (a shared link's or an embedding page's point: no plot is selected).
@@ -210,7 +229,12 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
     let own = facts.number(FactName::PlotAreaM2);
     // Blank neighbour areas: the real adjoining plots when a surveyed plot is selected (plots
     // sharing at least 0.5 m of boundary), else the same area as this plot (assumed).
-    let parcel = state.outcome.with(|o| o.as_ref()?.place()?.parcel_index);
+    // The answer's plot, found again if the layer was read again since (renumbered).
+    let parcel = state.outcome.with(|o| {
+        let place = o.as_ref()?.place()?;
+        Some((place.parcel_index?, place.parcel.as_ref()?.plot_id.clone()))
+    });
+    let parcel = parcel.and_then(|(i, id)| ds.parcels.as_ref()?.find_id_near(i, &id));
     let adjoining: Vec<f64> = match (parcel, &ds.parcels) {
         (Some(i), Some(p)) => p
             .neighbours(i, 0.5)

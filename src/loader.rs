@@ -155,16 +155,7 @@ pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
     };
     let len = bytes.len();
     let bytes = match baft_core::layer::parcels::ParcelLayer::try_in_place(&spec, bytes, &frame) {
-        Ok(layer) => {
-            let mut problems = Vec::new();
-            state.data.update(|d| {
-                if let Some(ds) = d {
-                    problems = Arc::make_mut(ds).install_parcels(layer);
-                }
-            });
-            state.problems.update(|p| p.extend(problems));
-            return file_done(&state, len);
-        }
+        Ok(layer) => return install_in_place(&state, layer, len),
         Err(bytes) => bytes,
     };
     match baft_core::layer::parcels::ParcelsBuilder::new(&spec, &bytes, &frame) {
@@ -174,6 +165,25 @@ pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
             file_done(&state, bytes.len())
         }
     }
+}
+
+/// Installs a parcel layer read in place (`len`: its file's size, for the progress). Plots
+/// read before by ranges were numbered in the order read: what keeps such a number (the answer
+/// on screen, the choices offered) finds its plot again by id
+/// (`ParcelLayer::find_id_near`).
+pub fn install_in_place(
+    state: &AppState,
+    layer: baft_core::layer::parcels::ParcelLayer,
+    len: usize,
+) {
+    let mut problems = Vec::new();
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            problems = Arc::make_mut(ds).install_parcels(layer);
+        }
+    });
+    state.problems.update(|p| p.extend(problems));
+    file_done(state, len)
 }
 
 /// Prepares the rest of a parcel layer's file (see [`apply_parcels_fgb`]), installing what is

@@ -98,7 +98,9 @@ pub fn show_street(state: &crate::state::AppState, index: usize, reveal: bool) {
 /// Picks one of several matches: a plot by its index, a zone by a point inside it.
 fn pick(state: &crate::state::AppState, c: &Choice) {
     match *c {
-        Choice::Plot { index, .. } => actions::select_parcel(state, index),
+        Choice::Plot {
+            index, ref plot_id, ..
+        } => actions::select_chosen_plot(state, index, plot_id),
         Choice::Zone { lon, lat, .. } => actions::show_point(state, lon, lat),
         Choice::Street { index, .. } => show_street(state, index, true),
     }

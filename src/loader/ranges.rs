@@ -227,18 +227,34 @@ async fn read_box_or_fail(state: &AppState, bbox: [f64; 4]) -> Result<bool, Baft
     Ok(added > 0)
 }
 
-/// Reads the rest of the file whole (a plate, a code or a plot id may be anywhere): the plots
-/// read by ranges keep their places, and the others follow, a slice at a time. Range reading
-/// ends once the whole file is in.
+/// Reads the rest of the file whole (a plate, a code or a plot id may be anywhere), in place
+/// when it can be ([`super::install_in_place`]: the plots read by ranges get their numbers in
+/// the file), else decoded: the plots read by ranges keep their places, and the others follow,
+/// a slice at a time. Range reading ends once the whole file is in.
 pub async fn read_rest(state: AppState, base: &str, path: &str) {
     let bytes = match super::fetch_file(&state, base, path).await {
         Ok(b) => b,
         Err(e) => return super::apply_unreadable(&state, path, &e),
     };
+    next_turn().await;
+    // From here to the new layer's install nothing waits: a tap whose ranges arrive meanwhile
+    // finds range reading over and is answered from the new layer.
     let Some(remote) = REMOTE.with(|r| r.borrow_mut().take()) else {
         return super::apply_parcels_fgb(state, bytes).await;
     };
-    next_turn().await;
+    let len = bytes.len();
+    // Read in place when the file allows it (nothing decoded but what answers need), else
+    // decoded whole after the plots already read.
+    let Some((spec, frame)) = state.data.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.manifest.parcels.clone().map(|s| (s, d.frame)))
+    }) else {
+        return super::file_done(&state, len);
+    };
+    let bytes = match baft_core::layer::parcels::ParcelLayer::try_in_place(&spec, bytes, &frame) {
+        Ok(layer) => return super::install_in_place(&state, layer, len),
+        Err(bytes) => bytes,
+    };
     match remote.builder.resume(&bytes, &remote.reader) {
         Ok(builder) => super::build_parcels(state, builder, bytes.len()).await,
         Err(p) => {

@@ -106,6 +106,23 @@ test('on a server that honours Range, a tapped plot answers from a few ranges be
     // Reading by area is not a problem with the data (no "no usable feature" for a layer
     // whose plots are read where asked).
     await expect(page.locator('.problems')).toHaveCount(0);
+    // The whole file now comes (read in place, the plots read first renumbered): the answer
+    // stays, the tapped plot's plate finds it, and a plate at the far edge is found.
+    expect(held.length).toBe(1);
+    await held.shift().continue();
+    await expect(page.locator('.loading')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.locator('.survey')).toContainText(plotId);
+    const requests = ranges.length;
+    // A plot at the far edge by its plate, then the tapped plot by its plate again.
+    await page.locator('#q').fill('1000/1');
+    await page.locator('#q').press('Enter');
+    await expect(page.locator('.survey')).not.toContainText(plotId, { timeout: 10_000 });
+    await expect(page.locator('.survey')).toContainText('BP-');
+    await page.locator('#q').fill('1020/1531');
+    await page.locator('#q').press('Enter');
+    await expect(page.locator('.survey')).toContainText(plotId);
+    expect(ranges.length).toBe(requests); // nothing more read by ranges
+    await expect(page.locator('.problems')).toHaveCount(0);
   } finally {
     for (const r of held) await r.abort().catch(() => {});
     server.close();

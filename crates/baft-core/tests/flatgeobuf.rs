@@ -180,7 +180,7 @@ fn the_flatgeobuf_index_finds_exactly_the_plots_whose_boxes_meet_a_box() {
 /// the rest is read; the whole build then holds every plot once.
 #[test]
 fn the_plots_near_the_centre_are_read_first_by_the_index() {
-    use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
+    use baft_core::layer::parcels::ParcelsBuilder;
     let (bytes, ds, whole) = packed_sample();
     let spec = ds.manifest.parcels.clone().unwrap();
     let [lon, lat] = ds.manifest.city.center;
@@ -202,13 +202,5 @@ fn the_plots_near_the_centre_are_read_first_by_the_index() {
     assert!(found > 0, "the sample has plots around its centre");
     while b.step(3000).unwrap() > 0 {}
     let done = b.finish();
-    let ids = |l: &ParcelLayer| {
-        let mut v: Vec<String> = (0..l.len())
-            .map(|k| l.info(k).unwrap())
-            .map(|i| i.plot_id.clone())
-            .collect();
-        v.sort();
-        v
-    };
-    assert_eq!(ids(&done), ids(&whole));
+    assert_eq!(plot_ids(&done), plot_ids(&whole));
 }

@@ -13,7 +13,15 @@ struct Server<'a> {
     sent: u64,
 }
 
-impl Server<'_> {
+impl<'a> Server<'a> {
+    fn new(bytes: &'a [u8]) -> Server<'a> {
+        Server {
+            bytes,
+            requests: 0,
+            sent: 0,
+        }
+    }
+
     fn get(&mut self, r: ByteRange) -> Result<Vec<u8>, baft_core::Problem> {
         assert!(r.start < r.end, "an empty range {r:?}");
         self.requests += 1;
@@ -38,6 +46,12 @@ fn ids(raw: &baft_core::read::geojson::RawFile) -> Vec<usize> {
     v
 }
 
+/// The sample's parcel layer as `baft pack` writes it.
+fn sample_fgb() -> Vec<u8> {
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    fgb::from_geojson("p", &text, None).unwrap().0
+}
+
 /// The query boxes ([`query_boxes`]) over the layer's envelope.
 fn queries(bytes: &[u8]) -> Vec<[f64; 4]> {
     let all = fgb::read("p.fgb", bytes, None).unwrap().features;
@@ -58,11 +72,7 @@ fn range_reading_finds_the_same_plots_as_the_whole_file_with_the_same_attributes
         for q in queries(&bytes) {
             let mut whole = FgbChunks::new("p.fgb", &bytes).unwrap();
             let want = whole.read_near(q).unwrap();
-            let mut server = Server {
-                bytes: &bytes,
-                requests: 0,
-                sent: 0,
-            };
+            let mut server = Server::new(&bytes);
             let mut r = server.open();
             let got = r.query(q, |range| server.get(range)).unwrap();
             assert_eq!(ids(&got), ids(&want), "{q:?}");
@@ -122,11 +132,7 @@ fn a_point_on_a_large_file_takes_few_requests_and_few_bytes() {
         let (col, row) = (k * 131 % side, k * 71 % (n / side));
         // The middle of plot `row * side + col`.
         let (x, y) = (51.0 + (col as f64 + 0.5) * d, 35.6 + (row as f64 + 0.5) * d);
-        let mut server = Server {
-            bytes: &bytes,
-            requests: 0,
-            sent: 0,
-        };
+        let mut server = Server::new(&bytes);
         let mut reader = server.open();
         let got = reader
             .query([x, y, x, y], |range| server.get(range))
@@ -186,16 +192,11 @@ fn a_file_without_an_index_is_read_whole_and_damage_is_a_problem() {
 #[test]
 fn plots_read_by_ranges_keep_their_places_when_the_whole_file_follows() {
     use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
-    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (bytes, _, _) = fgb::from_geojson("p", &text, None).unwrap();
+    let bytes = sample_fgb();
     let ds = sample();
     let spec = ds.manifest.parcels.clone().unwrap();
     let whole = ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
-    let mut server = Server {
-        bytes: &bytes,
-        requests: 0,
-        sent: 0,
-    };
+    let mut server = Server::new(&bytes);
     let mut reader = server.open();
     let mut b = ParcelsBuilder::by_ranges(&spec, &reader, &ds.frame);
     // A tap in the middle of a plot (the mean of its corners: the sample's plots are convex).
@@ -225,15 +226,55 @@ fn plots_read_by_ranges_keep_their_places_when_the_whole_file_follows() {
         whole.info(i).unwrap(),
         "the answer's plot keeps its number"
     );
-    let ids = |l: &ParcelLayer| {
-        let mut v: Vec<String> = (0..l.len())
-            .map(|k| l.info(k).unwrap())
-            .map(|i| i.plot_id.clone())
-            .collect();
-        v.sort();
-        v
-    };
-    assert_eq!(ids(&done), ids(&whole));
+    assert_eq!(plot_ids(&done), plot_ids(&whole));
+}
+
+/// The app's path when the whole file that follows is read in place: a plot number kept from
+/// the range reading (numbered in the order read) finds its plot again in the new layer by
+/// [`ParcelLayer::find_id_near`]: by its feature number when given it, by its id when given
+/// the old number; the same plot (survey and outline).
+#[test]
+fn plots_read_by_ranges_are_found_again_when_the_whole_file_is_read_in_place() {
+    use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
+    let bytes = sample_fgb();
+    let ds = sample();
+    let spec = ds.manifest.parcels.clone().unwrap();
+    let mut server = Server::new(&bytes);
+    let mut reader = server.open();
+    let mut b = ParcelsBuilder::by_ranges(&spec, &reader, &ds.frame);
+    let [lon, lat] = ds.manifest.city.center;
+    for bbox in [
+        b.bbox_near(lon + 0.004, lat - 0.003, 60.0).unwrap(),
+        b.bbox_near(lon, lat, 150.0).unwrap(),
+    ] {
+        let raw = reader.query(bbox, |r| server.get(r)).unwrap();
+        b.add(raw);
+    }
+    let early = b.snapshot();
+    assert!(early.len() > 20 && early.len() < 2_000, "{}", early.len());
+    let whole = ParcelLayer::in_place(&spec, bytes.clone(), &ds.frame);
+    assert!(whole.is_in_place());
+    // Read in an order other than the file's: the numbers change, the plots do not.
+    let mut moved = 0;
+    for i in 0..early.len() {
+        let id = &early.info(i).unwrap().plot_id;
+        let n = early.zone(i).unwrap().feature_index;
+        assert_eq!(whole.find_id_near(n, id), Some(n), "by its feature number");
+        assert_eq!(
+            whole.find_id_near(i, id),
+            Some(n),
+            "by its id, the old number wrong"
+        );
+        assert_eq!(early.info(i).unwrap(), whole.info(n).unwrap());
+        assert_eq!(early.rings(i), whole.rings(n));
+        moved += usize::from(n != i);
+    }
+    assert!(
+        moved > early.len() / 2,
+        "{moved} of {} renumbered",
+        early.len()
+    );
+    assert_eq!(whole.find_id_near(0, "no such plot"), None);
 }
 
 /// A feature range that came one byte short fails the read; the plots of that range are not
@@ -258,8 +299,7 @@ fn plots_of_a_failed_range_are_read_on_the_next_try() {
         let mut probe = FgbRanges::open("p.fgb", &bytes[..4096], bytes.len() as u64)
             .unwrap()
             .unwrap();
-        let mut first_feature = u64::MAX;
-        loop {
+        let first_feature = loop {
             match probe.search(bbox) {
                 fgb::Step::Fetch(ranges) => {
                     for g in ranges {
@@ -267,11 +307,10 @@ fn plots_of_a_failed_range_are_read_on_the_next_try() {
                     }
                 }
                 fgb::Step::Features(spans) => {
-                    first_feature = spans.iter().map(|s| s.bytes.start).min().unwrap();
-                    break;
+                    break spans.iter().map(|s| s.bytes.start).min().unwrap();
                 }
             }
-        }
+        };
         first_feature
     };
     let short = r.query(bbox, |g| {

@@ -26,6 +26,20 @@ pub fn sample() -> Dataset {
     ds
 }
 
+/// Every plot id of a parcel layer, sorted.
+pub fn plot_ids(l: &baft_core::layer::parcels::ParcelLayer) -> Vec<String> {
+    let mut v: Vec<String> = (0..l.len())
+        .map(|k| {
+            l.info(k)
+                .expect("every plot has its survey")
+                .plot_id
+                .clone()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 pub fn fixtures() -> Value {
     serde_json::from_str(
         &std::fs::read_to_string(repo().join("tests/fixtures/sample-points.json")).unwrap(),

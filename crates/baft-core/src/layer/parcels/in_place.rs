@@ -12,10 +12,15 @@ use crate::geometry::projection::TransverseMercator;
 use crate::layer::Zone;
 use crate::read::fgb::FgbFile;
 use crate::read::manifest::LayerSpec;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 /// A decoded plot: its zone (properties dropped) and its survey attributes.
 type Plot = (Zone, ParcelInfo);
+
+const UNKNOWN: u8 = 0;
+const VALID: u8 = 1;
+const INVALID: u8 = 2;
 
 /// The file, and the plots and attributes read from it so far.
 pub(super) struct InPlace {
@@ -24,6 +29,9 @@ pub(super) struct InPlace {
     frame: TransverseMercator,
     /// Each plot once decoded: `None` for a feature left out (not a valid polygon).
     plots: Vec<OnceLock<Option<Box<Plot>>>>,
+    /// Each plot's validity once judged without decoding it whole: [`UNKNOWN`], [`VALID`] or
+    /// [`INVALID`] (a locate meets many plots it never needs to decode).
+    judged: Vec<AtomicU8>,
     lookups: OnceLock<Lookups>,
 }
 
@@ -40,6 +48,7 @@ impl InPlace {
     pub(super) fn new(file: FgbFile, spec: LayerSpec, frame: TransverseMercator) -> InPlace {
         InPlace {
             plots: (0..file.len()).map(|_| OnceLock::new()).collect(),
+            judged: (0..file.len()).map(|_| AtomicU8::new(UNKNOWN)).collect(),
             file,
             spec,
             frame,
@@ -72,8 +81,8 @@ impl InPlace {
     }
 
     /// The plot holding (`lon`, `lat`): of the plots whose polygon holds it (tested from the
-    /// file's bytes), the lowest-numbered valid one (decoded, as an answer will need it; a
-    /// feature the decoded layer would leave out is passed over).
+    /// file's bytes), the lowest-numbered valid one (a feature the decoded layer would leave
+    /// out is passed over).
     pub(super) fn at(&self, lon: f64, lat: f64) -> Option<usize> {
         let mut holders: Vec<usize> = Vec::new();
         self.file.search([lon, lat, lon, lat], |no| {
@@ -82,12 +91,33 @@ impl InPlace {
             }
         });
         holders.sort_unstable();
-        holders.into_iter().find(|&no| self.plot(no).is_some())
+        holders.into_iter().find(|&no| self.valid(no))
     }
 
-    /// Whether plot `no` is valid (decoding it, once).
+    /// Whether plot `no` is valid: whether [`plot`](Self::plot) gives it. Judged once, from
+    /// its geometry (read, projected and checked as decoding does) and a check that its
+    /// attribute bytes are readable (stepped over, not read), unless it is decoded already.
     pub(super) fn valid(&self, no: usize) -> bool {
-        self.plot(no).is_some()
+        if let Some(p) = self.plots.get(no).and_then(OnceLock::get) {
+            return p.is_some();
+        }
+        let Some(cell) = self.judged.get(no) else {
+            return false;
+        };
+        match cell.load(Ordering::Relaxed) {
+            VALID => true,
+            INVALID => false,
+            _ => {
+                let ok = self.file.polygons(no).is_some_and(|p| {
+                    p.is_ok_and(|p| {
+                        crate::layer::build::project_polygons(&p, SourceCrs::LonLat, &self.frame)
+                            .is_ok()
+                    })
+                });
+                cell.store(if ok { VALID } else { INVALID }, Ordering::Relaxed);
+                ok
+            }
+        }
     }
 
     /// The plots whose boxes meet a lon/lat box, in file order.
@@ -126,5 +156,85 @@ impl InPlace {
             id.unwrap_or_else(|| format!("#{no}")),
             &f.properties,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::geojson::RawFeature;
+    use crate::read::properties::Properties;
+
+    /// Judging a plot from its geometry alone agrees with decoding it whole, for plots the
+    /// decoder takes and for each way it refuses one: a bow tie, a ring with no area, a hole
+    /// outside its shell, damaged bytes.
+    #[test]
+    fn judging_validity_agrees_with_decoding() {
+        let sq =
+            |x: f64, y: f64, s: f64| vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)];
+        let (x, y, d) = (51.0, 35.7, 0.0002);
+        let shapes: Vec<Vec<Vec<(f64, f64)>>> = vec![
+            vec![sq(x, y, d)],
+            vec![vec![(x, y), (x + d, y + d), (x + d, y), (x, y + d), (x, y)]],
+            vec![vec![(x, y), (x + d, y), (x + 2.0 * d, y), (x, y)]],
+            vec![sq(x, y, d), sq(x + 3.0 * d, y, d / 4.0)],
+            vec![sq(x, y, d), sq(x + d / 4.0, y + d / 4.0, d / 2.0)],
+        ];
+        let features: Vec<RawFeature> = (0..40)
+            .map(|i| RawFeature {
+                index: i,
+                id: Some(format!("P{i}")),
+                properties: Properties::from_json_text(&format!(
+                    r#"{{"floors":2,"tag":"T{i:02}"}}"#
+                )),
+                polygons: vec![shapes[i % shapes.len()]
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .map(|&(a, b)| (a + i as f64 * d * 5.0, b))
+                            .collect()
+                    })
+                    .collect()],
+            })
+            .collect();
+        let mut bytes = crate::read::fgb::write(&features.iter().collect::<Vec<_>>()).unwrap();
+        let open = |b: Vec<u8>| {
+            let f = FgbFile::open("p.fgb", b).unwrap();
+            let frame = TransverseMercator::local(51.0, 35.7);
+            let spec = crate::read::manifest::ParcelsSpec {
+                file: "p.fgb".into(),
+                id_property: None,
+                crs: None,
+            };
+            let spec = super::super::ParcelLayer::spec_for(&spec).0;
+            InPlace::new(f, spec, frame)
+        };
+        // Plot 0's attributes cut short: its text's length (the 4 bytes before it) made huge.
+        let at = (bytes.windows(3).position(|w| w == b"T00")).unwrap();
+        bytes[at - 4..at].copy_from_slice(&u32::MAX.to_le_bytes());
+        let good = bytes.clone();
+        // Spoil the last features' bytes (the features follow the index, in Hilbert order).
+        let n = bytes.len();
+        bytes[n - 200..n - 100].fill(0xff);
+        for b in [good, bytes] {
+            let (file, decoded) = (open(b.clone()), open(b));
+            let damaged = (0..file.file.len()).filter(|&no| file.file.read(no).is_err());
+            assert!(damaged.count() >= 1);
+            let (mut valid, mut invalid) = (0, 0);
+            for no in 0..file.file.len() {
+                let v = file.valid(no);
+                assert_eq!(v, decoded.plot(no).is_some(), "plot {no}");
+                // Judged once: the same answer again, and after decoding.
+                assert_eq!(file.valid(no), v);
+                let _ = file.plot(no);
+                assert_eq!(file.valid(no), v);
+                if v {
+                    valid += 1
+                } else {
+                    invalid += 1
+                }
+            }
+            assert!(valid >= 8 && invalid >= 16, "{valid} valid, {invalid} not");
+        }
     }
 }

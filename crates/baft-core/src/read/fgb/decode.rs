@@ -113,6 +113,37 @@ pub(super) fn properties(
     Some((id, text))
 }
 
+/// Whether [`properties`] reads these attribute bytes (it gives `Some`), found by stepping
+/// over each value without writing it (no text, no number formatting).
+pub(super) fn properties_fit(columns: &[(String, ColumnType)], bytes: Option<&[u8]>) -> bool {
+    let Some(b) = bytes else { return true };
+    let mut at = 0;
+    while at < b.len() {
+        if skip_value(columns, b, &mut at).is_none() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Steps over one attribute (its column number, then its value).
+fn skip_value(columns: &[(String, ColumnType)], b: &[u8], at: &mut usize) -> Option<()> {
+    let col = u16::from_le_bytes(take::<2>(b, at)?) as usize;
+    let len = match columns.get(col)?.1 {
+        ColumnType::Bool | ColumnType::Byte | ColumnType::UByte => 1,
+        ColumnType::Short | ColumnType::UShort => 2,
+        ColumnType::Int | ColumnType::UInt | ColumnType::Float => 4,
+        ColumnType::Long | ColumnType::ULong | ColumnType::Double => 8,
+        ColumnType::String | ColumnType::DateTime | ColumnType::Json | ColumnType::Binary => {
+            u32::from_le_bytes(take(b, at)?) as usize
+        }
+        _ => return None,
+    };
+    b.get(*at..at.checked_add(len)?)?;
+    *at += len;
+    Some(())
+}
+
 /// The next `N` bytes.
 fn take<const N: usize>(b: &[u8], at: &mut usize) -> Option<[u8; N]> {
     let s = b.get(*at..at.checked_add(N)?)?;
@@ -168,5 +199,73 @@ fn push_json_string(out: &mut String, text: &str) {
         out.push('"');
         out.push_str(text);
         out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `properties_fit` accepts exactly the attribute bytes `properties` reads: random runs of
+    /// (column, value) over every column type, whole, cut anywhere, with a column out of range
+    /// or a length past the end.
+    #[test]
+    fn stepping_over_attributes_agrees_with_reading_them() {
+        use ColumnType as C;
+        let kinds = [
+            C::Bool,
+            C::Byte,
+            C::UByte,
+            C::Short,
+            C::UShort,
+            C::Int,
+            C::UInt,
+            C::Long,
+            C::ULong,
+            C::Float,
+            C::Double,
+            C::String,
+            C::DateTime,
+            C::Json,
+            C::Binary,
+        ];
+        let columns: Vec<(String, ColumnType)> = (kinds.iter())
+            .enumerate()
+            .map(|(i, k)| (format!("\"c{i}\""), *k))
+            .collect();
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let (mut fit, mut unfit) = (0, 0);
+        for _ in 0..20_000 {
+            let mut b: Vec<u8> = Vec::new();
+            for _ in 0..next(5) {
+                // Now and then a column past the last.
+                let col = next(columns.len() as u64 + 1) as u16;
+                b.extend(col.to_le_bytes());
+                let len = match columns.get(col as usize).map(|c| c.1) {
+                    Some(C::String | C::DateTime | C::Json | C::Binary) => {
+                        let n = next(6) as u32 + u32::from(next(40) == 0) * 1000;
+                        b.extend(n.to_le_bytes());
+                        n.min(5)
+                    }
+                    _ => next(9) as u32,
+                };
+                b.extend((0..len).map(|_| b"ab\"{1}"[next(6) as usize]));
+            }
+            b.truncate(b.len() - next(3).min(b.len() as u64) as usize);
+            let read = properties(&columns, Some(&b)).is_some();
+            assert_eq!(properties_fit(&columns, Some(&b)), read, "{b:?}");
+            if read {
+                fit += 1
+            } else {
+                unfit += 1
+            }
+        }
+        assert!(fit > 2_000 && unfit > 2_000, "{fit} read, {unfit} not");
     }
 }

@@ -9,8 +9,8 @@
 
 use super::index::{levels, meets, parse_node, Index, NODE};
 use super::{damaged, feature_at, take, Head};
-use crate::error::Problem;
-use crate::read::geojson::RawFile;
+use crate::error::{Problem, ProblemKind};
+use crate::read::geojson::{RawFile, RawPolygon};
 use crate::read::properties::Properties;
 use flatgeobuf::GeometryType;
 use std::ops::Range;
@@ -161,6 +161,19 @@ impl FgbFile {
             &mut out,
         )?;
         Ok(out)
+    }
+
+    /// Feature `no`'s polygons alone, as [`read`](Self::read) decodes them (its attributes'
+    /// bytes are checked to be readable, not read): `None` when its bytes are damaged (`read`
+    /// gives `Err`), the problem when its geometry is refused (`read` leaves it out).
+    pub fn polygons(&self, no: usize) -> Option<Result<Vec<RawPolygon>, ProblemKind>> {
+        let f = self.feature(no)?;
+        let columns = &self.head.columns;
+        super::decode::properties_fit(columns, f.properties().map(|v| v.bytes())).then_some(())?;
+        Some(super::decode::polygons(
+            f.geometry(),
+            self.head.geometry_type,
+        ))
     }
 
     /// Feature `no`'s attributes alone (its geometry is not read), and its id attribute; `None`
