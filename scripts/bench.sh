@@ -3,7 +3,8 @@
 # figures on the sample data and a generated 50,000-feature layer, shipped asset sizes, and Baft
 # against the JavaScript way (JSON.parse + Flatbush + Turf.js) side by side in one browser run.
 # Not a test: it reports; docs/performance.md records a run.
-# `scripts/bench.sh vs-turf` runs only the side-by-side comparison.
+# `scripts/bench.sh vs-turf` runs only the side-by-side comparison; `scripts/bench.sh app-memory`
+# only the app's memory on a 200,000-plot layer read by ranges.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,6 +31,21 @@ vs_turf() {
   BAFT_VS_SIZES="$sizes" node bench/vs-turf.mjs
 }
 if [ "${1:-}" = vs-turf ]; then vs_turf; exit 0; fi
+# The app's memory on a 200,000-plot FlatGeobuf layer read by ranges, then whole after the first
+# answer (bench/app-memory.mjs): the site scripts/test.sh prepares, built from dist/.
+if [ "${1:-}" = app-memory ]; then
+  [ -f dist/index.html ] || bash scripts/build.sh >/dev/null
+  cargo build -q --release -p baft-cli -p baft-sample
+  if [ ! -d target/data-200k-packed ]; then
+    rm -rf target/data-200k && cp -r data target/data-200k
+    ./target/release/baft-sample bench-parcels 200000 target/data-200k/parcels/parcels.geojson
+    ./target/release/baft pack target/data-200k --out target/data-200k-packed --lang en >/dev/null
+  fi
+  rm -rf target/dist-200k && cp -r dist target/dist-200k && rm -rf target/dist-200k/data
+  cp -r target/data-200k-packed target/dist-200k/data
+  node bench/app-memory.mjs
+  exit 0
+fi
 
 N="${BAFT_BENCH_FEATURES:-50000}"
 layer="$PWD/target/blocks-50k.geojson"
