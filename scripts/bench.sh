@@ -36,7 +36,7 @@ if [ "${1:-}" = vs-turf ]; then vs_turf; exit 0; fi
 if [ "${1:-}" = app-memory ]; then
   [ -f dist/index.html ] || bash scripts/build.sh >/dev/null
   cargo build -q --release -p baft-cli -p baft-sample
-  if [ ! -d target/data-200k-packed ]; then
+  if [ ! -f target/data-200k-packed/parcels/parcels.fgb ]; then
     rm -rf target/data-200k && cp -r data target/data-200k
     ./target/release/baft-sample bench-parcels 200000 target/data-200k/parcels/parcels.geojson
     ./target/release/baft pack target/data-200k --out target/data-200k-packed --lang en >/dev/null

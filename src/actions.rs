@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 
 /// Asks the core and stores the answer (a place, a choice, or the error).
 fn ask(state: &AppState, question: Question, from_gps: bool) {
-    next_turn();
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
@@ -45,6 +44,13 @@ fn ask(state: &AppState, question: Question, from_gps: bool) {
         Err(AskError::Input(e)) => Outcome::InputError(e),
         Err(AskError::Facts(_)) => return,
     };
+    set_outcome(state, outcome);
+}
+
+/// Shows an outcome: an answer, a choice, an error, or that the location is awaited. It takes
+/// a turn, so a tap still reading its plots by ranges won't replace it.
+pub fn set_outcome(state: &AppState, outcome: Outcome) {
+    next_turn();
     state.outcome.set(Some(outcome));
 }
 
@@ -126,7 +132,7 @@ pub fn check_plot_text(state: &AppState, text: &str) {
     };
     match baft_core::dataset::read_plot_outline(text, ds.parse_options()) {
         Ok(rings) => ask(state, Question::Outline(rings), false),
-        Err(e) => state.outcome.set(Some(Outcome::InputError(e))),
+        Err(e) => set_outcome(state, Outcome::InputError(e)),
     }
 }
 
@@ -134,12 +140,10 @@ pub fn check_plot_text(state: &AppState, text: &str) {
 pub fn locate(state: AppState) {
     let geo = web_sys::window().and_then(|w| w.navigator().geolocation().ok());
     let Some(geo) = geo else {
-        state
-            .outcome
-            .set(Some(Outcome::GeoError(GeoFailure::Unsupported)));
+        set_outcome(&state, Outcome::GeoError(GeoFailure::Unsupported));
         return;
     };
-    state.outcome.set(Some(Outcome::Locating));
+    set_outcome(&state, Outcome::Locating);
     let ok = Closure::once_into_js(move |pos: web_sys::Position| {
         let c = pos.coords();
         let (lon, lat, accuracy_m) = (c.longitude(), c.latitude(), c.accuracy());
@@ -159,7 +163,7 @@ pub fn locate(state: AppState) {
             3 => GeoFailure::Timeout,
             _ => GeoFailure::Unavailable,
         };
-        state.outcome.set(Some(Outcome::GeoError(f)));
+        set_outcome(&state, Outcome::GeoError(f));
     });
     let opts = web_sys::PositionOptions::new();
     opts.set_enable_high_accuracy(true);
@@ -229,12 +233,21 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
     let own = facts.number(FactName::PlotAreaM2);
     // Blank neighbour areas: the real adjoining plots when a surveyed plot is selected (plots
     // sharing at least 0.5 m of boundary), else the same area as this plot (assumed).
-    // The answer's plot, found again if the layer was read again since (renumbered).
+    // The answer's plot, found again if the layer was read again since (renumbered): by its
+    // number, else at its point, else by its id.
     let parcel = state.outcome.with(|o| {
         let place = o.as_ref()?.place()?;
-        Some((place.parcel_index?, place.parcel.as_ref()?.plot_id.clone()))
+        let id = place.parcel.as_ref()?.plot_id.clone();
+        Some((place.parcel_index?, id, place.lon_lat()))
     });
-    let parcel = parcel.and_then(|(i, id)| ds.parcels.as_ref()?.find_id_near(i, &id));
+    let parcel = parcel.and_then(|(i, id, at)| {
+        let p = ds.parcels.as_ref()?;
+        let named = |j: &usize| p.info(*j).is_some_and(|x| x.plot_id == id);
+        Some(i)
+            .filter(named)
+            .or_else(|| ds.parcel_at(at).filter(named))
+            .or_else(|| p.find_id(&id))
+    });
     let adjoining: Vec<f64> = match (parcel, &ds.parcels) {
         (Some(i), Some(p)) => p
             .neighbours(i, 0.5)

@@ -102,7 +102,7 @@ pub fn apply_fragment(state: &AppState, frag: &str) {
             if let Some(l) = SharedState::lang_of(frag) {
                 state.lang.set(l);
             }
-            return state.outcome.set(Some(Outcome::InputError(e)));
+            return crate::actions::set_outcome(state, Outcome::InputError(e));
         }
     };
     // A link to another city of a national deployment: that city's data, from the start.

@@ -237,8 +237,9 @@ pub async fn read_rest(state: AppState, base: &str, path: &str) {
         Err(e) => return super::apply_unreadable(&state, path, &e),
     };
     next_turn().await;
-    // From here to the new layer's install nothing waits: a tap whose ranges arrive meanwhile
-    // finds range reading over and is answered from the new layer.
+    // Range reading ends here: a tap whose ranges arrive later is answered from the layer
+    // installed then (read in place, the whole file: installed below without waiting; decoded,
+    // the plots prepared so far).
     let Some(remote) = REMOTE.with(|r| r.borrow_mut().take()) else {
         return super::apply_parcels_fgb(state, bytes).await;
     };
