@@ -106,8 +106,8 @@ pub fn check_lon_lat(state: &AppState, lon: f64, lat: f64, from_gps: bool) {
 }
 
 thread_local! {
-    /// Questions asked and taps begun so far, so that a tap answered late (its plots read by
-    /// ranges) never overwrites the answer to anything asked after it.
+    /// Outcomes shown and taps begun so far, so that a tap answered late (its plots read by
+    /// ranges) never overwrites anything shown after it.
     static TURNS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
