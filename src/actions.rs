@@ -69,10 +69,9 @@ pub fn select_parcel(state: &AppState, i: usize) {
 /// layer has been read again since the list was drawn (renumbering its plots), the plot with
 /// this id.
 pub fn select_chosen_plot(state: &AppState, i: usize, plot_id: &str) {
-    let found = state.data.with_untracked(|d| {
-        let p = d.as_ref()?.parcels.as_ref()?;
-        p.find_id_near(i, plot_id)
-    });
+    let found = state
+        .data
+        .with_untracked(|d| d.as_ref()?.parcel_again(i, None, plot_id));
     match found {
         Some(i) => select_parcel(state, i),
         None => select_parcel_id(state, plot_id),
@@ -240,14 +239,7 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
         let id = place.parcel.as_ref()?.plot_id.clone();
         Some((place.parcel_index?, id, place.lon_lat()))
     });
-    let parcel = parcel.and_then(|(i, id, at)| {
-        let p = ds.parcels.as_ref()?;
-        let named = |j: &usize| p.info(*j).is_some_and(|x| x.plot_id == id);
-        Some(i)
-            .filter(named)
-            .or_else(|| ds.parcel_at(at).filter(named))
-            .or_else(|| p.find_id(&id))
-    });
+    let parcel = parcel.and_then(|(i, id, at)| ds.parcel_again(i, Some(at), &id));
     let adjoining: Vec<f64> = match (parcel, &ds.parcels) {
         (Some(i), Some(p)) => p
             .neighbours(i, 0.5)

@@ -169,8 +169,7 @@ pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
 
 /// Installs a parcel layer read in place (`len`: its file's size, for the progress). Plots
 /// read before by ranges were numbered in the order read: what keeps such a number (the answer
-/// on screen, the choices offered) finds its plot again by id
-/// (`ParcelLayer::find_id_near`).
+/// on screen, the choices offered) finds its plot again (`Dataset::parcel_again`).
 pub fn install_in_place(
     state: &AppState,
     layer: baft_core::layer::parcels::ParcelLayer,

@@ -231,13 +231,13 @@ fn plots_read_by_ranges_keep_their_places_when_the_whole_file_follows() {
 
 /// The app's path when the whole file that follows is read in place: a plot number kept from
 /// the range reading (numbered in the order read) finds its plot again in the new layer by
-/// [`ParcelLayer::find_id_near`]: by its feature number when given it, by its id when given
-/// the old number; the same plot (survey and outline).
+/// [`Dataset::parcel_again`]: by its feature number when given it, by a point inside it or by
+/// its id when given the old number; the same plot (survey and outline).
 #[test]
 fn plots_read_by_ranges_are_found_again_when_the_whole_file_is_read_in_place() {
     use baft_core::layer::parcels::{ParcelLayer, ParcelsBuilder};
     let bytes = sample_fgb();
-    let ds = sample();
+    let mut ds = sample();
     let spec = ds.manifest.parcels.clone().unwrap();
     let mut server = Server::new(&bytes);
     let mut reader = server.open();
@@ -254,17 +254,37 @@ fn plots_read_by_ranges_are_found_again_when_the_whole_file_is_read_in_place() {
     assert!(early.len() > 20 && early.len() < 2_000, "{}", early.len());
     let whole = ParcelLayer::in_place(&spec, bytes.clone(), &ds.frame);
     assert!(whole.is_in_place());
+    assert!(ds.install_parcels(whole).is_empty());
+    let whole = ds.parcels.clone().unwrap();
+    // A point inside a plot: the mean of its corners (the sample's plots are convex).
+    let inside = |rings: Vec<Vec<(f64, f64)>>| {
+        let r = &rings[0][..rings[0].len() - 1];
+        let n = r.len() as f64;
+        (
+            r.iter().map(|p| p.0).sum::<f64>() / n,
+            r.iter().map(|p| p.1).sum::<f64>() / n,
+        )
+    };
     // Read in an order other than the file's: the numbers change, the plots do not.
     let mut moved = 0;
     for i in 0..early.len() {
         let id = &early.info(i).unwrap().plot_id;
         let n = early.zone(i).unwrap().feature_index;
-        assert_eq!(whole.find_id_near(n, id), Some(n), "by its feature number");
+        let at = Some(inside(early.rings(i)));
         assert_eq!(
-            whole.find_id_near(i, id),
+            ds.parcel_again(n, None, id),
+            Some(n),
+            "by its feature number"
+        );
+        assert_eq!(ds.parcel_again(i, at, id), Some(n), "with its point");
+        assert_eq!(
+            ds.parcel_again(i, None, id),
             Some(n),
             "by its id, the old number wrong"
         );
+        // A point in another plot: by its id.
+        let elsewhere = Some(inside(early.rings((i + 1) % early.len())));
+        assert_eq!(ds.parcel_again(i, elsewhere, id), Some(n));
         assert_eq!(early.info(i).unwrap(), whole.info(n).unwrap());
         assert_eq!(early.rings(i), whole.rings(n));
         moved += usize::from(n != i);
@@ -274,7 +294,7 @@ fn plots_read_by_ranges_are_found_again_when_the_whole_file_is_read_in_place() {
         "{moved} of {} renumbered",
         early.len()
     );
-    assert_eq!(whole.find_id_near(0, "no such plot"), None);
+    assert_eq!(ds.parcel_again(0, None, "no such plot"), None);
 }
 
 /// A feature range that came one byte short fails the read; the plots of that range are not

@@ -26,6 +26,22 @@ impl Dataset {
         p.at_point((lon, lat), self.frame.forward(lon, lat))
     }
 
+    /// A plot number kept from an earlier reading of the parcel layer, found again: `hint` when
+    /// it is still the plot with this plot id, else the plot at `at` (lon, lat) with that id,
+    /// else the plot with that id ([`ParcelLayer::find_id`](crate::layer::parcels::ParcelLayer::find_id),
+    /// which reads every plot's attributes once on a layer read in place). The app reads the
+    /// plots a first answer needs by ranges, numbered in the order read, then the whole file
+    /// in place, numbered as in the file: a number on screen still names its plot when it can,
+    /// and the point or the id finds it when it can't. `None` when no plot has the id.
+    pub fn parcel_again(&self, hint: usize, at: Option<(f64, f64)>, id: &str) -> Option<usize> {
+        let p = self.parcels.as_ref()?;
+        let named = |i: &usize| p.info(*i).is_some_and(|x| x.plot_id == id);
+        Some(hint)
+            .filter(named)
+            .or_else(|| at.and_then(|at| self.parcel_at(at)).filter(named))
+            .or_else(|| p.find_id(id))
+    }
+
     /// Plot `i` of the parcel layer: its share (0–1) inside each usable layer, in the layers'
     /// order; the shares [`Self::check_plot`] reports for its outline (when it accepts the
     /// outline), without the rest of the report, for bulk questions. None without a parcel

@@ -228,18 +228,6 @@ impl ParcelLayer {
         self.lookups().find_id(id, &|i| self.valid(i))
     }
 
-    /// The plot with this plot id, `hint` first: `hint` when it is that plot, else as
-    /// [`Self::find_id`]. For a plot number kept from an earlier reading of the layer (the
-    /// plots a first answer needed, read by ranges and numbered in the order read, then the
-    /// whole file read in place, numbered as in the file): the number still names the plot
-    /// when it can, and the id finds it when it can't.
-    pub fn find_id_near(&self, hint: usize, id: &str) -> Option<usize> {
-        match self.info(hint) {
-            Some(p) if p.plot_id == id => Some(hint),
-            _ => self.find_id(id),
-        }
-    }
-
     /// The plot under a point (local metres): O(log n), through the box index. Where plots
     /// overlap (bad survey data), the first the index gives (read in place: the lowest number).
     pub fn at(&self, x: f64, y: f64) -> Option<usize> {
