@@ -3,7 +3,7 @@
 // zone layers and generated parcel layers of 10,000 / 50,000 / 200,000 plots. Prints medians,
 // Baft ÷ peer ratios, the agreement count with an example of each kind of difference, and the
 // time to first answer for a `#p=lat,lon` link with the CPU throttled 4× (the real app vs
-// bench/peer.html). Writes everything to target/vs-turf/results.json.
+// bench/peer.html; with the zone layers alone, also over an emulated phone network). Writes everything to target/vs-turf/results.json.
 //
 // Run by scripts/bench.sh, which prepares target/vs-turf/data-N (the sample's layers after
 // `baft fix` — the informal-settlement layer reprojected from UTM to lon/lat, as a Leaflet page
@@ -222,11 +222,19 @@ async function sideRun(browser, port, page_, base, { n, answers, overlaps = true
   return r;
 }
 
-async function firstAnswer(browser, url) {
+/** A phone's mobile network for the first-answer row that asks for one: 150 ms round trips,
+ * 6.4 Mbit/s down, 0.75 up (CDP network emulation; localhost is otherwise instant). */
+const PHONE_NETWORK = { offline: false, latency: 150, downloadThroughput: 6.4e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
+async function firstAnswer(browser, url, network = null) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   await page.addInitScript(() => {
     const mark = () => {
       if (window.__firstAnswer === undefined && document.querySelector('#result [data-layer]')) window.__firstAnswer = performance.now();
@@ -341,13 +349,22 @@ for (const n of SIZES) {
   const srv = await startServer(dir, p, '127.0.0.1');
   const hash = `#p=${fx.lat},${fx.lon}`;
   const t = { peer: [], app: [] };
+  const slow = { peer: [], app: [] };
   for (let r = 0; r < TTFA_RUNS; r++) {
     t.peer.push(await firstAnswer(browser, `http://127.0.0.1:${p}/peer.html${hash}`));
     t.app.push(await firstAnswer(browser, `http://127.0.0.1:${p}/${hash}`));
   }
+  // The same over a phone's network (the app's module and the peer's Turf are then downloaded
+  // at 6.4 Mbit/s; a round trip costs 150 ms).
+  for (let r = 0; r < TTFA_RUNS; r++) {
+    slow.peer.push(await firstAnswer(browser, `http://127.0.0.1:${p}/peer.html${hash}`, PHONE_NETWORK));
+    slow.app.push(await firstAnswer(browser, `http://127.0.0.1:${p}/${hash}`, PHONE_NETWORK));
+  }
   srv.close();
   rmSync(dir, { recursive: true, force: true });
-  results.ttfa_zones_only = { peer_ms: median(t.peer.map((x) => x.ms)), app_ms: median(t.app.map((x) => x.ms)), raw: t };
+  const medians = (x) => ({ peer_ms: median(x.peer.map((y) => y.ms)), app_ms: median(x.app.map((y) => y.ms)), raw: x });
+  results.ttfa_zones_only = medians(t);
+  results.ttfa_zones_only_phone_network = medians(slow);
 }
 
 await browser.close();
@@ -385,6 +402,8 @@ for (const n of SIZES) {
 {
   const z = results.ttfa_zones_only;
   console.log(`| — | first answer, zone layers only (no parcel layer), CPU ${THROTTLE}× (ms) | ${fmt(z.peer_ms, 0)} | ${fmt(z.app_ms, 0)} | — | ${ratio(z.app_ms, z.peer_ms)} |`);
+  const w = results.ttfa_zones_only_phone_network;
+  console.log(`| — | the same over a phone's network (150 ms round trips, 6.4 Mbit/s) (ms) | ${fmt(w.peer_ms, 0)} | ${fmt(w.app_ms, 0)} | — | ${ratio(w.app_ms, w.peer_ms)} |`);
 }
 console.log('');
 for (const n of SIZES) {

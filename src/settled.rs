@@ -3,8 +3,8 @@
 //!
 //! The app marks `<html data-app-settled>` and sends a `baft-settled` event on `window` once,
 //! the frame after the current layers are in (a shared link's answer is then painted), or when
-//! loading ends otherwise (ready, failed, or a national deployment's city to choose). Two
-//! scripts wait for it:
+//! loading ends otherwise (ready, failed, or a national deployment's city to choose), and sets
+//! `AppState::settled`, which the printed certificate waits for. Two scripts wait for it:
 //! - `www/map.js` runs Leaflet (already downloaded by a preload) only then: its evaluation took
 //!   about 180 ms of a phone-speed main thread (CPU 4×) before the answer;
 //! - `www/offline.js` registers the service worker only then: on a first visit its install
@@ -38,8 +38,9 @@ pub fn announce(state: AppState) {
             return;
         }
         sent.set_value(true);
-        leptos::task::spawn_local(async {
+        leptos::task::spawn_local(async move {
             next_frame().await;
+            state.settled.set(true);
             send();
         });
     });

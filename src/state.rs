@@ -188,6 +188,9 @@ pub struct AppState {
     /// When the opened link was made with other data: its data version and the boundary
     /// versions that differ now `(layer, in the link, now)`.
     pub link_versions: RwSignal<Option<LinkVersions>>,
+    /// The first answer is on screen, or loading ended without one (`crate::settled`): what
+    /// only printing needs (the certificate) is drawn from then on, not before it.
+    pub settled: RwSignal<bool>,
 }
 
 /// How an opened link's data differs from the data loaded now.
@@ -222,6 +225,7 @@ impl AppState {
             page: StoredValue::new(PageOptions::default()),
             link_applied: RwSignal::new(false),
             link_versions: RwSignal::new(None),
+            settled: RwSignal::new(false),
         }
     }
 }

@@ -18,6 +18,13 @@ fn has_answer(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
     }
 }
 
+/// Whether the printed certificate is drawn: an answer, once the page has settled. A shared
+/// link's first answer is painted before its QR code and map are made (on a phone-speed
+/// main thread they took about 50 ms, and the code's first run its compiling).
+fn certificate_drawn(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
+    move || state.settled.get() && has_answer(state)()
+}
+
 /// Selects the whole text of the field that fired `ev`.
 fn select_all(ev: &leptos::ev::FocusEvent) {
     use wasm_bindgen::JsCast;
@@ -133,7 +140,7 @@ pub fn CertificateHead() -> impl IntoView {
         format!("{} {} ({g})", l.pick("تاریخ:", "Date:"), j.long(l))
     };
     view! {
-        <Show when=has_answer(state)>
+        <Show when=certificate_drawn(state)>
             <header class="certificate cert-head">
                 // The printed page's title (on screen the page header holds the h1).
                 <h1>{i18n::tr(("گواهی استعلام محدودهٔ بازآفرینی شهری", "Urban-regeneration area enquiry certificate"))}</h1>
@@ -151,7 +158,7 @@ pub fn CertificateHead() -> impl IntoView {
 pub fn CertificateFoot() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let link = Memo::new(move |_| has_answer(state)().then(|| link::link_now(&state)));
+    let link = Memo::new(move |_| certificate_drawn(state)().then(|| link::link_now(&state)));
     let qr = move || link.get().and_then(|l| qr_svg(&l)).unwrap_or_default();
     let version = move || {
         state
@@ -167,7 +174,7 @@ pub fn CertificateFoot() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Show when=has_answer(state)>
+        <Show when=certificate_drawn(state)>
             <footer class="certificate cert-foot">
                 <div class="cert-qr" role="img" aria-label=i18n::tr(("کد QR پیوند این پاسخ", "QR code of this answer's link")) inner_html=qr></div>
                 <p class="cert-link" dir="ltr">{move || link.get().unwrap_or_default()}</p>

@@ -70,14 +70,65 @@ pub(super) fn io_error(url: &str, text: String) -> BaftError {
 pub struct Pending {
     file: String,
     url: String,
-    sent: Result<js_sys::Promise, BaftError>,
+    sent: Sent,
+}
+
+/// How a [`Pending`] file comes: a request sent when the `Pending` was made, or the page's
+/// early read of the manifest (`www/early.js`: its status and whole body, read while the app's
+/// module downloaded and compiled).
+enum Sent {
+    Request(Result<js_sys::Promise, BaftError>),
+    Early(js_sys::Promise),
+}
+
+/// The page's early read of `url`, taken (a second ask for the same file sends a request).
+/// Awaiting it is a microtask when it is done: the app reads the manifest and asks for the
+/// current layers in the task that starts it, before the browser's first layout and paint.
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("baftEarly");
+    let early = js_sys::Reflect::get(&window, &key).ok()?;
+    let same = js_sys::Reflect::get(&early, &JsValue::from_str("url"))
+        .ok()?
+        .as_string()?
+        == url;
+    if !same {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    js_sys::Reflect::get(&early, &JsValue::from_str("read"))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// The body of an early read (see [`Sent::Early`]), its HTTP status checked; errors name the
+/// URL, as a request's do.
+async fn early_body(url: &str, read: js_sys::Promise) -> Result<js_sys::Uint8Array, BaftError> {
+    let got = JsFuture::from(read)
+        .await
+        .map_err(|e| io_error(url, format!("{e:?}")))?;
+    let field = |name: &str| js_sys::Reflect::get(&got, &JsValue::from_str(name)).ok();
+    if field("ok").and_then(|v| v.as_bool()) != Some(true) {
+        let status = field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16;
+        return Err(BaftError::Io {
+            path: url.to_string(),
+            why: baft_core::error::Unreadable::Http { status },
+        });
+    }
+    field("body")
+        .and_then(|b| b.dyn_into().ok())
+        .ok_or_else(|| io_error(url, "no body".into()))
 }
 
 impl Pending {
     /// Sends the request for `file` (relative to `base`) now.
     pub fn start(base: &str, file: &str) -> Pending {
         let url = format!("{base}{file}");
-        let sent = start_fetch(&url);
+        let sent = match take_early(&url) {
+            Some(read) => Sent::Early(read),
+            None => Sent::Request(start_fetch(&url)),
+        };
         Pending {
             file: file.to_string(),
             url,
@@ -87,8 +138,10 @@ impl Pending {
 
     /// The file's bytes; its short SHA-256 is recorded for the certificate ([`record_hash`]).
     pub async fn bytes(self, state: &AppState) -> Result<Vec<u8>, BaftError> {
-        let resp = responded(&self.url, self.sent).await?;
-        let view = body_view(&self.url, &resp).await?;
+        let view = match self.sent {
+            Sent::Request(sent) => body_view(&self.url, &responded(&self.url, sent).await?).await?,
+            Sent::Early(read) => early_body(&self.url, read).await?,
+        };
         record_hash(state, self.file, &view);
         Ok(view.to_vec())
     }

@@ -31,3 +31,14 @@ test('a manifest that cannot be read gives a clear error in the page', async ({ 
   await page.goto('/');
   await expect(page.locator('.data-status [role=alert]')).toContainText('manifest.json');
 });
+
+test('a manifest the server does not have is reported with its HTTP status, read early or not', async ({ page }) => {
+  // The page reads the manifest before the app starts (www/early.js); the app reports what
+  // that read got as it reports its own requests.
+  await page.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
+  await page.goto('/');
+  const alert = page.locator('.data-status [role=alert]');
+  await expect(alert).toContainText('manifest.json');
+  await expect(alert).toContainText('HTTP ۴۰۴');
+  expect(await page.evaluate(() => window.baftEarly), 'the early read was taken by the app').toBeUndefined();
+});

@@ -68,7 +68,11 @@ test('a first visit answers a link before it runs the map library or registers t
       if (document.querySelector('#result [data-layer]') && !seen.includes('answer')) {
         note('answer');
         // Leaflet is preloaded, not run: neither the library nor its script is there yet.
-        window.__atAnswer = { leaflet: typeof L, scripts: document.querySelectorAll('script[src*="leaflet"]').length };
+        // Nor is the printed certificate (its QR code and map are drawn once settled).
+        window.__atAnswer = {
+          leaflet: typeof L, scripts: document.querySelectorAll('script[src*="leaflet"]').length,
+          certificate: document.querySelectorAll('.cert-foot, .cert-head').length,
+        };
       }
       if (document.querySelector('.leaflet-container')) note('map');
     }).observe(document, { subtree: true, childList: true });
@@ -78,13 +82,15 @@ test('a first visit answers a link before it runs the map library or registers t
     window.addEventListener('baft-settled', () => note('settled'));
   });
   // The page's own requests for the manifest (the service worker's checks are its own): the
-  // preload and the app's fetch are one request.
+  // preload, the page's early read (www/early.js) and the app's use of it are one request.
   const manifests = [];
   page.on('request', (r) => { if (r.url().endsWith('/data/manifest.json')) manifests.push(r.url()); });
   const p = FX.worn_block.point;
   await page.goto(`/#p=${p.lat},${p.lon}`);
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
-  expect(await page.evaluate(() => window.__atAnswer)).toEqual({ leaflet: 'undefined', scripts: 0 });
+  expect(await page.evaluate(() => window.__atAnswer)).toEqual({ leaflet: 'undefined', scripts: 0, certificate: 0 });
+  await expect(page.locator('.cert-foot .cert-qr svg')).toHaveCount(1);
+  await expect(page.locator('.cert-head .cert-map svg')).toHaveCount(1);
   await expect(page.locator('.leaflet-container')).toHaveCount(1);
   await expect(html(page)).toHaveAttribute('data-offline-ready', 'true', { timeout: 30_000 });
   await expect(html(page)).toHaveAttribute('data-app-settled', '');
