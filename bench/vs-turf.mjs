@@ -284,6 +284,7 @@ for (const n of SIZES) {
       parse_index_ms: med(side, (x) => x.load.parse_index_ms),
       load_ms: med(side, (x) => x.load.fetch_ms + x.load.parse_index_ms),
       point_us: med(side, (x) => x.queries.point_us),
+      next_point_us: med(side, (x) => x.queries.next_point_us),
       engine_us: med(side, (x) => x.queries.engine_us ?? null),
       check_us: med(side, (x) => x.queries.check_us ?? null),
       locate_us: med(side, (x) => x.queries.locate_us ?? null),
@@ -388,6 +389,7 @@ for (const n of SIZES) {
   row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms, 1, s.area.parse_index_ms);
   row('ready to answer any point: fetch + parse + index (ms)', s.peer.load_ms, s.baft.load_ms, s.pack.load_ms, 1, s.area.load_ms);
   row('point query: plot + zone ids (µs; Baft: locate; by area: its plots read first, fetches included)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2, s.area.point_us);
+  row(`· the next ${POINTS.toLocaleString('en')} points, another seed: code warmed, plots mostly not met before (µs)`, s.peer.next_point_us, s.baft.next_point_us, s.pack.next_point_us, 2, s.area.next_point_us);
   row('· locate alone, without the id lookups (µs)', null, s.baft.locate_us, s.pack.locate_us, 2);
   row('display answer checkPoint (µs)', null, s.baft.check_us, s.pack.check_us, 2);
   row('parcelAt alone (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
