@@ -48,14 +48,17 @@ async fn responded(
 /// The response if its HTTP status is a success, else an error naming the URL and the status.
 pub(super) fn fetch_ok(url: &str, resp: web_sys::Response) -> Result<web_sys::Response, BaftError> {
     if !resp.ok() {
-        return Err(BaftError::Io {
-            path: url.to_string(),
-            why: baft_core::error::Unreadable::Http {
-                status: resp.status(),
-            },
-        });
+        return Err(http_error(url, resp.status()));
     }
     Ok(resp)
+}
+
+/// "The server answered `status`" for `url`.
+fn http_error(url: &str, status: u16) -> BaftError {
+    BaftError::Io {
+        path: url.to_string(),
+        why: baft_core::error::Unreadable::Http { status },
+    }
 }
 
 pub(super) fn io_error(url: &str, text: String) -> BaftError {
@@ -111,10 +114,7 @@ async fn early_body(url: &str, read: js_sys::Promise) -> Result<js_sys::Uint8Arr
     let field = |name: &str| js_sys::Reflect::get(&got, &JsValue::from_str(name)).ok();
     if field("ok").and_then(|v| v.as_bool()) != Some(true) {
         let status = field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16;
-        return Err(BaftError::Io {
-            path: url.to_string(),
-            why: baft_core::error::Unreadable::Http { status },
-        });
+        return Err(http_error(url, status));
     }
     field("body")
         .and_then(|b| b.dyn_into().ok())
