@@ -39,7 +39,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // the rest of a file read by ranges is read in place too (validity judged from the geometry,
 // numbers on screen found again by id or point, every answer taking a turn: 473.0); 475 KB since
 // the app takes the page's early read of the manifest (www/early.js) and draws the printed
-// certificate once the first answer is painted (474.3). The way further down is issue 11's
+// certificate once the first answer is painted (474.3; 474.2 with one HTTP-error helper). The way further down is issue 11's
 // lazily loaded second module. See docs/performance.md.
 const BUDGET_GZIP_KB = 475;
 const dist = 'dist';
