@@ -26,7 +26,7 @@ function lookups(b) {
   return cache.get(b);
 }
 
-/** Where a parcel layer read by area is (per engine), for `prepare`. */
+/** Where a parcel layer read by area is (per engine), for `preparer`. */
 const byArea = new WeakMap();
 
 export const impl = {
@@ -66,21 +66,23 @@ export const impl = {
     return b;
   },
   /**
-   * Before a point's query, when the parcel layer is read by area: the plots whose boxes hold
-   * the point, by range requests (the index levels not read yet, then the features), as
-   * `readParcelsAt` in baft.mjs reads them.
+   * When the parcel layer is read by area: what to do before a point's query, fetching the plots
+   * whose boxes hold the point by range requests (the index levels not read yet, then the
+   * features), as `readParcelsAt` in baft.mjs reads them. `null` otherwise: nothing to await.
    */
-  async prepare(b, lon, lat) {
+  preparer(b) {
     const url = byArea.get(b);
-    if (!url) return;
-    for (let round = 0; round < 16; round++) {
-      const ranges = b.parcelRanges(lon, lat, lon, lat);
-      if (ranges.length === 0) return;
-      for (let i = 0; i < ranges.length; i += 2) {
-        const r = await fetch(url, { headers: { Range: `bytes=${ranges[i]}-${ranges[i + 1] - 1}` } });
-        b.addParcelBytes(ranges[i], new Uint8Array(await r.arrayBuffer()));
+    if (!url) return null;
+    return async (lon, lat) => {
+      for (let round = 0; round < 16; round++) {
+        const ranges = b.parcelRanges(lon, lat, lon, lat);
+        if (ranges.length === 0) return;
+        for (let i = 0; i < ranges.length; i += 2) {
+          const r = await fetch(url, { headers: { Range: `bytes=${ranges[i]}-${ranges[i + 1] - 1}` } });
+          b.addParcelBytes(ranges[i], new Uint8Array(await r.arrayBuffer()));
+        }
       }
-    }
+    };
   },
   wasmBytes() {
     return wasm.memory.buffer.byteLength;

@@ -9,7 +9,8 @@
 // `baft fix` — the informal-settlement layer reprojected from UTM to lon/lat, as a Leaflet page
 // needs — plus `baft-sample bench-parcels N`) and target/vs-turf/data-N-packed (`baft pack`).
 // Environment: BAFT_VS_SIZES (10000,50000,200000), BAFT_VS_RUNS (5), BAFT_VS_POINTS (5000),
-// BAFT_VS_PLOTS (300), BAFT_VS_TTFA_RUNS (3), CHROMIUM (/usr/bin/chromium).
+// BAFT_VS_PLOTS (300), BAFT_VS_TTFA_RUNS (3), BAFT_VS_SETTLE (60000: untimed queries before the
+// settled point rows), CHROMIUM (/usr/bin/chromium).
 import { chromium } from '@playwright/test';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,6 +24,7 @@ const RUNS = Number(env('BAFT_VS_RUNS', 5));
 const POINTS = Number(env('BAFT_VS_POINTS', 5000));
 const PLOTS = Number(env('BAFT_VS_PLOTS', 300));
 const TTFA_RUNS = Number(env('BAFT_VS_TTFA_RUNS', 3));
+const SETTLE = Number(env('BAFT_VS_SETTLE', 60000));
 const THROTTLE = 4;
 const POINT_SEED = 1234;
 const PLOT_SEED = 99;
@@ -214,7 +216,7 @@ async function sideRun(browser, port, page_, base, { n, answers, overlaps = true
   await cdp.send('HeapProfiler.collectGarbage');
   r.memory.cdp_heap_used = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const envelope = JSON.parse(readFileSync(join(ROOT, `data-${n}`, 'manifest.json'), 'utf8')).city.envelope;
-  r.queries = await page.evaluate((a) => window.side.queries(a), { envelope, n: POINTS, seed: POINT_SEED });
+  r.queries = await page.evaluate((a) => window.side.queries(a), { envelope, n: POINTS, seed: POINT_SEED, settle: SETTLE });
   if (overlaps) r.overlaps = await page.evaluate((a) => window.side.overlaps(a), { n: PLOTS, seed: PLOT_SEED });
   if (answers) r.answers = await page.evaluate((a) => window.side.answers(a), answers);
   if (errors.length) throw new Error(`${page_} ${base}: ${errors.join('; ')}`);
@@ -285,6 +287,8 @@ for (const n of SIZES) {
       load_ms: med(side, (x) => x.load.fetch_ms + x.load.parse_index_ms),
       point_us: med(side, (x) => x.queries.point_us),
       next_point_us: med(side, (x) => x.queries.next_point_us),
+      settled_point_us: med(side, (x) => x.queries.settled_point_us ?? null),
+      settled_again_us: med(side, (x) => x.queries.settled_again_us ?? null),
       engine_us: med(side, (x) => x.queries.engine_us ?? null),
       check_us: med(side, (x) => x.queries.check_us ?? null),
       locate_us: med(side, (x) => x.queries.locate_us ?? null),
@@ -390,6 +394,8 @@ for (const n of SIZES) {
   row('ready to answer any point: fetch + parse + index (ms)', s.peer.load_ms, s.baft.load_ms, s.pack.load_ms, 1, s.area.load_ms);
   row('point query: plot + zone ids (µs; Baft: locate; by area: its plots read first, fetches included)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2, s.area.point_us);
   row(`· the next ${POINTS.toLocaleString('en')} points, another seed: code warmed, plots mostly not met before (µs)`, s.peer.next_point_us, s.baft.next_point_us, s.pack.next_point_us, 2, s.area.next_point_us);
+  row(`· settled: ${SETTLE.toLocaleString('en')} queries later (both sides' hot code optimised), ${POINTS.toLocaleString('en')} new points (µs)`, s.peer.settled_point_us, s.baft.settled_point_us, s.pack.settled_point_us, 2);
+  row('· settled, the same points again: plots met before (µs)', s.peer.settled_again_us, s.baft.settled_again_us, s.pack.settled_again_us, 2);
   row('· locate alone, without the id lookups (µs)', null, s.baft.locate_us, s.pack.locate_us, 2);
   row('display answer checkPoint (µs)', null, s.baft.check_us, s.pack.check_us, 2);
   row('parcelAt alone (µs)', null, s.baft.parcel_us, s.pack.parcel_us, 2);
