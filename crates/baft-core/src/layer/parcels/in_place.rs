@@ -84,14 +84,15 @@ impl InPlace {
     /// file's bytes), the lowest-numbered valid one (a feature the decoded layer would leave
     /// out is passed over).
     pub(super) fn at(&self, lon: f64, lat: f64) -> Option<usize> {
-        let mut holders: Vec<usize> = Vec::new();
+        // The index gives plots in its own order: a plot numbered above the best found so far
+        // is not tested at all, and nothing is collected or sorted.
+        let mut best: Option<usize> = None;
         self.file.search([lon, lat, lon, lat], |no| {
-            if self.file.holds(no, lon, lat) {
-                holders.push(no);
+            if best.is_none_or(|b| no < b) && self.file.holds(no, lon, lat) && self.valid(no) {
+                best = Some(no);
             }
         });
-        holders.sort_unstable();
-        holders.into_iter().find(|&no| self.valid(no))
+        best
     }
 
     /// Whether plot `no` is valid: whether [`plot`](Self::plot) gives it. Judged once, from
@@ -164,6 +165,67 @@ mod tests {
     use super::*;
     use crate::read::geojson::RawFeature;
     use crate::read::properties::Properties;
+
+    /// Where plots overlap (bad survey data), the plot at a point is the lowest-numbered valid
+    /// one holding it, whatever order the index gives them in: checked against every plot tried
+    /// one by one, with a refused plot (a bow tie) and several valid ones under the point.
+    #[test]
+    fn the_plot_at_a_point_is_the_lowest_numbered_valid_holder() {
+        let sq =
+            |x: f64, y: f64, s: f64| vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)];
+        let (x, y, d) = (51.0, 35.7, 0.0002);
+        let bow = vec![(x, y), (x + d, y + d), (x + d, y), (x, y + d), (x, y)];
+        // The point (x + 0.95 d, y + 0.2 d) is in the bow tie's right lobe and in the three
+        // squares after it, not in the small one nor the far one. The writer numbers the plots
+        // in its Hilbert order: the bow tie comes before the squares holding the point.
+        let shapes = [
+            sq(x + 0.5 * d, y, d),
+            bow,
+            sq(x, y, d),
+            sq(x - d, y - d, 3.0 * d),
+            sq(x + 0.6 * d, y + 0.4 * d, 0.3 * d),
+            sq(x + 5.0 * d, y, d),
+        ];
+        let features: Vec<RawFeature> = (0..shapes.len())
+            .map(|i| RawFeature {
+                index: i,
+                id: Some(format!("P{i}")),
+                properties: Properties::from_json_text("{}"),
+                polygons: vec![vec![shapes[i].clone()]],
+            })
+            .collect();
+        let bytes = crate::read::fgb::write(&features.iter().collect::<Vec<_>>()).unwrap();
+        let spec = crate::read::manifest::ParcelsSpec {
+            file: "p.fgb".into(),
+            id_property: None,
+            crs: None,
+        };
+        let layer = InPlace::new(
+            FgbFile::open("p.fgb", bytes).unwrap(),
+            super::super::ParcelLayer::spec_for(&spec).0,
+            TransverseMercator::local(51.0, 35.7),
+        );
+        let (lon, lat) = (x + 0.95 * d, y + 0.2 * d);
+        let holders: Vec<usize> = (0..layer.file.len())
+            .filter(|&no| layer.file.holds(no, lon, lat))
+            .collect();
+        let valid: Vec<usize> = holders
+            .iter()
+            .copied()
+            .filter(|&no| layer.valid(no))
+            .collect();
+        // The premise: the lowest-numbered plot under the point is the refused one, and more
+        // than one valid plot is under it.
+        assert_eq!(
+            (holders.len(), valid.len()),
+            (4, 3),
+            "{holders:?} {valid:?}"
+        );
+        assert!(!layer.valid(holders[0]));
+        assert_eq!(layer.at(lon, lat), Some(valid[0]));
+        // Nothing under a point away from them all.
+        assert_eq!(layer.at(x + 3.0 * d, y + 3.0 * d), None);
+    }
 
     /// Judging a plot from its geometry alone agrees with decoding it whole, for plots the
     /// decoder takes and for each way it refuses one: a bow tie, a ring with no area, a hole
