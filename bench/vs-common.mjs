@@ -61,9 +61,9 @@ export function runSide(impl) {
     /**
      * Per-point query time over `n` random points in `envelope` (after `warm` untimed ones).
      * A side that reads its parcel layer by area (`impl.preparer(state)` gives a function) reads
-     * each point's plots
-     * first, inside the timed loop: its figure is a first question's, fetches included. Then the
-     * next `n` points, and with `settle`, the figures once the engine has settled (see below).
+     * each point's plots first, inside the timed loop: its figure is a first question's, fetches
+     * included. Then the next `n` points, and with `settle`, the figures once the engine has
+     * settled (see below).
      */
     async queries({ envelope, n, seed, warm = 500, settle = 0 }) {
       const pts = randomPoints(envelope, n, seed);
@@ -86,8 +86,8 @@ export function runSide(impl) {
       };
       const us = await timed(pts);
       // The next `n` points (another seed): the code has run 500 + n times, the plots are
-      // mostly ones not met before. What the first set adds over this is the code's warming
-      // up (for wasm, V8's lazy compilation and tier-up), not the first meeting of a plot.
+      // mostly ones not met before. The code is warmer, not settled: in Chromium both sides take
+      // tens of thousands of queries to settle (the `settle` figures below).
       const next_us = await timed(randomPoints(envelope, n, seed ^ 0x5bd1e995));
       // Settled: after `settle` more queries (untimed), V8 has compiled the hot code in its
       // optimising tier on both sides (in Chromium this takes tens of thousands of queries; for

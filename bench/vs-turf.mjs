@@ -393,7 +393,7 @@ for (const n of SIZES) {
   row('parse + index (ms)', s.peer.parse_index_ms, s.baft.parse_index_ms, s.pack.parse_index_ms, 1, s.area.parse_index_ms);
   row('ready to answer any point: fetch + parse + index (ms)', s.peer.load_ms, s.baft.load_ms, s.pack.load_ms, 1, s.area.load_ms);
   row('point query: plot + zone ids (µs; Baft: locate; by area: its plots read first, fetches included)', s.peer.point_us, s.baft.point_us, s.pack.point_us, 2, s.area.point_us);
-  row(`· the next ${POINTS.toLocaleString('en')} points, another seed: code warmed, plots mostly not met before (µs)`, s.peer.next_point_us, s.baft.next_point_us, s.pack.next_point_us, 2, s.area.next_point_us);
+  row(`· the next ${POINTS.toLocaleString('en')} points, another seed: code warmer (not settled), plots mostly not met before (µs)`, s.peer.next_point_us, s.baft.next_point_us, s.pack.next_point_us, 2, s.area.next_point_us);
   row(`· settled: ${SETTLE.toLocaleString('en')} queries later (both sides' hot code optimised), ${POINTS.toLocaleString('en')} new points (µs)`, s.peer.settled_point_us, s.baft.settled_point_us, s.pack.settled_point_us, 2);
   row('· settled, the same points again: plots met before (µs)', s.peer.settled_again_us, s.baft.settled_again_us, s.pack.settled_again_us, 2);
   row('· locate alone, without the id lookups (µs)', null, s.baft.locate_us, s.pack.locate_us, 2);
