@@ -166,25 +166,42 @@ mod tests {
     use crate::read::geojson::RawFeature;
     use crate::read::properties::Properties;
 
+    /// A closed square ring of side `s` (degrees) from (`x`, `y`).
+    fn square(x: f64, y: f64, s: f64) -> Vec<(f64, f64)> {
+        vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)]
+    }
+
+    /// A parcel layer read in place from FlatGeobuf `bytes`, in a frame around Qods.
+    fn open(bytes: Vec<u8>) -> InPlace {
+        let spec = crate::read::manifest::ParcelsSpec {
+            file: "p.fgb".into(),
+            id_property: None,
+            crs: None,
+        };
+        InPlace::new(
+            FgbFile::open("p.fgb", bytes).unwrap(),
+            super::super::ParcelLayer::spec_for(&spec).0,
+            TransverseMercator::local(51.0, 35.7),
+        )
+    }
+
     /// Where plots overlap (bad survey data), the plot at a point is the lowest-numbered valid
     /// one holding it, whatever order the index gives them in: checked against every plot tried
     /// one by one, with a refused plot (a bow tie) and several valid ones under the point.
     #[test]
     fn the_plot_at_a_point_is_the_lowest_numbered_valid_holder() {
-        let sq =
-            |x: f64, y: f64, s: f64| vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)];
         let (x, y, d) = (51.0, 35.7, 0.0002);
         let bow = vec![(x, y), (x + d, y + d), (x + d, y), (x, y + d), (x, y)];
         // The point (x + 0.95 d, y + 0.2 d) is in the bow tie's right lobe and in the three
         // squares after it, not in the small one nor the far one. The writer numbers the plots
         // in its Hilbert order: the bow tie comes before the squares holding the point.
         let shapes = [
-            sq(x + 0.5 * d, y, d),
+            square(x + 0.5 * d, y, d),
             bow,
-            sq(x, y, d),
-            sq(x - d, y - d, 3.0 * d),
-            sq(x + 0.6 * d, y + 0.4 * d, 0.3 * d),
-            sq(x + 5.0 * d, y, d),
+            square(x, y, d),
+            square(x - d, y - d, 3.0 * d),
+            square(x + 0.6 * d, y + 0.4 * d, 0.3 * d),
+            square(x + 5.0 * d, y, d),
         ];
         let features: Vec<RawFeature> = (0..shapes.len())
             .map(|i| RawFeature {
@@ -195,16 +212,7 @@ mod tests {
             })
             .collect();
         let bytes = crate::read::fgb::write(&features.iter().collect::<Vec<_>>()).unwrap();
-        let spec = crate::read::manifest::ParcelsSpec {
-            file: "p.fgb".into(),
-            id_property: None,
-            crs: None,
-        };
-        let layer = InPlace::new(
-            FgbFile::open("p.fgb", bytes).unwrap(),
-            super::super::ParcelLayer::spec_for(&spec).0,
-            TransverseMercator::local(51.0, 35.7),
-        );
+        let layer = open(bytes);
         let (lon, lat) = (x + 0.95 * d, y + 0.2 * d);
         let holders: Vec<usize> = (0..layer.file.len())
             .filter(|&no| layer.file.holds(no, lon, lat))
@@ -232,15 +240,13 @@ mod tests {
     /// outside its shell, damaged bytes.
     #[test]
     fn judging_validity_agrees_with_decoding() {
-        let sq =
-            |x: f64, y: f64, s: f64| vec![(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)];
         let (x, y, d) = (51.0, 35.7, 0.0002);
         let shapes: Vec<Vec<Vec<(f64, f64)>>> = vec![
-            vec![sq(x, y, d)],
+            vec![square(x, y, d)],
             vec![vec![(x, y), (x + d, y + d), (x + d, y), (x, y + d), (x, y)]],
             vec![vec![(x, y), (x + d, y), (x + 2.0 * d, y), (x, y)]],
-            vec![sq(x, y, d), sq(x + 3.0 * d, y, d / 4.0)],
-            vec![sq(x, y, d), sq(x + d / 4.0, y + d / 4.0, d / 2.0)],
+            vec![square(x, y, d), square(x + 3.0 * d, y, d / 4.0)],
+            vec![square(x, y, d), square(x + d / 4.0, y + d / 4.0, d / 2.0)],
         ];
         let features: Vec<RawFeature> = (0..40)
             .map(|i| RawFeature {
@@ -260,17 +266,6 @@ mod tests {
             })
             .collect();
         let mut bytes = crate::read::fgb::write(&features.iter().collect::<Vec<_>>()).unwrap();
-        let open = |b: Vec<u8>| {
-            let f = FgbFile::open("p.fgb", b).unwrap();
-            let frame = TransverseMercator::local(51.0, 35.7);
-            let spec = crate::read::manifest::ParcelsSpec {
-                file: "p.fgb".into(),
-                id_property: None,
-                crs: None,
-            };
-            let spec = super::super::ParcelLayer::spec_for(&spec).0;
-            InPlace::new(f, spec, frame)
-        };
         // Plot 0's attributes cut short: its text's length (the 4 bytes before it) made huge.
         let at = (bytes.windows(3).position(|w| w == b"T00")).unwrap();
         bytes[at - 4..at].copy_from_slice(&u32::MAX.to_le_bytes());
