@@ -77,32 +77,29 @@ pub struct Pending {
 }
 
 /// How a [`Pending`] file comes: a request sent when the `Pending` was made, or the page's
-/// early read of the manifest (`www/early.js`: its status and whole body, read while the app's
-/// module downloaded and compiled).
+/// early read of it (`www/early.js`: the manifest and each layer's current file, their status
+/// and whole body, read while the app's module downloaded and compiled).
 enum Sent {
     Request(Result<js_sys::Promise, BaftError>),
     Early(js_sys::Promise),
 }
 
 /// The page's early read of `url`, taken (a second ask for the same file sends a request).
-/// Awaiting it is a microtask when it is done: the app reads the manifest and asks for the
-/// current layers in the task that starts it, before the browser's first layout and paint.
+/// `www/early.js` only guesses which files the load plan will ask for: a read is taken when the
+/// plan asks for its URL, and one it guessed wrongly is never used. Awaiting a read that is done
+/// is a microtask: the app reads the manifest and asks for the rest of its plan in the task that
+/// starts it, and the current layers' round trips have overlapped the module's download.
 fn take_early(url: &str) -> Option<js_sys::Promise> {
     let window = web_sys::window()?;
-    let key = JsValue::from_str("baftEarly");
-    let early = js_sys::Reflect::get(&window, &key).ok()?;
-    let same = js_sys::Reflect::get(&early, &JsValue::from_str("url"))
-        .ok()?
-        .as_string()?
-        == url;
-    if !same {
-        return None;
-    }
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    js_sys::Reflect::get(&early, &JsValue::from_str("read"))
+    let early = js_sys::Reflect::get(&window, &JsValue::from_str("baftEarly")).ok()?;
+    let reads: js_sys::Object = js_sys::Reflect::get(&early, &JsValue::from_str("reads"))
         .ok()?
         .dyn_into()
-        .ok()
+        .ok()?;
+    let key = JsValue::from_str(url);
+    let read = js_sys::Reflect::get(&reads, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&reads, &key);
+    Some(read)
 }
 
 /// The body of an early read (see [`Sent::Early`]), its HTTP status checked; errors name the

@@ -81,10 +81,17 @@ test('a first visit answers a link before it runs the map library or registers t
     sw.register = (...args) => { note('service worker'); return register(...args); };
     window.addEventListener('baft-settled', () => note('settled'));
   });
-  // The page's own requests for the manifest (the service worker's checks are its own): the
-  // preload, the page's early read (www/early.js) and the app's use of it are one request.
+  // The page's own requests for the manifest and the layer files (the service worker's checks
+  // are its own): the preload, the page's early read (www/early.js) and the app's use of it are
+  // one request; so are the early read of each layer's current file and the app's.
   const manifests = [];
-  page.on('request', (r) => { if (r.url().endsWith('/data/manifest.json')) manifests.push(r.url()); });
+  const layerFiles = {};
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url.endsWith('/data/manifest.json')) manifests.push(url);
+    const file = url.match(/\/data\/(layers\/[^/?#]+)$/);
+    if (file) layerFiles[file[1]] = (layerFiles[file[1]] || 0) + 1;
+  });
   const p = FX.worn_block.point;
   await page.goto(`/#p=${p.lat},${p.lon}`);
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
@@ -103,6 +110,21 @@ test('a first visit answers a link before it runs the map library or registers t
   expect(order.indexOf('service worker')).toBeGreaterThan(order.indexOf('settled'));
   expect(order.indexOf('map')).toBeGreaterThan(order.indexOf('settled'));
   expect(manifests).toHaveLength(1);
+  // The early reads were the current versions (1402, not 1398, for the worn-out fabric), and
+  // the app took every one: none is left unused, and no file was asked for twice.
+  const early = await page.evaluate(() => window.baftEarly);
+  expect(early.asked).toEqual(['data/manifest.json', 'data/layers/worn-out-fabric-1402.geojson',
+    'data/layers/informal-settlements-utm39n.geojson', 'data/layers/historic-fabric.geojson',
+    'data/layers/target-neighbourhoods.geojson']);
+  expect(Object.keys(early.reads)).toEqual([]);
+  expect(layerFiles).toEqual({
+    'layers/worn-out-fabric-1402.geojson': 1,
+    'layers/informal-settlements-utm39n.geojson': 1,
+    'layers/historic-fabric.geojson': 1,
+    'layers/target-neighbourhoods.geojson': 1,
+    // An older version, for the boundary's history: the app's own request, after the answer.
+    'layers/worn-out-fabric-1398.geojson': 1,
+  });
 });
 
 test('after one visit the app opens offline and gives the same answer', async ({ page, context }) => {
