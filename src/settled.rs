@@ -1,9 +1,10 @@
 //! Tells the page's own scripts when the first answer is on screen, so that what it does not
 //! need waits until then.
 //!
-//! The app marks `<html data-app-settled>` and sends a `baft-settled` event on `window` once,
-//! the frame after the current layers are in (a shared link's answer is then painted), or when
-//! loading ends otherwise (ready, failed, or a national deployment's city to choose), and sets
+//! The app marks `<html data-app-settled>` and sends a `baft-settled` event on `window` once:
+//! when the frame after the current layers are in has been painted (a shared link's answer is
+//! then on screen; [`next_frame`]), or when loading ends otherwise (ready, failed, or a national
+//! deployment's city to choose). It also sets
 //! `AppState::settled`, which the printed certificate waits for. Two scripts wait for it:
 //! - `www/map.js` runs Leaflet (already downloaded by a preload) only then: its evaluation took
 //!   about 180 ms of a phone-speed main thread (CPU 4×) before the answer;
@@ -15,6 +16,8 @@
 
 use crate::state::{AppState, Progress};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The event sent on `window` (and the attribute set on `<html>`, with `data-` before it).
@@ -46,16 +49,26 @@ pub fn announce(state: AppState) {
     });
 }
 
-/// The next frame (the answer painted), or 100 ms when frames are paused (a hidden tab, an
-/// iframe out of view).
+/// Once the next frame is painted (the answer on screen), or after 100 ms when frames are paused
+/// (a hidden tab, an iframe out of view).
+///
+/// A frame's `requestAnimationFrame` callbacks run before its layout and paint, so what is done
+/// in one delays that frame: the map library's first run and the printed certificate once held
+/// the answer's paint back by 240–320 ms on a phone-speed main thread (docs/performance.md). The
+/// task the callback queues runs after the frame is painted.
 pub async fn next_frame() {
-    let frame = js_sys::Promise::new(&mut |ok, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(&ok);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
-        }
+    let painted = js_sys::Promise::new(&mut |ok, _| {
+        let Some(w) = web_sys::window() else { return };
+        let then = ok.clone();
+        let after_frame = Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&then, 0);
+            }
+        });
+        let _ = w.request_animation_frame(after_frame.unchecked_ref());
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
     });
-    let _ = JsFuture::from(frame).await;
+    let _ = JsFuture::from(painted).await;
 }
 
 fn send() {

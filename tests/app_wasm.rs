@@ -340,3 +340,33 @@ fn ids_in_sentences_are_isolated_whole() {
     assert_eq!(pieces("UTM 510122"), vec![Piece::Text("UTM 510122")]);
     assert_eq!(pieces(""), vec![]);
 }
+
+/// `settled::next_frame` resolves once the frame is painted, in a task after it, not inside the
+/// frame's callbacks: what waits for it (the map library's first run, the printed certificate)
+/// would otherwise run before that frame's layout and paint and hold the answer's paint back.
+/// A frame callback registered first queues a task; by the time `next_frame` resolves, that
+/// task has run.
+#[wasm_bindgen_test]
+async fn the_settled_frame_is_awaited_until_it_is_painted() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let queued_in_frame_ran = Rc::new(Cell::new(false));
+    let ran = queued_in_frame_ran.clone();
+    let in_frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(move || ran.set(true));
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0)
+            .unwrap();
+    });
+    web_sys::window()
+        .unwrap()
+        .request_animation_frame(in_frame.unchecked_ref())
+        .unwrap();
+    baft_app::settled::next_frame().await;
+    assert!(
+        queued_in_frame_ran.get(),
+        "next_frame resolved inside the frame, before its paint"
+    );
+}
