@@ -253,8 +253,10 @@ async function firstAnswer(browser, url, network = null) {
     new MutationObserver(mark).observe(document, { subtree: true, childList: true });
   });
   await page.goto(url);
-  await page.waitForFunction(() => window.__firstAnswer !== undefined && window.__painted.length > 0, null, { timeout: 600_000, polling: 50 });
-  const { ms, visible } = await page.evaluate(() => ({ ms: window.__firstAnswer, visible: Math.min(...window.__painted) }));
+  await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 600_000, polling: 50 });
+  // Text that is never painted (rows off screen) leaves `visible` null rather than hanging.
+  await page.waitForFunction(() => window.__painted.length > 0, null, { timeout: 30_000, polling: 50 }).catch(() => {});
+  const { ms, visible } = await page.evaluate(() => ({ ms: window.__firstAnswer, visible: window.__painted.length ? Math.min(...window.__painted) : null }));
   const layers = await page.locator('#result [data-layer]').count();
   await context.close();
   return { ms, visible, layers };

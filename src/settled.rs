@@ -49,13 +49,14 @@ pub fn announce(state: AppState) {
     });
 }
 
-/// Once the next frame is painted (the answer on screen), or after 100 ms when frames are paused
-/// (a hidden tab, an iframe out of view).
+/// Once the next frame is painted (the answer on screen), or after [`FRAME_FALLBACK_MS`] when
+/// frames are paused (a hidden tab, an iframe out of view).
 ///
 /// A frame's `requestAnimationFrame` callbacks run before its layout and paint, so what is done
-/// in one delays that frame: the map library's first run and the printed certificate once held
-/// the answer's paint back by 240–320 ms on a phone-speed main thread (docs/performance.md). The
-/// task the callback queues runs after the frame is painted.
+/// in one delays that frame: when this resolved there, the map library's first run and the
+/// printed certificate ran before the answer's paint, and the answer's text took 70–110 ms longer
+/// to appear on a phone-speed main thread (docs/performance.md). The task the callback queues
+/// runs after the frame is painted.
 pub async fn next_frame() {
     let painted = js_sys::Promise::new(&mut |ok, _| {
         let Some(w) = web_sys::window() else { return };
@@ -66,10 +67,15 @@ pub async fn next_frame() {
             }
         });
         let _ = w.request_animation_frame(after_frame.unchecked_ref());
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 100);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, FRAME_FALLBACK_MS);
     });
     let _ = JsFuture::from(painted).await;
 }
+
+/// How long [`next_frame`] waits for a frame before it gives up (ms). Long enough that a busy
+/// main thread's next frame, not this timer, ends the wait; short enough that a page whose frames
+/// are paused still gets its map and its offline copy soon.
+pub const FRAME_FALLBACK_MS: i32 = 500;
 
 fn send() {
     let Some(w) = web_sys::window() else { return };
