@@ -70,6 +70,34 @@ fn flatten(v: &Value, out: &mut Vec<f64>) {
     }
 }
 
+/// `ogr2ogr -f FORMAT OUT IN`.
+fn convert(format: &str, input: &Path, out: &Path) {
+    let (input, out) = (input.to_str().unwrap(), out.to_str().unwrap());
+    gdal("ogr2ogr", &["-f", format, out, input]);
+}
+
+/// `ogrinfo -so -al FILE`: the layer's summary.
+fn ogrinfo(file: &Path) -> String {
+    let o = Command::new("ogrinfo")
+        .args(["-so", "-al", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The `name: Type` of each column in an `ogrinfo` summary (the lines after the axis mapping),
+/// sorted, widths left out.
+fn column_types(info: &str) -> Vec<String> {
+    let mut out: Vec<String> = info
+        .lines()
+        .skip_while(|l| !l.starts_with("Data axis to CRS axis mapping"))
+        .skip(1)
+        .filter_map(|l| l.rsplit_once(" (").map(|(c, _)| c.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
 #[test]
 fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
     let t = temp("pack");
@@ -77,15 +105,7 @@ fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
     assert_ok(&staff("pack", &repo().join("data"), &out));
     let fgb = out.join("parcels/parcels.fgb");
     let back = t.join("back.geojson");
-    gdal(
-        "ogr2ogr",
-        &[
-            "-f",
-            "GeoJSON",
-            back.to_str().unwrap(),
-            fgb.to_str().unwrap(),
-        ],
-    );
+    convert("GeoJSON", &fgb, &back);
     let src = features(&repo().join("data/parcels/parcels.geojson"));
     let got = features(&back);
     assert_eq!(got.len(), src.len());
@@ -98,18 +118,22 @@ fn gdal_reads_what_baft_pack_writes_with_every_attribute() {
             "{id}: positions"
         );
     }
-    // The header: EPSG:4326, MultiPolygon, the R-tree present.
-    let info = Command::new("ogrinfo")
-        .args(["-so", "-al", fgb.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let info = String::from_utf8_lossy(&info.stdout);
-    assert!(info.contains("Geometry: Multi Polygon"), "{info}");
+    // The header: EPSG:4326, Polygons (every sample plot is one), every feature counted, and
+    // each column of the type GDAL itself gives it when writing the same GeoJSON as FlatGeobuf
+    // (whole numbers `Integer`, not `Integer64`, when they fit 32 bits).
+    let info = ogrinfo(&fgb);
+    assert!(info.contains("Geometry: Polygon"), "{info}");
     assert!(info.contains("ID[\"EPSG\",4326]"), "{info}");
     assert!(
         info.contains(&format!("Feature Count: {}", src.len())),
         "{info}"
     );
+    let theirs = t.join("gdal.fgb");
+    let geojson = repo().join("data/parcels/parcels.geojson");
+    convert("FlatGeobuf", &geojson, &theirs);
+    let ours = column_types(&info);
+    assert!(ours.iter().any(|c| c.ends_with(": Integer")), "{ours:?}");
+    assert_eq!(ours, column_types(&ogrinfo(&theirs)));
     let _ = std::fs::remove_dir_all(&t);
 }
 

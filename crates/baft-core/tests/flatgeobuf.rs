@@ -204,3 +204,99 @@ fn the_plots_near_the_centre_are_read_first_by_the_index() {
     let done = b.finish();
     assert_eq!(plot_ids(&done), plot_ids(&whole));
 }
+
+/// The layer type and each column's type, read from a file's header with the crate GDAL's
+/// driver agrees with.
+fn declared(
+    bytes: &[u8],
+) -> (
+    flatgeobuf::GeometryType,
+    Vec<(String, flatgeobuf::ColumnType)>,
+) {
+    let h = flatgeobuf::size_prefixed_root_as_header(&bytes[8..]).unwrap();
+    let columns = h.columns().unwrap();
+    let cols = columns
+        .iter()
+        .map(|c| (c.name().to_string(), c.type_()))
+        .collect();
+    (h.geometry_type(), cols)
+}
+
+#[test]
+fn pack_writes_polygons_and_32_bit_numbers_when_they_hold_every_feature() {
+    use baft_core::read::fgb;
+    use flatgeobuf::{ColumnType as C, GeometryType as G};
+    let square =
+        |x: u32| format!("[[[{x},35.7],[{x}.001,35.7],[{x}.001,35.701],[{x},35.701],[{x},35.7]]]");
+    let feature = |geometry: String, small: i64, big: i64| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"small":{small},"big":{big},"mixed":{small},"r":1.5}},"geometry":{geometry}}}"#
+        )
+    };
+    let polygon = |x| format!(r#"{{"type":"Polygon","coordinates":{}}}"#, square(x));
+    let collection = |fs: &[String]| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            fs.join(",")
+        )
+    };
+    // Whole numbers that fit 32 bits, one beyond (3,000,000,000), every feature one polygon.
+    let text = collection(&[
+        feature(polygon(51), -2_147_483_648, 3_000_000_000),
+        feature(polygon(52), 2_147_483_647, 1),
+    ]);
+    let (bytes, _, problems) = fgb::from_geojson("t.geojson", &text, None).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let (kind, cols) = declared(&bytes);
+    assert_eq!(kind, G::Polygon);
+    let ty = |name: &str| cols.iter().find(|c| c.0 == name).unwrap().1;
+    assert_eq!(
+        [ty("small"), ty("big"), ty("mixed"), ty("r")],
+        [C::Int, C::Long, C::Int, C::Double]
+    );
+    let back = fgb::read("t.fgb", &bytes, None).unwrap();
+    let src = baft_core::read::geojson::parse_feature_collection("t", &text).unwrap();
+    let mut got: Vec<_> = back
+        .features
+        .iter()
+        .map(|f| f.properties.to_map())
+        .collect();
+    let mut want: Vec<_> = src.features.iter().map(|f| f.properties.to_map()).collect();
+    let key = |m: &serde_json::Map<String, serde_json::Value>| m["small"].as_i64();
+    got.sort_by_key(key);
+    want.sort_by_key(key);
+    assert_eq!(
+        got, want,
+        "whole numbers read back exactly, at both ends of 32 bits and beyond"
+    );
+    for f in &back.features {
+        assert_eq!(f.polygons.len(), 1);
+        assert!(src.features.iter().any(|s| s.polygons == f.polygons));
+    }
+
+    // One MultiPolygon among them: a MultiPolygon layer, the single polygons read back the same;
+    // a column with a fraction among whole numbers is a Double.
+    let multi = format!(
+        r#"{{"type":"MultiPolygon","coordinates":[{},{}]}}"#,
+        square(53),
+        square(54)
+    );
+    let text = collection(&[
+        feature(polygon(51), 1, 2),
+        feature(multi, 3, 4),
+        feature(polygon(52), 5, 6).replace(r#""mixed":5"#, r#""mixed":5.5"#),
+    ]);
+    let (bytes, _, _) = fgb::from_geojson("t.geojson", &text, None).unwrap();
+    let (kind, cols) = declared(&bytes);
+    assert_eq!(kind, G::MultiPolygon);
+    let ty = |name: &str| cols.iter().find(|c| c.0 == name).unwrap().1;
+    assert_eq!([ty("small"), ty("mixed")], [C::Int, C::Double]);
+    let back = fgb::read("t.fgb", &bytes, None).unwrap();
+    let src = baft_core::read::geojson::parse_feature_collection("t", &text).unwrap();
+    let mut parts: Vec<usize> = back.features.iter().map(|f| f.polygons.len()).collect();
+    parts.sort();
+    assert_eq!(parts, [1, 1, 2]);
+    for f in &back.features {
+        assert!(src.features.iter().any(|s| s.polygons == f.polygons));
+    }
+}
