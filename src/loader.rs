@@ -138,8 +138,8 @@ async fn after_layers_painted(state: &AppState) {
     while state.layers_left.get_untracked() != 0 {
         sleep_ms(20).await;
     }
+    // Resolves in a task after the frame is painted: nothing more to wait for.
     crate::settled::next_frame().await;
-    next_turn().await;
 }
 
 /// Installs a FlatGeobuf parcel layer: read in place when it has an index and lon/lat positions

@@ -4,8 +4,8 @@
 //! The app marks `<html data-app-settled>` and sends a `baft-settled` event on `window` once:
 //! when the frame after the current layers are in has been painted (a shared link's answer is
 //! then on screen; [`next_frame`]), or when loading ends otherwise (ready, failed, or a national
-//! deployment's city to choose). It also sets
-//! `AppState::settled`, which the printed certificate waits for. Two scripts wait for it:
+//! deployment's city to choose). It also
+//! sets `AppState::settled`, which the printed certificate waits for. Two scripts wait for it:
 //! - `www/map.js` runs Leaflet (already downloaded by a preload) only then: its evaluation took
 //!   about 180 ms of a phone-speed main thread (CPU 4×) before the answer;
 //! - `www/offline.js` registers the service worker only then: on a first visit its install
