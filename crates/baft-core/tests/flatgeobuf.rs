@@ -228,9 +228,11 @@ fn pack_writes_polygons_and_32_bit_numbers_when_they_hold_every_feature() {
     use flatgeobuf::{ColumnType as C, GeometryType as G};
     let square =
         |x: u32| format!("[[[{x},35.7],[{x}.001,35.7],[{x}.001,35.701],[{x},35.701],[{x},35.7]]]");
+    // `big` is 64-bit in the first feature, `grows` in the last: both orders of the merge.
     let feature = |geometry: String, small: i64, big: i64| {
+        let grows = 3_000_000_001 - big;
         format!(
-            r#"{{"type":"Feature","properties":{{"small":{small},"big":{big},"mixed":{small},"r":1.5}},"geometry":{geometry}}}"#
+            r#"{{"type":"Feature","properties":{{"small":{small},"big":{big},"grows":{grows},"mixed":{small},"r":1.5}},"geometry":{geometry}}}"#
         )
     };
     let polygon = |x| format!(r#"{{"type":"Polygon","coordinates":{}}}"#, square(x));
@@ -251,8 +253,8 @@ fn pack_writes_polygons_and_32_bit_numbers_when_they_hold_every_feature() {
     assert_eq!(kind, G::Polygon);
     let ty = |name: &str| cols.iter().find(|c| c.0 == name).unwrap().1;
     assert_eq!(
-        [ty("small"), ty("big"), ty("mixed"), ty("r")],
-        [C::Int, C::Long, C::Int, C::Double]
+        [ty("small"), ty("big"), ty("grows"), ty("mixed"), ty("r")],
+        [C::Int, C::Long, C::Long, C::Int, C::Double]
     );
     let back = fgb::read("t.fgb", &bytes, None).unwrap();
     let src = baft_core::read::geojson::parse_feature_collection("t", &text).unwrap();

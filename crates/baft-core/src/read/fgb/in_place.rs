@@ -274,18 +274,35 @@ mod tests {
     }
 
     fn file(n: usize) -> (Vec<RawFeature>, FgbFile) {
+        file_of(n, false)
+    }
+
+    /// `n` plots, every 7th with a hole; with `multi`, every 11th also has a second part (a
+    /// plot's size north of it), so that the file is a MultiPolygon layer, not a Polygon one.
+    fn file_of(n: usize, multi: bool) -> (Vec<RawFeature>, FgbFile) {
         let fs: Vec<RawFeature> = (0..n)
             .map(|i| {
-                plot(
-                    i,
+                let (x, y) = (
                     51.0 + (i % 40) as f64 * 0.001,
                     35.7 + (i / 40) as f64 * 0.001,
-                    i % 7 == 0,
-                )
+                );
+                let mut p = plot(i, x, y, i % 7 == 0);
+                if multi && i % 11 == 3 {
+                    let far = plot(i, x, y + 0.5, false);
+                    p.polygons.extend(far.polygons);
+                }
+                p
             })
             .collect();
         let bytes = super::super::write(&fs.iter().collect::<Vec<_>>()).unwrap();
-        (fs, FgbFile::open("p.fgb", bytes).unwrap())
+        let f = FgbFile::open("p.fgb", bytes).unwrap();
+        let kind = if multi {
+            GeometryType::MultiPolygon
+        } else {
+            GeometryType::Polygon
+        };
+        assert_eq!(f.head.geometry_type, kind);
+        (fs, f)
     }
 
     #[test]
@@ -309,7 +326,13 @@ mod tests {
 
     #[test]
     fn a_feature_holds_its_inside_not_its_hole_and_reads_back_whole() {
-        let (fs, f) = file(100);
+        holds_and_reads_back(false);
+        holds_and_reads_back(true);
+    }
+
+    /// In a Polygon layer, or a MultiPolygon one (then a plot's second part holds too).
+    fn holds_and_reads_back(multi: bool) {
+        let (fs, f) = file_of(100, multi);
         for no in 0..f.len() {
             let raw = f.read(no).unwrap();
             let back = &raw.features[0];
@@ -325,6 +348,8 @@ mod tests {
             );
             let in_hole = f.holds(no, x0 + 0.0005, y0 + 0.0005);
             assert_eq!(in_hole, mine.polygons[0].len() == 1, "{no}");
+            let north = f.holds(no, x0 + 0.0001, y0 + 0.5002);
+            assert_eq!(north, mine.polygons.len() == 2, "{no}");
         }
         assert!(!f.holds(100, 51.0, 35.7));
         assert!(f.read(100).is_err());
