@@ -1,18 +1,15 @@
 // Baft embedding kit (embed.html): builds the iframe snippet from the form, shows a live preview
 // of the same URL, logs every message the preview posts, and sends commands to it.
 // Text only: nothing is ever written with innerHTML. No third-party requests.
+// What it writes for the web team (the URL, the iframe, the listener) is in embed-builder-snippet.js.
+
+import { APP_URL, DEFAULT_THEME, buildListener, buildSnippet, buildUrl } from './embed-builder-snippet.js';
 
 const $ = (id) => document.getElementById(id);
 
-const DEFAULT_THEME = '#0b3d91';
 const DEFAULT_WIDTH = 800;
 const DEFAULT_HEIGHT = 640;
-const APP_URL = new URL('index.html', document.baseURI);
 const APP_ORIGIN = APP_URL.origin;
-const TITLES = {
-  fa: 'بافت — استعلام بافت فرسوده و محدوده‌های بازآفرینی',
-  en: 'Baft — is my plot in an urban-regeneration area?',
-};
 const LOG_LIMIT = 200;
 const RELOAD_DELAY_MS = 400;
 
@@ -114,81 +111,6 @@ function readForm() {
 function showFieldMessage(input, out, message) {
   out.textContent = message;
   input.setAttribute('aria-invalid', String(Boolean(message)));
-}
-
-// ---- building the URL and the snippet ------------------------------------------------------
-
-/** The app's URL: configuration in the query, the initial point in the fragment. */
-function buildUrl(s) {
-  const u = new URL(APP_URL.href);
-  const q = new URLSearchParams();
-  q.set('embed', '1');
-  q.set('lang', s.lang);
-  if (s.layer) q.set('layer', s.layer);
-  if (s.theme !== DEFAULT_THEME) q.set('theme', s.theme.slice(1));
-  u.search = q.toString();
-  u.hash = s.point ? `p=${s.point[0]},${s.point[1]}` : '';
-  return u.href;
-}
-
-const escapeAttr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function buildSnippet(url, s) {
-  const attrs = [
-    ['id', 'baft'],
-    ['src', url],
-    ['title', TITLES[s.lang]],
-    ['width', s.width],
-    ['height', s.height],
-    ['allow', 'geolocation'],
-    ['style', 'border:0;max-width:100%'],
-  ];
-  return `<iframe ${attrs.map(([k, v]) => `${k}="${escapeAttr(v)}"`).join('\n  ')}></iframe>`;
-}
-
-/** Example code for the parent page, with this Baft's origin filled in. */
-function buildListener(origin) {
-  return `// Baft ⇄ your page (postMessage, version 1). Load this from a .js file, after the <iframe id="baft">.
-// بافت ⇄ صفحهٔ شما — این کد را در یک فایل .js و پس از <iframe id="baft"> بگذارید.
-const BAFT_ORIGIN = '${origin}';
-const baft = document.getElementById('baft');
-const MAX_HEIGHT = 2400; // px: a ceiling, so the frame can never grow without end
-let baftReady = false;
-
-// Baft → your page. Accept messages only from Baft's origin and from this frame.
-window.addEventListener('message', (event) => {
-  if (event.origin !== BAFT_ORIGIN || event.source !== baft.contentWindow) return;
-  const msg = event.data;
-  if (!msg || msg.source !== 'baft' || msg.version !== 1) return;
-  switch (msg.type) {
-    case 'ready': // the data has loaded: msg.dataVersion, msg.lang
-      baftReady = true;
-      break;
-    case 'result': // after every check: msg.link (share link), msg.result (summary)
-      for (const layer of msg.result.layers) {
-        console.log(layer.name, layer.status, layer.percent ?? '', layer.zones.join(' '));
-      }
-      break;
-    case 'error': // the input could not be read: msg.message is in the frame's language
-      console.warn(msg.message);
-      break;
-    case 'resize': // the content's height in CSS px: let the frame fit it
-      baft.style.height = Math.min(Math.ceil(msg.height), MAX_HEIGHT) + 'px';
-      break;
-  }
-});
-
-// Your page → Baft (send after 'ready'; Baft accepts them only from allowed origins).
-function baftCheck(text) { // coordinates, UTM from the deed, a map link, a plate, a renovation code
-  baft.contentWindow.postMessage({ target: 'baft', type: 'check', text }, BAFT_ORIGIN);
-}
-function baftCheckPoint(lat, lon) {
-  baft.contentWindow.postMessage({ target: 'baft', type: 'checkPoint', lat, lon }, BAFT_ORIGIN);
-}
-function baftSetLanguage(lang) { // 'fa' or 'en'
-  baft.contentWindow.postMessage({ target: 'baft', type: 'setLanguage', lang }, BAFT_ORIGIN);
-}
-`;
 }
 
 // ---- the live preview ------------------------------------------------------------------------

@@ -216,17 +216,18 @@ fn charts(d: &Designation) -> String {
         .collect()
 }
 
-/// The whole dossier, as one HTML document (inline SVG, no external file).
-pub fn dossier_html(d: &Designation, blocks: &Layer, f: &DossierFacts) -> String {
-    let count = |s: BlockStatus| d.blocks.iter().filter(|b| b.status == s).count();
-    let n = |k: usize| fa(&k.to_string());
-    let mut h = String::new();
+/// Persian digits for a count.
+fn n(k: usize) -> String {
+    fa(&k.to_string())
+}
+
+/// The document's head: title and print styles for the paper.
+fn head(f: &DossierFacts) -> String {
     let page = match f.paper {
         Paper::A4 => "A4",
         Paper::A3 => "A3",
     };
-    let _ = write!(
-        h,
+    format!(
         "<!doctype html><html lang=fa dir=rtl><head><meta charset=utf-8><title>پرونده پیشنهاد محدودهٔ بافت فرسوده — {city}</title><style>\
          @page {{ size: {page}; margin: 14mm; }} body {{ font-family: Vazirmatn, Tahoma, sans-serif; font-size: 10.5pt; line-height: 1.6; color: #111; }}\
          .en {{ direction: ltr; unicode-bidi: isolate; color: #444; font-size: .9em; }} p > .en, figcaption > .en {{ display: block; text-align: left; }} h1, h2 {{ margin: .4em 0; }} h2 {{ break-before: page; }} h2.first {{ break-before: auto; }}\
@@ -234,9 +235,13 @@ pub fn dossier_html(d: &Designation, blocks: &Layer, f: &DossierFacts) -> String
          figure {{ margin: .5em 0; break-inside: avoid; }} figure svg {{ max-width: 100%; height: auto; }} .hash {{ font-family: monospace; direction: ltr; unicode-bidi: isolate; font-size: 8pt; }}\
          .grid {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(80mm, 1fr)); gap: 4mm; }} tr {{ break-inside: avoid; }}</style></head><body>",
         city = esc(&f.city.fa)
-    );
-    let _ = write!(
-        h,
+    )
+}
+
+/// The title, the date and data release, and the count of blocks by status.
+fn summary(d: &Designation, f: &DossierFacts) -> String {
+    let count = |s: BlockStatus| d.blocks.iter().filter(|b| b.status == s).count();
+    format!(
         "<h1>پرونده پیشنهاد اصلاح محدودهٔ بافت فرسوده، {city}<br><span class=en>Worn-out fabric boundary amendment dossier, {city_en}</span></h1>\
          <p>برای کمیسیون مادهٔ ۵. تاریخ: {date_fa} <span class=en>({date_en})</span>؛ داده: <span class=hash>{ver}</span></p>\
          <h2 class=first>خلاصه <span class=en>Summary</span></h2>\
@@ -254,49 +259,51 @@ pub fn dossier_html(d: &Designation, blocks: &Layer, f: &DossierFacts) -> String
         q_en = count(BlockStatus::Qualifies),
         no_en = count(BlockStatus::DoesNotQualify),
         ins_en = count(BlockStatus::InsufficientData),
+    )
+}
+
+/// The proposal against the approved version: areas, counts, and a row per block added or
+/// removed; empty without a proposal.
+fn changes(d: &Designation) -> String {
+    let Some(p) = &d.proposal else {
+        return String::new();
+    };
+    let ha = |x: f64| fa(&format!("{x:.2}"));
+    let mut h = format!(
+        "<p>در برابر نسخهٔ «{v}» لایهٔ «{l}»: مساحت مصوب {a} هکتار، پیشنهادی {b} هکتار؛ {add} بلوک افزوده و {rem} بلوک حذف می‌شود. <span class=en>Against version {v} of {l}: approved {a_en:.2} ha, proposed {b_en:.2} ha; {add_en} blocks added, {rem_en} removed.</span></p>",
+        v = esc(&p.version_id),
+        l = esc(&p.layer_id),
+        a = ha(p.approved_area_ha),
+        b = ha(p.proposed_area_ha),
+        add = n(p.with(ChangeKind::Add).count()),
+        rem = n(p.with(ChangeKind::Remove).count()),
+        a_en = p.approved_area_ha,
+        b_en = p.proposed_area_ha,
+        add_en = p.with(ChangeKind::Add).count(),
+        rem_en = p.with(ChangeKind::Remove).count(),
     );
-    if let Some(p) = &d.proposal {
-        let ha = |x: f64| fa(&format!("{x:.2}"));
+    h += "<table><caption>تغییرها <span class=en>Changes</span></caption><tr><th>بلوک / block</th><th>تغییر / change</th><th>هکتار / ha</th><th>پلاک / plots</th><th>معیار تعیین‌کننده / deciding</th></tr>";
+    for b in p
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.change, ChangeKind::Add | ChangeKind::Remove))
+    {
         let _ = write!(
             h,
-            "<p>در برابر نسخهٔ «{v}» لایهٔ «{l}»: مساحت مصوب {a} هکتار، پیشنهادی {b} هکتار؛ {add} بلوک افزوده و {rem} بلوک حذف می‌شود. <span class=en>Against version {v} of {l}: approved {a_en:.2} ha, proposed {b_en:.2} ha; {add_en} blocks added, {rem_en} removed.</span></p>",
-            v = esc(&p.version_id),
-            l = esc(&p.layer_id),
-            a = ha(p.approved_area_ha),
-            b = ha(p.proposed_area_ha),
-            add = n(p.with(ChangeKind::Add).count()),
-            rem = n(p.with(ChangeKind::Remove).count()),
-            a_en = p.approved_area_ha,
-            b_en = p.proposed_area_ha,
-            add_en = p.with(ChangeKind::Add).count(),
-            rem_en = p.with(ChangeKind::Remove).count(),
+            "<tr><td class=hash>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&b.block_id),
+            change_words(b.change),
+            fa(&format!("{:.2}", b.area_ha)),
+            n(b.plots),
+            names(&b.deciding)
         );
-        h += "<table><caption>تغییرها <span class=en>Changes</span></caption><tr><th>بلوک / block</th><th>تغییر / change</th><th>هکتار / ha</th><th>پلاک / plots</th><th>معیار تعیین‌کننده / deciding</th></tr>";
-        for b in p
-            .blocks
-            .iter()
-            .filter(|b| matches!(b.change, ChangeKind::Add | ChangeKind::Remove))
-        {
-            let _ = write!(
-                h,
-                "<tr><td class=hash>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&b.block_id),
-                change_words(b.change),
-                fa(&format!("{:.2}", b.area_ha)),
-                n(b.plots),
-                names(&b.deciding)
-            );
-        }
-        h += "</table>";
     }
-    h += &thresholds(d);
-    let _ = write!(
-        h,
-        "<h2>نقشه‌ها <span class=en>Maps</span></h2><div class=grid>{}</div>",
-        maps(d, blocks)
-    );
-    let _ = write!(h, "<h2>توزیع معیارها <span class=en>The criteria's distributions</span></h2><p>بلوک‌های سنجیده‌شده؛ ستون‌های قرمز بالای آستانه‌اند. <span class=en>Judged blocks; red bars are above the threshold.</span></p><div class=grid>{}</div>", charts(d));
-    h += "<h2>جدول بلوک‌ها <span class=en>Blocks</span></h2><table><tr><th>بلوک / block</th><th>پلاک / plots</th><th>برداشت کامل / surveyed</th><th>ریزدانگی٪</th><th>ناپایداری٪</th><th>نفوذناپذیری٪</th><th>وضعیت / status</th><th>تغییر / change</th></tr>";
+    h + "</table>"
+}
+
+/// A row per block with surveyed plots: its shares, status and change.
+fn blocks_table(d: &Designation) -> String {
+    let mut h = String::from("<h2>جدول بلوک‌ها <span class=en>Blocks</span></h2><table><tr><th>بلوک / block</th><th>پلاک / plots</th><th>برداشت کامل / surveyed</th><th>ریزدانگی٪</th><th>ناپایداری٪</th><th>نفوذناپذیری٪</th><th>وضعیت / status</th><th>تغییر / change</th></tr>");
     let changes = d
         .proposal
         .as_ref()
@@ -308,7 +315,14 @@ pub fn dossier_html(d: &Designation, blocks: &Layer, f: &DossierFacts) -> String
     }
     let unsurveyed = d.blocks.iter().filter(|b| b.plots == 0).count();
     let _ = write!(h, "</table><p>{} بلوک بی‌پلاکِ برداشت‌شده در جدول نیامده است. <span class=en>{unsurveyed} blocks without surveyed plots are left out of the table.</span></p>", n(unsurveyed));
-    h += "<h2>داده‌ها <span class=en>The data</span></h2><table><caption>SHA-256</caption>";
+    h
+}
+
+/// Each input file with its SHA-256, and how to check them.
+fn data_files(f: &DossierFacts) -> String {
+    let mut h = String::from(
+        "<h2>داده‌ها <span class=en>The data</span></h2><table><caption>SHA-256</caption>",
+    );
     for (file, hash) in &f.files {
         let _ = write!(
             h,
@@ -317,6 +331,17 @@ pub fn dossier_html(d: &Designation, blocks: &Layer, f: &DossierFacts) -> String
             esc(hash)
         );
     }
-    h += "</table><p>با <span class=hash>sha256sum</span> روی همین فایل‌ها بسنجید. <span class=en>Check with sha256sum on the same files.</span></p></body></html>";
-    h
+    h + "</table><p>با <span class=hash>sha256sum</span> روی همین فایل‌ها بسنجید. <span class=en>Check with sha256sum on the same files.</span></p>"
+}
+
+/// The whole dossier, as one HTML document (inline SVG, no external file).
+pub fn dossier_html(d: &Designation, blocks: &Layer, f: &DossierFacts) -> String {
+    let mut h = head(f) + &summary(d, f) + &changes(d) + &thresholds(d);
+    let _ = write!(
+        h,
+        "<h2>نقشه‌ها <span class=en>Maps</span></h2><div class=grid>{}</div>",
+        maps(d, blocks)
+    );
+    let _ = write!(h, "<h2>توزیع معیارها <span class=en>The criteria's distributions</span></h2><p>بلوک‌های سنجیده‌شده؛ ستون‌های قرمز بالای آستانه‌اند. <span class=en>Judged blocks; red bars are above the threshold.</span></p><div class=grid>{}</div>", charts(d));
+    h + &blocks_table(d) + &data_files(f) + "</body></html>"
 }
