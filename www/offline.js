@@ -73,7 +73,9 @@
 
   function start() {
     if (sw.startMessages) sw.startMessages();
-    sw.register('sw.js', { scope: './' }).then(function () {
+    // 'none': the worker's imported parts (sw-ranges.js, sw-snapshots.js) are checked with the
+    // server too, whatever cache headers the host gives them.
+    sw.register('sw.js', { scope: './', updateViaCache: 'none' }).then(function () {
       return post({ type: 'baft-check-data' });
     }).catch(function (e) { warn('service worker not registered', e); });
     // An installed app asks the browser to keep its offline copy under storage pressure.

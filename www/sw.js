@@ -1,5 +1,6 @@
 // Baft's service worker: the app works offline after one visit, and a newer data set is taken in
-// whole or not at all. Plain JS, no imports (CSP: worker-src 'self'). See docs/offline.md.
+// whole or not at all. Plain JS; its parts sw-ranges.js and sw-snapshots.js are imported from the
+// same folder (importScripts; CSP: worker-src 'self'). See docs/offline.md.
 //
 // Two placeholders below are stamped by scripts/postbuild.mjs into dist/sw.js: the build id (a
 // quoted string) and the app-shell list (a JSON array of paths relative to the site root). The
@@ -62,6 +63,11 @@ function bare(url) {
   u.hash = '';
   return u.href;
 }
+
+// The worker's other parts: classic scripts sharing this scope (they use the constants and
+// helpers above). They are in the app shell, so a change to either changes the build id stamped
+// above, and with it this file: the browser then installs the new worker with its new parts.
+importScripts('sw-ranges.js', 'sw-snapshots.js');
 
 // ---------------------------------------------------------------------------------------------
 // Install and activate: the app shell.
@@ -132,89 +138,6 @@ async function fromSnapshot(req) {
   return range ? rangeFromNetwork(req, range) : fetch(req);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Byte ranges (a FlatGeobuf parcel layer read by area): served from the snapshot's whole file
-// when it has it; else fetched, and each piece kept (baft-ranges) so that the places read once
-// answer offline.
-
-const RANGES_CACHE = 'baft-ranges' + SUFFIX;
-
-/** `bytes=a-b` (one range, as the app asks) → [a, b], or null. */
-function parseRange(header) {
-  const m = /^bytes=(\d+)-(\d+)$/.exec((header || '').trim());
-  return m ? [Number(m[1]), Number(m[2])] : null;
-}
-
-/**
- * A 206 answer with bytes [a, b] of the whole file `res` (the whole file, 200, for a range form
- * the app does not ask). A Blob slice: the file is not read into memory.
- */
-async function slice(res, header) {
-  const r = parseRange(header);
-  if (!r) return res;
-  const blob = await res.blob();
-  const [a, b] = [r[0], Math.min(r[1], blob.size - 1)];
-  if (a > b) return new Response(null, { status: 416, headers: { 'content-range': `bytes */${blob.size}` } });
-  return partial(blob.slice(a, b + 1), a, blob.size, res.headers.get('content-type'));
-}
-
-/** A 206 answer: `bytes` (a Blob or an ArrayBuffer) are bytes a… of a file of `total` bytes. */
-function partial(bytes, a, total, type) {
-  const n = bytes.size ?? bytes.byteLength;
-  return new Response(bytes, {
-    status: 206,
-    headers: {
-      'content-type': type || 'application/octet-stream',
-      'content-range': `bytes ${a}-${a + n - 1}/${total}`,
-      'content-length': String(n),
-    },
-  });
-}
-
-/** The key of a kept piece: the file's URL and the bytes it holds. */
-const pieceKey = (url, a, b, total) => `${bare(url)}?bytes=${a}-${b}&of=${total}`;
-
-/** Keeps bytes [a, b] of a file of `total` bytes, the body of the 206 answer `res`. */
-async function keepPiece(url, a, b, total, res, cacheName = RANGES_CACHE) {
-  const cache = await caches.open(cacheName);
-  await cache.put(pieceKey(url, a, b, total), new Response(await res.blob(), {
-    headers: { 'content-type': res.headers.get('content-type') || 'application/octet-stream' },
-  }));
-}
-
-async function rangeFromNetwork(req, header) {
-  const r = parseRange(header);
-  try {
-    const res = await fetch(req);
-    // Kept under the bytes the server says it sent (they may be fewer than asked).
-    const sent = /bytes (\d+)-(\d+)\/(\d+)$/.exec(res.headers.get('content-range') || '');
-    if (res.status === 206 && sent) await keepPiece(req.url, Number(sent[1]), Number(sent[2]), sent[3], res.clone());
-    return res;
-  } catch (e) {
-    // Offline: a kept piece that holds the range answers it (the snapshot's first 16 KB, or
-    // one the app read).
-    const { current } = await readState().catch(() => ({}));
-    for (const name of [current, RANGES_CACHE]) {
-      const hit = r && name && await caches.has(name) && await pieceHolding(await caches.open(name), req.url, r);
-      if (hit) return hit;
-    }
-    throw e;
-  }
-}
-
-/** A 206 answer for bytes r = [a, b] of `url` from a piece kept in `cache`, or null. */
-async function pieceHolding(cache, url, r) {
-  const prefix = bare(url) + '?bytes=';
-  for (const key of await cache.keys()) {
-    const m = key.url.startsWith(prefix) && /\?bytes=(\d+)-(\d+)&of=(\d+)$/.exec(key.url);
-    if (!m || Number(m[1]) > r[0] || Number(m[2]) < r[1]) continue;
-    const body = await (await cache.match(key)).blob();
-    const from = r[0] - Number(m[1]);
-    return partial(body.slice(from, from + r[1] - r[0] + 1), r[0], Number(m[3]), 'application/octet-stream');
-  }
-  return null;
-}
-
 async function shellMatch(url) {
   if (!await caches.has(SHELL_CACHE)) return undefined;
   return (await caches.open(SHELL_CACHE)).match(bare(url));
@@ -277,177 +200,6 @@ async function writeState(state) {
   const body = JSON.stringify({ current: state.current || null, pending: state.pending || null });
   await (await caches.open(META_CACHE)).put(META_KEY,
     new Response(body, { headers: { 'content-type': 'application/json' } }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Snapshots.
-
-/** Every file the manifest lists, as absolute URLs under data/; null if it is not a manifest. */
-function listedFiles(text) {
-  let m;
-  try { m = JSON.parse(text); } catch (e) { return null; }
-  if (!m || typeof m !== 'object' || !Array.isArray(m.layers)) return null;
-  const files = [];
-  const add = (f) => { if (typeof f === 'string' && f) files.push(f); };
-  for (const layer of m.layers) {
-    for (const v of (layer && Array.isArray(layer.versions)) ? layer.versions : []) add(v && v.file);
-  }
-  add(m.packages);
-  add(m.offices);
-  add(m.streets);
-  add(m.parcels && m.parcels.file);
-  add(m.blocks);
-  const urls = new Set();
-  for (const f of files) {
-    // As the app builds it: "data/" + file, resolved against the page (the site root).
-    const u = new URL('data/' + f, BASE);
-    if (u.origin === DATA.origin && u.pathname.startsWith(DATA.pathname)) urls.add(bare(u.href));
-  }
-  urls.delete(MANIFEST);
-  return [...urls];
-}
-
-/** Whether a manifest.json text is a national catalogue of cities (`"catalogue": true`). */
-function isCatalogue(text) {
-  try {
-    return JSON.parse(text).catalogue === true;
-  } catch (e) {
-    return false;
-  }
-}
-
-/** The parcel layer's absolute URL (the one file that may be read by area), or null. */
-function parcelsUrl(text) {
-  try {
-    const f = JSON.parse(text).parcels.file;
-    return typeof f === 'string' && f ? bare(new URL('data/' + f, BASE).href) : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-function dataVersion(text) {
-  try {
-    const v = JSON.parse(text).data_version;
-    return typeof v === 'string' ? v : '';
-  } catch (e) {
-    return '';
-  }
-}
-
-/** The manifest text a snapshot was made from, or null when the snapshot is missing. */
-async function snapshotManifest(name) {
-  if (!name || !await caches.has(name)) return null;
-  const res = await (await caches.open(name)).match(MANIFEST);
-  return res ? res.text() : null;
-}
-
-/**
- * True when the snapshot holds its manifest and every file the manifest lists (or, for a file
- * read by area, its marker).
- */
-async function isComplete(name) {
-  const text = await snapshotManifest(name);
-  const files = text === null ? null : listedFiles(text);
-  if (!files) return false;
-  const cache = await caches.open(name);
-  for (const url of files) {
-    if (!await cache.match(url) && !await cache.match(url + BY_RANGES)) return false;
-  }
-  return true;
-}
-
-/**
- * Whether a data file is read by area, not kept whole: the parcel layer (`parcels`), as
- * FlatGeobuf, whose server gives its length as more than WHOLE_FILE_MAX. Its first bytes (as the
- * app asks them first) are then kept in the snapshot being made (`snapshot`), so that the file
- * opens offline with the header of the snapshot's data version.
- */
-async function readByArea(url, parcels, snapshot) {
-  if (url !== parcels || !url.toLowerCase().endsWith('.fgb')) return false;
-  try {
-    const res = await fetch(url, { headers: { range: `bytes=0-${FIRST_BYTES - 1}` }, cache: 'no-cache' });
-    const total = /\/(\d+)$/.exec(res.headers.get('content-range') || '');
-    if (res.status !== 206 || !total || Number(total[1]) <= WHOLE_FILE_MAX) return false;
-    await keepPiece(url, 0, FIRST_BYTES - 1, total[1], res, snapshot);
-    return true;
-  } catch (e) {
-    return false; // then fetched whole, as any file
-  }
-}
-
-function newSnapshotName() {
-  const rand = Math.floor(Math.random() * 0x100000000).toString(36);
-  return DATA_PREFIX + Date.now().toString(36) + '-' + rand + SUFFIX;
-}
-
-/** Milliseconds since the snapshot was started (from its name), or 0 when unknown. */
-function snapshotAge(name) {
-  const m = /^baft-data-([0-9a-z]+)-/.exec(name);
-  const t = m ? parseInt(m[1], 36) : NaN;
-  return Number.isFinite(t) ? Date.now() - t : 0;
-}
-
-/**
- * Downloads the manifest's whole file set into a new snapshot cache and returns its name, or
- * null (and nothing left behind) if any file fails.
- */
-async function makeSnapshot(manifestText, manifestHeaders) {
-  const files = listedFiles(manifestText);
-  if (!files) {
-    console.warn('Baft: data/manifest.json is not a Baft manifest; no offline copy made');
-    return null;
-  }
-  const parcels = parcelsUrl(manifestText);
-  const name = newSnapshotName();
-  building.add(name);
-  try {
-    const cache = await caches.open(name);
-    const queue = files.slice();
-    let failed = null;
-    const worker = async () => {
-      while (queue.length && !failed) {
-        const url = queue.shift();
-        try {
-          if (await readByArea(url, parcels, name)) {
-            await cache.put(url + BY_RANGES, new Response(''));
-            continue;
-          }
-          // 'no-cache': the HTTP cache may only answer after the server confirms it is current.
-          const res = await fetch(url, { cache: 'no-cache' });
-          if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-          await cache.put(url, res);
-        } catch (e) {
-          failed = failed || e;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(DOWNLOADS_AT_ONCE, files.length) }, worker));
-    if (failed) throw failed;
-    // The manifest goes in last: a snapshot without it is never considered.
-    await cache.put(MANIFEST, new Response(manifestText, { headers: manifestHeaders }));
-    if (!await isComplete(name)) throw new Error('snapshot incomplete after download');
-    return name;
-  } catch (e) {
-    console.warn('Baft: new data not downloaded; the current data stays in use', e);
-    await caches.delete(name);
-    return null;
-  } finally {
-    building.delete(name);
-  }
-}
-
-async function deleteCache(name) {
-  if (name) await caches.delete(name);
-}
-
-/** Deletes snapshot caches that nothing points to (left by an interrupted download). */
-async function deleteOrphans(state) {
-  const names = await caches.keys();
-  await Promise.all(names
-    .filter((n) => ours(n, DATA_PREFIX) && n !== state.current && n !== state.pending
-      && !building.has(n) && snapshotAge(n) > ORPHAN_AGE_MS)
-    .map((n) => caches.delete(n)));
 }
 
 // ---------------------------------------------------------------------------------------------
