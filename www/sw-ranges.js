@@ -2,6 +2,7 @@
 // served from the snapshot's whole file when it has it; else fetched, and each piece kept
 // (baft-ranges) so that the places read once answer offline. A classic script that sw.js imports
 // (importScripts): it shares sw.js's scope and uses its constants and helpers. See docs/offline.md.
+'use strict';
 
 const RANGES_CACHE = 'baft-ranges' + SUFFIX;
 

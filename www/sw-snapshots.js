@@ -2,6 +2,7 @@
 // whole into a new cache (baft-data-<id>) or not at all, and the leftovers of interrupted
 // downloads deleted. A classic script that sw.js imports (importScripts): it shares sw.js's scope
 // and uses its constants and helpers. See docs/offline.md.
+'use strict';
 
 /** Every file the manifest lists, as absolute URLs under data/; null if it is not a manifest. */
 function listedFiles(text) {

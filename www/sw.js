@@ -1,6 +1,7 @@
 // Baft's service worker: the app works offline after one visit, and a newer data set is taken in
 // whole or not at all. Plain JS; its parts sw-ranges.js and sw-snapshots.js are imported from the
-// same folder (importScripts; CSP: worker-src 'self'). See docs/offline.md.
+// same folder (importScripts; CSP: worker-src 'self' for the worker, script-src 'self' for its
+// parts). See docs/offline.md.
 //
 // Two placeholders below are stamped by scripts/postbuild.mjs into dist/sw.js: the build id (a
 // quoted string) and the app-shell list (a JSON array of paths relative to the site root). The
