@@ -94,8 +94,9 @@ pub fn link_now(state: &AppState) -> String {
     format!("{origin}{path}#{frag}")
 }
 
-/// Reopens the answer a fragment describes: language, facts, then the point or plot.
-pub fn apply_fragment(state: &AppState, frag: &str) {
+/// Reopens the answer a fragment describes: language, facts, then the point or plot (only when
+/// `answer`: see [`sync_url`]).
+pub fn apply_fragment(state: &AppState, frag: &str, answer: bool) {
     let link = match SharedState::from_fragment(frag) {
         Ok(s) => s,
         Err(e) => {
@@ -128,7 +129,7 @@ pub fn apply_fragment(state: &AppState, frag: &str) {
     let Some(ds) = state.data.get_untracked() else {
         return;
     };
-    match &link.subject {
+    match link.subject.as_ref().filter(|_| answer) {
         Some(Subject::Point { lat, lon }) => actions::show_point(state, *lon, *lat),
         Some(Subject::Outline(rings)) => actions::show_rings(state, rings.clone()),
         Some(Subject::Parcel(id)) => actions::select_parcel_id(state, id),
@@ -183,7 +184,10 @@ pub fn sync_url(state: AppState) {
         if !link_answerable(&state, &frag) {
             return;
         }
-        apply_fragment(&state, &frag);
+        // A plot's id waits for the whole parcel layer: a person who asked something of their
+        // own meanwhile keeps that answer (the link's language and facts still apply).
+        let asked = state.outcome.with_untracked(|o| o.is_some());
+        apply_fragment(&state, &frag, !asked);
         state.link_applied.set(true);
     });
     let written = StoredValue::new(String::new());
@@ -210,7 +214,7 @@ pub fn sync_url(state: AppState) {
         let now = fragment();
         if state.link_applied.get_untracked() && now != written.get_value() {
             written.set_value(now.clone());
-            apply_fragment(&state, &now);
+            apply_fragment(&state, &now, true);
         }
     });
     if let Some(w) = web_sys::window() {

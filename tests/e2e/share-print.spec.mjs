@@ -84,6 +84,16 @@ async function holdParcels(page) {
   return release;
 }
 
+/** Opens a surveyed plot's link with the parcel layer held back, once the page can be asked. */
+async function openPlotLinkHeld(page) {
+  const parcels = JSON.parse(readFileSync(join(ROOT, 'data/parcels/parcels.geojson'), 'utf8')).features;
+  const id = parcels[1234].properties.plot_id;
+  const release = await holdParcels(page);
+  await page.goto(`/#id=${id}&lang=en`);
+  await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
+  return { id, release };
+}
+
 test('a point link is answered once the zone layers are in, before the parcel layer arrives', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -103,17 +113,28 @@ test('a point link is answered once the zone layers are in, before the parcel la
 });
 
 test('a surveyed plot\'s link waits for the parcel layer instead of saying "not found"', async ({ page }) => {
-  const parcels = JSON.parse(readFileSync(join(ROOT, 'data/parcels/parcels.geojson'), 'utf8')).features;
-  const id = parcels[1234].properties.plot_id;
-  const release = await holdParcels(page);
-  await page.goto(`/#id=${id}&lang=en`);
-  await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
+  const { id, release } = await openPlotLinkHeld(page);
   await page.waitForTimeout(500);
   await expect(page.locator('#result .input-error')).toHaveCount(0);
   await expect(page.locator('#result [data-layer]')).toHaveCount(0);
   release();
   await expect(page.locator('.survey')).toContainText(id, { timeout: 30_000 });
   await expect(page.locator('#result [data-layer]').first()).toBeVisible();
+});
+
+test('a question asked while a plot\'s link waits for the parcel layer is not replaced by the link', async ({ page }) => {
+  const { id, release } = await openPlotLinkHeld(page);
+  // The person asks a point of their own before the link's plot can be found.
+  const p = FX.worn_block.point;
+  await search(page, `${p.lat}, ${p.lon}`);
+  await expect(page.locator('#result')).toContainText(FX.worn_block.block_id);
+  release();
+  await expect(page.locator('.loading')).toHaveCount(0, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  // Their answer stays: nothing of the link's plot is shown, and the link now holds their point.
+  await expect(page.getByText(id)).toHaveCount(0);
+  await expect(page.locator('#result')).toContainText(FX.worn_block.block_id);
+  await expect.poll(() => fragment(page)).toMatch(/^#p=35\.\d+,51\.\d+&lang=en/);
 });
 
 test('copy link puts the current link on the clipboard', async ({ page, context }) => {
