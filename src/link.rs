@@ -94,9 +94,13 @@ pub fn link_now(state: &AppState) -> String {
     format!("{origin}{path}#{frag}")
 }
 
-/// Reopens the answer a fragment describes: language, facts, then the point or plot (only when
-/// `answer`: see [`sync_url`]).
-pub fn apply_fragment(state: &AppState, frag: &str, answer: bool) {
+/// Reopens the answer a fragment describes: language, facts, then the point or plot.
+pub fn apply_fragment(state: &AppState, frag: &str) {
+    apply(state, frag, true);
+}
+
+/// [`apply_fragment`], the point or plot only when `answer` (see [`sync_url`]).
+fn apply(state: &AppState, frag: &str, answer: bool) {
     let link = match SharedState::from_fragment(frag) {
         Ok(s) => s,
         Err(e) => {
@@ -187,7 +191,7 @@ pub fn sync_url(state: AppState) {
         // A plot's id waits for the whole parcel layer: a person who asked something of their
         // own meanwhile keeps that answer (the link's language and facts still apply).
         let asked = state.outcome.with_untracked(|o| o.is_some());
-        apply_fragment(&state, &frag, !asked);
+        apply(&state, &frag, !asked);
         state.link_applied.set(true);
     });
     let written = StoredValue::new(String::new());
@@ -214,7 +218,7 @@ pub fn sync_url(state: AppState) {
         let now = fragment();
         if state.link_applied.get_untracked() && now != written.get_value() {
             written.set_value(now.clone());
-            apply_fragment(&state, &now, true);
+            apply_fragment(&state, &now);
         }
     });
     if let Some(w) = web_sys::window() {
