@@ -12,6 +12,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "every sentence is in the bilingual catalogue (docs/catalogue.md is current)"
 python3 scripts/catalogue.py --check
 
+step "layout: no source file over about 400 lines, no Rust function over 80 (docs/ARCHITECTURE.md)"
+python3 scripts/layout.py
+
 step "native tests: core, CLI, JS API engine, sample generator"
 cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample -p baft-staff
 

@@ -87,7 +87,16 @@ fn designate_reproduces_the_generators_block_figures() {
     }
     assert_eq!(seen, judged.len());
     assert!(seen > 200 && !short.is_empty(), "{seen} {short:?}");
-    // What the survey changed since 1402: rebuilt blocks to remove, missed blocks to add.
+    assert_proposal_is_what_the_survey_changed(&d, judged, &short);
+}
+
+/// The proposal of the sample data: what its survey changed since the 1402 amendment (rebuilt
+/// blocks to remove, missed blocks to add), and the approved blocks the survey left short kept.
+fn assert_proposal_is_what_the_survey_changed(
+    d: &Value,
+    judged: &serde_json::Map<String, Value>,
+    short: &HashSet<&str>,
+) {
     let p = &d["proposal"];
     assert_eq!(p["layer_id"], "worn-out-fabric");
     assert_eq!(p["version_id"], "1402");
@@ -114,7 +123,7 @@ fn designate_reproduces_the_generators_block_figures() {
     let approved = ids(&read_json(
         &repo().join("data/layers/worn-out-fabric-1402.geojson"),
     ));
-    for id in &short {
+    for id in short {
         if approved.contains(*id) {
             assert!(with("keep_unjudged").contains(*id), "{id}");
         }
@@ -146,47 +155,7 @@ fn edit_block(parcels: &mut Value, block: &str, f: &dyn Fn(&mut serde_json::Map<
 #[test]
 fn a_survey_that_differs_gives_additions_removals_and_exports() {
     let dir = sample_copy("diff");
-    let parcels_path = dir.join("parcels/parcels.geojson");
-    let mut parcels = read_json(&parcels_path);
-    let approved = ids(&read_json(&dir.join("layers/worn-out-fabric-1402.geojson")));
-    let d0 = designate(dir.to_str().unwrap(), &[]);
-    let status = |d: &Value, s: &str| -> Vec<String> {
-        let mut v: Vec<String> = d["blocks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|b| b["status"] == s)
-            .map(|b| b["block_id"].as_str().unwrap().to_string())
-            .collect();
-        v.sort();
-        v
-    };
-    let qualifying = status(&d0, "qualifies");
-    let to_remove = qualifying
-        .iter()
-        .find(|b| approved.contains(*b))
-        .unwrap()
-        .clone();
-    let unjudged = qualifying
-        .iter()
-        .rev()
-        .find(|b| approved.contains(*b))
-        .unwrap()
-        .clone();
-    let to_add = status(&d0, "does_not_qualify")[0].clone();
-    assert!(!approved.contains(&to_add));
-    edit_block(&mut parcels, &to_remove, &|p| {
-        p.insert("structure".into(), "steel_frame".into());
-    });
-    edit_block(&mut parcels, &to_add, &|p| {
-        p.insert("area_m2".into(), 120.0.into());
-        p.insert("structure".into(), "unreinforced_masonry".into());
-        p.insert("frontage_width_m".into(), 4.0.into());
-    });
-    edit_block(&mut parcels, &unjudged, &|p| {
-        p.remove("structure");
-    });
-    std::fs::write(&parcels_path, parcels.to_string()).unwrap();
+    let (to_remove, to_add, unjudged) = edit_survey(&dir);
     let out = dir.join("out");
     let d = designate(dir.to_str().unwrap(), &["--out", out.to_str().unwrap()]);
     let change = |id: &str| -> Value {
@@ -217,104 +186,9 @@ fn a_survey_that_differs_gives_additions_removals_and_exports() {
         .unwrap();
     assert_eq!(blk["status"], "insufficient_data");
     assert_eq!(blk["missing"]["instability"], 1.0);
-    let p = &d["proposal"];
-    let (approved_ha, proposed_ha) = (
-        p["approved_area_ha"].as_f64().unwrap(),
-        p["proposed_area_ha"].as_f64().unwrap(),
-    );
-    let sum = |c: &str| -> f64 {
-        p["blocks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|b| b["change"] == c)
-            .map(|b| b["area_ha"].as_f64().unwrap())
-            .sum()
-    };
-    let want = approved_ha - sum("remove") + sum("add");
-    assert!((proposed_ha - want).abs() < 1e-9, "{proposed_ha} vs {want}");
-    // The files: GeoJSON and FlatGeobuf that GDAL opens, and a CSV with a row per block.
-    for f in [
-        "designation-blocks.fgb",
-        "designation-proposal.fgb",
-        "designation-blocks.geojson",
-        "designation-proposal.geojson",
-    ] {
-        let o = Command::new("ogrinfo")
-            .args(["-ro", "-so", "-al"])
-            .arg(out.join(f))
-            .output()
-            .expect("ogrinfo (gdal-bin)");
-        let text = String::from_utf8_lossy(&o.stdout);
-        assert!(
-            o.status.success() && text.contains("Feature Count:"),
-            "{f}: {text}"
-        );
-    }
-    let csv = std::fs::read_to_string(out.join("designation-blocks.csv")).unwrap();
-    assert_eq!(
-        csv.lines().count(),
-        d["blocks"].as_array().unwrap().len() + 1
-    );
-    assert!(csv
-        .lines()
-        .any(|l| l.starts_with(&format!("{to_add},")) && l.contains(",add,")));
-    // The dossier, A4 and A3: the maps and charts drawn (SVG), the changes named, and the
-    // SHA-256 of each input file as `sha256sum` prints it.
-    for (f, page) in [
-        ("dossier-a4.html", "size: A4"),
-        ("dossier-a3.html", "size: A3"),
-    ] {
-        let html = std::fs::read_to_string(out.join(f)).unwrap();
-        assert!(html.contains(page), "{f}");
-        assert_eq!(html.matches("<svg").count(), 7, "{f}: 4 maps and 3 charts");
-        assert!(html.contains("lang=fa dir=rtl") && html.contains("کمیسیون مادهٔ ۵"));
-        assert!(
-            html.contains(&format!(
-                "<td class=hash>{to_add}</td><td>افزودن / add</td>"
-            )),
-            "{f}"
-        );
-        assert!(
-            html.contains(&format!(
-                "<td class=hash>{to_remove}</td><td>حذف / remove</td>"
-            )),
-            "{f}"
-        );
-        for file in [
-            "manifest.json",
-            "parcels/parcels.geojson",
-            "layers/blocks.geojson",
-        ] {
-            let o = Command::new("sha256sum")
-                .arg(dir.join(file))
-                .output()
-                .unwrap();
-            let sum = String::from_utf8_lossy(&o.stdout)
-                .split_whitespace()
-                .next()
-                .unwrap()
-                .to_string();
-            assert!(
-                html.contains(&format!(
-                    "<th class=hash>{file}</th><td class=hash>{sum}</td>"
-                )),
-                "{f}: {file}"
-            );
-        }
-    }
-    let proposal = read_json(&out.join("designation-proposal.geojson"));
-    let parts_ha: f64 = proposal["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["properties"]["area_ha"].as_f64().unwrap())
-        .sum();
-    // Dissolving closes over the streets between blocks, so the outline is somewhat larger.
-    assert!(
-        parts_ha >= proposed_ha * 0.98,
-        "{parts_ha} vs {proposed_ha}"
-    );
+    assert_exports_open_in_gdal(&out, &d, &to_add);
+    assert_dossiers(&dir, &out, &to_add, &to_remove);
+    assert_proposal_area_adds_up(&d, &out);
     let _ = std::fs::remove_dir_all(dir.parent().unwrap());
 }
 
@@ -362,4 +236,163 @@ fn the_manifest_chooses_the_fine_grain_rule() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("designation.fine_grain.rule"), "{out}");
     let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+}
+
+/// The designation's files: GeoJSON and FlatGeobuf that GDAL opens, and a CSV with a row per
+/// block (`to_add`'s row says `add`).
+fn assert_exports_open_in_gdal(out: &Path, d: &Value, to_add: &str) {
+    for f in [
+        "designation-blocks.fgb",
+        "designation-proposal.fgb",
+        "designation-blocks.geojson",
+        "designation-proposal.geojson",
+    ] {
+        let o = Command::new("ogrinfo")
+            .args(["-ro", "-so", "-al"])
+            .arg(out.join(f))
+            .output()
+            .expect("ogrinfo (gdal-bin)");
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && text.contains("Feature Count:"),
+            "{f}: {text}"
+        );
+    }
+    let csv = std::fs::read_to_string(out.join("designation-blocks.csv")).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        d["blocks"].as_array().unwrap().len() + 1
+    );
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with(&format!("{to_add},")) && l.contains(",add,")));
+}
+
+/// The dossier, A4 and A3: the maps and charts drawn (SVG), the changes named, and the SHA-256
+/// of each input file of `dir` as `sha256sum` prints it.
+fn assert_dossiers(dir: &Path, out: &Path, to_add: &str, to_remove: &str) {
+    for (f, page) in [
+        ("dossier-a4.html", "size: A4"),
+        ("dossier-a3.html", "size: A3"),
+    ] {
+        let html = std::fs::read_to_string(out.join(f)).unwrap();
+        assert!(html.contains(page), "{f}");
+        assert_eq!(html.matches("<svg").count(), 7, "{f}: 4 maps and 3 charts");
+        assert!(html.contains("lang=fa dir=rtl") && html.contains("کمیسیون مادهٔ ۵"));
+        assert!(
+            html.contains(&format!(
+                "<td class=hash>{to_add}</td><td>افزودن / add</td>"
+            )),
+            "{f}"
+        );
+        assert!(
+            html.contains(&format!(
+                "<td class=hash>{to_remove}</td><td>حذف / remove</td>"
+            )),
+            "{f}"
+        );
+        for file in [
+            "manifest.json",
+            "parcels/parcels.geojson",
+            "layers/blocks.geojson",
+        ] {
+            let o = Command::new("sha256sum")
+                .arg(dir.join(file))
+                .output()
+                .unwrap();
+            let sum = String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_string();
+            assert!(
+                html.contains(&format!(
+                    "<th class=hash>{file}</th><td class=hash>{sum}</td>"
+                )),
+                "{f}: {file}"
+            );
+        }
+    }
+}
+
+/// Edits the survey of the sample copy in `dir`: an approved block that qualifies now has a
+/// structure everywhere (to remove), a block that does not qualify is made small, unreinforced
+/// and narrow (to add), and another approved one loses its structure answers (unjudged).
+/// Returns their ids: (to remove, to add, unjudged).
+fn edit_survey(dir: &Path) -> (String, String, String) {
+    let parcels_path = dir.join("parcels/parcels.geojson");
+    let mut parcels = read_json(&parcels_path);
+    let approved = ids(&read_json(&dir.join("layers/worn-out-fabric-1402.geojson")));
+    let d0 = designate(dir.to_str().unwrap(), &[]);
+    let status = |d: &Value, s: &str| -> Vec<String> {
+        let mut v: Vec<String> = d["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["status"] == s)
+            .map(|b| b["block_id"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let qualifying = status(&d0, "qualifies");
+    let to_remove = qualifying
+        .iter()
+        .find(|b| approved.contains(*b))
+        .unwrap()
+        .clone();
+    let unjudged = qualifying
+        .iter()
+        .rev()
+        .find(|b| approved.contains(*b))
+        .unwrap()
+        .clone();
+    let to_add = status(&d0, "does_not_qualify")[0].clone();
+    assert!(!approved.contains(&to_add));
+    edit_block(&mut parcels, &to_remove, &|p| {
+        p.insert("structure".into(), "steel_frame".into());
+    });
+    edit_block(&mut parcels, &to_add, &|p| {
+        p.insert("area_m2".into(), 120.0.into());
+        p.insert("structure".into(), "unreinforced_masonry".into());
+        p.insert("frontage_width_m".into(), 4.0.into());
+    });
+    edit_block(&mut parcels, &unjudged, &|p| {
+        p.remove("structure");
+    });
+    std::fs::write(&parcels_path, parcels.to_string()).unwrap();
+    (to_remove, to_add, unjudged)
+}
+
+/// The proposal's area is the approved area less the removed blocks plus the added ones, and the
+/// dissolved outline it exports covers at least that.
+fn assert_proposal_area_adds_up(d: &Value, out: &Path) {
+    let p = &d["proposal"];
+    let (approved_ha, proposed_ha) = (
+        p["approved_area_ha"].as_f64().unwrap(),
+        p["proposed_area_ha"].as_f64().unwrap(),
+    );
+    let sum = |c: &str| -> f64 {
+        p["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["change"] == c)
+            .map(|b| b["area_ha"].as_f64().unwrap())
+            .sum()
+    };
+    let want = approved_ha - sum("remove") + sum("add");
+    assert!((proposed_ha - want).abs() < 1e-9, "{proposed_ha} vs {want}");
+    let proposal = read_json(&out.join("designation-proposal.geojson"));
+    let parts_ha: f64 = proposal["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["area_ha"].as_f64().unwrap())
+        .sum();
+    // Dissolving closes over the streets between blocks, so the outline is somewhat larger.
+    assert!(
+        parts_ha >= proposed_ha * 0.98,
+        "{parts_ha} vs {proposed_ha}"
+    );
 }

@@ -4,6 +4,7 @@
 mod common;
 use common::{assert_ok, baft, baft_out, check, fresh_dir, repo};
 use serde_json::Value;
+use std::path::Path;
 
 #[test]
 fn every_neighbourhood_gets_a_brochure_and_a_banner_pointing_inside_it() {
@@ -80,34 +81,8 @@ fn owner_letters_for_exactly_the_plots_inside_the_fabric() {
     };
     // TN-10's plots (plate main number 152 in the sample), asked of `baft batch` in one run:
     // a letter for exactly those the worn-out fabric holds.
-    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let layer: Value = serde_json::from_str(&text).unwrap();
-    let ids: Vec<&str> = (layer["features"].as_array().unwrap().iter())
-        .filter(|f| f["properties"]["plate_main"] == 152)
-        .map(|f| f["properties"]["plot_id"].as_str().unwrap())
-        .collect();
-    let csv: String = std::iter::once("id,location".to_string())
-        .chain(ids.iter().map(|id| format!("{id},{id}")))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let plots = out.join("tn-10.csv");
-    std::fs::write(&plots, csv).unwrap();
-    let plots = plots.to_str().unwrap();
-    let b = baft(
-        &["batch", plots, "--data", "data", "--format", "json"],
-        None,
-    );
-    assert_ok(&b);
-    let mut in_fabric = Vec::new();
-    for line in String::from_utf8_lossy(&b.stdout).lines() {
-        let row: Value = serde_json::from_str(line).unwrap();
-        let worn = row["layers"]["worn-out-fabric"].as_str().unwrap();
-        let (status, share) = worn.split_once(':').unwrap();
-        let share: f64 = share.parse().unwrap();
-        if status == "inside" || (status == "partly_inside" && share >= 0.5) {
-            in_fabric.push(row["id"].as_str().unwrap().to_string());
-        }
-    }
+    let ids = plots_with_plate_main(152);
+    let in_fabric = in_worn_out_fabric(&ids, &out);
     let lettered: Vec<String> = (ids.iter())
         .filter(|id| letter(id).is_some())
         .map(|id| id.to_string())
@@ -145,4 +120,43 @@ fn owner_letters_for_exactly_the_plots_inside_the_fabric() {
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("no target neighbourhood “TN-99”"), "{e}");
     let _ = std::fs::remove_dir_all(&out);
+}
+
+/// The sample's plots whose plate's main number is `main`.
+fn plots_with_plate_main(main: u64) -> Vec<String> {
+    let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let layer: Value = serde_json::from_str(&text).unwrap();
+    let ids: Vec<String> = (layer["features"].as_array().unwrap().iter())
+        .filter(|f| f["properties"]["plate_main"] == main)
+        .map(|f| f["properties"]["plot_id"].as_str().unwrap().to_string())
+        .collect();
+    ids
+}
+
+/// Those of `ids` the worn-out fabric holds (inside, or partly inside by half or more), asked
+/// of `baft batch` in one run (its CSV is written to `out`).
+fn in_worn_out_fabric(ids: &[String], out: &Path) -> Vec<String> {
+    let csv: String = std::iter::once("id,location".to_string())
+        .chain(ids.iter().map(|id| format!("{id},{id}")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let plots = out.join("tn-10.csv");
+    std::fs::write(&plots, csv).unwrap();
+    let plots = plots.to_str().unwrap();
+    let b = baft(
+        &["batch", plots, "--data", "data", "--format", "json"],
+        None,
+    );
+    assert_ok(&b);
+    let mut in_fabric = Vec::new();
+    for line in String::from_utf8_lossy(&b.stdout).lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        let worn = row["layers"]["worn-out-fabric"].as_str().unwrap();
+        let (status, share) = worn.split_once(':').unwrap();
+        let share: f64 = share.parse().unwrap();
+        if status == "inside" || (status == "partly_inside" && share >= 0.5) {
+            in_fabric.push(row["id"].as_str().unwrap().to_string());
+        }
+    }
+    in_fabric
 }

@@ -26,7 +26,7 @@ use crate::base::LocalText;
 use crate::dataset::{read_plot_outline, Dataset};
 use crate::error::BaftError;
 use crate::input::{address, parse_location_with, plate, ParsedLocation};
-use crate::layer::parcels::postal;
+use crate::layer::parcels::{postal, ParcelLayer};
 use serde::Serialize;
 
 /// A block or neighbourhood found by name or id.
@@ -80,36 +80,9 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     let norm = crate::base::digits::normalize(text);
     let t = norm.trim();
     let parcels = ds.parcels.as_ref();
-    // A plot's own id, as answers show it (`QB-0232-001`): one word with a letter in it.
-    let id_like = t.len() <= 64 && t.chars().any(char::is_alphabetic) && !t.contains(' ');
-    if let Some(i) = parcels
-        .filter(|_| id_like)
-        .and_then(|p| p.find_id(t).or_else(|| p.find_id(&t.to_uppercase())))
-    {
-        return Ok(Found::Parcels(vec![i]));
-    }
-    if let (Some(code), Some(parcels)) = (postal::parse(t), parcels) {
-        if parcels.has_postal_codes() {
-            let found = parcels.find_postal(code);
-            return if found.is_empty() {
-                Err(BaftError::PostalCodeNotFound {
-                    postal_code: postal::text(code),
-                })
-            } else {
-                Ok(Found::Parcels(found))
-            };
-        }
-    }
     let as_plate = plate::parse_plate(t);
-    // Whole numbers around a slash are a plate (121/11), not a lat/lon pair, when the data has
-    // plots to look it up in.
-    if let (Some(q), Some(parcels)) = (as_plate, parcels) {
-        let found = parcels.find_plate(q);
-        return if found.is_empty() {
-            Err(BaftError::PlotNotFound { text: t.into() })
-        } else {
-            Ok(Found::Parcels(found))
-        };
+    if let Some(found) = parcels.and_then(|p| by_plot_key(p, t, as_plate)) {
+        return found;
     }
     let location_error = match parse_location_with(text, ds.parse_options()) {
         Ok(l) => return Ok(Found::Location(l)),
@@ -126,34 +99,80 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
             .map(|i| Found::Parcels(vec![i]))
             .ok_or(BaftError::PlotNotFound { text: code });
     }
-    if let (Some(q), Some(parcels)) = (address::parse_address(t), parcels) {
-        // The number is compared first, so the common case folds few street names; the whole
-        // layer's streets are folded only to tell "no such number" from "no such street".
-        let found = parcels.find_address(&q);
-        if !found.is_empty() {
-            return Ok(Found::Parcels(found));
-        }
-        if parcels.has_addresses() && parcels.has_street(&q.street) {
-            return Err(BaftError::AddressNotFound {
-                street: q.street_text,
-                number: q.number,
-            });
-        }
+    if let Some(found) = parcels.and_then(|p| by_address(p, t)) {
+        return found;
     }
-    let hits = zones_named(ds, text);
-    if !hits.is_empty() {
-        return Ok(Found::Zones(hits));
-    }
-    if let Some(found) = ds.streets.as_ref().map(|s| s.find(text)) {
-        if !found.is_empty() {
-            return Ok(Found::Streets(found));
-        }
+    if let Some(found) = by_name(ds, text) {
+        return Ok(found);
     }
     // Meant as a plate but not one: say how to write a plate, not how to write coordinates.
     if parcels.is_some() && plate::looks_like_plate(t) {
         return Err(BaftError::NotAPlate { text: t.into() });
     }
     Err(not_found(location_error, has_parcels))
+}
+
+/// The text as one of a plot's own keys, tried before coordinates: its id (`QB-0232-001`), a
+/// postal code, or a plate (`121/11`: whole numbers around a slash are a plate, not a lat/lon
+/// pair, when the data has plots to look it up in). `None`: it is none of them.
+fn by_plot_key(
+    parcels: &ParcelLayer,
+    t: &str,
+    as_plate: Option<plate::PlateQuery>,
+) -> Option<Result<Found, BaftError>> {
+    // A plot's own id, as answers show it: one word with a letter in it.
+    let id_like = t.len() <= 64 && t.chars().any(char::is_alphabetic) && !t.contains(' ');
+    if let Some(i) = Some(t).filter(|_| id_like).and_then(|t| {
+        parcels
+            .find_id(t)
+            .or_else(|| parcels.find_id(&t.to_uppercase()))
+    }) {
+        return Some(Ok(Found::Parcels(vec![i])));
+    }
+    if let Some(code) = postal::parse(t).filter(|_| parcels.has_postal_codes()) {
+        let found = parcels.find_postal(code);
+        return Some(if found.is_empty() {
+            Err(BaftError::PostalCodeNotFound {
+                postal_code: postal::text(code),
+            })
+        } else {
+            Ok(Found::Parcels(found))
+        });
+    }
+    let found = parcels.find_plate(as_plate?);
+    Some(if found.is_empty() {
+        Err(BaftError::PlotNotFound { text: t.into() })
+    } else {
+        Ok(Found::Parcels(found))
+    })
+}
+
+/// The text as a street address. `None`: it is not one, or no plot has it and the layer cannot
+/// tell (so the other forms are tried).
+fn by_address(parcels: &ParcelLayer, t: &str) -> Option<Result<Found, BaftError>> {
+    let q = address::parse_address(t)?;
+    // The number is compared first, so the common case folds few street names; the whole
+    // layer's streets are folded only to tell "no such number" from "no such street".
+    let found = parcels.find_address(&q);
+    if !found.is_empty() {
+        return Some(Ok(Found::Parcels(found)));
+    }
+    (parcels.has_addresses() && parcels.has_street(&q.street)).then(|| {
+        Err(BaftError::AddressNotFound {
+            street: q.street_text,
+            number: q.number,
+        })
+    })
+}
+
+/// The text as a zone's or a street's name.
+fn by_name(ds: &Dataset, text: &str) -> Option<Found> {
+    let hits = zones_named(ds, text);
+    if !hits.is_empty() {
+        return Some(Found::Zones(hits));
+    }
+    let found = ds.streets.as_ref()?.find(text);
+    (!found.is_empty()).then_some(Found::Streets(found))
 }
 
 /// Nothing matched: [`BaftError::NotFound`], whose message lists every form the box takes (not

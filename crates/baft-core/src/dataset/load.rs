@@ -5,7 +5,10 @@ use super::Dataset;
 use crate::error::{BaftError, Problem};
 use crate::geometry::projection::TransverseMercator;
 use crate::layer::Layer;
-use crate::read::manifest::Manifest;
+use crate::read::manifest::{
+    ApprovalDate, Basemap, BoundaryVersion, CheckSettings, City, LayerKind, LayerSpec, LocalText,
+    Manifest, Source, FORMAT_VERSION,
+};
 use crate::read::plan::{load_plan, Planned, Role};
 
 /// A file's contents, as the caller read it.
@@ -127,31 +130,8 @@ impl Dataset {
         name: &str,
         text: &str,
     ) -> Result<(Dataset, Vec<Problem>), BaftError> {
-        use crate::read::manifest::*;
+        let (spec, version) = single_file_layer(name);
         // First pass in a provisional frame to find the data's centre.
-        let version = BoundaryVersion {
-            id: "file".into(),
-            title: LocalText::new(name, name),
-            file: name.into(),
-            approved: ApprovalDate {
-                jalali: "".into(),
-                iso: "".into(),
-            },
-            approved_by: LocalText::default(),
-            crs: None,
-        };
-        let spec = LayerSpec {
-            id: "zones".into(),
-            kind: LayerKind::WornOutFabric,
-            name: LocalText::new(name, name),
-            versions: vec![version.clone()],
-            current: None,
-            source: Source::default(),
-            id_property: None,
-            name_property: None,
-            name_en_property: None,
-            colour: "#c0392b".into(),
-        };
         let probe = Layer::load(
             &spec,
             &version,
@@ -159,51 +139,91 @@ impl Dataset {
             text,
             &TransverseMercator::local(51.0, 32.0),
         );
-        let (mut minx, mut miny, mut maxx, mut maxy) = (
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        );
-        for z in &probe.zones {
-            for p in z.lon_lat.iter() {
-                for c in &p.exterior().0 {
-                    (minx, miny, maxx, maxy) =
-                        (minx.min(c.x), miny.min(c.y), maxx.max(c.x), maxy.max(c.y));
-                }
-            }
-        }
-        if !minx.is_finite() {
-            minx = 44.0;
-            miny = 25.0;
-            maxx = 63.0;
-            maxy = 40.0;
-        }
-        let manifest = Manifest {
-            format_version: FORMAT_VERSION,
-            data_version: name.into(),
-            sample_data: false,
-            published: None,
-            title: LocalText::new(name, name),
-            city: City {
-                name: LocalText::new(name, name),
-                center: [(minx + maxx) / 2.0, (miny + maxy) / 2.0],
-                envelope: [minx, miny, maxx, maxy],
-                utm_zone: crate::geometry::projection::utm_zone_for((minx + maxx) / 2.0),
-            },
-            checking: CheckSettings::default(),
-            basemap: Basemap::default(),
-            layers: vec![spec.clone()],
-            packages: None,
-            parcels: None,
-            offices: None,
-            streets: None,
-            blocks: None,
-            designation: None,
-            embed: Default::default(),
-        };
+        let manifest = single_file_manifest(name, &spec, envelope_of(&probe));
         let mut ds = Dataset::new(manifest);
         let problems = ds.add_layer(&spec, &version, name, text);
         Ok((ds, problems))
+    }
+}
+
+/// The one layer of a single file: kind worn-out fabric, one version named after the file.
+fn single_file_layer(name: &str) -> (LayerSpec, BoundaryVersion) {
+    let version = BoundaryVersion {
+        id: "file".into(),
+        title: LocalText::new(name, name),
+        file: name.into(),
+        approved: ApprovalDate {
+            jalali: "".into(),
+            iso: "".into(),
+        },
+        approved_by: LocalText::default(),
+        crs: None,
+    };
+    let spec = LayerSpec {
+        id: "zones".into(),
+        kind: LayerKind::WornOutFabric,
+        name: LocalText::new(name, name),
+        versions: vec![version.clone()],
+        current: None,
+        source: Source::default(),
+        id_property: None,
+        name_property: None,
+        name_en_property: None,
+        colour: "#c0392b".into(),
+    };
+    (spec, version)
+}
+
+/// The lon/lat envelope `[min lon, min lat, max lon, max lat]` of a layer's zones; Iran's, when
+/// the layer has none.
+fn envelope_of(layer: &Layer) -> [f64; 4] {
+    let mut env = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for p in layer.zones.iter().flat_map(|z| z.lon_lat.iter()) {
+        for c in &p.exterior().0 {
+            env = [
+                env[0].min(c.x),
+                env[1].min(c.y),
+                env[2].max(c.x),
+                env[3].max(c.y),
+            ];
+        }
+    }
+    if env[0].is_finite() {
+        env
+    } else {
+        [44.0, 25.0, 63.0, 40.0]
+    }
+}
+
+/// The manifest of a single file's dataset: default settings, centred on `envelope`.
+fn single_file_manifest(name: &str, spec: &LayerSpec, envelope: [f64; 4]) -> Manifest {
+    let [minx, miny, maxx, maxy] = envelope;
+    Manifest {
+        format_version: FORMAT_VERSION,
+        data_version: name.into(),
+        sample_data: false,
+        published: None,
+        title: LocalText::new(name, name),
+        city: City {
+            name: LocalText::new(name, name),
+            center: [(minx + maxx) / 2.0, (miny + maxy) / 2.0],
+            envelope,
+            utm_zone: crate::geometry::projection::utm_zone_for((minx + maxx) / 2.0),
+        },
+        checking: CheckSettings::default(),
+        basemap: Basemap::default(),
+        layers: vec![spec.clone()],
+        packages: None,
+        parcels: None,
+        offices: None,
+        streets: None,
+        blocks: None,
+        designation: None,
+        embed: Default::default(),
     }
 }
