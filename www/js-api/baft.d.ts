@@ -5,7 +5,8 @@
 // `baft check --json` prints them. Optional fields (`?`) are absent when they don't apply;
 // fields typed `| null` are present and null when unknown.
 
-// The vocabulary and the core's objects: baft-core.d.ts.
+// The vocabulary and the core's objects: baft-core.d.ts, all re-exported (`export type *`
+// needs TypeScript 5.0 or later).
 export type * from './baft-core.js';
 import type {
   Lang, LocalText, ApprovalDate, LayerKind, PointStatus, PlotStatus, Verdict, Truth, FactKey,

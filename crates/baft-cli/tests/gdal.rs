@@ -242,7 +242,6 @@ fn questions_about_sample_plots() -> Vec<String> {
         &std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap(),
     )
     .unwrap();
-    // Plot ids, plates, renovation codes, and points at plot corners and just beside them.
     let mut questions = Vec::new();
     for f in src["features"].as_array().unwrap().iter().step_by(97) {
         let p = &f["properties"];
@@ -266,9 +265,8 @@ fn questions_about_sample_plots() -> Vec<String> {
 /// them) into `t/fixed`; `baft validate` checks FlatGeobuf files as it checks GeoJSON: clean
 /// here, and a cut file is an error naming it.
 fn fix_and_validate_take_flatgeobuf(t: &Path, d: &Path) {
-    // `baft fix` copies FlatGeobuf files as they are (and fixes the GeoJSON beside them).
     let fixed = t.join("fixed");
-    let f = staff("fix", &d, &fixed);
+    let f = staff("fix", d, &fixed);
     assert_eq!(
         f.status.code(),
         Some(0),

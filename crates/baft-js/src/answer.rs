@@ -1,4 +1,5 @@
-//! The one answer object the JS API returns for every check (see `www/js-api/baft.d.ts`).
+//! The one answer object the JS API returns for every check (see `www/js-api/baft.d.ts`; the
+//! core's objects it carries are typed in `baft-core.d.ts`).
 //!
 //! Its own fields are camelCase and made for display (statuses, %, the version used, the
 //! packages with their verdicts and reasons in words). `report`, `incentives`, `facts`,
