@@ -190,7 +190,7 @@ async fn incentives_render_and_follow_the_facts_form() {
         pkg("national-1401-inside-fabric")
             .get_attribute("data-status")
             .as_deref(),
-        Some("mayapply")
+        Some("may_apply")
     );
     assert!(pkg("national-1401-inside-fabric")
         .text_content()

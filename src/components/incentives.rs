@@ -105,7 +105,7 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
         .map(|by| format!("{} {by}", t(lang, i18n::COUNTED_INSTEAD)));
     let note = p.assumption_note.as_ref().map(|n| n.get(lang).to_string());
     view! {
-        <li class="package" data-package=p.id.clone() data-status=format!("{:?}", r.status).to_lowercase() data-counted=r.counted.to_string()>
+        <li class="package" data-package=p.id.clone() data-status=r.status.as_str() data-counted=r.counted.to_string()>
             <h4>{p.name.get(lang).to_string()}
                 {p.sample_assumption.then(|| view! { " " <span class="badge">{t(lang, i18n::SAMPLE_ASSUMPTION)}</span> })}
             </h4>

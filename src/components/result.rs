@@ -5,7 +5,7 @@ use crate::i18n::{self, t};
 use crate::state::{use_state, AppState, Outcome};
 use baft_core::answer::{Choice, Choices, Place, Report};
 use baft_core::check::words as text;
-use baft_core::check::{LayerRef, PlotReport, PlotStatus, PointReport, PointStatus};
+use baft_core::check::{LayerRef, PlotReport, PointReport};
 use baft_core::input::InputForm;
 use baft_core::Lang;
 use leptos::prelude::*;
@@ -183,15 +183,14 @@ fn parcel_details(p: &baft_core::layer::parcels::ParcelInfo, lang: Lang) -> impl
 /// what changed across versions (from `histories`: layer id, sentence).
 fn layer_row(
     layer: &LayerRef,
-    status: String,
-    class: &'static str,
+    status: &'static str,
     badge: String,
     sentence: String,
     histories: &[(String, String)],
     l: Lang,
 ) -> impl IntoView {
     let history = history_of(histories, &layer.id);
-    let icon = status_icon(&status);
+    let (class, icon) = status_look(status);
     view! {
         <li class="layer-result" data-layer=layer.id.clone() data-status=status>
             <h3>{layer.name.get(l).to_string()}" "<span class=class><span class="icon" aria-hidden="true">{icon}</span>{badge}</span></h3>
@@ -202,13 +201,16 @@ fn layer_row(
     }
 }
 
-/// The status's icon, shown with its word and colour (never colour alone): a tick inside (good
-/// news: incentives), a half disc on the boundary or partly inside, a ring outside.
-fn status_icon(status: &str) -> &'static str {
+/// A status's badge class and icon, from its serialised name (the core's `as_str`, also the
+/// row's `data-status`). The icon is shown with the word and the colour (never colour alone): a
+/// tick inside (good news: incentives), a half disc on the boundary or partly inside, a ring
+/// outside.
+fn status_look(status: &str) -> (&'static str, &'static str) {
     match status {
-        "inside" => "✓",
-        "outside" => "○",
-        _ => "◐",
+        "inside" => ("status inside", "✓"),
+        "outside" => ("status outside", "○"),
+        "on_boundary" => ("status boundary", "◐"),
+        _ => ("status partly", "◐"),
     }
 }
 
@@ -231,15 +233,9 @@ fn point_rows(report: &PointReport, histories: &[(String, String)], l: Lang) -> 
         .layers
         .iter()
         .map(|r| {
-            let class = match r.status {
-                PointStatus::Inside => "status inside",
-                PointStatus::OnBoundary => "status boundary",
-                PointStatus::Outside => "status outside",
-            };
-            let status = format!("{:?}", r.status).to_lowercase();
             let badge = text::point_status_word(r.status, l).to_string();
             let sentence = text::point_sentence(r, l);
-            layer_row(&r.layer, status, class, badge, sentence, histories, l)
+            layer_row(&r.layer, r.status.as_str(), badge, sentence, histories, l)
         })
         .collect_view()
 }
@@ -250,19 +246,10 @@ fn plot_rows(report: &PlotReport, histories: &[(String, String)], l: Lang) -> im
         .layers
         .iter()
         .map(|r| {
-            let class = match r.status {
-                PlotStatus::Inside => "status inside",
-                PlotStatus::PartlyInside => "status partly",
-                PlotStatus::Outside => "status outside",
-            };
-            let status = format!("{:?}", r.status).to_lowercase();
-            let badge = format!(
-                "{} {}",
-                text::plot_status_word(r.status, l),
-                text::percent(r.share, l)
-            );
+            let word = text::plot_status_word(r.status, l);
+            let badge = format!("{word} {}", text::percent(r.share, l));
             let sentence = text::plot_sentence(r, l);
-            layer_row(&r.layer, status, class, badge, sentence, histories, l)
+            layer_row(&r.layer, r.status.as_str(), badge, sentence, histories, l)
         })
         .collect_view()
 }

@@ -56,7 +56,7 @@ test('tapping the map checks that point, and the answer matches the native CLI',
   expect(Math.abs(lon - o.lon)).toBeLessThan(0.0005);
   const cli = cliCheck(typed);
   for (const l of cli.result.layers) {
-    await expect(layer(page, l.layer.id)).toHaveAttribute('data-status', l.status.replace('_', ''));
+    await expect(layer(page, l.layer.id)).toHaveAttribute('data-status', l.status);
   }
   expect(offOrigin).toEqual([]);
 });
@@ -107,7 +107,7 @@ test('uploading a plot outline gives the share inside', async ({ page }) => {
   await openApp(page);
   await page.locator('input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures', FX.straddling_plot.file));
   const worn = layer(page, 'worn-out-fabric');
-  await expect(worn).toHaveAttribute('data-status', 'partlyinside');
+  await expect(worn).toHaveAttribute('data-status', 'partly_inside');
   await expect(worn).toContainText('۶۰٫۰٪');
   await expect(worn).toContainText('با دفتر تسهیلات تأیید کنید');
   await expect(page.locator('#result .where')).toContainText('متر مربع');

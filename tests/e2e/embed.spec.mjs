@@ -20,7 +20,6 @@ const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'data/manifest.json'), 'utf8
 const LAYER_IDS = MANIFEST.layers.map((l) => l.id);
 const STATUSES = ['inside', 'on_boundary', 'outside', 'partly_inside'];
 const VERDICTS = ['applies', 'may_apply', 'does_not_apply', 'not_in_force'];
-const domStatus = (s) => s.replace('_', ''); // 'partly_inside' → data-status="partlyinside"
 const latinDigits = (s) => String(s).replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
 // The version that answers checks: the layer's `current`, or else the latest approval.
 function currentVersion(id) {
@@ -156,7 +155,7 @@ async function expectSummary(summary, root, { lat, lon, layers }) {
     expect(l.version).toBe(currentVersion(l.id).id);
     expect(latinDigits(l.approved)).toBe(currentVersion(l.id).approved.jalali);
     expect(Array.isArray(l.zones)).toBe(true);
-    await expect(root.locator(`#result [data-layer="${l.id}"]`)).toHaveAttribute('data-status', domStatus(l.status));
+    await expect(root.locator(`#result [data-layer="${l.id}"]`)).toHaveAttribute('data-status', l.status);
   }
   const byId = Object.fromEntries(summary.layers.map((l) => [l.id, l]));
   for (const [id, want] of Object.entries(layers)) {
@@ -178,7 +177,7 @@ async function expectLinkShows(context, link, summary) {
   const other = await context.newPage();
   const { errors, offOrigin } = await openApp(other, url.href);
   for (const l of summary.layers) {
-    await expect(layer(other, l.id)).toHaveAttribute('data-status', domStatus(l.status));
+    await expect(layer(other, l.id)).toHaveAttribute('data-status', l.status);
   }
   expect(errors).toEqual([]);
   expect(offOrigin).toEqual([]);

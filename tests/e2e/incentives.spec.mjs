@@ -12,7 +12,7 @@ test('a plot in a worn-out block: answer the facts form, see the packages and va
   await search(page, `${p.lat}, ${p.lon}`);
   await expect(page.locator('#incentives-title')).toHaveText('بسته‌های تشویقی شما');
   // Before the owner says anything, the street question is open and nothing is guessed.
-  await expect(pkg(page, 'national-1401-inside-fabric')).toHaveAttribute('data-status', 'mayapply');
+  await expect(pkg(page, 'national-1401-inside-fabric')).toHaveAttribute('data-status', 'may_apply');
   await expect(pkg(page, 'national-1401-inside-fabric')).toContainText('بستگی دارد به');
   await expect(page.locator('.incentives')).toContainText('مساحت ملک را وارد کنید');
   await page.getByLabel('مساحت ملک (متر مربع)').fill('۱۸۰');
@@ -23,9 +23,9 @@ test('a plot in a worn-out block: answer the facts form, see the packages and va
   await page.getByLabel('تعداد واحدهای برنامه‌ریزی‌شده').press('Tab');
   await expect(pkg(page, 'national-1401-inside-fabric')).toHaveAttribute('data-status', 'applies');
   await expect(pkg(page, 'national-1401-inside-fabric')).toContainText('۱ طبقهٔ اضافه');
-  await expect(pkg(page, 'national-1401-main-axis')).toHaveAttribute('data-status', 'doesnotapply');
+  await expect(pkg(page, 'national-1401-main-axis')).toHaveAttribute('data-status', 'does_not_apply');
   await expect(pkg(page, 'permit-fee-discount-1384')).toHaveAttribute('data-status', 'applies');
-  await expect(pkg(page, 'informal-settlement-upgrading')).toHaveAttribute('data-status', 'doesnotapply');
+  await expect(pkg(page, 'informal-settlement-upgrading')).toHaveAttribute('data-status', 'does_not_apply');
   // Hand-worked: 50% of 12,000,000 × 1.2 × 432 m² = 3,110,400,000 rial; loans 4 × 3.5 bn.
   const worth = page.locator('.worth');
   await expect(worth).toContainText('۱۰۸٫۰ متر مربع');

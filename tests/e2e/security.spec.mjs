@@ -34,7 +34,7 @@ test('the site is served with a strict CSP and runs through every view without a
   await page.locator('details.compare > summary').click();
   await page.locator('button.lang').click();
   await page.locator('input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/plot-straddling.geojson'));
-  await expect(page.locator('#result [data-status="partlyinside"]').first()).toBeVisible();
+  await expect(page.locator('#result [data-status="partly_inside"]').first()).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.cert-qr svg')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });

@@ -44,7 +44,7 @@ test('a point link reopens the same answer, language and facts in a new tab', as
 test('a plot outline link reopens the same shares; it is short enough for a text message', async ({ page, context }) => {
   await openApp(page);
   await page.locator('input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/plot-straddling.geojson'));
-  await expect(page.locator('#result [data-status="partlyinside"]').first()).toBeVisible();
+  await expect(page.locator('#result [data-status="partly_inside"]').first()).toBeVisible();
   const hash = await fragment(page);
   const g = hash.match(/g=([^&]+)/)[1];
   // Measured for docs/embedding.md: a 4-corner surveyed plot.
@@ -54,7 +54,7 @@ test('a plot outline link reopens the same shares; it is short enough for a text
   const before = await page.locator('#result').innerText();
   const other = await context.newPage();
   await openApp(other, page.url().replace(/^https?:\/\/[^/]+/, ''));
-  await expect(other.locator('#result [data-status="partlyinside"]').first()).toBeVisible();
+  await expect(other.locator('#result [data-status="partly_inside"]').first()).toBeVisible();
   expect(await statuses(other)).toEqual(await statuses(page));
   // The same percentages, to the digit shown.
   const pct = (t) => t.match(/[\d۰-۹]+([.٫][\d۰-۹]+)?\s?[%٪]/g);

@@ -26,7 +26,7 @@ test('search by plate in Persian digits: the plot is outlined, its survey shown 
   await expect(page.locator('#result .where')).toContainText('متر مربع');
   // The survey's facts are used without asking: "from the parcel layer".
   await expect(page.locator('.incentives')).toContainText('از لایهٔ پلاک‌ها');
-  await expect(page.locator('.incentives [data-status="mayapply"][data-package^="national-1401-inside"]')).toHaveCount(0);
+  await expect(page.locator('.incentives [data-status="may_apply"][data-package^="national-1401-inside"]')).toHaveCount(0);
   // By renovation code too (as printed on the fee receipt).
   const q = PARCELS[2000].properties;
   await search(page, `کد نوسازی ${persianDigits(q.renovation_code)}`);
