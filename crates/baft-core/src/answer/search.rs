@@ -122,12 +122,11 @@ fn by_plot_key(
 ) -> Option<Result<Found, BaftError>> {
     // A plot's own id, as answers show it: one word with a letter in it.
     let id_like = t.len() <= 64 && t.chars().any(char::is_alphabetic) && !t.contains(' ');
-    if let Some(i) = Some(t).filter(|_| id_like).and_then(|t| {
-        parcels
-            .find_id(t)
-            .or_else(|| parcels.find_id(&t.to_uppercase()))
-    }) {
-        return Some(Ok(Found::Parcels(vec![i])));
+    if id_like {
+        let found = parcels.find_id(t);
+        if let Some(i) = found.or_else(|| parcels.find_id(&t.to_uppercase())) {
+            return Some(Ok(Found::Parcels(vec![i])));
+        }
     }
     if let Some(code) = postal::parse(t).filter(|_| parcels.has_postal_codes()) {
         let found = parcels.find_postal(code);

@@ -10,6 +10,7 @@ use crate::read::manifest::{
     Manifest, Source, FORMAT_VERSION,
 };
 use crate::read::plan::{load_plan, Planned, Role};
+use geo::{BoundingRect, LineString};
 
 /// A file's contents, as the caller read it.
 #[derive(Debug, Clone)]
@@ -177,26 +178,11 @@ fn single_file_layer(name: &str) -> (LayerSpec, BoundaryVersion) {
 /// The lon/lat envelope `[min lon, min lat, max lon, max lat]` of a layer's zones; Iran's, when
 /// the layer has none.
 fn envelope_of(layer: &Layer) -> [f64; 4] {
-    let mut env = [
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    for p in layer.zones.iter().flat_map(|z| z.lon_lat.iter()) {
-        for c in &p.exterior().0 {
-            env = [
-                env[0].min(c.x),
-                env[1].min(c.y),
-                env[2].max(c.x),
-                env[3].max(c.y),
-            ];
-        }
-    }
-    if env[0].is_finite() {
-        env
-    } else {
-        [44.0, 25.0, 63.0, 40.0]
+    let polygons = layer.zones.iter().flat_map(|z| z.lon_lat.iter());
+    let corners = polygons.flat_map(|p| p.exterior().0.iter().copied());
+    match LineString::from_iter(corners).bounding_rect() {
+        Some(r) => [r.min().x, r.min().y, r.max().x, r.max().y],
+        None => [44.0, 25.0, 63.0, 40.0],
     }
 }
 
@@ -225,5 +211,29 @@ fn single_file_manifest(name: &str, spec: &LayerSpec, envelope: [f64; 4]) -> Man
         blocks: None,
         designation: None,
         embed: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dataset;
+
+    /// Two zones apart, one with a hole: the envelope spans both outer rings, and the city's
+    /// centre is its middle.
+    #[test]
+    fn a_single_file_is_centred_on_all_its_zones() {
+        let zones = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Polygon","coordinates":[
+            [[50.90,35.70],[50.92,35.70],[50.92,35.72],[50.90,35.72],[50.90,35.70]],
+            [[50.905,35.705],[50.91,35.705],[50.91,35.71],[50.905,35.71],[50.905,35.705]]]}},
+          {"type":"Feature","properties":{"id":"b"},"geometry":{"type":"MultiPolygon","coordinates":[
+            [[[50.95,35.68],[50.97,35.68],[50.96,35.69],[50.95,35.68]]]]}}]}"#;
+        let city = Dataset::from_single_file("zones.geojson", zones)
+            .unwrap()
+            .manifest
+            .city;
+        assert_eq!(city.envelope, [50.90, 35.68, 50.97, 35.72]);
+        assert!((city.center[0] - 50.935).abs() < 1e-12 && (city.center[1] - 35.70).abs() < 1e-12);
+        assert_eq!(city.utm_zone, 39);
     }
 }
