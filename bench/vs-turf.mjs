@@ -18,6 +18,9 @@ import { startServer } from '../scripts/serve-dist.mjs';
 import { currentFiles } from './peer.mjs';
 import { randomIndexes, randomPoints } from './vs-common.mjs';
 import { compare, comparePlots, makeProbes } from './vs-agreement.mjs';
+import { PHONE_NETWORK, firstAnswer as timeFirstAnswer } from './first-answer.mjs';
+
+const firstAnswer = (browser, url, network) => timeFirstAnswer(browser, url, network, THROTTLE);
 
 const env = (k, d) => process.env[k] || d;
 const SIZES = env('BAFT_VS_SIZES', '10000,50000,200000').split(',').map(Number);
@@ -115,44 +118,6 @@ async function sideRun(browser, port, page_, base, { n, answers, overlaps = true
   if (errors.length) throw new Error(`${page_} ${base}: ${errors.join('; ')}`);
   await context.close();
   return r;
-}
-
-/** A phone's mobile network for the first-answer row that asks for one: 150 ms round trips,
- * 6.4 Mbit/s down, 0.75 up (CDP network emulation; localhost is otherwise instant). */
-const PHONE_NETWORK = { offline: false, latency: 150, downloadThroughput: 6.4e6 / 8, uploadThroughput: 0.75e6 / 8 };
-
-async function firstAnswer(browser, url, network = null) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  if (network) {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', network);
-  }
-  await page.addInitScript(() => {
-    // `ms`: the answer's first row in the DOM. `visible`: its text painted (Element Timing on the
-    // rows and everything in them, set as they enter the DOM, before any frame draws them), which
-    // counts the layout, the fonts and the paint the answer still needed.
-    window.__painted = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.identifier === 'answer') window.__painted.push(e.renderTime || e.loadTime);
-    }).observe({ type: 'element', buffered: true });
-    const mark = () => {
-      const rows = document.querySelectorAll('#result [data-layer], #result [data-layer] *');
-      if (window.__firstAnswer === undefined && rows.length) window.__firstAnswer = performance.now();
-      if (window.__firstAnswer !== undefined) rows.forEach((e) => e.setAttribute('elementtiming', 'answer'));
-    };
-    new MutationObserver(mark).observe(document, { subtree: true, childList: true });
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 600_000, polling: 50 });
-  // Text that is never painted (rows off screen) leaves `visible` null rather than hanging.
-  await page.waitForFunction(() => window.__painted.length > 0, null, { timeout: 30_000, polling: 50 }).catch(() => {});
-  const { ms, visible } = await page.evaluate(() => ({ ms: window.__firstAnswer, visible: window.__painted.length ? Math.min(...window.__painted) : null }));
-  const layers = await page.locator('#result [data-layer]').count();
-  await context.close();
-  return { ms, visible, layers };
 }
 
 // ---------------------------------------------------------------------------------------------

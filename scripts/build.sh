@@ -11,17 +11,22 @@ bash scripts/setup.sh
 # Local tools first: npm binaryen's wasm-opt (never Debian's binaryen 108), pinned trunk and wasm-bindgen.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
+# The linker keeps its relocations for wasm-split-cli (scripts/split.mjs).
+SPLIT_FLAGS="-Clink-args=--emit-relocs"
 if rustup +nightly component list --installed 2>/dev/null | grep -q '^rust-src' \
    && rustup +nightly target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   export RUSTUP_TOOLCHAIN=nightly
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none $SPLIT_FLAGS"
   # Fetch std's own dependencies once (online), so that Trunk's offline build finds them.
-  cargo build --release --target wasm32-unknown-unknown --bin baft-app --quiet
+  cargo build --release --target wasm32-unknown-unknown --bin baft-app --features split --quiet
 else
   echo "[build] no nightly with rust-src: building with stable (larger wasm)" >&2
+  export RUSTFLAGS="$SPLIT_FLAGS"
 fi
-trunk build --release --offline "$@"
+trunk build --release --offline --features split "$@"
+# The parts after the first answer into their own module (src/components/later.rs).
+node scripts/split.mjs dist
 # Strict-CSP fix-ups (Trunk's inline loader to a file, integrity everywhere), service-worker stamp.
 node scripts/postbuild.mjs dist
 # The JS API for integrators (ES module + wasm + types + example) into dist/js-api/.

@@ -60,6 +60,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# 4a. wasm-split-cli (the splitter Leptos's `cargo leptos --split` uses; Trunk has none): cuts the
+#     parts after the first answer out of the app's module (scripts/split.mjs). About 2 minutes.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # 4b. cargo-fuzz, for the fuzz step of the test command (fuzz/run.sh; it needs the nightly
 #     toolchain, so it is skipped when there is none). About 1 minute.
 if rustup toolchain list | grep -q '^nightly' && ! cargo fuzz --version >/dev/null 2>&1; then

@@ -41,7 +41,15 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // the app takes the page's early read of the manifest (www/early.js) and draws the printed
 // certificate once the first answer is painted (474.3; 474.2 with one HTTP-error helper). The way further down is issue 11's
 // lazily loaded second module. See docs/performance.md.
-const BUDGET_GZIP_KB = 475;
+// Since the parts after the first answer are a second module (src/components/later.rs, cut out
+// by scripts/split.mjs), two budgets: what the first answer needs (the main module, its JS glue,
+// snippets and the later module's loader), and everything together (with the later module and
+// its shared chunks). Issue 11's targets are 300 and 400 KB. First measured at 409.7 KB for the
+// first answer (474.2 before: the office, the packages, the comparison, the certificate and the
+// share bar moved out) and 494.8 KB in all (the later module 85.0 KB: +20.6 KB for what the two
+// modules both carry).
+const BUDGET_FIRST_GZIP_KB = 411;
+const BUDGET_GZIP_KB = 496;
 const dist = 'dist';
 const files = [];
 (function walk(d) {
@@ -53,6 +61,7 @@ const files = [];
 files.sort();
 const kb = (n) => (n / 1024).toFixed(1);
 let appGzip = 0;
+let laterGzip = 0;
 console.log('| asset | raw KB | gzip KB | brotli KB |');
 console.log('|---|---:|---:|---:|');
 for (const f of files) {
@@ -60,11 +69,15 @@ for (const f of files) {
   const gz = gzipSync(buf, { level: 9 }).length;
   const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rel = relative(dist, f);
-  const isApp = /^baft-app-.*(_bg\.wasm|\.js)$/.test(rel) || rel.startsWith('snippets/');
+  const isApp = /^baft-app-.*(_bg\.wasm|\.js)$/.test(rel) || rel.startsWith('snippets/') || rel === '__wasm_split.js';
+  const isLater = /^(split|chunk)_.*\.wasm$/.test(rel);
   if (isApp) appGzip += gz;
-  console.log(`| ${rel}${isApp ? ' (app)' : ''} | ${kb(buf.length)} | ${kb(gz)} | ${kb(br)} |`);
+  if (isLater) laterGzip += gz;
+  console.log(`| ${rel}${isApp ? ' (app)' : isLater ? ' (app, later)' : ''} | ${kb(buf.length)} | ${kb(gz)} | ${kb(br)} |`);
 }
-console.log(`\nApp code (wasm + JS glue + snippets), gzip: ${kb(appGzip)} KB; budget ${BUDGET_GZIP_KB} KB.`);
+const allGzip = appGzip + laterGzip;
+console.log(`\nApp code for the first answer (wasm + JS glue + snippets + the later module's loader), gzip: ${kb(appGzip)} KB; budget ${BUDGET_FIRST_GZIP_KB} KB.`);
+console.log(`App code after it (the later module and its chunks), gzip: ${kb(laterGzip)} KB; all app code ${kb(allGzip)} KB; budget ${BUDGET_GZIP_KB} KB.`);
 // The staff page's module (issue 13) is loaded only by staff/index.html: the owners' page and the
 // owners' service worker (its app-shell list, and its two parts) must name nothing under staff/.
 const staffGzip = files.filter((f) => relative(dist, f).startsWith('staff/'))
@@ -76,7 +89,15 @@ if (process.argv.includes('--check') && owners.length) {
   console.error(`the owners' ${owners.join(' and ')} name the staff page's files: owners would download them`);
   process.exit(1);
 }
-if (process.argv.includes('--check') && appGzip > BUDGET_GZIP_KB * 1024) {
-  console.error(`size budget exceeded: ${kb(appGzip)} KB > ${BUDGET_GZIP_KB} KB gzip`);
+if (process.argv.includes('--check') && !files.some((f) => /^split_later-[0-9a-f]+\.wasm$/.test(relative(dist, f)))) {
+  console.error('no later module (split_later-*.wasm) in dist/: the app was not split (scripts/split.mjs)');
+  process.exit(1);
+}
+if (process.argv.includes('--check') && appGzip > BUDGET_FIRST_GZIP_KB * 1024) {
+  console.error(`size budget exceeded: the first answer's ${kb(appGzip)} KB > ${BUDGET_FIRST_GZIP_KB} KB gzip`);
+  process.exit(1);
+}
+if (process.argv.includes('--check') && allGzip > BUDGET_GZIP_KB * 1024) {
+  console.error(`size budget exceeded: all app code ${kb(allGzip)} KB > ${BUDGET_GZIP_KB} KB gzip`);
   process.exit(1);
 }

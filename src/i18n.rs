@@ -158,6 +158,12 @@ pub const SEVERAL_CITIES_AT_POINT: T = (
     "Several cities cover the link's point; choose one.",
 );
 
+pub const LATER_FAILED: T = (
+    "بخشی از صفحه (بسته‌های تشویقی، دفتر تسهیلات، مقایسه و گواهی چاپی) بارگیری نشد. پاسخ بالا معتبر است.",
+    "Part of the page (incentive packages, facilitation office, comparison and printed certificate) did not load. The answer above stands.",
+);
+pub const TRY_AGAIN: T = ("دوباره تلاش کنید", "Try again");
+
 /// A string in the current language, as a reactive view or attribute value. Every use shares
 /// one closure type, so the renderer's code for it exists once (this keeps the wasm small).
 pub fn tr(s: T) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {

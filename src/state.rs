@@ -191,6 +191,9 @@ pub struct AppState {
     /// The first answer is on screen, or loading ended without one (`crate::settled`): what
     /// only printing needs (the certificate) is drawn from then on, not before it.
     pub settled: RwSignal<bool>,
+    /// Attempts at downloading the parts after the answer (`components::later`): "Try again"
+    /// counts one more, and every part waiting for them asks again.
+    pub later_attempt: RwSignal<u32>,
 }
 
 /// How an opened link's data differs from the data loaded now.
@@ -226,6 +229,7 @@ impl AppState {
             link_applied: RwSignal::new(false),
             link_versions: RwSignal::new(None),
             settled: RwSignal::new(false),
+            later_attempt: RwSignal::new(0),
         }
     }
 }

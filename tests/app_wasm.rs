@@ -370,3 +370,27 @@ async fn the_settled_frame_is_awaited_until_it_is_painted() {
         "next_frame resolved inside the frame, before its paint"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_parts_after_the_answer_wait_until_it_is_painted() {
+    use baft_app::components::later::{Later, Part};
+    let state = loaded_state(Lang::En);
+    let (host, handle) = mount(state, || view! { <Later part=Part::Rest/> });
+    let (lat, lon) = fixture_point("worn_block");
+    actions::check_text(&state, &format!("{lat}, {lon}"));
+    tick().await;
+    assert!(
+        host.query_selector(".incentives").unwrap().is_none(),
+        "not before settled"
+    );
+    state.settled.set(true);
+    tick().await;
+    tick().await;
+    let text = host.text_content().unwrap();
+    assert!(
+        host.query_selector(".incentives").unwrap().is_some(),
+        "{text}"
+    );
+    assert!(host.query_selector(".later-failed").unwrap().is_none());
+    drop(handle);
+}

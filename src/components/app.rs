@@ -1,11 +1,8 @@
 use super::{
-    certificate::{CertificateFoot, CertificateHead, ShareBar},
     cities::CityChooser,
-    compare::Compare,
     data_status::DataStatus,
-    incentives::Incentives,
+    later::{Later, Part},
     map_view::MapView,
-    office::OfficeCard,
     result::ResultCard,
     search::Search,
 };
@@ -105,14 +102,11 @@ pub fn App() -> impl IntoView {
             {state.page.with_value(|p| p.embed).then(|| view! { <h1 class="visually-hidden">{i18n::tr(i18n::APP_NAME)}</h1> })}
             <section class="panel">
                 <CityChooser/>
-                <CertificateHead/>
+                <Later part=Part::Head/>
                 <Search/>
                 <ResultCard/>
-                <ShareBar/>
-                <OfficeCard/>
-                <Incentives/>
-                <Compare/>
-                <CertificateFoot/>
+                <Later part=Part::Share/>
+                <Later part=Part::Rest/>
             </section>
             <MapView/>
         </main>

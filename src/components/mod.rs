@@ -7,6 +7,7 @@ pub mod compare;
 pub mod data_status;
 pub mod ids;
 pub mod incentives;
+pub mod later;
 pub mod map_legend;
 pub mod map_view;
 pub mod next_step;

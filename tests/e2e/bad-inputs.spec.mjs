@@ -163,8 +163,10 @@ for (const lang of LANGS) {
     for (const e of ofKind('packages')) {
       packages = body(e);
       await page.goto(`/?lang=${lang}`);
+      // The manifest first (the button is enabled), then every file: before the app has
+      // mounted there is no progress bar either, so the other order could read too soon.
+      await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
       await expect(page.locator('.loading')).toHaveCount(0, { timeout: 30_000 });
-      await expect(page.locator('button.primary')).toBeEnabled();
       const listed = await page.locator('.problems li').allTextContents();
       const w = e.expect ? e.expect[lang].split('\n') : [];
       if (JSON.stringify(listed) !== JSON.stringify(w)) wrong.push({ id: e.id, want: w, shown: listed });

@@ -145,6 +145,7 @@ test('on a server that ignores Range, the whole parcel file is read and plates a
       await route.fulfill({ response: res });
     });
     await page.goto('http://127.0.0.1:4188/');
+    await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
     await expect(page.locator('.loading')).toHaveCount(0, { timeout: 150_000 });
     expect(asked).toBe(1); // the first answer was the whole file: not asked for twice
     await page.locator('#q').fill('1000/1');

@@ -148,6 +148,11 @@ test('after one visit the app opens offline and gives the same answer', async ({
   await expect(worn).toContainText(FX.worn_block.block_id);
   await expect(page.locator('#result [data-layer]')).toHaveCount(4);
   expect(await answers(page)).toEqual(online);
+  // The parts after the answer (the second wasm module, src/components/later.rs) come from the
+  // worker's copy too: the packages and the certificate, not the "could not be loaded" alert.
+  await expect(page.locator('#incentives-title')).toHaveText('بسته‌های تشویقی شما');
+  await expect(page.getByRole('button', { name: 'چاپ گواهی' })).toBeVisible();
+  await expect(page.locator('.later-failed')).toHaveCount(0);
   // Offline, the check for newer data finds no network and changes nothing.
   await expect(html(page)).toHaveAttribute('data-offline-check', 'offline');
   await expect(page.locator('#data-update')).toBeHidden();
