@@ -47,9 +47,12 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // its shared chunks). Issue 11's targets are 300 and 400 KB. First measured at 409.7 KB for the
 // first answer (474.2 before: the office, the packages, the comparison, the certificate and the
 // share bar moved out) and 494.8 KB in all (the later module 85.0 KB: +20.6 KB for what the two
-// modules both carry).
-const BUDGET_FIRST_GZIP_KB = 411;
-const BUDGET_GZIP_KB = 496;
+// modules both carry). 416 and 499 KB after review (414.7 and 498.0): the note that a link was
+// made with other data back in the main module, with the answer; the next step's lines linking to
+// the cards only once they are there; the focus back on "Try again" after a second failure; the
+// main module, its glue and the loader named by their content.
+const BUDGET_FIRST_GZIP_KB = 416;
+const BUDGET_GZIP_KB = 499;
 const dist = 'dist';
 const files = [];
 (function walk(d) {
@@ -69,7 +72,7 @@ for (const f of files) {
   const gz = gzipSync(buf, { level: 9 }).length;
   const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const rel = relative(dist, f);
-  const isApp = /^baft-app-.*(_bg\.wasm|\.js)$/.test(rel) || rel.startsWith('snippets/') || rel === '__wasm_split.js';
+  const isApp = /^baft-app-.*(_bg\.wasm|\.js)$/.test(rel) || rel.startsWith('snippets/') || /^__wasm_split-[0-9a-f]+\.js$/.test(rel);
   const isLater = /^(split|chunk)_.*\.wasm$/.test(rel);
   if (isApp) appGzip += gz;
   if (isLater) laterGzip += gz;
@@ -89,8 +92,8 @@ if (process.argv.includes('--check') && owners.length) {
   console.error(`the owners' ${owners.join(' and ')} name the staff page's files: owners would download them`);
   process.exit(1);
 }
-if (process.argv.includes('--check') && !files.some((f) => /^split_later-[0-9a-f]+\.wasm$/.test(relative(dist, f)))) {
-  console.error('no later module (split_later-*.wasm) in dist/: the app was not split (scripts/split.mjs)');
+if (process.argv.includes('--check') && !(['split_later-', '__wasm_split-'].every((p) => files.some((f) => relative(dist, f).startsWith(p))))) {
+  console.error('no later module (split_later-*.wasm) or its loader (__wasm_split-*.js) in dist/: the app was not split (scripts/split.mjs)');
   process.exit(1);
 }
 if (process.argv.includes('--check') && appGzip > BUDGET_FIRST_GZIP_KB * 1024) {

@@ -163,6 +163,12 @@ pub const LATER_FAILED: T = (
     "Part of the page (incentive packages, facilitation office, comparison and printed certificate) did not load. The answer above stands.",
 );
 pub const TRY_AGAIN: T = ("دوباره تلاش کنید", "Try again");
+pub const LINK_OTHER_DATA: T = (
+    "این پیوند با دادهٔ دیگری ساخته شده بود؛ پاسخ زیر با دادهٔ کنونی است. ",
+    "This link was made with other data; the answer below uses the current data. ",
+);
+pub const LINK_DATA_VERSION: T = ("نسخهٔ داده در پیوند:", "data version in the link:");
+pub const BOUNDARY: T = ("مرز", "boundary");
 
 /// A string in the current language, as a reactive view or attribute value. Every use shares
 /// one closure type, so the renderer's code for it exists once (this keeps the wasm small).

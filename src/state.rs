@@ -194,6 +194,9 @@ pub struct AppState {
     /// Attempts at downloading the parts after the answer (`components::later`): "Try again"
     /// counts one more, and every part waiting for them asks again.
     pub later_attempt: RwSignal<u32>,
+    /// The parts after the answer are on the page (the office's and the packages' cards): the
+    /// next step's lines link to them from then on.
+    pub later_ready: RwSignal<bool>,
 }
 
 /// How an opened link's data differs from the data loaded now.
@@ -230,6 +233,7 @@ impl AppState {
             link_versions: RwSignal::new(None),
             settled: RwSignal::new(false),
             later_attempt: RwSignal::new(0),
+            later_ready: RwSignal::new(false),
         }
     }
 }

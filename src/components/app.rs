@@ -2,6 +2,7 @@ use super::{
     cities::CityChooser,
     data_status::DataStatus,
     later::{Later, Part},
+    link_note::LinkNote,
     map_view::MapView,
     result::ResultCard,
     search::Search,
@@ -105,6 +106,7 @@ pub fn App() -> impl IntoView {
                 <Later part=Part::Head/>
                 <Search/>
                 <ResultCard/>
+                <LinkNote/>
                 <Later part=Part::Share/>
                 <Later part=Part::Rest/>
             </section>

@@ -36,7 +36,7 @@ fn select_all(ev: &leptos::ev::FocusEvent) {
     }
 }
 
-/// Copy link, share (phones) and print, with a note when the opened link used other data.
+/// Copy link, share (phones) and print.
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let state = use_state();
@@ -51,31 +51,6 @@ pub fn ShareBar() -> impl IntoView {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
-    };
-    let note = move || {
-        let l = lang.get();
-        state.link_versions.get().map(|v| {
-            let mut parts = Vec::new();
-            if let Some(d) = v.data_version {
-                parts.push(format!(
-                    "{} «{d}»",
-                    l.pick("نسخهٔ داده در پیوند:", "data version in the link:")
-                ));
-            }
-            for (layer, was, now) in v.boundary {
-                parts.push(format!(
-                    "{layer}: {} «{was}» → «{}»",
-                    l.pick("مرز", "boundary"),
-                    now.unwrap_or_else(|| "—".into())
-                ));
-            }
-            view! {
-                <p class="warning" role="status">
-                    {l.pick("این پیوند با دادهٔ دیگری ساخته شده بود؛ پاسخ زیر با دادهٔ کنونی است. ", "This link was made with other data; the answer below uses the current data. ")}
-                    {parts.join(l.pick("؛ ", "; "))}
-                </p>
-            }
-        })
     };
     let status = move || {
         copied.get().map(|ok| match ok {
@@ -92,7 +67,6 @@ pub fn ShareBar() -> impl IntoView {
     view! {
         <Show when=has_answer(state)>
             <div class="share-bar">
-                {note}
                 <div class="actions">
                     <button type="button" id="copy-link" on:click=copy>{i18n::tr(("رونوشت پیوند", "Copy link"))}</button>
                     <Show when=link::can_share>

@@ -16,7 +16,7 @@ use super::{
     office::OfficeCard,
 };
 use crate::i18n::{self, tr};
-use crate::state::use_state;
+use crate::state::{use_state, AppState, Outcome};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -32,7 +32,8 @@ pub enum Part {
 }
 
 /// The later parts at `part`, once the first answer is painted. When the download fails, the
-/// office's place says so with "Try again" (the others stay empty), and a try brings all three.
+/// office's place says so with "Try again" while there is an answer (the others stay empty),
+/// and a try brings all three.
 #[component]
 pub fn Later(part: Part) -> impl IntoView {
     let state = use_state();
@@ -41,8 +42,13 @@ pub fn Later(part: Part) -> impl IntoView {
         attempt.track();
         Suspend::new(async move {
             match load(part).await {
-                Ok(view) => view,
-                Err(()) if part == Part::Rest => failed(attempt).into_any(),
+                Ok(view) => {
+                    if part == Part::Rest {
+                        state.later_ready.set(true);
+                    }
+                    view
+                }
+                Err(()) if part == Part::Rest => failed(state).into_any(),
                 Err(()) => ().into_any(),
             }
         })
@@ -54,13 +60,32 @@ pub fn Later(part: Part) -> impl IntoView {
     }
 }
 
-/// Said when the later module could not be downloaded, with a button to try again.
-fn failed(attempt: RwSignal<u32>) -> impl IntoView {
-    view! {
-        <div class="warning later-failed" role="alert">
-            <p>{tr(i18n::LATER_FAILED)}</p>
-            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>{tr(i18n::TRY_AGAIN)}</button>
-        </div>
+/// Said when the later module could not be downloaded and there is an answer, with a button to
+/// try again; after a try that failed too, the button has the focus again.
+fn failed(state: AppState) -> impl IntoView {
+    let attempt = state.later_attempt;
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = button.get() {
+            if attempt.get_untracked() > 0 {
+                let _ = b.focus();
+            }
+        }
+    });
+    let answered = move || {
+        state
+            .outcome
+            .with(|o| matches!(o, Some(Outcome::Answer { .. })))
+    };
+    move || {
+        answered().then(|| {
+            view! {
+                <div class="warning later-failed" role="alert">
+                    <p>{tr(i18n::LATER_FAILED)}</p>
+                    <button type="button" node_ref=button on:click=move |_| attempt.update(|n| *n += 1)>{tr(i18n::TRY_AGAIN)}</button>
+                </div>
+            }
+        })
     }
 }
 

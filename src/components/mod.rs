@@ -8,6 +8,7 @@ pub mod data_status;
 pub mod ids;
 pub mod incentives;
 pub mod later;
+pub mod link_note;
 pub mod map_legend;
 pub mod map_view;
 pub mod next_step;

@@ -14,18 +14,31 @@ pub fn next_step(state: AppState, l: Lang) -> impl IntoView {
     let packages = actions::incentives(&state)
         .and_then(Result::ok)
         .map(|e| baft_core::packages::words::counts(&e, l));
+    let office = office.map(|o| {
+        format!(
+            "{}{o}",
+            l.pick("دفتر تسهیلات شما: ", "Your facilitation office: ")
+        )
+    });
     view! {
         <div class="next-step">
             <p class="next-title">{l.pick("گام بعد", "Next step")}</p>
             <ul>
-                {office.map(|o| view! { <li><a href="#office-title">{l.pick("دفتر تسهیلات شما: ", "Your facilitation office: ")}{o}</a></li> })}
-                {packages.map(|p| view! { <li><a href="#incentives-title">{p}</a></li> })}
+                {office.map(|o| view! { <li>{to_card(state, "#office-title", o)}</li> })}
+                {packages.map(|p| view! { <li>{to_card(state, "#incentives-title", p)}</li> })}
             </ul>
             <button type="button" class="show-map" on:click=|_| crate::reveal::map()>
                 {l.pick("نمایش روی نقشه", "Show on the map")}
             </button>
         </div>
     }
+}
+
+/// `text`, a link to the card at `target` once the cards are on the page (they are in the app's
+/// second module, `components::later`); until then, or if they could not be loaded, plain text.
+/// (An `<a>` without `href` is not a link: not focusable, not announced as one.)
+fn to_card(state: AppState, target: &'static str, text: String) -> impl IntoView {
+    view! { <a href=move || state.later_ready.get().then_some(target)>{text}</a> }
 }
 
 /// The data the answer came from: its version, and its publication date when the manifest

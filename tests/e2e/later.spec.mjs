@@ -30,6 +30,8 @@ test("a shared link's answer is painted before the later module is asked for; th
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
   await expect(page.locator('#incentives-title')).toHaveText('بسته‌های تشویقی شما');
   await expect(page.getByRole('button', { name: 'چاپ گواهی' })).toBeVisible();
+  // The next step's lines link to the cards now that they are on the page.
+  await expect(page.locator('.next-step a[href="#incentives-title"]')).toBeVisible();
   const t = await page.evaluate(() => ({
     settled: window.__settledAt,
     later: performance.getEntriesByType('resource').filter((e) => /\/split_later-[0-9a-f]+\.wasm$/.test(new URL(e.name).pathname)),
@@ -44,8 +46,12 @@ test("a shared link's answer is painted before the later module is asked for; th
 
 test('when the later module cannot be downloaded, the answer stays and "try again" brings the packages', async ({ page }) => {
   const block = { on: true };
+  const refused = page.waitForEvent('requestfailed', (r) => LATER.test(new URL(r.url()).pathname));
   const errors = await open(page, '/', block);
   await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
+  // Asked for once the page settled, and refused: with no answer yet, nothing is said.
+  await refused;
+  await expect(page.locator('.later-failed')).toHaveCount(0);
   const p = FX.worn_block.point;
   await page.locator('#q').fill(`${p.lat}, ${p.lon}`);
   await page.locator('#q').press('Enter');
@@ -56,6 +62,16 @@ test('when the later module cannot be downloaded, the answer stays and "try agai
   await expect(alert).toContainText('پاسخ بالا معتبر است');
   await expect(page.locator('#incentives-title')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'چاپ گواهی' })).toHaveCount(0);
+  // The next step still names the office and the packages, as text: their cards are not there.
+  await expect(page.locator('.next-step li').first()).toContainText('دفتر تسهیلات شما');
+  await expect(page.locator('.next-step a[href]')).toHaveCount(0);
+  // A try that fails too says so again, and the keyboard is back on its button.
+  const again = page.getByRole('button', { name: 'دوباره تلاش کنید' });
+  const first = await again.elementHandle();
+  await again.click();
+  await expect.poll(() => first.evaluate((e) => e.isConnected)).toBe(false); // a new alert
+  await expect(again).toBeFocused();
+  await expect(alert).toBeVisible();
   // The app still answers.
   await page.locator('#q').fill(`${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);
   await page.locator('#q').press('Enter');
@@ -64,6 +80,10 @@ test('when the later module cannot be downloaded, the answer stays and "try agai
   await page.getByRole('button', { name: 'دوباره تلاش کنید' }).click();
   await expect(page.locator('#incentives-title')).toHaveText('بسته‌های تشویقی شما');
   await expect(page.getByRole('button', { name: 'چاپ گواهی' })).toBeVisible(); // every part came
+  await expect(page.locator('.cert-head')).toHaveCount(1);
   await expect(alert).toHaveCount(0);
+  await page.locator('#q').fill(`${p.lat}, ${p.lon}`);
+  await page.locator('#q').press('Enter');
+  await expect(page.locator('.next-step a[href="#office-title"]')).toBeVisible();
   expect(errors).toEqual([]);
 });

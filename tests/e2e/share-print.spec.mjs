@@ -175,8 +175,8 @@ test('a broken or outdated link says so and the app keeps working', async ({ pag
   await expect(page.locator('#result')).toContainText('The “p” part of the shared link can\'t be read');
   const old = FX.worn_block.point;
   await page.goto(`/#p=${old.lat},${old.lon}&lang=en&v=qods-sample-0&b=1398`);
-  await expect(page.locator('.share-bar .warning')).toContainText('qods-sample-0');
-  await expect(page.locator('.share-bar .warning')).toContainText('«1398» → «1402»');
+  await expect(page.locator('.link-note')).toContainText('qods-sample-0');
+  await expect(page.locator('.link-note')).toContainText('«1398» → «1402»');
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
   await search(page, `${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'outside');
