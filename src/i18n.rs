@@ -164,8 +164,8 @@ pub const LATER_FAILED: T = (
 );
 pub const TRY_AGAIN: T = ("دوباره تلاش کنید", "Try again");
 pub const LINK_OTHER_DATA: T = (
-    "این پیوند با دادهٔ دیگری ساخته شده بود؛ پاسخ زیر با دادهٔ کنونی است. ",
-    "This link was made with other data; the answer below uses the current data. ",
+    "این پیوند با دادهٔ دیگری ساخته شده بود؛ پاسخ بالا با دادهٔ کنونی است. ",
+    "This link was made with other data; the answer above uses the current data. ",
 );
 pub const LINK_DATA_VERSION: T = ("نسخهٔ داده در پیوند:", "data version in the link:");
 pub const BOUNDARY: T = ("مرز", "boundary");

@@ -178,6 +178,9 @@ test('a broken or outdated link says so and the app keeps working', async ({ pag
   await expect(page.locator('.link-note')).toContainText('qods-sample-0');
   await expect(page.locator('.link-note')).toContainText('«1398» → «1402»');
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  // Said with the answer (in the app's first module), under it, as it says.
+  await expect(page.locator('.link-note')).toContainText('the answer above uses the current data');
+  expect(await page.locator('#result').evaluate((r) => !!(r.compareDocumentPosition(document.querySelector('.link-note')) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
   await search(page, `${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'outside');
 });
