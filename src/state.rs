@@ -236,6 +236,13 @@ impl AppState {
             later_ready: RwSignal::new(false),
         }
     }
+
+    /// Whether an answer (not a choice, an error or nothing) is on screen; tracked when called
+    /// in a reactive context.
+    pub fn has_answer(&self) -> bool {
+        self.outcome
+            .with(|o| matches!(o, Some(Outcome::Answer { .. })))
+    }
 }
 
 /// The state from context (every component is under [`crate::components::app::App`]).

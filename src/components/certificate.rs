@@ -5,24 +5,16 @@
 
 use crate::i18n::{self, t};
 use crate::link;
-use crate::state::{use_state, Outcome};
+use crate::state::use_state;
 use baft_core::answer::certificate::{map_svg, qr_svg, MapSubject};
 use baft_core::base::jalali::JalaliDate;
 use leptos::prelude::*;
-
-fn has_answer(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
-    move || {
-        state
-            .outcome
-            .with(|o| matches!(o, Some(Outcome::Answer { .. })))
-    }
-}
 
 /// Whether the printed certificate is drawn: an answer, once the page has settled. A shared
 /// link's first answer is painted before its QR code and map are made (on a phone-speed
 /// main thread they took about 50 ms, and the code's first run its compiling).
 fn certificate_drawn(state: crate::state::AppState) -> impl Fn() -> bool + Copy {
-    move || state.settled.get() && has_answer(state)()
+    move || state.settled.get() && state.has_answer()
 }
 
 /// Selects the whole text of the field that fired `ev`.
@@ -65,7 +57,7 @@ pub fn ShareBar() -> impl IntoView {
         })
     };
     view! {
-        <Show when=has_answer(state)>
+        <Show when=move || state.has_answer()>
             <div class="share-bar">
                 <div class="actions">
                     <button type="button" id="copy-link" on:click=copy>{i18n::tr(("رونوشت پیوند", "Copy link"))}</button>

@@ -16,7 +16,7 @@ use super::{
     office::OfficeCard,
 };
 use crate::i18n::{self, tr};
-use crate::state::{use_state, AppState, Outcome};
+use crate::state::{use_state, AppState};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -72,13 +72,8 @@ fn failed(state: AppState) -> impl IntoView {
             }
         }
     });
-    let answered = move || {
-        state
-            .outcome
-            .with(|o| matches!(o, Some(Outcome::Answer { .. })))
-    };
     move || {
-        answered().then(|| {
+        state.has_answer().then(|| {
             view! {
                 <div class="warning later-failed" role="alert">
                     <p>{tr(i18n::LATER_FAILED)}</p>
