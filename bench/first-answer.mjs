@@ -2,6 +2,21 @@
 // CPU throttled (4× by default, a phone's speed): used by bench/vs-turf.mjs (the app against
 // bench/peer.html) and bench/ab-first-answer.mjs (two builds of the app against each other).
 
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Makes `site` a copy of dist/ (the real app) with the peer page (bench/peer.html, Turf and
+ * Flatbush) beside it, its `data/` a link to the folder `data`. */
+export function appSiteWithPeer(site, data) {
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  for (const e of readdirSync('dist')) if (e !== 'data') cpSync(join('dist', e), join(site, e), { recursive: true });
+  for (const f of ['peer.html', 'peer.mjs', 'vs-common.mjs']) cpSync(join('bench', f), join(site, f));
+  cpSync('node_modules/@turf/turf/turf.min.js', join(site, 'turf.min.js'));
+  cpSync('node_modules/flatbush/flatbush.js', join(site, 'flatbush.js'));
+  symlinkSync(data, join(site, 'data'));
+}
+
 /** A phone's mobile network for the first-answer row that asks for one: 150 ms round trips,
  * 6.4 Mbit/s down, 0.75 up (CDP network emulation; localhost is otherwise instant). */
 export const PHONE_NETWORK = { offline: false, latency: 150, downloadThroughput: 6.4e6 / 8, uploadThroughput: 0.75e6 / 8 };

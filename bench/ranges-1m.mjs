@@ -1,10 +1,10 @@
-// The app on a province-sized parcel layer (baft-sample's 1,000,000 plots, a 370 MB FlatGeobuf
+// The app on a province-sized parcel layer (baft-sample's 1,000,000 plots, a 315 MB FlatGeobuf
 // file from baft pack) read by HTTP range requests on localhost: the first answer to a shared
 // point link, the reading of the map's view that follows, and a tap on the plot at the point,
 // each with the parcel-file requests and bytes it took (counted in the browser).
 // Run by scripts/bench.sh after target/data-1000000-packed is made.
 import { chromium } from '@playwright/test';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../scripts/serve-dist.mjs';
 
@@ -71,7 +71,7 @@ await page2.mouse.click(box2.x + box2.width / 2 + 3, box2.y + box2.height / 2 + 
 await page2.locator('#result [data-layer]').first().waitFor({ timeout: 60_000 });
 const tap2 = parts2.slice(before2, parts2.length);
 const tapKind = await page2.locator('.survey').count() ? 'a plot' : 'a street (no plot)';
-console.log(`| ${n.toLocaleString('en')} plots, ${(370.7).toFixed(1)} MB .fgb | requests | parcel-file bytes |`);
+console.log(`| ${n.toLocaleString('en')} plots, ${(statSync(`${site}/data/parcels/parcels.fgb`).size / 1e6).toFixed(1)} MB .fgb | requests | parcel-file bytes |`);
 console.log('|---|---:|---:|');
 console.log(`| first answer to a point link (${linkMs} ms) | ${atLink.length} | ${kb(sum(atLink))} |`);
 console.log(`| the map's view read after it | ${afterView.length - atLink.length} | ${kb(sum(afterView) - sum(atLink))} |`);

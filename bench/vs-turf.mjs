@@ -12,13 +12,13 @@
 // BAFT_VS_PLOTS (300), BAFT_VS_TTFA_RUNS (3), BAFT_VS_SETTLE (60000: untimed queries before the
 // settled point rows), CHROMIUM (/usr/bin/chromium).
 import { chromium } from '@playwright/test';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer } from '../scripts/serve-dist.mjs';
 import { currentFiles } from './peer.mjs';
 import { randomIndexes, randomPoints } from './vs-common.mjs';
 import { compare, comparePlots, makeProbes } from './vs-agreement.mjs';
-import { PHONE_NETWORK, firstAnswer as timeFirstAnswer } from './first-answer.mjs';
+import { PHONE_NETWORK, appSiteWithPeer, firstAnswer as timeFirstAnswer } from './first-answer.mjs';
 
 const firstAnswer = (browser, url, network) => timeFirstAnswer(browser, url, network, THROTTLE);
 
@@ -73,14 +73,8 @@ function prepareSite() {
 /** A copy of dist/ (the real app) with the reference page beside it, serving data-N(-packed). */
 function prepareAppSite(n, format) {
   const site = join(ROOT, `app-${n}-${format}`);
-  rmSync(site, { recursive: true, force: true });
-  mkdirSync(site, { recursive: true });
-  for (const e of readdirSync('dist')) if (e !== 'data') cpSync(join('dist', e), join(site, e), { recursive: true });
-  for (const f of ['peer.html', 'peer.mjs', 'vs-common.mjs']) cpSync(join('bench', f), join(site, f));
-  cpSync('node_modules/@turf/turf/turf.min.js', join(site, 'turf.min.js'));
-  cpSync('node_modules/flatbush/flatbush.js', join(site, 'flatbush.js'));
   const data = { pack: `data-${n}-packed`, geojson: `data-${n}`, zones: 'zones-only' }[format];
-  symlinkSync(join(ROOT, data), join(site, 'data'));
+  appSiteWithPeer(site, join(ROOT, data));
   return site;
 }
 

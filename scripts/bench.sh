@@ -29,6 +29,8 @@ vs_turf() {
     ./target/release/baft pack "$vs/data-$n" --out "$vs/data-$n-packed" --lang en >/dev/null
   done
   BAFT_VS_SIZES="$sizes" node bench/vs-turf.mjs
+  # Where the zone-layers-alone first answer's time goes, on both pages (a Chromium trace).
+  node bench/trace-first-answer.mjs 5
 }
 if [ "${1:-}" = vs-turf ]; then vs_turf; exit 0; fi
 # The app's memory on a 200,000-plot FlatGeobuf layer read by ranges, then whole after the first
