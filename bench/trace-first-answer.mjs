@@ -2,11 +2,13 @@
 // `#p=` link with the zone layers alone, CPU 4×, each traced by Chromium (devtools timeline and
 // V8's wasm events), alternating in fresh contexts of one browser. For each page it prints, in
 // median ms over the runs, the time from navigation to the answer in the DOM, how much of it the
-// main thread was busy, and what with: compiling wasm (V8 compiles each wasm function with
-// Liftoff on the main thread when it is first called), running script (wasm included, and the
-// promise callbacks the app's async Rust runs in), style and layout, paint, HTML and CSS parsing,
-// garbage collection, and the rest (tasks' own time: V8's parsing and compiling of JavaScript,
-// which this trace does not break down, the network's messages). Idle is waiting.
+// main thread was busy, and what with: compiling wasm functions at their first call (V8 compiles
+// each with Liftoff on the main thread when it is first called), the rest of V8's wasm work there
+// (streaming, instantiation), running script (wasm included, and the promise callbacks the app's
+// async Rust runs in), style and layout, paint, HTML and CSS parsing, garbage collection, and the
+// rest: tasks' own time, which this trace does not break down (V8's own category, which would
+// show JavaScript's parsing and compiling apart, slows the peer's page too much to compare), and
+// the network's messages. Idle is waiting.
 // TRACE_NAMES=1 prints the 25 event names with the most time of their own, per run.
 //
 // Needs target/vs-turf/zones-only (made by `./scripts/bench.sh vs-turf`) and a built dist/.
@@ -27,7 +29,8 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtoo
   'disabled-by-default-v8.wasm.detailed', 'blink.user_timing', 'loading'];
 // The kinds of main-thread work, by trace event name (the first that matches an event's name).
 const KINDS = [
-  ['wasm compile', /^(wasm\.|v8\.wasm\.)|CompileLazy|WasmCompile|compileStreaming/i],
+  ['wasm compile at first call', /^wasm\.(CompileLazy|CompileBaseline|AddCompiledCode|PublishCode)$/],
+  ['other wasm work (streaming, instantiation)', /^(wasm\.|v8\.wasm\.)/],
   ['style and layout', /^(Layout|UpdateLayoutTree|RecalculateStyles|ScheduleStyleRecalculation|LayoutShift)$/],
   ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|Commit|CompositeLayers|PaintImage|RasterTask)$/],
   ['HTML and CSS parsing', /^(ParseHTML|ParseAuthorStyleSheet)$/],
@@ -43,8 +46,13 @@ function breakdown(events, answerAt, url) {
   const main = { pid: start.pid, tid: start.tid };
   const nav = start.ts;
   const end = nav + answerAt * 1000;
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= nav && e.ts < end)
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const unpaired = mine.filter((e) => e.ph === 'B' || e.ph === 'E').length;
+  if (unpaired) console.error(`  (${unpaired} begin/end events on the main thread are not counted)`);
+  // Complete events that overlap [navigation, answer), cut to it.
+  const onMain = mine.filter((e) => e.ph === 'X' && e.ts + e.dur > nav && e.ts < end)
+    .map((e) => ({ name: e.name, ts: Math.max(e.ts, nav), end: Math.min(e.ts + e.dur, end) }))
+    .sort((a, b) => a.ts - b.ts || b.end - a.end);
   // Each event's own time (its duration less its children's) goes to the innermost kind that
   // holds it: a wasm compile inside a script's call is compile, a layout forced by script is
   // layout; what no kind holds is "other" (the tasks' own bookkeeping, loading, fonts).
@@ -55,13 +63,15 @@ function breakdown(events, answerAt, url) {
   for (const e of onMain) {
     while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
     const parent = stack[stack.length - 1];
+    // A child never outlasts its parent (rounding, or events that overlap without nesting).
+    if (parent) e.end = Math.min(e.end, parent.end);
     const own = KINDS.find(([, re]) => re.test(e.name));
     const kind = own ? own[0] : parent ? parent.kind : 'other';
-    const ms = (Math.min(e.ts + e.dur, end) - e.ts) / 1000;
+    const ms = (e.end - e.ts) / 1000;
     out[kind] += ms;
     names.set(e.name, (names.get(e.name) || 0) + ms);
     if (parent) { out[parent.kind] -= ms; names.set(parent.name, names.get(parent.name) - ms); } else out.busy += ms;
-    stack.push({ end: e.ts + e.dur, kind, name: e.name });
+    stack.push({ end: e.end, kind, name: e.name });
   }
   if (process.env.TRACE_NAMES) console.error([...names].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([n, v]) => `${n} ${v.toFixed(1)}`).join('\n'));
   out.idle = out.total - out.busy;
