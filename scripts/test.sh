@@ -16,7 +16,7 @@ step "layout: no source file over about 400 lines, no Rust function over 80 (doc
 python3 scripts/layout.py
 
 step "native tests: core, CLI, JS API engine, sample generator"
-cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample -p baft-staff
+cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample -p baft-staff -p baft-web
 
 step "fuzz targets: the committed corpora plus ${BAFT_FUZZ_RUNS:-100000} fixed-seed inputs each (docs/fuzzing.md)"
 if rustup toolchain list | grep -q '^nightly'; then

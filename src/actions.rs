@@ -183,14 +183,7 @@ pub fn locate(state: AppState) {
 }
 
 /// Today in the user's time zone (packages are judged on this day).
-pub fn today() -> baft_core::base::jalali::GregorianDate {
-    let d = js_sys::Date::new_0();
-    baft_core::base::jalali::GregorianDate {
-        year: d.get_full_year() as i32,
-        month: d.get_month() + 1,
-        day: d.get_date(),
-    }
-}
+pub use baft_web::today;
 
 /// The current place asked again with the facts form's answers, on the data loaded now: the core
 /// merges the facts (check, survey, form, assumed defaults), evaluates the packages, finds the

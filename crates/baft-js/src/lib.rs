@@ -32,13 +32,9 @@ use engine::{Body, Engine};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// A result as a JS value: serialised to one JSON text in Rust, then `JSON.parse`d by the
-/// engine. Building the objects field by field across the wasm boundary (serde-wasm-bindgen:
-/// one call per string, number and object) cost ~10× more for a point answer's few hundred
-/// fields than the check itself; one text and the browser's JSON parser cost a fraction.
+/// A result as a JS value (one JSON text, parsed by the browser: see [`baft_web::to_js`]).
 fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("result is not JSON"))
+    baft_web::to_js(v).map_err(|m| JsError::new(&m))
 }
 
 /// An answer of the engine's checks as a JS value, or its message as a `JsError`.
@@ -47,28 +43,7 @@ fn answer_js(a: Result<answer::Answer, String>) -> Result<JsValue, JsError> {
 }
 
 fn lang_of(lang: Option<String>) -> Lang {
-    lang.as_deref().and_then(Lang::parse).unwrap_or_default()
-}
-
-/// Today, in the browser's time zone.
-#[cfg(target_arch = "wasm32")]
-fn now() -> GregorianDate {
-    let d = js_sys::Date::new_0();
-    GregorianDate {
-        year: d.get_full_year() as i32,
-        month: d.get_month() + 1,
-        day: d.get_date(),
-    }
-}
-
-/// Today (UTC), for native builds.
-#[cfg(not(target_arch = "wasm32"))]
-fn now() -> GregorianDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    GregorianDate::from_days_since_unix_epoch((secs / 86_400) as i64)
+    baft_web::lang_or_default(lang.as_deref())
 }
 
 /// Loaded data and the checks on it.
@@ -79,7 +54,7 @@ pub struct Baft {
 
 impl Baft {
     fn today(&self) -> GregorianDate {
-        self.e.date.unwrap_or_else(now)
+        self.e.date.unwrap_or_else(baft_web::today)
     }
 
     fn add(&mut self, path: &str, body: Body) -> Result<JsValue, JsError> {
@@ -110,7 +85,7 @@ impl Baft {
     /// The language of messages and sentences: "fa" (default) or "en".
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&mut self, lang: &str) {
-        self.e.lang = Lang::parse(lang).unwrap_or_default();
+        self.e.lang = baft_web::lang_or_default(Some(lang));
     }
 
     /// The language in use: "fa" or "en".

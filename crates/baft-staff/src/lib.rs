@@ -9,9 +9,7 @@
 
 pub mod workbench;
 
-use baft_core::base::jalali::GregorianDate;
 use baft_core::designate::dossier::Paper;
-use baft_core::Lang;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -19,18 +17,7 @@ use wasm_bindgen::prelude::*;
 pub const TARGETS: &str = "reference/per-capita.json";
 
 fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("result is not JSON"))
-}
-
-/// Today, in the browser's time zone.
-fn today() -> GregorianDate {
-    let d = js_sys::Date::new_0();
-    GregorianDate {
-        year: d.get_full_year() as i32,
-        month: d.get_month() + 1,
-        day: d.get_date(),
-    }
+    baft_web::to_js(v).map_err(|m| JsError::new(&m))
 }
 
 /// The workbench, for JavaScript.
@@ -42,7 +29,7 @@ impl Workbench {
     /// From the site's `manifest.json` text; `lang` is `fa` (default) or `en` for messages.
     #[wasm_bindgen(constructor)]
     pub fn new(manifest: &str, lang: Option<String>) -> Result<Workbench, JsError> {
-        let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+        let lang = baft_web::lang_or_default(lang.as_deref());
         workbench::Workbench::new(manifest, lang)
             .map(Workbench)
             .map_err(|e| JsError::new(&e))
@@ -92,19 +79,19 @@ impl Workbench {
     /// The dossier's HTML (`a3` or `a4`).
     pub fn dossier(&self, paper: &str) -> Option<String> {
         let paper = if paper == "a3" { Paper::A3 } else { Paper::A4 };
-        self.0.dossier(paper, today())
+        self.0.dossier(paper, baft_web::today())
     }
 
     /// One neighbourhood's profile HTML.
     #[wasm_bindgen(js_name = profileHtml)]
     pub fn profile_html(&self, id: &str) -> Option<String> {
-        self.0.profile_html(id, today())
+        self.0.profile_html(id, baft_web::today())
     }
 
     /// `[{name, mime, bytes}]`: every file to download, the outreach's links to `base_url`.
     pub fn downloads(&self, base_url: &str) -> Result<js_sys::Array, JsError> {
         let out = js_sys::Array::new();
-        for d in self.0.downloads(base_url, today()) {
+        for d in self.0.downloads(base_url, baft_web::today()) {
             out.push(&download_js(d)?.into());
         }
         Ok(out)
@@ -113,7 +100,7 @@ impl Workbench {
     /// `{name, mime, bytes}`: the owner letters of one neighbourhood, or `undefined` when none
     /// of its plots is in the fabric.
     pub fn letters(&mut self, id: &str, base_url: &str) -> Result<JsValue, JsError> {
-        match self.0.letters(id, base_url, today()) {
+        match self.0.letters(id, base_url, baft_web::today()) {
             Some(d) => download_js(d).map(Into::into),
             None => Ok(JsValue::UNDEFINED),
         }
