@@ -12,6 +12,10 @@ say() { printf '[setup] %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # 1. Rust target for the browser build.
+if ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then
+  say "adding clippy (the lint step of scripts/test.sh)"
+  rustup component add clippy
+fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown

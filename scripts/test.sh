@@ -15,6 +15,10 @@ python3 scripts/catalogue.py --check
 step "layout: no source file over about 400 lines, no Rust function over 80 (docs/ARCHITECTURE.md)"
 python3 scripts/layout.py
 
+step "lints: clippy finds nothing, natively and in the wasm front ends (warnings fail the run)"
+cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q --target wasm32-unknown-unknown -p baft-app -p baft-js -p baft-staff -p baft-web --all-targets -- -D warnings
+
 step "native tests: core, CLI, JS API engine, sample generator"
 cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample -p baft-staff -p baft-web
 

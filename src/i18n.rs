@@ -172,7 +172,7 @@ pub const BOUNDARY: T = ("مرز", "boundary");
 
 /// A string in the current language, as a reactive view or attribute value. Every use shares
 /// one closure type, so the renderer's code for it exists once (this keeps the wasm small).
-pub fn tr(s: T) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+pub fn tr(s: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = crate::state::use_state().lang;
     move || t(lang.get(), s)
 }

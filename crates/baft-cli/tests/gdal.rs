@@ -38,8 +38,11 @@ fn temp(name: &str) -> PathBuf {
     d
 }
 
+/// A feature's properties (numbers as f64) and every position.
+type Feature = (Vec<(String, Value)>, Vec<f64>);
+
 /// A GeoJSON file's features by plot id: (properties with numbers as f64, every position).
-fn features(path: &Path) -> HashMap<String, (Vec<(String, Value)>, Vec<f64>)> {
+fn features(path: &Path) -> HashMap<String, Feature> {
     let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut out = HashMap::new();
     for f in v["features"].as_array().unwrap() {

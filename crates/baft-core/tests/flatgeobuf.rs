@@ -111,7 +111,7 @@ fn a_flatgeobuf_layer_built_in_slices_equals_one_read_and_answers_early() {
         main: p.plate_main.unwrap(),
         sub: p.plate_sub.unwrap(),
     };
-    assert_eq!(early.find_plate(q(&early.info(0).unwrap())).len(), 1);
+    assert_eq!(early.find_plate(q(early.info(0).unwrap())).len(), 1);
     while b.step(3000).unwrap() > 0 {}
     let done = b.finish();
     assert_eq!(done.len(), whole.len());

@@ -185,7 +185,7 @@ fn coordinate_systems() {
         "U",
         "[[509000,3950000],[509100,3950000],[509100,3950100],[509000,3950100],[509000,3950000]]",
     );
-    let p = only(&folder(fc(&[utm.clone()])));
+    let p = only(&folder(fc(std::slice::from_ref(&utm))));
     assert_eq!(p.kind, ProblemKind::UndeclaredProjected);
     let swapped = poly(
         "S",

@@ -191,6 +191,7 @@ fn inset(q: &[P; 4], d: &[f64; 4]) -> [P; 4] {
         ((a.0 + n.0 * d[k], a.1 + n.1 * d[k]), (dx, dy))
     };
     let mut out = [(0.0, 0.0); 4];
+    #[allow(clippy::needless_range_loop)] // corner k meets sides k - 1 and k
     for k in 0..4 {
         let (p1, d1) = line((k + 3) % 4);
         let (p2, d2) = line(k);

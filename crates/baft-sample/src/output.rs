@@ -12,7 +12,6 @@ mod manifest_and_bench;
 mod plots;
 mod streets;
 #[allow(unused_imports)]
-#[allow(unused_imports)]
 pub use fixtures::*;
 #[allow(unused_imports)]
 pub use layers::*;

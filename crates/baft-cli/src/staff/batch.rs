@@ -171,8 +171,8 @@ fn wkt_polygon(s: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
     };
     let inner = s
         .trim()
-        .splitn(2, '(')
-        .nth(1)
+        .split_once('(')
+        .map(|x| x.1)
         .ok_or_else(bad)?
         .trim_start_matches('(');
     let ring = inner.split(')').next().ok_or_else(bad)?;

@@ -156,7 +156,7 @@ fn by_address(parcels: &ParcelLayer, t: &str) -> Option<Result<Found, BaftError>
     if !found.is_empty() {
         return Some(Ok(Found::Parcels(found)));
     }
-    (parcels.has_addresses() && parcels.has_street(&q.street)).then(|| {
+    (parcels.has_addresses() && parcels.has_street(&q.street)).then_some({
         Err(BaftError::AddressNotFound {
             street: q.street_text,
             number: q.number,

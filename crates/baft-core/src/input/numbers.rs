@@ -132,9 +132,7 @@ impl Lexer<'_> {
             // "510122m": metres after a UTM figure, not minutes.
             "m" | "متر" if matches!(toks.last(), Some(Tok::Num(v, _)) if v.abs() >= 1000.0) => {}
             "m" | "min" | "دقیقه" => toks.push(Tok::Min),
-            "s" if matches!(toks.last(), Some(Tok::Num(..)))
-                && toks.iter().any(|t| *t == Tok::Min) =>
-            {
+            "s" if matches!(toks.last(), Some(Tok::Num(..))) && toks.contains(&Tok::Min) => {
                 toks.push(Tok::Sec)
             }
             "sec" | "ثانیه" => toks.push(Tok::Sec),

@@ -87,7 +87,7 @@ pub fn project_polygons(
     for (pi, rings) in polys.iter().enumerate() {
         let mut ll_rings: Vec<LineString<f64>> = Vec::with_capacity(rings.len());
         let mut local_rings: Vec<LineString<f64>> = Vec::with_capacity(rings.len());
-        let mut holes: Vec<(Prepared, (f64, f64, f64, f64))> = Vec::new();
+        let mut holes: Vec<(Prepared, Bbox)> = Vec::new();
         for (ri, ring) in rings.iter().enumerate() {
             let (ll, lc) = project_ring(ring, source, frame, pi, ri)?;
             check_ring_area(ring, &lc, frame, pi, ri)?;
@@ -113,6 +113,12 @@ pub fn project_polygons(
     Ok((MultiPolygon(ll_polys), MultiPolygon(local_polys)))
 }
 
+/// A ring in lon/lat and in the local metric frame, point for point.
+type ProjectedRing = (Vec<Coord<f64>>, Vec<(f64, f64)>);
+
+/// A bounding box in the local frame: (min x, min y, max x, max y).
+type Bbox = (f64, f64, f64, f64);
+
 /// Projects ring `ri` of polygon `pi` to (lon, lat) and local metres, dropping repeated
 /// vertices; rejects unconvertible points and rings left with fewer than 4 points.
 fn project_ring(
@@ -121,7 +127,7 @@ fn project_ring(
     frame: &TransverseMercator,
     pi: usize,
     ri: usize,
-) -> Result<(Vec<Coord<f64>>, Vec<(f64, f64)>), ProblemKind> {
+) -> Result<ProjectedRing, ProblemKind> {
     let mut ll: Vec<Coord<f64>> = Vec::with_capacity(ring.len());
     let mut lc: Vec<(f64, f64)> = Vec::with_capacity(ring.len());
     for &(x, y) in ring {
@@ -214,10 +220,10 @@ fn check_ring_area(
 fn check_hole(
     lc: &[(f64, f64)],
     local_rings: &[LineString<f64>],
-    holes: &[(Prepared, (f64, f64, f64, f64))],
+    holes: &[(Prepared, Bbox)],
     pi: usize,
     ri: usize,
-) -> Result<(Prepared, (f64, f64, f64, f64)), ProblemKind> {
+) -> Result<(Prepared, Bbox), ProblemKind> {
     let shell = Prepared::new(&MultiPolygon(vec![Polygon::new(
         local_rings[0].clone(),
         vec![],

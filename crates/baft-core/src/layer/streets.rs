@@ -94,8 +94,11 @@ fn positions(v: &Value) -> Option<Vec<(f64, f64)>> {
         .collect()
 }
 
+/// A street's lines, each a list of (lon, lat).
+type Lines = Vec<Vec<(f64, f64)>>;
+
 /// Lines of a LineString or MultiLineString, a point of a Point; `Err(type)` otherwise.
-fn geometry(g: &Value) -> Result<(Vec<Vec<(f64, f64)>>, Option<(f64, f64)>), String> {
+fn geometry(g: &Value) -> Result<(Lines, Option<(f64, f64)>), String> {
     let kind = g.get("type").and_then(Value::as_str).unwrap_or("?");
     let coords = g.get("coordinates");
     let bad = || format!("{kind} (bad coordinates)");
@@ -222,7 +225,7 @@ impl Streets {
         }
         let names = |s: &Street| [key(&s.name.fa), key(&s.name.en)];
         let whole: Vec<usize> = (0..self.items.len())
-            .filter(|&i| names(&self.items[i]).iter().any(|n| *n == needle))
+            .filter(|&i| names(&self.items[i]).contains(&needle))
             .collect();
         if !whole.is_empty() {
             return whole;

@@ -230,9 +230,12 @@ impl Social {
             households: answering.iter().filter_map(|p| p.households).sum(),
             residents: answering.iter().filter_map(|p| p.residents).sum(),
             answered: answering.len(),
-            tenure: Distribution::values(plots.iter().filter_map(|p| {
-                (p.residents.is_some() || p.tenure.is_some()).then(|| p.tenure.clone())
-            })),
+            tenure: Distribution::values(
+                plots
+                    .iter()
+                    .filter(|&p| p.residents.is_some() || p.tenure.is_some())
+                    .map(|p| p.tenure.clone()),
+            ),
             ownership: Distribution::values(plots.iter().map(|p| p.ownership.clone())),
         })
     }

@@ -33,7 +33,11 @@ impl Targets {
     /// Reads the file; the error names the field (serde's words, with line and column).
     pub fn from_json(text: &str) -> Result<Targets, String> {
         let t: Targets = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        match t.targets.iter().find(|x| !(x.m2_per_resident >= 0.0)) {
+        match t
+            .targets
+            .iter()
+            .find(|x| x.m2_per_resident.is_nan() || x.m2_per_resident < 0.0)
+        {
             Some(x) => Err(format!(
                 "targets[{}].m2_per_resident: must be a number ≥ 0",
                 x.land_use

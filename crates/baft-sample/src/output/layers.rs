@@ -59,6 +59,8 @@ pub(super) fn blob(rng: &mut Rng, c: P, r: f64, n: usize, wobble: f64) -> Vec<P>
         .collect()
 }
 
+// The ring walks the grid's nodes by their row and column on all four sides alike.
+#[allow(clippy::needless_range_loop)]
 pub(super) fn neighbourhood_ring(city: &City, r: (usize, usize, usize, usize)) -> Vec<P> {
     let n = &city.grid.nodes;
     let mut v = Vec::new();
@@ -77,6 +79,8 @@ pub(super) fn neighbourhood_ring(city: &City, r: (usize, usize, usize, usize)) -
     v
 }
 
+// One argument a field of the manifest's version entry.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn version(
     id: &str,
     fa: &str,

@@ -65,7 +65,7 @@ fn split_groups(toks: &[Tok]) -> Option<Vec<Group>> {
         groups_by_separator(toks)?
     } else if hemis == 2 {
         groups_by_hemisphere(toks)?
-    } else if hemis == 0 && toks.iter().any(|t| *t == Tok::Deg) {
+    } else if hemis == 0 && toks.contains(&Tok::Deg) {
         groups_by_degree_mark(toks)?
     } else if hemis == 0 {
         groups_evenly(toks)?

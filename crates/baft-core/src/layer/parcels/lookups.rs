@@ -21,7 +21,7 @@ impl Lookups {
         let mut by_plate: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
         for (i, p) in info.iter().enumerate() {
             if let Some(c) = &p.renovation_code {
-                by_code.entry(c.clone()).or_insert_with(Vec::new).push(i);
+                by_code.entry(c.clone()).or_default().push(i);
             }
             if let (Some(m), Some(s)) = (p.plate_main, p.plate_sub) {
                 by_plate.entry((m, s)).or_default().push(i);

@@ -154,9 +154,10 @@ fn take<const N: usize>(b: &[u8], at: &mut usize) -> Option<[u8; N]> {
 /// Appends one value of a column of type `kind` to `out` as JSON; returns it when it is text.
 fn value(kind: ColumnType, b: &[u8], at: &mut usize, out: &mut String) -> Option<Option<String>> {
     use std::fmt::Write;
+    // JSON has no NaN or infinity: those are written as null.
     let float = |x: f64, out: &mut String| match Number::from_f64(x) {
-        Some(n) => out.push_str(&n.to_string()),
-        None => out.push_str("null"),
+        Some(n) => write!(out, "{n}"),
+        None => write!(out, "null"),
     };
     // Writing to a String can't fail.
     let _ = match kind {
@@ -169,8 +170,8 @@ fn value(kind: ColumnType, b: &[u8], at: &mut usize, out: &mut String) -> Option
         ColumnType::UInt => write!(out, "{}", u32::from_le_bytes(take(b, at)?)),
         ColumnType::Long => write!(out, "{}", i64::from_le_bytes(take(b, at)?)),
         ColumnType::ULong => write!(out, "{}", u64::from_le_bytes(take(b, at)?)),
-        ColumnType::Float => Ok(float(f32::from_le_bytes(take(b, at)?) as f64, out)),
-        ColumnType::Double => Ok(float(f64::from_le_bytes(take(b, at)?), out)),
+        ColumnType::Float => float(f32::from_le_bytes(take(b, at)?) as f64, out),
+        ColumnType::Double => float(f64::from_le_bytes(take(b, at)?), out),
         ColumnType::String | ColumnType::DateTime | ColumnType::Json | ColumnType::Binary => {
             let len = u32::from_le_bytes(take(b, at)?) as usize;
             let s = b.get(*at..at.checked_add(len)?)?;
