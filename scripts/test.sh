@@ -16,8 +16,14 @@ step "layout: no source file over about 400 lines, no Rust function over 80 (doc
 python3 scripts/layout.py
 
 step "lints: clippy finds nothing, natively and in the wasm front ends (warnings fail the run)"
-cargo clippy -q --workspace --all-targets -- -D warnings
-cargo clippy -q --target wasm32-unknown-unknown -p baft-app -p baft-js -p baft-staff -p baft-web --all-targets -- -D warnings
+# Warnings fail the run on the toolchain the code is kept clean with (rust-version in
+# Cargo.toml); a newer clippy brings new lints, which are shown but do not fail a run that no
+# code change broke.
+lint=(-D warnings)
+clippy_version=$(cargo clippy --version)
+[[ "$clippy_version" == "clippy 0.1.95 "* ]] || { echo "$clippy_version is not 1.95's clippy: its warnings are shown, not fatal"; lint=(); }
+cargo clippy -q --workspace --all-targets -- "${lint[@]}"
+cargo clippy -q --target wasm32-unknown-unknown -p baft-app -p baft-js -p baft-staff -p baft-web --all-targets -- "${lint[@]}"
 
 step "native tests: core, CLI, JS API engine, sample generator"
 cargo test -p baft-core -p baft-cli -p baft-js -p baft-sample -p baft-staff -p baft-web

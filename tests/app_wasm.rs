@@ -319,25 +319,44 @@ fn damaged_flatgeobuf_files_are_problems_in_wasm32_too() {
 
 #[wasm_bindgen_test]
 fn ids_in_sentences_are_isolated_whole() {
-    use baft_app::components::ids::{pieces, Piece};
-    assert_eq!(
-        pieces("داخل بافت: بلوک QB-0232 — کاووسیه."),
-        vec![
-            Piece::Text("داخل بافت: بلوک "),
-            Piece::Id("QB-0232"),
-            Piece::Text(" — کاووسیه."),
-        ]
-    );
-    assert_eq!(
-        pieces("(plot QB-0232-001.)"),
-        vec![
-            Piece::Text("(plot "),
-            Piece::Id("QB-0232-001"),
-            Piece::Text(".)")
-        ]
-    );
-    // Words without digits and numbers without letters are text.
-    assert_eq!(pieces("UTM 510122"), vec![Piece::Text("UTM 510122")]);
+    use baft_app::components::ids::{pieces, Piece, Piece::Id, Piece::Text};
+    let cases: [(&str, &[Piece]); 7] = [
+        (
+            "داخل بافت: بلوک QB-0232 — کاووسیه.",
+            &[Text("داخل بافت: بلوک "), Id("QB-0232"), Text(" — کاووسیه.")],
+        ),
+        (
+            "(plot QB-0232-001.)",
+            &[Text("(plot "), Id("QB-0232-001"), Text(".)")],
+        ),
+        // Words without digits and numbers without letters are text.
+        ("UTM 510122", &[Text("UTM 510122")]),
+        // Digits joined by a dash, in any script, are one code: the bidi algorithm would swap
+        // its halves in a Persian sentence. Joined by a slash, or a sign after a number, they
+        // are text.
+        (
+            "کد پستی ۳۷۵۱۴-۰۰۴۰۶ و کد نوسازی ۰۲۳۲-۰۰۱.",
+            &[
+                Text("کد پستی "),
+                Id("۳۷۵۱۴-۰۰۴۰۶"),
+                Text(" و کد نوسازی "),
+                Id("۰۲۳۲-۰۰۱"),
+                Text("."),
+            ],
+        ),
+        (
+            "میلادی (2026-11-26)",
+            &[Text("میلادی ("), Id("2026-11-26"), Text(")")],
+        ),
+        (
+            "پلاک ۱۲۱/۴۰۶ بخش ۱۱، مصوب ۱۴۰۲/۰۵/۱۴",
+            &[Text("پلاک ۱۲۱/۴۰۶ بخش ۱۱، مصوب ۱۴۰۲/۰۵/۱۴")],
+        ),
+        ("عرض بین ۹۰- و ۹۰", &[Text("عرض بین ۹۰- و ۹۰")]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(pieces(text), want.to_vec(), "{text}");
+    }
     assert_eq!(pieces(""), vec![]);
 }
 

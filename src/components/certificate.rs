@@ -91,10 +91,10 @@ pub fn CertificateHead() -> impl IntoView {
         state.outcome.with(|o| {
             let place = o.as_ref()?.place()?;
             Some(match &place.rings {
-                Some(rings) => map_svg(&ds, &MapSubject::Plot(rings)),
+                Some(rings) => map_svg(&ds, &MapSubject::Plot(rings), lang.get()),
                 None => {
                     let (lon, lat) = place.lon_lat();
-                    map_svg(&ds, &MapSubject::Point { lon, lat })
+                    map_svg(&ds, &MapSubject::Point { lon, lat }, lang.get())
                 }
             })
         })
@@ -103,6 +103,7 @@ pub fn CertificateHead() -> impl IntoView {
         let l = lang.get();
         let g = crate::actions::today();
         let j = JalaliDate::from_gregorian(g);
+        let g = baft_core::base::digits::localize_digits(&g.to_string(), l);
         format!("{} {} ({g})", l.pick("تاریخ:", "Date:"), j.long(l))
     };
     view! {
@@ -110,7 +111,7 @@ pub fn CertificateHead() -> impl IntoView {
             <header class="certificate cert-head">
                 // The printed page's title (on screen the page header holds the h1).
                 <h1>{i18n::tr(("گواهی استعلام محدودهٔ بازآفرینی شهری", "Urban-regeneration area enquiry certificate"))}</h1>
-                <p>{dates}</p>
+                <p>{move || super::ids::with_ids(&dates())}</p>
                 // The SVG holds only numbers and fixed markup written by baft-core (no data text).
                 <div class="cert-map" role="img" aria-label=i18n::tr(("نقشهٔ ملک و محدوده‌های پیرامون آن", "Map of the plot and the areas around it"))
                     inner_html=move || svg().unwrap_or_default()></div>
@@ -145,7 +146,7 @@ pub fn CertificateFoot() -> impl IntoView {
                 <div class="cert-qr" role="img" aria-label=i18n::tr(("کد QR پیوند این پاسخ", "QR code of this answer's link")) inner_html=qr></div>
                 <p class="cert-link" dir="ltr">{move || link.get().unwrap_or_default()}</p>
                 <table class="cert-hashes">
-                    <caption>{move || format!("{} {}", t(lang.get(), ("نسخهٔ داده:", "Data version:")), version())}</caption>
+                    <caption>{move || super::ids::with_ids(&format!("{} {}", t(lang.get(), ("نسخهٔ داده:", "Data version:")), version()))}</caption>
                     <thead><tr>
                         <th scope="col">{i18n::tr(("پرونده", "File"))}</th>
                         <th scope="col">{i18n::tr(("SHA-256 (آغاز)", "SHA-256 (start)"))}</th>

@@ -124,6 +124,8 @@ pub fn Compare() -> impl IntoView {
     let add = move |_| {
         let label = state.query.get_untracked();
         let n = state.candidates.with_untracked(|c| c.len()) + 1;
+        let n =
+            baft_core::base::digits::localize_digits(&n.to_string(), state.lang.get_untracked());
         let label = if label.trim().is_empty() || label.lines().count() > 1 {
             format!("#{n}")
         } else {

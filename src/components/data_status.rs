@@ -14,11 +14,12 @@ pub fn DataStatus() -> impl IntoView {
         Progress::Loading { done, total, bytes } => {
             let l = lang.get();
             let text = format!(
-                "{} — {} / {} ({} KB)",
+                "{} — {} / {} ({} {})",
                 t(l, i18n::LOADING),
                 localize_digits(&done.to_string(), l),
                 localize_digits(&total.to_string(), l),
-                localize_digits(&(bytes / 1024).to_string(), l)
+                localize_digits(&(bytes / 1024).to_string(), l),
+                l.pick("کیلوبایت", "KB")
             );
             view! {
                 <div class="loading" role="status" aria-live="polite">
@@ -29,7 +30,7 @@ pub fn DataStatus() -> impl IntoView {
             .into_any()
         }
         Progress::Failed(e) => view! {
-            <div class="error" role="alert"><strong>{t(lang.get(), i18n::LOAD_FAILED)}</strong>" "{e.message(lang.get())}</div>
+            <div class="error" role="alert"><strong>{t(lang.get(), i18n::LOAD_FAILED)}</strong>" "{super::ids::with_ids(&e.message(lang.get()))}</div>
         }
         .into_any(),
         Progress::Ready | Progress::ChooseCity(_) => ().into_any(),
@@ -49,7 +50,7 @@ pub fn DataStatus() -> impl IntoView {
                     } else {
                         "problem warning"
                     };
-                    view! { <li class=class>{p.message(l)}</li> }
+                    view! { <li class=class>{super::ids::with_ids(&p.message(l))}</li> }
                 })
                 .collect_view();
             let n = localize_digits(&ps.len().to_string(), l);

@@ -1,7 +1,13 @@
-//! Ids and other Latin fragments inside Persian sentences (`QB-0232`, `qods-sample-1`), kept
-//! whole: each is put in its own left-to-right, isolated element (`class="id"`), so
-//! right-to-left text never reorders it and a line never breaks inside it (`white-space:
-//! nowrap` in the stylesheet).
+//! Ids and other Latin fragments inside Persian sentences (`QB-0232`, `qods-sample-1`), and
+//! codes of digits joined by dashes (`۳۷۵۱۴-۰۰۴۰۶`, `۰۲۳۲-۰۰۱`, `2026-11-26`), kept whole:
+//! each is put in its own left-to-right, isolated element (`class="id"`), so right-to-left
+//! text never reorders it and a line never breaks inside it (`white-space: nowrap` in the
+//! stylesheet).
+//!
+//! Why dashed codes: digits after Persian letters count as Arabic numbers to the Unicode bidi
+//! algorithm, and a `-` between two such numbers is a neutral that takes the sentence's
+//! right-to-left direction, so `۳۷۵۱۴-۰۰۴۰۶` would show as ۰۰۴۰۶-۳۷۵۱۴, its halves swapped
+//! against the bill. A `/` joins them (plates, Jalali dates stay whole without help).
 
 use leptos::prelude::*;
 
@@ -10,12 +16,27 @@ use leptos::prelude::*;
 pub enum Piece<'a> {
     /// Text as it is.
     Text(&'a str),
-    /// An id: a run of ASCII letters, digits, `-`, `_`, `.` and `/` holding a letter and a digit.
+    /// An id: a run of ASCII letters, digits (ASCII, Persian or Arabic-Indic), `-`, `_`, `.`
+    /// and `/` that holds a letter and a digit, or a `-` with a digit on each side.
     Id(&'a str),
 }
 
+fn digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}')
+}
+
 fn id_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')
+    c.is_ascii_alphabetic() || digit(c) || matches!(c, '-' | '_' | '.' | '/')
+}
+
+/// A run to isolate: letters with digits (`QB-0232`), or digits on both sides of a dash.
+fn is_id(run: &str) -> bool {
+    let letters_and_digits = run.chars().any(|c| c.is_ascii_alphabetic()) && run.chars().any(digit);
+    let chars: Vec<char> = run.chars().collect();
+    let dashed = chars
+        .windows(3)
+        .any(|w| digit(w[0]) && w[1] == '-' && digit(w[2]));
+    letters_and_digits || dashed
 }
 
 /// Splits `s` into text and ids, in order.
@@ -37,9 +58,7 @@ pub fn pieces(s: &str) -> Vec<Piece<'_>> {
         }
         // A trailing full stop ends the sentence, not the id.
         let run = s[i..end].trim_end_matches('.');
-        let is_id =
-            run.chars().any(|c| c.is_ascii_alphabetic()) && run.chars().any(|c| c.is_ascii_digit());
-        if is_id {
+        if is_id(run) {
             if text_from < i {
                 out.push(Piece::Text(&s[text_from..i]));
             }

@@ -1,6 +1,8 @@
+use super::ids::with_ids;
 use crate::actions;
 use crate::i18n::{self, t};
 use crate::state::{use_state, AppState, FactField};
+use baft_core::base::digits::localize_digits;
 use baft_core::base::jalali::JalaliDate;
 use baft_core::packages::format::Package;
 use baft_core::packages::rules::{PackageResult, PackageStatus, Truth};
@@ -11,11 +13,13 @@ use baft_core::read::manifest::ApprovalDate;
 use baft_core::Lang;
 use leptos::prelude::*;
 
+/// The Jalali date, then the ISO one: in Persian digits in Persian (the dashed ISO date is
+/// isolated when shown, through `with_ids`).
 fn date_both(d: &ApprovalDate, lang: Lang) -> String {
     let j = JalaliDate::parse(&d.jalali)
         .map(|j| j.short(lang))
-        .unwrap_or_else(|| d.jalali.clone());
-    format!("{j} ({})", d.iso)
+        .unwrap_or_else(|| localize_digits(&d.jalali, lang));
+    format!("{j} ({})", localize_digits(&d.iso, lang))
 }
 
 /// "Valid: from — to" in both calendars.
@@ -40,7 +44,7 @@ fn source_line(p: &Package, lang: Lang) -> String {
         p.source
             .number
             .as_ref()
-            .map(|n| format!(" — {n}"))
+            .map(|n| format!(" — {}", localize_digits(n, lang)))
             .unwrap_or_default()
     )
 }
@@ -76,7 +80,12 @@ fn unmet_conditions(r: &PackageResult, names: &LayerNames, lang: Lang) -> Vec<St
         .collect()
 }
 
-fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoView {
+fn package_view(
+    r: &PackageResult,
+    all: &[PackageResult],
+    names: &LayerNames,
+    lang: Lang,
+) -> impl IntoView {
     let p = &r.package;
     let validity = validity_line(p, lang);
     let source = source_line(p, lang);
@@ -99,10 +108,14 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
             )
         })
         .collect();
-    let excluded = r
-        .excluded_by
-        .clone()
-        .map(|by| format!("{} {by}", t(lang, i18n::COUNTED_INSTEAD)));
+    let excluded = r.excluded_by.clone().map(|by| {
+        // The package counted instead, by its name (its id if the file lacks it).
+        let name = all
+            .iter()
+            .find(|x| x.package.id == by)
+            .map_or(by, |x| x.package.name.get(lang).to_string());
+        format!("{} {name}", t(lang, i18n::COUNTED_INSTEAD))
+    });
     let note = p.assumption_note.as_ref().map(|n| n.get(lang).to_string());
     view! {
         <li class="package" data-package=p.id.clone() data-status=r.status.as_str() data-counted=r.counted.to_string()>
@@ -119,8 +132,8 @@ fn package_view(r: &PackageResult, names: &LayerNames, lang: Lang) -> impl IntoV
                 <p class="muted">{p.description.get(lang).to_string()}</p>
                 {(!why.is_empty() && r.status == PackageStatus::Applies).then(|| view! { <p class="why">{t(lang, i18n::WHY)}" "{why.join(lang.pick("؛ ", "; "))}</p> })}
                 {note.map(|n| view! { <p class="muted">{n}</p> })}
-                <p class="source">{source}{p.source.url.clone().map(|u| view! { " " <a href=u rel="noopener noreferrer" target="_blank">"↗"</a> })}</p>
-                <p class="source">{validity}</p>
+                <p class="source">{with_ids(&source)}{p.source.url.clone().map(|u| view! { " " <a href=u rel="noopener noreferrer" target="_blank">"↗"</a> })}</p>
+                <p class="source">{with_ids(&validity)}</p>
             </details>
         </li>
     }
@@ -205,12 +218,7 @@ fn assumptions_list(w: &Worth, l: Lang) -> impl IntoView {
     w.assumptions
         .iter()
         .map(|a| {
-            let src = match a.source {
-                "you" => l.pick("گفتهٔ شما", "you"),
-                "assumed" => l.pick("فرض", "assumed"),
-                "check" => l.pick("بررسی نقشه", "map check"),
-                _ => l.pick("فایل بسته‌ها", "packages file"),
-            };
+            let src = words::assumption_source(a.source, l);
             view! { <li>{a.text.get(l).to_string()}" — "<em>{src}</em></li> }
         })
         .collect_view()
@@ -222,7 +230,7 @@ fn evaluation_view(state: AppState, e: &Evaluation, names: &LayerNames, l: Lang)
         e.results
             .iter()
             .filter(|r| r.status == s)
-            .map(|r| package_view(r, names, l))
+            .map(|r| package_view(r, &e.results, names, l))
             .collect_view()
     };
     let count = |s: PackageStatus| e.count(s);

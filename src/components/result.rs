@@ -64,11 +64,14 @@ fn choice_label(c: &Choice, lang: Lang) -> String {
                 .as_deref()
                 .map(|t| baft_core::base::digits::localize_digits(t, lang))
                 .unwrap_or_default();
+            let code = renovation_code
+                .as_deref()
+                .map(|t| baft_core::base::digits::localize_digits(t, lang))
+                .unwrap_or_default();
             format!(
-                "{} {plate} — {} {} — {plot_id}",
+                "{} {plate} — {} {code} — {plot_id}",
                 lang.pick("پلاک", "Plate"),
                 lang.pick("کد نوسازی", "renovation code"),
-                renovation_code.clone().unwrap_or_default(),
             )
         }
         Choice::Zone { id, name, .. } => format!("{} ({id})", name.get(lang)),
@@ -315,7 +318,7 @@ fn choices_view(state: AppState, c: &Choices, l: Lang) -> AnyView {
         .cloned()
         .map(|ch| {
             let label = choice_label(&ch, l);
-            view! { <li><button type="button" class="choice" on:click=move |_| pick(&state, &ch)>{label}</button></li> }
+            view! { <li><button type="button" class="choice" on:click=move |_| pick(&state, &ch)>{with_ids(&label)}</button></li> }
         })
         .collect_view();
     let one_street = matches!(c.choices[..], [Choice::Street { .. }]);
@@ -356,7 +359,8 @@ pub fn ResultCard() -> impl IntoView {
                 view! { <p class="error" role="alert">{i18n::geo_failure(l, f)}</p> }.into_any()
             }
             Some(Outcome::InputError(e)) => {
-                view! { <p class="error input-error" role="alert">{e.message(l)}</p> }.into_any()
+                view! { <p class="error input-error" role="alert">{with_ids(&e.message(l))}</p> }
+                    .into_any()
             }
             Some(Outcome::Answer { place, from_gps }) => {
                 let answer = histories.with(|h| place_view(&place, from_gps, h, l));

@@ -59,7 +59,7 @@ pub fn Search() -> impl IntoView {
                     on:keydown=on_key></textarea>
                 <button type="submit" class="primary" disabled=move || !ready()>{i18n::tr(i18n::CHECK)}</button>
             </div>
-            <p id="q-help" class="help">{i18n::tr(i18n::SEARCH_HELP)}</p>
+            <p id="q-help" class="help">{move || super::ids::with_ids(i18n::t(lang.get(), i18n::SEARCH_HELP))}</p>
             <div class="actions">
                 <button type="button" on:click=move |_| actions::locate(state) disabled=move || !ready()>{i18n::tr(i18n::MY_LOCATION)}</button>
                 <button type="button" on:click=centre disabled=move || !ready()>{i18n::tr(i18n::MAP_CENTRE)}</button>

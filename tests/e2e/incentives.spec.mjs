@@ -31,12 +31,24 @@ test('a plot in a worn-out block: answer the facts form, see the packages and va
   await expect(worth).toContainText('۱۰۸٫۰ متر مربع');
   await expect(worth).toContainText('۳٬۱۱۰٬۴۰۰٬۰۰۰ ریال');
   await expect(worth).toContainText('۱۴٬۰۰۰٬۰۰۰٬۰۰۰ ریال');
-  // Sources and validity (both calendars) are visible; sample assumptions are marked.
-  await expect(pkg(page, 'national-1401-inside-fabric')).toContainText('300/111898');
-  await expect(pkg(page, 'national-1401-inside-fabric')).toContainText('2022-10-08');
+  // Sources and validity (both calendars) are visible, in Persian digits, the dashed ISO date
+  // kept whole; sample assumptions are marked.
+  await expect(pkg(page, 'national-1401-inside-fabric')).toContainText('۳۰۰/۱۱۱۸۹۸');
+  await expect(pkg(page, 'national-1401-inside-fabric').locator('span.id[dir=ltr]', { hasText: '۲۰۲۲-۱۰-۰۸' })).toHaveCount(1);
   await expect(pkg(page, 'renovation-loan').locator('.badge')).toHaveText('فرض نمونه');
   await page.waitForTimeout(300);
   await page.locator('.incentives').screenshot({ path: join(ROOT, 'tests/e2e/screenshots/incentives-fa.png') });
+  expect(errors).toEqual([]);
+});
+
+test('a package another one outranks names that package, in the owner\'s language', async ({ page }) => {
+  const p = FX.worn_block.point;
+  const { errors } = await openApp(page, `/#p=${p.lat},${p.lon}&f=block_project:yes,axis:no,area:180,use:residential,units:4`);
+  const inside = pkg(page, 'national-1401-inside-fabric');
+  await expect(inside).toHaveAttribute('data-counted', 'false');
+  await expect(inside.locator('.warning')).toHaveText('به‌جای آن حساب شده: بستهٔ ملی ۱۴۰۱ — گروه ۱: بازآفرینی یکپارچه در مقیاس بلوک');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(inside.locator('.warning')).toHaveText('Counted instead: National package 1401 — group 1: integrated block-scale regeneration');
   expect(errors).toEqual([]);
 });
 

@@ -184,7 +184,7 @@ test('newer data is offered, not mixed in, and used after the switch', async ({ 
   const banner = page.locator('#data-update');
   await expect(banner).toBeVisible({ timeout: 30_000 });
   await expect(banner).toContainText(NEW);
-  await expect(banner.locator('[lang=fa] .data-update-version')).toHaveText(` (${NEW})`);
+  await expect(banner.locator('[lang=fa] bdi.data-update-version')).toHaveText(` (${NEW})`);
   await expect(html(page)).toHaveAttribute('data-data-version', OLD);
 
   // Not switched yet: a reload still shows the old data, and the offer is made again.

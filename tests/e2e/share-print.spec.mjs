@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FX, ROOT, decodeQr, layer, openApp, search } from './helpers.mjs';
+import { FX, ROOT, decodeQr, layer, openApp, persianDigits, search } from './helpers.mjs';
 
 const OUT = join(ROOT, 'test-results/certificates');
 mkdirSync(OUT, { recursive: true });
@@ -176,11 +176,16 @@ test('a broken or outdated link says so and the app keeps working', async ({ pag
   const old = FX.worn_block.point;
   await page.goto(`/#p=${old.lat},${old.lon}&lang=en&v=qods-sample-0&b=1398`);
   await expect(page.locator('.link-note')).toContainText('qods-sample-0');
-  await expect(page.locator('.link-note')).toContainText('«1398» → «1402»');
+  await expect(page.locator('.link-note')).toContainText('worn-out fabric: boundary «1398» → «1402»');
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
   // Said with the answer (in the app's first module), under it, as it says.
   await expect(page.locator('.link-note')).toContainText('the answer above uses the current data');
   expect(await page.locator('#result').evaluate((r) => !!(r.compareDocumentPosition(document.querySelector('.link-note')) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+  // In Persian: the layer by its name, the versions in Persian digits, the data version whole.
+  await page.getByRole('button', { name: 'تغییر زبان به فارسی' }).click();
+  await expect(page.locator('.link-note')).toContainText('بافت فرسوده: مرز «۱۳۹۸» → «۱۴۰۲»');
+  await expect(page.locator('.link-note span.id[dir=ltr]', { hasText: 'qods-sample-0' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
   await search(page, `${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);
   await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'outside');
 });
@@ -202,10 +207,11 @@ for (const lang of ['fa', 'en']) {
     const map = page.locator('.cert-map svg');
     await expect(map).toBeVisible();
     expect(await map.locator('path').count()).toBeGreaterThan(1);
-    // Dates: Jalali (Persian digits in Persian) and Gregorian.
+    // Dates: Jalali and Gregorian, both in Persian digits in Persian (the dashed date kept whole).
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    await expect(head).toContainText(iso);
+    await expect(head).toContainText(lang === 'fa' ? persianDigits(iso) : iso);
+    if (lang === 'fa') await expect(head.locator('span.id[dir=ltr]', { hasText: persianDigits(iso) })).toHaveCount(1);
     await expect(head).toContainText(lang === 'fa' ? /۱۴۰[۰-۹]/ : /140\d/);
     // Data version and each file's short SHA-256, as sha256sum gives it.
     const foot = page.locator('.cert-foot');

@@ -133,7 +133,11 @@ fn worth_text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
     }
     s += &format!("  {}\n", lang.pick("فرض‌ها:", "assumptions:"));
     for a in &w.assumptions {
-        s += &format!("    · {} [{}]\n", a.text.get(lang), a.source);
+        s += &format!(
+            "    · {} [{}]\n",
+            a.text.get(lang),
+            words::assumption_source(a.source, lang)
+        );
     }
     if let Some(p) = &ds.packages {
         s += &format!("  {}\n", p.disclaimer.get(lang));

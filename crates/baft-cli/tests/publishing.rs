@@ -41,6 +41,11 @@ fn incentives_with_facts_as_text_and_json() {
         "{}",
         stdout(&fa)
     );
+    // Where each assumption came from, in Persian too (the area is the owner's, the prices
+    // the packages file's).
+    assert!(stdout(&fa).contains("[گفتهٔ شما]"), "{}", stdout(&fa));
+    assert!(stdout(&fa).contains("[فایل بسته‌ها]"), "{}", stdout(&fa));
+    assert!(!stdout(&fa).contains("[you]") && !stdout(&fa).contains("[packages file]"));
     // Without the street facts the main-axis question stays open.
     let v = json(&check(&["--point", &p, "--json", "--date", "1405/09/05"]));
     let r = v["incentives"]["results"]

@@ -99,7 +99,7 @@ fn a_plot_link_reopens_the_same_shares() {
 #[test]
 fn the_certificate_map_draws_the_plot_and_the_layers_around_it() {
     let (ds, rings) = sample_and_straddling_plot();
-    let svg = map_svg(&ds, &MapSubject::Plot(&rings));
+    let svg = map_svg(&ds, &MapSubject::Plot(&rings), Lang::En);
     assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     // The worn-out fabric's colour is drawn (the plot straddles it), and the plot's outline.
     let worn = ds
@@ -112,8 +112,21 @@ fn the_certificate_map_draws_the_plot_and_the_layers_around_it() {
         "{svg}"
     );
     assert!(svg.contains("stroke=\"#0b3d91\""));
-    // A scale bar with a round length.
-    assert!(svg.contains(" m</text>"));
+    // A scale bar with a round length, in the certificate's language: in Persian, in Persian
+    // digits and words, right to left, ending at the bar's left end.
+    assert!(svg.contains(r#"direction="ltr" text-anchor="start">"#) && svg.contains(" m</text>"));
+    let fa = map_svg(&ds, &MapSubject::Plot(&rings), Lang::Fa);
+    let words = fa
+        .split(r#"direction="rtl" text-anchor="end">"#)
+        .nth(1)
+        .unwrap();
+    let words = &words[..words.find("</text>").unwrap()];
+    let en = svg.split(r#"text-anchor="start">"#).nth(1).unwrap();
+    let en = &en[..en.find(" m</text>").unwrap()];
+    assert_eq!(
+        words,
+        format!("{} متر", baft_core::base::digits::to_persian_digits(en))
+    );
     // The plot is in the middle of the 600 × 400 drawing.
     let plot = svg.split("<path class=\"plot\" d=\"").nth(1).unwrap();
     let plot = &plot[..plot.find('"').unwrap()];

@@ -11,6 +11,7 @@
 //! (in its language) on the element that holds them.
 
 use crate::dataset::Dataset;
+use crate::Lang;
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
@@ -73,8 +74,9 @@ const MAP_H: f64 = 400.0;
 
 /// The map of the certificate: every layer's zones around the subject (at least 300 m across,
 /// or the plot with a margin of half its size), the plot's outline or the point, and a scale bar.
-/// North is up; distances are true metres in the data's local frame.
-pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
+/// North is up; distances are true metres in the data's local frame. The scale bar's length is
+/// in `lang` (`۱۰۰ متر`, `100 m`).
+pub fn map_svg(ds: &Dataset, subject: &MapSubject, lang: Lang) -> String {
     let local = subject_local(ds, subject);
     let pts = local.iter().flatten();
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -101,7 +103,7 @@ pub fn map_svg(ds: &Dataset, subject: &MapSubject) -> String {
     let box_local = [vx0, cy - half_h, cx + half_w, vy1];
     write_layers(&mut svg, ds, box_local, &to_svg);
     write_subject(&mut svg, subject, &local, &to_svg);
-    write_scale_bar(&mut svg, half_w, scale);
+    write_scale_bar(&mut svg, half_w, scale, lang);
     svg
 }
 
@@ -176,13 +178,23 @@ fn write_subject(
 }
 
 /// Writes the scale bar (a round length near a fifth of the width, bottom left), the north
-/// arrow, and closes the SVG.
-fn write_scale_bar(svg: &mut String, half_w: f64, scale: f64) {
+/// arrow, and closes the SVG. The length's words start at the bar's left end in either
+/// language: in Persian the text runs right to left, so it is anchored by its end.
+fn write_scale_bar(svg: &mut String, half_w: f64, scale: f64, lang: Lang) {
     let metres = nice_length(2.0 * half_w / 5.0);
     let len = metres as f64 * scale;
+    let words = format!(
+        "{} {}",
+        crate::base::units::format_number(metres as f64, 0, lang),
+        lang.pick("متر", "m")
+    );
+    let (dir, anchor) = match lang {
+        Lang::Fa => ("rtl", "end"),
+        Lang::En => ("ltr", "start"),
+    };
     let _ = write!(
         svg,
-        r##"<g stroke="#000" stroke-width="2"><path d="M12,{y}h{len:.1}M12,{t}v8M{e:.1},{t}v8"/></g><text x="12" y="{ty}" font-size="13" font-family="sans-serif" direction="ltr">{metres} m</text><path d="M{nx},14l8,20h-16z" fill="#000"/><text x="{nx}" y="50" font-size="13" font-family="sans-serif" text-anchor="middle">N</text></svg>"##,
+        r##"<g stroke="#000" stroke-width="2"><path d="M12,{y}h{len:.1}M12,{t}v8M{e:.1},{t}v8"/></g><text x="12" y="{ty}" font-size="13" font-family="sans-serif" direction="{dir}" text-anchor="{anchor}">{words}</text><path d="M{nx},14l8,20h-16z" fill="#000"/><text x="{nx}" y="50" font-size="13" font-family="sans-serif" text-anchor="middle">N</text></svg>"##,
         y = MAP_H - 16.0,
         t = MAP_H - 20.0,
         e = 12.0 + len,

@@ -113,6 +113,18 @@ pub fn source_label(s: FactSource, lang: Lang) -> &'static str {
     }
 }
 
+/// Where an assumption behind a figure came from (`Assumption::source`: `packages file`,
+/// `parcel layer`, `check`, `you` or `assumed`), in words.
+pub fn assumption_source(source: &str, lang: Lang) -> &'static str {
+    match source {
+        "you" => lang.pick("گفتهٔ شما", "you"),
+        "assumed" => lang.pick("فرض", "assumed"),
+        "check" => lang.pick("بررسی نقشه", "map check"),
+        "parcel layer" => lang.pick("لایهٔ پلاک‌ها", "parcel layer"),
+        _ => lang.pick("فایل بسته‌ها", "packages file"),
+    }
+}
+
 /// A condition in words: "plot area at least 200 m²".
 pub fn condition(c: &Condition, layers: &LayerNames, lang: Lang) -> String {
     let f = c.fact;
