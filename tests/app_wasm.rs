@@ -320,7 +320,7 @@ fn damaged_flatgeobuf_files_are_problems_in_wasm32_too() {
 #[wasm_bindgen_test]
 fn ids_in_sentences_are_isolated_whole() {
     use baft_app::components::ids::{pieces, Piece, Piece::Id, Piece::Text};
-    let cases: [(&str, &[Piece]); 7] = [
+    let cases: [(&str, &[Piece]); 8] = [
         (
             "داخل بافت: بلوک QB-0232 — کاووسیه.",
             &[Text("داخل بافت: بلوک "), Id("QB-0232"), Text(" — کاووسیه.")],
@@ -331,9 +331,9 @@ fn ids_in_sentences_are_isolated_whole() {
         ),
         // Words without digits and numbers without letters are text.
         ("UTM 510122", &[Text("UTM 510122")]),
-        // Digits joined by a dash, in any script, are one code: the bidi algorithm would swap
-        // its halves in a Persian sentence. Joined by a slash, or a sign after a number, they
-        // are text.
+        // Digits joined by dashes, in any script, are one code when they look like one (two
+        // dashes, a leading zero, five digits): the bidi algorithm would swap its halves in a
+        // Persian sentence. A range, digits joined by a slash, or a sign after a number are text.
         (
             "کد پستی ۳۷۵۱۴-۰۰۴۰۶ و کد نوسازی ۰۲۳۲-۰۰۱.",
             &[
@@ -353,6 +353,10 @@ fn ids_in_sentences_are_isolated_whole() {
             &[Text("پلاک ۱۲۱/۴۰۶ بخش ۱۱، مصوب ۱۴۰۲/۰۵/۱۴")],
         ),
         ("عرض بین ۹۰- و ۹۰", &[Text("عرض بین ۹۰- و ۹۰")]),
+        (
+            "برنامهٔ ۱۴۰۳-۱۴۰۷، پلاک ۶۱-۶۳",
+            &[Text("برنامهٔ ۱۴۰۳-۱۴۰۷، پلاک ۶۱-۶۳")],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(pieces(text), want.to_vec(), "{text}");

@@ -1,5 +1,6 @@
 //! Ids and other Latin fragments inside Persian sentences (`QB-0232`, `qods-sample-1`), and
-//! codes of digits joined by dashes (`۳۷۵۱۴-۰۰۴۰۶`, `۰۲۳۲-۰۰۱`, `2026-11-26`), kept whole:
+//! codes of digits joined by dashes (`۳۷۵۱۴-۰۰۴۰۶`, `۰۲۳۲-۰۰۱`, `2026-11-26`; see
+//! [`Piece::Id`] for which), kept whole:
 //! each is put in its own left-to-right, isolated element (`class="id"`), so right-to-left
 //! text never reorders it and a line never breaks inside it (`white-space: nowrap` in the
 //! stylesheet).
@@ -17,7 +18,9 @@ pub enum Piece<'a> {
     /// Text as it is.
     Text(&'a str),
     /// An id: a run of ASCII letters, digits (ASCII, Persian or Arabic-Indic), `-`, `_`, `.`
-    /// and `/` that holds a letter and a digit, or a `-` with a digit on each side.
+    /// and `/` that holds a letter and a digit, or a code of digits and dashes: two dashes or
+    /// more, a group with a leading zero, or a group of five digits or more (not a range such
+    /// as `۱۴۰۳-۱۴۰۷`, read right to left).
     Id(&'a str),
 }
 
@@ -29,14 +32,28 @@ fn id_char(c: char) -> bool {
     c.is_ascii_alphabetic() || digit(c) || matches!(c, '-' | '_' | '.' | '/')
 }
 
-/// A run to isolate: letters with digits (`QB-0232`), or digits on both sides of a dash.
+/// A run to isolate: letters with digits (`QB-0232`), or a code of digits joined by dashes.
 fn is_id(run: &str) -> bool {
     let letters_and_digits = run.chars().any(|c| c.is_ascii_alphabetic()) && run.chars().any(digit);
+    letters_and_digits || dashed_code(run)
+}
+
+/// Digits joined by dashes that make a code, read left to right as printed: two dashes or more
+/// (`2026-11-26`), a group with a leading zero (`۰۲۳۲-۰۰۱`) or of five digits or more
+/// (`۳۷۵۱۴-۰۰۴۰۶`). Any other pair (`۱۴۰۳-۱۴۰۷`, a house's `۶۱-۶۳`) is more likely a range,
+/// which a Persian reader reads right to left: it is left to the sentence.
+fn dashed_code(run: &str) -> bool {
     let chars: Vec<char> = run.chars().collect();
-    let dashed = chars
+    if !chars
         .windows(3)
-        .any(|w| digit(w[0]) && w[1] == '-' && digit(w[2]));
-    letters_and_digits || dashed
+        .any(|w| digit(w[0]) && w[1] == '-' && digit(w[2]))
+    {
+        return false;
+    }
+    let groups: Vec<&str> = run.split('-').collect();
+    let zero = |g: &&str| g.chars().count() > 1 && g.starts_with(['0', '\u{06F0}', '\u{0660}']);
+    let long = |g: &&str| g.chars().filter(|&c| digit(c)).count() >= 5;
+    groups.len() >= 3 || groups.iter().any(zero) || groups.iter().any(long)
 }
 
 /// Splits `s` into text and ids, in order.

@@ -72,8 +72,9 @@ fn unmet_conditions(r: &PackageResult, names: &LayerNames, lang: Lang) -> Vec<St
         .zip(&r.hints)
         .map(|(o, h)| {
             format!(
-                "{} → {}",
+                "{} {} {}",
                 words::condition(&o.condition, names, lang),
+                lang.pick("←", "→"),
                 words::hint(h, names, lang)
             )
         })
@@ -108,14 +109,8 @@ fn package_view(
             )
         })
         .collect();
-    let excluded = r.excluded_by.clone().map(|by| {
-        // The package counted instead, by its name (its id if the file lacks it).
-        let name = all
-            .iter()
-            .find(|x| x.package.id == by)
-            .map_or(by, |x| x.package.name.get(lang).to_string());
-        format!("{} {name}", t(lang, i18n::COUNTED_INSTEAD))
-    });
+    let excluded = words::counted_instead(all, r, lang)
+        .map(|name| format!("{} {name}", t(lang, i18n::COUNTED_INSTEAD)));
     let note = p.assumption_note.as_ref().map(|n| n.get(lang).to_string());
     view! {
         <li class="package" data-package=p.id.clone() data-status=r.status.as_str() data-counted=r.counted.to_string()>

@@ -23,16 +23,18 @@ pub fn LinkNote() -> impl IntoView {
             }
             for (layer, was, now) in v.boundary {
                 // The layer by its name in the language shown (its id if the data lacks it).
-                let name = state.data.with(|d| {
+                let name = state.data.with_untracked(|d| {
                     d.as_ref()
                         .and_then(|d| d.manifest.layers.iter().find(|x| x.id == layer))
                         .map(|x| x.name.get(l).to_string())
                 });
                 parts.push(format!(
-                    "{}: {} «{}» → «{}»",
+                    "{}: {} «{}» {} «{}»",
                     name.unwrap_or(layer),
                     t(l, i18n::BOUNDARY),
                     digits(&was),
+                    // From the link's version to today's: the arrow points the way the line reads.
+                    l.pick("←", "→"),
                     now.map_or_else(|| "—".into(), |n| digits(&n))
                 ));
             }

@@ -183,7 +183,7 @@ test('a broken or outdated link says so and the app keeps working', async ({ pag
   expect(await page.locator('#result').evaluate((r) => !!(r.compareDocumentPosition(document.querySelector('.link-note')) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
   // In Persian: the layer by its name, the versions in Persian digits, the data version whole.
   await page.getByRole('button', { name: 'تغییر زبان به فارسی' }).click();
-  await expect(page.locator('.link-note')).toContainText('بافت فرسوده: مرز «۱۳۹۸» → «۱۴۰۲»');
+  await expect(page.locator('.link-note')).toContainText('بافت فرسوده: مرز «۱۳۹۸» ← «۱۴۰۲»');
   await expect(page.locator('.link-note span.id[dir=ltr]', { hasText: 'qods-sample-0' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await search(page, `${FX.outside_all.point.lat}, ${FX.outside_all.point.lon}`);

@@ -55,14 +55,19 @@ pub fn text(e: &Evaluation, ds: &Dataset, lang: Lang) -> String {
         PackageStatus::NotInForce,
     ] {
         for r in e.results.iter().filter(|r| r.status == status) {
-            s += &package_text(r, &names, lang);
+            s += &package_text(r, &e.results, &names, lang);
         }
     }
     s + &worth_text(e, ds, lang)
 }
 
 /// One package's verdict, with what it gives, what it depends on and what would change a "no".
-fn package_text(r: &PackageResult, names: &LayerNames, lang: Lang) -> String {
+fn package_text(
+    r: &PackageResult,
+    all: &[PackageResult],
+    names: &LayerNames,
+    lang: Lang,
+) -> String {
     let mark = match r.status {
         PackageStatus::Applies if r.counted => "✔",
         PackageStatus::Applies => "≈",
@@ -74,7 +79,7 @@ fn package_text(r: &PackageResult, names: &LayerNames, lang: Lang) -> String {
         r.package.name.get(lang),
         words::status(r.status, lang)
     );
-    if let Some(by) = &r.excluded_by {
+    if let Some(by) = words::counted_instead(all, r, lang) {
         s += &format!(" ({} {by})", lang.pick("به‌جایش:", "instead:"));
     }
     s += "\n";

@@ -2,7 +2,7 @@
 
 use super::facts::{FactName, FactSource, FactValue};
 use super::format::{Benefits, Condition};
-use super::rules::{Evaluation, Hint, PackageStatus};
+use super::rules::{Evaluation, Hint, PackageResult, PackageStatus};
 use crate::base::digits::localize_digits;
 pub use crate::base::units::money;
 use crate::error::trim_float;
@@ -111,6 +111,19 @@ pub fn source_label(s: FactSource, lang: Lang) -> &'static str {
         FactSource::User => lang.pick("گفتهٔ شما", "as you said"),
         FactSource::Assumed => lang.pick("فرض شده", "assumed"),
     }
+}
+
+/// The name of the package counted instead of `r` (a better one of its exclusive set), among
+/// the evaluation's `results`; its id if it is not among them.
+pub fn counted_instead(results: &[PackageResult], r: &PackageResult, lang: Lang) -> Option<String> {
+    let by = r.excluded_by.as_deref()?;
+    Some(
+        results
+            .iter()
+            .find(|x| x.package.id == by)
+            .map_or(by, |x| x.package.name.get(lang))
+            .to_string(),
+    )
 }
 
 /// Where an assumption behind a figure came from (`Assumption::source`: `packages file`,
