@@ -24,7 +24,7 @@ pub const SEARCH_LABEL: T = (
     "Plate, postal code, address, renovation code, coordinates or map link",
 );
 pub const SEARCH_HELP: T = (
-    "نمونه‌ها: پلاک ۱۲۱/۴۰۶ بخش ۱۱ یا ۴۰۶ فرعی از ۱۲۱ اصلی — کد پستی ده‌رقمی از قبض (۳۷۵۱۴-۰۰۴۰۶) — نشانی (خیابان سرو، پلاک ۶۱) یا فقط نام خیابان — کد نوسازی ۰۲۳۲-۰۰۱ — شناسهٔ ملک QB-0232-001 — ۳۵٫۷۱، ۵۱٫۱۱ یا ۳۵/۷۱، ۵۱/۱۱ — E 510122 N 3951756 (UTM ناحیهٔ ۳۹ از سند) — پیوند گوگل‌مپ، OpenStreetMap، نشان یا بلد — نام محله یا شمارهٔ بلوک. برای محدودهٔ ملک، هر گوشه را در یک سطر بنویسید.",
+    "نمونه‌ها: پلاک ۱۲۱/۴۰۶ بخش ۱۱ یا ۴۰۶ فرعی از ۱۲۱ اصلی — کد پستی ده‌رقمی از قبض (۳۷۵۱۴-۰۰۴۰۶) — نشانی (خیابان سرو، پلاک ۶۱) یا فقط نام خیابان — کد نوسازی ۰۲۳۲-۰۰۱ — شناسهٔ ملک QB-0232-001 — ۳۵٫۷۱، ۵۱٫۱۱ یا ۳۵/۷۱، ۵۱/۱۱ — E ۵۱۰۱۲۲ N ۳۹۵۱۷۵۶ (UTM ناحیهٔ ۳۹ از سند) — پیوند گوگل‌مپ، OpenStreetMap، نشان یا بلد — نام محله یا شمارهٔ بلوک. برای محدودهٔ ملک، هر گوشه را در یک سطر بنویسید.",
     "Examples: plate 121/406 section 11, or 406 sub of 121 main — the ten-digit postal code from a bill (37514-00406) — an address (No. 61, Sarv Street) or a street's name alone — renovation code 0232-001 — plot id QB-0232-001 — 35.71, 51.11 — E 510122 N 3951756 (UTM zone 39, from the deed) — a Google Maps, OpenStreetMap, Neshan or Balad link — a neighbourhood name or block number. For a plot outline, put one corner per line.",
 );
 pub const CHECK: T = ("بررسی", "Check");

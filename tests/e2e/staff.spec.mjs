@@ -121,6 +121,13 @@ test('a file that is not a survey gets a clear message, and the next one works',
   await expect(page.getByRole('alert')).toBeHidden();
 });
 
+test('a file name with digits in a Persian message is kept whole, left to right', async ({ page }) => {
+  await openStaff(page);
+  await page.getByLabel(/فایل برداشت پلاک‌به‌پلاک/).setInputFiles({ name: 'survey-1403.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+  const id = page.getByRole('alert').locator('span.id[dir=ltr]', { hasText: 'survey-1403.geojson' });
+  await expect(id).toHaveText('survey-1403.geojson');
+});
+
 test('keyboard only: every control in order, and the files made from the keyboard', async ({ page }) => {
   await openStaff(page);
   await page.getByLabel(/فایل برداشت پلاک‌به‌پلاک/).setInputFiles(SURVEY);

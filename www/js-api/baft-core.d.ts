@@ -210,8 +210,11 @@ export interface Worth {
   rent_loans_total_rial: number | null;
   extra_area_value_rial: number | null;
   total_value_rial: number | null;
-  assumptions: { text: LocalText; source: string }[];
+  assumptions: { text: LocalText; source: AssumptionSource }[];
 }
+
+/** Where an assumption's number came from. */
+export type AssumptionSource = 'packages file' | 'parcel layer' | 'check' | 'you' | 'assumed';
 
 export interface PackageResult {
   package: Package;

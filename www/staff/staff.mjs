@@ -1,16 +1,24 @@
 // The staff page (issue 13): the facilitation office's workbench. The page only shows what the
 // workbench (baft_staff.wasm, through workbench.mjs) computes with the core: the same figures,
 // dossier, profiles and outreach as the `baft` CLI. Owners never load this page or its module.
-import { connect } from './workbench.mjs';
+import { connect, words } from './workbench.mjs';
 
 const $ = (id) => document.getElementById(id);
 const fa = (n) => Number(n).toLocaleString('fa-IR', { maximumFractionDigits: 2 });
 const en = (n) => Number(n).toLocaleString('en-GB', { maximumFractionDigits: 2 });
 let urls = [];
 
+/** A sentence as nodes, each id or code in its own left-to-right element (`.id`), so the
+ * right-to-left text around it never reorders it. */
+function sentence(text) {
+  return words(text).map((p) => (p.kind === 'id'
+    ? Object.assign(document.createElement('span'), { className: 'id', dir: 'ltr', textContent: p.text })
+    : document.createTextNode(p.text)));
+}
+
 /** A Persian sentence and its English, as the page writes every message. */
 function say(el, persian, english) {
-  el.textContent = persian + ' ';
+  el.replaceChildren(...sentence(persian), ' ');
   const e = document.createElement('span');
   e.lang = 'en';
   e.dir = 'ltr';
@@ -103,7 +111,11 @@ function onMessage(data) {
   } else if (data.type === 'loaded') {
     $('progress').value = $('progress').max;
     busy(false);
-    $('problems').replaceChildren(...data.problems.map((p) => Object.assign(document.createElement('li'), { textContent: p })));
+    $('problems').replaceChildren(...data.problems.map((p) => {
+      const li = document.createElement('li');
+      li.append(...sentence(p));
+      return li;
+    }));
     $('problems').hidden = data.problems.length === 0;
     say($('status'), `داده‌های وبگاه آماده است (${fa(data.files)} فایل). فایل برداشت را باز کنید.`,
       `The site's data is ready (${data.files} files). Open the survey file.`);

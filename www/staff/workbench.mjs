@@ -3,9 +3,17 @@
 // steps. It runs on the page's thread, not in a worker: the core draws its charts with plotters,
 // whose text measuring in the browser needs the page's canvas. Every file is read in this
 // browser: the survey is never sent anywhere.
-import init, { Workbench } from './baft_staff.js';
+import init, { Workbench, pieces } from './baft_staff.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+let ready = false;
+
+/** A sentence's pieces, `[{kind: 'text' | 'id', text}]`: its ids and codes apart, by the core's
+ * rule (the owners' app's); the whole sentence as text until the module has loaded. */
+export function words(text) {
+  return ready ? pieces(text) : [{ kind: 'text', text }];
+}
 
 export function connect(post) {
   let wb;
@@ -16,6 +24,7 @@ export function connect(post) {
 
   async function load({ dataUrl, lang }) {
     await init();
+    ready = true;
     const base = new URL(dataUrl);
     // Every file read is also kept for the staff page's service worker (sw.js), so that the
     // workbench opens offline after this first visit.

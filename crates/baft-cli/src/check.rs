@@ -2,6 +2,7 @@
 
 use crate::{data, incentives, CheckArgs, CompareArgs, Failure};
 use baft_core::answer::{answer, Answer, Ask, AskError, Choice, Choices, Place, Question, Report};
+use baft_core::base::digits::localize_digits;
 use baft_core::check::words as text;
 use baft_core::check::{LayerRef, PlotReport, PointReport};
 use baft_core::dataset::{read_plot_outline, Dataset};
@@ -94,11 +95,11 @@ pub fn place_text(ds: &Dataset, place: &Place, lang: Lang) -> String {
         s += &format!(
             "{} {} — {}",
             lang.pick("پلاک", "Plate"),
-            p.plate_text().unwrap_or_default(),
+            localize_digits(&p.plate_text().unwrap_or_default(), lang),
             p.plot_id
         );
         if let Some(c) = p.postal_code {
-            let code = baft_core::layer::parcels::postal::text(c);
+            let code = localize_digits(&baft_core::layer::parcels::postal::text(c), lang);
             s += &format!(" — {} {code}", lang.pick("کد پستی", "postal code"));
         }
         if let Some(a) = p.address(lang) {
@@ -121,7 +122,7 @@ pub fn place_text(ds: &Dataset, place: &Place, lang: Lang) -> String {
             "\n{}: {} — {}\n",
             lang.pick("دفتر تسهیلات", "Facilitation office"),
             o.office.name.get(lang),
-            o.office.address.get(lang)
+            localize_digits(o.office.address.get(lang), lang)
         );
     }
     s

@@ -27,7 +27,7 @@ pub fn today(date: Option<&str>, lang: Lang) -> Result<GregorianDate, Failure> {
             .ok_or_else(|| {
                 Failure(
                     lang.pick(
-                        "تاریخ باید شمسی (۱۴۰۵/۰۹/۰۵) یا میلادی (2026-11-26) باشد",
+                        "تاریخ باید شمسی (۱۴۰۵/۰۹/۰۵) یا میلادی (۲۰۲۶-۱۱-۲۶) باشد",
                         "the date must be Jalali (1405/09/05) or ISO (2026-11-26)",
                     )
                     .into(),
@@ -98,8 +98,9 @@ fn package_text(
     let unmet = r.conditions.iter().filter(|o| o.truth == Truth::No);
     for (o, h) in unmet.zip(&r.hints) {
         s += &format!(
-            "    - {} → {}\n",
+            "    - {} {} {}\n",
             words::condition(&o.condition, names, lang),
+            lang.pick("←", "→"),
             words::hint(h, names, lang)
         );
     }

@@ -180,7 +180,7 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
             "{changed} اصلاح؛ نسخهٔ اصلاح‌شده در {out}",
             "{changed} fixes; the corrected copy is in {out}",
             changed = digits(changed.to_string()),
-            out = digits(out.display().to_string())
+            out = out.display()
         )
     );
     Ok(ExitCode::SUCCESS)

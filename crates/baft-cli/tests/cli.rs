@@ -36,6 +36,47 @@ fn text_output_in_both_languages() {
     assert!(stdout(&en).contains("1402 amendment, approved 1402/05/14 (2023-08-05)"));
 }
 
+/// Persian output speaks Persian: the plot's plate, postal code and office address in Persian
+/// digits, the package counted instead named (not its id), and the arrow from an unmet condition
+/// to what would change it pointing the way the line reads.
+#[test]
+fn persian_text_output_names_and_numbers_in_persian() {
+    let plot = stdout(&check(&["--point", "QB-0232-001"]));
+    let first = plot.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("پلاک ۱۱-۱۲۱/۴۰۶ — QB-0232-001 — کد پستی ۳۷۵۱۴۰۰۴۰۶"),
+        "{plot}"
+    );
+    assert!(plot.contains("خیابان نمونه، پلاک ۱۷\n"), "{plot}");
+    let (lat, lon) = fixture("worn_block");
+    let facts = "block_project=yes,axis=no,area=180,use=residential,units=4";
+    let args = |lang| {
+        check(&[
+            "--point",
+            &format!("{lat},{lon}"),
+            "--facts",
+            facts,
+            "--lang",
+            lang,
+        ])
+    };
+    let fa = stdout(&args("fa"));
+    assert!(
+        fa.contains("(به‌جایش: بستهٔ ملی ۱۴۰۱ — گروه ۱: بازآفرینی یکپارچه در مقیاس بلوک)"),
+        "{fa}"
+    );
+    assert!(fa.contains("بر محور اصلی محله: بله ← فقط"), "{fa}");
+    assert!(!fa.contains('→'), "{fa}");
+    let en = stdout(&args("en"));
+    assert!(
+        en.contains(
+            "(instead: National package 1401 — group 1: integrated block-scale regeneration)"
+        ),
+        "{en}"
+    );
+    assert!(en.contains(" → ") && !en.contains('←'), "{en}");
+}
+
 #[test]
 fn many_points_from_stdin_give_one_json_line_each() {
     let (a, b) = (fixture("worn_block"), fixture("outside_all"));

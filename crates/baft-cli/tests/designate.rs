@@ -279,6 +279,13 @@ fn assert_dossiers(dir: &Path, out: &Path, to_add: &str, to_remove: &str) {
         assert!(html.contains(page), "{f}");
         assert_eq!(html.matches("<svg").count(), 7, "{f}: 4 maps and 3 charts");
         assert!(html.contains("lang=fa dir=rtl") && html.contains("کمیسیون مادهٔ ۵"));
+        // The approved boundary compared with, by its names (not its ids), in each language.
+        assert!(
+            html.contains("<p>در برابر «اصلاحیهٔ ۱۴۰۲» لایهٔ «بافت فرسوده»: مساحت مصوب ")
+                && html
+                    .contains("Against the 1402 amendment of the worn-out fabric layer: approved"),
+            "{f}"
+        );
         assert!(
             html.contains(&format!(
                 "<td class=hash>{to_add}</td><td>افزودن / add</td>"

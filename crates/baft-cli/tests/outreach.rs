@@ -30,6 +30,10 @@ fn every_neighbourhood_gets_a_brochure_and_a_banner_pointing_inside_it() {
         assert!(html.contains("<li class=package>"), "{id}: packages listed");
         assert!(html.contains("دفتر تسهیلات نوسازی"), "{id}: the office");
         assert!(html.contains("<svg"), "{id}: the QR code");
+        assert!(
+            html.contains("<p>نسخهٔ داده‌ها: <bdi>qods-sample-1</bdi> <span class=en>Data: qods-sample-1</span></p>"),
+            "{id}: the data version in both languages"
+        );
         let banner = std::fs::read_to_string(out.join(format!("banner-{id}.svg"))).unwrap();
         assert!(banner.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000mm\""));
         // The link points inside the neighbourhood, as the CLI itself answers.

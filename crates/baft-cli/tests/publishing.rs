@@ -306,3 +306,31 @@ fn validate_fix_diff_and_batch() {
     // batch: a point, a plate, a WKT polygon and a bad row.
     assert_batch_of_four_rows(&dir);
 }
+
+/// In Persian, `pack` gives counts and sizes in Persian words and digits and the file it wrote as
+/// it is named; `fix` names the folder it wrote as it is spelt (a path's digits are not
+/// Persianised: the folder would not be found).
+#[test]
+fn persian_staff_reports_keep_paths_as_written() {
+    let t = std::env::temp_dir().join(format!("baft-fa-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&t);
+    let (packed, fixed) = (t.join("packed1"), t.join("fixed2"));
+    let o = baft(&["pack", "data", "--out", packed.to_str().unwrap()], None);
+    assert_ok(&o);
+    let line = stdout(&o);
+    assert!(
+        line.contains("۱۰٬۴۰۰ پلاک: ")
+            && line.contains(" مگابایت ← ")
+            && line.trim_end().ends_with(" مگابایت (parcels/parcels.fgb)")
+            && !line.contains("MB"),
+        "{line}"
+    );
+    let o = baft(&["fix", "data", "--out", fixed.to_str().unwrap()], None);
+    assert_ok(&o);
+    let report = stdout(&o);
+    assert!(
+        report.contains(&format!("اصلاح؛ نسخهٔ اصلاح‌شده در {}", fixed.display())),
+        "{report}"
+    );
+    let _ = std::fs::remove_dir_all(&t);
+}

@@ -5,6 +5,7 @@ mod common;
 use baft_core::dataset::Dataset;
 use baft_core::packages::facts::{FactValue, Membership};
 use baft_core::packages::rules::{Hint, PackageStatus};
+use baft_core::packages::value::AssumptionSource;
 use baft_core::packages::{evaluate, Evaluation, FactName, FactSource, PackagesFile, PlotFacts};
 use common::packages::*;
 use common::repo;
@@ -34,7 +35,7 @@ fn what_it_is_worth_matches_hand_worked_figures() {
     assert!(w
         .assumptions
         .iter()
-        .any(|a| a.source == "you" && a.text.en == "4 housing units"));
+        .any(|a| a.source == AssumptionSource::User && a.text.en == "4 housing units"));
     assert!(w
         .assumptions
         .iter()
@@ -56,11 +57,22 @@ fn what_it_is_worth_matches_hand_worked_figures() {
         .worth
         .assumptions
         .iter()
-        .any(|a| a.source == "assumed" && a.text.en == "4 housing units"));
+        .any(|a| a.source == AssumptionSource::Assumed && a.text.en == "4 housing units"));
     // Area unknown: no figures, never a made-up one.
     let e = evaluate(&file(), &worn("axis=no"), TODAY);
     assert_eq!(e.worth.extra_floor_area_m2, None);
     assert_eq!(e.worth.fee_saving_rial, None);
+}
+
+#[test]
+fn an_assumptions_source_keeps_the_json_words_embedders_read() {
+    // `baft check --json` and the JS API print these strings (`baft-core.d.ts`).
+    let json = |s| serde_json::to_value(s).unwrap();
+    assert_eq!(json(AssumptionSource::PackagesFile), "packages file");
+    assert_eq!(json(AssumptionSource::ParcelLayer), "parcel layer");
+    assert_eq!(json(AssumptionSource::Check), "check");
+    assert_eq!(json(AssumptionSource::User), "you");
+    assert_eq!(json(AssumptionSource::Assumed), "assumed");
 }
 
 #[test]

@@ -107,6 +107,14 @@ impl Workbench {
     }
 }
 
+/// A sentence's pieces, `[{kind: "text" | "id", text}]`: its ids and codes apart (the core's
+/// [`baft_core::base::bidi::pieces`], as the owners' app uses), for the page to put each id in
+/// its own left-to-right element.
+#[wasm_bindgen]
+pub fn pieces(text: &str) -> Result<JsValue, JsError> {
+    js(&baft_core::base::bidi::pieces(text))
+}
+
 /// A file to download as `{name, mime, bytes}`.
 fn download_js(d: workbench::Download) -> Result<js_sys::Object, JsError> {
     let o = js_sys::Object::new();

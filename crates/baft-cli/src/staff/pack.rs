@@ -66,18 +66,17 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     }
     let m = serde_json::to_string_pretty(&manifest).map_err(|e| Failure(e.to_string()))?;
     std::fs::write(out.join("manifest.json"), m + "\n").map_err(fail)?;
-    let digits = |s: String| baft_core::base::digits::localize_digits(&s, lang);
-    let mb = |b: usize| digits(format!("{:.2} MB", b as f64 / 1e6));
+    let mb = |b: usize| baft_core::base::units::megabytes(b, lang);
     println!(
         "{}",
         say!(
             lang,
-            "{} پلاک: {} → {} ({packed})",
+            "{} پلاک: {} ← {} ({packed})",
             "{} plots: {} → {} ({packed})",
-            digits(stats.features.to_string()),
+            baft_core::base::units::format_number(stats.features as f64, 0, lang),
             mb(stats.geojson_bytes),
             mb(stats.pack_bytes),
-            packed = digits(packed)
+            packed = packed
         )
     );
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! Foundations every other module uses: the two languages, digits, Jalali dates, small sorting
 //! helpers, varints.
 
+pub mod bidi;
 pub mod digits;
 pub mod jalali;
 #[macro_use]

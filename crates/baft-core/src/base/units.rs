@@ -70,6 +70,21 @@ pub fn square_metres(a: f64, lang: Lang) -> String {
     )
 }
 
+/// A file's size in megabytes (10⁶ bytes), two decimals: "۱٫۲۵ مگابایت" / "1.25 MB".
+///
+/// ```
+/// use baft_core::{base::units::megabytes, Lang};
+/// assert_eq!(megabytes(1_250_000, Lang::En), "1.25 MB");
+/// assert_eq!(megabytes(1_250_000, Lang::Fa), "۱٫۲۵ مگابایت");
+/// ```
+pub fn megabytes(bytes: usize, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        format_number(bytes as f64 / 1e6, 2, lang),
+        lang.pick("مگابایت", "MB")
+    )
+}
+
 /// A percentage, one decimal: "۶۲٫۵٪" / "62.5%".
 pub fn percent(share: f64, lang: Lang) -> String {
     let s = format_number(share * 100.0, 1, lang);

@@ -113,13 +113,7 @@ pub fn designate(
     });
     let proposal = compared.map(|l| {
         let approved: HashSet<String> = l.zones.iter().map(|z| z.id.clone()).collect();
-        propose(
-            &figures,
-            &approved,
-            (&l.spec.id, &l.version.id),
-            blocks,
-            &ds.frame,
-        )
+        propose(&figures, &approved, &l.reference(), blocks, &ds.frame)
     });
     Designation {
         settings,

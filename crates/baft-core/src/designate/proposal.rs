@@ -1,8 +1,10 @@
 //! The designation proposal: the blocks that qualify, against the approved boundary version.
 
 use super::blocks::{BlockFigures, BlockStatus};
+use crate::base::LocalText;
 use crate::geometry::projection::TransverseMercator;
 use crate::layer::Layer;
+use crate::layer::LayerRef;
 use crate::read::manifest::Criterion;
 use geo::{Area, Buffer, MultiPolygon};
 use serde::Serialize;
@@ -46,8 +48,12 @@ pub struct BlockChange {
 pub struct Proposal {
     /// The layer compared with.
     pub layer_id: String,
+    /// Its name, for sentences.
+    pub layer_name: LocalText,
     /// Its version in force, compared with.
     pub version_id: String,
+    /// That version's title ("1402 amendment"), for sentences.
+    pub version_title: LocalText,
     /// Every block, in the order of the figures.
     pub blocks: Vec<BlockChange>,
     /// The approved version's area, hectares.
@@ -87,12 +93,13 @@ impl Proposal {
 /// boundary, as a boundary is drawn around a neighbourhood, not around each block.
 pub const DISSOLVE_GAP_M: f64 = 24.0;
 
-/// Compares the figures with the approved version's blocks (`approved`: their ids) and dissolves
-/// the proposed blocks' outlines from `blocks` (the blocks layer, when there is one).
+/// Compares the figures with the approved version's blocks (`approved`: their ids, in the layer
+/// `compared`) and dissolves the proposed blocks' outlines from `blocks` (the blocks layer, when
+/// there is one).
 pub fn propose(
     figures: &[BlockFigures],
     approved: &HashSet<String>,
-    (layer_id, version_id): (&str, &str),
+    compared: &LayerRef,
     blocks: Option<&Layer>,
     frame: &TransverseMercator,
 ) -> Proposal {
@@ -132,8 +139,10 @@ pub fn propose(
         changes.iter().filter(|b| keep(b)).map(|b| b.area_ha).sum()
     };
     let mut p = Proposal {
-        layer_id: layer_id.into(),
-        version_id: version_id.into(),
+        layer_id: compared.id.clone(),
+        layer_name: compared.name.clone(),
+        version_id: compared.version.id.clone(),
+        version_title: compared.version.title.clone(),
         approved_area_ha: area(&|b| b.approved),
         proposed_area_ha: 0.0,
         outline: MultiPolygon::new(Vec::new()),

@@ -5,6 +5,7 @@
 //! the field's JSON path, a [`FieldKind`] that programs can sort on, and the words in both
 //! languages, written where the check is made: nothing is matched back from English.
 
+use crate::base::digits::to_persian_digits as fa_digits;
 use crate::base::LocalText;
 use crate::Lang;
 use serde::Serialize;
@@ -224,18 +225,18 @@ impl FieldError {
             (None, _) => (
                 format!("{field}.jalali"),
                 FieldKind::BadDate,
-                format!("تاریخ «{j}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)"),
+                format!("تاریخ «{}» معتبر نیست (مثلاً ۱۴۰۲/۰۵/۱۴)", fa_digits(j)),
                 format!("“{j}” is not a valid Jalali date (e.g. 1402/05/14)"),
             ),
             (_, None) => (
                 format!("{field}.iso"),
                 FieldKind::BadDate,
-                format!("تاریخ «{iso}» معتبر نیست (مثلاً 2023-08-05)"),
+                format!("تاریخ «{}» معتبر نیست (مثلاً ۲۰۲۳-۰۸-۰۵)", fa_digits(iso)),
                 format!("“{iso}” is not a valid ISO date (e.g. 2023-08-05)"),
             ),
             (Some(jd), Some(g)) if jd.to_gregorian() != g => {
                 let g = jd.to_gregorian();
-                let fa = format!("{j} برابر {g} است، نه {iso}");
+                let fa = fa_digits(&format!("{j} برابر {g} است، نه {iso}"));
                 (
                     field.to_string(),
                     FieldKind::DatesDisagree,

@@ -21,22 +21,22 @@ impl BaftError {
         let num = |x: f64| crate::base::digits::localize_digits(&error_number(x), lang);
         Some(match self {
             EmptyInput => {
-                say!(lang, "چیزی وارد نشده است. مختصات (مثلاً ۳۵٫۷۱، ۵۱٫۱۱)، UTM (مثلاً E 510122 N 3951756) یا پیوند نقشه را وارد کنید.", "Nothing was entered. Type coordinates (e.g. 35.71, 51.11), UTM figures (e.g. E 510122 N 3951756) or paste a map link.")
+                say!(lang, "چیزی وارد نشده است. مختصات (مثلاً ۳۵٫۷۱، ۵۱٫۱۱)، UTM (مثلاً E ۵۱۰۱۲۲ N ۳۹۵۱۷۵۶) یا پیوند نقشه را وارد کنید.", "Nothing was entered. Type coordinates (e.g. 35.71, 51.11), UTM figures (e.g. E 510122 N 3951756) or paste a map link.")
             }
             Unrecognised { text } => {
-                say!(lang, "«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E 510122 N 3951756)، geo: یا پیوند نقشه.", "Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", crate::base::digits::localize_digits(&clip(text), lang))
+                say!(lang, "«{}» خوانده نشد. انتظار می‌رفت: عرض و طول جغرافیایی (۳۵٫۷۱، ۵۱٫۱۱)، درجه و دقیقه و ثانیه (۳۵°۴۲′۳۵″ شمالی ۵۱°۰۶′۴۳″ شرقی)، UTM ناحیه ۳۹ (E ۵۱۰۱۲۲ N ۳۹۵۱۷۵۶)، geo: یا پیوند نقشه.", "Could not read “{}”. Expected latitude and longitude (35.71, 51.11), degrees-minutes-seconds (35°42′35″N 51°06′43″E), UTM zone 39 (E 510122 N 3951756), a geo: URI or a map link.", crate::base::digits::localize_digits(&clip(text), lang))
             }
             NotFound {
                 text,
                 parcels: true,
             } => {
-                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: پلاک ثبتی (۱۲۱/۴۰۶ بخش ۱۱)، کد پستی ده‌رقمی از قبض، نشانی (خیابان سرو، پلاک ۶۱) یا نام خیابان، کد نوسازی (۰۲۳۲-۰۰۱)، شناسهٔ ملک، مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E 510122 N 3951756)، پیوند نقشه، یا نام محله؛ یا ملک را روی نقشه بزنید.", "Nothing found for “{}”. You can type: a registration plate (121/406 section 11), the ten-digit postal code from a bill, an address (No. 61, Sarv Street) or a street's name, a renovation code (0232-001), a plot id, coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the plot on the map.", crate::base::digits::localize_digits(&clip(text), lang))
+                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: پلاک ثبتی (۱۲۱/۴۰۶ بخش ۱۱)، کد پستی ده‌رقمی از قبض، نشانی (خیابان سرو، پلاک ۶۱) یا نام خیابان، کد نوسازی (۰۲۳۲-۰۰۱)، شناسهٔ ملک، مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E ۵۱۰۱۲۲ N ۳۹۵۱۷۵۶)، پیوند نقشه، یا نام محله؛ یا ملک را روی نقشه بزنید.", "Nothing found for “{}”. You can type: a registration plate (121/406 section 11), the ten-digit postal code from a bill, an address (No. 61, Sarv Street) or a street's name, a renovation code (0232-001), a plot id, coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the plot on the map.", crate::base::digits::localize_digits(&clip(text), lang))
             }
             NotFound {
                 text,
                 parcels: false,
             } => {
-                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E 510122 N 3951756)، پیوند نقشه، یا نام محله؛ یا نقطه را روی نقشه بزنید.", "Nothing found for “{}”. You can type: coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the place on the map.", crate::base::digits::localize_digits(&clip(text), lang))
+                say!(lang, "«{}» پیدا نشد. می‌توانید بنویسید: مختصات (۳۵٫۷۱، ۵۱٫۱۱)، UTM ناحیهٔ ۳۹ از سند (E ۵۱۰۱۲۲ N ۳۹۵۱۷۵۶)، پیوند نقشه، یا نام محله؛ یا نقطه را روی نقشه بزنید.", "Nothing found for “{}”. You can type: coordinates (35.71, 51.11), UTM zone 39 figures from the deed (E 510122 N 3951756), a map link, or a neighbourhood's name; or tap the place on the map.", crate::base::digits::localize_digits(&clip(text), lang))
             }
             OutOfRange { lat, lon } => {
                 say!(lang, "عرض {} یا طول {} خارج از بازهٔ مجاز است (عرض بین ۹۰- و ۹۰، طول بین ۱۸۰- و ۱۸۰).", "Latitude {} or longitude {} is out of range (latitude −90…90, longitude −180…180).", num(*lat), num(*lon))

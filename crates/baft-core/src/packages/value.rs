@@ -18,8 +18,41 @@ use serde::Serialize;
 pub struct Assumption {
     /// The assumption in words, e.g. "area 180 m²".
     pub text: LocalText,
-    /// Where the number came from: the packages file, the user, the check, or assumed.
-    pub source: &'static str,
+    /// Where the number came from.
+    pub source: AssumptionSource,
+}
+
+/// Where an assumption's number came from. Serialised as `packages file`, `parcel layer`,
+/// `check`, `you` or `assumed` (the JS API's and `baft check --json`'s strings); in words:
+/// [`super::words::assumption_source`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum AssumptionSource {
+    /// The packages file's valuation.
+    #[serde(rename = "packages file")]
+    PackagesFile,
+    /// The municipality's parcel layer.
+    #[serde(rename = "parcel layer")]
+    ParcelLayer,
+    /// Measured by the check (the outline's area).
+    #[serde(rename = "check")]
+    Check,
+    /// Given by the user.
+    #[serde(rename = "you")]
+    User,
+    /// A default nobody confirmed.
+    #[serde(rename = "assumed")]
+    Assumed,
+}
+
+impl From<FactSource> for AssumptionSource {
+    fn from(s: FactSource) -> AssumptionSource {
+        match s {
+            FactSource::Check => AssumptionSource::Check,
+            FactSource::Parcel => AssumptionSource::ParcelLayer,
+            FactSource::User => AssumptionSource::User,
+            FactSource::Assumed => AssumptionSource::Assumed,
+        }
+    }
 }
 
 /// Estimated figures; `None` when a needed fact is unknown.
@@ -130,15 +163,6 @@ pub fn benefits_of(packages: &[Package], facts: &PlotFacts, file: &PackagesFile)
     c
 }
 
-fn source_word(s: FactSource) -> &'static str {
-    match s {
-        FactSource::Check => "check",
-        FactSource::Parcel => "parcel layer",
-        FactSource::User => "you",
-        FactSource::Assumed => "assumed",
-    }
-}
-
 /// Estimates what `combined` is worth for this plot.
 pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> Worth {
     let v = &file.valuation;
@@ -163,7 +187,7 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
                 figure(v.base_floors)
             ),
         },
-        source: "packages file",
+        source: AssumptionSource::PackagesFile,
     });
     let Some(area) = area else { return w };
     w.area_m2 = Some(area);
@@ -172,7 +196,7 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
             fa: format!("مساحت {} متر مربع", figure_fa(area)),
             en: format!("area {} m²", figure(area)),
         },
-        source: area_source.map(source_word).unwrap_or("assumed"),
+        source: area_source.map_or(AssumptionSource::Assumed, AssumptionSource::from),
     });
     let extra = add_floor_area_and_fee(&mut w, v, combined, area, sample, sample_fa);
     add_units_and_loans(&mut w, v, facts, combined);
@@ -184,7 +208,7 @@ pub fn estimate(file: &PackagesFile, facts: &PlotFacts, combined: &Combined) -> 
             en: "extra floor area valued at the regional land value (a floor, not a market price)"
                 .into(),
         },
-        source: "packages file",
+        source: AssumptionSource::PackagesFile,
     });
     w
 }
@@ -249,7 +273,7 @@ fn add_floor_area_and_fee(
                 figure(v.permit_fee_coefficient)
             ),
         },
-        source: "packages file",
+        source: AssumptionSource::PackagesFile,
     });
     extra
 }
@@ -258,14 +282,17 @@ fn add_floor_area_and_fee(
 /// units' assumption.
 fn add_units_and_loans(w: &mut Worth, v: &Valuation, facts: &PlotFacts, combined: &Combined) {
     let (units, units_source) = match facts.get(FactName::Units) {
-        Some(k) => (facts.number(FactName::Units), source_word(k.source)),
+        Some(k) => (
+            facts.number(FactName::Units),
+            AssumptionSource::from(k.source),
+        ),
         None => (
             Some(
                 v.default_units
                     .unwrap_or(v.base_floors + combined.extra_floors)
                     .max(1.0),
             ),
-            "assumed",
+            AssumptionSource::Assumed,
         ),
     };
     if let Some(u) = units {

@@ -3,6 +3,7 @@
 use super::facts::{FactName, FactSource, FactValue};
 use super::format::{Benefits, Condition};
 use super::rules::{Evaluation, Hint, PackageResult, PackageStatus};
+use super::value::AssumptionSource;
 use crate::base::digits::localize_digits;
 pub use crate::base::units::money;
 use crate::error::trim_float;
@@ -126,15 +127,14 @@ pub fn counted_instead(results: &[PackageResult], r: &PackageResult, lang: Lang)
     )
 }
 
-/// Where an assumption behind a figure came from (`Assumption::source`: `packages file`,
-/// `parcel layer`, `check`, `you` or `assumed`), in words.
-pub fn assumption_source(source: &str, lang: Lang) -> &'static str {
+/// Where an assumption behind a figure came from, in words.
+pub fn assumption_source(source: AssumptionSource, lang: Lang) -> &'static str {
     match source {
-        "you" => lang.pick("گفتهٔ شما", "you"),
-        "assumed" => lang.pick("فرض", "assumed"),
-        "check" => lang.pick("بررسی نقشه", "map check"),
-        "parcel layer" => lang.pick("لایهٔ پلاک‌ها", "parcel layer"),
-        _ => lang.pick("فایل بسته‌ها", "packages file"),
+        AssumptionSource::User => lang.pick("گفتهٔ شما", "you"),
+        AssumptionSource::Assumed => lang.pick("فرض", "assumed"),
+        AssumptionSource::Check => lang.pick("بررسی نقشه", "map check"),
+        AssumptionSource::ParcelLayer => lang.pick("لایهٔ پلاک‌ها", "parcel layer"),
+        AssumptionSource::PackagesFile => lang.pick("فایل بسته‌ها", "packages file"),
     }
 }
 
