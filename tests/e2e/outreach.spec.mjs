@@ -22,13 +22,15 @@ test('a brochure per neighbourhood: two A4 sides, the packages and the office, a
   await expect(page.locator('.package').first()).toContainText('بستهٔ ملی ۱۴۰۱');
   await expect(page.getByRole('heading', { name: 'کجا بروید' })).toBeVisible();
   await expect(page.locator('body')).toContainText('دفتر تسهیلات نوسازی');
-  // Persian digits in the Persian text (the printed link and the English lines aside).
+  // Persian digits in the Persian text (the printed link, ids such as the data version, kept as
+  // written and isolated, and the English lines aside).
   const persian = await page.evaluate(() => {
     const c = document.body.cloneNode(true);
-    c.querySelectorAll('.link, .en, svg').forEach((e) => e.remove());
+    c.querySelectorAll('.link, .en, svg, bdi.id').forEach((e) => e.remove());
     return c.textContent;
   });
   expect(persian).not.toMatch(/[0-9]/);
+  await expect(page.locator('bdi.id')).toHaveText('qods-sample-1');
   // Printed: exactly two A4 pages (the two sides), for every neighbourhood's brochure.
   const pages = async (markup) => {
     await page.setContent(markup);

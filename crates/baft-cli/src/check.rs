@@ -149,11 +149,14 @@ pub fn choices_text(c: &Choices, lang: Lang) -> String {
         let what = match ch {
             Choice::Plot {
                 plate, block_id, ..
-            } => [plate.as_deref(), block_id.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" — "),
+            } => [
+                plate.as_deref().map(|p| localize_digits(p, lang)),
+                block_id.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" — "),
             Choice::Zone { name, .. } => name.get(lang).to_string(),
             Choice::Street { bbox, .. } => format!(
                 "{:.5},{:.5} – {:.5},{:.5}",

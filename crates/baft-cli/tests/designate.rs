@@ -100,6 +100,8 @@ fn assert_proposal_is_what_the_survey_changed(
     let p = &d["proposal"];
     assert_eq!(p["layer_id"], "worn-out-fabric");
     assert_eq!(p["version_id"], "1402");
+    assert_eq!(p["layer_name"]["fa"], "بافت فرسوده");
+    assert_eq!(p["version_title"]["en"], "1402 amendment");
     let with = |c: &str| -> HashSet<String> {
         p["blocks"]
             .as_array()
@@ -218,7 +220,13 @@ fn the_manifest_chooses_the_fine_grain_rule() {
     assert!(differs > 100, "{differs}");
     let o = baft(&["designate", dir.to_str().unwrap()], None);
     assert_ok(&o);
-    assert!(String::from_utf8_lossy(&o.stdout).contains("واجد شرایط"));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("واجد شرایط"), "{text}");
+    // The boundary compared with, by its names in Persian, not its ids.
+    assert!(
+        text.contains("در مقایسه با «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: مساحت مصوب "),
+        "{text}"
+    );
     let bad = std::fs::read_to_string(&m)
         .unwrap()
         .replace("\"area\"", "\"weight\"");
@@ -281,7 +289,7 @@ fn assert_dossiers(dir: &Path, out: &Path, to_add: &str, to_remove: &str) {
         assert!(html.contains("lang=fa dir=rtl") && html.contains("کمیسیون مادهٔ ۵"));
         // The approved boundary compared with, by its names (not its ids), in each language.
         assert!(
-            html.contains("<p>در برابر «اصلاحیهٔ ۱۴۰۲» لایهٔ «بافت فرسوده»: مساحت مصوب ")
+            html.contains("<p>در برابر «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: مساحت مصوب ")
                 && html
                     .contains("Against the 1402 amendment of the worn-out fabric layer: approved"),
             "{f}"

@@ -31,7 +31,7 @@ fn every_neighbourhood_gets_a_brochure_and_a_banner_pointing_inside_it() {
         assert!(html.contains("دفتر تسهیلات نوسازی"), "{id}: the office");
         assert!(html.contains("<svg"), "{id}: the QR code");
         assert!(
-            html.contains("<p>نسخهٔ داده‌ها: <bdi>qods-sample-1</bdi> <span class=en>Data: qods-sample-1</span></p>"),
+            html.contains("<p>نسخهٔ داده‌ها: <bdi class=id>qods-sample-1</bdi> <span class=en>Data: qods-sample-1</span></p>"),
             "{id}: the data version in both languages"
         );
         let banner = std::fs::read_to_string(out.join(format!("banner-{id}.svg"))).unwrap();

@@ -41,10 +41,10 @@ fn text(d: &Designation, lang: Lang) -> String {
     let Some(p) = &d.proposal else { return s };
     s += &say!(
         lang,
-        "در مقایسه با {}@{}: مساحت مصوب {} هکتار، پیشنهادی {} هکتار.\n",
-        "Against {}@{}: approved {} ha, proposed {} ha.\n",
-        p.layer_id,
-        p.version_id,
+        "در مقایسه با «{}» از لایهٔ «{}»: مساحت مصوب {} هکتار، پیشنهادی {} هکتار.\n",
+        "Against the {} of the {} layer: approved {} ha, proposed {} ha.\n",
+        baft_core::base::digits::localize_digits(p.version_title.get(lang), lang),
+        p.layer_name.get(lang),
         ha(p.approved_area_ha),
         ha(p.proposed_area_ha)
     );

@@ -60,13 +60,31 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The Persian digit for an ASCII digit; any other character as it is.
+fn persian_digit(c: char) -> char {
+    match c {
+        '0'..='9' => char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Rewrites ASCII digits as Persian digits and nothing else, for quoting what a file or a
+/// person wrote (`1398.13.40` stays dotted: `۱۳۹۸.۱۳.۴۰`).
+///
+/// ```
+/// assert_eq!(baft_core::base::digits::quote_in_persian_digits("1398.13.40"), "۱۳۹۸.۱۳.۴۰");
+/// ```
+pub fn quote_in_persian_digits(s: &str) -> String {
+    s.chars().map(persian_digit).collect()
+}
+
 /// Rewrites ASCII digits as Persian digits and `.` between digits as `٫`.
 pub fn to_persian_digits(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() * 2);
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            '0'..='9' => out.push(char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c)),
+            '0'..='9' => out.push(persian_digit(c)),
             '.' if i > 0
                 && chars[i - 1].is_ascii_digit()
                 && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()) =>

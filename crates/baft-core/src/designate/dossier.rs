@@ -270,9 +270,9 @@ fn changes(d: &Designation) -> String {
     };
     let ha = |x: f64| fa(&format!("{x:.2}"));
     let mut h = format!(
-        "<p>در برابر «{v}» لایهٔ «{l}»: مساحت مصوب {a} هکتار، پیشنهادی {b} هکتار؛ {add} بلوک افزوده و {rem} بلوک حذف می‌شود. <span class=en>Against the {v_en} of the {l_en} layer: approved {a_en:.2} ha, proposed {b_en:.2} ha; {add_en} blocks added, {rem_en} removed.</span></p>",
+        "<p>در برابر «{v}» از لایهٔ «{l}»: مساحت مصوب {a} هکتار، پیشنهادی {b} هکتار؛ {add} بلوک افزوده و {rem} بلوک حذف می‌شود. <span class=en>Against the {v_en} of the {l_en} layer: approved {a_en:.2} ha, proposed {b_en:.2} ha; {add_en} blocks added, {rem_en} removed.</span></p>",
         v = esc(&fa(&p.version_title.fa)),
-        l = esc(&p.layer_name.fa),
+        l = esc(&fa(&p.layer_name.fa)),
         v_en = esc(&p.version_title.en),
         l_en = esc(&p.layer_name.en),
         a = ha(p.approved_area_ha),

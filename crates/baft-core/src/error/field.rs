@@ -5,7 +5,7 @@
 //! the field's JSON path, a [`FieldKind`] that programs can sort on, and the words in both
 //! languages, written where the check is made: nothing is matched back from English.
 
-use crate::base::digits::to_persian_digits as fa_digits;
+use crate::base::digits::quote_in_persian_digits as fa_digits;
 use crate::base::LocalText;
 use crate::Lang;
 use serde::Serialize;

@@ -85,7 +85,7 @@ pub fn brochure_html(o: &NeighbourhoodOutreach) -> String {
          <section class=side><h2>کجا بروید</h2>{office}<h2>مدارک لازم</h2><ul>{documents}</ul>\
          <h2>ملک خود را بسنجید</h2><div class=qr role=img aria-label=\"کد QR بافت برای {name}\">{qr}</div><p class=link>{link}</p>\
          <p>این کد را با دوربین گوشی بخوانید: «بافت» روی همین محله باز می‌شود. <span class=en>Scan with a phone camera: Baft opens on this neighbourhood.</span></p>\
-         <p>نسخهٔ داده‌ها: <bdi>{ver}</bdi> <span class=en>Data: {ver}</span></p></section></body></html>",
+         <p>نسخهٔ داده‌ها: <bdi class=id>{ver}</bdi> <span class=en>Data: {ver}</span></p></section></body></html>",
         name_en = esc(&o.name.en),
         link = esc(&o.link),
         ver = esc(&o.data_version),
