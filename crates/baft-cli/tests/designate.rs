@@ -287,6 +287,12 @@ fn assert_dossiers(dir: &Path, out: &Path, to_add: &str, to_remove: &str) {
         assert!(html.contains(page), "{f}");
         assert_eq!(html.matches("<svg").count(), 7, "{f}: 4 maps and 3 charts");
         assert!(html.contains("lang=fa dir=rtl") && html.contains("کمیسیون مادهٔ ۵"));
+        // The data's field names and values are isolated in the Persian thresholds.
+        assert!(
+            html.contains("<td>«<bdi>structure</bdi>» یکی از <bdi>")
+                && html.contains("<td>«<bdi>frontage_width_m</bdi>» &lt; ۶ متر <span class=en>"),
+            "{f}"
+        );
         // The approved boundary compared with, by its names (not its ids), in each language.
         assert!(
             html.contains("<p>در برابر «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: مساحت مصوب ")

@@ -96,10 +96,13 @@ fn status_words(s: BlockStatus) -> &'static str {
 /// The thresholds used, as a table.
 fn thresholds(d: &Designation) -> String {
     let s = &d.settings;
-    let rule = match s.fine_grain.rule {
-        super::FineGrainRule::Count => "شمار پلاک‌ها / by count",
-        super::FineGrainRule::Area => "مساحت پلاک‌ها / by area",
+    let (rule, rule_en) = match s.fine_grain.rule {
+        super::FineGrainRule::Count => ("به شمار پلاک‌ها", "by count"),
+        super::FineGrainRule::Area => ("به مساحت پلاک‌ها", "by area"),
     };
+    // A field's name and values are the data's own words: isolated, so the right-to-left
+    // sentence does not reorder them; the English beside each.
+    let field = |f: &str| format!("«<bdi>{}</bdi>»", esc(f));
     let row = |c: Criterion, what: String, share: f64| {
         let (f, e) = name(c);
         let q = if s.qualify.contains(&c) { "✓" } else { "—" };
@@ -112,9 +115,9 @@ fn thresholds(d: &Designation) -> String {
         "<table><caption>آستانه‌ها <span class=en>Thresholds</span></caption>\
          <tr><th>معیار / criterion</th><th>سنجه / measure</th><th>سهم / share</th><th>در قاعده / in rule</th></tr>{}{}{}</table>\
          <p>پوشش لازم برداشت: {}٪ پلاک‌ها برای هر معیار، و دست‌کم {} پلاک در بلوک. <span class=en>Survey coverage needed: {}% of plots per criterion, and at least {} plots a block.</span></p>",
-        row(Criterion::FineGrain, format!("{} &lt; {} m² ({rule}); «{}»", "مساحت", fa(&s.fine_grain.max_area_m2.to_string()), esc(&s.fine_grain.field)), s.fine_grain.share),
-        row(Criterion::Instability, format!("«{}» ∈ {}", esc(&s.instability.field), esc(&s.instability.values.join(", "))), s.instability.share),
-        row(Criterion::Impermeability, format!("«{}» &lt; {} m", esc(&s.impermeability.field), fa(&s.impermeability.max_width_m.to_string())), s.impermeability.share),
+        row(Criterion::FineGrain, format!("{} &lt; {} متر مربع، {rule} <span class=en>{} &lt; {} m², {rule_en}</span>", field(&s.fine_grain.field), fa(&s.fine_grain.max_area_m2.to_string()), esc(&s.fine_grain.field), s.fine_grain.max_area_m2), s.fine_grain.share),
+        row(Criterion::Instability, format!("{} یکی از <bdi>{}</bdi> <span class=en>{} is one of {}</span>", field(&s.instability.field), esc(&s.instability.values.join(", ")), esc(&s.instability.field), esc(&s.instability.values.join(", "))), s.instability.share),
+        row(Criterion::Impermeability, format!("{} &lt; {} متر <span class=en>{} &lt; {} m</span>", field(&s.impermeability.field), fa(&s.impermeability.max_width_m.to_string()), esc(&s.impermeability.field), s.impermeability.max_width_m), s.impermeability.share),
         fa(&format!("{:.0}", s.min_coverage * 100.0)),
         fa(&s.min_plots.to_string()),
         s.min_coverage * 100.0,
@@ -243,12 +246,13 @@ fn summary(d: &Designation, f: &DossierFacts) -> String {
     let count = |s: BlockStatus| d.blocks.iter().filter(|b| b.status == s).count();
     format!(
         "<h1>پرونده پیشنهاد اصلاح محدودهٔ بافت فرسوده، {city}<br><span class=en>Worn-out fabric boundary amendment dossier, {city_en}</span></h1>\
-         <p>برای کمیسیون مادهٔ ۵. تاریخ: {date_fa} <span class=en>({date_en})</span>؛ داده: <span class=hash>{ver}</span></p>\
+         <p>برای کمیسیون مادهٔ ۵. تاریخ: {date_fa} (<bdi dir=ltr>{date_iso_fa}</bdi>)؛ داده‌ها: <span class=hash>{ver}</span> <span class=en>For the Article 5 Commission. Date: {date_en}; data: {ver}.</span></p>\
          <h2 class=first>خلاصه <span class=en>Summary</span></h2>\
          <p>{all} بلوک: {q} واجد شرایط، {no} فاقد شرایط، {ins} با دادهٔ ناکافی. <span class=en>{all_en} blocks: {q_en} qualify, {no_en} do not, {ins_en} have insufficient data.</span></p>",
         city = esc(&f.city.fa),
         city_en = esc(&f.city.en),
         date_fa = fa(&f.date.0),
+        date_iso_fa = fa(&esc(&f.date.1)),
         date_en = esc(&f.date.1),
         ver = esc(&f.data_version),
         all = n(d.blocks.len()),
