@@ -235,7 +235,7 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
     let parcel = parcel.and_then(|(i, id, at)| ds.parcel_again(i, Some(at), &id));
     let adjoining: Vec<f64> = match (parcel, &ds.parcels) {
         (Some(i), Some(p)) => p
-            .neighbours(i, 0.5)
+            .neighbours(i, baft_core::layer::adjoin::MIN_SHARED_M)
             .into_iter()
             .filter_map(|j| p.info(j)?.area_m2)
             .collect(),

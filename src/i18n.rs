@@ -149,6 +149,10 @@ pub const CHOOSE_CITY: T = ("شهر خود را انتخاب کنید", "Choose 
 pub const CITY_FILTER: T = ("جست‌وجوی نام شهر", "Find a city by name");
 pub const CITY: T = ("شهر:", "City:");
 pub const CHANGE_CITY: T = ("تغییر شهر", "Change city");
+pub const UNKNOWN_CITY: T = (
+    "شهر این پیوند در فهرست شهرهای این سامانه نیست؛ شهر را انتخاب کنید.",
+    "This link's city is not among this service's cities; choose the city.",
+);
 pub const NO_CITY_AT_POINT: T = (
     "نقطهٔ این پیوند در محدودهٔ هیچ‌یک از شهرهای این سامانه نیست؛ شهر را انتخاب کنید.",
     "No city of this service covers the link's point; choose the city.",

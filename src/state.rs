@@ -3,6 +3,7 @@
 use baft_core::answer::share::PageOptions;
 use baft_core::answer::{Choices, Place};
 use baft_core::dataset::Dataset;
+use baft_core::packages::FactName;
 use baft_core::{BaftError, Lang, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,16 +24,7 @@ pub enum Progress {
     ChooseCity(CityAsk),
 }
 
-/// Why the city of a national deployment is asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CityAsk {
-    /// The link names no city and no point.
-    Choose,
-    /// No city of the catalogue holds the link's point.
-    NoneAtPoint,
-    /// Several cities' envelopes hold the link's point.
-    SeveralAtPoint,
-}
+pub use baft_core::read::catalogue::CityAsk;
 
 /// Why the phone's location could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +69,9 @@ pub struct FactsForm {
     pub land_use: String,
     pub axis: String,
     pub block_project: String,
+    /// Facts the form has no field for (a link's `age=40`), as `key=value` pairs with the core's
+    /// keys: kept so that they still count and travel on in the next link.
+    pub others: String,
 }
 
 /// A field of the facts form.
@@ -88,6 +83,21 @@ pub enum FactField {
     LandUse,
     Axis,
     BlockProject,
+}
+
+impl FactField {
+    /// The form's field for a fact, if it has one.
+    pub fn of(name: FactName) -> Option<FactField> {
+        Some(match name {
+            FactName::PlotAreaM2 => FactField::Area,
+            FactName::FrontageWidthM => FactField::Street,
+            FactName::Units => FactField::Units,
+            FactName::LandUse => FactField::LandUse,
+            FactName::OnMainAxis => FactField::Axis,
+            FactName::BlockScaleProject => FactField::BlockProject,
+            _ => return None,
+        })
+    }
 }
 
 impl FactsForm {
@@ -113,21 +123,25 @@ impl FactsForm {
         } = v;
     }
 
-    /// The form from `key=value` pairs (as [`Self::to_text`] writes them; unknown keys ignored).
+    /// The form from `key=value` pairs, each key read as the core reads it
+    /// ([`FactName::parse`]: `area`, `Area`, `plot_area_m2` are one fact); a fact the form has
+    /// no field for is kept in `others`, a key no fact has is left out.
     pub fn from_text(text: &str) -> FactsForm {
         let mut f = FactsForm::default();
-        for (k, v) in text.split(',').filter_map(|p| p.split_once('=')) {
-            let field = match k.trim() {
-                "area" => FactField::Area,
-                "street" => FactField::Street,
-                "units" => FactField::Units,
-                "use" => FactField::LandUse,
-                "axis" => FactField::Axis,
-                "block_project" => FactField::BlockProject,
-                _ => continue,
+        let mut others = Vec::new();
+        for (k, v) in text
+            .split([',', ';', '\n'])
+            .filter_map(|p| p.split_once('='))
+        {
+            let Some(name) = FactName::parse(k) else {
+                continue;
             };
-            f.set(field, v.trim().to_string());
+            match FactField::of(name) {
+                Some(field) => f.set(field, v.trim().to_string()),
+                None => others.push(format!("{}={}", name.key(), v.trim())),
+            }
         }
+        f.others = others.join(",");
         f
     }
 
@@ -144,6 +158,7 @@ impl FactsForm {
         .iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(k, v)| format!("{k}={}", v.trim()))
+        .chain((!self.others.is_empty()).then(|| self.others.clone()))
         .collect::<Vec<_>>()
         .join(",")
     }

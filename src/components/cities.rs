@@ -35,8 +35,9 @@ pub fn CityChooser() -> impl IntoView {
         };
         let note = match ask {
             CityAsk::Choose => None,
+            CityAsk::Unknown(_) => Some(t(l, i18n::UNKNOWN_CITY)),
             CityAsk::NoneAtPoint => Some(t(l, i18n::NO_CITY_AT_POINT)),
-            CityAsk::SeveralAtPoint => Some(t(l, i18n::SEVERAL_CITIES_AT_POINT)),
+            CityAsk::SeveralAtPoint(_) => Some(t(l, i18n::SEVERAL_CITIES_AT_POINT)),
         };
         let wanted = fold(&filter.get());
         let items = catalogue

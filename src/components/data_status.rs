@@ -1,6 +1,6 @@
 use crate::i18n::{self, t};
 use crate::state::{use_state, Progress};
-use baft_core::base::digits::localize_digits;
+use baft_core::base::units;
 use baft_core::Severity;
 use leptos::prelude::*;
 
@@ -14,12 +14,11 @@ pub fn DataStatus() -> impl IntoView {
         Progress::Loading { done, total, bytes } => {
             let l = lang.get();
             let text = format!(
-                "{} — {} / {} ({} {})",
+                "{} — {} / {} ({})",
                 t(l, i18n::LOADING),
-                localize_digits(&done.to_string(), l),
-                localize_digits(&total.to_string(), l),
-                localize_digits(&(bytes / 1024).to_string(), l),
-                l.pick("کیلوبایت", "KB")
+                units::count(done, l),
+                units::count(total, l),
+                units::megabytes(bytes, l)
             );
             view! {
                 <div class="loading" role="status" aria-live="polite">
@@ -53,7 +52,7 @@ pub fn DataStatus() -> impl IntoView {
                     view! { <li class=class>{super::ids::with_ids(&p.message(l))}</li> }
                 })
                 .collect_view();
-            let n = localize_digits(&ps.len().to_string(), l);
+            let n = units::count(ps.len(), l);
             view! {
                 <details class="problems" open=ps.iter().any(|p| p.severity == Severity::Error)>
                     <summary>{t(l, i18n::DATA_WARNINGS)}" ("{n}")"</summary>

@@ -3,34 +3,23 @@ use crate::actions;
 use crate::i18n::{self, t};
 use crate::state::{use_state, AppState, FactField};
 use baft_core::base::digits::localize_digits;
-use baft_core::base::jalali::JalaliDate;
 use baft_core::packages::format::Package;
 use baft_core::packages::rules::{PackageResult, PackageStatus, Truth};
 use baft_core::packages::value::Worth;
 use baft_core::packages::words::{self, LayerNames};
 use baft_core::packages::Evaluation;
-use baft_core::read::manifest::ApprovalDate;
 use baft_core::Lang;
 use leptos::prelude::*;
-
-/// The Jalali date, then the ISO one: in Persian digits in Persian (the dashed ISO date is
-/// isolated when shown, through `with_ids`).
-fn date_both(d: &ApprovalDate, lang: Lang) -> String {
-    let j = JalaliDate::parse(&d.jalali)
-        .map(|j| j.short(lang))
-        .unwrap_or_else(|| localize_digits(&d.jalali, lang));
-    format!("{j} ({})", localize_digits(&d.iso, lang))
-}
 
 /// "Valid: from — to" in both calendars.
 fn validity_line(p: &Package, lang: Lang) -> String {
     format!(
         "{} {} — {}",
         t(lang, i18n::VALID),
-        date_both(&p.valid_from, lang),
+        baft_core::check::words::date_both(&p.valid_from, lang),
         p.valid_to
             .as_ref()
-            .map(|d| date_both(d, lang))
+            .map(|d| baft_core::check::words::date_both(d, lang))
             .unwrap_or_else(|| t(lang, i18n::UNTIL_FURTHER).into())
     )
 }
@@ -66,18 +55,8 @@ fn met_conditions(r: &PackageResult, names: &LayerNames, lang: Lang) -> Vec<Stri
 
 /// The unmet conditions, each with what would change that.
 fn unmet_conditions(r: &PackageResult, names: &LayerNames, lang: Lang) -> Vec<String> {
-    r.conditions
-        .iter()
-        .filter(|o| o.truth == Truth::No)
-        .zip(&r.hints)
-        .map(|(o, h)| {
-            format!(
-                "{} {} {}",
-                words::condition(&o.condition, names, lang),
-                lang.pick("←", "→"),
-                words::hint(h, names, lang)
-            )
-        })
+    (words::unmet(r, names, lang).iter())
+        .map(|u| words::unmet_line(u, lang))
         .collect()
 }
 
@@ -241,7 +220,7 @@ fn evaluation_view(state: AppState, e: &Evaluation, names: &LayerNames, l: Lang)
         <h3>{t(l, i18n::WORTH)}</h3>
         {worth_figures(e, l)}
         <details class="assumptions"><summary>{t(l, i18n::ASSUMPTIONS)}</summary><ul>{assumptions_list(&e.worth, l)}</ul></details>
-        <details class="not-for-plot"><summary>{t(l, i18n::NOT_FOR_PLOT)}" ("{baft_core::base::digits::localize_digits(&count(PackageStatus::DoesNotApply).to_string(), l)}")"</summary>
+        <details class="not-for-plot"><summary>{t(l, i18n::NOT_FOR_PLOT)}" ("{baft_core::base::units::count(count(PackageStatus::DoesNotApply), l)}")"</summary>
             <ul class="packages no">{group(PackageStatus::DoesNotApply)}</ul></details>
         {(count(PackageStatus::NotInForce) > 0).then(|| view! { <details><summary>{t(l, i18n::NOT_IN_FORCE)}</summary><ul class="packages expired">{group(PackageStatus::NotInForce)}</ul></details> })}
         {disclaimer.map(|d| view! { <p class="muted">{d}</p> })}

@@ -28,25 +28,18 @@ pub async fn open(state: AppState, base: String, text: &str) {
     }
 }
 
-/// The city a link's fragment names or points into, or why the owner must be asked.
+/// The city a link's fragment names or points into ([`Catalogue::pick`]), or why the owner
+/// must be asked.
 pub fn pick(catalogue: &Catalogue, fragment: &str) -> Result<String, CityAsk> {
     let link = SharedState::from_fragment(fragment).unwrap_or_default();
-    if let Some(c) = link.city.as_deref().and_then(|id| catalogue.find(id)) {
-        return Ok(c.id.clone());
-    }
-    let (lon, lat) = match &link.subject {
-        Some(Subject::Point { lat, lon }) => (*lon, *lat),
-        Some(Subject::Outline(rings)) => match rings.first().and_then(|r| r.first()) {
-            Some(&(lon, lat)) => (lon, lat),
-            None => return Err(CityAsk::Choose),
-        },
-        _ => return Err(CityAsk::Choose),
+    let point = match &link.subject {
+        Some(Subject::Point { lat, lon }) => Some((*lon, *lat)),
+        Some(Subject::Outline(rings)) => rings.first().and_then(|r| r.first()).copied(),
+        _ => None,
     };
-    match catalogue.at(lon, lat).as_slice() {
-        [one] => Ok(one.id.clone()),
-        [] => Err(CityAsk::NoneAtPoint),
-        _ => Err(CityAsk::SeveralAtPoint),
-    }
+    catalogue
+        .pick(link.city.as_deref(), point)
+        .map(|c| c.id.clone())
 }
 
 /// Loads city `id` of the catalogue (the owner chose it).

@@ -30,6 +30,30 @@ fn a_link_reopens_the_same_point_language_and_facts() {
     assert_eq!(state_now(&other).to_fragment(), frag);
 }
 
+/// A link's facts are read as the CLI's `--facts` and the JS API read them: any key the core
+/// knows (an alias, any case), and a fact the form has no field for still counts and travels on.
+#[wasm_bindgen_test]
+fn a_links_facts_are_read_as_the_core_reads_them() {
+    use baft_app::link::{apply_fragment, state_now};
+    use baft_core::packages::FactName;
+    let state = loaded_state(Lang::En);
+    let (lat, lon) = fixture_point("historic_inside");
+    apply_fragment(
+        &state,
+        &format!("p={lat},{lon}&f=frontage_width_m:8,Area:150,age:40,colour:red"),
+    );
+    let form = state.facts.get_untracked();
+    assert_eq!((form.street.as_str(), form.area.as_str()), ("8", "150"));
+    let facts = baft_app::actions::plot_facts(&state).unwrap().unwrap();
+    assert_eq!(facts.number(FactName::FrontageWidthM), Some(8.0));
+    assert_eq!(facts.number(FactName::BuildingAgeYears), Some(40.0));
+    let frag = state_now(&state).to_fragment();
+    assert!(
+        frag.ends_with("&f=area:150,street:8,building_age_years:40"),
+        "{frag}"
+    );
+}
+
 #[wasm_bindgen_test]
 fn a_surveyed_plot_travels_by_its_id_and_an_outline_by_its_corners() {
     use baft_app::link::{apply_fragment, state_now};

@@ -239,3 +239,18 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
   expect(got.unknown).toContain('nope.geojson');
   expect(errors).toEqual([]);
 });
+
+test('the example page in Persian: unmet conditions point the way the line reads, and a street is not offered as a plot', async ({ page }) => {
+  const { errors } = await openExample(page);
+  const w = FX.worn_block.point;
+  await ask(page, `${w.lat}, ${w.lon}`, 'area=150,street=8');
+  const unmet = answer(page).locator('[data-verdict="does_not_apply"] .small').first();
+  await expect(unmet).toContainText(' ← ');
+  await expect(unmet).not.toContainText('→');
+  // A street found by name is listed with what to give instead, not as a button that fails.
+  await ask(page, 'خیابان سرو');
+  await expect(answer(page)).toHaveAttribute('data-kind', 'choices');
+  await expect(answer(page).getByText('خیابان سرو — خیابان ملک نیست')).toBeVisible();
+  await expect(answer(page).getByRole('button')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -79,6 +79,12 @@ test('a link naming a city this catalogue does not have goes by its point, once'
   expect(loads).toBe(1); // no reload
 });
 
+test('a link naming a city this catalogue does not have, and no point, asks for the city and says why', async ({ page }) => {
+  await page.goto(`${ORIGIN}/#c=no-such-city`);
+  await expect(page.getByRole('heading', { name: 'شهر خود را انتخاب کنید' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'شهر این پیوند در فهرست شهرهای این سامانه نیست' })).toBeVisible();
+});
+
 test('a point in no city asks for the city and says why', async ({ page }) => {
   await page.goto(`${ORIGIN}/#p=30.0,60.0`);
   await expect(page.getByRole('heading', { name: 'شهر خود را انتخاب کنید' })).toBeVisible();

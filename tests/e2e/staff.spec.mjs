@@ -56,6 +56,13 @@ test('a survey opened in the page: the CLI\'s figures, the dossier, the profiles
   await expect(summary).toContainText(`${fa(cli.blocks.length)} بلوک: ${fa(count('qualifies'))} واجد شرایط، ${fa(count('does_not_qualify'))} فاقد شرایط، ${fa(count('insufficient_data'))} با دادهٔ ناکافی`);
   const added = cli.proposal.blocks.filter((b) => b.change === 'add');
   await expect(summary).toContainText(`${fa(added.length)} بلوک افزوده`);
+  // Word for word what `baft designate` prints first (the core's summary), in both languages.
+  for (const lang of ['fa', 'en']) {
+    const text = execFileSync(join(ROOT, 'target/release/baft'), ['designate', join(ROOT, 'data'), '--lang', lang], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const [counts, against] = text.split('\n');
+    expect(against).toContain(lang === 'fa' ? 'در مقایسه با' : 'Against the');
+    await expect(summary).toContainText(`${counts} ${against}`);
+  }
   const pct = (x) => fa((x * 100).toFixed(1)).replace('.', '٫');
   for (const b of added) {
     const row = page.locator('#dossier tr', { has: page.getByText(b.block_id, { exact: true }) }).last();

@@ -120,8 +120,9 @@ export interface PackageAnswer {
   missing: FactKey[];
   /** The question to ask for each missing fact. */
   questions: string[];
-  /** Unmet conditions and what would change each. */
-  unmet: { condition: string; change: string }[];
+  /** Unmet conditions and what would change each; `text` is the two on one line, as the app
+   * shows them (the arrow points the way the line reads: `←` in Persian). */
+  unmet: { condition: string; change: string; text: string }[];
   /** What the package gives, one line each. */
   benefits: string[];
   /** This package's own estimated worth. */

@@ -23,6 +23,7 @@ const T = {
     none: 'هیچ بسته‌ای شامل نمی‌شود.',
     others: 'بسته‌های دیگر',
     choose: 'چند مورد پیدا شد؛ یکی را انتخاب کنید:',
+    street: 'خیابان ملک نیست: مختصات نقطه‌ای روی آن یا پلاک ملک را بنویسید.',
     office: 'دفتر تسهیلات',
     m2: 'متر مربع',
     outsideData: 'این مکان بیرون از محدودهٔ داده‌هاست.',
@@ -47,6 +48,7 @@ const T = {
     none: 'No package applies.',
     others: 'Other packages',
     choose: 'Several matches; pick one:',
+    street: 'A street is not a plot: give the coordinates of a point on it, or the plot’s plate.',
     office: 'Facilitation office',
     m2: 'm²',
     outsideData: 'This place is outside the area the data covers.',
@@ -120,6 +122,11 @@ function render(a) {
     const ul = el('ul');
     const facts = $('facts').value;
     for (const c of a.choices) {
+      if (c.kind === 'street') {
+        // A street has no point to check (only its extent): say what to give instead.
+        ul.append(el('li', `${c.name[lang]} — ${t.street}`));
+        continue;
+      }
       const b = el('button', c.kind === 'plot' ? `${c.plate ?? ''} ${c.plotId}`.trim() : c.name[lang], { type: 'button' });
       b.addEventListener('click', () =>
         run(() => (c.kind === 'plot' ? baft.checkParcel(c.index, facts) : baft.checkPoint(c.lon, c.lat, facts))));
@@ -161,7 +168,7 @@ function render(a) {
         li.append(el('strong', `${p.name[lang]} — ${p.verdictText}`));
         const lines = p.verdict === 'applies' ? p.benefits
           : p.verdict === 'may_apply' ? p.questions
-            : p.unmet.map((u) => `${u.condition} → ${u.change}`);
+            : p.unmet.map((u) => u.text);
         for (const x of lines) li.append(el('div', x, { class: 'small' }));
         ul.append(li);
       }

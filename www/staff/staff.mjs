@@ -49,18 +49,9 @@ function showReport(el, html) {
   el.innerHTML = body.replace(/<(\/?)h[12]\b/g, '<$1h3');
 }
 
-function summary(d, opened) {
-  const count = (s) => d.blocks.filter((b) => b.status === s).length;
-  const [q, no, ins] = ['qualifies', 'does_not_qualify', 'insufficient_data'].map(count);
-  let faText = `${fa(opened.plots)} پلاک در ${fa(d.blocks.length)} بلوک: ${fa(q)} واجد شرایط، ${fa(no)} فاقد شرایط، ${fa(ins)} با دادهٔ ناکافی.`;
-  let enText = `${en(opened.plots)} plots in ${en(d.blocks.length)} blocks: ${q} qualify, ${no} do not, ${ins} have insufficient data.`;
-  const p = d.proposal;
-  if (p) {
-    const n = (k) => p.blocks.filter((b) => b.change === k).length;
-    faText += ` پیشنهاد: ${fa(n('add'))} بلوک افزوده و ${fa(n('remove'))} بلوک حذف؛ مساحت از ${fa(p.approved_area_ha.toFixed(2))} به ${fa(p.proposed_area_ha.toFixed(2))} هکتار.`;
-    enText += ` Proposal: ${n('add')} blocks added, ${n('remove')} removed; from ${p.approved_area_ha.toFixed(2)} to ${p.proposed_area_ha.toFixed(2)} ha.`;
-  }
-  say($('summary'), faText, enText);
+/** The survey read and the designation in the core's sentences (as `baft designate` says it). */
+function summary(s, opened) {
+  say($('summary'), `${fa(opened.plots)} پلاک خوانده شد. ${s.fa}`, `${en(opened.plots)} plots read. ${s.en}`);
 }
 
 function showProfiles(profiles) {
@@ -123,7 +114,7 @@ function onMessage(data) {
     busy(false);
     $('progress').value = $('progress').max;
     $('error').hidden = true;
-    summary(data.designation, data.opened);
+    summary(data.summary, data.opened);
     showReport($('dossier'), data.dossier || '');
     $('proposal').hidden = false;
     $('files').hidden = false;

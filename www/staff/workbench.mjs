@@ -56,12 +56,13 @@ export function connect(post) {
     await progress('read', 0, 4);
     const opened = wb.openSurvey(name, new Uint8Array(bytes));
     await progress('designate', 1, 4);
-    const designation = wb.designate();
+    wb.designate();
+    const summary = wb.summary();
     await progress('profile', 2, 4);
     const profiles = wb.profile();
     await progress('dossier', 3, 4);
     const dossier = wb.dossier('a4');
-    post({ type: 'opened', opened, designation, profiles, dossier, neighbourhoods: wb.neighbourhoods() });
+    post({ type: 'opened', opened, summary, profiles, dossier, neighbourhoods: wb.neighbourhoods() });
   }
 
   return async function receive(data) {

@@ -1,38 +1,27 @@
 //! Incentives in the CLI: `--facts` on `check`, `baft packages validate`, `baft compare`.
 
 use crate::Failure;
-use baft_core::base::jalali::{GregorianDate, JalaliDate};
+use baft_core::base::jalali::GregorianDate;
 use baft_core::dataset::Dataset;
 use baft_core::packages::compare;
-use baft_core::packages::rules::{Evaluation, PackageResult, PackageStatus, Truth};
+use baft_core::packages::rules::{Evaluation, PackageResult, PackageStatus};
 use baft_core::packages::words::{self, LayerNames};
 use baft_core::packages::{PackagesFile, PlotFacts};
 use baft_core::Lang;
 
-/// Today, or `--date` (Jalali `1405/09/05` or ISO `2026-11-26`).
+/// Today in Iran ([`GregorianDate::in_iran_at`]), or `--date` (Jalali `1405/09/05` or ISO
+/// `2026-11-26`).
 pub fn today(date: Option<&str>, lang: Lang) -> Result<GregorianDate, Failure> {
     match date {
         None => {
             let secs = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
+                .map(|d| d.as_secs() as i64)
                 .unwrap_or(0);
-            Ok(GregorianDate::from_days_since_unix_epoch(
-                (secs / 86_400) as i64,
-            ))
+            Ok(GregorianDate::in_iran_at(secs))
         }
-        Some(s) => JalaliDate::parse(s)
-            .map(JalaliDate::to_gregorian)
-            .or_else(|| GregorianDate::parse_iso(s))
-            .ok_or_else(|| {
-                Failure(
-                    lang.pick(
-                        "تاریخ باید شمسی (۱۴۰۵/۰۹/۰۵) یا میلادی (۲۰۲۶-۱۱-۲۶) باشد",
-                        "the date must be Jalali (1405/09/05) or ISO (2026-11-26)",
-                    )
-                    .into(),
-                )
-            }),
+        Some(s) => GregorianDate::parse_day(s)
+            .ok_or_else(|| Failure(baft_core::base::jalali::day_error(lang).into())),
     }
 }
 
@@ -95,14 +84,8 @@ fn package_text(
             f.key()
         );
     }
-    let unmet = r.conditions.iter().filter(|o| o.truth == Truth::No);
-    for (o, h) in unmet.zip(&r.hints) {
-        s += &format!(
-            "    - {} {} {}\n",
-            words::condition(&o.condition, names, lang),
-            lang.pick("←", "→"),
-            words::hint(h, names, lang)
-        );
+    for u in words::unmet(r, names, lang) {
+        s += &format!("    - {}\n", words::unmet_line(&u, lang));
     }
     s
 }
@@ -173,7 +156,7 @@ pub fn validate(
             println!(
                 "{}: {} {}",
                 file.display(),
-                baft_core::base::digits::localize_digits(&p.packages.len().to_string(), lang),
+                baft_core::base::units::count(p.packages.len(), lang),
                 lang.pick("بستهٔ معتبر", "valid packages")
             );
             Ok(std::process::ExitCode::SUCCESS)

@@ -63,7 +63,7 @@ pub fn validate(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, Failure>
                 .filter(|p| p.severity == Severity::Warning)
                 .count(),
         );
-        let n = |x: usize| baft_core::base::digits::localize_digits(&x.to_string(), lang);
+        let n = |x: usize| baft_core::base::units::count(x, lang);
         println!(
             "{}",
             say!(
@@ -172,14 +172,13 @@ pub fn fix(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
     }
     let m = serde_json::to_string_pretty(&manifest).map_err(|e| Failure(e.to_string()))?;
     std::fs::write(out.join("manifest.json"), m + "\n").map_err(fail)?;
-    let digits = |s: String| baft_core::base::digits::localize_digits(&s, lang);
     println!(
         "{}",
         say!(
             lang,
             "{changed} اصلاح؛ نسخهٔ اصلاح‌شده در {out}",
             "{changed} fixes; the corrected copy is in {out}",
-            changed = digits(changed.to_string()),
+            changed = baft_core::base::units::count(changed, lang),
             out = out.display()
         )
     );

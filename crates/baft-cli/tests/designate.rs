@@ -226,7 +226,8 @@ fn the_manifest_chooses_the_fine_grain_rule() {
     assert!(text.contains("واجد شرایط"), "{text}");
     // The boundary compared with, by its names in Persian, not its ids.
     assert!(
-        text.contains("در مقایسه با «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: مساحت مصوب "),
+        text.contains("در مقایسه با «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: ")
+            && text.contains("؛ مساحت مصوب "),
         "{text}"
     );
     let bad = std::fs::read_to_string(&m)

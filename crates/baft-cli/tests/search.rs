@@ -77,3 +77,58 @@ fn the_cli_never_speaks_of_a_form() {
         assert!(!out.contains("form above") && !out.contains("فرم"), "{out}");
     }
 }
+
+/// A plate the data holds twice (121/406 in section 11 and again in section 12) lists both
+/// plots, with their plates in the line's own digits, and each is picked by its id.
+#[test]
+fn a_plate_on_two_plots_lists_both_with_their_plates() {
+    let t = common::fresh_dir("two-plates");
+    std::fs::create_dir_all(&t).unwrap();
+    let data = common::sample_copy(&t);
+    let file = data.join("parcels/parcels.geojson");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let twin = v["features"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|f| f["properties"]["plot_id"] == "QB-0185-001")
+        .unwrap();
+    let p = &mut twin["properties"];
+    (p["plate_section"], p["plate_main"], p["plate_sub"]) = (12.into(), 121.into(), 406.into());
+    std::fs::write(&file, v.to_string()).unwrap();
+    let run = |lang: &str| {
+        let args = [
+            "check",
+            "--data",
+            data.to_str().unwrap(),
+            "--point",
+            "121/406",
+            "--lang",
+            lang,
+        ];
+        let o = common::baft(&args, None);
+        assert_eq!(o.status.code(), Some(3), "{}", common::stderr(&o));
+        stdout(&o)
+    };
+    let fa = run("fa");
+    assert!(fa.starts_with("چند مورد پیدا شد؛ یکی را برگزینید:"), "{fa}");
+    assert!(fa.contains("  QB-0232-001\t۱۱-۱۲۱/۴۰۶ — QB-0232\n"), "{fa}");
+    assert!(fa.contains("  QB-0185-001\t۱۲-۱۲۱/۴۰۶ — QB-0185\n"), "{fa}");
+    assert!(fa.contains("شناسه‌اش را با --point بدهید"), "{fa}");
+    let en = run("en");
+    assert!(en.contains("  QB-0232-001\t11-121/406 — QB-0232\n"), "{en}");
+    // A section names one of them.
+    let args = [
+        "check",
+        "--data",
+        data.to_str().unwrap(),
+        "--point",
+        "بخش ۱۲ پلاک ۱۲۱/۴۰۶",
+        "--json",
+    ];
+    let o = common::baft(&args, None);
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    assert_eq!(json(&o)["parcel"]["plot_id"], "QB-0185-001");
+    let _ = std::fs::remove_dir_all(&t);
+}

@@ -299,7 +299,7 @@ fn a_file_outside_iran_is_refused_without_a_made_up_position() {
     ]);
     let e = Dataset::from_single_file("far.geojson", &text).unwrap_err();
     assert!(e.message(Lang::En).contains("(latitude 1, longitude 1)"));
-    let e = baft_core::read::fgb::from_geojson("far.geojson", &text, None).unwrap_err();
+    let e = baft_core::read::fgb::from_geojson("far.geojson", &text, None, None).unwrap_err();
     for lang in [Lang::Fa, Lang::En] {
         let m = e.message(lang);
         assert!(!m.contains("NaN"), "{m}");

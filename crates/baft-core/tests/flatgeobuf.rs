@@ -21,7 +21,7 @@ fn props(f: &baft_core::read::geojson::RawFeature) -> serde_json::Map<String, se
 fn flatgeobuf_then_read_equals_the_source() {
     use baft_core::read::fgb;
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (bytes, stats, problems) = fgb::from_geojson("parcels.geojson", &text, None).unwrap();
+    let (bytes, stats, problems) = fgb::from_geojson("parcels.geojson", &text, None, None).unwrap();
     assert!(problems.is_empty());
     assert!(stats.pack_bytes < stats.geojson_bytes, "{stats:?}");
     assert_eq!(&bytes[..8], fgb::MAGIC);
@@ -89,7 +89,7 @@ fn packed_sample() -> (
     baft_core::layer::parcels::ParcelLayer,
 ) {
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None, None).unwrap();
     let ds = sample();
     let spec = ds.manifest.parcels.clone().unwrap();
     let whole = baft_core::layer::parcels::ParcelLayer::load_fgb(&spec, &bytes, None, &ds.frame);
@@ -126,7 +126,7 @@ fn a_flatgeobuf_layer_built_in_slices_equals_one_read_and_answers_early() {
 fn the_flatgeobuf_index_finds_exactly_the_plots_whose_boxes_meet_a_box() {
     use baft_core::read::fgb::{self, FgbChunks};
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (ours, _, _) = fgb::from_geojson("p", &text, None).unwrap();
+    let (ours, _, _) = fgb::from_geojson("p", &text, None, None).unwrap();
     let gdal =
         std::fs::read(repo().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
     for bytes in [ours, gdal] {
@@ -247,7 +247,7 @@ fn pack_writes_polygons_and_32_bit_numbers_when_they_hold_every_feature() {
         feature(polygon(51), -2_147_483_648, 3_000_000_000),
         feature(polygon(52), 2_147_483_647, 1),
     ]);
-    let (bytes, _, problems) = fgb::from_geojson("t.geojson", &text, None).unwrap();
+    let (bytes, _, problems) = fgb::from_geojson("t.geojson", &text, None, None).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     let (kind, cols) = declared(&bytes);
     assert_eq!(kind, G::Polygon);
@@ -288,7 +288,7 @@ fn pack_writes_polygons_and_32_bit_numbers_when_they_hold_every_feature() {
         feature(multi, 3, 4),
         feature(polygon(52), 5, 6).replace(r#""mixed":5"#, r#""mixed":5.5"#),
     ]);
-    let (bytes, _, _) = fgb::from_geojson("t.geojson", &text, None).unwrap();
+    let (bytes, _, _) = fgb::from_geojson("t.geojson", &text, None, None).unwrap();
     let (kind, cols) = declared(&bytes);
     assert_eq!(kind, G::MultiPolygon);
     let ty = |name: &str| cols.iter().find(|c| c.0 == name).unwrap().1;

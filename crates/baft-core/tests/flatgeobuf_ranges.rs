@@ -49,7 +49,7 @@ fn ids(raw: &baft_core::read::geojson::RawFile) -> Vec<usize> {
 /// The sample's parcel layer as `baft pack` writes it.
 fn sample_fgb() -> Vec<u8> {
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    fgb::from_geojson("p", &text, None).unwrap().0
+    fgb::from_geojson("p", &text, None, None).unwrap().0
 }
 
 /// The query boxes ([`query_boxes`]) over the layer's envelope.
@@ -65,7 +65,7 @@ fn queries(bytes: &[u8]) -> Vec<[f64; 4]> {
 #[test]
 fn range_reading_finds_the_same_plots_as_the_whole_file_with_the_same_attributes() {
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (ours, _, _) = fgb::from_geojson("p", &text, None).unwrap();
+    let (ours, _, _) = fgb::from_geojson("p", &text, None, None).unwrap();
     let gdal =
         std::fs::read(repo().join("fuzz/corpus/flatgeobuf/seed-gdal-parcels-3.fgb")).unwrap();
     for bytes in [ours, gdal] {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 fn both() -> (Dataset, Dataset) {
     let plain = sample();
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p.fgb", &text, None).unwrap();
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p.fgb", &text, None, None).unwrap();
     let mut fgb = plain.clone();
     let spec = fgb.manifest.parcels.clone().unwrap();
     let layer = ParcelLayer::in_place(&spec, bytes, &fgb.frame);

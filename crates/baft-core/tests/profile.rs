@@ -197,3 +197,127 @@ fn a_left_out_feature_and_an_infinite_area_change_nothing() {
     assert!(m(lat - LAT) > 30.0 && m(lat - LAT) < 50.0, "{lat}");
     assert!(m((lon - LON) * LAT.to_radians().cos()) < 20.0, "{lon}");
 }
+
+/// A survey that codes its answers as numbers (block `12`, structure `1` for unreinforced
+/// masonry, `2` for a frame) is read alike by the designation analysis and the profile: both
+/// place every plot in block `12`, and both count code `1` as a building without a structural
+/// system when the settings name it. (The profile used to read only text there, so it saw no
+/// structure at all and found no cluster of small unstable plots.)
+#[test]
+fn numeric_survey_answers_are_read_alike_by_the_analysis_and_the_profile() {
+    let ds = dataset();
+    let mut s = survey();
+    for f in s["features"].as_array_mut().unwrap() {
+        let p = &mut f["properties"];
+        p["block_id"] = json!(12);
+        p["structure"] = json!(if p["structure"] == "unreinforced_masonry" {
+            1
+        } else {
+            2
+        });
+    }
+    let layer = baft_core::designate::read_survey(&ds, "parcels.geojson", s.to_string().as_bytes())
+        .unwrap();
+    let mut settings = DesignationSettings::default();
+    settings.instability.values = vec!["1".into()];
+    let d = baft_core::designate::designate(&ds, settings.clone(), &layer, None);
+    let ids: Vec<(&str, usize)> = d
+        .blocks
+        .iter()
+        .map(|b| (b.block_id.as_str(), b.plots))
+        .collect();
+    assert_eq!(ids, [("12", 7)]);
+    // P1–P5 are unreinforced: 5 of 7.
+    assert_eq!(d.blocks[0].no_structure_share, Some(5.0 / 7.0));
+    let p = &profile(&ds, &layer, &targets(), &settings)[0];
+    assert_eq!(
+        p.physical.structure.bins,
+        [("1".into(), 5), ("2".into(), 2)]
+    );
+    assert_eq!(p.physical.structure.missing, 0);
+    let cluster = p
+        .candidates
+        .iter()
+        .find(|c| c.kind == CandidateKind::SmallPlots);
+    assert_eq!(
+        cluster.map(|c| c.plot_ids.clone()),
+        Some(vec!["P1".into(), "P2".into(), "P3".into()])
+    );
+}
+
+/// With the fine-grain rule `area`, the profile's fine-grain share is the designation's: the
+/// share of the plot area in plots under 200 m² (4 × 100 of 1,350 m²), not of the plots (4 of 7).
+#[test]
+fn the_profile_measures_fine_grain_by_the_designations_rule() {
+    let ds = dataset();
+    let layer =
+        baft_core::designate::read_survey(&ds, "parcels.geojson", survey().to_string().as_bytes())
+            .unwrap();
+    let mut settings = DesignationSettings::default();
+    settings.fine_grain.rule = baft_core::designate::FineGrainRule::Area;
+    let d = baft_core::designate::designate(&ds, settings.clone(), &layer, None);
+    let p = &profile(&ds, &layer, &targets(), &settings)[0];
+    assert_eq!(d.blocks[0].fine_grain_share, Some(400.0 / 1350.0));
+    assert_eq!(p.physical.fine_grain_share, d.blocks[0].fine_grain_share);
+}
+
+/// Every problem of a survey (parcel) file names the plot by the layer's id property
+/// (`plot_id`), whether the reader refused the feature (no geometry) or the layer did (a ring
+/// crossing itself): never by its block, which the reader used to look for first.
+#[test]
+fn the_survey_s_problems_name_the_plot_not_its_block() {
+    let ds = dataset();
+    let mut s = survey();
+    let features = s["features"].as_array_mut().unwrap();
+    features.push(json!({"type": "Feature", "properties": {"plot_id": "P8", "block_id": "B1"}, "geometry": null}));
+    let bow = |x: f64| LON + x / 90_000.0;
+    features.push(
+        json!({"type": "Feature", "properties": {"plot_id": "P9", "block_id": "B1"},
+        "geometry": {"type": "Polygon", "coordinates": [[[bow(0.0), LAT], [bow(10.0), LAT + 0.0001],
+            [bow(10.0), LAT], [bow(0.0), LAT + 0.0001], [bow(0.0), LAT]]]}}),
+    );
+    let layer = baft_core::designate::read_survey(&ds, "parcels.geojson", s.to_string().as_bytes())
+        .unwrap();
+    let named: Vec<Option<&str>> = (layer.problems.iter())
+        .map(|p| p.location.feature_id.as_deref())
+        .collect();
+    assert_eq!(named, [Some("P8"), Some("P9")], "{:?}", layer.problems);
+}
+
+/// Plots meeting only at a corner do not adjoin: three small unstable plots in a diagonal row
+/// are no cluster to consolidate, as the owner's app gives them no neighbours either; put side
+/// by side, they are one.
+#[test]
+fn plots_meeting_at_a_corner_are_no_cluster() {
+    let ds = dataset();
+    let plot = |id: &str, x: f64, y: f64| {
+        feature(
+            json!({"plot_id": id, "block_id": "B1", "area_m2": 100.0, "structure": "unreinforced_masonry"}),
+            square(x, y, 10.0, 10.0),
+        )
+    };
+    let clusters = |features: Vec<Value>| {
+        let s = json!({"type": "FeatureCollection", "features": features});
+        let layer =
+            baft_core::designate::read_survey(&ds, "parcels.geojson", s.to_string().as_bytes())
+                .unwrap();
+        let settings = DesignationSettings::default();
+        (profile(&ds, &layer, &targets(), &settings)[0]
+            .candidates
+            .iter())
+        .filter(|c| c.kind == CandidateKind::SmallPlots)
+        .count()
+    };
+    let diagonal = vec![
+        plot("D1", 0.0, 0.0),
+        plot("D2", 10.0, 10.0),
+        plot("D3", 20.0, 20.0),
+    ];
+    assert_eq!(clusters(diagonal), 0);
+    let row = vec![
+        plot("R1", 0.0, 0.0),
+        plot("R2", 10.0, 0.0),
+        plot("R3", 20.0, 0.0),
+    ];
+    assert_eq!(clusters(row), 1);
+}

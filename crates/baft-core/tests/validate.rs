@@ -230,7 +230,7 @@ fn parcels_with_unknown_blocks_packages_and_offices() {
         ("b.geojson", fc(&[poly("B1", SQ)])),
         (
             "p.geojson",
-            fc(&[parcel("P1", "B1"), parcel("P2", "B9")])
+            fc(&[parcel("P1", "B1"), parcel("P2", "B9"), parcel("P3", "b1")])
                 .replace(SQ, SQ2)
                 .replacen(SQ2, SQ, 0),
         ),
@@ -244,6 +244,13 @@ fn parcels_with_unknown_blocks_packages_and_offices() {
                 block_id: "B9".into()
             }
             && p.location.feature_id.as_deref() == Some("P2")),
+        "{msgs:?}"
+    );
+    // `b1` is block B1, as the designation analysis reads it.
+    assert!(
+        !f.iter()
+            .any(|p| matches!(p.kind, ProblemKind::UnknownBlock { .. })
+                && p.location.feature_id.as_deref() == Some("P3")),
         "{msgs:?}"
     );
     assert!(

@@ -123,6 +123,8 @@ pub struct ConditionAnswer {
 pub struct UnmetAnswer {
     pub condition: String,
     pub change: String,
+    /// The two on one line, as the app and the CLI show them (`… ← …` in Persian).
+    pub text: String,
 }
 
 /// One incentive package's verdict, with its reasons in words.

@@ -2,7 +2,7 @@
 //! (`baft_core::read::catalogue`); `loadBaft` picks the city as the app does (named, else the
 //! one holding the point) and loads only that city's data.
 
-use baft_core::read::catalogue::Catalogue;
+use baft_core::read::catalogue::{Catalogue, CityAsk};
 use baft_core::say;
 use wasm_bindgen::prelude::*;
 
@@ -42,30 +42,28 @@ pub fn folder(
         let ids: Vec<&str> = c.cities.iter().map(|c| c.id.as_str()).collect();
         ids.join(", ")
     };
-    if let Some(id) = city {
-        return c.find(id).map(|c| c.folder.clone()).ok_or_else(|| {
+    // The app's rule (`Catalogue::pick`), except that a city named here is never passed over
+    // for the point: an integrator's wrong id is an error to see, not a silent fallback.
+    let point = point.filter(|_| city.is_none());
+    match c.pick(city, point) {
+        Ok(one) => Ok(one.folder.clone()),
+        Err(CityAsk::Unknown(id)) => {
             let ids = ids();
-            say!(
+            Err(say!(
                 lang,
                 "شهر «{id}» در فهرست نیست (شهرها: {ids})",
                 "no city “{id}” in the catalogue (cities: {ids})"
-            )
-        });
-    }
-    let Some((lon, lat)) = point else {
-        if let [only] = c.cities.as_slice() {
-            return Ok(only.folder.clone());
+            ))
         }
-        let ids = ids();
-        return Err(say!(
-            lang,
-            "این داده‌ها چند شهر دارند: city یا point بدهید (شهرها: {ids})",
-            "this data serves several cities: give `city` or `point` (cities: {ids})"
-        ));
-    };
-    match c.at(lon, lat).as_slice() {
-        [one] => Ok(one.folder.clone()),
-        [] => {
+        Err(CityAsk::Choose) => {
+            let ids = ids();
+            Err(say!(
+                lang,
+                "این داده‌ها چند شهر دارند: city یا point بدهید (شهرها: {ids})",
+                "this data serves several cities: give `city` or `point` (cities: {ids})"
+            ))
+        }
+        Err(CityAsk::NoneAtPoint) => {
             let ids = ids();
             Err(say!(
                 lang,
@@ -73,9 +71,8 @@ pub fn folder(
                 "no city holds this point (cities: {ids})"
             ))
         }
-        several => {
-            let ids: Vec<&str> = several.iter().map(|c| c.id.as_str()).collect();
-            let ids = ids.join(", ");
+        Err(CityAsk::SeveralAtPoint(several)) => {
+            let ids = several.join(", ");
             Err(say!(
                 lang,
                 "چند شهر این نقطه را در بر دارند: {ids}؛ city را بدهید",
@@ -119,6 +116,18 @@ mod tests {
             .unwrap_err()
             .contains("city"));
         assert!(folder(CATALOGUE, Some("tabriz"), None, Lang::En).is_err());
+        // A wrong id is an error even with a point (the app's links go by the point instead).
+        let wrong = folder(CATALOGUE, Some("tabriz"), Some((51.12, 35.72)), Lang::En);
+        assert!(wrong.unwrap_err().contains("tabriz"));
+        // A catalogue of one city needs neither.
+        let start = CATALOGUE
+            .find(
+                r#",
+        {"id": "west""#,
+            )
+            .unwrap();
+        let one = format!("{}]}}", &CATALOGUE[..start]);
+        assert_eq!(folder(&one, None, None, Lang::En).unwrap(), "qods/");
         let bad = CATALOGUE.replace("\"west/\"", "\"../west/\"");
         assert!(folder(&bad, Some("west"), None, Lang::En)
             .unwrap_err()

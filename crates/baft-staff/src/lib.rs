@@ -10,11 +10,12 @@
 pub mod workbench;
 
 use baft_core::designate::dossier::Paper;
+use baft_core::Lang;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// The per-capita targets file, relative to the manifest.
-pub const TARGETS: &str = "reference/per-capita.json";
+/// The per-capita targets file, relative to the manifest (the core's).
+pub use baft_core::profile::TARGETS_FILE as TARGETS;
 
 fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     baft_web::to_js(v).map_err(|m| JsError::new(&m))
@@ -69,6 +70,19 @@ impl Workbench {
     /// Designates the blocks: the core's `Designation` (settings, blocks, proposal).
     pub fn designate(&mut self) -> Result<JsValue, JsError> {
         js(&self.0.designate())
+    }
+
+    /// The last designation in sentences, `{fa, en}` (the core's summary, as `baft designate`
+    /// prints it); `undefined` before one.
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        let Some(d) = self.0.designation() else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let say = |lang| baft_core::designate::summary(d, lang).join(" ");
+        js(&baft_core::base::LocalText::new(
+            &say(Lang::Fa),
+            &say(Lang::En),
+        ))
     }
 
     /// Profiles the neighbourhoods: the core's profiles.

@@ -155,7 +155,8 @@ fn a_survey_that_is_not_one_is_a_clear_error_and_the_workbench_goes_on() {
 #[test]
 fn a_flatgeobuf_survey_designates_like_the_geojson() {
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
-    let (fgb, _, _) = baft_core::read::fgb::from_geojson("parcels.geojson", &text, None).unwrap();
+    let (fgb, _, _) =
+        baft_core::read::fgb::from_geojson("parcels.geojson", &text, None, None).unwrap();
     let mut a = loaded();
     a.open_survey("parcels.geojson", text.into_bytes()).unwrap();
     let mut b = loaded();

@@ -23,14 +23,15 @@ pub fn today() -> GregorianDate {
     }
 }
 
-/// Today (UTC), for native builds and their tests: there is no browser to ask.
+/// Today in Iran, as the CLI judges it, for native builds and their tests: there is no browser
+/// to ask.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> GregorianDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
+        .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    GregorianDate::from_days_since_unix_epoch((secs / 86_400) as i64)
+    GregorianDate::in_iran_at(secs)
 }
 
 /// A result as a JS value: serialised to one JSON text in Rust, then `JSON.parse`d by the

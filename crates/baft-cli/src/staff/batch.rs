@@ -31,14 +31,6 @@ fn csv_fields(line: &str) -> Vec<String> {
     out
 }
 
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// `baft batch FILE.csv --data DIR`: rows of `id,location` where the location is a point in any
 /// form, a plate or renovation code, or a polygon (WKT `POLYGON((lon lat, …))` or GeoJSON).
 pub fn batch(
@@ -94,8 +86,8 @@ pub fn batch(
         out += ",packages,error\r\n";
         for r in &rows {
             let mut cells = vec![
-                csv_cell(r["id"].as_str().unwrap_or("")),
-                csv_cell(r["input"].as_str().unwrap_or("")),
+                baft_core::base::csv::field(r["id"].as_str().unwrap_or("")),
+                baft_core::base::csv::field(r["input"].as_str().unwrap_or("")),
                 r["kind"].as_str().unwrap_or("").to_string(),
             ];
             for l in &layer_ids {
@@ -105,8 +97,10 @@ pub fn batch(
                 .as_array()
                 .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
                 .unwrap_or_default();
-            cells.push(csv_cell(&pk.join(" ")));
-            cells.push(csv_cell(r["error"].as_str().unwrap_or("")));
+            cells.push(baft_core::base::csv::field(&pk.join(" ")));
+            cells.push(baft_core::base::csv::field(
+                r["error"].as_str().unwrap_or(""),
+            ));
             out += &cells.join(",");
             out += "\r\n";
         }

@@ -2,9 +2,7 @@
 //! the boundary proposal against the approved version (`baft_core::designate`).
 
 use crate::{CheckArgs, Failure};
-use baft_core::designate::{
-    self, dossier, export, BlockStatus, ChangeKind, Criterion, Designation,
-};
+use baft_core::designate::{self, dossier, export, ChangeKind, Criterion, Designation};
 use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
@@ -24,30 +22,14 @@ fn list(v: &[Criterion], lang: Lang) -> String {
         .join(lang.pick("، ", ", "))
 }
 
-/// The analysis in words: the counts, then the additions and removals.
+/// The analysis in words: the core's summary, then the blocks to add and to remove.
 fn text(d: &Designation, lang: Lang) -> String {
-    let n = |k: usize| baft_core::base::digits::localize_digits(&k.to_string(), lang);
-    let ha = |x: f64| baft_core::base::digits::localize_digits(&format!("{x:.2}"), lang);
-    let count = |s: BlockStatus| d.blocks.iter().filter(|b| b.status == s).count();
-    let mut s = say!(
-        lang,
-        "{} بلوک: {} واجد شرایط، {} فاقد شرایط، {} با دادهٔ ناکافی.\n",
-        "{} blocks: {} qualify, {} do not, {} have insufficient data.\n",
-        n(d.blocks.len()),
-        n(count(BlockStatus::Qualifies)),
-        n(count(BlockStatus::DoesNotQualify)),
-        n(count(BlockStatus::InsufficientData))
-    );
+    let n = |k: usize| baft_core::base::units::count(k, lang);
+    let ha = |x: f64| baft_core::base::units::format_number(x, 2, lang);
+    let mut s: String = (baft_core::designate::summary(d, lang).iter())
+        .map(|line| format!("{line}\n"))
+        .collect();
     let Some(p) = &d.proposal else { return s };
-    s += &say!(
-        lang,
-        "در مقایسه با «{}» از لایهٔ «{}»: مساحت مصوب {} هکتار، پیشنهادی {} هکتار.\n",
-        "Against the {} of the {} layer: approved {} ha, proposed {} ha.\n",
-        baft_core::base::digits::localize_digits(p.version_title.get(lang), lang),
-        p.layer_name.get(lang),
-        ha(p.approved_area_ha),
-        ha(p.proposed_area_ha)
-    );
     for (kind, title) in [
         (ChangeKind::Add, lang.pick("افزودن", "Add")),
         (ChangeKind::Remove, lang.pick("حذف", "Remove")),
@@ -65,15 +47,6 @@ fn text(d: &Designation, lang: Lang) -> String {
                 list(&b.deciding, lang)
             );
         }
-    }
-    let unjudged = p.with(ChangeKind::KeepUnjudged).count();
-    if unjudged > 0 {
-        s += &say!(
-            lang,
-            "{} بلوک مصوب دادهٔ کافی ندارد و تا برداشت کامل در محدوده می‌ماند.\n",
-            "{} approved blocks have insufficient data and stay inside until surveyed.\n",
-            n(unjudged)
-        );
     }
     s
 }

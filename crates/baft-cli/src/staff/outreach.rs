@@ -52,7 +52,7 @@ pub fn outreach(
                 "{}: {} بسته، {}",
                 "{}: {} packages, {}",
                 o.id,
-                baft_core::base::digits::localize_digits(&o.packages.len().to_string(), lang),
+                baft_core::base::units::count(o.packages.len(), lang),
                 o.link
             )
         );
@@ -102,7 +102,7 @@ fn write_letters(
                 "{}: {} نامه",
                 "{}: {} letters",
                 name,
-                baft_core::base::digits::localize_digits(&letters.len().to_string(), lang)
+                baft_core::base::units::count(letters.len(), lang)
             )
         );
     }

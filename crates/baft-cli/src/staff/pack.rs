@@ -39,7 +39,7 @@ pub fn pack(dir: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Failure> {
         .as_deref()
         .and_then(|c| SourceCrs::parse(c).ok());
     let (bytes, stats, problems) =
-        baft_core::read::fgb::from_geojson(&parcels.file, &text, declared)
+        baft_core::read::fgb::from_geojson(&parcels.file, &text, declared, Some(parcels.id_key()))
             .map_err(|p| Failure(p.message(lang)))?;
     for p in &problems {
         eprintln!("baft: {}", p.message(lang));

@@ -10,12 +10,12 @@ use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// The default per-capita targets file, in the data folder.
-pub const TARGETS: &str = "reference/per-capita.json";
+/// The default per-capita targets file, in the data folder (the core's).
+use baft_core::profile::TARGETS_FILE as TARGETS;
 
 /// The profiles in words: per neighbourhood, residents, the top shortfalls and the best candidate.
 fn text(ps: &[NeighbourhoodProfile], lang: Lang) -> String {
-    let n = |x: f64| baft_core::base::digits::localize_digits(&format!("{x:.0}"), lang);
+    let n = |x: f64| baft_core::base::units::format_number(x, 0, lang);
     let mut s = String::new();
     for p in ps {
         let residents = p.social.as_ref().map_or(0, |x| x.residents);

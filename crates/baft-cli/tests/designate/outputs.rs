@@ -53,9 +53,8 @@ pub fn assert_dossiers(dir: &Path, out: &Path, to_add: &str, to_remove: &str) {
         );
         // The approved boundary compared with, by its names (not its ids), in each language.
         assert!(
-            html.contains("<p>در برابر «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: مساحت مصوب ")
-                && html
-                    .contains("Against the 1402 amendment of the worn-out fabric layer: approved"),
+            html.contains("در مقایسه با «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: ")
+                && html.contains("Against the 1402 amendment of the worn-out fabric layer: "),
             "{f}"
         );
         assert!(

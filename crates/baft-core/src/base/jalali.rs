@@ -154,6 +154,43 @@ impl GregorianDate {
     pub fn from_days_since_unix_epoch(days: i64) -> GregorianDate {
         d2g(g2d(1970, 1, 1) + days)
     }
+    /// The day in Iran `unix_seconds` after the Unix epoch: Iran Standard Time, UTC+03:30 (Iran
+    /// has kept no daylight saving time since 2022). Packages' validity days are Iranian days, so
+    /// the CLI judges them on this day whatever its computer's time zone (a server on UTC is a
+    /// day behind from midnight to 03:30 in Tehran).
+    ///
+    /// ```
+    /// use baft_core::base::jalali::GregorianDate;
+    /// // 2026-12-04 21:00 UTC is 00:30 on the 5th in Tehran.
+    /// let t = GregorianDate::parse_iso("2026-12-04").unwrap().days_since_unix_epoch() * 86_400;
+    /// assert_eq!(GregorianDate::in_iran_at(t + 21 * 3600).to_string(), "2026-12-05");
+    /// assert_eq!(GregorianDate::in_iran_at(t + 20 * 3600).to_string(), "2026-12-04");
+    /// ```
+    pub fn in_iran_at(unix_seconds: i64) -> GregorianDate {
+        Self::from_days_since_unix_epoch((unix_seconds + 12_600).div_euclid(86_400))
+    }
+    /// A day as a person types it: Jalali (`1405/09/05`, any digits) or ISO (`2026-11-26`). The
+    /// CLI's `--date` and the JS API's `setDate` read it here; [`day_error`] says what is wanted.
+    ///
+    /// ```
+    /// use baft_core::base::jalali::GregorianDate;
+    /// assert_eq!(GregorianDate::parse_day("۱۴۰۵/۰۹/۰۵").unwrap().to_string(), "2026-11-26");
+    /// assert_eq!(GregorianDate::parse_day(" 2026-11-26 ").unwrap().to_string(), "2026-11-26");
+    /// assert_eq!(GregorianDate::parse_day("1405/13/01"), None);
+    /// ```
+    pub fn parse_day(s: &str) -> Option<GregorianDate> {
+        JalaliDate::parse(s)
+            .map(JalaliDate::to_gregorian)
+            .or_else(|| Self::parse_iso(s))
+    }
+}
+
+/// What a day must look like, for a day [`GregorianDate::parse_day`] could not read.
+pub fn day_error(lang: crate::Lang) -> &'static str {
+    lang.pick(
+        "تاریخ باید شمسی (۱۴۰۵/۰۹/۰۵) یا میلادی (۲۰۲۶-۱۱-۲۶) باشد",
+        "the date must be Jalali (1405/09/05) or ISO (2026-11-26)",
+    )
 }
 
 impl fmt::Display for GregorianDate {

@@ -2,6 +2,7 @@
 //! helpers, varints.
 
 pub mod bidi;
+pub mod csv;
 pub mod digits;
 pub mod jalali;
 #[macro_use]

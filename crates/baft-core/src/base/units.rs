@@ -70,6 +70,20 @@ pub fn square_metres(a: f64, lang: Lang) -> String {
     )
 }
 
+/// A count of things, grouped in thousands, in the language's digits: `10,400` / `۱۰٬۴۰۰`.
+/// (Ids, years, line numbers and a feature's index are written without separators, by
+/// [`crate::base::digits::localize_digits`].)
+///
+/// ```
+/// use baft_core::{base::units::count, Lang};
+/// assert_eq!(count(10_400, Lang::En), "10,400");
+/// assert_eq!(count(10_400, Lang::Fa), "۱۰٬۴۰۰");
+/// assert_eq!(count(7, Lang::Fa), "۷");
+/// ```
+pub fn count(n: usize, lang: Lang) -> String {
+    format_number(n as f64, 0, lang)
+}
+
 /// A file's size in megabytes (10⁶ bytes), two decimals: "۱٫۲۵ مگابایت" / "1.25 MB".
 ///
 /// ```

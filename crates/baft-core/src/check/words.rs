@@ -33,12 +33,37 @@ pub fn version_line(v: &VersionRef, lang: Lang) -> String {
 /// A date in words: the Jalali date, with the ISO date after it in English
 /// (`۱۴۰۵/۰۹/۰۵`; `1405/09/05 (2026-11-26)`).
 pub fn date_words(d: &crate::read::manifest::ApprovalDate, lang: Lang) -> String {
-    let j = JalaliDate::parse(&d.jalali)
-        .map(|x| x.short(lang))
-        .unwrap_or_else(|| d.jalali.clone());
     match lang {
-        Lang::Fa => j,
-        Lang::En => format!("{j} ({})", d.iso),
+        Lang::Fa => jalali_words(d, lang),
+        Lang::En => date_both(d, lang),
+    }
+}
+
+/// A date in both calendars, in the language's digits: `۱۴۰۵/۰۹/۰۵ (۲۰۲۶-۱۱-۲۶)` (the dashed ISO
+/// date is isolated where it is shown).
+///
+/// ```
+/// use baft_core::{check::words::date_both, read::manifest::ApprovalDate, Lang};
+/// let d = |j: &str| ApprovalDate { jalali: j.into(), iso: "2023-08-05".into() };
+/// assert_eq!(date_both(&d("1402/05/14"), Lang::Fa), "۱۴۰۲/۰۵/۱۴ (۲۰۲۳-۰۸-۰۵)");
+/// // Not a date: quoted as the file wrote it (dots kept), in Persian digits.
+/// assert_eq!(date_both(&d("1402.05.14"), Lang::Fa), "۱۴۰۲.۰۵.۱۴ (۲۰۲۳-۰۸-۰۵)");
+/// ```
+pub fn date_both(d: &crate::read::manifest::ApprovalDate, lang: Lang) -> String {
+    let iso = match lang {
+        Lang::Fa => crate::base::digits::quote_in_persian_digits(&d.iso),
+        Lang::En => d.iso.clone(),
+    };
+    format!("{} ({iso})", jalali_words(d, lang))
+}
+
+/// The Jalali date; one the file wrote that is not a date is quoted as written, its digits in
+/// the language's.
+fn jalali_words(d: &crate::read::manifest::ApprovalDate, lang: Lang) -> String {
+    match (JalaliDate::parse(&d.jalali), lang) {
+        (Some(x), _) => x.short(lang),
+        (None, Lang::Fa) => crate::base::digits::quote_in_persian_digits(&d.jalali),
+        (None, Lang::En) => d.jalali.clone(),
     }
 }
 

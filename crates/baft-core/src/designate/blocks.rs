@@ -1,59 +1,9 @@
 //! The three criteria measured per block from the plot-by-plot survey.
 
-use crate::layer::Zone;
+use super::SurveyPlot;
 use crate::read::manifest::{Criterion, DesignationSettings, FineGrainRule};
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// One surveyed plot, as the analysis reads it (`None`: the survey has no answer).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SurveyPlot {
-    /// The block the plot is in (`block_id`).
-    pub block_id: Option<String>,
-    /// The plot's area, m² (the survey's, else measured from the outline).
-    pub area_m2: Option<f64>,
-    /// Whether its building has no structural system.
-    pub unstable: Option<bool>,
-    /// The width of the passage it is reached by, m.
-    pub access_width_m: Option<f64>,
-}
-
-impl SurveyPlot {
-    /// Reads a plot of the survey layer with the settings' field names.
-    pub fn read(z: &Zone, s: &DesignationSettings) -> SurveyPlot {
-        let [block, area, structure, width] = z.properties.pick([
-            "block_id",
-            s.fine_grain.field.as_str(),
-            s.instability.field.as_str(),
-            s.impermeability.field.as_str(),
-        ]);
-        let num = survey_number;
-        let text = |v: &Option<Value>| match v {
-            Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_lowercase()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        };
-        let values = &s.instability.values;
-        SurveyPlot {
-            block_id: text(&block).map(|b| b.to_uppercase()),
-            area_m2: num(&area).or(Some(z.area_m2)).filter(|a| *a > 0.0),
-            unstable: text(&structure).map(|v| values.iter().any(|x| x.to_lowercase() == v)),
-            access_width_m: num(&width).filter(|w| *w >= 0.0),
-        }
-    }
-}
-
-/// A survey answer as a number: a JSON number, or text of digits in any script; `None` for
-/// anything else, and for values that are not finite (`"inf"`, `1e999`).
-pub(crate) fn survey_number(v: &Option<Value>) -> Option<f64> {
-    let x = match v {
-        Some(Value::Number(n)) => n.as_f64(),
-        Some(Value::String(t)) => crate::base::digits::normalize(t).trim().parse().ok(),
-        _ => None,
-    };
-    x.filter(|x: &f64| x.is_finite())
-}
 
 /// A block's designation status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -117,7 +67,8 @@ fn ratio(part: f64, whole: f64) -> Option<f64> {
 /// use baft_core::designate::{figures, SurveyPlot, BlockStatus};
 /// use baft_core::read::manifest::DesignationSettings;
 /// let p = |a: f64, unstable: bool, w: f64| SurveyPlot { block_id: Some("B".into()),
-///     area_m2: Some(a), unstable: Some(unstable), access_width_m: Some(w) };
+///     area_m2: Some(a), unstable: Some(unstable), access_width_m: Some(w),
+///     ..SurveyPlot::default() };
 /// let plots = [p(150.0, true, 4.0), p(180.0, true, 5.0), p(400.0, false, 8.0)];
 /// let f = figures("B", &plots.iter().collect::<Vec<_>>(), &DesignationSettings::default());
 /// assert_eq!(f.fine_grain_share, Some(2.0 / 3.0));
@@ -126,15 +77,7 @@ fn ratio(part: f64, whole: f64) -> Option<f64> {
 pub fn figures(block_id: &str, plots: &[&SurveyPlot], s: &DesignationSettings) -> BlockFigures {
     let n = plots.len();
     let known = |f: &dyn Fn(&SurveyPlot) -> bool| plots.iter().filter(|p| f(p)).count();
-    let areas: Vec<f64> = plots.iter().filter_map(|p| p.area_m2).collect();
-    let small = |a: &f64| *a < s.fine_grain.max_area_m2;
-    let fine_grain_share = match s.fine_grain.rule {
-        FineGrainRule::Count => ratio(
-            areas.iter().filter(|a| small(a)).count() as f64,
-            areas.len() as f64,
-        ),
-        FineGrainRule::Area => ratio(areas.iter().filter(|a| small(a)).sum(), areas.iter().sum()),
-    };
+    let fine_grain_share = fine_grain_share(plots, s);
     let structures: Vec<bool> = plots.iter().filter_map(|p| p.unstable).collect();
     let no_structure_share = ratio(
         structures.iter().filter(|u| **u).count() as f64,
@@ -148,7 +91,8 @@ pub fn figures(block_id: &str, plots: &[&SurveyPlot], s: &DesignationSettings) -
             .count() as f64,
         widths.len() as f64,
     );
-    let answered = [areas.len(), structures.len(), widths.len()];
+    let areas = plots.iter().filter(|p| p.area_m2.is_some()).count();
+    let answered = [areas, structures.len(), widths.len()];
     let missing: BTreeMap<Criterion, f64> = (Criterion::ALL.iter().zip(answered))
         .map(|(c, k)| (*c, ratio((n - k) as f64, n as f64).unwrap_or(1.0)))
         .collect();
@@ -188,6 +132,21 @@ pub fn figures(block_id: &str, plots: &[&SurveyPlot], s: &DesignationSettings) -
     f
 }
 
+/// The fine-grain share of `plots` by the settings' rule: the share of plots with an area under
+/// the threshold (`count`), or of their area (`area`); `None` when no plot has an area. The
+/// designation's blocks and the neighbourhood profile both measure it here.
+pub(crate) fn fine_grain_share(plots: &[&SurveyPlot], s: &DesignationSettings) -> Option<f64> {
+    let areas: Vec<f64> = plots.iter().filter_map(|p| p.area_m2).collect();
+    let small = |a: &f64| *a < s.fine_grain.max_area_m2;
+    match s.fine_grain.rule {
+        FineGrainRule::Count => ratio(
+            areas.iter().filter(|a| small(a)).count() as f64,
+            areas.len() as f64,
+        ),
+        FineGrainRule::Area => ratio(areas.iter().filter(|a| small(a)).sum(), areas.iter().sum()),
+    }
+}
+
 /// Every block's figures: the blocks named in `block_ids` (those without plots are
 /// insufficient data), then any other block the survey names, in id order.
 pub fn all_figures(
@@ -223,6 +182,7 @@ mod tests {
             area_m2: area,
             unstable,
             access_width_m: width,
+            ..SurveyPlot::default()
         }
     }
 

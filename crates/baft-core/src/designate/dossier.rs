@@ -8,6 +8,7 @@ use super::{BlockStatus, ChangeKind, Criterion, Designation};
 use crate::base::digits::to_persian_digits as fa;
 use crate::base::LocalText;
 use crate::layer::Layer;
+use crate::Lang;
 use plotters::style::RGBColor;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -243,26 +244,32 @@ fn head(f: &DossierFacts) -> String {
 
 /// The title, the date and data release, and the count of blocks by status.
 fn summary(d: &Designation, f: &DossierFacts) -> String {
-    let count = |s: BlockStatus| d.blocks.iter().filter(|b| b.status == s).count();
     format!(
         "<h1>پرونده پیشنهاد اصلاح محدودهٔ بافت فرسوده، {city}<br><span class=en>Worn-out fabric boundary amendment dossier, {city_en}</span></h1>\
          <p>برای کمیسیون مادهٔ ۵. تاریخ: {date_fa} (<bdi dir=ltr>{date_iso_fa}</bdi>)؛ داده‌ها: <span class=hash>{ver}</span> <span class=en>For the Article 5 Commission. Date: {date_en}; data: {ver}.</span></p>\
-         <h2 class=first>خلاصه <span class=en>Summary</span></h2>\
-         <p>{all} بلوک: {q} واجد شرایط، {no} فاقد شرایط، {ins} با دادهٔ ناکافی. <span class=en>{all_en} blocks: {q_en} qualify, {no_en} do not, {ins_en} have insufficient data.</span></p>",
+         <h2 class=first>خلاصه <span class=en>Summary</span></h2>{counts}",
         city = esc(&f.city.fa),
         city_en = esc(&f.city.en),
         date_fa = fa(&f.date.0),
         date_iso_fa = fa(&esc(&f.date.1)),
         date_en = esc(&f.date.1),
         ver = esc(&f.data_version),
-        all = n(d.blocks.len()),
-        q = n(count(BlockStatus::Qualifies)),
-        no = n(count(BlockStatus::DoesNotQualify)),
-        ins = n(count(BlockStatus::InsufficientData)),
-        all_en = d.blocks.len(),
-        q_en = count(BlockStatus::Qualifies),
-        no_en = count(BlockStatus::DoesNotQualify),
-        ins_en = count(BlockStatus::InsufficientData),
+        counts = sentences(d, 0..1),
+    )
+}
+
+/// The core's summary sentences in `range` ([`super::summary`]), Persian then English, in one
+/// paragraph: the dossier says what `baft designate` and the staff page say.
+fn sentences(d: &Designation, range: std::ops::Range<usize>) -> String {
+    let say = |lang| {
+        let all = super::summary(d, lang);
+        let end = range.end.min(all.len());
+        esc(&all[range.start.min(end)..end].join(" "))
+    };
+    format!(
+        "<p>{} <span class=en>{}</span></p>",
+        say(Lang::Fa),
+        say(Lang::En)
     )
 }
 
@@ -272,22 +279,7 @@ fn changes(d: &Designation) -> String {
     let Some(p) = &d.proposal else {
         return String::new();
     };
-    let ha = |x: f64| fa(&format!("{x:.2}"));
-    let mut h = format!(
-        "<p>در برابر «{v}» از لایهٔ «{l}»: مساحت مصوب {a} هکتار، پیشنهادی {b} هکتار؛ {add} بلوک افزوده و {rem} بلوک حذف می‌شود. <span class=en>Against the {v_en} of the {l_en} layer: approved {a_en:.2} ha, proposed {b_en:.2} ha; {add_en} blocks added, {rem_en} removed.</span></p>",
-        v = esc(&fa(&p.version_title.fa)),
-        l = esc(&fa(&p.layer_name.fa)),
-        v_en = esc(&p.version_title.en),
-        l_en = esc(&p.layer_name.en),
-        a = ha(p.approved_area_ha),
-        b = ha(p.proposed_area_ha),
-        add = n(p.with(ChangeKind::Add).count()),
-        rem = n(p.with(ChangeKind::Remove).count()),
-        a_en = p.approved_area_ha,
-        b_en = p.proposed_area_ha,
-        add_en = p.with(ChangeKind::Add).count(),
-        rem_en = p.with(ChangeKind::Remove).count(),
-    );
+    let mut h = sentences(d, 1..usize::MAX);
     h += "<table><caption>تغییرها <span class=en>Changes</span></caption><tr><th>بلوک / block</th><th>تغییر / change</th><th>هکتار / ha</th><th>پلاک / plots</th><th>معیار تعیین‌کننده / deciding</th></tr>";
     for b in p
         .blocks

@@ -130,7 +130,7 @@ pub fn blocks_csv(d: &Designation) -> String {
         let change = c.map(|c| json!(c.change)).unwrap_or(Value::Null);
         s += &format!(
             "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-            csv_field(&f.block_id),
+            crate::base::csv::field(&f.block_id),
             f.plots,
             f.surveyed,
             num(f.fine_grain_share),
@@ -146,15 +146,6 @@ pub fn blocks_csv(d: &Designation) -> String {
         );
     }
     s
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.into()
-    }
 }
 
 /// Every export of the analysis, named as `baft designate --out` writes them: the CSV, the
@@ -177,7 +168,7 @@ pub fn files(d: &Designation, blocks: Option<&Layer>) -> Vec<(String, Vec<u8>)> 
     for (stem, text) in geojson {
         let name = format!("{stem}.geojson");
         #[cfg(not(target_arch = "wasm32"))]
-        let fgb = crate::read::fgb::from_geojson(&name, &text, None);
+        let fgb = crate::read::fgb::from_geojson(&name, &text, None, None);
         out.push((name, text.into_bytes()));
         #[cfg(not(target_arch = "wasm32"))]
         if let Some((bytes, _, _)) = fgb.ok().filter(|(_, s, _)| s.features > 0) {

@@ -25,10 +25,14 @@ pub(crate) mod charts;
 pub mod dossier;
 pub mod export;
 mod proposal;
+mod summary;
+mod survey;
 
-pub(crate) use blocks::survey_number;
-pub use blocks::{all_figures, figures, BlockFigures, BlockStatus, SurveyPlot};
+pub(crate) use blocks::fine_grain_share;
+pub use blocks::{all_figures, figures, BlockFigures, BlockStatus};
 pub use proposal::{dissolve, propose, BlockChange, ChangeKind, Proposal, DISSOLVE_GAP_M};
+pub use summary::summary;
+pub use survey::SurveyPlot;
 
 use crate::dataset::Dataset;
 use crate::error::BaftError;

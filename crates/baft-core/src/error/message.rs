@@ -137,9 +137,8 @@ impl BaftError {
                 )
             }
             PlotFileTooLarge { bytes, limit } => {
-                let mb =
-                    |b: usize| crate::base::units::format_number(b as f64 / 1_000_000.0, 1, lang);
-                say!(lang, "فایل محدودهٔ ملک {} مگابایت است و بیش از {} مگابایت را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", "The plot outline file is {} MB; at most {} MB can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
+                let mb = |b: usize| crate::base::units::megabytes(b, lang);
+                say!(lang, "فایل محدودهٔ ملک {} است و بیش از {} را نمی‌توان خواند. فقط محدودهٔ همین یک ملک را بارگذاری کنید (نه همهٔ لایهٔ پلاک‌ها).", "The plot outline file is {}; at most {} can be read. Upload the outline of this one plot only (not a whole parcel layer).", mb(*bytes), mb(*limit))
             }
             PlotTooComplex { vertices, limit } => {
                 let n = |x: usize| crate::base::units::format_number(x as f64, 0, lang);

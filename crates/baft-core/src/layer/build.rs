@@ -7,30 +7,15 @@ use crate::geometry::crs::{self, SourceCrs};
 use crate::geometry::projection::TransverseMercator;
 use crate::read::geojson::{self, RawFeature};
 use crate::read::manifest::{LayerSpec, LocalText};
+use crate::read::properties::text;
 use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
-use serde_json::Value;
 
 pub(super) fn feature_bbox(f: &RawFeature) -> (f64, f64, f64, f64) {
     crs::bbox_of(f.polygons.iter().flatten().flatten().copied())
 }
 
-fn text_of(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 pub(super) fn feature_id(spec: &LayerSpec, f: &RawFeature) -> Option<String> {
-    if let Some(k) = &spec.id_property {
-        return text_of(f.properties.get(k).as_ref()).or_else(|| f.id.clone());
-    }
-    f.properties
-        .pick(["id", "block_id", "zone_id", "code"])
-        .iter()
-        .find_map(|v| text_of(v.as_ref()))
-        .or_else(|| f.id.clone())
+    f.id_by(spec.id_property.as_deref())
 }
 
 /// Builds a zone: projects, cleans, validates and prepares it.
@@ -49,9 +34,9 @@ pub(crate) fn build_zone(
     ]);
     let name_fa = [named, name_fa, name]
         .iter()
-        .find_map(|v| text_of(v.as_ref()))
+        .find_map(text)
         .unwrap_or_default();
-    let name_en = text_of(name_en.as_ref()).unwrap_or_default();
+    let name_en = text(&name_en).unwrap_or_default();
     let (lon_lat, local) = project_polygons(&f.polygons, source, frame)?;
     let prepared = Prepared::new(&local);
     let id = id.unwrap_or_else(|| format!("#{}", f.index));

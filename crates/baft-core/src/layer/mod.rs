@@ -14,6 +14,7 @@
 //! silently; rings with no area, rings that cross themselves and holes outside their shell
 //! make the feature invalid (reported, left out).
 
+pub mod adjoin;
 pub mod offices;
 pub mod parcels;
 mod reference;
@@ -89,7 +90,7 @@ impl Layer {
         text: &str,
         frame: &TransverseMercator,
     ) -> Layer {
-        match geojson::parse_feature_collection(file, text) {
+        match geojson::parse_feature_collection_by(file, text, spec.id_property.as_deref()) {
             Ok(raw) => Self::load_raw(spec, version, file, raw, frame),
             Err(p) => {
                 let mut layer =

@@ -113,7 +113,7 @@ impl ParcelLayer {
                 LocalText::new("برداشت پلاک‌به‌پلاک", "plot-by-plot survey"),
             ),
             file: &spec.file,
-            id_property: spec.id_property.clone().unwrap_or_else(|| "plot_id".into()),
+            id_property: spec.id_key().into(),
             crs: spec.crs.clone(),
         }
         .spec()

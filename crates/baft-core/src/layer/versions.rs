@@ -188,10 +188,7 @@ impl Diff {
             ),
             (lang.pick("تغییر شکل", "reshaped"), &self.reshaped, None),
         ] {
-            s += &format!(
-                "{label}: {}",
-                crate::base::digits::localize_digits(&list.len().to_string(), lang)
-            );
+            s += &format!("{label}: {}", crate::base::units::count(list.len(), lang));
             if let Some(t) = total {
                 s += &format!(" ({})", crate::check::words::square_metres(t, lang));
             }

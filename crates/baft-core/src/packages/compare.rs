@@ -187,20 +187,15 @@ pub fn headings(lang: Lang) -> [&'static str; 8] {
     ]
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// CSV with a UTF-8 byte-order mark (so Excel opens Persian correctly), CRLF line ends,
 /// plain ASCII digits in figures (so spreadsheets read them as numbers).
 pub fn to_csv(rows: &[Row], lang: Lang) -> String {
     let mut out = String::from("\u{FEFF}");
-    let mut head: Vec<String> = headings(lang).iter().map(|h| csv_field(h)).collect();
-    head.push(csv_field(
+    let mut head: Vec<String> = headings(lang)
+        .iter()
+        .map(|h| crate::base::csv::field(h))
+        .collect();
+    head.push(crate::base::csv::field(
         lang.pick("ارزش کل برآوردی (ریال)", "Estimated total value (rial)"),
     ));
     out.push_str(&head.join(","));
@@ -208,10 +203,10 @@ pub fn to_csv(rows: &[Row], lang: Lang) -> String {
     let opt = |x: Option<f64>| x.map(|v| format!("{:.0}", v)).unwrap_or_default();
     for r in rows {
         let cells = [
-            csv_field(&r.label),
+            crate::base::csv::field(&r.label),
             format!("{}", r.plots),
             r.area_m2.map(|a| format!("{a:.1}")).unwrap_or_default(),
-            csv_field(&r.eligible.join(" + ")),
+            crate::base::csv::field(&r.eligible.join(" + ")),
             format!("{}", r.extra_floors),
             r.extra_floor_area_m2
                 .map(|a| format!("{a:.1}"))

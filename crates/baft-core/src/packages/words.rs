@@ -197,6 +197,28 @@ pub fn question(f: FactName, lang: Lang) -> String {
     )
 }
 
+/// The unmet conditions of `r` in words, each with what would change it (its hint).
+pub fn unmet(r: &PackageResult, layers: &LayerNames, lang: Lang) -> Vec<(String, String)> {
+    let no = r
+        .conditions
+        .iter()
+        .filter(|o| o.truth == super::rules::Truth::No);
+    (no.zip(&r.hints))
+        .map(|(o, h)| (condition(&o.condition, layers, lang), hint(h, layers, lang)))
+        .collect()
+}
+
+/// An unmet condition and its change on one line, the arrow pointing the way the line reads.
+///
+/// ```
+/// use baft_core::{packages::words::unmet_line, Lang};
+/// let u = ("الف".to_string(), "ب".to_string());
+/// assert_eq!(unmet_line(&u, Lang::Fa), "الف ← ب");
+/// ```
+pub fn unmet_line((condition, change): &(String, String), lang: Lang) -> String {
+    format!("{condition} {} {change}", lang.pick("←", "→"))
+}
+
 /// What would change an unmet condition.
 pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
     match h {
@@ -258,7 +280,7 @@ pub fn hint(h: &Hint, layers: &LayerNames, lang: Lang) -> String {
 /// How many packages apply and may apply, in one line: "Incentive packages: 2 apply, 1 may
 /// apply" (the app's next step, the CLI's packages heading).
 pub fn counts(e: &Evaluation, lang: Lang) -> String {
-    let n = |s: PackageStatus| localize_digits(&e.count(s).to_string(), lang);
+    let n = |s: PackageStatus| crate::base::units::count(e.count(s), lang);
     say!(
         lang,
         "بسته‌های تشویقی: {} شامل می‌شود، {} شاید شامل شود",

@@ -4,7 +4,10 @@
 //! A candidate is either one plot that is **vacant** (an abandoned building), **ruined**
 //! (مخروبه) or **municipally owned**, or a **cluster of adjoining small plots**: at least
 //! [`MIN_CLUSTER`] and at most [`MAX_CLUSTER`] plots of one block, each under the fine-grain area threshold with a building
-//! without a structural system, each touching the next (outlines within [`TOUCH_M`]).
+//! without a structural system, each adjoining the next by the rule the owner's consolidation
+//! scenarios use ([`Zone::adjoins`](crate::layer::Zone::adjoins): at least
+//! [`MIN_SHARED_M`](crate::layer::adjoin::MIN_SHARED_M) of shared boundary; a corner is not
+//! enough).
 //!
 //! Its score (0–100) is the sum of three parts, each shown with the candidate:
 //! - **size** (up to 40): `40 × min(area / 1,000 m², 1)`: a site of 1,000 m² or more can hold
@@ -15,12 +18,12 @@
 //! - **main axis** (20): any of its plots fronts a main axis (access, visibility, a catalyst's
 //!   pull).
 
-use super::facts::ProfilePlot;
 use super::ServiceRow;
+use crate::designate::SurveyPlot;
 use crate::geometry::projection::TransverseMercator;
 use crate::layer::Layer;
 use crate::read::manifest::DesignationSettings;
-use geo::{BoundingRect, Distance, Euclidean, InteriorPoint};
+use geo::InteriorPoint;
 use serde::Serialize;
 
 /// Plots a cluster needs.
@@ -28,8 +31,6 @@ pub const MIN_CLUSTER: usize = 3;
 /// Plots a cluster holds at most (a consolidation project's size; a larger run of small plots
 /// gives several clusters).
 pub const MAX_CLUSTER: usize = 8;
-/// Outlines closer than this touch, metres.
-pub const TOUCH_M: f64 = 0.5;
 
 /// Why a site is a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,7 +86,7 @@ pub struct Candidate {
 /// The neighbourhood's candidates, best first: the best [`super::MAX_PER_KIND`] of each kind, so
 /// that a few large clusters don't hide every vacant, ruined or municipal plot.
 pub fn candidates(
-    plots: &[&ProfilePlot],
+    plots: &[&SurveyPlot],
     survey: &Layer,
     services: &[ServiceRow],
     s: &DesignationSettings,
@@ -134,7 +135,7 @@ pub fn candidates(
 
 fn candidate(
     kind: CandidateKind,
-    plots: &[&ProfilePlot],
+    plots: &[&SurveyPlot],
     survey: &Layer,
     largest: Option<&ServiceRow>,
     frame: &TransverseMercator,
@@ -175,29 +176,22 @@ fn candidate(
 
 /// Groups of at least [`MIN_CLUSTER`] adjoining small plots with unstable buildings, per block.
 fn clusters<'a>(
-    plots: &[&'a ProfilePlot],
+    plots: &[&'a SurveyPlot],
     survey: &Layer,
     s: &DesignationSettings,
-) -> Vec<Vec<&'a ProfilePlot>> {
-    let small: Vec<&ProfilePlot> = plots
+) -> Vec<Vec<&'a SurveyPlot>> {
+    let small: Vec<&SurveyPlot> = plots
         .iter()
         .copied()
         .filter(|p| p.unstable == Some(true))
         .filter(|p| p.area_m2.is_some_and(|a| a < s.fine_grain.max_area_m2))
         .filter(|p| p.condition.as_deref().is_none_or(|c| c == "sound"))
         .collect();
-    let touch = |a: &ProfilePlot, b: &ProfilePlot| {
+    let touch = |a: &SurveyPlot, b: &SurveyPlot| {
         let (Some(za), Some(zb)) = (survey.zones.get(a.index), survey.zones.get(b.index)) else {
             return false;
         };
-        let (Some(ra), Some(rb)) = (za.local.bounding_rect(), zb.local.bounding_rect()) else {
-            return false;
-        };
-        let apart = ra.min().x > rb.max().x + TOUCH_M
-            || rb.min().x > ra.max().x + TOUCH_M
-            || ra.min().y > rb.max().y + TOUCH_M
-            || rb.min().y > ra.max().y + TOUCH_M;
-        !apart && Euclidean.distance(&za.local, &zb.local) <= TOUCH_M
+        za.adjoins(zb, crate::layer::adjoin::MIN_SHARED_M)
     };
     let mut seen = vec![false; small.len()];
     let mut out = Vec::new();

@@ -1,97 +1,9 @@
 //! A neighbourhood's physical and social facts, counted from its survey plots.
 
-use crate::layer::Zone;
-use crate::read::manifest::DesignationSettings;
+use crate::designate::SurveyPlot;
+use crate::read::manifest::{DesignationSettings, FineGrainRule};
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// One survey plot, as the profile reads it (`None`: no answer).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ProfilePlot {
-    /// Its position among the survey layer's zones (set by [`super::profile`]; features the
-    /// reader left out have none, so this is not the feature's index in the file).
-    pub index: usize,
-    /// Its id.
-    pub plot_id: String,
-    /// Its block.
-    pub block_id: Option<String>,
-    /// Area, m² (the survey's, else measured).
-    pub area_m2: Option<f64>,
-    /// Year built (Jalali).
-    pub built_year: Option<i64>,
-    /// The structural system (lower case).
-    pub structure: Option<String>,
-    /// Whether the building has no structural system (the designation settings' values).
-    pub unstable: Option<bool>,
-    /// Floors.
-    pub floors: Option<i64>,
-    /// Width of the passage it is reached by, m.
-    pub access_width_m: Option<f64>,
-    /// Land use.
-    pub land_use: Option<String>,
-    /// `sound`, `ruined` or `vacant`.
-    pub condition: Option<String>,
-    /// `private`, `municipal` or `endowment`.
-    pub ownership: Option<String>,
-    /// Households and residents.
-    pub households: Option<i64>,
-    /// Residents.
-    pub residents: Option<i64>,
-    /// `owner` or `tenant`.
-    pub tenure: Option<String>,
-    /// Fronts a main axis.
-    pub on_main_axis: bool,
-}
-
-impl ProfilePlot {
-    /// Reads a plot of the survey layer.
-    pub fn read(z: &Zone, s: &DesignationSettings) -> ProfilePlot {
-        let f = z.properties.pick([
-            "block_id",
-            s.fine_grain.field.as_str(),
-            "built_year",
-            s.instability.field.as_str(),
-            "floors",
-            s.impermeability.field.as_str(),
-            "land_use",
-            "condition",
-            "ownership",
-            "households",
-            "residents",
-            "tenure",
-            "on_main_axis",
-        ]);
-        let num = crate::designate::survey_number;
-        let int = |v: &Option<Value>| num(v).map(|x| x.round() as i64);
-        let text = |v: &Option<Value>| match v {
-            Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_lowercase()),
-            _ => None,
-        };
-        let structure = text(&f[3]);
-        let values = &s.instability.values;
-        ProfilePlot {
-            index: 0,
-            plot_id: z.id.clone(),
-            block_id: text(&f[0]).map(|b| b.to_uppercase()),
-            area_m2: num(&f[1]).or(Some(z.area_m2)).filter(|a| *a > 0.0),
-            built_year: int(&f[2]),
-            unstable: structure
-                .as_ref()
-                .map(|v| values.iter().any(|x| &x.to_lowercase() == v)),
-            structure,
-            floors: int(&f[4]),
-            access_width_m: num(&f[5]).filter(|w| *w >= 0.0),
-            land_use: text(&f[6]),
-            condition: text(&f[7]),
-            ownership: text(&f[8]),
-            households: int(&f[9]).filter(|n| *n >= 0),
-            residents: int(&f[10]).filter(|n| *n >= 0),
-            tenure: text(&f[11]),
-            on_main_axis: matches!(f[12], Some(Value::Bool(true))),
-        }
-    }
-}
 
 /// Counts in labelled classes, and how many plots had no answer.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -153,8 +65,11 @@ pub struct Physical {
     pub plots: usize,
     /// Their total area, hectares.
     pub area_ha: f64,
-    /// The share of plots (with an area) under the fine-grain threshold (0–1).
+    /// The fine-grain share (0–1), by the designation settings' rule, as the designation
+    /// measures it: of the plots with an area, or of their area.
     pub fine_grain_share: Option<f64>,
+    /// The rule it was measured by (`count`: of the plots; `area`: of their area).
+    pub fine_grain_rule: FineGrainRule,
     /// Plots by area, m² (`<100`, `100–200`, `200–500`, `≥500`).
     pub grain: Distribution,
     /// Buildings by the year built (Jalali decades).
@@ -173,22 +88,19 @@ pub struct Physical {
 
 impl Physical {
     /// Counts the plots' physical facts.
-    pub fn of(plots: &[&ProfilePlot], s: &DesignationSettings) -> Physical {
+    pub fn of(plots: &[&SurveyPlot], s: &DesignationSettings) -> Physical {
         let areas: Vec<f64> = plots.iter().filter_map(|p| p.area_m2).collect();
-        let small = areas
-            .iter()
-            .filter(|a| **a < s.fine_grain.max_area_m2)
-            .count();
-        let f = |g: &dyn Fn(&ProfilePlot) -> Option<f64>| {
+        let f = |g: &dyn Fn(&SurveyPlot) -> Option<f64>| {
             plots.iter().map(|p| g(p)).collect::<Vec<_>>().into_iter()
         };
-        let t = |g: &dyn Fn(&ProfilePlot) -> Option<String>| {
+        let t = |g: &dyn Fn(&SurveyPlot) -> Option<String>| {
             plots.iter().map(|p| g(p)).collect::<Vec<_>>().into_iter()
         };
         Physical {
             plots: plots.len(),
             area_ha: areas.iter().sum::<f64>() / 10_000.0,
-            fine_grain_share: (!areas.is_empty()).then(|| small as f64 / areas.len() as f64),
+            fine_grain_share: crate::designate::fine_grain_share(plots, s),
+            fine_grain_rule: s.fine_grain.rule,
             grain: Distribution::classes(f(&|p| p.area_m2), &[100.0, 200.0, 500.0]),
             built: Distribution::classes(
                 f(&|p| p.built_year.map(|y| y as f64)),
@@ -220,9 +132,8 @@ pub struct Social {
 
 impl Social {
     /// `None` when no plot answers residents.
-    pub fn of(plots: &[&ProfilePlot]) -> Option<Social> {
-        let answering: Vec<&&ProfilePlot> =
-            plots.iter().filter(|p| p.residents.is_some()).collect();
+    pub fn of(plots: &[&SurveyPlot]) -> Option<Social> {
+        let answering: Vec<&&SurveyPlot> = plots.iter().filter(|p| p.residents.is_some()).collect();
         if answering.is_empty() {
             return None;
         }

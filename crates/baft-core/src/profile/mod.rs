@@ -24,9 +24,10 @@ mod facts;
 pub mod report;
 mod targets;
 
+use crate::designate::SurveyPlot;
 pub use catalyst::{Candidate, CandidateKind, ScoreParts};
-pub use facts::{Distribution, Physical, ProfilePlot, Social};
-pub use targets::{Target, Targets};
+pub use facts::{Distribution, Physical, Social};
+pub use targets::{Target, Targets, TARGETS_FILE};
 
 use crate::base::LocalText;
 use crate::dataset::Dataset;
@@ -96,11 +97,11 @@ pub fn profile(
     else {
         return Vec::new();
     };
-    let plots: Vec<(ProfilePlot, Option<(f64, f64)>)> = (survey.zones.iter().enumerate())
+    let plots: Vec<(SurveyPlot, Option<(f64, f64)>)> = (survey.zones.iter().enumerate())
         .map(|(k, z)| {
-            let p = ProfilePlot {
+            let p = SurveyPlot {
                 index: k,
-                ..ProfilePlot::read(z, settings)
+                ..SurveyPlot::read(z, settings)
             };
             (p, crate::geometry::interior::interior_point(&z.lon_lat))
         })
@@ -109,7 +110,7 @@ pub fn profile(
         .zones
         .iter()
         .map(|n| {
-            let mine: Vec<&ProfilePlot> = plots
+            let mine: Vec<&SurveyPlot> = plots
                 .iter()
                 .filter(|(_, p)| p.is_some_and(|p| in_zone(n, p)))
                 .map(|(p, _)| p)
@@ -138,7 +139,7 @@ pub fn in_zone(n: &crate::layer::Zone, (lon, lat): (f64, f64)) -> bool {
 }
 
 /// The services against their targets, ranked by shortfall.
-fn services(plots: &[&ProfilePlot], social: Option<&Social>, targets: &Targets) -> Vec<ServiceRow> {
+fn services(plots: &[&SurveyPlot], social: Option<&Social>, targets: &Targets) -> Vec<ServiceRow> {
     let residents = social.map(|s| s.residents).filter(|r| *r > 0);
     let mut rows: Vec<ServiceRow> = targets
         .targets

@@ -6,6 +6,7 @@ use crate::base::digits::to_persian_digits as fa;
 use crate::designate::charts::{bars, block_map};
 use crate::designate::dossier::esc;
 use crate::layer::Layer;
+use crate::read::manifest::FineGrainRule;
 use plotters::style::RGBColor;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -92,12 +93,16 @@ pub fn profile_html(p: &NeighbourhoodProfile, survey: &Layer, city: &str, date: 
         city = esc(city)
     );
     let ph = &p.physical;
+    let (of_fa, of_en) = match ph.fine_grain_rule {
+        FineGrainRule::Count => ("پلاک‌ها", "plots"),
+        FineGrainRule::Area => ("مساحت پلاک‌ها در پلاک‌های", "the plot area in plots"),
+    };
     let _ = write!(
         h,
         "<h1>شناسنامهٔ محلهٔ {name}<br><span class=en>Neighbourhood profile: {name_en}</span></h1>\
          <p>{city}، {date}. از برداشت پلاک‌به‌پلاک دفتر تسهیلات. <span class=en>From the facilitation office's plot-by-plot survey.</span></p>\
          <h2>کالبدی <span class=en>Physical</span></h2>\
-         <p>{plots} پلاک، {ha} هکتار؛ ریزدانگی: {fg}٪ پلاک‌ها زیر آستانه. <span class=en>{plots_en} plots, {ha_en:.2} ha; fine grain: {fg_en}% of plots under the threshold.</span></p><div class=grid>",
+         <p>{plots} پلاک، {ha} هکتار؛ ریزدانگی: {fg}٪ {of_fa} زیر آستانه. <span class=en>{plots_en} plots, {ha_en:.2} ha; fine grain: {fg_en}% of {of_en} under the threshold.</span></p><div class=grid>",
         name = esc(&p.name.fa),
         name_en = esc(&p.name.en),
         city = esc(city),

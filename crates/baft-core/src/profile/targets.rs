@@ -19,7 +19,10 @@ pub struct Target {
     pub sample_assumption: bool,
 }
 
-/// The per-capita targets file (`reference/per-capita.json`).
+/// Where a data folder keeps its per-capita targets file, relative to the manifest.
+pub const TARGETS_FILE: &str = "reference/per-capita.json";
+
+/// The per-capita targets file ([`TARGETS_FILE`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Targets {
     /// Shown with the figures (e.g. that they are sample values).

@@ -55,7 +55,7 @@ pub enum Fix {
 impl Fix {
     /// The change as a sentence in `lang`.
     pub fn message(&self, lang: crate::Lang) -> String {
-        let n = |x: usize| crate::base::digits::localize_digits(&x.to_string(), lang);
+        let n = |x: usize| crate::base::units::count(x, lang);
         match (self, lang) {
             (
                 Fix::ClosedRing {

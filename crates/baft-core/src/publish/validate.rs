@@ -110,7 +110,8 @@ pub fn validate_dir_bytes(
         if let Some((layer, text)) = src.layer(path, &spec, &spec.versions[0], &frame, &mut out) {
             out.extend(layer.problems.iter().cloned());
             out.extend(extra_checks(path, text.as_deref(), &layer, &manifest));
-            block_ids = Some(layer.zones.iter().map(|z| z.id.clone()).collect());
+            // Block ids compare in upper case, as the designation analysis groups plots.
+            block_ids = Some(layer.zones.iter().map(|z| z.id.to_uppercase()).collect());
         }
     }
     // The files in the order the app loads them (the parcel layer, checked against the zone or
@@ -212,7 +213,8 @@ fn parcel_problems(
     if let Some(known) = block_ids {
         let (zones, infos) = parcels.decoded();
         for (z, info) in zones.iter().zip(infos) {
-            if let Some(b) = info.block_id.as_ref().filter(|b| !known.contains(*b)) {
+            let unknown = |b: &&String| !known.contains(&b.to_uppercase());
+            if let Some(b) = info.block_id.as_ref().filter(unknown) {
                 out.push(feature_problem(
                     &spec.file,
                     z.feature_index,
@@ -329,7 +331,9 @@ fn extra_checks(
 /// Pushes to `out` a warning for each ring of the file's `text` wound against RFC 7946
 /// (judged on the file's own rings).
 fn winding_problems(file: &str, text: &str, layer: &Layer, out: &mut Vec<Problem>) {
-    let Ok(raw) = geojson::parse_feature_collection(file, text) else {
+    let Ok(raw) =
+        geojson::parse_feature_collection_by(file, text, layer.spec.id_property.as_deref())
+    else {
         return;
     };
     for f in &raw.features {

@@ -150,6 +150,61 @@ impl Catalogue {
     pub fn find(&self, id: &str) -> Option<&CityEntry> {
         self.cities.iter().find(|c| c.id == id)
     }
+
+    /// The city to load, the one rule for the app's links and the JS API: the city named
+    /// (`c=` / `city`); else the one whose envelope holds the point (`p=` / `point`); else the
+    /// only city of a one-city catalogue. A named city the catalogue lacks is passed over for the
+    /// point when there is one (an old link still finds its place), else it is the answer's
+    /// reason.
+    ///
+    /// ```
+    /// use baft_core::read::catalogue::{Catalogue, CityAsk};
+    /// let c = Catalogue::parse(r#"{"format_version": 1, "catalogue": true, "title": {"fa": "م", "en": "n"},
+    ///   "cities": [{"id": "qods", "name": {"fa": "قدس", "en": "Qods"}, "folder": "qods/", "envelope": [51.0, 35.6, 51.2, 35.8]},
+    ///              {"id": "karaj", "name": {"fa": "کرج", "en": "Karaj"}, "folder": "karaj/", "envelope": [50.8, 35.7, 51.1, 35.9]}]}"#).unwrap();
+    /// assert_eq!(c.pick(Some("karaj"), None).unwrap().id, "karaj");
+    /// assert_eq!(c.pick(Some("old"), Some((51.15, 35.65))).unwrap().id, "qods");
+    /// assert_eq!(c.pick(Some("old"), None).unwrap_err(), CityAsk::Unknown("old".into()));
+    /// assert_eq!(c.pick(None, Some((51.05, 35.75))).unwrap_err(), CityAsk::SeveralAtPoint(vec!["qods".into(), "karaj".into()]));
+    /// assert_eq!(c.pick(None, Some((52.0, 35.0))).unwrap_err(), CityAsk::NoneAtPoint);
+    /// assert_eq!(c.pick(None, None).unwrap_err(), CityAsk::Choose);
+    /// ```
+    pub fn pick(
+        &self,
+        city: Option<&str>,
+        point: Option<(f64, f64)>,
+    ) -> Result<&CityEntry, CityAsk> {
+        if let Some(c) = city.and_then(|id| self.find(id)) {
+            return Ok(c);
+        }
+        let Some((lon, lat)) = point else {
+            return match (city, self.cities.as_slice()) {
+                (Some(id), _) => Err(CityAsk::Unknown(id.into())),
+                (None, [only]) => Ok(only),
+                (None, _) => Err(CityAsk::Choose),
+            };
+        };
+        match self.at(lon, lat).as_slice() {
+            [one] => Ok(one),
+            [] => Err(CityAsk::NoneAtPoint),
+            several => Err(CityAsk::SeveralAtPoint(
+                several.iter().map(|c| c.id.clone()).collect(),
+            )),
+        }
+    }
+}
+
+/// Why [`Catalogue::pick`] found no one city: the person (or the embedder) must choose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CityAsk {
+    /// No city was named and there is no point: choose one.
+    Choose,
+    /// The named city is not in the catalogue (and there is no point to go by).
+    Unknown(String),
+    /// No city's envelope holds the point.
+    NoneAtPoint,
+    /// Several cities' envelopes hold the point (their ids).
+    SeveralAtPoint(Vec<String>),
 }
 
 /// A folder a catalogue may name: relative, inside the deployment, ending in `/`.

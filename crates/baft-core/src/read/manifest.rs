@@ -346,6 +346,13 @@ pub struct ParcelsSpec {
     pub crs: Option<String>,
 }
 
+impl ParcelsSpec {
+    /// The property holding each plot's id: `id_property`, else `plot_id`.
+    pub fn id_key(&self) -> &str {
+        self.id_property.as_deref().unwrap_or("plot_id")
+    }
+}
+
 /// A path that stays inside the data folder: relative, no `..`, no URL.
 fn safe_relative(p: &str) -> bool {
     !(p.contains("..") || p.starts_with('/') || p.contains("://") || p.contains('\\'))

@@ -135,6 +135,44 @@ impl<'de, const N: usize> Visitor<'de> for KeyIndex<'_, N> {
     }
 }
 
+/// A property's value as a number: a JSON number, or text of digits in any script (`"۱۵۰"`,
+/// `" 150.5 "`); `None` for anything else, and for values that are not finite (`"inf"`).
+///
+/// ```
+/// use baft_core::read::properties::number;
+/// use serde_json::json;
+/// assert_eq!(number(&Some(json!(150))), Some(150.0));
+/// assert_eq!(number(&Some(json!(" ۱۵۰٫۵ "))), Some(150.5));
+/// assert_eq!(number(&Some(json!("inf"))), None);
+/// assert_eq!(number(&Some(json!(true))), None);
+/// ```
+pub fn number(v: &Option<Value>) -> Option<f64> {
+    let x = match v {
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(Value::String(t)) => crate::base::digits::normalize(t).trim().parse().ok(),
+        _ => None,
+    };
+    x.filter(|x: &f64| x.is_finite())
+}
+
+/// A property's value as text: trimmed, a number as its digits; `None` for empty text and any
+/// other kind.
+///
+/// ```
+/// use baft_core::read::properties::text;
+/// use serde_json::json;
+/// assert_eq!(text(&Some(json!(" QB-12 "))), Some("QB-12".into()));
+/// assert_eq!(text(&Some(json!(12))), Some("12".into()));
+/// assert_eq!(text(&Some(json!("  "))), None);
+/// ```
+pub fn text(v: &Option<Value>) -> Option<String> {
+    match v {
+        Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

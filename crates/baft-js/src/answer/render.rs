@@ -5,7 +5,7 @@ use super::*;
 use baft_core::answer::{Place, PlaceKind, Report as CoreReport};
 use baft_core::check::{LayerPlotResult, LayerPointResult, PlotStatus, PointStatus};
 use baft_core::dataset::Dataset;
-use baft_core::packages::rules::{Evaluation, Truth};
+use baft_core::packages::rules::Evaluation;
 use baft_core::packages::words;
 use baft_core::{check::words as text, Lang};
 
@@ -107,15 +107,12 @@ fn packages(ds: &Dataset, lang: Lang, eval: Option<&Evaluation>) -> Vec<PackageA
                 .iter()
                 .map(|f| words::question(*f, lang))
                 .collect(),
-            // Hints are given in the order of the unmet conditions (as the CLI pairs them).
-            unmet: r
-                .conditions
-                .iter()
-                .filter(|o| o.truth == Truth::No)
-                .zip(&r.hints)
-                .map(|(o, h)| UnmetAnswer {
-                    condition: words::condition(&o.condition, &names, lang),
-                    change: words::hint(h, &names, lang),
+            unmet: words::unmet(r, &names, lang)
+                .into_iter()
+                .map(|u| UnmetAnswer {
+                    text: words::unmet_line(&u, lang),
+                    condition: u.0,
+                    change: u.1,
                 })
                 .collect(),
             benefits: words::benefits(&r.package.benefits, lang),

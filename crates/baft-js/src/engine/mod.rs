@@ -5,7 +5,7 @@
 
 use crate::answer::{self, Answer};
 use baft_core::answer::{answer, Ask, Question};
-use baft_core::base::jalali::{GregorianDate, JalaliDate};
+use baft_core::base::jalali::GregorianDate;
 use baft_core::dataset::{read_plot_outline, Dataset};
 use baft_core::error::ProblemKind;
 use baft_core::read::manifest::Manifest;
@@ -127,17 +127,8 @@ impl Engine {
             self.date = None;
             return Ok(());
         }
-        let d = JalaliDate::parse(text)
-            .map(JalaliDate::to_gregorian)
-            .or_else(|| GregorianDate::parse_iso(text.trim()))
-            .ok_or_else(|| {
-                self.lang
-                    .pick(
-                        "تاریخ باید شمسی (۱۴۰۵/۰۹/۰۵) یا میلادی (۲۰۲۶-۱۱-۲۶) باشد",
-                        "the date must be Jalali (1405/09/05) or ISO (2026-11-26)",
-                    )
-                    .to_string()
-            })?;
+        let d = GregorianDate::parse_day(text)
+            .ok_or_else(|| baft_core::base::jalali::day_error(self.lang).to_string())?;
         self.date = Some(d);
         Ok(())
     }

@@ -106,6 +106,18 @@ fn point_answer_has_layers_packages_and_report() {
     assert!(v["report"]["layers"].is_array());
     assert_eq!(v["facts"]["facts"]["plot_area_m2"]["source"], "user");
     assert!(v["input"]["form"].is_string());
+    // An unmet condition comes with its change, and the two on one line as the app shows them.
+    let unmet: Vec<&serde_json::Value> = (v["packages"].as_array().unwrap().iter())
+        .flat_map(|p| p["unmet"].as_array().unwrap())
+        .collect();
+    assert!(!unmet.is_empty(), "{v}");
+    for u in unmet {
+        let (c, h) = (
+            u["condition"].as_str().unwrap(),
+            u["change"].as_str().unwrap(),
+        );
+        assert_eq!(u["text"], format!("{c} → {h}"));
+    }
 }
 
 #[test]
@@ -312,7 +324,7 @@ fn read_area(e: &mut Engine, bytes: &[u8], bbox: [f64; 4]) -> usize {
 /// file opened by area (its first 16 KB).
 fn by_area() -> (Engine, Vec<u8>, Engine) {
     let text = read("data/parcels/parcels.geojson");
-    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None).unwrap();
+    let (bytes, _, _) = baft_core::read::fgb::from_geojson("p", &text, None, None).unwrap();
     let mut e = sample(false);
     let first = &bytes[..baft_core::read::fgb::FgbRanges::FIRST as usize];
     assert!(e.open_parcel_ranges(first, bytes.len() as u64).unwrap());

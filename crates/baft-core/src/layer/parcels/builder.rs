@@ -149,20 +149,3 @@ pub(super) fn lon_lat(spec: &ParcelsSpec, header_lon_lat: bool) -> bool {
         None => header_lon_lat,
     }
 }
-
-/// Length over which two segments lie on the same line (within 5 cm), else 0.
-pub(super) fn shared_length(a: &[f64; 4], c: &[f64; 4]) -> f64 {
-    let (dx, dy) = (a[2] - a[0], a[3] - a[1]);
-    let len = (dx * dx + dy * dy).sqrt();
-    if len < 1e-9 {
-        return 0.0;
-    }
-    let dist = |x: f64, y: f64| ((x - a[0]) * dy - (y - a[1]) * dx).abs() / len;
-    if dist(c[0], c[1]) > 0.05 || dist(c[2], c[3]) > 0.05 {
-        return 0.0;
-    }
-    let t = |x: f64, y: f64| ((x - a[0]) * dx + (y - a[1]) * dy) / len;
-    let (t0, t1) = (t(c[0], c[1]), t(c[2], c[3]));
-    let (lo, hi) = (t0.min(t1).max(0.0), t0.max(t1).min(len));
-    (hi - lo).max(0.0)
-}

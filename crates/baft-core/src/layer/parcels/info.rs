@@ -76,16 +76,12 @@ impl ParcelInfo {
                 "frontage_width_m",
                 "on_main_axis",
             ]);
-        let num = |v: &Option<Value>| v.as_ref().and_then(Value::as_f64);
+        // Numbers may be written as text in any digits (`"۱۵۰"`), as GIS exports often do.
+        use crate::read::properties::{number as num, text};
         let int = |v: &Option<Value>| {
             num(v)
                 .filter(|x| x.fract() == 0.0 && *x >= 0.0)
                 .map(|x| x as u32)
-        };
-        let text = |v: &Option<Value>| match v {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
         };
         ParcelInfo {
             plot_id,
@@ -135,5 +131,33 @@ impl ParcelInfo {
             Some(sec) => format!("{sec}-{m}/{s}"),
             None => format!("{m}/{s}"),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::properties::Properties;
+
+    /// A parcel file exported with its numbers as text, in Persian digits, reads as the same
+    /// plot as one with JSON numbers (the packages' area, floors and year, and the plate).
+    #[test]
+    fn numbers_written_as_text_in_any_digits_are_read() {
+        let as_numbers = r#"{"plate_section":11,"plate_main":121,"plate_sub":406,"area_m2":157.8,
+            "floors":2,"built_year":1365,"frontage_width_m":6}"#;
+        let as_text = r#"{"plate_section":"۱۱","plate_main":"١٢١","plate_sub":" 406 ",
+            "area_m2":"۱۵۷٫۸","floors":"۲","built_year":"۱۳۶۵","frontage_width_m":"6"}"#;
+        let read =
+            |t: &str| ParcelInfo::from_properties("P".into(), &Properties::from_json_text(t));
+        let (a, b) = (read(as_numbers), read(as_text));
+        assert_eq!(a, b);
+        assert_eq!(b.plate_text().as_deref(), Some("11-121/406"));
+        assert_eq!(
+            (b.area_m2, b.floors, b.built_year),
+            (Some(157.8), Some(2.0), Some(1365))
+        );
+        // Not a number: no answer, never a guess.
+        let c = read(r#"{"area_m2":"about 150","floors":"inf","plate_main":"121.5"}"#);
+        assert_eq!((c.area_m2, c.floors, c.plate_main), (None, None, None));
     }
 }

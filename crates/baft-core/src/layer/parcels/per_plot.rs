@@ -1,15 +1,14 @@
 //! Questions about one plot: its edge neighbours (for consolidation scenarios) and what the
 //! survey knows of it as incentive facts.
 
-use super::builder::shared_length;
 use super::ParcelLayer;
-use crate::layer::Zone;
 use crate::packages::facts::FactValue;
 use crate::packages::{FactName, FactSource, PlotFacts};
 
 impl ParcelLayer {
-    /// Plots sharing a stretch of boundary of at least `min_shared_m` metres with plot `i`
-    /// (collinear edges within 5 cm of each other), for consolidation scenarios.
+    /// Plots adjoining plot `i` for consolidation scenarios: sharing a stretch of boundary of at
+    /// least `min_shared_m` metres ([`crate::layer::Zone::adjoins`]; the app asks for
+    /// [`crate::layer::adjoin::MIN_SHARED_M`]).
     pub fn neighbours(&self, i: usize, min_shared_m: f64) -> Vec<usize> {
         let Some(z) = self.zone(i) else {
             return Vec::new();
@@ -20,29 +19,10 @@ impl ParcelLayer {
                 .iter()
                 .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y))),
         );
-        let edges = |zz: &Zone| -> Vec<[f64; 4]> {
-            zz.local
-                .0
-                .iter()
-                .flat_map(|p| {
-                    p.exterior()
-                        .0
-                        .windows(2)
-                        .map(|w| [w[0].x, w[0].y, w[1].x, w[1].y])
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        };
-        let mine = edges(z);
         let mut out: Vec<usize> = self
             .meeting([b.0 - 0.1, b.1 - 0.1, b.2 + 0.1, b.3 + 0.1])
             .into_iter()
-            .filter(|(j, _)| *j != i)
-            .filter(|(_, o)| {
-                let theirs = edges(o);
-                mine.iter()
-                    .any(|a| theirs.iter().any(|c| shared_length(a, c) >= min_shared_m))
-            })
+            .filter(|(j, o)| *j != i && z.adjoins(o, min_shared_m))
             .map(|(j, _)| j)
             .collect();
         crate::base::small::sort_small_by(&mut out, |a, b| a.cmp(b));

@@ -182,13 +182,14 @@ pub fn write(features: &[&RawFeature]) -> Result<Vec<u8>, String> {
 
 /// Converts a GeoJSON FeatureCollection (lon/lat, or UTM declared by `declared` or a `crs`
 /// member) to FlatGeobuf in lon/lat. Features with problems are reported and left out, as the
-/// app would.
+/// app would, each named by its id as a layer read by `id_property` names it.
 pub fn from_geojson(
     file: &str,
     text: &str,
     declared: Option<SourceCrs>,
+    id_property: Option<&str>,
 ) -> Result<(Vec<u8>, PackStats, Vec<Problem>), Problem> {
-    let mut raw = geojson::parse_feature_collection(file, text)?;
+    let mut raw = geojson::parse_feature_collection_by(file, text, id_property)?;
     let declared = declared.or_else(|| {
         raw.crs_name
             .as_deref()
@@ -210,7 +211,7 @@ pub fn from_geojson(
         if !crs::in_iran(b.0, b.1) || !crs::in_iran(b.2, b.3) {
             let mut p = Problem::file_error(file, ProblemKind::OutsideIran { lon: b.0, lat: b.1 });
             p.location.feature_index = Some(f.index);
-            p.location.feature_id = f.id.clone();
+            p.location.feature_id = f.id_by(id_property);
             problems.push(p);
             continue;
         }

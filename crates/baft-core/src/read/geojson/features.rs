@@ -3,12 +3,56 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::error::{Location, Problem, ProblemKind, Severity};
-use crate::read::properties::Properties;
-use serde_json::Value;
+use crate::read::properties::{text, Properties};
+
+/// The properties a feature's id is looked for in when its layer names none, in this order.
+pub const ID_PROPERTIES: [&str; 4] = ["id", "block_id", "zone_id", "code"];
+
+/// A feature's id, by the one rule every reader, layer and message uses: the layer's
+/// `id_property` when it names one, else the first of [`ID_PROPERTIES`] with a value; failing
+/// that, the feature's own `id` member. Text is trimmed; a number is its digits.
+///
+/// ```
+/// use baft_core::read::geojson::feature_id;
+/// use baft_core::read::properties::Properties;
+/// let p = Properties::from_json_text(r#"{"plot_id": "QB-0185-001", "block_id": "QB-0185"}"#);
+/// assert_eq!(feature_id(Some("plot_id"), &p, None).as_deref(), Some("QB-0185-001"));
+/// assert_eq!(feature_id(None, &p, Some("7")).as_deref(), Some("QB-0185"));
+/// assert_eq!(feature_id(Some("nope"), &p, Some("7")).as_deref(), Some("7"));
+/// ```
+pub fn feature_id(
+    id_property: Option<&str>,
+    properties: &Properties,
+    member: Option<&str>,
+) -> Option<String> {
+    let named = match id_property {
+        Some(k) => text(&properties.get(k)),
+        None => properties.pick(ID_PROPERTIES).iter().find_map(text),
+    };
+    named.or_else(|| member.map(str::to_string))
+}
+
+impl RawFeature {
+    /// Its id in a layer read by `id_property` ([`feature_id`]).
+    pub fn id_by(&self, id_property: Option<&str>) -> Option<String> {
+        feature_id(id_property, &self.properties, self.id.as_deref())
+    }
+}
 
 /// Reads a zone file. `Err` only when the file as a whole is unusable (bad JSON, not a
-/// FeatureCollection); otherwise the good features with the problems of the bad ones.
+/// FeatureCollection); otherwise the good features with the problems of the bad ones, each
+/// named by [`feature_id`] with no id property (see [`parse_feature_collection_by`]).
 pub fn parse_feature_collection(file: &str, text: &str) -> Result<RawFile, Problem> {
+    parse_feature_collection_by(file, text, None)
+}
+
+/// [`parse_feature_collection`] for a layer read by `id_property`: its problems name each
+/// feature as the layer will.
+pub fn parse_feature_collection_by(
+    file: &str,
+    text: &str,
+    id_property: Option<&str>,
+) -> Result<RawFile, Problem> {
     let top = parse_top(file, text)?;
     let kind = top.kind_str();
     let file_problem = |kind| Problem::file_error(file, kind);
@@ -25,7 +69,7 @@ pub fn parse_feature_collection(file: &str, text: &str) -> Result<RawFile, Probl
         ..Default::default()
     };
     for (index, slot) in slots.into_iter().enumerate() {
-        match read_feature(file, index, slot) {
+        match read_feature(file, index, slot, id_property) {
             Ok((f, warnings)) => {
                 out.problems.extend(warnings);
                 out.features.push(f);
@@ -36,18 +80,11 @@ pub fn parse_feature_collection(file: &str, text: &str) -> Result<RawFile, Probl
     Ok(out)
 }
 
-fn id_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 fn read_feature(
     file: &str,
     index: usize,
     slot: FeatureSlot,
+    id_property: Option<&str>,
 ) -> Result<(RawFeature, Vec<Problem>), Problem> {
     let loc = |id: Option<String>| Location {
         file: file.into(),
@@ -71,13 +108,8 @@ fn read_feature(
     let properties = properties
         .map(|raw| Properties::from_json_text(raw.get()))
         .unwrap_or_default();
-    let id = id.as_ref().and_then(id_text);
-    let shown_id = id.clone().or_else(|| {
-        properties
-            .pick(["id", "block_id", "zone_id", "code"])
-            .iter()
-            .find_map(|v| v.as_ref().and_then(id_text))
-    });
+    let id = text(&id);
+    let shown_id = feature_id(id_property, &properties, id.as_deref());
     let geom = match geometry {
         None | Some(GeometrySlot::Null) => return Err(err(shown_id, ProblemKind::NullGeometry)),
         Some(GeometrySlot::NotObject) => return Err(err(shown_id, ProblemKind::GeometryNotObject)),
