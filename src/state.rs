@@ -125,7 +125,8 @@ impl FactsForm {
 
     /// The form from `key=value` pairs, each key read as the core reads it
     /// ([`FactName::parse`]: `area`, `Area`, `plot_area_m2` are one fact); a fact the form has
-    /// no field for is kept in `others`, a key no fact has is left out.
+    /// no field for is kept in `others` when its value reads (`age=40`, not `age=abc`), a key no
+    /// fact has is left out.
     pub fn from_text(text: &str) -> FactsForm {
         let mut f = FactsForm::default();
         let mut others = Vec::new();
@@ -138,7 +139,16 @@ impl FactsForm {
             };
             match FactField::of(name) {
                 Some(field) => f.set(field, v.trim().to_string()),
-                None => others.push(format!("{}={}", name.key(), v.trim())),
+                None => {
+                    // Kept only when the core reads it: a fact the owner can't see or correct
+                    // must not turn every answer into an error.
+                    let pair = format!("{}={}", name.key(), v.trim());
+                    let mut probe = baft_core::packages::PlotFacts::default();
+                    let source = baft_core::packages::FactSource::User;
+                    if probe.set_from_text(&pair, source).is_ok() {
+                        others.push(pair);
+                    }
+                }
             }
         }
         f.others = others.join(",");

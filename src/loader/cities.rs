@@ -1,8 +1,8 @@
 //! A national deployment: `data/manifest.json` is a catalogue of cities
-//! (`baft_core::read::catalogue`). The city is the one a link names (`c=`), else the one whose
-//! envelope holds the link's point; with none, or several, the owner is asked
-//! ([`Progress::ChooseCity`], the chooser in `components/cities.rs`). Only that city's data is
-//! loaded, from its folder on.
+//! (`baft_core::read::catalogue`). The city is the core's choice (`Catalogue::pick`): the one a
+//! link names (`c=`), else the one whose envelope holds the link's point, else the only city of a
+//! one-city catalogue; otherwise the owner is asked ([`Progress::ChooseCity`], the chooser in
+//! `components/cities.rs`, saying why). Only that city's data is loaded, from its folder on.
 
 use crate::state::{AppState, CityAsk, Progress};
 use baft_core::answer::share::{SharedState, Subject};

@@ -118,6 +118,7 @@ pub async fn open(state: &AppState, url: &str) -> Result<Opened, BaftError> {
     else {
         return Ok(Opened::Ranges { len });
     };
+    let reader = reader.naming_by(Some(spec.0.id_key()));
     let builder = ParcelsBuilder::by_ranges(&spec.0, &reader, &spec.1);
     if !builder.is_lon_lat() {
         // Taps and views ask in lon/lat: a file in UTM is read whole.

@@ -250,7 +250,7 @@ test('the example page in Persian: unmet conditions point the way the line reads
   // A street found by name is listed with what to give instead, not as a button that fails.
   await ask(page, 'خیابان سرو');
   await expect(answer(page)).toHaveAttribute('data-kind', 'choices');
-  await expect(answer(page).getByText('خیابان سرو — خیابان ملک نیست')).toBeVisible();
+  await expect(answer(page).getByText('خیابان سرو — خیابان یا مکان است، نه ملک')).toBeVisible();
   await expect(answer(page).getByRole('button')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

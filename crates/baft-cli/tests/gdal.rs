@@ -304,3 +304,45 @@ fn fix_and_validate_take_flatgeobuf(t: &Path, d: &Path) {
     assert_eq!(v.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&v.stdout).contains("parcels/parcels.fgb"));
 }
+
+/// A plot of a FlatGeobuf parcel file that Baft leaves out (a point, not a polygon) is named by
+/// its plot id, as in the GeoJSON, not by its block.
+#[test]
+fn a_plot_left_out_of_a_flatgeobuf_file_is_named_by_its_plot_id() {
+    let t = temp("left-out");
+    let d = sample_copy(&t);
+    let src = d.join("parcels/parcels.geojson");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&src).unwrap()).unwrap();
+    v["features"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"type": "Feature",
+        "properties": {"plot_id": "QB-0232-999", "block_id": "QB-0232"},
+        "geometry": {"type": "Point", "coordinates": [51.1, 35.7]}}));
+    std::fs::write(&src, v.to_string()).unwrap();
+    let fgb = d.join("parcels/parcels.fgb");
+    gdal(
+        "ogr2ogr",
+        &[
+            "-f",
+            "FlatGeobuf",
+            fgb.to_str().unwrap(),
+            src.to_str().unwrap(),
+        ],
+    );
+    std::fs::remove_file(&src).unwrap();
+    let m = d.join("manifest.json");
+    let manifest = std::fs::read_to_string(&m).unwrap();
+    std::fs::write(
+        &m,
+        manifest.replace("parcels/parcels.geojson", "parcels/parcels.fgb"),
+    )
+    .unwrap();
+    let o = baft(&["validate", d.to_str().unwrap(), "--lang", "en"], None);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let line = out
+        .lines()
+        .find(|l| l.contains("parcels.fgb") && l.contains("Point"));
+    assert!(line.is_some_and(|l| l.contains("“QB-0232-999”")), "{out}");
+    let _ = std::fs::remove_dir_all(&t);
+}

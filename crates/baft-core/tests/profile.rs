@@ -259,6 +259,20 @@ fn the_profile_measures_fine_grain_by_the_designations_rule() {
     let p = &profile(&ds, &layer, &targets(), &settings)[0];
     assert_eq!(d.blocks[0].fine_grain_share, Some(400.0 / 1350.0));
     assert_eq!(p.physical.fine_grain_share, d.blocks[0].fine_grain_share);
+    // The printed profile says what the share is of. (This survey answers no `floors`: its
+    // chart has no bars, which once sent plotters' axis into an overflow.)
+    #[cfg(feature = "dossier")]
+    {
+        let html = baft_core::profile::report::profile_html(p, &layer, "Qods", "1405/09/14");
+        assert!(
+            html.contains("۲۹٫۶٪ مساحت پلاک‌ها در پلاک‌های زیر آستانه"),
+            "{html}"
+        );
+        assert!(
+            html.contains("29.6% of the plot area in plots under the threshold"),
+            "{html}"
+        );
+    }
 }
 
 /// Every problem of a survey (parcel) file names the plot by the layer's id property
@@ -308,16 +322,16 @@ fn plots_meeting_at_a_corner_are_no_cluster() {
         .filter(|c| c.kind == CandidateKind::SmallPlots)
         .count()
     };
-    let diagonal = vec![
-        plot("D1", 0.0, 0.0),
-        plot("D2", 10.0, 10.0),
-        plot("D3", 20.0, 20.0),
-    ];
-    assert_eq!(clusters(diagonal), 0);
-    let row = vec![
-        plot("R1", 0.0, 0.0),
-        plot("R2", 10.0, 0.0),
-        plot("R3", 20.0, 0.0),
-    ];
-    assert_eq!(clusters(row), 1);
+    // Three plots, each (dx, dy) metres on from the last; the clusters they make. A gap of 30 cm
+    // between outlines is not a shared boundary (the digitising slack is 5 cm), as the owner's
+    // app reads its neighbours; 3 cm is.
+    for (what, (dx, dy), want) in [
+        ("a diagonal row", (10.0, 10.0), 0),
+        ("side by side", (10.0, 0.0), 1),
+        ("30 cm apart", (10.3, 0.0), 0),
+        ("3 cm apart", (10.03, 0.0), 1),
+    ] {
+        let row = (0..3).map(|k| plot(&format!("P{k}"), k as f64 * dx, k as f64 * dy));
+        assert_eq!(clusters(row.collect()), want, "{what}");
+    }
 }

@@ -54,7 +54,9 @@ pub fn assert_dossiers(dir: &Path, out: &Path, to_add: &str, to_remove: &str) {
         // The approved boundary compared with, by its names (not its ids), in each language.
         assert!(
             html.contains("در مقایسه با «اصلاحیهٔ ۱۴۰۲» از لایهٔ «بافت فرسوده»: ")
-                && html.contains("Against the 1402 amendment of the worn-out fabric layer: "),
+                && html.contains("Against the 1402 amendment of the worn-out fabric layer: ")
+                && html.contains(" ha, proposed ")
+                && html.contains("; approved "),
             "{f}"
         );
         assert!(

@@ -210,7 +210,9 @@ impl Bars<'_> {
             let _ = chart
                 .configure_mesh()
                 .disable_x_mesh()
-                .x_labels(labels.len())
+                // At least one: asked for none, plotters' key points multiply without end (a
+                // survey with no answer at all to a question has no bars).
+                .x_labels(labels.len().max(1))
                 .x_desc(axes.map_or("", |a| a.0))
                 .y_desc(axes.map_or("", |a| a.1))
                 .axis_desc_style((FONT, 14))

@@ -65,7 +65,7 @@ pub fn read_survey(ds: &Dataset, file: &str, bytes: &[u8]) -> Result<Layer, Baft
         .ok_or(BaftError::NoParcelLayer)?;
     let (lspec, version) = ParcelLayer::spec_for(&spec);
     Ok(if crate::read::fgb::is_fgb(file) {
-        match crate::read::fgb::read(file, bytes, None) {
+        match crate::read::fgb::read_by(file, bytes, None, lspec.id_property.as_deref()) {
             Ok(raw) => Layer::load_raw(&lspec, &version, file, raw, &ds.frame),
             Err(p) => {
                 let mut l = Layer::load_raw(&lspec, &version, file, Default::default(), &ds.frame);

@@ -34,7 +34,7 @@ pub fn summary(d: &Designation, lang: Lang) -> Vec<String> {
         "در مقایسه با «{}» از لایهٔ «{}»: {} بلوک افزوده و {} بلوک حذف؛ مساحت مصوب {} هکتار، پیشنهادی {} هکتار.",
         "Against the {} of the {} layer: {} blocks to add and {} to remove; approved {} ha, proposed {} ha.",
         crate::base::digits::localize_digits(p.version_title.get(lang), lang),
-        p.layer_name.get(lang),
+        crate::base::digits::localize_digits(p.layer_name.get(lang), lang),
         n(p.with(ChangeKind::Add).count()),
         n(p.with(ChangeKind::Remove).count()),
         ha(p.approved_area_ha),

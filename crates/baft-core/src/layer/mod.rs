@@ -109,7 +109,8 @@ impl Layer {
         bytes: &[u8],
         frame: &TransverseMercator,
     ) -> Layer {
-        let (raw, damage) = match crate::read::fgb::read(file, bytes, None) {
+        let id_property = spec.id_property.as_deref();
+        let (raw, damage) = match crate::read::fgb::read_by(file, bytes, None, id_property) {
             Ok(raw) => (raw, None),
             Err(p) => (geojson::RawFile::default(), Some(p)),
         };

@@ -49,7 +49,7 @@ impl ParcelLayer {
         frame: &TransverseMercator,
     ) -> ParcelLayer {
         let (lspec, version) = Self::spec_for(spec);
-        let layer = match crate::read::fgb::read(&spec.file, bytes, limit) {
+        let layer = match crate::read::fgb::read_by(&spec.file, bytes, limit, Some(spec.id_key())) {
             Ok(raw) => Layer::load_raw(&lspec, &version, &spec.file, raw, frame),
             Err(p) => {
                 let mut l =
@@ -83,7 +83,9 @@ impl ParcelLayer {
         // feature's box (the index's root box) in Iran's ranges of longitude and latitude.
         // Anything else is decoded whole, which decides the CRS and reports what is wrong.
         let file = match crate::read::fgb::FgbFile::open(&spec.file, bytes) {
-            Ok(f) if builder::lon_lat(spec, f.is_lon_lat()) && looks_lon_lat(&f) => f,
+            Ok(f) if builder::lon_lat(spec, f.is_lon_lat()) && looks_lon_lat(&f) => {
+                f.naming_by(Some(spec.id_key()))
+            }
             Ok(f) => return Err(f.into_bytes()),
             Err((bytes, _)) => return Err(bytes),
         };

@@ -168,6 +168,9 @@ impl Catalogue {
     /// assert_eq!(c.pick(None, Some((51.05, 35.75))).unwrap_err(), CityAsk::SeveralAtPoint(vec!["qods".into(), "karaj".into()]));
     /// assert_eq!(c.pick(None, Some((52.0, 35.0))).unwrap_err(), CityAsk::NoneAtPoint);
     /// assert_eq!(c.pick(None, None).unwrap_err(), CityAsk::Choose);
+    /// // A catalogue of one city needs neither name nor point.
+    /// let one = Catalogue { cities: c.cities[..1].to_vec(), ..c.clone() };
+    /// assert_eq!(one.pick(None, None).unwrap().id, "qods");
     /// ```
     pub fn pick(
         &self,

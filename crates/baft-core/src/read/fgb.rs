@@ -66,6 +66,8 @@ pub struct FgbChunks<'a> {
     /// [`Self::read_near`]): passed over in order. Offsets, not the index's feature numbers, so
     /// that an index whose leaves are out of order can't make a feature be read twice.
     taken: std::collections::HashSet<usize>,
+    /// The property a feature left out is named by ([`crate::read::geojson::feature_id`]).
+    id_property: Option<String>,
 }
 
 impl<'a> FgbChunks<'a> {
@@ -91,7 +93,15 @@ impl<'a> FgbChunks<'a> {
             index,
             data: at,
             taken: Default::default(),
+            id_property: None,
         })
+    }
+
+    /// Names each feature it leaves out as a layer read by `id_property` names it
+    /// ([`crate::read::geojson::feature_id`]), not by the generic rule.
+    pub fn naming_by(mut self, id_property: Option<&str>) -> Self {
+        self.id_property = id_property.map(str::to_string);
+        self
     }
 
     /// Features not read yet, as the header counts them (at least 1 until the last has been
@@ -126,7 +136,7 @@ impl<'a> FgbChunks<'a> {
             if !self.taken.contains(&offset) {
                 take(
                     &self.file,
-                    &self.columns,
+                    (&self.columns, self.id_property.as_deref()),
                     self.geometry_type,
                     index,
                     feature,
@@ -173,7 +183,7 @@ impl<'a> FgbChunks<'a> {
             })?;
             take(
                 &self.file,
-                &self.columns,
+                (&self.columns, self.id_property.as_deref()),
                 self.geometry_type,
                 h.index,
                 feature,
@@ -215,6 +225,9 @@ struct Head {
     node_size: u16,
     /// The byte after the header: where the index (or, without one, the features) starts.
     header_end: usize,
+    /// The property a feature left out is named by ([`crate::read::geojson::feature_id`]): the
+    /// layer's, once the reader is told it (`naming_by`).
+    id_property: Option<String>,
 }
 
 impl Head {
@@ -268,6 +281,7 @@ impl Head {
             count: usize::try_from(header.features_count()).unwrap_or(usize::MAX),
             node_size: header.index_node_size(),
             header_end,
+            id_property: None,
         })
     }
 }
@@ -292,7 +306,7 @@ fn feature_at(
 /// it out; attribute bytes cut short are damage (an error for the whole file).
 fn take(
     file: &str,
-    columns: &[(String, ColumnType)],
+    (columns, id_property): (&[(String, ColumnType)], Option<&str>),
     geometry_type: GeometryType,
     index: usize,
     feature: flatgeobuf::Feature<'_>,
@@ -300,11 +314,12 @@ fn take(
 ) -> Result<(), Problem> {
     let (id, properties) = decode::properties(columns, feature.properties().map(|v| v.bytes()))
         .ok_or_else(|| damaged(file, Some(index), &"attribute bytes cut short"))?;
+    let properties = Properties::from_json_text(&properties);
     match decode::polygons(feature.geometry(), geometry_type) {
         Ok(polygons) => out.features.push(RawFeature {
             index,
             id,
-            properties: Properties::from_json_text(&properties),
+            properties,
             polygons,
         }),
         Err(kind) => out.problems.push(Problem {
@@ -312,7 +327,11 @@ fn take(
             location: Location {
                 file: file.into(),
                 feature_index: Some(index),
-                feature_id: id,
+                feature_id: crate::read::geojson::feature_id(
+                    id_property,
+                    &properties,
+                    id.as_deref(),
+                ),
                 ..Default::default()
             },
             kind,
@@ -342,7 +361,18 @@ fn take(
 /// assert!(fgb::read("p.fgb", &bytes[..bytes.len() - 3], None).is_err());
 /// ```
 pub fn read(file: &str, bytes: &[u8], limit: Option<usize>) -> Result<RawFile, Problem> {
-    let mut r = FgbChunks::new(file, bytes)?;
+    read_by(file, bytes, limit, None)
+}
+
+/// [`read`] for a layer read by `id_property`: a feature left out is named as the layer names
+/// it ([`crate::read::geojson::feature_id`]).
+pub fn read_by(
+    file: &str,
+    bytes: &[u8],
+    limit: Option<usize>,
+    id_property: Option<&str>,
+) -> Result<RawFile, Problem> {
+    let mut r = FgbChunks::new(file, bytes)?.naming_by(id_property);
     r.read_chunk(limit.unwrap_or(usize::MAX))
 }
 

@@ -27,7 +27,7 @@ impl Engine {
             return Ok(false);
         };
         let reader = match FgbRanges::open(&spec.file, first, len) {
-            Ok(Some(r)) => r,
+            Ok(Some(r)) => r.naming_by(Some(spec.id_key())),
             Ok(None) => return Ok(false),
             Err(p) => return Err(p.message(self.lang)),
         };

@@ -29,7 +29,8 @@ impl<'a> ParcelsBuilder<'a> {
         bytes: &'a [u8],
         frame: &TransverseMercator,
     ) -> Result<ParcelsBuilder<'a>, Problem> {
-        let reader = crate::read::fgb::FgbChunks::new(&spec.file, bytes)?;
+        let reader =
+            crate::read::fgb::FgbChunks::new(&spec.file, bytes)?.naming_by(Some(spec.id_key()));
         let lon_lat = lon_lat(spec, reader.is_lon_lat());
         Ok(Self::empty(spec, Some(reader), lon_lat, frame))
     }
@@ -86,7 +87,8 @@ impl<'a> ParcelsBuilder<'a> {
         bytes: &'b [u8],
         read: &crate::read::fgb::FgbRanges,
     ) -> Result<ParcelsBuilder<'b>, Problem> {
-        let mut reader = crate::read::fgb::FgbChunks::new(&self.file, bytes)?;
+        let mut reader = crate::read::fgb::FgbChunks::new(&self.file, bytes)?
+            .naming_by(self.layer.spec.id_property.as_deref());
         reader.pass_over(read.read_offsets());
         Ok(ParcelsBuilder {
             reader: Some(reader),

@@ -30,6 +30,13 @@ pub struct FgbFile {
 }
 
 impl FgbFile {
+    /// Names each feature it leaves out as a layer read by `id_property` names it
+    /// ([`crate::read::geojson::feature_id`]).
+    pub fn naming_by(mut self, id_property: Option<&str>) -> Self {
+        self.head.id_property = id_property.map(str::to_string);
+        self
+    }
+
     /// Opens a file's bytes, or gives them back: with the problem when they are not a readable
     /// FlatGeobuf file, without one when it has no index (or one cut short), to be read whole.
     pub fn open(file: &str, bytes: Vec<u8>) -> Result<FgbFile, (Vec<u8>, Option<Problem>)> {
@@ -154,7 +161,7 @@ impl FgbFile {
         let h = &self.head;
         take(
             &self.file,
-            &h.columns,
+            (&h.columns, h.id_property.as_deref()),
             h.geometry_type,
             no,
             feature,

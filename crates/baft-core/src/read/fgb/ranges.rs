@@ -71,6 +71,13 @@ impl FgbRanges {
     /// How many bytes to fetch first: the header and the index's top three levels.
     pub const FIRST: u64 = 16 * 1024;
 
+    /// Names each feature it leaves out as a layer read by `id_property` names it
+    /// ([`crate::read::geojson::feature_id`]).
+    pub fn naming_by(mut self, id_property: Option<&str>) -> Self {
+        self.head.id_property = id_property.map(str::to_string);
+        self
+    }
+
     /// How many bytes from the start hold the header, from the first bytes (at least 12).
     pub fn header_len(file: &str, first: &[u8]) -> Result<u64, Problem> {
         Ok(Head::len(file, first)? as u64)
@@ -277,7 +284,7 @@ impl FgbRanges {
             let (feature, _) = feature_at(slice, 0, 0).ok_or_else(cut)?;
             take(
                 &self.file,
-                &self.head.columns,
+                (&self.head.columns, self.head.id_property.as_deref()),
                 self.head.geometry_type,
                 s.index,
                 feature,
