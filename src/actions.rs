@@ -223,39 +223,17 @@ pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<R
         Err(e) => return Some(Err(e)),
     };
     let own = facts.number(FactName::PlotAreaM2);
-    // Blank neighbour areas: the real adjoining plots when a surveyed plot is selected (plots
-    // sharing at least 0.5 m of boundary), else the same area as this plot (assumed).
-    // The answer's plot, found again if the layer was read again since (renumbered): by its
-    // number, else at its point, else by its id.
-    let parcel = state.outcome.with(|o| {
-        let place = o.as_ref()?.place()?;
-        let id = place.parcel.as_ref()?.plot_id.clone();
-        Some((place.parcel_index?, id, place.lon_lat()))
+    // Blank neighbour areas: the real adjoining plots when a surveyed plot is selected, else the
+    // same area as this plot (assumed); a figure that does not read is an error naming it.
+    let adjoining = state.outcome.with(|o| {
+        (o.as_ref().and_then(Outcome::place)).map_or(Vec::new(), |p| p.adjoining_areas(&ds))
     });
-    let parcel = parcel.and_then(|(i, id, at)| ds.parcel_again(i, Some(at), &id));
-    let adjoining: Vec<f64> = match (parcel, &ds.parcels) {
-        (Some(i), Some(p)) => p
-            .neighbours(i, baft_core::layer::adjoin::MIN_SHARED_M)
-            .into_iter()
-            .filter_map(|j| p.info(j)?.area_m2)
-            .collect(),
-        _ => Vec::new(),
+    let typed = state.neighbours.get();
+    let typed: Vec<&str> = typed.iter().map(String::as_str).collect();
+    let areas = match compare::neighbour_areas(&typed, &adjoining, own) {
+        Ok(a) => a.unwrap_or_default(),
+        Err(e) => return Some(Err(AskError::Facts(e))),
     };
-    let areas: Vec<f64> = state.neighbours.with(|n| {
-        n.iter()
-            .enumerate()
-            .map(|(k, s)| {
-                baft_core::base::digits::normalize(s)
-                    .trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|x| x.is_finite() && *x > 0.0)
-                    .or(adjoining.get(k).copied())
-                    .or(own)
-            })
-            .collect::<Option<Vec<f64>>>()
-            .unwrap_or_default()
-    });
     Some(Ok(compare::scenarios(
         &packages,
         &facts,

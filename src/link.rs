@@ -38,44 +38,22 @@ pub fn summary(state: &AppState) -> Option<Summary> {
     })
 }
 
-/// The state of the current answer, as a link records it.
+/// The state of the current answer, as a link records it (the core's
+/// [`SharedState::of_place`]), with the city, the language and the owner's facts.
 pub fn state_now(state: &AppState) -> SharedState {
     let ds = state.data.get();
     let place = state
         .outcome
         .with(|o| o.as_ref().and_then(Outcome::place).cloned());
-    let subject = place.as_ref().map(|p| match (&p.parcel, &p.rings) {
-        (Some(info), _) => Subject::Parcel(info.plot_id.clone()),
-        (None, Some(rings)) => Subject::Outline(rings.clone()),
-        (None, None) => {
-            let (lon, lat) = p.lon_lat();
-            Subject::Point { lat, lon }
-        }
-    });
-    // The boundary version each layer's answer used, in the data's layer order.
-    let boundary = match place.as_ref().map(|p| &p.result) {
-        Some(Report::Point(r)) => r
-            .layers
-            .iter()
-            .map(|l| l.layer.version.id.clone())
-            .collect(),
-        Some(Report::Plot(r)) => r
-            .layers
-            .iter()
-            .map(|l| l.layer.version.id.clone())
-            .collect(),
-        None => Vec::new(),
-    };
+    let answered = ds
+        .as_ref()
+        .zip(place.as_ref())
+        .map(|(ds, p)| SharedState::of_place(ds, p));
     SharedState {
-        data_version: subject
-            .is_some()
-            .then(|| ds.as_ref().map(|d| d.manifest.data_version.clone()))
-            .flatten(),
-        subject,
         city: state.city.get(),
         lang: Some(state.lang.get()),
-        boundary,
         facts: state.facts.with(|f| f.to_text()),
+        ..answered.unwrap_or_default()
     }
 }
 
@@ -139,12 +117,7 @@ fn apply(state: &AppState, frag: &str, answer: bool) {
         Some(Subject::Parcel(id)) => actions::select_parcel_id(state, id),
         None => {}
     }
-    let current: Vec<(String, String)> = ds
-        .layers
-        .iter()
-        .map(|l| (l.spec.id.clone(), l.version.id.clone()))
-        .collect();
-    let boundary = link.boundary_changes(&current);
+    let boundary = link.boundary_changes(&baft_core::answer::share::boundary_now(&ds));
     let data_version = link.data_version.filter(|v| *v != ds.manifest.data_version);
     state
         .link_versions

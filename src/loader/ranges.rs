@@ -18,8 +18,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Parcel files up to this size are read whole after the first answer (so that a plate, a
-/// renovation code or a plot id is found anywhere); larger ones only where asked.
-pub const WHOLE_FILE_MAX: u64 = 128 * 1024 * 1024;
+/// renovation code or a plot id is found anywhere); larger ones only where asked (the core's).
+pub const WHOLE_FILE_MAX: u64 = FgbRanges::WHOLE_FILE_MAX;
 
 /// The parcel layer being read by ranges.
 struct Remote {

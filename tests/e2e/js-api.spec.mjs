@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FX, ROOT, cliCheck, persianDigits } from './helpers.mjs';
+import { FX, ROOT, cliCheck, cliPlot, persianDigits } from './helpers.mjs';
 
 /** The CLI's JSON for any `baft check` arguments. */
 function cli(args) {
@@ -253,4 +253,43 @@ test('the example page in Persian: unmet conditions point the way the line reads
   await expect(answer(page).getByText('خیابان سرو — خیابان یا مکان است، نه ملک')).toBeVisible();
   await expect(answer(page).getByRole('button')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test('the JS API reads by area a parcel file whose header is longer than its first request', async ({ page }, info) => {
+  // GDAL writes the sample's plots as FlatGeobuf with twenty long columns: a 20 KB header (many
+  // attributes, long names), more than the first 16 KB asked for.
+  const fgb = info.outputPath('long-header.fgb');
+  const sql = `SELECT *, ${Array.from({ length: 20 }, (_, i) => `'x' AS c${i}_${'a'.repeat(900)}`).join(', ')} FROM parcels`;
+  execFileSync('ogr2ogr', ['-f', 'FlatGeobuf', fgb, join(ROOT, 'data/parcels/parcels.geojson'), '-dialect', 'OGRSQL', '-sql', sql]);
+  const bytes = readFileSync(fgb);
+  expect(bytes.readUInt32LE(8)).toBeGreaterThan(16 * 1024);
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'data/manifest.json'), 'utf8'));
+  manifest.parcels.file = 'parcels/long-header.fgb';
+  const asked = [];
+  await openExample(page);
+  // The same data under /long/, its parcel file this one, served with Range as a static host does.
+  await page.route('**/long/**', (route) => {
+    const path = new URL(route.request().url()).pathname.slice('/long/'.length);
+    if (path === 'manifest.json') return route.fulfill({ contentType: 'application/json', body: JSON.stringify(manifest) });
+    if (path !== manifest.parcels.file) return route.fulfill({ path: join(ROOT, 'data', path) });
+    const range = route.request().headers().range;
+    asked.push(range ?? null);
+    const m = /bytes=(\d+)-(\d+)/.exec(range ?? '');
+    if (!m) return route.fulfill({ body: bytes });
+    const [a, b] = [Number(m[1]), Math.min(Number(m[2]), bytes.length - 1)];
+    return route.fulfill({ status: 206, headers: { 'content-range': `bytes ${a}-${b}/${bytes.length}` }, body: bytes.subarray(a, b + 1) });
+  });
+  const { lon, lat, plotId } = cliPlot(join(ROOT, 'data'), '121/1');
+  const got = await page.evaluate(async ({ lat, lon }) => {
+    const m = await import('/js-api/baft.mjs');
+    const baft = await m.loadBaft('/long/', { lang: 'en', ranges: true });
+    const requests = await m.readParcelsAt(baft, lon, lat);
+    const i = baft.parcelAt(lon, lat);
+    return { byRanges: baft.parcelsByRanges, requests, plot: i === undefined ? null : baft.checkParcel(i).plot.plotId };
+  }, { lat, lon });
+  expect(got.byRanges).toBe(true);
+  expect(asked.slice(0, 2)).toEqual(['bytes=0-16383', `bytes=0-${bytes.readUInt32LE(8) + 12 - 1}`]);
+  expect(asked.every((r) => r !== null)).toBe(true); // never the whole file
+  expect(got.requests).toBeGreaterThan(0);
+  expect(got.plot).toBe(plotId);
 });

@@ -301,8 +301,10 @@ export class Baft {
   parcelAt(lon: number, lat: number): number | undefined;
   /** Whether the parcel layer is read by area (HTTP range requests): `readParcels` first. */
   readonly parcelsByRanges: boolean;
-  /** Low level, for `readParcels`: opens the parcel layer by area from its first 16 KB. */
+  /** Low level, for `readParcels`: opens the parcel layer by area from its whole header (the first 16 KB, or `parcelHeaderLength` bytes when more). */
   openParcelRanges(first: Uint8Array, length: number): boolean;
+  /** Low level, for `readParcels`: how many bytes from the start hold a FlatGeobuf file's header, from its first bytes; throws when they are not FlatGeobuf. */
+  static parcelHeaderLength(first: Uint8Array): number;
   /** Low level, for `readParcels`: the next byte ranges to fetch, `[start, end, …]`. */
   parcelRanges(west: number, south: number, east: number, north: number): Float64Array;
   /** Low level, for `readParcels`: the bytes of one range, from byte `start`. */

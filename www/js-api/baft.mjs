@@ -74,14 +74,15 @@ export async function loadBaft(baseUrl = 'data/', options = {}) {
 // ---------------------------------------------------------------------------------------------
 // A FlatGeobuf parcel layer read by area (HTTP range requests), as the app reads it.
 
-/** A parcel file longer than this is read by area (the app's WHOLE_FILE_MAX); a shorter one whole. */
+/** A parcel file longer than this is read by area (the core's `FgbRanges::WHOLE_FILE_MAX`, which a test pins this to); a shorter one whole. */
 export const WHOLE_FILE_MAX = 128 * 1024 * 1024;
 const FIRST = 16 * 1024;
 const byArea = new WeakMap(); // Baft → { get, url, queue }
 
 /**
- * Asks for the parcel file's first 16 KB. When the server sends them (206, with the file's
- * length) and the file is longer than WHOLE_FILE_MAX (or `always`), the layer is read by area
+ * Asks for the parcel file's first 16 KB (and then its whole header, when longer). When the
+ * server sends them (206, with the file's length) and the file is longer than WHOLE_FILE_MAX
+ * (or `always`), the layer is read by area
  * from now on (`readParcels`): true. A server that ignores `Range` sends the whole file (200):
  * that response, to be read as it is. Otherwise null: fetch the file whole.
  */
@@ -90,10 +91,21 @@ async function openByArea(baft, get, url, always) {
   if (r.status === 200) return r;
   const total = /\/(\d+)$/.exec(r.headers.get('content-range') || '');
   if (r.status !== 206 || !total || !(always || Number(total[1]) > WHOLE_FILE_MAX)) return null;
+  const len = Number(total[1]);
   try {
-    if (!baft.openParcelRanges(new Uint8Array(await r.arrayBuffer()), Number(total[1]))) return null;
+    let head = new Uint8Array(await r.arrayBuffer());
+    // A header longer than the first request (many columns, long metadata): asked for whole,
+    // as the app does.
+    const need = Baft.parcelHeaderLength(head);
+    if (need > len) return null; // damage: read whole, which reports it
+    if (need > head.length) {
+      const rest = await get(url, { headers: { Range: `bytes=0-${need - 1}` } });
+      if (rest.status !== 206) return null;
+      head = new Uint8Array(await rest.arrayBuffer());
+    }
+    if (!baft.openParcelRanges(head, len)) return null;
   } catch (e) {
-    return null; // a header longer than 16 KB, or damage: read whole, which reports it
+    return null; // damage: read whole, which reports it
   }
   byArea.set(baft, { get, url, queue: Promise.resolve() });
   return true;

@@ -6,6 +6,7 @@ use baft_core::base::digits::localize_digits;
 use baft_core::check::words as text;
 use baft_core::check::{LayerRef, PlotReport, PointReport};
 use baft_core::dataset::{read_plot_outline, Dataset};
+use baft_core::packages::compare;
 use baft_core::Lang;
 use serde_json::json;
 use std::io::{BufRead, Write};
@@ -259,7 +260,17 @@ pub fn compare(args: &CompareArgs) -> Result<ExitCode, Failure> {
         Answer::Place(p) => p,
         c @ Answer::Choices(_) => return Ok(print_answer(&ds, &c, a.json, lang)),
     };
-    let csv = incentives::compare_csv(&ds, &place.facts, &args.neighbours, today, lang)?;
+    let blank = vec![String::new(); 3];
+    let typed: Vec<&str> = (args.neighbours.as_ref().unwrap_or(&blank).iter())
+        .map(String::as_str)
+        .collect();
+    let own = place
+        .facts
+        .number(baft_core::packages::FactName::PlotAreaM2);
+    let neighbours = compare::neighbour_areas(&typed, &place.adjoining_areas(&ds), own)
+        .map_err(|e| Failure(e.message(lang)))?
+        .unwrap_or_default();
+    let csv = incentives::compare_csv(&ds, &place.facts, &neighbours, today, lang)?;
     print!("{csv}");
     Ok(ExitCode::SUCCESS)
 }

@@ -110,6 +110,10 @@ enum Command {
         /// With --letters: only the plots of this target neighbourhood (its id, e.g. TN-03).
         #[arg(long, value_name = "ID", requires = "letters")]
         neighbourhood: Option<String>,
+        /// In a national deployment: the city's id in the catalogue, which the links carry so
+        /// that they open this city (default: found in the catalogue beside DIR).
+        #[arg(long, value_name = "ID")]
+        city: Option<String>,
         #[arg(long, default_value = "fa", value_parser = parse_lang)]
         lang: Lang,
     },
@@ -149,9 +153,11 @@ enum PackagesCommand {
 pub struct CompareArgs {
     #[command(flatten)]
     pub check: CheckArgs,
-    /// Neighbours' areas in m² for the consolidation scenarios (up to 3), e.g. 100,120.
+    /// Neighbours' areas in m² for the consolidation scenarios (up to 3), e.g. 100,120; a
+    /// blank one (100,,) is the adjoining surveyed plot's area, else this plot's. Default: three
+    /// blank ones, as the app's three fields.
     #[arg(long, value_name = "M2,M2,...", value_delimiter = ',')]
-    pub neighbours: Vec<f64>,
+    pub neighbours: Option<Vec<String>>,
 }
 
 #[derive(clap::Args)]
@@ -230,10 +236,14 @@ fn main() -> ExitCode {
             date,
             letters,
             neighbourhood,
+            city,
             lang,
         } => staff::outreach(
             &dir,
-            &url,
+            baft_core::outreach::AppLink {
+                url: &url,
+                city: city.as_deref(),
+            },
             &out,
             date.as_deref(),
             letters,

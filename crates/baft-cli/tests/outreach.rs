@@ -164,3 +164,73 @@ fn in_worn_out_fabric(ids: &[String], out: &Path) -> Vec<String> {
     }
     in_fabric
 }
+
+/// In a national deployment the QR links carry the city (`c=`), found in the catalogue beside
+/// the city's folder, or given with `--city`, so that they open the plot or the neighbourhood
+/// instead of the city chooser; every link carries the data and boundary versions it was made
+/// with, as the app's share links do.
+#[test]
+fn links_in_a_national_deployment_open_the_city() {
+    let out = fresh_dir("outreach-national");
+    let national = out.join("national");
+    std::fs::create_dir_all(&national).unwrap();
+    std::fs::write(
+        national.join("manifest.json"),
+        r#"{"format_version": 1, "catalogue": true, "title": {"fa": "ملی", "en": "National"},
+            "cities": [{"id": "qods", "name": {"fa": "قدس", "en": "Qods"}, "folder": "qods/",
+                        "envelope": [51.07, 35.68, 51.15, 35.74]}]}"#,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(repo().join("data"), national.join("qods")).unwrap();
+    let city = national.join("qods");
+    let made = out.join("made");
+    let o = baft(
+        &[
+            "outreach",
+            city.to_str().unwrap(),
+            "--url",
+            "https://baft.example/",
+            "--date",
+            "1405/09/05",
+            "--letters",
+            "--neighbourhood",
+            "TN-10",
+            "--out",
+            made.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_ok(&o);
+    let brochure = std::fs::read_to_string(made.join("brochure-TN-10.html")).unwrap();
+    assert!(
+        brochure.contains("&amp;c=qods&amp;lang=fa&amp;v=qods-sample-1&amp;b=1402,"),
+        "{}",
+        &brochure[brochure.find("<p class=link>").unwrap()..][..200]
+    );
+    let letters = std::fs::read_to_string(made.join("letters-TN-10.html")).unwrap();
+    let links = letters
+        .matches("<p class=link>https://baft.example/#id=")
+        .count();
+    assert!(links > 0);
+    assert_eq!(
+        letters.matches("&amp;c=qods&amp;lang=fa&amp;v=").count(),
+        links
+    );
+    // The data folder itself, with --city: the same.
+    let o = baft_out(
+        "outreach data --url https://baft.example/ --city qods --date 1405/09/05 --out",
+        &out.join("given"),
+    );
+    assert_ok(&o);
+    let given = std::fs::read_to_string(out.join("given/brochure-TN-10.html")).unwrap();
+    assert!(given.contains("&amp;c=qods&amp;"));
+    // A single city's folder: no city in the links.
+    let o = baft_out(
+        "outreach data --url https://baft.example/ --date 1405/09/05 --out",
+        &out.join("single"),
+    );
+    assert_ok(&o);
+    let single = std::fs::read_to_string(out.join("single/brochure-TN-10.html")).unwrap();
+    assert!(!single.contains("c=qods"));
+    let _ = std::fs::remove_dir_all(&out);
+}

@@ -80,11 +80,11 @@ fn the_cli_never_speaks_of_a_form() {
 
 /// A plate the data holds twice (121/406 in section 11 and again in section 12) lists both
 /// plots, with their plates in the line's own digits, and each is picked by its id.
-#[test]
-fn a_plate_on_two_plots_lists_both_with_their_plates() {
-    let t = common::fresh_dir("two-plates");
-    std::fs::create_dir_all(&t).unwrap();
-    let data = common::sample_copy(&t);
+/// A copy of the sample in `t` whose plot QB-0185-001 has plate 121/406 in section 12, as
+/// QB-0232-001 has in section 11.
+fn two_plates(t: &std::path::Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(t).unwrap();
+    let data = common::sample_copy(t);
     let file = data.join("parcels/parcels.geojson");
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
@@ -97,6 +97,13 @@ fn a_plate_on_two_plots_lists_both_with_their_plates() {
     let p = &mut twin["properties"];
     (p["plate_section"], p["plate_main"], p["plate_sub"]) = (12.into(), 121.into(), 406.into());
     std::fs::write(&file, v.to_string()).unwrap();
+    data
+}
+
+#[test]
+fn a_plate_on_two_plots_lists_both_with_their_plates() {
+    let t = common::fresh_dir("two-plates");
+    let data = two_plates(&t);
     let run = |lang: &str| {
         let args = [
             "check",
@@ -130,5 +137,45 @@ fn a_plate_on_two_plots_lists_both_with_their_plates() {
     let o = common::baft(&args, None);
     assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
     assert_eq!(json(&o)["parcel"]["plot_id"], "QB-0185-001");
+    let _ = std::fs::remove_dir_all(&t);
+}
+
+#[test]
+fn batch_lists_a_plate_on_two_plots_and_reads_wkt_with_a_hole() {
+    let t = common::fresh_dir("two-plates-batch");
+    let data = two_plates(&t);
+    // `baft batch` lists them too, as a row not answered (not as unreadable text); a WKT
+    // outline with a hole is read by the core.
+    let csv = t.join("plots.csv");
+    std::fs::write(
+        &csv,
+        "id,location\nA,121/406\nB,\"POLYGON((51.1 35.7, 51.101 35.7, 51.101 35.701, 51.1 35.701, 51.1 35.7), (51.1004 35.7004, 51.1006 35.7004, 51.1006 35.7006, 51.1004 35.7004))\"\n",
+    )
+    .unwrap();
+    let args = [
+        "batch",
+        csv.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ];
+    let o = common::baft(&args, None);
+    assert_eq!(o.status.code(), Some(2), "{}", common::stderr(&o));
+    let rows: Vec<serde_json::Value> = (stdout(&o).lines())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["kind"], "choices");
+    assert_eq!(
+        rows[0]["choices"],
+        serde_json::json!(["QB-0185-001", "QB-0232-001"])
+    );
+    assert_eq!(
+        rows[0]["error"],
+        "Several matches; give one by its id: QB-0185-001 QB-0232-001"
+    );
+    assert_eq!(rows[1]["kind"], "plot", "{}", rows[1]);
     let _ = std::fs::remove_dir_all(&t);
 }

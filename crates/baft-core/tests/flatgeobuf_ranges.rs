@@ -354,3 +354,24 @@ fn plots_of_a_failed_range_are_read_on_the_next_try() {
     assert!(whole.features.len() > 20, "{}", whole.features.len());
     assert_eq!(ids(&again), ids(&whole));
 }
+
+/// The JS API and the service worker, which can't ask the core before it has loaded, each write
+/// the figure that decides "read by area?" as a literal: both must be the core's.
+#[test]
+fn every_copy_of_the_whole_file_limit_is_the_cores() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    assert_eq!(FgbRanges::WHOLE_FILE_MAX, 128 * 1024 * 1024);
+    for file in ["www/js-api/baft.mjs", "www/sw.js"] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let line = (text.lines())
+            .find(|l| l.contains("const WHOLE_FILE_MAX = "))
+            .unwrap_or_else(|| panic!("{file}: no WHOLE_FILE_MAX"));
+        let figure: u64 = (line.split('=').nth(1).unwrap())
+            .trim()
+            .trim_end_matches(';')
+            .split('*')
+            .map(|x| x.trim().parse::<u64>().unwrap())
+            .product();
+        assert_eq!(figure, FgbRanges::WHOLE_FILE_MAX, "{file}: {line}");
+    }
+}

@@ -159,3 +159,66 @@ fn file_hashes_are_the_start_of_sha256sum() {
     changed.push(b'\n');
     assert_ne!(short_hash(&changed), h);
 }
+
+/// The sample with the informal-settlements layer's file holding no block (as when it failed
+/// to load): the layer gives no answer.
+fn sample_without_informal() -> Dataset {
+    let dir = common::repo().join("data");
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
+    let (ds, _) = Dataset::load(&manifest, |rel| {
+        Ok(if rel.contains("informal") {
+            r#"{"type":"FeatureCollection","features":[]}"#.into()
+        } else {
+            std::fs::read_to_string(dir.join(rel)).unwrap()
+        })
+    })
+    .unwrap();
+    assert!(!ds
+        .layers
+        .iter()
+        .any(|l| l.spec.id == "informal-settlements" && l.is_usable()));
+    ds
+}
+
+#[test]
+fn a_layer_that_gave_no_answer_keeps_the_others_in_their_places() {
+    use baft_core::answer::share::boundary_now;
+    use baft_core::answer::{answer, Answer, Ask, Question};
+    let (full, broken) = (common::sample(), sample_without_informal());
+    let (lon, lat) = common::point(&common::fixtures()["historic_inside"]["point"]);
+    let ask = Ask::on(baft_core::base::jalali::GregorianDate {
+        year: 2026,
+        month: 12,
+        day: 1,
+    });
+    let state = |ds: &Dataset| match answer(ds, Question::Point { lon, lat }, &ask).unwrap() {
+        Answer::Place(p) => SharedState::of_place(ds, &p),
+        other => panic!("{other:?}"),
+    };
+    let (whole, partial) = (state(&full), state(&broken));
+    let versions: Vec<String> = boundary_now(&full).into_iter().map(|(_, v)| v).collect();
+    assert_eq!(whole.boundary, versions);
+    assert_eq!(versions.len(), 4);
+    // The informal-settlements layer is the manifest's second: its place is kept, empty.
+    let mut expected = versions.clone();
+    expected[1] = String::new();
+    assert_eq!(partial.boundary, expected);
+    let frag = partial.to_fragment();
+    assert!(frag.contains(&format!("b={},-,", versions[0])), "{frag}");
+    let back = SharedState::from_fragment(&frag).unwrap();
+    assert_eq!(back.boundary, partial.boundary);
+    // Made on either data, opened on the other: the same boundaries, nothing to note.
+    assert_eq!(back.boundary_changes(&boundary_now(&full)), vec![]);
+    assert_eq!(whole.boundary_changes(&boundary_now(&broken)), vec![]);
+    // A version that did change is still named by its layer.
+    let mut older = whole.clone();
+    older.boundary[0] = "1398".into();
+    assert_eq!(
+        older.boundary_changes(&boundary_now(&broken)),
+        vec![(
+            "worn-out-fabric".to_string(),
+            "1398".to_string(),
+            Some(versions[0].clone())
+        )]
+    );
+}

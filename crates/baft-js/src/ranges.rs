@@ -6,6 +6,16 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl Baft {
+    /// How many bytes from the start of a FlatGeobuf file hold its header, from its first bytes
+    /// (at least 12): when more than the first request gave, ask for that many before
+    /// `openParcelRanges`. Throws when the bytes are not a FlatGeobuf file.
+    #[wasm_bindgen(js_name = parcelHeaderLength)]
+    pub fn parcel_header_length(first: &[u8]) -> Result<f64, JsError> {
+        baft_core::read::fgb::FgbRanges::header_len("parcels", first)
+            .map(|n| n as f64)
+            .map_err(|p| JsError::new(&p.message(baft_core::Lang::En)))
+    }
+
     /// Opens the parcel layer for reading by area from its first bytes (the file's first 16 KB)
     /// and its length. `false`: it can't be read by area (no index, not lon/lat): add it whole.
     #[wasm_bindgen(js_name = openParcelRanges)]

@@ -283,7 +283,8 @@ impl Workbench {
                 self.ds.set_parcels(&text);
             }
         }
-        let letters = outreach::letters(&self.ds, base_url, today, Some(id));
+        let letters =
+            outreach::letters(&self.ds, &outreach::AppLink::at(base_url), today, Some(id));
         if letters.is_empty() {
             return None;
         }
@@ -329,7 +330,7 @@ impl Workbench {
                 out.push(html(format!("profile-{}.html", file_safe(&p.id)), h));
             }
         }
-        for o in outreach::all(&self.ds, base_url, today) {
+        for o in outreach::all(&self.ds, &outreach::AppLink::at(base_url), today) {
             out.push(html(
                 format!("brochure-{}.html", file_safe(&o.id)),
                 outreach::brochure_html(&o),

@@ -3,10 +3,10 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::Failure;
-use baft_core::answer::{answer, Answer, Ask, AskError, PlaceKind, Question, Report};
+use baft_core::answer::{answer, Answer, Ask, AskError, Choices, PlaceKind, Question, Report};
 use baft_core::dataset::Dataset;
-use baft_core::error::ProblemKind;
-use baft_core::{BaftError, Lang};
+use baft_core::input::wkt;
+use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -57,21 +57,9 @@ pub fn batch(
             f.first().cloned().unwrap_or_default(),
             f.get(1..).map(|r| r.join(",")).unwrap_or_default(),
         );
-        let res = check_one(ds, loc.trim(), date);
-        match res {
-            Ok((kind, layers, place)) => {
-                let pkgs: Vec<String> = place
-                    .incentives
-                    .as_ref()
-                    .map(|e| e.combined.counted.clone())
-                    .unwrap_or_default();
-                rows.push(serde_json::json!({"line": n + 1, "id": id, "input": loc, "kind": kind, "layers": layers, "packages": pkgs}));
-            }
-            Err(e) => {
-                failed = true;
-                rows.push(serde_json::json!({"line": n + 1, "id": id, "input": loc, "error": e.message(lang)}));
-            }
-        }
+        let row = answer_row(ds, n + 1, &id, &loc, date, lang);
+        failed |= row.get("error").is_some();
+        rows.push(row);
     }
     if format == "json" {
         for r in &rows {
@@ -113,6 +101,39 @@ pub fn batch(
     })
 }
 
+/// One row's answer as the JSON row `batch` prints (with `error` when it is not answered).
+fn answer_row(
+    ds: &Dataset,
+    line: usize,
+    id: &str,
+    loc: &str,
+    date: baft_core::base::jalali::GregorianDate,
+    lang: Lang,
+) -> serde_json::Value {
+    match check_one(ds, loc.trim(), date) {
+        Ok(Err(c)) => {
+            // Several matches: not answered; each is listed by the id that picks it.
+            let ids: Vec<&str> = c.choices.iter().map(|ch| ch.id()).collect();
+            let error = say!(
+                lang,
+                "چند مورد پیدا شد؛ یکی را با شناسه‌اش بدهید: {}",
+                "Several matches; give one by its id: {}",
+                ids.join(" ")
+            );
+            serde_json::json!({"line": line, "id": id, "input": loc, "kind": "choices", "choices": ids, "error": error})
+        }
+        Ok(Ok((kind, layers, place))) => {
+            let pkgs: Vec<String> = (place.incentives.as_ref())
+                .map(|e| e.combined.counted.clone())
+                .unwrap_or_default();
+            serde_json::json!({"line": line, "id": id, "input": loc, "kind": kind, "layers": layers, "packages": pkgs})
+        }
+        Err(e) => {
+            serde_json::json!({"line": line, "id": id, "input": loc, "error": e.message(lang)})
+        }
+    }
+}
+
 type Checked = (
     &'static str,
     serde_json::Map<String, serde_json::Value>,
@@ -123,15 +144,15 @@ fn check_one(
     ds: &Dataset,
     loc: &str,
     date: baft_core::base::jalali::GregorianDate,
-) -> Result<Checked, AskError> {
-    let question = if loc.trim_start().to_ascii_uppercase().starts_with("POLYGON") {
-        Question::Outline(wkt_polygon(loc)?)
+) -> Result<Result<Checked, Choices>, AskError> {
+    let question = if wkt::is_wkt_polygon(loc) {
+        Question::Outline(wkt::parse_wkt_polygon(loc)?)
     } else {
         Question::Text(loc)
     };
     let place = match answer(ds, question, &Ask::on(date))? {
         Answer::Place(p) => p,
-        Answer::Choices(_) => return Err(BaftError::Unrecognised { text: loc.into() }.into()),
+        Answer::Choices(c) => return Ok(Err(c)),
     };
     let layers = match &place.result {
         Report::Point(r) => r
@@ -153,35 +174,5 @@ fn check_one(
         (PlaceKind::Point, None) => "point",
         (PlaceKind::Plot, None) => "plot",
     };
-    Ok((kind, layers, *place))
-}
-
-/// `POLYGON((lon lat, lon lat, …))` (the outer ring only).
-fn wkt_polygon(s: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
-    let bad = || BaftError::BadPlotFile {
-        problem: ProblemKind::BadCoordinates {
-            detail: "WKT POLYGON((lon lat, …)) expected".into(),
-        },
-    };
-    let inner = s
-        .trim()
-        .split_once('(')
-        .map(|x| x.1)
-        .ok_or_else(bad)?
-        .trim_start_matches('(');
-    let ring = inner.split(')').next().ok_or_else(bad)?;
-    let pts: Vec<(f64, f64)> = ring
-        .split(',')
-        .map(|p| {
-            let mut it = p.split_whitespace().map(|x| x.parse::<f64>());
-            match (it.next(), it.next()) {
-                (Some(Ok(x)), Some(Ok(y))) => Ok((x, y)),
-                _ => Err(bad()),
-            }
-        })
-        .collect::<Result<_, _>>()?;
-    if pts.len() < 4 {
-        return Err(bad());
-    }
-    Ok(vec![pts])
+    Ok(Ok((kind, layers, *place)))
 }

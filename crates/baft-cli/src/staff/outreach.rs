@@ -1,6 +1,8 @@
-//! `baft outreach DIR --url URL --out OUT [--letters]`: each target neighbourhood's brochure and
-//! banner, and with `--letters` a letter per plot inside the worn-out fabric
-//! (`baft_core::outreach`), made from the data files the app answers from.
+//! `baft outreach DIR --url URL --out OUT [--letters] [--city ID]`: each target
+//! neighbourhood's brochure and banner, and with `--letters` a letter per plot inside the
+//! worn-out fabric (`baft_core::outreach`), made from the data files the app answers from.
+//! In a national deployment the links carry the city (`--city`, or found in the catalogue
+//! beside DIR).
 
 use crate::{CheckArgs, Failure};
 use baft_core::base::small::file_safe;
@@ -8,10 +10,11 @@ use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Writes `brochure-<id>.html` and `banner-<id>.svg` for every target neighbourhood.
+/// Writes `brochure-<id>.html` and `banner-<id>.svg` for every target neighbourhood, their
+/// links to the app at `app` (its city, when not given, found in the catalogue beside `dir`).
 pub fn outreach(
     dir: &Path,
-    url: &str,
+    app: baft_core::outreach::AppLink,
     out: &Path,
     date: Option<&str>,
     letters: bool,
@@ -21,7 +24,12 @@ pub fn outreach(
     let args = CheckArgs::for_data(dir, lang);
     let (ds, _) = crate::data::load(&args)?;
     let today = crate::incentives::today(date, lang)?;
-    let all = baft_core::outreach::all(&ds, url, today);
+    let found = app.city.is_none().then(|| city_in_catalogue(dir)).flatten();
+    let app = baft_core::outreach::AppLink {
+        city: app.city.or(found.as_deref()),
+        ..app
+    };
+    let all = baft_core::outreach::all(&ds, &app, today);
     if all.is_empty() {
         return Err(Failure(
             lang.pick(
@@ -58,7 +66,7 @@ pub fn outreach(
         );
     }
     if letters {
-        write_letters(&ds, url, out, today, neighbourhood, lang)?;
+        write_letters(&ds, &app, out, today, neighbourhood, lang)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -67,13 +75,13 @@ pub fn outreach(
 /// the fabric outside every target neighbourhood).
 fn write_letters(
     ds: &baft_core::dataset::Dataset,
-    url: &str,
+    app: &baft_core::outreach::AppLink,
     out: &Path,
     today: baft_core::base::jalali::GregorianDate,
     only: Option<&str>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let all = baft_core::outreach::letters(ds, url, today, only);
+    let all = baft_core::outreach::letters(ds, app, today, only);
     if let (Some(id), true) = (only, all.is_empty()) {
         return Err(Failure(say!(
             lang,
@@ -107,4 +115,26 @@ fn write_letters(
         );
     }
     Ok(())
+}
+
+/// The city's id when `dir` is a city folder of a national deployment: the folder beside a
+/// catalogue `manifest.json` that lists it (`data/qods/` in a catalogue listing `"folder":
+/// "qods/"`). The outreach's links then carry it (`c=`), so that they open this city.
+fn city_in_catalogue(dir: &Path) -> Option<String> {
+    // As given (a city folder may be a link into another tree), else resolved (`.`).
+    let dir = match dir.file_name() {
+        Some(_) => dir.to_path_buf(),
+        None => std::fs::canonicalize(dir).ok()?,
+    };
+    let folder = dir.file_name()?.to_str()?.to_string();
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    let text =
+        std::fs::read_to_string(parent.unwrap_or(Path::new(".")).join("manifest.json")).ok()?;
+    if !baft_core::read::catalogue::Catalogue::is_catalogue(&text) {
+        return None;
+    }
+    let catalogue = baft_core::read::catalogue::Catalogue::parse(&text).ok()?;
+    (catalogue.cities.into_iter())
+        .find(|c| c.folder.trim_end_matches('/') == folder)
+        .map(|c| c.id)
 }

@@ -2,7 +2,7 @@
 //! office and the boundary history.
 
 use super::{Ask, AskError};
-use crate::check::{PlotReport, PointReport};
+use crate::check::{PlotReport, PointReport, ZoneRef};
 use crate::dataset::Dataset;
 use crate::input::ParsedLocation;
 use crate::layer::offices::OfficeMatch;
@@ -12,6 +12,7 @@ use crate::packages::{Evaluation, FactSource, PlotFacts};
 use crate::read::manifest::LayerKind;
 use crate::BaftError;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Whether a place is a point or a plot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -171,15 +172,57 @@ impl Place {
     /// and its boundary history, on the data loaded now.
     fn located(self, ds: &Dataset) -> Place {
         let lon_lat = self.lon_lat();
-        let neighbourhoods = match &self.result {
-            Report::Point(r) => target_zones(ds, r),
-            Report::Plot(r) => plot_target_zones(ds, r),
-        };
+        let neighbourhoods: Vec<String> = (self.neighbourhoods(ds).iter())
+            .map(|z| z.id.clone())
+            .collect();
         Place {
             office: ds.office_for(lon_lat, &neighbourhoods),
-            history: ds.history(lon_lat),
+            history: match &self.rings {
+                Some(rings) => ds.plot_history(rings).unwrap_or_default(),
+                None => ds.history(lon_lat),
+            },
             ..self
         }
+    }
+
+    /// The target neighbourhoods the place is in, the one it belongs to first: for a point,
+    /// those holding it; for a plot, those it overlaps, the one holding the largest part of it
+    /// first. The office serving the first is the place's office, and an owner letter is filed
+    /// under it ([`crate::outreach::letters`]).
+    pub fn neighbourhoods(&self, ds: &Dataset) -> Vec<Arc<ZoneRef>> {
+        let target = |id: &str| is_target(ds, id);
+        match &self.result {
+            Report::Point(r) => (r.layers.iter())
+                .filter(|l| target(&l.layer.id))
+                .flat_map(|l| l.zones.iter().cloned())
+                .collect(),
+            Report::Plot(r) => {
+                let mut v: Vec<&crate::check::ZoneOverlap> = (r.layers.iter())
+                    .filter(|l| target(&l.layer.id))
+                    .flat_map(|l| l.overlaps.iter())
+                    .collect();
+                crate::base::small::sort_small_by(&mut v, |a, b| b.area_m2.total_cmp(&a.area_m2));
+                v.into_iter().map(|o| o.zone.clone()).collect()
+            }
+        }
+    }
+
+    /// For a surveyed plot, the areas (m²) of the surveyed plots adjoining it
+    /// ([`crate::layer::Zone::adjoins`]), in the parcel layer's order: the consolidation
+    /// scenarios' neighbours ([`crate::packages::compare::neighbour_areas`]). The plot is found
+    /// again on `ds` when the layer was read again since the answer (renumbered): by its number,
+    /// else at its point, else by its id. Empty for any other place.
+    pub fn adjoining_areas(&self, ds: &Dataset) -> Vec<f64> {
+        let (Some(i), Some(info), Some(p)) = (self.parcel_index, &self.parcel, &ds.parcels) else {
+            return Vec::new();
+        };
+        let Some(i) = ds.parcel_again(i, Some(self.lon_lat()), &info.plot_id) else {
+            return Vec::new();
+        };
+        (p.neighbours(i, crate::layer::adjoin::MIN_SHARED_M)
+            .into_iter())
+        .filter_map(|j| p.info(j)?.area_m2)
+        .collect()
     }
 
     /// The point checked, or a point inside the plot: (lon, lat).
@@ -237,22 +280,4 @@ fn is_target(ds: &Dataset, layer: &str) -> bool {
         .layers
         .iter()
         .any(|l| l.id == layer && l.kind == LayerKind::TargetNeighbourhood)
-}
-
-/// The target neighbourhoods holding a point.
-fn target_zones(ds: &Dataset, r: &PointReport) -> Vec<String> {
-    r.layers
-        .iter()
-        .filter(|l| is_target(ds, &l.layer.id))
-        .flat_map(|l| l.zones.iter().map(|z| z.id.clone()))
-        .collect()
-}
-
-/// The target neighbourhoods a plot overlaps.
-fn plot_target_zones(ds: &Dataset, r: &PlotReport) -> Vec<String> {
-    r.layers
-        .iter()
-        .filter(|l| is_target(ds, &l.layer.id))
-        .flat_map(|l| l.overlaps.iter().map(|o| o.zone.id.clone()))
-        .collect()
 }

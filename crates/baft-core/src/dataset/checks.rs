@@ -161,8 +161,12 @@ impl Dataset {
             .collect()
     }
 
-    /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).
-    pub fn check_plot(&self, rings: &[Vec<(f64, f64)>]) -> Result<PlotReport, BaftError> {
+    /// A plot outline given as rings of (lon, lat) (the shell, then holes): the polygon in
+    /// lon/lat and in local metres, and its area (m²).
+    pub(super) fn local_plot(
+        &self,
+        rings: &[Vec<(f64, f64)>],
+    ) -> Result<(geo::Polygon<f64>, geo::Polygon<f64>, f64), BaftError> {
         check_vertex_count(rings)?;
         let bad = |problem: ProblemKind| BaftError::BadPlotFile { problem };
         let (ll, local) = layer::project_polygons(
@@ -171,13 +175,17 @@ impl Dataset {
             &self.frame,
         )
         .map_err(bad)?;
-        let plot = local
-            .0
-            .into_iter()
-            .next()
-            .ok_or(bad(ProblemKind::EmptyGeometry))?;
+        let (Some(ll), Some(plot)) = (ll.0.into_iter().next(), local.0.into_iter().next()) else {
+            return Err(bad(ProblemKind::EmptyGeometry));
+        };
         let area = plot.unsigned_area();
-        let ip = crate::geometry::interior::polygon_interior_point(&ll.0[0])
+        Ok((ll, plot, area))
+    }
+
+    /// Checks a plot outline given as rings of (lon, lat) (the shell, then holes).
+    pub fn check_plot(&self, rings: &[Vec<(f64, f64)>]) -> Result<PlotReport, BaftError> {
+        let (ll, plot, area) = self.local_plot(rings)?;
+        let ip = crate::geometry::interior::polygon_interior_point(&ll)
             .map(|(x, y)| [x, y])
             .unwrap_or([rings[0][0].0, rings[0][0].1]);
         let th = self.manifest.checking.plot_inside_threshold;

@@ -11,7 +11,7 @@ use crate::geometry::projection::TransverseMercator;
 use crate::input::ParseOptions;
 use crate::layer::offices::{OfficeMatch, OfficesFile};
 use crate::layer::parcels::ParcelLayer;
-use crate::layer::versions::LayerHistory;
+use crate::layer::versions::{self, LayerHistory};
 use crate::layer::Layer;
 use crate::packages::{evaluate, Evaluation, PackagesFile, PlotFacts};
 use crate::read::manifest::{BoundaryVersion, LayerSpec, Manifest};
@@ -146,10 +146,24 @@ impl Dataset {
         }
     }
 
-    /// For each layer with more than one loaded version: the point's status in each, oldest first.
+    /// For each layer with more than one loaded version: a point's status in each, oldest
+    /// first, and which is in force (see [`LayerHistory::sentence`]).
     pub fn history(&self, (lon, lat): (f64, f64)) -> Vec<LayerHistory> {
         let (x, y) = self.frame.forward(lon, lat);
         let tol = self.manifest.checking.boundary_tolerance_m;
+        self.histories(|l| versions::point_standing(l, x, y, tol))
+    }
+
+    /// For each layer with more than one loaded version: a plot's status in each, judged by its
+    /// share as the answer judges it (`plot_inside_threshold`), oldest first. The outline is
+    /// rings of (lon, lat), as [`Self::check_plot`] takes; `None` when it does not accept it.
+    pub fn plot_history(&self, rings: &[Vec<(f64, f64)>]) -> Option<Vec<LayerHistory>> {
+        let (_, plot, area) = self.local_plot(rings).ok()?;
+        let th = self.manifest.checking.plot_inside_threshold;
+        Some(self.histories(|l| versions::plot_standing(l, &plot, area, th)))
+    }
+
+    fn histories(&self, judge: impl Fn(&Layer) -> (versions::Standing, bool)) -> Vec<LayerHistory> {
         self.layers
             .iter()
             .filter_map(|cur| {
@@ -159,7 +173,7 @@ impl Dataset {
                         .iter()
                         .filter(|o| o.spec.id == cur.spec.id),
                 );
-                crate::layer::versions::history(&all, x, y, tol)
+                versions::history(&all, &judge)
             })
             .collect()
     }

@@ -27,6 +27,7 @@ mod corners;
 mod link;
 mod numbers;
 pub mod plate;
+pub mod wkt;
 
 pub use corners::parse_corners;
 

@@ -26,6 +26,28 @@ pub struct Office {
     pub location: Option<[f64; 2]>,
 }
 
+impl Office {
+    /// The phone number as it is dialled and written in Iran: a `+98` country code becomes the
+    /// trunk `0` (`+982146001000` → `02146001000`); any other number as written. The app, the
+    /// brochures, banners and letters all show it so.
+    ///
+    /// ```
+    /// use baft_core::layer::offices::Office;
+    /// let mut o: Office = serde_json::from_str(r#"{"id": "OF-01", "name": {"fa": "د", "en": "o"},
+    ///   "address": {"fa": "ن", "en": "a"}, "phone": "+98 21 4600 1000", "hours": {"fa": "س", "en": "h"}}"#).unwrap();
+    /// assert_eq!(o.phone_shown(), "021 4600 1000");
+    /// o.phone = "021-4600".into();
+    /// assert_eq!(o.phone_shown(), "021-4600");
+    /// ```
+    pub fn phone_shown(&self) -> String {
+        let p = self.phone.trim();
+        match p.strip_prefix("+98") {
+            Some(rest) => format!("0{}", rest.trim_start()),
+            None => p.to_string(),
+        }
+    }
+}
+
 /// The offices file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,7 +87,10 @@ impl OfficesFile {
             .map_err(|e| e.to_string())
     }
 
-    /// The office serving one of `neighbourhoods` (nearest among those), else the nearest office.
+    /// The office serving the first of `neighbourhoods` that an office serves (the nearest of
+    /// those serving it), else the nearest office. A place gives its own neighbourhood first
+    /// ([`crate::answer::Place::neighbourhoods`]): a plot straddling two is served by the office
+    /// of the one holding the larger part of it.
     pub fn office_for(&self, lon: f64, lat: f64, neighbourhoods: &[String]) -> Option<OfficeMatch> {
         let frame = crate::geometry::projection::TransverseMercator::local(lon, lat);
         let dist = |o: &Office| {
@@ -78,12 +103,10 @@ impl OfficesFile {
             it.map(|o| (dist(o).unwrap_or(f64::INFINITY), o.clone()))
                 .min_by(|a, b| a.0.total_cmp(&b.0))
         };
-        let (office, serves) = match nearest(
-            &mut self
-                .offices
-                .iter()
-                .filter(|o| o.serves.iter().any(|s| neighbourhoods.contains(s))),
-        ) {
+        // The first neighbourhood an office serves: the place's own comes first.
+        let serving = (neighbourhoods.iter())
+            .find_map(|n| nearest(&mut self.offices.iter().filter(|o| o.serves.contains(n))));
+        let (office, serves) = match serving {
             Some((_, o)) => (o, true),
             None => (
                 nearest(&mut self.offices.iter().filter(|o| o.location.is_some()))?.1,

@@ -1,74 +1,137 @@
 //! Boundary versions: how a place's status changed between approvals, and what changed in a
 //! layer (blocks added and removed, with areas).
 
-use crate::check::{check_point_in_layer, LayerRef, PointStatus, VersionRef, ZoneRef};
+use crate::check::{check_point_in_layer, LayerRef, PlotStatus, PointStatus, VersionRef, ZoneRef};
 use crate::layer::Layer;
 use crate::Lang;
 use serde::Serialize;
 use std::sync::Arc;
 
-/// A point's status in one version.
+/// Where a place stands in one version of a layer: a point's status, or a plot's.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Standing {
+    /// A point: inside, on the boundary or outside.
+    Point(PointStatus),
+    /// A plot: inside, partly inside or outside, by its share.
+    Plot(PlotStatus),
+}
+
+impl PartialEq<PointStatus> for Standing {
+    fn eq(&self, other: &PointStatus) -> bool {
+        *self == Standing::Point(*other)
+    }
+}
+
+/// A place's status in one version.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionStatus {
     /// The boundary version.
     pub version: VersionRef,
-    /// The point's status in that version.
-    pub status: PointStatus,
+    /// The place's status in that version.
+    pub status: Standing,
+    /// Whether it counts as inside in that version, as the answer counts it: a point inside or
+    /// on the boundary; a plot whose share reaches the manifest's `plot_inside_threshold`.
+    pub counts_as_inside: bool,
+    /// Whether this is the version in force: the one the answer checked against.
+    pub in_force: bool,
 }
 
-/// What changed for a point in a layer across its versions (oldest first).
+/// What changed for a place in a layer across its versions (oldest first).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerHistory {
-    /// The layer (its `version` is the first of the versions given to [`history`]).
+    /// The layer, with its version in force.
     pub layer: Arc<LayerRef>,
-    /// The point's status in each usable version, oldest approval first.
+    /// The place's status in each usable version, oldest approval first. A version approved
+    /// after the one in force (listed, but not `current`) comes after it, marked not in force.
     pub statuses: Vec<VersionStatus>,
 }
 
 impl LayerHistory {
-    /// "inside since the 1402 amendment (added)" / "was inside in 1398 approval, removed in the
-    /// 1402 amendment" / "inside in every version since …" / "never inside".
+    /// Up to the version in force: "inside since the 1402 amendment (added)" / "was inside in
+    /// the 1398 approval, removed in the 1402 amendment" / "inside in every version since …" /
+    /// "outside in every version"; then, for a later version not in force that would change
+    /// that, what it would make of the place.
     pub fn sentence(&self, lang: Lang) -> String {
-        let s = &self.statuses;
-        let inside = |v: &VersionStatus| v.status != PointStatus::Outside;
-        let title = |v: &VersionStatus| v.version.title.get(lang).to_string();
-        let (Some(first), Some(last)) = (s.first(), s.last()) else {
-            return String::new();
-        };
-        // The latest change, if any.
-        let change = s.windows(2).rev().find(|w| inside(&w[0]) != inside(&w[1]));
-        match (change, inside(last)) {
-            (Some(w), true) => say!(
+        let now = self
+            .statuses
+            .iter()
+            .position(|v| v.in_force)
+            .unwrap_or(self.statuses.len().saturating_sub(1));
+        let (upto, later) = self.statuses.split_at((now + 1).min(self.statuses.len()));
+        let mut s = until_now(upto, !later.is_empty(), lang);
+        let inside_now = upto.last().is_some_and(|v| v.counts_as_inside);
+        if let Some(v) = later.iter().find(|v| v.counts_as_inside != inside_now) {
+            let title = v.version.title.get(lang);
+            s += " ";
+            let status = match v.counts_as_inside {
+                true => lang.pick("داخل", "inside"),
+                false => lang.pick("بیرون", "outside"),
+            };
+            s += &say!(
                 lang,
-                "از {} داخل است (افزوده شد؛ در {} بیرون بود).",
-                "Inside since the {} (added; it was outside in the {}).",
-                title(&w[1]),
-                title(&w[0])
-            ),
-            (Some(w), false) => say!(
-                lang,
-                "در {} داخل بود؛ در {} حذف شد.",
-                "Was inside in the {}; removed in the {}.",
-                title(&w[0]),
-                title(&w[1])
-            ),
-            (None, true) => say!(
-                lang,
-                "در همهٔ نسخه‌ها از {} داخل بوده است.",
-                "Inside in every version since the {}.",
-                title(first)
-            ),
-            (None, false) => say!(
-                lang,
-                "در هیچ نسخه‌ای داخل نبوده است.",
-                "Outside in every version."
-            ),
+                "در {}، که هنوز نافذ نیست، {} است.",
+                "In the {}, not in force, it is {}.",
+                title,
+                status
+            );
         }
+        s
     }
 }
 
-/// A point's history in a layer, from the layer versions given (any order).
-pub fn history(versions: &[&Layer], x: f64, y: f64, tolerance: f64) -> Option<LayerHistory> {
+/// The history sentence over the versions up to the one in force (the last given); `later`:
+/// versions approved after it are listed.
+fn until_now(s: &[VersionStatus], later: bool, lang: Lang) -> String {
+    let inside = |v: &VersionStatus| v.counts_as_inside;
+    let title = |v: &VersionStatus| v.version.title.get(lang).to_string();
+    let (Some(first), Some(last)) = (s.first(), s.last()) else {
+        return String::new();
+    };
+    // The latest change, if any.
+    let change = s.windows(2).rev().find(|w| inside(&w[0]) != inside(&w[1]));
+    match (change, inside(last)) {
+        (Some(w), true) => say!(
+            lang,
+            "از {} داخل است (افزوده شد؛ در {} بیرون بود).",
+            "Inside since the {} (added; it was outside in the {}).",
+            title(&w[1]),
+            title(&w[0])
+        ),
+        (Some(w), false) => say!(
+            lang,
+            "در {} داخل بود؛ در {} حذف شد.",
+            "Was inside in the {}; removed in the {}.",
+            title(&w[0]),
+            title(&w[1])
+        ),
+        (None, true) => say!(
+            lang,
+            "در همهٔ نسخه‌ها از {} داخل بوده است.",
+            "Inside in every version since the {}.",
+            title(first)
+        ),
+        (None, false) if later => say!(
+            lang,
+            "تا {} در هیچ نسخه‌ای داخل نبوده است.",
+            "Outside in every version up to the {}.",
+            title(last)
+        ),
+        (None, false) => say!(
+            lang,
+            "در هیچ نسخه‌ای داخل نبوده است.",
+            "Outside in every version."
+        ),
+    }
+}
+
+/// A place's history in a layer. `versions[0]` is the version in force (the one the answer
+/// checks against); the others may come in any order. `judge` gives the place's status in a
+/// version and whether it counts as inside there.
+pub fn history(
+    versions: &[&Layer],
+    judge: impl Fn(&Layer) -> (Standing, bool),
+) -> Option<LayerHistory> {
     if versions.len() < 2 {
         return None;
     }
@@ -79,13 +142,16 @@ pub fn history(versions: &[&Layer], x: f64, y: f64, tolerance: f64) -> Option<La
             .gregorian_date()
             .cmp(&b.version.approved.gregorian_date())
     });
+    let in_force = &versions[0].version.id;
     let statuses = v
         .iter()
         .map(|l| {
-            let r = check_point_in_layer(l, x, y, tolerance);
+            let (status, counts_as_inside) = judge(l);
             VersionStatus {
-                version: r.layer.version.clone(),
-                status: r.status,
+                version: LayerRef::of(l).version.clone(),
+                status,
+                counts_as_inside,
+                in_force: &l.version.id == in_force,
             }
         })
         .collect();
@@ -93,6 +159,23 @@ pub fn history(versions: &[&Layer], x: f64, y: f64, tolerance: f64) -> Option<La
         layer: LayerRef::build(&versions[0].spec, &versions[0].version),
         statuses,
     })
+}
+
+/// A point's standing in a layer version, for [`history`].
+pub fn point_standing(layer: &Layer, x: f64, y: f64, tolerance: f64) -> (Standing, bool) {
+    let status = check_point_in_layer(layer, x, y, tolerance).status;
+    (Standing::Point(status), status != PointStatus::Outside)
+}
+
+/// A plot's standing in a layer version (local metres), for [`history`].
+pub fn plot_standing(
+    layer: &Layer,
+    plot: &geo::Polygon<f64>,
+    area: f64,
+    threshold: f64,
+) -> (Standing, bool) {
+    let r = crate::check::check_plot_in_layer(layer, plot, area, threshold);
+    (Standing::Plot(r.status), r.counts_as_inside)
 }
 
 /// A block in a diff.

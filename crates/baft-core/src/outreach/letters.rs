@@ -2,9 +2,9 @@
 //! packages that apply to that plot, the office, the documents and a QR code to Baft on it.
 
 use super::print::{document_items, esc, office_lines};
-use super::{documents, link, package_lines, NeighbourhoodOutreach};
+use super::{documents, link, package_lines, AppLink, NeighbourhoodOutreach};
 use crate::answer::certificate::qr_svg;
-use crate::answer::share::{SharedState, Subject};
+use crate::answer::share::SharedState;
 use crate::answer::{answer, Answer, Ask, Question, Report};
 use crate::base::digits::to_persian_digits as fa;
 use crate::base::jalali::GregorianDate;
@@ -30,42 +30,42 @@ pub struct PlotLetter {
 
 /// A letter for every plot of the parcel layer that the worn-out fabric holds (inside, or
 /// partly inside and counted as inside by the manifest's threshold), in the layer's order,
-/// judged on `today`; each link opens the app at `base_url` on the plot. With `only`, just the
-/// plots whose interior point lies in that target neighbourhood.
+/// judged on `today`; each link opens the app at `app` on the plot. A letter is filed under the
+/// plot's neighbourhood: the target neighbourhood holding the largest part of it, whose office
+/// the letter names ([`crate::answer::Place::neighbourhoods`]). With `only`, just the plots of
+/// that target neighbourhood.
 pub fn letters(
     ds: &Dataset,
-    base_url: &str,
+    app: &AppLink,
     today: GregorianDate,
     only: Option<&str>,
 ) -> Vec<PlotLetter> {
     let Some(parcels) = ds.parcels.as_ref() else {
         return Vec::new();
     };
-    let zones: Vec<&crate::layer::Zone> = (ds.layers.iter())
-        .filter(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
-        .flat_map(|l| l.zones.iter())
-        .collect();
-    // The target neighbourhood a plot's interior point lies in (the profile's rule).
-    let neighbourhood_of = |i: usize| {
-        let poly = |r: &Vec<(f64, f64)>| geo::LineString::from(r.clone());
+    // With `only`, the plots whose outline comes near that neighbourhood are asked about.
+    let only_zone = only.and_then(|id| {
+        (ds.layers.iter())
+            .filter(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
+            .flat_map(|l| l.zones.iter())
+            .find(|z| z.id == id)
+    });
+    if only.is_some() && only_zone.is_none() {
+        return Vec::new();
+    }
+    let near = |i: usize| {
+        use geo::{BoundingRect, Intersects};
+        let Some(z) = only_zone else { return true };
         let rings = parcels.rings(i);
-        let (outer, holes) = rings.split_first()?;
-        let plot = geo::MultiPolygon(vec![geo::Polygon::new(
-            poly(outer),
-            holes.iter().map(poly).collect(),
-        )]);
-        let p = crate::geometry::interior::interior_point(&plot)?;
-        zones
-            .iter()
-            .find(|z| crate::profile::in_zone(z, p))
-            .copied()
+        let line = geo::LineString::from(rings.first().cloned().unwrap_or_default());
+        match (line.bounding_rect(), z.lon_lat.bounding_rect()) {
+            (Some(a), Some(b)) => a.intersects(&b),
+            _ => false,
+        }
     };
     (0..parcels.len())
+        .filter(|&i| near(i))
         .filter_map(|i| {
-            let zone = neighbourhood_of(i);
-            if only.is_some_and(|id| zone.is_none_or(|z| z.id != id)) {
-                return None;
-            }
             let Ok(Answer::Place(place)) = answer(ds, Question::Parcel(i), &Ask::on(today)) else {
                 return None;
             };
@@ -75,11 +75,16 @@ pub fn letters(
             let in_fabric = (r.layers.iter())
                 .any(|l| l.layer.kind == LayerKind::WornOutFabric && l.counts_as_inside);
             let info = place.parcel.as_ref().filter(|_| in_fabric)?;
+            // Filed under the neighbourhood the answer's office serves first.
+            let zone = place.neighbourhoods(ds).into_iter().next();
+            if only.is_some_and(|id| zone.as_ref().is_none_or(|z| z.id != id)) {
+                return None;
+            }
             let neighbourhood = zone.map(|z| (z.id.clone(), z.name.clone()));
             let state = SharedState {
-                subject: Some(Subject::Parcel(info.plot_id.clone())),
                 lang: Some(crate::Lang::Fa),
-                ..Default::default()
+                city: app.city.map(str::to_string),
+                ..SharedState::of_place(ds, &place)
             };
             let (lon, lat) = place.lon_lat();
             Some(PlotLetter {
@@ -93,7 +98,7 @@ pub fn letters(
                         .map(|n| n.1.clone())
                         .unwrap_or_default(),
                     point: (lon, lat),
-                    link: link(base_url, &state),
+                    link: link(app.url, &state),
                     packages: package_lines(&place),
                     office: place.office.clone(),
                     documents: documents(ds),

@@ -61,11 +61,29 @@ pub struct NeighbourhoodOutreach {
     pub sample: bool,
 }
 
-/// The outreach of every zone of the target-neighbourhood layers, for the app at `base_url`
-/// (the link is `base_url#p=lat,lon&lang=fa`), with packages judged on `today`. The packages
+/// Where the outreach's QR codes open Baft.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AppLink<'a> {
+    /// The published app's address (`https://baft.qods.ir/`).
+    pub url: &'a str,
+    /// In a national deployment, the city's id in its catalogue (the link's `c=`), so that a
+    /// link opens this city's data instead of the city chooser; `None` for a single city's.
+    pub city: Option<&'a str>,
+}
+
+impl<'a> AppLink<'a> {
+    /// The single city's app at `url`.
+    pub fn at(url: &'a str) -> AppLink<'a> {
+        AppLink { url, city: None }
+    }
+}
+
+/// The outreach of every zone of the target-neighbourhood layers, for the app at `app` (the
+/// link is the answer's share link there: `url#p=lat,lon&c=…&lang=fa&v=…&b=…`, as the app
+/// writes it), with packages judged on `today`. The packages
 /// are those that apply or may apply at a point inside the neighbourhood, or inside one of its
 /// worn-out blocks (where most packages are).
-pub fn all(ds: &Dataset, base_url: &str, today: GregorianDate) -> Vec<NeighbourhoodOutreach> {
+pub fn all(ds: &Dataset, app: &AppLink, today: GregorianDate) -> Vec<NeighbourhoodOutreach> {
     use geo::Contains;
     let zones = ds
         .layers
@@ -82,9 +100,9 @@ pub fn all(ds: &Dataset, base_url: &str, today: GregorianDate) -> Vec<Neighbourh
             let p = crate::geometry::interior::interior_point(&z.lon_lat)?;
             let inside = |q: &&(f64, f64)| z.lon_lat.contains(&geo::Point::new(q.0, q.1));
             let also = worn.iter().find(inside).copied();
-            let mut o = for_neighbourhood(ds, &z.id, &z.name, p, base_url, today);
+            let mut o = for_neighbourhood(ds, &z.id, &z.name, p, app, today);
             if let Some(q) = also {
-                let more = for_neighbourhood(ds, &z.id, &z.name, q, base_url, today).packages;
+                let more = for_neighbourhood(ds, &z.id, &z.name, q, app, today).packages;
                 for m in more {
                     match o.packages.iter_mut().find(|p| p.id == m.id) {
                         Some(p) if m.status == PackageStatus::Applies => p.status = m.status,
@@ -104,24 +122,30 @@ pub fn for_neighbourhood(
     id: &str,
     name: &LocalText,
     point: (f64, f64),
-    base_url: &str,
+    app: &AppLink,
     today: GregorianDate,
 ) -> NeighbourhoodOutreach {
     let (lon, lat) = point;
-    let state = SharedState {
-        subject: Some(Subject::Point { lat, lon }),
-        lang: Some(crate::Lang::Fa),
-        ..Default::default()
-    };
     let place = match answer(ds, Question::Point { lon, lat }, &Ask::on(today)) {
         Ok(Answer::Place(p)) => Some(p),
         _ => None,
+    };
+    let state = SharedState {
+        lang: Some(crate::Lang::Fa),
+        city: app.city.map(str::to_string),
+        ..match &place {
+            Some(p) => SharedState::of_place(ds, p),
+            None => SharedState {
+                subject: Some(Subject::Point { lat, lon }),
+                ..Default::default()
+            },
+        }
     };
     NeighbourhoodOutreach {
         id: id.into(),
         name: name.clone(),
         point,
-        link: link(base_url, &state),
+        link: link(app.url, &state),
         packages: place.as_ref().map(|p| package_lines(p)).unwrap_or_default(),
         office: place.and_then(|p| p.office),
         documents: documents(ds),

@@ -22,10 +22,7 @@ pub(super) fn office_lines(o: &NeighbourhoodOutreach) -> Vec<String> {
         fa(&esc(&f.name.fa)),
         fa(&esc(&f.address.fa)),
         fa(&esc(&f.hours.fa)),
-        format!(
-            "تلفن: <bdi dir=ltr>{}</bdi>",
-            fa(&esc(&f.phone.replacen("+98", "0", 1)))
-        ),
+        format!("تلفن: <bdi dir=ltr>{}</bdi>", fa(&esc(&f.phone_shown()))),
     ]
 }
 
@@ -119,11 +116,7 @@ pub fn banner_svg(o: &NeighbourhoodOutreach) -> String {
         .collect();
     let office = o.office.as_ref().map(|m| &m.office);
     let office_line = office.map_or(String::new(), |f| {
-        format!(
-            "{} — تلفن {}",
-            esc(&fa(&f.name.fa)),
-            fa(&f.phone.replacen("+98", "0", 1))
-        )
+        format!("{} — تلفن {}", esc(&fa(&f.name.fa)), fa(&f.phone_shown()))
     });
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000mm\" height=\"1000mm\" viewBox=\"0 0 3000 1000\" direction=\"rtl\" font-family=\"Vazirmatn, Tahoma, sans-serif\">\

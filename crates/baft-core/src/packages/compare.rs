@@ -1,7 +1,7 @@
 //! Builders compare: scenarios for one plot (build alone, or consolidate with 1–3
 //! neighbours) and candidate plots side by side, as rows with the same columns, and as CSV.
 
-use super::facts::{FactName, FactSource, FactValue, PlotFacts};
+use super::facts::{FactError, FactName, FactSource, FactValue, PlotFacts};
 use super::format::PackagesFile;
 use super::rules::{evaluate, Evaluation, PackageStatus};
 use super::words;
@@ -63,6 +63,42 @@ fn row(
         total_value_rial: e.worth.total_value_rial,
         evaluation: e,
     }
+}
+
+/// The neighbours' areas for the consolidation scenarios, one per field (`typed`, up to 3):
+/// the figure typed there ([`super::facts::figure`]: any digits, an optional unit), else the
+/// area of the adjoining surveyed plot in that place (`adjoining`, for a surveyed plot:
+/// [`crate::answer::Place::adjoining_areas`]), else the plot's own area, assumed. The app has
+/// three fields; `baft compare` takes `--neighbours` (three blank fields when not given).
+/// `None` when a blank field has nothing to fill it; an error names the field whose text does
+/// not read as a positive area (it is never replaced silently).
+pub fn neighbour_areas(
+    typed: &[&str],
+    adjoining: &[f64],
+    own: Option<f64>,
+) -> Result<Option<Vec<f64>>, FactError> {
+    let mut areas = Vec::new();
+    for (k, text) in typed.iter().take(3).enumerate() {
+        let text = text.trim();
+        let area = if text.is_empty() {
+            adjoining.get(k).copied().or(own)
+        } else {
+            let bad = || FactError::BadNeighbourArea {
+                neighbour: k + 1,
+                value: text.into(),
+            };
+            Some(
+                super::facts::figure(text)
+                    .filter(|a| *a > 0.0)
+                    .ok_or_else(bad)?,
+            )
+        };
+        match area {
+            Some(a) => areas.push(a),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(areas))
 }
 
 /// Build alone, then consolidate with each neighbour in turn (`neighbour_areas`, up to 3).

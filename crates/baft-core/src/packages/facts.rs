@@ -216,6 +216,13 @@ pub enum FactError {
         /// The name as typed, trimmed (the whole pair when it has no `=`).
         name: String,
     },
+    /// A neighbour's area for a consolidation scenario is not a positive figure.
+    BadNeighbourArea {
+        /// Which neighbour: 1, 2 or 3.
+        neighbour: usize,
+        /// The text as typed, trimmed.
+        value: String,
+    },
     /// The value doesn't fit the fact (not a non-negative number, not yes or no, or not a known
     /// value).
     #[serde(rename = "bad_fact_value")]
@@ -240,6 +247,13 @@ impl FactError {
             (FactError::UnknownFact { name }, Lang::En) => format!("Unknown fact “{name}”. Facts: area, street, units, plots, axis, use, age, structure, block_project ({names})"),
             (FactError::BadValue { name, value }, Lang::Fa) => format!("مقدار «{value}» برای «{name}» درست نیست"),
             (FactError::BadValue { name, value }, Lang::En) => format!("“{value}” is not a valid value for “{name}”"),
+            (FactError::BadNeighbourArea { neighbour, value }, _) => say!(
+                lang,
+                "مساحت همسایهٔ {} («{}») عددی مثبت به متر مربع نیست",
+                "The area of neighbour {} (“{}”) is not a positive number of m²",
+                crate::base::digits::localize_digits(&neighbour.to_string(), lang),
+                value
+            ),
         }
     }
 }
@@ -341,18 +355,7 @@ impl PlotFacts {
             };
             let v = v.trim();
             let value = match name.kind() {
-                FactKind::Number => {
-                    let x: f64 = v
-                        .trim_end_matches("m2")
-                        .trim_end_matches('m')
-                        .trim()
-                        .parse()
-                        .map_err(|_| bad())?;
-                    if !x.is_finite() || x < 0.0 {
-                        return Err(bad());
-                    }
-                    FactValue::Number(x)
-                }
+                FactKind::Number => FactValue::Number(figure(v).ok_or_else(bad)?),
                 FactKind::YesNo => FactValue::YesNo(match v.to_ascii_lowercase().as_str() {
                     "yes" | "y" | "true" | "1" | "بله" | "آری" => true,
                     "no" | "n" | "false" | "0" | "خیر" | "نه" => false,
@@ -371,4 +374,15 @@ impl PlotFacts {
         }
         Ok(())
     }
+}
+
+/// A figure as an owner types it: a finite, non-negative number in any digits, with an optional
+/// unit of metres or square metres after it (`180`, `180 m2`, `180m²`, `۱۸۰ متر مربع`, `8 m`).
+pub fn figure(text: &str) -> Option<f64> {
+    let t = crate::base::digits::normalize(text);
+    let mut t = t.trim();
+    for unit in ["متر مربع", "مترمربع", "متر", "m2", "m²", "m"] {
+        t = t.strip_suffix(unit).unwrap_or(t).trim();
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
 }

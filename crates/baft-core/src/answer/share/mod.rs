@@ -13,7 +13,9 @@
 //! - `lang=fa|en`;
 //! - `v=<data version>`: the `data_version` of the manifest that gave the answer;
 //! - `b=<version>,…`: the boundary version each layer's answer used, in the manifest's layer
-//!   order (positional, to keep links short: a link must fit in a text message);
+//!   order (positional, to keep links short: a link must fit in a text message); `-` for a
+//!   layer that gave no answer (its file failed to load), so that the later ones keep their
+//!   places ([`SharedState::of_place`]);
 //! - `f=<fact>:<value>,…`: the owner's facts (as [`crate::packages::PlotFacts::set_from_text`]
 //!   reads them, with `:` for `=`).
 //!
@@ -36,8 +38,13 @@
 use crate::error::BaftError;
 use crate::Lang;
 
+mod of_place;
 mod outline;
+pub use of_place::boundary_now;
 pub use outline::{decode_outline, encode_outline};
+
+/// `b=`'s entry for a layer that gave no answer.
+const NO_ANSWER: &str = "-";
 
 /// Degrees are stored as whole micro-degrees (1e-6° ≈ 0.11 m of latitude).
 const SCALE: f64 = 1e6;
@@ -71,7 +78,8 @@ pub struct SharedState {
     pub lang: Option<Lang>,
     /// The manifest's `data_version` the answer came from.
     pub data_version: Option<String>,
-    /// The boundary version id each layer's answer used, in the manifest's layer order.
+    /// The boundary version id each layer's answer used, in the manifest's layer order; empty
+    /// for a layer that gave no answer.
     pub boundary: Vec<String>,
     /// The owner's facts as `key=value` pairs separated by `,` (empty: none).
     pub facts: String,
@@ -99,7 +107,15 @@ impl SharedState {
             parts.push(format!("v={}", escape(v)));
         }
         if !self.boundary.is_empty() {
-            let b: Vec<String> = self.boundary.iter().map(|v| escape(v)).collect();
+            let b: Vec<String> = (self.boundary.iter())
+                .map(|v| {
+                    if v.is_empty() {
+                        NO_ANSWER.into()
+                    } else {
+                        escape(v)
+                    }
+                })
+                .collect();
             parts.push(format!("b={}", b.join(",")));
         }
         let facts: Vec<String> = self
@@ -148,8 +164,10 @@ impl SharedState {
                 "v" => s.data_version = Some(unescape(value).ok_or_else(bad)?),
                 "b" => {
                     for v in value.split(',') {
-                        s.boundary
-                            .push(unescape(v).filter(|v| !v.is_empty()).ok_or_else(bad)?);
+                        s.boundary.push(match v {
+                            NO_ANSWER => String::new(),
+                            v => unescape(v).filter(|v| !v.is_empty()).ok_or_else(bad)?,
+                        });
                     }
                 }
                 "f" => {
@@ -171,8 +189,10 @@ impl SharedState {
     }
 
     /// The boundary versions of the link that differ from `current` — `(layer id, version id)`
-    /// in the manifest's layer order — as `(layer id, version in the link, version now)`; a
-    /// position the current data has no layer for is named `#<position>` with `None` now.
+    /// in the manifest's layer order, as [`boundary_now`] gives it — as `(layer id, version in
+    /// the link, version now)`; a position the current data has no layer for is named
+    /// `#<position>` with `None` now. A layer that gave no answer, in the link or now, is not
+    /// compared: a file that failed to load is not a change of boundary.
     pub fn boundary_changes(
         &self,
         current: &[(String, String)],
@@ -180,8 +200,9 @@ impl SharedState {
         self.boundary
             .iter()
             .enumerate()
+            .filter(|(_, v)| !v.is_empty())
             .filter_map(|(i, v)| match current.get(i) {
-                Some((l, now)) if now == v => None,
+                Some((_, now)) if now == v || now.is_empty() => None,
                 Some((l, now)) => Some((l.clone(), v.clone(), Some(now.clone()))),
                 None => Some((format!("#{}", i + 1), v.clone(), None)),
             })

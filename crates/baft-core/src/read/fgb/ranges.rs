@@ -71,6 +71,13 @@ impl FgbRanges {
     /// How many bytes to fetch first: the header and the index's top three levels.
     pub const FIRST: u64 = 16 * 1024;
 
+    /// A parcel file longer than this is read only by area, where asked (a province's file);
+    /// a shorter one is read whole (the app: after the first answer, so that a plate, a code or
+    /// a plot id is found anywhere). The app, the JS API (`WHOLE_FILE_MAX` in `baft.mjs`) and
+    /// the service worker (which keeps no offline copy of a file read by area) follow it; a
+    /// test pins their copies of the figure to this one.
+    pub const WHOLE_FILE_MAX: u64 = 128 * 1024 * 1024;
+
     /// Names each feature it leaves out as a layer read by `id_property` names it
     /// ([`crate::read::geojson::feature_id`]).
     pub fn naming_by(mut self, id_property: Option<&str>) -> Self {
