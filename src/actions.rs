@@ -213,8 +213,9 @@ pub fn incentives(state: &AppState) -> Option<Result<Evaluation, AskError>> {
     }
 }
 
-/// Scenarios for the current plot: alone, then with each neighbour whose area was given
-/// (blank neighbour areas are assumed equal to this plot's area).
+/// Scenarios for the current plot: alone, then with each of the three neighbours
+/// ([`compare::neighbour_areas`]: the area typed, else the adjoining surveyed plot's, else this
+/// plot's, assumed).
 pub fn scenarios(state: &AppState, lang: baft_core::Lang) -> Option<Result<Vec<Row>, AskError>> {
     let ds = state.data.get()?;
     let packages = ds.packages.clone()?;

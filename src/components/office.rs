@@ -52,7 +52,7 @@ pub fn OfficeCard() -> impl IntoView {
                 {distance.map(|d| view! { <p>{d}</p> })}
                 <div class="actions">
                     {m.geo_uri.clone().map(|g| view! { <a class="button" href=g>{l.pick("مسیر در نقشهٔ گوشی", "Directions in your map app")}</a> })}
-                    <a class="button" href=m.tel_uri.clone()>{l.pick("تماس ", "Call ")}<span dir="ltr">{baft_core::base::digits::localize_digits(&o.phone_shown(), l)}</span></a>
+                    <a class="button" href=m.tel_uri.clone()>{l.pick("تماس ", "Call ")}<span dir="ltr">{baft_core::base::digits::localize_digits(&m.phone_shown, l)}</span></a>
                 </div>
                 {(!docs.is_empty()).then(|| view! {
                     <h3>{l.pick("مدارک لازم", "Documents to bring")}</h3>

@@ -66,7 +66,7 @@ function describe(a: Answer): string[] {
       if (e) lines.push(`extra floors ${e.combined.extra_floors}; ${e.results.length} packages on ${e.date.year}`);
       const area = a.facts.facts.plot_area_m2;
       if (area) lines.push(`area fact ${String(area.value)} from ${area.source}`);
-      if (a.office) lines.push(`${a.office.office.name.fa} ${a.office.tel_uri}`);
+      if (a.office) lines.push(`${a.office.office.name.fa} ${a.office.phone_shown} ${a.office.tel_uri}`);
       return lines;
     }
   }

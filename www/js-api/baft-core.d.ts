@@ -268,6 +268,8 @@ export interface OfficeMatch {
   distance_m: number | null;
   geo_uri: string | null;
   tel_uri: string;
+  /** The phone as the app and the print show it: a `+98` country code written as the trunk `0` (`021…`). */
+  phone_shown: string;
 }
 
 export interface ParcelInfo {

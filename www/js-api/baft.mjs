@@ -100,6 +100,7 @@ async function openByArea(baft, get, url, always) {
     if (need > len) return null; // damage: read whole, which reports it
     if (need > head.length) {
       const rest = await get(url, { headers: { Range: `bytes=0-${need - 1}` } });
+      if (rest.status === 200) return rest; // the whole file after all: used as it is
       if (rest.status !== 206) return null;
       head = new Uint8Array(await rest.arrayBuffer());
     }

@@ -169,9 +169,9 @@ fn in_worn_out_fabric(ids: &[String], out: &Path) -> Vec<String> {
 /// the city's folder, or given with `--city`, so that they open the plot or the neighbourhood
 /// instead of the city chooser; every link carries the data and boundary versions it was made
 /// with, as the app's share links do.
-#[test]
-fn links_in_a_national_deployment_open_the_city() {
-    let out = fresh_dir("outreach-national");
+/// A national deployment in `out/national`: a catalogue listing one city, `qods/`, a link to the
+/// sample data. Returns the city's folder.
+fn national(out: &Path) -> std::path::PathBuf {
     let national = out.join("national");
     std::fs::create_dir_all(&national).unwrap();
     std::fs::write(
@@ -182,12 +182,30 @@ fn links_in_a_national_deployment_open_the_city() {
     )
     .unwrap();
     std::os::unix::fs::symlink(repo().join("data"), national.join("qods")).unwrap();
-    let city = national.join("qods");
+    national.join("qods")
+}
+
+/// `baft outreach CITY --out MADE` with `more` arguments.
+fn outreach_of(city: &Path, made: &Path, more: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "outreach",
+        city.to_str().unwrap(),
+        "--out",
+        made.to_str().unwrap(),
+    ];
+    args.extend(more);
+    baft(&args, None)
+}
+
+#[test]
+fn links_in_a_national_deployment_open_the_city() {
+    let out = fresh_dir("outreach-national");
+    let city = national(&out);
     let made = out.join("made");
-    let o = baft(
+    let o = outreach_of(
+        &city,
+        &made,
         &[
-            "outreach",
-            city.to_str().unwrap(),
             "--url",
             "https://baft.example/",
             "--date",
@@ -195,10 +213,7 @@ fn links_in_a_national_deployment_open_the_city() {
             "--letters",
             "--neighbourhood",
             "TN-10",
-            "--out",
-            made.to_str().unwrap(),
         ],
-        None,
     );
     assert_ok(&o);
     let brochure = std::fs::read_to_string(made.join("brochure-TN-10.html")).unwrap();
@@ -232,5 +247,25 @@ fn links_in_a_national_deployment_open_the_city() {
     assert_ok(&o);
     let single = std::fs::read_to_string(out.join("single/brochure-TN-10.html")).unwrap();
     assert!(!single.contains("c=qods"));
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// A city the catalogue above the folder does not list is an error naming its cities.
+#[test]
+fn a_city_the_catalogue_does_not_list_is_an_error() {
+    let out = fresh_dir("outreach-national-unknown");
+    let city = national(&out);
+    let made = out.join("made");
+    let o = outreach_of(
+        &city,
+        &made,
+        &["--url", "u", "--city", "tehran", "--lang", "en"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        common::stderr(&o).contains("the catalogue lists no city “tehran”; its cities: qods"),
+        "{}",
+        common::stderr(&o)
+    );
     let _ = std::fs::remove_dir_all(&out);
 }

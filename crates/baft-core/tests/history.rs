@@ -41,8 +41,9 @@ fn blocks(rects: &[(&str, [f64; 4])]) -> String {
 
 /// One layer in two versions: in 1398 a block far to the north; the 1402 amendment adds two
 /// blocks that cover the plot (0, 0, 100 × 10 m) but for its middle 20 m (80 % inside, its
-/// interior point outside). `current`: the manifest's version in force, if named.
-fn dataset(current: Option<&str>) -> Dataset {
+/// interior point outside). `current`: the manifest's version in force, if named; `empty`: a
+/// version whose file holds no block.
+fn dataset(current: Option<&str>, empty: Option<&str>) -> Dataset {
     let version = |id: &str, jalali: &str, iso: &str| {
         json!({"id": id, "title": {"fa": format!("نسخهٔ {id}"), "en": format!("version {id}")},
                "file": format!("{id}.geojson"), "approved": {"jalali": jalali, "iso": iso},
@@ -69,10 +70,13 @@ fn dataset(current: Option<&str>) -> Dataset {
         ),
     ];
     let (ds, problems) = Dataset::load(&manifest.to_string(), |p| {
-        Ok(files.iter().find(|(f, _)| *f == p).expect(p).1.clone())
+        Ok(match empty {
+            Some(v) if p.starts_with(v) => blocks(&[]),
+            _ => files.iter().find(|(f, _)| *f == p).expect(p).1.clone(),
+        })
     })
     .expect("loads");
-    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(problems.is_empty(), empty.is_none(), "{problems:?}");
     ds
 }
 
@@ -90,7 +94,7 @@ fn place(ds: &Dataset, q: Question) -> Place {
 
 #[test]
 fn a_plot_is_judged_in_every_version_by_its_share() {
-    let ds = dataset(None);
+    let ds = dataset(None, None);
     let p = place(&ds, Question::Outline(vec![ring(0.0, 0.0, 100.0, 10.0)]));
     let r = &p.plot_report().unwrap().layers[0];
     assert_eq!(r.status.as_str(), "partly_inside");
@@ -117,7 +121,7 @@ fn a_plot_is_judged_in_every_version_by_its_share() {
 
 #[test]
 fn the_history_ends_at_the_version_in_force() {
-    let ds = dataset(Some("1398"));
+    let ds = dataset(Some("1398"), None);
     // A point the 1402 amendment takes in; the answer follows the version in force, 1398.
     let (lon, lat) = at(20.0, 5.0);
     let p = place(&ds, Question::Point { lon, lat });
@@ -138,12 +142,28 @@ fn the_history_ends_at_the_version_in_force() {
     );
     assert_eq!(
         h.sentence(Lang::Fa),
-        "تا نسخهٔ 1398 در هیچ نسخه‌ای داخل نبوده است. در نسخهٔ 1402، که هنوز نافذ نیست، داخل است."
+        "تا نسخهٔ 1398 در هیچ نسخه‌ای داخل نبوده است. در نسخهٔ 1402، که نافذ نیست، داخل است."
     );
     // With 1402 in force (the latest, by default) the same point was added in 1402.
-    let p = place(&dataset(None), Question::Point { lon, lat });
+    let p = place(&dataset(None, None), Question::Point { lon, lat });
     assert_eq!(
         p.history[0].sentence(Lang::En),
         "Inside since the version 1402 (added; it was outside in the version 1398)."
+    );
+}
+
+#[test]
+fn no_history_for_a_layer_whose_version_in_force_gave_no_answer() {
+    // 1402 in force but its file holds no block: the layer gives no answer, and no history
+    // either (it read "inside in every version since the 1398 approval" for a layer not shown).
+    let (lon, lat) = at(20.0, 520.0);
+    let p = place(&dataset(None, Some("1402")), Question::Point { lon, lat });
+    assert!(p.point_report().unwrap().layers.is_empty());
+    assert_eq!(p.history, vec![]);
+    // With both usable, the same point has its history.
+    let p = place(&dataset(None, None), Question::Point { lon, lat });
+    assert_eq!(
+        p.history[0].sentence(Lang::En),
+        "Was inside in the version 1398; removed in the version 1402."
     );
 }

@@ -1,6 +1,7 @@
 //! A plot straddling two target neighbourhoods belongs to the one holding the larger part of it:
-//! its office is the one serving that neighbourhood (even when another neighbourhood's office
-//! is nearer), and an owner letter is filed under it.
+//! `Place::neighbourhoods` lists it first (the owner letters file the plot under that first
+//! one), and the office is the one serving it, even when another neighbourhood's office is
+//! nearer (it was the nearest office serving any of them).
 
 mod common;
 use baft_core::answer::{answer, Answer, Ask, Question};

@@ -32,7 +32,9 @@ fn a_point_link_reopens_the_same_answer() {
         city: None,
         lang: Some(Lang::En),
         data_version: Some(ds.manifest.data_version.clone()),
-        boundary: summary.boundary(),
+        boundary: (baft_core::answer::share::boundary_now(&ds).into_iter())
+            .map(|(_, v)| v)
+            .collect(),
         facts: String::new(),
     }
     .to_fragment();
@@ -160,23 +162,20 @@ fn file_hashes_are_the_start_of_sha256sum() {
     assert_ne!(short_hash(&changed), h);
 }
 
-/// The sample with the informal-settlements layer's file holding no block (as when it failed
-/// to load): the layer gives no answer.
-fn sample_without_informal() -> Dataset {
+/// The sample with the layer `id`'s file holding no block (as when it failed to load): the
+/// layer gives no answer.
+fn sample_without(id: &str, file: &str) -> Dataset {
     let dir = common::repo().join("data");
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
     let (ds, _) = Dataset::load(&manifest, |rel| {
-        Ok(if rel.contains("informal") {
+        Ok(if rel.contains(file) {
             r#"{"type":"FeatureCollection","features":[]}"#.into()
         } else {
             std::fs::read_to_string(dir.join(rel)).unwrap()
         })
     })
     .unwrap();
-    assert!(!ds
-        .layers
-        .iter()
-        .any(|l| l.spec.id == "informal-settlements" && l.is_usable()));
+    assert!(ds.layers.iter().any(|l| l.spec.id == id && !l.is_usable()));
     ds
 }
 
@@ -184,7 +183,8 @@ fn sample_without_informal() -> Dataset {
 fn a_layer_that_gave_no_answer_keeps_the_others_in_their_places() {
     use baft_core::answer::share::boundary_now;
     use baft_core::answer::{answer, Answer, Ask, Question};
-    let (full, broken) = (common::sample(), sample_without_informal());
+    let full = common::sample();
+    let broken = sample_without("informal-settlement", "informal");
     let (lon, lat) = common::point(&common::fixtures()["historic_inside"]["point"]);
     let ask = Ask::on(baft_core::base::jalali::GregorianDate {
         year: 2026,
@@ -211,6 +211,11 @@ fn a_layer_that_gave_no_answer_keeps_the_others_in_their_places() {
     assert_eq!(back.boundary_changes(&boundary_now(&full)), vec![]);
     assert_eq!(whole.boundary_changes(&boundary_now(&broken)), vec![]);
     // A version that did change is still named by its layer.
+    // The last layer without an answer: its place is left out, the others kept.
+    let last = sample_without("target-neighbourhoods", "target-neighbourhoods");
+    let short = state(&last);
+    assert_eq!(short.boundary, versions[..3]);
+    assert_eq!(short.boundary_changes(&boundary_now(&full)), vec![]);
     let mut older = whole.clone();
     older.boundary[0] = "1398".into();
     assert_eq!(

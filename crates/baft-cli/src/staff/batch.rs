@@ -118,7 +118,7 @@ fn answer_row(
                 lang,
                 "چند مورد پیدا شد؛ یکی را با شناسه‌اش بدهید: {}",
                 "Several matches; give one by its id: {}",
-                ids.join(" ")
+                ids.join(lang.pick("، ", ", "))
             );
             serde_json::json!({"line": line, "id": id, "input": loc, "kind": "choices", "choices": ids, "error": error})
         }
@@ -126,7 +126,8 @@ fn answer_row(
             let pkgs: Vec<String> = (place.incentives.as_ref())
                 .map(|e| e.combined.counted.clone())
                 .unwrap_or_default();
-            serde_json::json!({"line": line, "id": id, "input": loc, "kind": kind, "layers": layers, "packages": pkgs})
+            let area = place.plot_report().map(|r| r.area_m2);
+            serde_json::json!({"line": line, "id": id, "input": loc, "kind": kind, "area_m2": area, "layers": layers, "packages": pkgs})
         }
         Err(e) => {
             serde_json::json!({"line": line, "id": id, "input": loc, "error": e.message(lang)})

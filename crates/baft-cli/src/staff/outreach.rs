@@ -6,6 +6,7 @@
 
 use crate::{CheckArgs, Failure};
 use baft_core::base::small::file_safe;
+use baft_core::read::catalogue::Catalogue;
 use baft_core::{say, Lang};
 use std::path::Path;
 use std::process::ExitCode;
@@ -24,9 +25,9 @@ pub fn outreach(
     let args = CheckArgs::for_data(dir, lang);
     let (ds, _) = crate::data::load(&args)?;
     let today = crate::incentives::today(date, lang)?;
-    let found = app.city.is_none().then(|| city_in_catalogue(dir)).flatten();
+    let city = city_for(dir, app.city, lang)?;
     let app = baft_core::outreach::AppLink {
-        city: app.city.or(found.as_deref()),
+        city: city.as_deref(),
         ..app
     };
     let all = baft_core::outreach::all(&ds, &app, today);
@@ -117,24 +118,58 @@ fn write_letters(
     Ok(())
 }
 
-/// The city's id when `dir` is a city folder of a national deployment: the folder beside a
-/// catalogue `manifest.json` that lists it (`data/qods/` in a catalogue listing `"folder":
-/// "qods/"`). The outreach's links then carry it (`c=`), so that they open this city.
-fn city_in_catalogue(dir: &Path) -> Option<String> {
-    // As given (a city folder may be a link into another tree), else resolved (`.`).
-    let dir = match dir.file_name() {
-        Some(_) => dir.to_path_buf(),
-        None => std::fs::canonicalize(dir).ok()?,
-    };
-    let folder = dir.file_name()?.to_str()?.to_string();
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
-    let text =
-        std::fs::read_to_string(parent.unwrap_or(Path::new(".")).join("manifest.json")).ok()?;
-    if !baft_core::read::catalogue::Catalogue::is_catalogue(&text) {
-        return None;
+/// The national catalogue `dir` is a city folder of, if any: the first `manifest.json` above it
+/// (up to four folders up) that is a catalogue, and the id of its city whose folder is `dir`
+/// (`data/qods/` in a catalogue listing `"folder": "qods/"`; `iran/qods/` too). The outreach's
+/// links then carry it (`c=`), so that they open this city.
+fn catalogue_above(dir: &Path) -> Option<(Catalogue, Option<String>)> {
+    let here = std::fs::canonicalize(dir).ok()?;
+    // Up the path as given (a city folder may be a link into another tree), then as resolved.
+    let given = std::path::absolute(dir).ok()?;
+    let above = (given.ancestors().skip(1).take(4)).chain(here.ancestors().skip(1).take(4));
+    for folder in above {
+        let Ok(text) = std::fs::read_to_string(folder.join("manifest.json")) else {
+            continue;
+        };
+        if !Catalogue::is_catalogue(&text) {
+            continue;
+        }
+        let catalogue = Catalogue::parse(&text).ok()?;
+        let id = (catalogue.cities.iter())
+            .find(|c| std::fs::canonicalize(folder.join(&c.folder)).is_ok_and(|f| f == here))
+            .map(|c| c.id.clone());
+        return Some((catalogue, id));
     }
-    let catalogue = baft_core::read::catalogue::Catalogue::parse(&text).ok()?;
-    (catalogue.cities.into_iter())
-        .find(|c| c.folder.trim_end_matches('/') == folder)
-        .map(|c| c.id)
+    None
+}
+
+/// The city the links carry: `given` (which the catalogue above `dir`, if any, must list), else
+/// the one the catalogue lists `dir` as; `None` for a single city's folder (a catalogue that
+/// does not list it is said on stderr).
+fn city_for(dir: &Path, given: Option<&str>, lang: Lang) -> Result<Option<String>, Failure> {
+    let found = catalogue_above(dir);
+    match (given, found) {
+        (Some(c), Some((catalogue, _))) if catalogue.find(c).is_none() => Err(Failure(say!(
+            lang,
+            "شهر «{}» در فهرست شهرها نیست؛ شهرها: {}",
+            "the catalogue lists no city “{}”; its cities: {}",
+            c,
+            (catalogue.cities.iter().map(|c| c.id.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+        (Some(c), _) => Ok(Some(c.to_string())),
+        (None, Some((_, None))) => {
+            eprintln!(
+                "{}",
+                say!(
+                    lang,
+                    "هشدار: فهرست شهرهای بالای این پوشه آن را نام نمی‌برد؛ پیوندها شهری ندارند (--city بدهید)",
+                    "warning: the catalogue above this folder does not list it; the links name no city (give --city)"
+                )
+            );
+            Ok(None)
+        }
+        (None, found) => Ok(found.and_then(|f| f.1)),
+    }
 }

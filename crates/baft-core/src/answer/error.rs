@@ -24,7 +24,7 @@ impl AskError {
     }
 
     /// A stable code for tooling and tests: the input error's `code`, or `unknown_fact` /
-    /// `bad_fact_value`.
+    /// `bad_fact_value` / `bad_neighbour_area`.
     pub fn code(&self) -> String {
         serde_json::to_value(self)
             .ok()

@@ -124,12 +124,6 @@ impl Summary {
             packages,
         }
     }
-
-    /// The boundary version id of every layer, in the data's layer order: what a share link
-    /// records.
-    pub fn boundary(&self) -> Vec<String> {
-        self.layers.iter().map(|l| l.version.clone()).collect()
-    }
 }
 
 impl LayerSummary {

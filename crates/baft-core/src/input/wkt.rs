@@ -1,5 +1,6 @@
 //! A plot outline as Well-Known Text, as QGIS's "Copy as WKT" and spreadsheets of plots give
-//! it: `POLYGON((lon lat, lon lat, …), (hole …))`, in lon/lat, any digits.
+//! it: `POLYGON((lon lat, lon lat, …), (hole …))` or a `MULTIPOLYGON` of one part (`Z`/`M`
+//! figures dropped), in lon/lat, any digits.
 //!
 //! ```
 //! use baft_core::input::wkt::parse_wkt_polygon;
@@ -13,13 +14,44 @@
 
 use crate::error::{BaftError, ProblemKind};
 
-/// Whether `text` is meant as a WKT polygon (it starts with `POLYGON`, any case).
-pub fn is_wkt_polygon(text: &str) -> bool {
-    (text.trim_start().get(..7)).is_some_and(|p| p.eq_ignore_ascii_case("POLYGON"))
+/// Invisible marks a copied text may start or end with (bidi marks, a byte-order mark).
+const MARKS: &[char] = &[
+    '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}',
+    '\u{2067}', '\u{2068}', '\u{2069}', '\u{feff}',
+];
+
+/// The text after `POLYGON` or `MULTIPOLYGON` (and an optional `Z`, `M` or `ZM`), with whether it
+/// is a multipolygon; `None` for any other text.
+fn body(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || MARKS.contains(&c));
+    let starts = |word: &str| {
+        t.get(..word.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(word))
+    };
+    let (multi, rest) = if starts("MULTIPOLYGON") {
+        (true, &t[12..])
+    } else if starts("POLYGON") {
+        (false, &t[7..])
+    } else {
+        return None;
+    };
+    let rest = rest
+        .trim_start()
+        .trim_start_matches(['Z', 'M', 'z', 'm'])
+        .trim_start();
+    rest.starts_with('(').then_some((multi, rest))
 }
 
-/// Reads `POLYGON((x y, …), …)`: the rings (the outer one first), each at least 4 positions
-/// (closed, as WKT writes them). An error says what form is expected.
+/// Whether `text` is meant as a WKT polygon: it starts with `POLYGON` or `MULTIPOLYGON` (any
+/// case, `Z`/`M` allowed, invisible marks before it ignored) and a parenthesis.
+pub fn is_wkt_polygon(text: &str) -> bool {
+    body(text).is_some()
+}
+
+/// Reads `POLYGON((x y, …), …)`, or a `MULTIPOLYGON` of one polygon (as QGIS's "Copy as WKT"
+/// gives a plot): the rings (the outer one first), each at least 4 positions (closed, as WKT
+/// writes them); a third or fourth figure (Z, M) is dropped. A multipolygon of several parts is
+/// an error (one plot is one outline), as is anything else, saying what form is expected.
 pub fn parse_wkt_polygon(text: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> {
     let bad = || BaftError::BadPlotFile {
         problem: ProblemKind::BadCoordinates {
@@ -27,11 +59,19 @@ pub fn parse_wkt_polygon(text: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> 
         },
     };
     let text = crate::base::digits::normalize(text);
-    let body = (text.trim().get(7..))
-        .filter(|_| is_wkt_polygon(&text))
-        .ok_or_else(bad)?
-        .trim();
-    let body = (body.strip_prefix('(').and_then(|b| b.strip_suffix(')'))).ok_or_else(bad)?;
+    let (multi, body) = body(&text).ok_or_else(bad)?;
+    let unwrap = |b: &str| {
+        let b = b.trim();
+        (b.strip_prefix('(').and_then(|b| b.strip_suffix(')'))).map(str::to_string)
+    };
+    let mut body = unwrap(body).ok_or_else(bad)?;
+    if multi {
+        body = unwrap(&body).ok_or_else(bad)?;
+        let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.contains("))") {
+            return Err(bad()); // several parts
+        }
+    }
     let mut rings = Vec::new();
     for ring in body.split(')') {
         let ring = ring.trim().trim_start_matches(',').trim();
@@ -42,8 +82,10 @@ pub fn parse_wkt_polygon(text: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> 
         let pts = (ring.split(','))
             .map(|p| {
                 let mut it = p.split_whitespace().map(str::parse::<f64>);
-                match (it.next(), it.next()) {
-                    (Some(Ok(x)), Some(Ok(y))) if x.is_finite() && y.is_finite() => Ok((x, y)),
+                match (it.next(), it.next(), it.count() <= 2) {
+                    (Some(Ok(x)), Some(Ok(y)), true) if x.is_finite() && y.is_finite() => {
+                        Ok((x, y))
+                    }
                     _ => Err(bad()),
                 }
             })
@@ -72,11 +114,19 @@ mod tests {
         let fa =
             parse_wkt_polygon("POLYGON((۵۱٫۱ ۳۵٫۷, ۵۱٫۲ ۳۵٫۷, ۵۱٫۲ ۳۵٫۸, ۵۱٫۱ ۳۵٫۷))").unwrap();
         assert_eq!(fa[0][1], (51.2, 35.7));
+        // QGIS's "Copy as WKT": a multipolygon of one part, with Z; a copied mark before it.
+        let q = parse_wkt_polygon(
+            "\u{200f}MultiPolygon Z (((0 0 5, 10 0 5, 10 10 5, 0 0 5),(1 1 0, 2 1 0, 2 2 0, 1 1 0)))",
+        )
+        .unwrap();
+        assert_eq!((q.len(), q[0][1], q[1][2]), (2, (10.0, 0.0), (2.0, 2.0)));
+        assert!(is_wkt_polygon("POLYGON ((0 0, 1 0, 1 1, 0 0))"));
         for bad in [
             "POLYGON(0 0, 1 0)",
             "POLYGON((0 0, 1 x, 1 1, 0 0))",
             "POLYGON",
             "POINT(1 2)",
+            "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)),((5 5, 6 5, 6 6, 5 5)))",
         ] {
             assert!(parse_wkt_polygon(bad).is_err(), "{bad}");
         }

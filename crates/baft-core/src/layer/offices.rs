@@ -77,6 +77,9 @@ pub struct OfficeMatch {
     pub geo_uri: Option<String>,
     /// `tel:+98…`.
     pub tel_uri: String,
+    /// The phone number as shown ([`Office::phone_shown`]: `021…`), as the app and the print
+    /// show it.
+    pub phone_shown: String,
 }
 
 impl OfficesFile {
@@ -122,6 +125,7 @@ impl OfficesFile {
             distance_m: dist(&office),
             geo_uri: office.location.map(|[x, y]| format!("geo:{y:.6},{x:.6}")),
             tel_uri: format!("tel:{phone}"),
+            phone_shown: office.phone_shown(),
             serves_neighbourhood: serves,
             office,
         })

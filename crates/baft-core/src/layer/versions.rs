@@ -70,7 +70,7 @@ impl LayerHistory {
             };
             s += &say!(
                 lang,
-                "در {}، که هنوز نافذ نیست، {} است.",
+                "در {}، که نافذ نیست، {} است.",
                 "In the {}, not in force, it is {}.",
                 title,
                 status
@@ -126,16 +126,19 @@ fn until_now(s: &[VersionStatus], later: bool, lang: Lang) -> String {
 }
 
 /// A place's history in a layer. `versions[0]` is the version in force (the one the answer
-/// checks against); the others may come in any order. `judge` gives the place's status in a
+/// checks against); the others may come in any order. `None` unless the version in force and
+/// at least one other are usable (hold a block). `judge` gives the place's status in a
 /// version and whether it counts as inside there.
 pub fn history(
     versions: &[&Layer],
     judge: impl Fn(&Layer) -> (Standing, bool),
 ) -> Option<LayerHistory> {
-    if versions.len() < 2 {
+    // No history for a layer that gave no answer (its version in force unusable), nor with one
+    // usable version alone.
+    let mut v: Vec<&&Layer> = versions.iter().filter(|l| l.is_usable()).collect();
+    if v.len() < 2 || !versions.first()?.is_usable() {
         return None;
     }
-    let mut v: Vec<&&Layer> = versions.iter().filter(|l| l.is_usable()).collect();
     crate::base::small::sort_small_by(&mut v, |a, b| {
         a.version
             .approved

@@ -116,7 +116,12 @@ pub fn banner_svg(o: &NeighbourhoodOutreach) -> String {
         .collect();
     let office = o.office.as_ref().map(|m| &m.office);
     let office_line = office.map_or(String::new(), |f| {
-        format!("{} — تلفن {}", esc(&fa(&f.name.fa)), fa(&f.phone_shown()))
+        // The number isolated left to right (U+2066…U+2069): its groups keep their order.
+        format!(
+            "{} — تلفن \u{2066}{}\u{2069}",
+            esc(&fa(&f.name.fa)),
+            esc(&fa(&f.phone_shown()))
+        )
     });
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000mm\" height=\"1000mm\" viewBox=\"0 0 3000 1000\" direction=\"rtl\" font-family=\"Vazirmatn, Tahoma, sans-serif\">\

@@ -108,12 +108,10 @@ impl SharedState {
         }
         if !self.boundary.is_empty() {
             let b: Vec<String> = (self.boundary.iter())
-                .map(|v| {
-                    if v.is_empty() {
-                        NO_ANSWER.into()
-                    } else {
-                        escape(v)
-                    }
+                .map(|v| match v.as_str() {
+                    "" => NO_ANSWER.into(),
+                    NO_ANSWER => "%2D".into(), // a version named `-` is not "no answer"
+                    v => escape(v),
                 })
                 .collect();
             parts.push(format!("b={}", b.join(",")));
