@@ -2,10 +2,11 @@
 //! the answer checked against), and a plot is judged in every version by its share, as the
 //! answer judges it, not at its interior point.
 
-use baft_core::answer::{answer, Answer, Ask, Place, Question};
-use baft_core::base::jalali::GregorianDate;
+mod common;
+use baft_core::answer::Question;
 use baft_core::dataset::Dataset;
 use baft_core::Lang;
+use common::place;
 use serde_json::{json, Value};
 
 const LON: f64 = 51.11;
@@ -78,18 +79,6 @@ fn dataset(current: Option<&str>, empty: Option<&str>) -> Dataset {
     .expect("loads");
     assert_eq!(problems.is_empty(), empty.is_none(), "{problems:?}");
     ds
-}
-
-fn place(ds: &Dataset, q: Question) -> Place {
-    let ask = Ask::on(GregorianDate {
-        year: 2026,
-        month: 12,
-        day: 1,
-    });
-    match answer(ds, q, &ask).unwrap() {
-        Answer::Place(p) => *p,
-        other => panic!("{other:?}"),
-    }
 }
 
 #[test]

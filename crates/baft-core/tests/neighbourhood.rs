@@ -1,27 +1,42 @@
-//! A plot straddling two target neighbourhoods belongs to the one holding the larger part of it:
-//! `Place::neighbourhoods` lists it first (the owner letters file the plot under that first
-//! one), and the office is the one serving it, even when another neighbourhood's office is
-//! nearer (it was the nearest office serving any of them).
+//! A plot straddling two target neighbourhoods belongs to the one holding the larger part of it
+//! (`check::main_zone`): `Place::neighbourhoods` lists it first (the owner letters file the plot
+//! under it), the office is the one serving it even when another neighbourhood's office is
+//! nearer (it was the nearest office serving any of them), and the neighbourhood profile counts
+//! the plot there (it went by the plot's interior point).
 
 mod common;
-use baft_core::answer::{answer, Answer, Ask, Question};
-use baft_core::base::jalali::GregorianDate;
+use baft_core::answer::{Place, Question};
 use baft_core::dataset::Dataset;
+use common::place;
 use serde_json::json;
 
-#[test]
-fn a_straddling_plot_belongs_to_the_neighbourhood_holding_most_of_it() {
-    // West (N-W) and east (N-E) neighbourhoods, 0.01° squares side by side at 51.12°.
-    let tn = common::squares(&[("N-W", 51.11, 35.70, 0.01), ("N-E", 51.12, 35.70, 0.01)]);
-    // The plot: 70 % in the west, 30 % in the east, its interior point in the west.
-    let plot = vec![vec![
+/// An L-shaped plot across the line between west (N-W) and east (N-E) at 51.12°: 51 % of it in
+/// the west (a low block), 49 % in the east (a tall column), its interior point in the east.
+fn l_plot() -> Vec<(f64, f64)> {
+    vec![
         (51.1193, 35.705),
         (51.1203, 35.705),
-        (51.1203, 35.7052),
-        (51.1193, 35.7052),
+        (51.1203, 35.706),
+        (51.12, 35.706),
+        (51.12, 35.70545),
+        (51.1193, 35.70545),
         (51.1193, 35.705),
-    ]];
-    // The east's office is right beside the plot; the west's far away.
+    ]
+}
+
+/// The survey: the L plot alone.
+fn survey() -> String {
+    let ring: Vec<[f64; 2]> = l_plot().iter().map(|p| [p.0, p.1]).collect();
+    json!({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "properties": {"plot_id": "P-L", "block_id": "B1", "area_m2": 6000.0, "residents": 4},
+        "geometry": {"type": "Polygon", "coordinates": [ring]}}]})
+    .to_string()
+}
+
+/// West (N-W) and east (N-E) neighbourhoods, 0.01° squares side by side at 51.12°; the east's
+/// office right beside the plots, the west's far away; the L plot surveyed.
+fn dataset() -> Dataset {
+    let tn = common::squares(&[("N-W", 51.11, 35.70, 0.01), ("N-E", 51.12, 35.70, 0.01)]);
     let office = |id: &str, at: [f64; 2], serves: &str| {
         json!({"id": id, "name": {"fa": id, "en": id}, "address": {"fa": "-", "en": "-"},
                "hours": {"fa": "-", "en": "-"}, "phone": "+982100000000",
@@ -33,35 +48,67 @@ fn a_straddling_plot_belongs_to_the_neighbourhood_holding_most_of_it() {
         "format_version": 1, "data_version": "t", "title": {"fa": "آزمون", "en": "test"},
         "city": {"name": {"fa": "آزمون", "en": "Test"}, "center": [51.12, 35.705], "envelope": [51.0, 35.6, 51.2, 35.8]},
         "offices": "offices.json",
+        "parcels": {"file": "parcels.geojson", "id_property": "plot_id"},
         "layers": [{"id": "tn", "kind": "target_neighbourhood", "name": {"fa": "محله", "en": "n"},
             "source": {"name": {"fa": "آزمون", "en": "test"}},
             "versions": [{"id": "1", "title": {"fa": "۱", "en": "1"}, "file": "tn.geojson",
                 "approved": {"jalali": "1401/09/01", "iso": "2022-11-22"},
                 "approved_by": {"fa": "آ", "en": "a"}}]}]
     });
-    let files = [("tn.geojson", tn), ("offices.json", offices.to_string())];
+    let files = [
+        ("tn.geojson", tn),
+        ("offices.json", offices.to_string()),
+        ("parcels.geojson", survey()),
+    ];
     let (ds, problems) = Dataset::load(&manifest.to_string(), |p| {
         Ok(files.iter().find(|(f, _)| *f == p).expect(p).1.clone())
     })
     .unwrap();
     assert!(problems.is_empty(), "{problems:?}");
-    let ask = Ask::on(GregorianDate {
-        year: 2026,
-        month: 12,
-        day: 1,
-    });
-    let Answer::Place(place) = answer(&ds, Question::Outline(plot), &ask).unwrap() else {
-        panic!("a place")
-    };
-    let shares: Vec<(String, f64)> = (place.plot_report().unwrap().layers[0].overlaps.iter())
+    ds
+}
+
+fn ids(ds: &Dataset, p: &Place) -> Vec<String> {
+    (p.neighbourhoods(ds).iter())
+        .map(|z| z.id.clone())
+        .collect()
+}
+
+#[test]
+fn a_straddling_plot_is_served_by_the_office_of_the_neighbourhood_holding_most_of_it() {
+    let ds = dataset();
+    // A rectangle: 70 % in the west.
+    let plot = vec![vec![
+        (51.1193, 35.705),
+        (51.1203, 35.705),
+        (51.1203, 35.7052),
+        (51.1193, 35.7052),
+        (51.1193, 35.705),
+    ]];
+    let p = place(&ds, Question::Outline(plot));
+    let shares: Vec<(String, f64)> = (p.plot_report().unwrap().layers[0].overlaps.iter())
         .map(|o| (o.zone.id.clone(), (o.share * 100.0).round()))
         .collect();
     assert_eq!(shares, [("N-W".into(), 70.0), ("N-E".into(), 30.0)]);
-    let ids: Vec<String> = (place.neighbourhoods(&ds).iter())
-        .map(|z| z.id.clone())
-        .collect();
-    assert_eq!(ids, ["N-W", "N-E"]);
-    let office = place.office.as_ref().unwrap();
+    assert_eq!(ids(&ds, &p), ["N-W", "N-E"]);
+    let office = p.office.as_ref().unwrap();
     assert_eq!(office.office.id, "OF-W");
     assert!(office.serves_neighbourhood);
+}
+
+#[test]
+fn the_profile_counts_a_plot_where_its_letter_and_office_have_it() {
+    let ds = dataset();
+    let p = place(&ds, Question::ParcelId("P-L"));
+    // Its interior point is in the east, its larger part in the west.
+    assert!(p.lon_lat().0 > 51.12, "{:?}", p.lon_lat());
+    assert_eq!(ids(&ds, &p), ["N-W", "N-E"]);
+    assert_eq!(p.office.as_ref().unwrap().office.id, "OF-W");
+    let survey = baft_core::designate::read_survey(&ds, "s.geojson", survey().as_bytes()).unwrap();
+    let profiles =
+        baft_core::profile::profile(&ds, &survey, &Default::default(), &Default::default());
+    let plots: Vec<(&str, usize)> = (profiles.iter())
+        .map(|n| (n.id.as_str(), n.physical.plots))
+        .collect();
+    assert_eq!(plots, [("N-W", 1), ("N-E", 0)]);
 }

@@ -27,7 +27,7 @@ mod point;
 pub mod words;
 
 pub use crate::layer::{LayerRef, VersionRef, ZoneRef};
-pub use plot::{check_plot_in_layer, plot_share_in_layer, LayerPlotResult, ZoneOverlap};
+pub use plot::{check_plot_in_layer, main_zone, plot_share_in_layer, LayerPlotResult, ZoneOverlap};
 pub use point::{check_point_in_layer, locate_in_layer, LayerPointResult, Membership};
 
 use serde::Serialize;

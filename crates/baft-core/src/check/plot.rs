@@ -93,6 +93,25 @@ pub fn plot_share_in_layer(layer: &Layer, plot: &geo::Polygon<f64>, plot_area: f
     (inside_area / plot_area).clamp(0.0, 1.0)
 }
 
+/// The zone of `layer` holding the largest part of a plot (local metres, its area `plot_area`),
+/// unless the plot is outside the layer (at most [`NONE_SHARE`] inside): the zone it belongs
+/// to. A place's target neighbourhood is so chosen: its office serves it
+/// ([`crate::answer::Place::neighbourhoods`], from the check's overlaps, largest first), its
+/// owner letter and the neighbourhood profile file it under it.
+pub fn main_zone<'a>(
+    layer: &'a Layer,
+    plot: &geo::Polygon<f64>,
+    plot_area: f64,
+) -> Option<&'a Zone> {
+    let (zones, inside) = overlapped(layer, &Outline::new(plot));
+    if inside / plot_area <= NONE_SHARE {
+        return None;
+    }
+    (zones.into_iter())
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(z, _)| z)
+}
+
 /// The zones of `layer` the plot overlaps, each with the plot's area inside it, and the plot's
 /// area inside the layer as a whole (m²; zones may overlap, so not always their sum).
 fn overlapped<'a>(layer: &'a Layer, outline: &Outline) -> (Vec<(&'a Zone, f64)>, f64) {

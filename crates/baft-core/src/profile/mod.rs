@@ -2,8 +2,9 @@
 //! neighbourhood from the plot-by-plot survey, for prioritising services and proposing catalyst
 //! projects.
 //!
-//! For each zone of the `target_neighbourhood` layer, from the survey plots whose interior point
-//! lies in it ([`profile`]):
+//! For each zone of the `target_neighbourhood` layer, from the survey plots it holds the largest
+//! part of ([`crate::check::main_zone`], the rule that also files owner letters and chooses a
+//! place's office) ([`profile`]):
 //! - **physical**: plots, area, grain (plot-area classes), building age, structure, floors,
 //!   access widths and building condition ([`Physical`]);
 //! - **social**, when the survey has it: households, residents, tenure ([`Social`]);
@@ -33,7 +34,7 @@ use crate::base::LocalText;
 use crate::dataset::Dataset;
 use crate::layer::Layer;
 use crate::read::manifest::{DesignationSettings, LayerKind};
-use geo::Contains;
+use geo::Area;
 use serde::Serialize;
 
 /// One service land use in a neighbourhood, against its target.
@@ -97,13 +98,18 @@ pub fn profile(
     else {
         return Vec::new();
     };
-    let plots: Vec<(SurveyPlot, Option<(f64, f64)>)> = (survey.zones.iter().enumerate())
+    // Each plot in the neighbourhood holding the largest part of it (`check::main_zone`), as
+    // its owner letter and its office have it.
+    let plots: Vec<(SurveyPlot, Option<&str>)> = (survey.zones.iter().enumerate())
         .map(|(k, z)| {
             let p = SurveyPlot {
                 index: k,
                 ..SurveyPlot::read(z, settings)
             };
-            (p, crate::geometry::interior::interior_point(&z.lon_lat))
+            let n = (z.local.0.first()).and_then(|poly| {
+                crate::check::main_zone(layer, poly, poly.unsigned_area()).map(|n| n.id.as_str())
+            });
+            (p, n)
         })
         .collect();
     layer
@@ -112,7 +118,7 @@ pub fn profile(
         .map(|n| {
             let mine: Vec<&SurveyPlot> = plots
                 .iter()
-                .filter(|(_, p)| p.is_some_and(|p| in_zone(n, p)))
+                .filter(|(_, id)| *id == Some(n.id.as_str()))
                 .map(|(p, _)| p)
                 .collect();
             let physical = Physical::of(&mine, settings);
@@ -130,12 +136,6 @@ pub fn profile(
             }
         })
         .collect()
-}
-
-/// Whether a plot's interior point (lon, lat) lies in a neighbourhood: the one rule the profile
-/// and the owner letters ([`crate::outreach::letters`]) both use.
-pub fn in_zone(n: &crate::layer::Zone, (lon, lat): (f64, f64)) -> bool {
-    n.lon_lat.contains(&geo::Point::new(lon, lat))
 }
 
 /// The services against their targets, ranked by shortfall.

@@ -97,3 +97,17 @@ pub fn query_boxes(env: [f64; 4]) -> Vec<[f64; 4]> {
     }
     q
 }
+
+/// The place a question is about, asked on 2026-12-01 with no facts (panics on a choice).
+pub fn place(ds: &Dataset, q: baft_core::answer::Question) -> baft_core::answer::Place {
+    use baft_core::answer::{answer, Answer, Ask};
+    let ask = Ask::on(baft_core::base::jalali::GregorianDate {
+        year: 2026,
+        month: 12,
+        day: 1,
+    });
+    match answer(ds, q, &ask).unwrap() {
+        Answer::Place(p) => *p,
+        other => panic!("{other:?}"),
+    }
+}
