@@ -267,5 +267,25 @@ fn a_city_the_catalogue_does_not_list_is_an_error() {
         "{}",
         common::stderr(&o)
     );
+    // The catalogue lists this folder as qods: another city it lists is not this folder's.
+    let text = std::fs::read_to_string(out.join("national/manifest.json")).unwrap();
+    let two = text.replace(
+        r#""cities": ["#,
+        r#""cities": [{"id": "karaj", "name": {"fa": "کرج", "en": "Karaj"}, "folder": "karaj/",
+                        "envelope": [50.8, 35.7, 51.1, 35.9]},"#,
+    );
+    std::fs::write(out.join("national/manifest.json"), two).unwrap();
+    let o = outreach_of(
+        &city,
+        &made,
+        &["--url", "u", "--city", "karaj", "--lang", "en"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        common::stderr(&o)
+            .contains("the catalogue lists this folder as the city “qods”, not “karaj”"),
+        "{}",
+        common::stderr(&o)
+    );
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -24,19 +24,28 @@ fn l_plot() -> Vec<(f64, f64)> {
     ]
 }
 
-/// The survey: the L plot alone.
-fn survey() -> String {
-    let ring: Vec<[f64; 2]> = l_plot().iter().map(|p| [p.0, p.1]).collect();
-    json!({"type": "FeatureCollection", "features": [{"type": "Feature",
-        "properties": {"plot_id": "P-L", "block_id": "B1", "area_m2": 6000.0, "residents": 4},
-        "geometry": {"type": "Polygon", "coordinates": [ring]}}]})
-    .to_string()
+/// A rectangle cut in half by the line between the neighbourhoods.
+fn half_plot() -> Vec<(f64, f64)> {
+    let (w, e, s, n) = (51.1195, 51.1205, 35.707, 35.7072);
+    vec![(w, s), (e, s), (e, n), (w, n), (w, s)]
 }
 
-/// West (N-W) and east (N-E) neighbourhoods, 0.01° squares side by side at 51.12°; the east's
-/// office right beside the plots, the west's far away; the L plot surveyed.
-fn dataset() -> Dataset {
-    let tn = common::squares(&[("N-W", 51.11, 35.70, 0.01), ("N-E", 51.12, 35.70, 0.01)]);
+/// The survey: the L plot (P-L) and the halved one (P-H).
+fn survey() -> String {
+    let feature = |id: &str, plot: Vec<(f64, f64)>| {
+        let ring: Vec<[f64; 2]> = plot.iter().map(|p| [p.0, p.1]).collect();
+        json!({"type": "Feature", "properties": {"plot_id": id, "block_id": "B1", "area_m2": 600.0},
+               "geometry": {"type": "Polygon", "coordinates": [ring]}})
+    };
+    json!({"type": "FeatureCollection", "features": [feature("P-L", l_plot()), feature("P-H", half_plot())]})
+        .to_string()
+}
+
+/// West (N-W) and east (N-E) neighbourhoods, 0.01° squares side by side at 51.12°, in one
+/// target layer, or with `split` in two (east first, then west); the east's office right beside
+/// the plots, the west's far away; the plots surveyed.
+fn dataset(split: bool) -> Dataset {
+    let (west, east) = (("N-W", 51.11, 35.70, 0.01), ("N-E", 51.12, 35.70, 0.01));
     let office = |id: &str, at: [f64; 2], serves: &str| {
         json!({"id": id, "name": {"fa": id, "en": id}, "address": {"fa": "-", "en": "-"},
                "hours": {"fa": "-", "en": "-"}, "phone": "+982100000000",
@@ -44,19 +53,28 @@ fn dataset() -> Dataset {
     };
     let offices = json!({"format_version": 1, "documents": [], "offices": [
         office("OF-E", [51.1204, 35.7051], "N-E"), office("OF-W", [51.112, 35.709], "N-W")]});
+    let layers: Vec<serde_json::Value> = (["a", "b"].iter().take(if split { 2 } else { 1 }))
+        .map(|id| json!({
+            "id": id, "kind": "target_neighbourhood", "name": {"fa": "محله", "en": "n"},
+            "source": {"name": {"fa": "آزمون", "en": "test"}},
+            "versions": [{"id": "1", "title": {"fa": "۱", "en": "1"}, "file": format!("{id}.geojson"),
+                "approved": {"jalali": "1401/09/01", "iso": "2022-11-22"},
+                "approved_by": {"fa": "آ", "en": "a"}}]}))
+        .collect();
     let manifest = json!({
         "format_version": 1, "data_version": "t", "title": {"fa": "آزمون", "en": "test"},
         "city": {"name": {"fa": "آزمون", "en": "Test"}, "center": [51.12, 35.705], "envelope": [51.0, 35.6, 51.2, 35.8]},
         "offices": "offices.json",
         "parcels": {"file": "parcels.geojson", "id_property": "plot_id"},
-        "layers": [{"id": "tn", "kind": "target_neighbourhood", "name": {"fa": "محله", "en": "n"},
-            "source": {"name": {"fa": "آزمون", "en": "test"}},
-            "versions": [{"id": "1", "title": {"fa": "۱", "en": "1"}, "file": "tn.geojson",
-                "approved": {"jalali": "1401/09/01", "iso": "2022-11-22"},
-                "approved_by": {"fa": "آ", "en": "a"}}]}]
+        "layers": layers,
     });
+    let (a, b) = match split {
+        false => (common::squares(&[west, east]), String::new()),
+        true => (common::squares(&[east]), common::squares(&[west])),
+    };
     let files = [
-        ("tn.geojson", tn),
+        ("a.geojson", a),
+        ("b.geojson", b),
         ("offices.json", offices.to_string()),
         ("parcels.geojson", survey()),
     ];
@@ -76,7 +94,7 @@ fn ids(ds: &Dataset, p: &Place) -> Vec<String> {
 
 #[test]
 fn a_straddling_plot_is_served_by_the_office_of_the_neighbourhood_holding_most_of_it() {
-    let ds = dataset();
+    let ds = dataset(false);
     // A rectangle: 70 % in the west.
     let plot = vec![vec![
         (51.1193, 35.705),
@@ -96,19 +114,32 @@ fn a_straddling_plot_is_served_by_the_office_of_the_neighbourhood_holding_most_o
     assert!(office.serves_neighbourhood);
 }
 
+/// Each neighbourhood's plot count in the profile.
+fn profiled(ds: &Dataset) -> Vec<(String, usize)> {
+    let survey = baft_core::designate::read_survey(ds, "s.geojson", survey().as_bytes()).unwrap();
+    let profiles =
+        baft_core::profile::profile(ds, &survey, &Default::default(), &Default::default());
+    (profiles.iter())
+        .map(|n| (n.id.clone(), n.physical.plots))
+        .collect()
+}
+
 #[test]
 fn the_profile_counts_a_plot_where_its_letter_and_office_have_it() {
-    let ds = dataset();
-    let p = place(&ds, Question::ParcelId("P-L"));
-    // Its interior point is in the east, its larger part in the west.
-    assert!(p.lon_lat().0 > 51.12, "{:?}", p.lon_lat());
-    assert_eq!(ids(&ds, &p), ["N-W", "N-E"]);
-    assert_eq!(p.office.as_ref().unwrap().office.id, "OF-W");
-    let survey = baft_core::designate::read_survey(&ds, "s.geojson", survey().as_bytes()).unwrap();
-    let profiles =
-        baft_core::profile::profile(&ds, &survey, &Default::default(), &Default::default());
-    let plots: Vec<(&str, usize)> = (profiles.iter())
-        .map(|n| (n.id.as_str(), n.physical.plots))
-        .collect();
-    assert_eq!(plots, [("N-W", 1), ("N-E", 0)]);
+    for split in [false, true] {
+        let ds = dataset(split);
+        let l = place(&ds, Question::ParcelId("P-L"));
+        // Its interior point is in the east, its larger part in the west.
+        assert!(l.lon_lat().0 > 51.12, "{:?}", l.lon_lat());
+        assert_eq!(ids(&ds, &l)[0], "N-W");
+        assert_eq!(l.office.as_ref().unwrap().office.id, "OF-W");
+        // The halved plot: wherever the answer puts it, the profile counts it there.
+        let h = ids(&ds, &place(&ds, Question::ParcelId("P-H")))[0].clone();
+        let mut expected = vec![("N-W".to_string(), 1), ("N-E".to_string(), 0)];
+        expected.iter_mut().find(|(id, _)| *id == h).unwrap().1 += 1;
+        let mut got = profiled(&ds);
+        got.sort();
+        expected.sort();
+        assert_eq!(got, expected, "split {split}");
+    }
 }

@@ -207,15 +207,25 @@ fn a_layer_that_gave_no_answer_keeps_the_others_in_their_places() {
     assert!(frag.contains(&format!("b={},-,", versions[0])), "{frag}");
     let back = SharedState::from_fragment(&frag).unwrap();
     assert_eq!(back.boundary, partial.boundary);
+    // A version named `-` is not "no answer".
+    let dash = SharedState {
+        boundary: vec!["-".into(), String::new()],
+        ..Default::default()
+    };
+    assert_eq!(dash.to_fragment(), "b=%2D,-");
+    assert_eq!(
+        SharedState::from_fragment("b=%2D,-").unwrap().boundary,
+        dash.boundary
+    );
     // Made on either data, opened on the other: the same boundaries, nothing to note.
     assert_eq!(back.boundary_changes(&boundary_now(&full)), vec![]);
     assert_eq!(whole.boundary_changes(&boundary_now(&broken)), vec![]);
-    // A version that did change is still named by its layer.
     // The last layer without an answer: its place is left out, the others kept.
     let last = sample_without("target-neighbourhoods", "target-neighbourhoods");
     let short = state(&last);
     assert_eq!(short.boundary, versions[..3]);
     assert_eq!(short.boundary_changes(&boundary_now(&full)), vec![]);
+    // A version that did change is still named by its layer.
     let mut older = whole.clone();
     older.boundary[0] = "1398".into();
     assert_eq!(

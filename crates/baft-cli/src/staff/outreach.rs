@@ -122,7 +122,7 @@ fn write_letters(
 /// (up to four folders up) that is a catalogue, and the id of its city whose folder is `dir`
 /// (`data/qods/` in a catalogue listing `"folder": "qods/"`; `iran/qods/` too). The outreach's
 /// links then carry it (`c=`), so that they open this city.
-fn catalogue_above(dir: &Path) -> Option<(Catalogue, Option<String>)> {
+fn catalogue_above(dir: &Path, lang: Lang) -> Option<(Catalogue, Option<String>)> {
     let here = std::fs::canonicalize(dir).ok()?;
     // Up the path as given (a city folder may be a link into another tree), then as resolved.
     let given = std::path::absolute(dir).ok()?;
@@ -134,7 +134,19 @@ fn catalogue_above(dir: &Path) -> Option<(Catalogue, Option<String>)> {
         if !Catalogue::is_catalogue(&text) {
             continue;
         }
-        let catalogue = Catalogue::parse(&text).ok()?;
+        let Ok(catalogue) = Catalogue::parse(&text) else {
+            let file = folder.join("manifest.json");
+            eprintln!(
+                "{}",
+                say!(
+                    lang,
+                    "هشدار: فهرست شهرها ({}) خوانا نیست (baft validate)؛ پیوندها شهری ندارند",
+                    "warning: the catalogue ({}) does not read (baft validate); the links name no city",
+                    file.display()
+                )
+            );
+            return None;
+        };
         let id = (catalogue.cities.iter())
             .find(|c| std::fs::canonicalize(folder.join(&c.folder)).is_ok_and(|f| f == here))
             .map(|c| c.id.clone());
@@ -143,11 +155,11 @@ fn catalogue_above(dir: &Path) -> Option<(Catalogue, Option<String>)> {
     None
 }
 
-/// The city the links carry: `given` (which the catalogue above `dir`, if any, must list), else
-/// the one the catalogue lists `dir` as; `None` for a single city's folder (a catalogue that
+/// The city the links carry: `given` (which the catalogue above `dir`, if any, must list, and
+/// as `dir`'s city when it lists `dir`), else the one the catalogue lists `dir` as; `None` for a single city's folder (a catalogue that
 /// does not list it is said on stderr).
 fn city_for(dir: &Path, given: Option<&str>, lang: Lang) -> Result<Option<String>, Failure> {
-    let found = catalogue_above(dir);
+    let found = catalogue_above(dir, lang);
     match (given, found) {
         (Some(c), Some((catalogue, _))) if catalogue.find(c).is_none() => Err(Failure(say!(
             lang,
@@ -157,6 +169,13 @@ fn city_for(dir: &Path, given: Option<&str>, lang: Lang) -> Result<Option<String
             (catalogue.cities.iter().map(|c| c.id.as_str()))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ))),
+        (Some(c), Some((_, Some(own)))) if own != c => Err(Failure(say!(
+            lang,
+            "این پوشه در فهرست شهرها شهر «{}» است، نه «{}»",
+            "the catalogue lists this folder as the city “{}”, not “{}”",
+            own,
+            c
         ))),
         (Some(c), _) => Ok(Some(c.to_string())),
         (None, Some((_, None))) => {

@@ -93,27 +93,34 @@ pub fn plot_share_in_layer(layer: &Layer, plot: &geo::Polygon<f64>, plot_area: f
     (inside_area / plot_area).clamp(0.0, 1.0)
 }
 
-/// The zone of `layer` holding the largest part of a plot (local metres, its area `plot_area`),
-/// unless the plot is outside the layer (at most [`NONE_SHARE`] inside): the zone it belongs
-/// to. A place's target neighbourhood is so chosen: its office serves it
-/// ([`crate::answer::Place::neighbourhoods`], from the check's overlaps, largest first), its
-/// owner letter and the neighbourhood profile file it under it.
+/// The zone holding the largest part of a plot (local metres, its area `plot_area`) among
+/// `layers`' zones, leaving out a layer the plot is outside of (at most [`NONE_SHARE`] inside);
+/// on equal parts the first, in the layers' order: the zone the plot belongs to. A place's
+/// target neighbourhood is so chosen (over every target-neighbourhood layer): its office serves
+/// it and its owner letter is filed under it ([`crate::answer::Place::neighbourhoods`], which
+/// lists the check's overlaps the same way, largest first), and the neighbourhood profile
+/// counts it there.
 pub fn main_zone<'a>(
-    layer: &'a Layer,
+    layers: impl IntoIterator<Item = &'a Layer>,
     plot: &geo::Polygon<f64>,
     plot_area: f64,
 ) -> Option<&'a Zone> {
-    let (zones, inside) = overlapped(layer, &Outline::new(plot));
-    if inside / plot_area <= NONE_SHARE {
-        return None;
+    let outline = Outline::new(plot);
+    let mut best: Option<(&Zone, f64)> = None;
+    for layer in layers {
+        let (zones, inside) = overlapped(layer, &outline);
+        if inside / plot_area <= NONE_SHARE {
+            continue;
+        }
+        for (z, a) in zones {
+            if best.is_none_or(|(_, b)| a > b) {
+                best = Some((z, a));
+            }
+        }
     }
-    (zones.into_iter())
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(z, _)| z)
+    best.map(|(z, _)| z)
 }
 
-/// The zones of `layer` the plot overlaps, each with the plot's area inside it, and the plot's
-/// area inside the layer as a whole (m²; zones may overlap, so not always their sum).
 fn overlapped<'a>(layer: &'a Layer, outline: &Outline) -> (Vec<(&'a Zone, f64)>, f64) {
     let mut zones = Vec::new();
     for z in layer.candidates_in(outline.bbox()) {

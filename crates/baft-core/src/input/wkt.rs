@@ -12,18 +12,14 @@
 //! assert!(parse_wkt_polygon("POLYGON((51.1 35.7, 51.101 35.7))").is_err());
 //! ```
 
+use crate::base::digits::is_invisible_mark;
 use crate::error::{BaftError, ProblemKind};
 
-/// Invisible marks a copied text may start or end with (bidi marks, a byte-order mark).
-const MARKS: &[char] = &[
-    '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}',
-    '\u{2067}', '\u{2068}', '\u{2069}', '\u{feff}',
-];
-
 /// The text after `POLYGON` or `MULTIPOLYGON` (and an optional `Z`, `M` or `ZM`), with whether it
-/// is a multipolygon; `None` for any other text.
+/// is a multipolygon; `None` when the text does not start with either word (invisible marks
+/// before it, as a copied text may have, ignored).
 fn body(text: &str) -> Option<(bool, &str)> {
-    let t = text.trim_matches(|c: char| c.is_whitespace() || MARKS.contains(&c));
+    let t = text.trim_matches(|c: char| c.is_whitespace() || is_invisible_mark(c));
     let starts = |word: &str| {
         t.get(..word.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(word))
@@ -35,15 +31,23 @@ fn body(text: &str) -> Option<(bool, &str)> {
     } else {
         return None;
     };
-    let rest = rest
-        .trim_start()
-        .trim_start_matches(['Z', 'M', 'z', 'm'])
-        .trim_start();
-    rest.starts_with('(').then_some((multi, rest))
+    let word_ends = rest
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_ascii_alphanumeric() || "ZMzm".contains(c));
+    word_ends.then(|| {
+        (
+            multi,
+            rest.trim_start()
+                .trim_start_matches(['Z', 'M', 'z', 'm'])
+                .trim_start(),
+        )
+    })
 }
 
-/// Whether `text` is meant as a WKT polygon: it starts with `POLYGON` or `MULTIPOLYGON` (any
-/// case, `Z`/`M` allowed, invisible marks before it ignored) and a parenthesis.
+/// Whether `text` is meant as a WKT polygon: it starts with the word `POLYGON` or
+/// `MULTIPOLYGON` (any case, invisible marks before it ignored), so that what follows, even
+/// `EMPTY` or nothing, is read (or refused) as WKT.
 pub fn is_wkt_polygon(text: &str) -> bool {
     body(text).is_some()
 }
@@ -69,7 +73,11 @@ pub fn parse_wkt_polygon(text: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> 
         body = unwrap(&body).ok_or_else(bad)?;
         let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.contains("))") {
-            return Err(bad()); // several parts
+            return Err(BaftError::BadPlotFile {
+                problem: ProblemKind::BadCoordinates {
+                    detail: "one plot is one polygon: this MULTIPOLYGON has several parts".into(),
+                },
+            });
         }
     }
     let mut rings = Vec::new();
@@ -82,7 +90,9 @@ pub fn parse_wkt_polygon(text: &str) -> Result<Vec<Vec<(f64, f64)>>, BaftError> 
         let pts = (ring.split(','))
             .map(|p| {
                 let mut it = p.split_whitespace().map(str::parse::<f64>);
-                match (it.next(), it.next(), it.count() <= 2) {
+                let (x, y) = (it.next(), it.next());
+                let zm: Vec<_> = it.collect();
+                match (x, y, zm.len() <= 2 && zm.iter().all(|v| v.is_ok())) {
                     (Some(Ok(x)), Some(Ok(y)), true) if x.is_finite() && y.is_finite() => {
                         Ok((x, y))
                     }
@@ -121,9 +131,14 @@ mod tests {
         .unwrap();
         assert_eq!((q.len(), q[0][1], q[1][2]), (2, (10.0, 0.0), (2.0, 2.0)));
         assert!(is_wkt_polygon("POLYGON ((0 0, 1 0, 1 1, 0 0))"));
+        assert!(is_wkt_polygon("\u{61c}polygon((0 0, 1 0, 1 1, 0 0))"));
+        assert!(is_wkt_polygon("POLYGON EMPTY") && is_wkt_polygon("POLYGON"));
+        assert!(!is_wkt_polygon("POLYGONS are shapes") && !is_wkt_polygon("QB-0185"));
         for bad in [
             "POLYGON(0 0, 1 0)",
             "POLYGON((0 0, 1 x, 1 1, 0 0))",
+            "POLYGON((0 0 x, 1 0, 1 1, 0 0))",
+            "POLYGON EMPTY",
             "POLYGON",
             "POINT(1 2)",
             "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)),((5 5, 6 5, 6 6, 5 5)))",

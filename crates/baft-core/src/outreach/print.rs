@@ -116,9 +116,9 @@ pub fn banner_svg(o: &NeighbourhoodOutreach) -> String {
         .collect();
     let office = o.office.as_ref().map(|m| &m.office);
     let office_line = office.map_or(String::new(), |f| {
-        // The number isolated left to right (U+2066…U+2069): its groups keep their order.
+        // The number left to right in its own span: its groups keep their order.
         format!(
-            "{} — تلفن \u{2066}{}\u{2069}",
+            "{} — تلفن <tspan direction=\"ltr\" unicode-bidi=\"embed\">{}</tspan>",
             esc(&fa(&f.name.fa)),
             esc(&fa(&f.phone_shown()))
         )

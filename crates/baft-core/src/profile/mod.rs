@@ -91,34 +91,28 @@ pub fn profile(
     targets: &Targets,
     settings: &DesignationSettings,
 ) -> Vec<NeighbourhoodProfile> {
-    let Some(layer) = ds
-        .layers
-        .iter()
-        .find(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
-    else {
-        return Vec::new();
-    };
-    // Each plot in the neighbourhood holding the largest part of it (`check::main_zone`), as
-    // its owner letter and its office have it.
-    let plots: Vec<(SurveyPlot, Option<&str>)> = (survey.zones.iter().enumerate())
+    let layers: Vec<&Layer> = (ds.layers.iter())
+        .filter(|l| l.spec.kind == LayerKind::TargetNeighbourhood)
+        .collect();
+    // Each plot in the neighbourhood holding the largest part of it, of every target layer
+    // (`check::main_zone`), as its owner letter and its office have it.
+    let plots: Vec<(SurveyPlot, Option<&crate::layer::Zone>)> = (survey.zones.iter().enumerate())
         .map(|(k, z)| {
             let p = SurveyPlot {
                 index: k,
                 ..SurveyPlot::read(z, settings)
             };
             let n = (z.local.0.first()).and_then(|poly| {
-                crate::check::main_zone(layer, poly, poly.unsigned_area()).map(|n| n.id.as_str())
+                crate::check::main_zone(layers.iter().copied(), poly, poly.unsigned_area())
             });
             (p, n)
         })
         .collect();
-    layer
-        .zones
-        .iter()
+    (layers.iter().flat_map(|l| l.zones.iter()))
         .map(|n| {
             let mine: Vec<&SurveyPlot> = plots
                 .iter()
-                .filter(|(_, id)| *id == Some(n.id.as_str()))
+                .filter(|(_, z)| z.is_some_and(|z| std::ptr::eq(z, n)))
                 .map(|(p, _)| p)
                 .collect();
             let physical = Physical::of(&mine, settings);
