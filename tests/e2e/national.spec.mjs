@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { FX, ROOT, layer, search } from './helpers.mjs';
+import { FX, ROOT, decodeQr, layer, search } from './helpers.mjs';
 import { startServer } from '../../scripts/serve-dist.mjs';
 
 const SITE = join(ROOT, 'target/dist-national');
@@ -124,6 +124,50 @@ test('axe finds nothing on the city chooser and on a chosen city, in Persian and
   await page.getByRole('button', { name: 'Sample city 3', exact: true }).click();
   await expect(page.locator('.city-now')).toContainText('Sample city 3');
   expect(await violations(page), 'city chosen (en)').toEqual([]);
+});
+
+test('the staff page asks for the office\'s city, works on its data, and its letters open that city', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/data/')) asked.push(new URL(r.url()).pathname); });
+  await page.goto(`${ORIGIN}/staff/`);
+  await expect(page.getByRole('heading', { name: /^شهر/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status')).toContainText('شهر دفتر تسهیلات را انتخاب کنید');
+  const cities = page.getByRole('combobox', { name: /شهر دفتر تسهیلات را انتخاب کنید/ });
+  await expect(cities.locator('option')).toHaveCount(30);
+  await expect(page.getByLabel(/فایل برداشت پلاک‌به‌پلاک/)).toBeDisabled();
+  expect(await violations(page), 'the staff page\'s city chooser').toEqual([]);
+  await cities.selectOption('qods');
+  await page.getByRole('button', { name: /باز کردن داده‌های این شهر/ }).click();
+  await expect(page).toHaveURL(/\/staff\/\?c=qods$/);
+  await expect(page.getByLabel(/فایل برداشت پلاک‌به‌پلاک/)).toBeEnabled({ timeout: 30_000 });
+  await expect(page.locator('#city-now')).toContainText('شهر: قدس');
+  await expect(page.getByRole('link', { name: /بازگشت به بافت/ })).toHaveAttribute('href', '../#c=qods');
+  // The catalogue, then Qods' files only.
+  expect(asked.filter((p) => !p.startsWith('/data/qods/') && p !== '/data/manifest.json')).toEqual([]);
+  await page.getByLabel(/فایل برداشت پلاک‌به‌پلاک/).setInputFiles(join(ROOT, 'data/parcels/parcels.geojson'));
+  await expect(page.getByRole('heading', { name: /پیشنهاد محدوده/ })).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel(/نشانی بافت برای کدهای QR/).fill(`${ORIGIN}/`);
+  await page.getByLabel(/محلهٔ نامه‌ها/).selectOption('TN-10');
+  const [d] = await Promise.all([page.waitForEvent('download'), (async () => {
+    await page.getByRole('button', { name: /ساختن نامه‌ها/ }).click();
+    await page.getByRole('link', { name: 'letters-TN-10.html', exact: true }).click();
+  })()]);
+  const letters = readFileSync(await d.path(), 'utf8');
+  // An owner scanning a letter lands on the plot in Qods, not on the city chooser.
+  const view = await context.newPage();
+  await view.setContent(letters);
+  const link = await decodeQr(context, await view.locator('.qr').first().innerHTML());
+  expect(link).toMatch(new RegExp(`^${ORIGIN}/#id=QB-[^&]+&c=qods&`));
+  await view.goto(link);
+  await expect(view.locator('.city-now')).toContainText('قدس');
+  await expect(layer(view, 'worn-out-fabric')).toHaveAttribute('data-status', /inside|partly_inside/);
+});
+
+test('the staff page says so when its address names a city the catalogue does not have', async ({ page }) => {
+  await page.goto(`${ORIGIN}/staff/?c=tabriz`);
+  await expect(page.getByRole('alert').filter({ hasText: 'شهر «tabriz» در فهرست شهرهای این سامانه نیست' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('combobox', { name: /شهر دفتر تسهیلات را انتخاب کنید/ }).locator('option')).toHaveCount(30);
 });
 
 test.describe('on a phone', () => {

@@ -94,8 +94,38 @@ function showLetters(file) {
   say($('status'), 'نامه‌ها آماده است.', 'The letters are ready.');
 }
 
+/** The city the page's address names (`?c=`), in a national deployment. */
+const cityAsked = new URLSearchParams(location.search).get('c') || '';
+
+/** A national deployment and no city named: the catalogue's cities to choose from. */
+function chooseCity(cities, why) {
+  $('city').replaceChildren(...cities.map(([id, name]) => new Option(`${name.fa} — ${name.en}`, id)));
+  $('city-why').replaceChildren();
+  if (why) $('city-why').append(...sentence(why));
+  $('city-why').hidden = !why;
+  $('city-choice').hidden = false;
+  $('progress').hidden = true;
+  say($('status'), 'این وبگاه داده‌های چند شهر را دارد: شهر دفتر تسهیلات را انتخاب کنید.',
+    'This site serves several cities: choose the facilitation office\'s city.');
+}
+
+/** The city being worked on, named in the page's header, with a way to change it. */
+function showCity(id, name) {
+  const change = Object.assign(document.createElement('a'), { href: './' });
+  change.append('تغییر شهر ', Object.assign(document.createElement('span'), { lang: 'en', dir: 'ltr', textContent: 'Change city' }));
+  const en = Object.assign(document.createElement('span'), { lang: 'en', dir: 'ltr', textContent: `City: ${name.en}` });
+  $('city-now').replaceChildren(`شهر: ${name.fa} `, en, ' — ', change);
+  $('city-now').hidden = false;
+  $('back').href = `../#c=${encodeURIComponent(id)}`;
+  document.title = `${name.fa}: ${document.title}`;
+}
+
 function onMessage(data) {
-  if (data.type === 'progress') {
+  if (data.type === 'choose') {
+    chooseCity(data.cities, data.why);
+  } else if (data.type === 'city') {
+    showCity(data.id, data.name);
+  } else if (data.type === 'progress') {
     $('progress').max = data.total;
     $('progress').value = data.done;
     say($('status'), ...STEPS[data.step](data.done, data.total, data.file));
@@ -167,5 +197,10 @@ $('make-letters').addEventListener('click', () => {
 $('summary').tabIndex = -1;
 $('base-url').value = new URL('../', location.href).href;
 busy(true);
-send({ type: 'load', dataUrl: new URL('../data/', location.href).href, lang: 'fa' });
+$('open-city').addEventListener('click', () => {
+  const url = new URL(location.href);
+  url.searchParams.set('c', $('city').value);
+  location.assign(url.href);
+});
+send({ type: 'load', dataUrl: new URL('../data/', location.href).href, lang: 'fa', city: cityAsked });
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {});

@@ -3,7 +3,7 @@
 // steps. It runs on the page's thread, not in a worker: the core draws its charts with plotters,
 // whose text measuring in the browser needs the page's canvas. Every file is read in this
 // browser: the survey is never sent anywhere.
-import init, { Workbench, pieces } from './baft_staff.js';
+import init, { Workbench, pieces, siteCity } from './baft_staff.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -22,10 +22,10 @@ export function connect(post) {
     await frame();
   };
 
-  async function load({ dataUrl, lang }) {
+  async function load({ dataUrl, lang, city }) {
     await init();
     ready = true;
-    const base = new URL(dataUrl);
+    let base = new URL(dataUrl);
     // Every file read is also kept for the staff page's service worker (sw.js), so that the
     // workbench opens offline after this first visit.
     const kept = 'caches' in self ? await caches.open('baft-staff').catch(() => null) : null;
@@ -34,9 +34,25 @@ export function connect(post) {
       if (r.ok && kept) await kept.put(url, r.clone()).catch(() => {});
       return r;
     };
-    const res = await get(new URL('manifest.json', base));
-    if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
-    wb = new Workbench(await res.text(), lang);
+    const manifest = async () => {
+      const res = await get(new URL('manifest.json', base));
+      if (!res.ok) throw new Error(`${new URL('manifest.json', base).pathname}: HTTP ${res.status}`);
+      return res.text();
+    };
+    // A national deployment's data/manifest.json is a catalogue of cities: the core picks the
+    // city the page's `?c=` names (or the only one), else the staff member chooses.
+    let text = await manifest();
+    const site = siteCity(text, city || undefined, lang);
+    if (site.kind === 'choose') {
+      post({ type: 'choose', cities: site.cities, why: site.why });
+      return;
+    }
+    if (site.kind === 'city') {
+      base = new URL(site.folder, base);
+      text = await manifest();
+      post({ type: 'city', id: site.id, name: site.name });
+    }
+    wb = new Workbench(text, lang, site.kind === 'city' ? site.id : undefined);
     const files = wb.siteFiles();
     const problems = [];
     for (const [k, f] of files.entries()) {

@@ -289,3 +289,36 @@ fn a_city_the_catalogue_does_not_list_is_an_error() {
     );
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// A catalogue above the folder that does not list it, or does not read, is said on stderr,
+/// and the links name no city (as a single city's do); the outreach is still made.
+#[test]
+fn a_catalogue_that_does_not_list_the_folder_or_does_not_read_is_warned_about() {
+    let out = fresh_dir("outreach-national-warn");
+    let city = national(&out);
+    let catalogue = out.join("national/manifest.json");
+    let text = std::fs::read_to_string(&catalogue).unwrap();
+    let args = ["--url", "https://baft.example/", "--lang", "en"];
+    for (case, text, warning) in [
+        (
+            "unlisted",
+            text.replace(r#""folder": "qods/""#, r#""folder": "karaj/""#),
+            "warning: the catalogue above this folder does not list it; the links name no city (give --city)",
+        ),
+        (
+            "unreadable",
+            text.replace(r#""envelope": [51.07"#, r#""envelope": [151.07"#),
+            "does not read (baft validate); the links name no city",
+        ),
+    ] {
+        std::fs::write(&catalogue, text).unwrap();
+        let made = out.join(case);
+        let o = outreach_of(&city, &made, &args);
+        assert_ok(&o);
+        assert!(common::stderr(&o).contains(warning), "{case}: {}", common::stderr(&o));
+        let brochure = std::fs::read_to_string(made.join("brochure-TN-10.html")).unwrap();
+        assert!(brochure.contains("https://baft.example/#p="), "{case}");
+        assert!(!brochure.contains("c=qods"), "{case}");
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}

@@ -53,7 +53,7 @@ fn dataset(split: bool) -> Dataset {
     };
     let offices = json!({"format_version": 1, "documents": [], "offices": [
         office("OF-E", [51.1204, 35.7051], "N-E"), office("OF-W", [51.112, 35.709], "N-W")]});
-    let layers: Vec<serde_json::Value> = (["a", "b"].iter().take(if split { 2 } else { 1 }))
+    let mut layers: Vec<serde_json::Value> = (["a", "b"].iter().take(if split { 2 } else { 1 }))
         .map(|id| json!({
             "id": id, "kind": "target_neighbourhood", "name": {"fa": "محله", "en": "n"},
             "source": {"name": {"fa": "آزمون", "en": "test"}},
@@ -61,6 +61,13 @@ fn dataset(split: bool) -> Dataset {
                 "approved": {"jalali": "1401/09/01", "iso": "2022-11-22"},
                 "approved_by": {"fa": "آ", "en": "a"}}]}))
         .collect();
+    // The worn-out fabric over both, so that every surveyed plot gets an owner letter.
+    layers.push(json!({
+        "id": "worn", "kind": "worn_out_fabric", "name": {"fa": "بافت", "en": "worn"},
+        "source": {"name": {"fa": "آزمون", "en": "test"}},
+        "versions": [{"id": "1", "title": {"fa": "۱", "en": "1"}, "file": "worn.geojson",
+            "approved": {"jalali": "1401/09/01", "iso": "2022-11-22"},
+            "approved_by": {"fa": "آ", "en": "a"}}]}));
     let manifest = json!({
         "format_version": 1, "data_version": "t", "title": {"fa": "آزمون", "en": "test"},
         "city": {"name": {"fa": "آزمون", "en": "Test"}, "center": [51.12, 35.705], "envelope": [51.0, 35.6, 51.2, 35.8]},
@@ -75,6 +82,10 @@ fn dataset(split: bool) -> Dataset {
     let files = [
         ("a.geojson", a),
         ("b.geojson", b),
+        (
+            "worn.geojson",
+            common::squares(&[("W-1", 51.10, 35.69, 0.04)]),
+        ),
         ("offices.json", offices.to_string()),
         ("parcels.geojson", survey()),
     ];
@@ -137,6 +148,23 @@ fn the_profile_counts_a_plot_where_its_letter_and_office_have_it() {
         let h = ids(&ds, &place(&ds, Question::ParcelId("P-H")))[0].clone();
         let mut expected = vec![("N-W".to_string(), 1), ("N-E".to_string(), 0)];
         expected.iter_mut().find(|(id, _)| *id == h).unwrap().1 += 1;
+        // The owner letters file each plot under the same neighbourhood.
+        let filed = |id: &str| -> Vec<String> {
+            let app = baft_core::outreach::AppLink::at("https://baft.example/");
+            let today = baft_core::base::jalali::GregorianDate {
+                year: 2026,
+                month: 12,
+                day: 1,
+            };
+            (baft_core::outreach::letters(&ds, &app, today, Some(id)).iter())
+                .map(|l| l.plot_id.clone())
+                .collect()
+        };
+        let (west, east) = (filed("N-W"), filed("N-E"));
+        assert!(west.contains(&"P-L".into()) && !east.contains(&"P-L".into()));
+        let h_filed = if h == "N-W" { &west } else { &east };
+        assert!(h_filed.contains(&"P-H".into()), "{west:?} {east:?}");
+        assert_eq!(west.len() + east.len(), 2, "split {split}");
         let mut got = profiled(&ds);
         got.sort();
         expected.sort();

@@ -7,6 +7,7 @@
 //! the outreach: the core's own functions, the same the `baft` CLI calls. The logic is in
 //! [`workbench`] (plain Rust, tested natively); this file only converts to and from JS values.
 
+pub mod site;
 pub mod workbench;
 
 use baft_core::designate::dossier::Paper;
@@ -27,11 +28,16 @@ pub struct Workbench(workbench::Workbench);
 
 #[wasm_bindgen]
 impl Workbench {
-    /// From the site's `manifest.json` text; `lang` is `fa` (default) or `en` for messages.
+    /// From a city's `manifest.json` text; `lang` is `fa` (default) or `en` for messages;
+    /// `city`, in a national deployment, the city's id in the catalogue ([`site_city`]).
     #[wasm_bindgen(constructor)]
-    pub fn new(manifest: &str, lang: Option<String>) -> Result<Workbench, JsError> {
+    pub fn new(
+        manifest: &str,
+        lang: Option<String>,
+        city: Option<String>,
+    ) -> Result<Workbench, JsError> {
         let lang = baft_web::lang_or_default(lang.as_deref());
-        workbench::Workbench::new(manifest, lang)
+        workbench::Workbench::new(manifest, lang, city.as_deref())
             .map(Workbench)
             .map_err(|e| JsError::new(&e))
     }
@@ -119,6 +125,16 @@ impl Workbench {
             None => Ok(JsValue::UNDEFINED),
         }
     }
+}
+
+/// What to do with the site's `data/manifest.json` text, given the page's `?c=`:
+/// `{kind: "single"}` (one city's manifest), `{kind: "city", id, name, folder}` (a national
+/// catalogue's city to open) or `{kind: "choose", cities: [[id, {fa, en}]], why?}`
+/// ([`site::site_city`]). A catalogue that does not read is an error in words.
+#[wasm_bindgen(js_name = siteCity)]
+pub fn site_city(text: &str, c: Option<String>, lang: Option<String>) -> Result<JsValue, JsError> {
+    let lang = baft_web::lang_or_default(lang.as_deref());
+    js(&site::site_city(text, c.as_deref(), lang).map_err(|e| JsError::new(&e))?)
 }
 
 /// A sentence's pieces, `[{kind: "text" | "id", text}]`: its ids and codes apart (the core's

@@ -58,12 +58,15 @@ pub struct Workbench {
     survey: Option<(String, Vec<u8>, Layer)>,
     designation: Option<Designation>,
     profiles: Vec<NeighbourhoodProfile>,
+    city: Option<String>,
 }
 
 impl Workbench {
-    /// From the site's `manifest.json`; a bad manifest or designation section is an error in
-    /// words naming the field.
-    pub fn new(manifest_text: &str, lang: Lang) -> Result<Workbench, String> {
+    /// From a city's `manifest.json`; a bad manifest or designation section is an error in
+    /// words naming the field. `city`: in a national deployment, the city's id in the catalogue
+    /// ([`crate::site::site_city`]), which the outreach's links carry (`c=`) so that they open
+    /// this city's data; `None` for a single city's site.
+    pub fn new(manifest_text: &str, lang: Lang, city: Option<&str>) -> Result<Workbench, String> {
         let manifest = Manifest::parse(manifest_text)
             .map_err(|errors| baft_core::BaftError::BadManifest { errors }.message(lang))?;
         let settings = DesignationSettings::from_manifest_text(manifest_text)
@@ -78,6 +81,7 @@ impl Workbench {
             survey: None,
             designation: None,
             profiles: Vec::new(),
+            city: city.map(str::to_string),
         })
     }
 
@@ -268,6 +272,14 @@ impl Workbench {
         ))
     }
 
+    /// The owners' app at `base_url`, for this city.
+    fn app_link<'a>(&'a self, base_url: &'a str) -> outreach::AppLink<'a> {
+        outreach::AppLink {
+            url: base_url,
+            city: self.city.as_deref(),
+        }
+    }
+
     /// The owner letters of one target neighbourhood (a page per plot of the open survey inside
     /// the worn-out fabric), with links to the app at `base_url`; `None` before a survey is open
     /// or when none of the neighbourhood's plots is in the fabric.
@@ -283,8 +295,7 @@ impl Workbench {
                 self.ds.set_parcels(&text);
             }
         }
-        let letters =
-            outreach::letters(&self.ds, &outreach::AppLink::at(base_url), today, Some(id));
+        let letters = outreach::letters(&self.ds, &self.app_link(base_url), today, Some(id));
         if letters.is_empty() {
             return None;
         }
@@ -330,7 +341,7 @@ impl Workbench {
                 out.push(html(format!("profile-{}.html", file_safe(&p.id)), h));
             }
         }
-        for o in outreach::all(&self.ds, &outreach::AppLink::at(base_url), today) {
+        for o in outreach::all(&self.ds, &self.app_link(base_url), today) {
             out.push(html(
                 format!("brochure-{}.html", file_safe(&o.id)),
                 outreach::brochure_html(&o),

@@ -20,9 +20,14 @@ const TODAY: GregorianDate = GregorianDate {
 };
 
 fn loaded() -> Workbench {
+    loaded_for(None)
+}
+
+/// The sample site's workbench; `city`: as a national catalogue's city.
+fn loaded_for(city: Option<&str>) -> Workbench {
     let data = repo().join("data");
     let manifest = std::fs::read_to_string(data.join("manifest.json")).unwrap();
-    let mut w = Workbench::new(&manifest, Lang::En).unwrap();
+    let mut w = Workbench::new(&manifest, Lang::En, city).unwrap();
     let files = w.site_files();
     assert!(
         files.iter().all(|f| !f.path.starts_with("parcels/")),
@@ -111,7 +116,7 @@ fn the_workbench_designates_profiles_and_writes_every_file_from_an_opened_survey
 fn without_per_capita_targets_the_workbench_goes_on_without_profiles() {
     let data = repo().join("data");
     let manifest = std::fs::read_to_string(data.join("manifest.json")).unwrap();
-    let mut w = Workbench::new(&manifest, Lang::En).unwrap();
+    let mut w = Workbench::new(&manifest, Lang::En, None).unwrap();
     for f in w.site_files() {
         let bytes = if f.optional {
             b"{\"targets\": 3}".to_vec()
@@ -167,4 +172,50 @@ fn a_flatgeobuf_survey_designates_like_the_geojson() {
     );
     assert_eq!(da.blocks, db.blocks);
     assert_eq!(da.proposal.map(|p| p.blocks), db.proposal.map(|p| p.blocks));
+}
+
+/// In a national deployment the staff page opens the city its address names (`?c=`), and the
+/// outreach's QR links carry that city, so that an owner's scan opens the city's data and not
+/// the city chooser; a single city's links carry none.
+#[test]
+fn a_national_citys_outreach_links_carry_the_city() {
+    use baft_staff::site::{site_city, SiteCity};
+    let catalogue = r#"{"format_version": 1, "catalogue": true, "title": {"fa": "ملی", "en": "National"},
+      "cities": [{"id": "karaj", "name": {"fa": "کرج", "en": "Karaj"}, "folder": "karaj/", "envelope": [50.8, 35.7, 51.1, 35.9]},
+                 {"id": "qods", "name": {"fa": "قدس", "en": "Qods"}, "folder": "cities/qods/", "envelope": [51.0, 35.6, 51.2, 35.8]}]}"#;
+    let SiteCity::City { id, folder, .. } = site_city(catalogue, Some("qods"), Lang::En).unwrap()
+    else {
+        panic!("qods is in the catalogue");
+    };
+    assert_eq!((id.as_str(), folder.as_str()), ("qods", "cities/qods/"));
+    let SiteCity::Choose { cities, why } = site_city(catalogue, Some("tabriz"), Lang::Fa).unwrap()
+    else {
+        panic!("tabriz is not in the catalogue");
+    };
+    assert_eq!(cities.len(), 2);
+    assert!(why.unwrap().contains("«tabriz»"));
+    let bad = catalogue.replace("\"cities/qods/\"", "\"/qods\"");
+    assert!(site_city(&bad, Some("qods"), Lang::En)
+        .unwrap_err()
+        .contains("cities[1].folder"));
+
+    let survey = std::fs::read(repo().join("data/parcels/parcels.geojson")).unwrap();
+    let links = |city: Option<&str>| {
+        let mut w = loaded_for(city);
+        w.open_survey("parcels.geojson", survey.clone()).unwrap();
+        w.designate();
+        let letters = w.letters("TN-10", "https://baft.example/", TODAY).unwrap();
+        let letters = String::from_utf8(letters.bytes).unwrap();
+        let brochure = (w.downloads("https://baft.example/", TODAY).into_iter())
+            .find(|d| d.name == "brochure-TN-10.html")
+            .unwrap();
+        (letters, String::from_utf8(brochure.bytes).unwrap())
+    };
+    let (letters, brochure) = links(Some(&id));
+    assert!(letters.contains("https://baft.example/#id=QB-"));
+    assert!(letters.contains("c=qods"), "{}", &letters[..3000]);
+    assert!(brochure.contains("c=qods"));
+    let (letters, brochure) = links(None);
+    assert!(!letters.contains("c=qods") && !brochure.contains("c=qods"));
+    assert!(letters.contains("https://baft.example/#id=QB-"));
 }
