@@ -58,6 +58,34 @@ pub fn set_outcome(state: &AppState, outcome: Outcome) {
 /// links, a plot id, a plate, a renovation code, a place's name, corners, GeoJSON text).
 pub fn check_text(state: &AppState, text: &str) {
     ask(state, Question::Text(text), false);
+    let waits = state.outcome.with_untracked(|o| {
+        matches!(
+            o,
+            Some(Outcome::InputError(baft_core::BaftError::PlotsLoading))
+        )
+    });
+    state.waiting.set_value(waits.then(|| text.to_string()));
+}
+
+/// Asks again what was typed when it waited for the plots (the core's
+/// [`baft_core::BaftError::PlotsLoading`]: a plate or code typed before the parcel layer was
+/// in), once the layer is read. Tracks the data, so an effect calls it.
+pub fn answer_when_plots_in(state: &AppState) {
+    let read = state.data.with(|d| d.as_ref().map(|d| d.parcels_read));
+    if matches!(read, None | Some(baft_core::dataset::ParcelsRead::Loading)) {
+        return;
+    }
+    let still = state.outcome.with_untracked(|o| {
+        matches!(
+            o,
+            Some(Outcome::InputError(baft_core::BaftError::PlotsLoading))
+        )
+    });
+    // The text that waited, not what the box holds now (it may have been edited since).
+    match state.waiting.try_update_value(Option::take).flatten() {
+        Some(text) if still => check_text(state, &text),
+        _ => {}
+    }
 }
 
 /// Answers plot `i` of the parcel layer (its survey attributes become facts).

@@ -5,7 +5,7 @@
 //! tests drive them without a server; [`load`] adds the fetching.
 
 use crate::state::{AppState, Progress};
-use baft_core::dataset::{Dataset, FileBody};
+use baft_core::dataset::{Dataset, FileBody, ParcelsRead};
 use baft_core::read::manifest::Manifest;
 use baft_core::read::plan::{load_plan, Planned, Role};
 use baft_core::BaftError;
@@ -28,7 +28,12 @@ pub fn apply_manifest(state: &AppState, text: &str) -> Result<Vec<Planned>, Baft
         .partition(|f| matches!(f.role, Role::Layer { .. }));
     state.basemap_on.set(manifest.basemap.on_by_default);
     state.layers_left.set(layers.len());
-    state.data.set(Some(Arc::new(Dataset::new(manifest))));
+    let mut ds = Dataset::new(manifest);
+    // A plate typed before the plots are in waits for them (`search` says so).
+    if ds.manifest.parcels.is_some() {
+        ds.parcels_read = ParcelsRead::Loading;
+    }
+    state.data.set(Some(Arc::new(ds)));
     state.progress.set(Progress::Loading {
         done: 0,
         total: layers.len() + rest.len(),
@@ -84,7 +89,25 @@ fn layer_done(state: &AppState) {
 /// Records a layer file that could not be fetched; the other layers go on loading.
 pub fn apply_unreadable(state: &AppState, file: &str, error: &BaftError) {
     note_unreadable(state, file, error);
+    let parcels = state.data.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.manifest.parcels.as_ref())
+            .is_some_and(|p| p.file == file)
+    });
+    if parcels {
+        parcels_ended(state);
+    }
     file_done(state, 0);
+}
+
+/// The parcel layer's file will be read no further (it failed): the dataset holds all of it
+/// it will, or, read by ranges, the plots around places asked about.
+fn parcels_ended(state: &AppState) {
+    let read = match ranges::active() {
+        true => ParcelsRead::ByArea,
+        false => ParcelsRead::All,
+    };
+    set_parcels_read(state, read);
 }
 
 /// Records that (part of) a file could not be fetched.
@@ -96,13 +119,32 @@ fn note_unreadable(state: &AppState, file: &str, error: &BaftError) {
 }
 
 fn file_done(state: &AppState, bytes_read: usize) {
+    let mut ready = false;
     state.progress.update(|p| {
         if let Progress::Loading { done, total, bytes } = p {
             *done += 1;
             *bytes += bytes_read;
             if *done >= *total {
                 *p = Progress::Ready;
+                ready = true;
             }
+        }
+    });
+    // Every file is in (or failed): the parcel layer holds all it will, unless read by area.
+    let loading = move |d: &Option<Arc<Dataset>>| {
+        d.as_ref()
+            .is_some_and(|d| d.parcels_read == ParcelsRead::Loading)
+    };
+    if ready && state.data.with_untracked(loading) {
+        set_parcels_read(state, ParcelsRead::All);
+    }
+}
+
+/// Says how much of the parcel layer the dataset holds ([`ParcelsRead`]).
+fn set_parcels_read(state: &AppState, read: ParcelsRead) {
+    state.data.update(|d| {
+        if let Some(ds) = d {
+            Arc::make_mut(ds).parcels_read = read;
         }
     });
 }
@@ -162,6 +204,7 @@ pub async fn apply_parcels_fgb(state: AppState, bytes: Vec<u8>) {
         Ok(b) => build_parcels(state, b, bytes.len()).await,
         Err(p) => {
             state.problems.update(|ps| ps.push(p));
+            parcels_ended(&state);
             file_done(&state, bytes.len())
         }
     }
@@ -192,11 +235,11 @@ async fn build_parcels(
     mut builder: baft_core::layer::parcels::ParcelsBuilder<'_>,
     len: usize,
 ) {
-    let install = |p: baft_core::layer::parcels::ParcelLayer| {
+    let install = |p: baft_core::layer::parcels::ParcelLayer, read| {
         let mut problems = Vec::new();
         state.data.update(|d| {
             if let Some(ds) = d {
-                problems = Arc::make_mut(ds).install_parcels(p);
+                problems = Arc::make_mut(ds).install_parcels_part(p, read);
             }
         });
         problems
@@ -216,7 +259,7 @@ async fn build_parcels(
     match first {
         Ok(0) => {}
         Ok(_) => {
-            install(builder.snapshot());
+            install(builder.snapshot(), ParcelsRead::Loading);
             loop {
                 next_turn().await;
                 match step(&mut builder, SLICE) {
@@ -224,6 +267,7 @@ async fn build_parcels(
                     Ok(_) => {}
                     Err(p) => {
                         state.problems.update(|ps| ps.push(p));
+                        parcels_ended(&state);
                         return file_done(&state, len);
                     }
                 }
@@ -231,10 +275,11 @@ async fn build_parcels(
         }
         Err(p) => {
             state.problems.update(|ps| ps.push(p));
+            parcels_ended(&state);
             return file_done(&state, len);
         }
     }
-    let problems = install(builder.finish());
+    let problems = install(builder.finish(), ParcelsRead::All);
     state.problems.update(|p| p.extend(problems));
     file_done(&state, len);
 }
@@ -255,7 +300,10 @@ async fn load_parcels_fgb(state: AppState, base: &str, path: &str) {
             ranges::read_rest(state, base, path).await
         }
         // A province's file: read where asked only.
-        Ok(ranges::Opened::Ranges { .. }) => file_done(&state, 0),
+        Ok(ranges::Opened::Ranges { .. }) => {
+            set_parcels_read(&state, ParcelsRead::ByArea);
+            file_done(&state, 0)
+        }
         Err(e) => apply_unreadable(&state, path, &e),
     }
 }

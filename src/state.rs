@@ -222,6 +222,9 @@ pub struct AppState {
     /// The parts after the answer are on the page (the office's and the packages' cards): the
     /// next step's lines link to them from then on.
     pub later_ready: RwSignal<bool>,
+    /// The text last asked that waits for the plots (the core's `PlotsLoading`), asked again
+    /// once they are in (`actions::answer_when_plots_in`).
+    pub waiting: StoredValue<Option<String>>,
 }
 
 /// How an opened link's data differs from the data loaded now.
@@ -258,6 +261,7 @@ impl AppState {
             link_versions: RwSignal::new(None),
             settled: RwSignal::new(false),
             later_attempt: RwSignal::new(0),
+            waiting: StoredValue::new(None),
             later_ready: RwSignal::new(false),
         }
     }

@@ -74,6 +74,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| sync_lang(lang.get()));
 
     leptos::task::spawn_local(crate::loader::load(state, crate::loader::DATA.to_string()));
+    // A plate typed while the plots were loading is answered once they are in.
+    Effect::new(move |_| crate::actions::answer_when_plots_in(&state));
     crate::settled::announce(state);
 
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Fa { Lang::En } else { Lang::Fa });

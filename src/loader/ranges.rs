@@ -159,7 +159,9 @@ fn install(state: &AppState) {
     };
     state.data.update(|d| {
         if let Some(ds) = d {
-            let _ = Arc::make_mut(ds).install_parcels(layer);
+            // Part of the file, as much as the dataset said before (loading, or by area).
+            let read = ds.parcels_read;
+            let _ = Arc::make_mut(ds).install_parcels_part(layer, read);
         }
     });
 }

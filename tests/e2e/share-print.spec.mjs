@@ -94,6 +94,21 @@ async function openPlotLinkHeld(page) {
   return { id, release };
 }
 
+test('a plate typed before the parcel layer is in waits for it, and is then answered; never read as a point', async ({ page }) => {
+  const parcels = JSON.parse(readFileSync(join(ROOT, 'data/parcels/parcels.geojson'), 'utf8')).features;
+  const p = parcels.find((f) => f.properties.plate_main === 121 && f.properties.plate_sub === 1).properties;
+  const release = await holdParcels(page);
+  await page.goto('/');
+  await expect(page.locator('button.primary')).toBeEnabled({ timeout: 20_000 });
+  // `121/1` read as coordinates would be a point at 1°N 121°E, outside the data.
+  await search(page, '۱۲۱/۱');
+  await expect(page.getByRole('alert')).toContainText('لایهٔ پلاک‌ها هنوز در حال بارگیری است');
+  await expect(page.locator('#result .layer-result')).toHaveCount(0);
+  release();
+  await expect(page.locator('#result')).toContainText(p.plot_id, { timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a point link is answered once the zone layers are in, before the parcel layer arrives', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -7,9 +7,11 @@
 //!    carries postal codes ([`crate::layer::parcels::postal`]);
 //! 4. **a registration plate** (`121/406`, with a section or not), when the data has a parcel
 //!    layer ([`crate::input::plate`]);
-//! 5. **a location**: coordinates in any digits and form, UTM, `geo:` URIs and map links
+//! 5. **a renovation code** (digits and dashes, `0412-017`), before coordinates so that its
+//!    numbers are never read as a latitude and longitude (UTM figures joined by a dash, six
+//!    digits and seven, are coordinates);
+//! 6. **a location**: coordinates in any digits and form, UTM, `geo:` URIs and map links
 //!    ([`crate::input`]);
-//! 6. **a renovation code**, when the data has a parcel layer;
 //! 7. **a street address**: a street and a house number (`خیابان گلستان، پلاک ۱۲`), when the
 //!    parcel layer carries addresses and has that street ([`crate::input::address`]);
 //! 8. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
@@ -18,12 +20,17 @@
 //! 9. **a street's name** (with or without `خیابان`, `کوچه`, `بن‌بست`…), when the data has a
 //!    streets layer ([`crate::layer::streets::Streets::find`]).
 //!
+//! While the dataset holds only part of its parcel layer ([`crate::dataset::ParcelsRead`]: the
+//! app while the file arrives, or a province's file read by area), a plate, postal code or code
+//! not found in it is [`BaftError::PlotsLoading`] or [`BaftError::PlotsByArea`], not "no such
+//! plot", and a plate or postal code is never read as coordinates.
+//!
 //! The app's search box, the JS API's `check` and the CLI's `--point` all call [`search`], so
 //! the same text is read the same way everywhere.
 
 use crate::base::letters::fold;
 use crate::base::LocalText;
-use crate::dataset::{read_plot_outline, Dataset};
+use crate::dataset::{read_plot_outline, Dataset, ParcelsRead};
 use crate::error::BaftError;
 use crate::input::{address, parse_location_with, plate, ParsedLocation};
 use crate::layer::parcels::{postal, ParcelLayer};
@@ -71,7 +78,9 @@ pub fn is_outline(text: &str) -> bool {
 /// Reads the search text: see the module docs for the order.
 pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if is_outline(text) {
-        return read_plot_outline(text, ds.parse_options()).map(Found::Outline);
+        return read_plot_outline(text, ds.parse_options())
+            .map(Found::Outline)
+            .or_else(|e| one_place_line(ds, text).map(Found::Location).ok_or(e));
     }
     let has_parcels = ds.parcels.is_some() || ds.manifest.parcels.is_some();
     if text.len() > crate::input::MAX_INPUT_BYTES {
@@ -80,30 +89,55 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     let norm = crate::base::digits::normalize(text);
     let t = norm.trim();
     let parcels = ds.parcels.as_ref();
+    let unfound = |e| part_read(ds, e);
+    // Part of the parcel layer (or none yet) is read: a key not found may be in the rest.
+    let partial = matches!(
+        unfound(BaftError::NoParcelLayer),
+        BaftError::PlotsLoading | BaftError::PlotsByArea
+    );
     let as_plate = plate::parse_plate(t);
-    if let Some(found) = parcels.and_then(|p| by_plot_key(p, t, as_plate)) {
-        return found;
+    if let Some(found) = parcels.and_then(|p| by_plot_key(p, t, as_plate, partial)) {
+        return found.map_err(unfound);
+    }
+    // A plate or postal code while no plot is read yet is still a plot key, never coordinates
+    // (`121/1` is no point at 1°N 121°E).
+    if partial && parcels.is_none() && (as_plate.is_some() || postal::parse(t).is_some()) {
+        return Err(unfound(BaftError::NoParcelLayer));
+    }
+    // A renovation code (`0032-045`) before coordinates: its dash is no minus sign, and its
+    // numbers are no latitude and longitude.
+    if let Some(code) = plate::parse_renovation_code(t).filter(|c| !utm_pair(c)) {
+        let parcels = parcels.ok_or(BaftError::NoParcelLayer).map_err(unfound)?;
+        return parcels
+            .find_code(&code)
+            .map(|i| Found::Parcels(vec![i]))
+            .ok_or(BaftError::PlotNotFound { text: code })
+            .map_err(unfound);
     }
     let location_error = match parse_location_with(text, ds.parse_options()) {
         Ok(l) => return Ok(Found::Location(l)),
         Err(e) => e,
     };
     if as_plate.is_some() {
-        return Err(BaftError::NoParcelLayer);
-    }
-    let code = plate::parse_renovation_code(t);
-    if let Some(code) = code {
-        let parcels = parcels.ok_or(BaftError::NoParcelLayer)?;
-        return parcels
-            .find_code(&code)
-            .map(|i| Found::Parcels(vec![i]))
-            .ok_or(BaftError::PlotNotFound { text: code });
+        return Err(unfound(BaftError::NoParcelLayer));
     }
     if let Some(found) = parcels.and_then(|p| by_address(p, t)) {
-        return found;
+        return found.map_err(unfound);
     }
     if let Some(found) = by_name(ds, text) {
         return Ok(found);
+    }
+    if let Some(p) = one_place_line(ds, text) {
+        return Ok(Found::Location(p));
+    }
+    if let Some(e) = parcels.and_then(|p| unknown_address(p, t)) {
+        return Err(unfound(e));
+    }
+    // A plot id, or plate-like text, while the plots are partly read: it may be in the rest.
+    if partial
+        && (id_like(t) && t.bytes().any(|b| b.is_ascii_digit()) || plate::looks_like_plate(t))
+    {
+        return Err(unfound(BaftError::NoParcelLayer));
     }
     // Meant as a plate but not one: say how to write a plate, not how to write coordinates.
     if parcels.is_some() && plate::looks_like_plate(t) {
@@ -119,16 +153,15 @@ fn by_plot_key(
     parcels: &ParcelLayer,
     t: &str,
     as_plate: Option<plate::PlateQuery>,
+    partial: bool,
 ) -> Option<Result<Found, BaftError>> {
-    // A plot's own id, as answers show it: one word with a letter in it.
-    let id_like = t.len() <= 64 && t.chars().any(char::is_alphabetic) && !t.contains(' ');
-    if id_like {
+    if id_like(t) {
         let found = parcels.find_id(t);
         if let Some(i) = found.or_else(|| parcels.find_id(&t.to_uppercase())) {
             return Some(Ok(Found::Parcels(vec![i])));
         }
     }
-    if let Some(code) = postal::parse(t).filter(|_| parcels.has_postal_codes()) {
+    if let Some(code) = postal::parse(t).filter(|_| partial || parcels.has_postal_codes()) {
         let found = parcels.find_postal(code);
         return Some(if found.is_empty() {
             Err(BaftError::PostalCodeNotFound {
@@ -146,21 +179,95 @@ fn by_plot_key(
     })
 }
 
+/// A plot's own id, as answers show it: one word with a letter in it.
+fn id_like(t: &str) -> bool {
+    t.len() <= 64 && t.chars().any(char::is_alphabetic) && !t.contains(' ')
+}
+
+/// A message of a few lines pasted whole, holding one place (`موقعیت ملک:`, the coordinates or
+/// a map link, `ارسال از نشان`): the one line that reads as a location, when no other line has
+/// a digit (a corner list with a mistyped corner stays an outline's error).
+fn one_place_line(ds: &Dataset, text: &str) -> Option<ParsedLocation> {
+    if text.len() > crate::input::MAX_INPUT_BYTES
+        || text
+            .trim_start_matches('\u{FEFF}')
+            .trim_start()
+            .starts_with('{')
+    {
+        return None;
+    }
+    let lines: Vec<&str> = (text.lines().map(str::trim))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !(2..=6).contains(&lines.len()) {
+        return None;
+    }
+    // The one line with a digit (a line without one is no place).
+    let digits = |l: &&&str| {
+        crate::base::digits::normalize(l)
+            .bytes()
+            .any(|b| b.is_ascii_digit())
+    };
+    let mut with_digits = lines.iter().filter(digits);
+    match (with_digits.next(), with_digits.next()) {
+        (Some(line), None) => parse_location_with(line, ds.parse_options()).ok(),
+        _ => None,
+    }
+}
+
+/// A plot key not found (`PlotNotFound`, `PostalCodeNotFound`, `NoParcelLayer`) when the
+/// dataset holds part of its parcel layer: [`BaftError::PlotsLoading`] or
+/// [`BaftError::PlotsByArea`] (the plot may be in the rest); any other error as it is.
+fn part_read(ds: &Dataset, e: BaftError) -> BaftError {
+    let not_found = matches!(
+        e,
+        BaftError::PlotNotFound { .. }
+            | BaftError::PostalCodeNotFound { .. }
+            | BaftError::AddressNotFound { .. }
+            | BaftError::NoParcelLayer
+    );
+    match ds.parcels_read {
+        _ if !not_found || ds.manifest.parcels.is_none() => e,
+        ParcelsRead::All => e,
+        ParcelsRead::Loading => BaftError::PlotsLoading,
+        ParcelsRead::ByArea => BaftError::PlotsByArea,
+    }
+}
+
+/// Whether a code-shaped text is UTM figures joined by a dash (`510122-3951756`: an easting of
+/// six digits and a northing of seven, either first), read as coordinates, not as a code.
+fn utm_pair(code: &str) -> bool {
+    matches!(code.split_once('-'), Some((a, b)) if matches!((a.len(), b.len()), (6, 7) | (7, 6)))
+}
+
 /// The text as a street address. `None`: it is not one, or no plot has it and the layer cannot
 /// tell (so the other forms are tried).
 fn by_address(parcels: &ParcelLayer, t: &str) -> Option<Result<Found, BaftError>> {
-    let q = address::parse_address(t)?;
+    let readings = address::parse_addresses(t);
     // The number is compared first, so the common case folds few street names; the whole
     // layer's streets are folded only to tell "no such number" from "no such street".
-    let found = parcels.find_address(&q);
-    if !found.is_empty() {
-        return Some(Ok(Found::Parcels(found)));
+    for q in &readings {
+        let found = parcels.find_address(q);
+        if !found.is_empty() {
+            return Some(Ok(Found::Parcels(found)));
+        }
     }
-    (parcels.has_addresses() && parcels.has_street(&q.street)).then_some({
-        Err(BaftError::AddressNotFound {
-            street: q.street_text,
-            number: q.number,
-        })
+    let known = (readings.into_iter())
+        .find(|q| parcels.has_addresses() && parcels.has_street(&q.street))?;
+    Some(Err(BaftError::AddressNotFound {
+        street: known.street_text,
+        number: known.number,
+    }))
+}
+
+/// A street address none of whose streets the parcel layer has, written as one (a street kind
+/// word such as `خیابان` or `کوچه`, and a house number): "no such address", not "not a plate".
+fn unknown_address(parcels: &ParcelLayer, t: &str) -> Option<BaftError> {
+    let q = address::parse_addresses(t).pop()?;
+    let kind = crate::layer::streets::key(&q.street_text) != fold(&q.street_text).to_lowercase();
+    (kind && parcels.has_addresses()).then_some(BaftError::AddressNotFound {
+        street: q.street_text,
+        number: q.number,
     })
 }
 

@@ -41,6 +41,22 @@ pub struct Dataset {
     pub streets: Option<std::sync::Arc<crate::layer::streets::Streets>>,
     /// Earlier (or later) boundary versions of layers, for history and diffs.
     pub other_versions: Vec<Layer>,
+    /// How much of the parcel layer [`Self::parcels`] holds: a plate, postal code or code not
+    /// found in part of it is not "no such plot".
+    pub parcels_read: ParcelsRead,
+}
+
+/// How much of the manifest's parcel layer a dataset holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParcelsRead {
+    /// All of it (or all there will be: none listed, or its file did not read).
+    #[default]
+    All,
+    /// Part or none of it yet; the rest is being read (the app, while the file arrives).
+    Loading,
+    /// Only the plots read by area around places asked about: the file is too large to read
+    /// whole (a province's), so a plate, postal code or code can't be looked up in it.
+    ByArea,
 }
 
 impl Dataset {
@@ -56,6 +72,7 @@ impl Dataset {
             offices: None,
             streets: None,
             other_versions: Vec::new(),
+            parcels_read: ParcelsRead::All,
         }
     }
 
@@ -75,10 +92,7 @@ impl Dataset {
         let Some(spec) = self.manifest.parcels.clone() else {
             return Vec::new();
         };
-        let p = ParcelLayer::load(&spec, text, &self.frame);
-        let problems = p.problems().to_vec();
-        self.parcels = Some(std::sync::Arc::new(p));
-        problems
+        self.install_parcels(ParcelLayer::load(&spec, text, &self.frame))
     }
 
     /// Loads the parcel layer from a FlatGeobuf file, at most `limit` plots.
@@ -86,10 +100,7 @@ impl Dataset {
         let Some(spec) = self.manifest.parcels.clone() else {
             return Vec::new();
         };
-        let p = ParcelLayer::load_fgb(&spec, bytes, limit, &self.frame);
-        let problems = p.problems().to_vec();
-        self.parcels = Some(std::sync::Arc::new(p));
-        problems
+        self.install_parcels(ParcelLayer::load_fgb(&spec, bytes, limit, &self.frame))
     }
 
     /// Loads the parcel layer from a FlatGeobuf file's bytes, handed over: read in place when
@@ -102,10 +113,17 @@ impl Dataset {
         self.install_parcels(ParcelLayer::in_place(&spec, bytes, &self.frame))
     }
 
-    /// Installs a parcel layer built elsewhere (e.g. a slice at a time by a `ParcelsBuilder`).
+    /// Installs a whole parcel layer built elsewhere (e.g. by a `ParcelsBuilder`).
     pub fn install_parcels(&mut self, p: ParcelLayer) -> Vec<Problem> {
+        self.install_parcels_part(p, ParcelsRead::All)
+    }
+
+    /// Installs a parcel layer built elsewhere, holding as much of the file as `read` says (a
+    /// slice at a time, or the plots read by area).
+    pub fn install_parcels_part(&mut self, p: ParcelLayer, read: ParcelsRead) -> Vec<Problem> {
         let problems = p.problems().to_vec();
         self.parcels = Some(std::sync::Arc::new(p));
+        self.parcels_read = read;
         problems
     }
 

@@ -156,6 +156,16 @@ impl BaftError {
             NoParcelLayer => {
                 say!(lang, "این داده لایهٔ پلاک‌به‌پلاک ندارد؛ با مختصات یا پیوند نقشه جست‌وجو کنید.", "This data has no plot-by-plot parcel layer; search by coordinates or a map link.")
             }
+            PlotsLoading => {
+                say!(
+                    lang,
+                    "لایهٔ پلاک‌ها هنوز در حال بارگیری است؛ پاسخ همین که برسد می‌آید.",
+                    "The plots are still loading; the answer comes as soon as they are in."
+                )
+            }
+            PlotsByArea => {
+                say!(lang, "پلاک‌های این شهر بیش از آن است که یکجا جست‌وجو شود: ملک را روی نقشه بزنید، یا مختصات یا پیوند نقشهٔ آن را بنویسید.", "This city has too many plots to search them all here: tap the plot on the map, or type its coordinates or a map link.")
+            }
             BadLink { field, text } => {
                 say!(lang, "بخش «{field}» پیوند اشتراکی خوانده نشد («{}»). پیوند ناقص یا دست‌خورده است؛ آن را دوباره از فرستنده بگیرید.", "The “{field}” part of the shared link can't be read (“{}”). The link is cut short or altered; ask the sender for it again.", clip(text))
             }

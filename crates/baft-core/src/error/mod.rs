@@ -122,6 +122,12 @@ pub enum BaftError {
     },
     /// A plate or code was typed but this data has no parcel layer.
     NoParcelLayer,
+    /// A plate, postal code or code was typed while the parcel layer is still being read, and
+    /// the plots read so far have none such.
+    PlotsLoading,
+    /// A plate, postal code or code was typed, and the parcel layer is read only by area (too
+    /// large to read whole): the plots read so far have none such.
+    PlotsByArea,
     /// A shared link's `field` (after `#`) can't be read; `text` is what it held.
     BadLink {
         /// The field's name (before `=`), at most 20 characters.

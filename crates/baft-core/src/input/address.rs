@@ -64,6 +64,33 @@ fn number_first<'a>(words: &[&'a str]) -> Option<(String, Vec<&'a str>)> {
     Some((house_number(first)?, street.to_vec()))
 }
 
+/// Words before a number that name a unit or floor of the building (`واحد ۳`, `طبقه ۲`): the
+/// plot is the building's, so they are dropped from the end of an address.
+const UNIT_WORDS: [&str; 5] = ["واحد", "طبقه", "unit", "floor", "apt"];
+
+/// The readings of an address, most likely first: the whole text as one street and number,
+/// then, for a full address (`خیابان کاج، کوچهٔ ۲۲، پلاک ۸۰`), its last part before the
+/// number (`کوچهٔ ۲۲`, the street the door is on).
+///
+/// ```
+/// use baft_core::input::address::parse_addresses;
+/// let a = parse_addresses("خیابان کاج، کوچهٔ ۲۲، پلاک ۸۰ واحد ۳");
+/// assert_eq!(a.len(), 2);
+/// assert_eq!((a[1].street.as_str(), a[1].number.as_str()), ("22", "80"));
+/// ```
+pub fn parse_addresses(text: &str) -> Vec<AddressQuery> {
+    let mut out: Vec<AddressQuery> = parse_address(text).into_iter().collect();
+    let parts: Vec<&str> = (text.split(['،', ',']))
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    if let [.., street, number] = parts[..] {
+        let last =
+            parse_address(&format!("{street} {number}")).or_else(|| parse_address(number.trim()));
+        out.extend(last.filter(|a| !out.contains(a)));
+    }
+    out
+}
+
 /// Reads a street and a house number; `None` unless the text has both, and the street has a
 /// letter in it.
 pub fn parse_address(text: &str) -> Option<AddressQuery> {
@@ -71,7 +98,12 @@ pub fn parse_address(text: &str) -> Option<AddressQuery> {
         return None;
     }
     let folded = fold(&text.replace(['،', ','], " "));
-    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    if let [.., unit, n] = words[..] {
+        if UNIT_WORDS.contains(&unit) && house_number(n).is_some() {
+            words.truncate(words.len() - 2);
+        }
+    }
     let (number, words) = number_last(&words).or_else(|| number_first(&words))?;
     let street_text = words.join(" ");
     let street = key(&street_text);

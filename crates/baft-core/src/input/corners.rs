@@ -21,6 +21,7 @@ use crate::error::BaftError;
 /// ```
 pub fn parse_corners(text: &str, opts: ParseOptions) -> Result<Vec<(f64, f64)>, BaftError> {
     let mut ring: Vec<(f64, f64)> = Vec::new();
+    let rows = numbered_rows(text);
     for (i, raw) in text.lines().enumerate() {
         let line = crate::base::digits::normalize(raw);
         let line = line.trim();
@@ -28,6 +29,10 @@ pub fn parse_corners(text: &str, opts: ParseOptions) -> Result<Vec<(f64, f64)>, 
             continue;
         }
         let body = strip_label(line);
+        let body = match rows {
+            true => row_number(body).map_or(body, |(_, rest)| rest),
+            false => body,
+        };
         let p = parse_location_with(body, opts).map_err(|e| BaftError::CornerLine {
             line: i + 1,
             text: raw.trim().to_string(),
@@ -58,6 +63,29 @@ pub fn parse_corners(text: &str, opts: ParseOptions) -> Result<Vec<(f64, f64)>, 
     let first = ring[0];
     ring.push(first);
     Ok(ring)
+}
+
+/// A line's leading bare whole number (one to three digits, then a space or tab) and the rest,
+/// when at least two more numbers follow: a row number (`1⇥510100⇥3951800`) or a UTM zone.
+fn row_number(line: &str) -> Option<(u32, &str)> {
+    let (first, rest) = line.split_once(char::is_whitespace)?;
+    let n = (first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| first.parse().ok())??;
+    let more = (rest.split(|c: char| !(c.is_ascii_digit() || c == '.')))
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    (more >= 2).then_some((n, rest.trim()))
+}
+
+/// Whether the corners are numbered rows, as a deed's table pastes them (`1 510100 3951800`,
+/// `2 …`): the lines start with bare whole numbers that differ. The same number on every line
+/// is a UTM zone column (`39 510100 3951800`), read as the zone.
+fn numbered_rows(text: &str) -> bool {
+    let firsts: Vec<u32> = (text.lines())
+        .map(crate::base::digits::normalize)
+        .filter_map(|l| row_number(strip_label(l.trim())).map(|(n, _)| n))
+        .collect();
+    firsts.len() >= 2 && firsts.iter().any(|n| *n != firsts[0])
 }
 
 /// Whether a closed ring's corners lie on one line (no triangle of the fan from the first

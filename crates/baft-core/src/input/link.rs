@@ -118,13 +118,23 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
             return checked(lat, lon, form());
         }
     }
-    // 2. @lat,lon in the path.
+    // 2. The place itself in the path, as Google's dropped-pin links open:
+    //    `/maps/search/35.709700,+51.111900`, `/maps/place/35°42'34.9"N+51°06'42.8"E/@…`.
+    let mut segments = path.split('/');
+    while let Some(seg) = segments.next() {
+        if matches!(seg, "search" | "place") {
+            if let Some(p) = segments.next().and_then(place_in_path) {
+                return checked(p.lat, p.lon, form());
+            }
+        }
+    }
+    // 3. @lat,lon in the path (the map's view).
     if let Some(at) = path.find('@') {
         if let Some((lat, lon)) = pair(&path[at + 1..]) {
             return checked(lat, lon, form());
         }
     }
-    // 3. Query parameters.
+    // 4. Query parameters.
     let params: Vec<(String, String)> = query
         .split('&')
         .filter_map(|kv| {
@@ -153,7 +163,7 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
             return checked(lat, lon, form());
         }
     }
-    // 4. Fragments: #map=z/lat/lon (OSM) or #z/lat/lon.
+    // 5. Fragments: #map=z/lat/lon (OSM) or #z/lat/lon.
     let frag = percent_decode(fragment);
     let frag = frag.trim_start_matches("map=");
     let bits: Vec<&str> = frag.split(['/', '&']).collect();
@@ -165,6 +175,19 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
     Err(BaftError::LinkWithoutCoordinates {
         host: if host.is_empty() { "?".into() } else { host },
     })
+}
+
+/// A place written in a link's path (`+` for spaces): a lat/lon pair, or degrees, minutes and
+/// seconds with their hemispheres; `None` for a place's name.
+fn place_in_path(seg: &str) -> Option<ParsedLocation> {
+    let text = seg.replace('+', " ");
+    // Coordinates have decimals or degree marks; a name such as `Plaque 12 34` has neither.
+    if !text.contains(['.', '°']) {
+        return None;
+    }
+    // Read as typed coordinates are (either order, decimal or with degrees), not by `pair`,
+    // which would take the first two numbers of any name.
+    super::numbers::parse_plain(&text, super::ParseOptions::default()).ok()
 }
 
 /// RFC 5870: `geo:lat,lon[,alt][;params]`, and Android's `geo:0,0?q=lat,lon(label)`.

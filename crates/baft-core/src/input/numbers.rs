@@ -43,8 +43,10 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // A dash right after a digit joins two numbers (`35.7097-51.1119`); it is no minus sign.
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
         if c.is_ascii_digit()
-            || ((c == '-' || c == '+' || c == '.')
+            || ((c == '-' && !after_digit || c == '+' || c == '.')
                 && chars
                     .get(i + 1)
                     .is_some_and(|n| n.is_ascii_digit() || *n == '.'))
@@ -68,13 +70,36 @@ fn tokenize(t: &str) -> Option<Vec<Tok>> {
             }
             '"' | '″' | '”' | '“' => lx.toks.push(Tok::Sec),
             ',' | ';' | '/' | '|' => lx.toks.push(Tok::Sep),
+            // A dash between numbers (`35.7097-51.1119`, `35.7097 – 51.1119`) is a separator.
+            '-' | '–' | '—' => lx.toks.push(Tok::Sep),
             '=' | ':' | '(' | ')' | '[' | ']' => {}
             c if c.is_whitespace() => {}
             _ => return None,
         }
         i += 1;
     }
-    Some(mark_zones(&lx.toks))
+    Some(mark_zones(&units_joined(lx.toks)))
+}
+
+/// The separators that join one coordinate's parts rather than split the two coordinates:
+/// `۳۵ درجه و ۴۲ دقیقه و ۳۵ ثانیه` (after degrees, before minutes; after minutes, before
+/// seconds). `۳۵ درجه ۴۲ دقیقه و ۵۱٫۱۱۱۹` keeps its split.
+fn units_joined(toks: Vec<Tok>) -> Vec<Tok> {
+    let joins = |k: usize| {
+        matches!(
+            (
+                k.checked_sub(1).map(|j| &toks[j]),
+                toks.get(k + 1),
+                toks.get(k + 2)
+            ),
+            (Some(Tok::Deg), Some(Tok::Num(..)), Some(Tok::Min))
+                | (Some(Tok::Min), Some(Tok::Num(..)), Some(Tok::Sec))
+        )
+    };
+    (toks.iter().enumerate())
+        .filter(|&(k, t)| !(*t == Tok::Sep && joins(k)))
+        .map(|(_, t)| t.clone())
+        .collect()
 }
 
 /// What [`tokenize`] carries from one number or word to the next: the text's characters, the
@@ -126,7 +151,9 @@ impl Lexer<'_> {
         while i < chars.len() && chars[i].is_alphabetic() {
             i += 1;
         }
-        let w: String = chars[start..i].iter().collect::<String>().to_lowercase();
+        // Arabic keyboards' letters (`شمالي`, `جغرافيايي`) are the Persian ones.
+        let w =
+            crate::base::letters::fold(&chars[start..i].iter().collect::<String>()).to_lowercase();
         match w.as_str() {
             "d" | "deg" | "درجه" => toks.push(Tok::Deg),
             // "510122m": metres after a UTM figure, not minutes.
@@ -138,15 +165,34 @@ impl Lexer<'_> {
             "sec" | "ثانیه" => toks.push(Tok::Sec),
             "zone" | "ناحیه" | "زون" => self.zone_next = true,
             "و" | "and" => toks.push(Tok::Sep),
-            "utm" | "wgs" | "wgs84" => {}
-            _ => toks.push(Tok::Hemi(hemisphere_word(&w)?)),
+            // Labels that say nothing of the order: "مختصات جغرافیایی:", "GPS location:".
+            "utm" | "wgs" | "wgs84" | "مختصات" | "جغرافیایی" | "جغرافیائی" | "موقعیت"
+            | "coordinates" | "coords" | "gps" | "location" | "geographic" => {}
+            _ => {
+                let h = hemisphere_word(&w)?;
+                // "عرض شمالی", "طول شرقی", "latitude north": one marker, the hemisphere's.
+                let axis = |h: char| matches!(h, 'N' | 'S' | 'Y');
+                match toks.last_mut() {
+                    Some(Tok::Hemi(last)) if axis(*last) == axis(h) => {
+                        if matches!(h, 'S' | 'W') || matches!(*last, 'X' | 'Y') {
+                            *last = h;
+                        }
+                    }
+                    _ => toks.push(Tok::Hemi(h)),
+                }
+            }
         }
         Some(i)
     }
 }
 
+/// The UTM zones that cover Iran (42°E to 66°E).
+pub(crate) const IRAN_UTM_ZONES: std::ops::RangeInclusive<u8> = 38..=41;
+
 /// The tokens with UTM zones marked: "39S 510122 3951756" / "39N …" (a 1–2 digit integer
 /// directly followed by N/S and then two big numbers) and "39 510122 3951756" at the start.
+/// A bare whole number before two big ones that is not one of Iran's zones is a row number
+/// (a deed's corner table: `1 510100 3951800`) and is dropped.
 fn mark_zones(toks: &[Tok]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(toks.len());
     let mut k = 0;
@@ -170,8 +216,10 @@ fn mark_zones(toks: &[Tok]) -> Vec<Tok> {
                 .filter(|t| matches!(t, Tok::Num(x, _) if *x > 100_000.0))
                 .count()
                 >= 2;
-            if rest_big && !s.contains('.') && (1.0..=60.0).contains(v) && k == 0 {
-                out.push(Tok::Zone(*v as u8));
+            if rest_big && !s.contains('.') && k == 0 && (0.0..1000.0).contains(v) {
+                if IRAN_UTM_ZONES.contains(&(*v as u8)) {
+                    out.push(Tok::Zone(*v as u8));
+                }
                 k += 1;
                 continue;
             }
@@ -236,7 +284,31 @@ fn read_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> 
         text: t.to_string(),
     };
     let toks = tokenize(t).ok_or_else(unrecognised)?;
-    let nums = numbers(toks.as_slice());
+    // Labels before both numbers give their order, unless the numbers say otherwise (Iran's
+    // latitudes and longitudes, like its eastings and northings, never overlap).
+    if let Some(labelled) = leading_axes(&toks) {
+        let read = read_tokens(t, &labelled, opts);
+        let in_iran = |r: &Result<ParsedLocation, BaftError>| {
+            r.as_ref()
+                .is_ok_and(|p| in_iran_lat(p.lat) && in_iran_lon(p.lon))
+        };
+        if !in_iran(&read) {
+            let unlabelled = read_tokens(t, &toks, opts);
+            if in_iran(&unlabelled) {
+                return unlabelled;
+            }
+        }
+        return read;
+    }
+    read_tokens(t, &toks, opts)
+}
+
+/// Reads the tokens of `t` as one point.
+fn read_tokens(t: &str, toks: &[Tok], opts: ParseOptions) -> Result<ParsedLocation, BaftError> {
+    let unrecognised = || BaftError::Unrecognised {
+        text: t.to_string(),
+    };
+    let nums = numbers(toks);
     let has_units = toks
         .iter()
         .any(|t| matches!(t, Tok::Deg | Tok::Min | Tok::Sec));
@@ -247,10 +319,10 @@ fn read_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> 
     // UTM: two big numbers (easting 6 digits, northing 7 digits), optionally tagged E/N or X/Y.
     let big: Vec<f64> = nums.iter().copied().filter(|v| v.abs() >= 1000.0).collect();
     if !has_units && nums.len() == 2 && big.len() == 2 {
-        return parse_utm(&toks, zone.unwrap_or(opts.default_utm_zone));
+        return parse_utm(toks, zone.unwrap_or(opts.default_utm_zone));
     }
     if has_units || (nums.len() > 2 && nums.len() <= 6) {
-        return parse_dms(&toks).ok_or_else(unrecognised);
+        return parse_dms(toks).ok_or_else(unrecognised);
     }
     if nums.len() != 2 {
         return Err(unrecognised());
@@ -262,7 +334,7 @@ fn read_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> 
         .collect();
     let (a, b) = (nums[0], nums[1]);
     if hemis.len() == 2 {
-        let coord = parse_dms(&toks).ok_or_else(unrecognised)?;
+        let coord = parse_dms(toks).ok_or_else(unrecognised)?;
         return Ok(ParsedLocation {
             form: InputForm::Decimal {
                 swapped: matches!(hemis[0], 'E' | 'W'),
@@ -287,4 +359,37 @@ fn read_plain(t: &str, opts: ParseOptions) -> Result<ParsedLocation, BaftError> 
     } else {
         Err(BaftError::OutOfRange { lat: a, lon: b })
     }
+}
+
+/// Axis labels written once before both numbers (`Lat, Long: 35.7097, 51.1119`, `Lat Long
+/// (…)`, `عرض و طول: ۳۵٫۷۰۹۷، ۵۱٫۱۱۱۹`, `X, Y: 510100, 3951800`) rewritten as one label before
+/// each coordinate, in the labels' order, so that the first number takes the first label.
+/// `None`: the text is not so written (labels beside each number are read as they stand).
+fn leading_axes(toks: &[Tok]) -> Option<Vec<Tok>> {
+    let first = toks.iter().position(|t| matches!(t, Tok::Num(..)))?;
+    let (head, rest) = toks.split_at(first);
+    let labels: Vec<char> = (head.iter())
+        .filter_map(|t| if let Tok::Hemi(h) = t { Some(*h) } else { None })
+        .collect();
+    let axis = |h: char| matches!(h, 'N' | 'S' | 'Y');
+    let [a, b] = labels[..] else { return None };
+    if axis(a) == axis(b)
+        || !head.iter().all(|t| matches!(t, Tok::Hemi(_) | Tok::Sep))
+        || rest
+            .iter()
+            .any(|t| matches!(t, Tok::Hemi(_) | Tok::Zone(_)))
+    {
+        return None;
+    }
+    // The second coordinate starts after the only separator, or at the second of two numbers.
+    let second = match rest.iter().filter(|t| **t == Tok::Sep).count() {
+        1 => rest.iter().position(|t| *t == Tok::Sep)? + 1,
+        0 if numbers(rest).len() == 2 => rest.iter().rposition(|t| matches!(t, Tok::Num(..)))?,
+        _ => return None,
+    };
+    let mut out = vec![Tok::Hemi(a)];
+    out.extend_from_slice(&rest[..second]);
+    out.push(Tok::Hemi(b));
+    out.extend_from_slice(&rest[second..]);
+    Some(out)
 }

@@ -93,6 +93,7 @@ fn plate_shaped(text: &str) -> Option<String> {
     {
         return None;
     }
+    let lower = deed_words(&lower);
     let allowed = |c: char| {
         c.is_ascii_digit() || c.is_whitespace() || "/-\\\\:،,.".contains(c) || c.is_alphabetic()
     };
@@ -112,6 +113,40 @@ fn plate_shaped(text: &str) -> Option<String> {
         return None;
     }
     Some(lower)
+}
+
+/// A plate as a deed writes it, without the words that are not the plot's plate: `ثبتی`
+/// (`پلاک ثبتی ۱۲۱/۴۰۶`), a unit's lot in the building (`قطعه ۲`), and the place after the
+/// section (`بخش ۱۱ تهران`).
+fn deed_words(lower: &str) -> String {
+    let number = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    let mut k = 0;
+    while k < words.len() {
+        match words[k] {
+            "قطعه" if words.get(k + 1).is_some_and(|w| number(w)) => k += 2,
+            "ثبتی" | "تفکیکی" => k += 1,
+            w => {
+                out.push(w);
+                k += 1;
+            }
+        }
+    }
+    // The place after the section's number: words only, to the end.
+    if let Some(i) = out.iter().rposition(|w| *w == "بخش") {
+        let place = out.get(i + 2..).unwrap_or_default();
+        if out.get(i + 1).is_some_and(|w| number(w))
+            && !place.is_empty()
+            && place.iter().all(|w| w.chars().all(char::is_alphabetic))
+        {
+            out.truncate(i + 2);
+        }
+    }
+    out.join(" ")
 }
 
 /// The main and sub numbers named by the word after them ("45 فرعی از 123 اصلی",

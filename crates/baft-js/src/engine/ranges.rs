@@ -101,7 +101,9 @@ impl Engine {
     /// own are, as they are read (an area with no plot yet is not an empty layer).
     fn install_remote(&mut self) {
         if let Some(r) = &self.remote {
-            let _ = self.ds.install_parcels(r.builder.snapshot());
+            // Only the plots around the places asked about: a plate can't be looked up.
+            let read = baft_core::dataset::ParcelsRead::ByArea;
+            let _ = self.ds.install_parcels_part(r.builder.snapshot(), read);
         }
     }
 }
