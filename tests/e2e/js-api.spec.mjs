@@ -285,8 +285,14 @@ test('the JS API reads by area a parcel file whose header is longer than its fir
     const baft = await m.loadBaft('/long/', { lang: 'en', ranges: true });
     const requests = await m.readParcelsAt(baft, lon, lat);
     const i = baft.parcelAt(lon, lat);
-    return { byRanges: baft.parcelsByRanges, requests, plot: i === undefined ? null : baft.checkParcel(i).plot.plotId };
+    // A plate among the plots read is found; one that is not may be in the rest: said so.
+    const found = baft.check('121/1').plot?.plotId;
+    let elsewhere;
+    try { baft.check('999/999'); } catch (e) { elsewhere = e.message; }
+    return { byRanges: baft.parcelsByRanges, requests, plot: i === undefined ? null : baft.checkParcel(i).plot.plotId, found, elsewhere };
   }, { lat, lon });
+  expect(got.found).toBe(plotId);
+  expect(got.elsewhere).toContain('too many plots to search them all here');
   expect(got.byRanges).toBe(true);
   expect(asked.slice(0, 2)).toEqual(['bytes=0-16383', `bytes=0-${bytes.readUInt32LE(8) + 12 - 1}`]);
   expect(asked.every((r) => r !== null)).toBe(true); // never the whole file

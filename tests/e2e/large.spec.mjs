@@ -129,6 +129,28 @@ test('on a server that honours Range, a tapped plot answers from a few ranges be
   }
 });
 
+test('a plate typed while the plots arrive by area waits for the whole file, then is answered by itself', async ({ page }) => {
+  await onLargeSite(120_000, async () => {
+    // The plots around the centre come by range requests; the whole file (one request with no
+    // Range) is held back, as on a slow line.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/parcels/parcels.fgb', async (route) => {
+      if (!route.request().headers().range) await held;
+      await route.continue();
+    });
+    await page.goto('http://127.0.0.1:4188/');
+    await expect(page.locator('button.primary')).toBeEnabled({ timeout: 30_000 });
+    // A plot at the grid's edge: not among the plots read around the centre.
+    await page.locator('#q').fill('1000/1');
+    await page.locator('#q').press('Enter');
+    await expect(page.getByRole('alert')).toContainText('لایهٔ پلاک‌ها هنوز در حال بارگیری است');
+    release();
+    // No second Enter: the text that waited is asked again once the layer is whole.
+    await expect(page.locator('.survey')).toContainText('BP-', { timeout: 90_000 });
+  });
+});
+
 test('on a server that ignores Range, the whole parcel file is read and plates are found', async ({ page }) => {
   test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
   test.setTimeout(180_000);
