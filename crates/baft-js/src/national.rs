@@ -38,39 +38,29 @@ pub fn folder(
         let words: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
         words.join("; ")
     })?;
-    let ids = || {
-        let ids: Vec<&str> = c.cities.iter().map(|c| c.id.as_str()).collect();
-        ids.join(", ")
-    };
     // The app's rule (`Catalogue::pick`), except that a city named here is never passed over
     // for the point: an integrator's wrong id is an error to see, not a silent fallback.
     let point = point.filter(|_| city.is_none());
+    let ids = (c.cities.iter().map(|c| c.id.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
     match c.pick(city, point) {
         Ok(one) => Ok(one.folder.clone()),
-        Err(CityAsk::Unknown(id)) => {
-            let ids = ids();
-            Err(say!(
-                lang,
-                "شهر «{id}» در فهرست نیست (شهرها: {ids})",
-                "no city “{id}” in the catalogue (cities: {ids})"
-            ))
-        }
-        Err(CityAsk::Choose) => {
-            let ids = ids();
-            Err(say!(
-                lang,
-                "این داده‌ها چند شهر دارند: city یا point بدهید (شهرها: {ids})",
-                "this data serves several cities: give `city` or `point` (cities: {ids})"
-            ))
-        }
-        Err(CityAsk::NoneAtPoint) => {
-            let ids = ids();
-            Err(say!(
-                lang,
-                "هیچ شهری این نقطه را در بر ندارد (شهرها: {ids})",
-                "no city holds this point (cities: {ids})"
-            ))
-        }
+        Err(CityAsk::Unknown(id)) => Err(say!(
+            lang,
+            "شهر «{id}» در فهرست نیست (شهرها: {ids})",
+            "no city “{id}” in the catalogue (cities: {ids})"
+        )),
+        Err(CityAsk::Choose) => Err(say!(
+            lang,
+            "این داده‌ها چند شهر دارند: city یا point بدهید (شهرها: {ids})",
+            "this data serves several cities: give `city` or `point` (cities: {ids})"
+        )),
+        Err(CityAsk::NoneAtPoint) => Err(say!(
+            lang,
+            "هیچ شهری این نقطه را در بر ندارد (شهرها: {ids})",
+            "no city holds this point (cities: {ids})"
+        )),
         Err(CityAsk::SeveralAtPoint(several)) => {
             let ids = several.join(", ");
             Err(say!(

@@ -142,30 +142,26 @@ fn named_lines(city: &City) -> (Vec<Option<Named>>, Vec<Option<Named>>) {
     let has = |i: Option<usize>, j: usize| i.is_some_and(|i| cells.contains(&(i, j)));
     let (nx, ny) = (g.xs.len(), g.ys.len());
     let mut names = Namer::default();
+    // A line named (in the order asked) where some block borders it: `on`, segment by segment.
+    let mut named = |on: Vec<bool>, main: bool, north_south: bool| {
+        let r = runs(&on);
+        (!r.is_empty()).then(|| {
+            let (name, kind) = names.next(main, north_south);
+            (name, kind, r)
+        })
+    };
     // North–south lines: segment j of line i borders cells (i - 1, j) and (i, j).
     let ns = (0..nx)
         .map(|i| {
-            let on: Vec<bool> = (0..ny - 1)
-                .map(|j| has(i.checked_sub(1), j) || has(Some(i), j))
-                .collect();
-            let r = runs(&on);
-            (!r.is_empty()).then(|| {
-                let (name, kind) = names.next(g.main_x[i], true);
-                (name, kind, r)
-            })
+            let on = (0..ny - 1).map(|j| has(i.checked_sub(1), j) || has(Some(i), j));
+            named(on.collect(), g.main_x[i], true)
         })
         .collect();
     // East–west lines: segment i of line j borders cells (i, j - 1) and (i, j).
     let ew = (0..ny)
         .map(|j| {
-            let on: Vec<bool> = (0..nx - 1)
-                .map(|i| has(Some(i), j) || (j > 0 && has(Some(i), j - 1)))
-                .collect();
-            let r = runs(&on);
-            (!r.is_empty()).then(|| {
-                let (name, kind) = names.next(g.main_y[j], false);
-                (name, kind, r)
-            })
+            let on = (0..nx - 1).map(|i| has(Some(i), j) || (j > 0 && has(Some(i), j - 1)));
+            named(on.collect(), g.main_y[j], false)
         })
         .collect();
     (ns, ew)
