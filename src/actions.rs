@@ -82,8 +82,11 @@ pub fn answer_when_plots_in(state: &AppState) {
         )
     });
     // The text that waited, not what the box holds now (it may have been edited since).
+    // Not when the owner has typed something else since.
     match state.waiting.try_update_value(Option::take).flatten() {
-        Some(text) if still => check_text(state, &text),
+        Some(text) if still && state.query.with_untracked(|q| *q == text) => {
+            check_text(state, &text)
+        }
         _ => {}
     }
 }

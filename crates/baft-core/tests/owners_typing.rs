@@ -324,3 +324,41 @@ fn while_part_of_the_plots_is_read_no_key_is_said_missing() {
     let zone = search(&ds, "QB-0232");
     assert!(matches!(zone, Ok(Found::Zones(_))), "{zone:?}");
 }
+
+/// After a second review: a plate or code on its own line of a message is searched as a plate
+/// or code (never as coordinates); a link's own error is kept while the plots arrive; a plate
+/// whose parcel file failed is no point; an address waits for the plots too; a zone that is
+/// not Iran's, written bare, is still the zone (the point is then outside the data).
+#[test]
+fn a_second_review_of_the_readers() {
+    use baft_core::dataset::ParcelsRead;
+    let mut ds = sample();
+    let parcels = ds.parcels.as_ref().unwrap();
+    let i = (0..parcels.len())
+        .find(|&i| parcels.info(i).unwrap().plot_id == "QB-0185-001")
+        .unwrap();
+    for text in ["پلاک ثبتی ملک:\n۱۲۱/۱", "کد نوسازی ملک:\n۰۱۸۵-۰۰۱\nبا سپاس"]
+    {
+        match search(&ds, text) {
+            Ok(Found::Parcels(v)) => assert_eq!(v, [i], "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    let (.., form) = found_at(&ds, "45 510122 3951756");
+    assert!(matches!(form, InputForm::Utm { zone: 45, .. }), "{form:?}");
+    // The parcel file failed: the manifest lists it, no plot is read, nothing more will be.
+    let whole = ds.parcels.take();
+    assert!(matches!(
+        search(&ds, "۱۲۱/۱"),
+        Err(BaftError::NoParcelLayer)
+    ));
+    ds.parcels_read = ParcelsRead::Loading;
+    let address = search(&ds, "خیابان سرو، شماره ۶۷");
+    assert!(
+        matches!(address, Err(BaftError::PlotsLoading)),
+        "{address:?}"
+    );
+    ds.parcels = whole;
+    let link = search(&ds, "https://maps.app.goo.gl/AbCdEf123");
+    assert!(!matches!(link, Err(BaftError::PlotsLoading)), "{link:?}");
+}

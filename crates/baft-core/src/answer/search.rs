@@ -80,7 +80,13 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if is_outline(text) {
         return read_plot_outline(text, ds.parse_options())
             .map(Found::Outline)
-            .or_else(|e| one_place_line(ds, text).map(Found::Location).ok_or(e));
+            .or_else(|e| match (&e, one_line(text)) {
+                // Lines that are not corners (a file of another kind keeps its own error).
+                (BaftError::CornerLine { .. } | BaftError::TooFewCorners { .. }, Some(line)) => {
+                    search(ds, line)
+                }
+                _ => Err(e),
+            });
     }
     let has_parcels = ds.parcels.is_some() || ds.manifest.parcels.is_some();
     if text.len() > crate::input::MAX_INPUT_BYTES {
@@ -99,9 +105,13 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if let Some(found) = parcels.and_then(|p| by_plot_key(p, t, as_plate, partial)) {
         return found.map_err(unfound);
     }
-    // A plate or postal code while no plot is read yet is still a plot key, never coordinates
-    // (`121/1` is no point at 1°N 121°E).
-    if partial && parcels.is_none() && (as_plate.is_some() || postal::parse(t).is_some()) {
+    // A plate or postal code (or, while plots arrive, an address) when the manifest lists a
+    // parcel layer but no plot is read (yet, or its file failed) is still a plot key, never
+    // coordinates (`121/1` is no point at 1°N 121°E).
+    let key = as_plate.is_some()
+        || postal::parse(t).is_some()
+        || partial && !address::parse_addresses(t).is_empty();
+    if parcels.is_none() && ds.manifest.parcels.is_some() && key {
         return Err(unfound(BaftError::NoParcelLayer));
     }
     // A renovation code (`0032-045`) before coordinates: its dash is no minus sign, and its
@@ -127,16 +137,17 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if let Some(found) = by_name(ds, text) {
         return Ok(found);
     }
-    if let Some(p) = one_place_line(ds, text) {
-        return Ok(Found::Location(p));
+    if let Some(line) = one_line(text) {
+        return search(ds, line);
     }
     if let Some(e) = parcels.and_then(|p| unknown_address(p, t)) {
         return Err(unfound(e));
     }
-    // A plot id, or plate-like text, while the plots are partly read: it may be in the rest.
-    if partial
-        && (id_like(t) && t.bytes().any(|b| b.is_ascii_digit()) || plate::looks_like_plate(t))
-    {
+    // A plot id, or plate-like text, while the plots are partly read: it may be in the rest
+    // (not a link, nor coordinates with a slip: those keep their own error).
+    let plot_like =
+        id_like(t) && t.bytes().any(|b| b.is_ascii_digit()) || plate::looks_like_plate(t);
+    if partial && plot_like && matches!(location_error, BaftError::Unrecognised { .. }) {
         return Err(unfound(BaftError::NoParcelLayer));
     }
     // Meant as a plate but not one: say how to write a plate, not how to write coordinates.
@@ -184,10 +195,11 @@ fn id_like(t: &str) -> bool {
     t.len() <= 64 && t.chars().any(char::is_alphabetic) && !t.contains(' ')
 }
 
-/// A message of a few lines pasted whole, holding one place (`موقعیت ملک:`, the coordinates or
-/// a map link, `ارسال از نشان`): the one line that reads as a location, when no other line has
-/// a digit (a corner list with a mistyped corner stays an outline's error).
-fn one_place_line(ds: &Dataset, text: &str) -> Option<ParsedLocation> {
+/// A message of two to six lines pasted whole, holding one place (`موقعیت ملک:`, the
+/// coordinates, a map link, a plate or a code, `ارسال از نشان`): its one line with a digit, to
+/// search alone. `None` when another line has a digit too (a corner list with a mistyped
+/// corner stays an outline's error), or for GeoJSON.
+fn one_line(text: &str) -> Option<&str> {
     if text.len() > crate::input::MAX_INPUT_BYTES
         || text
             .trim_start_matches('\u{FEFF}')
@@ -202,7 +214,6 @@ fn one_place_line(ds: &Dataset, text: &str) -> Option<ParsedLocation> {
     if !(2..=6).contains(&lines.len()) {
         return None;
     }
-    // The one line with a digit (a line without one is no place).
     let digits = |l: &&&str| {
         crate::base::digits::normalize(l)
             .bytes()
@@ -210,7 +221,7 @@ fn one_place_line(ds: &Dataset, text: &str) -> Option<ParsedLocation> {
     };
     let mut with_digits = lines.iter().filter(digits);
     match (with_digits.next(), with_digits.next()) {
-        (Some(line), None) => parse_location_with(line, ds.parse_options()).ok(),
+        (Some(line), None) => Some(line),
         _ => None,
     }
 }

@@ -191,8 +191,8 @@ pub(crate) const IRAN_UTM_ZONES: std::ops::RangeInclusive<u8> = 38..=41;
 
 /// The tokens with UTM zones marked: "39S 510122 3951756" / "39N …" (a 1–2 digit integer
 /// directly followed by N/S and then two big numbers) and "39 510122 3951756" at the start.
-/// A bare whole number before two big ones that is not one of Iran's zones is a row number
-/// (a deed's corner table: `1 510100 3951800`) and is dropped.
+/// A bare whole number before two big ones below Iran's first zone (38) is a row number (a
+/// deed's corner table: `1 510100 3951800`) and is dropped.
 fn mark_zones(toks: &[Tok]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(toks.len());
     let mut k = 0;
@@ -217,7 +217,8 @@ fn mark_zones(toks: &[Tok]) -> Vec<Tok> {
                 .count()
                 >= 2;
             if rest_big && !s.contains('.') && k == 0 && (0.0..1000.0).contains(v) {
-                if IRAN_UTM_ZONES.contains(&(*v as u8)) {
+                // A row number is small (1 to 37); 38 to 60 is a zone, Iran's or not.
+                if (*IRAN_UTM_ZONES.start() as f64..=60.0).contains(v) {
                     out.push(Tok::Zone(*v as u8));
                 }
                 k += 1;
