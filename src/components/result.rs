@@ -36,8 +36,15 @@ fn read_as(form: &InputForm, lang: Lang) -> String {
             baft_core::base::units::format_number(*northing, 0, lang)
         ),
         InputForm::GeoUri => "geo: URI".into(),
-        InputForm::MapLink { provider } => {
-            format!("{} ({provider})", lang.pick("پیوند نقشه", "map link"))
+        InputForm::MapLink {
+            provider,
+            rounded_m,
+        } => {
+            let link = format!("{} ({provider})", lang.pick("پیوند نقشه", "map link"));
+            match rounded_m {
+                Some(m) => format!("{link}. {}", text::link_view_rounded(f64::from(*m), lang)),
+                None => link,
+            }
         }
     }
 }
@@ -279,7 +286,7 @@ fn place_view(place: &Place, from_gps: bool, histories: &[(String, String)], l: 
             let unsure = place
                 .gps
                 .as_ref()
-                .and_then(|g| text::gps_uncertain(&g.crosses, l));
+                .and_then(|g| text::gps_uncertain(&g.crosses, g.link_view, l));
             let rows = point_rows(report, histories, l);
             view! {
                 <p class="where">{coords(report.lat, report.lon, l)}</p>

@@ -240,6 +240,14 @@ pub async fn read_rest(state: AppState, base: &str, path: &str) {
         Err(e) => return super::apply_unreadable(&state, path, &e),
     };
     next_turn().await;
+    // Bytes that do not read as the file (a server that sent another one): the plots read by
+    // ranges stay, and reading by area goes on (the plots are then said read by area).
+    let unreadable = REMOTE.with(|r| r.borrow().as_ref()?.builder.can_resume(&bytes).err());
+    if let Some(p) = unreadable {
+        state.problems.update(|ps| ps.push(p));
+        super::parcels_ended(&state);
+        return super::file_done(&state, bytes.len());
+    }
     // Range reading ends here: a tap whose ranges arrive later is answered from the layer
     // installed then (read in place, the whole file: installed below without waiting; decoded,
     // the plots prepared so far).

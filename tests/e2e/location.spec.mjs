@@ -1,6 +1,6 @@
 // "My location" (Geolocation API) and the privacy rule for the optional basemap.
 import { test, expect } from '@playwright/test';
-import { FX, layer, openApp } from './helpers.mjs';
+import { FX, layer, openApp, search } from './helpers.mjs';
 
 test('my location: denied permission, a fix outside the data area, then a fix inside', async ({ browser, baseURL }) => {
   const context = await browser.newContext();
@@ -30,4 +30,28 @@ test('no request leaves the origin until the user turns the basemap on', async (
   await page.getByRole('checkbox', { name: /نقشهٔ پایه/ }).check();
   await expect.poll(() => offOrigin.length).toBeGreaterThan(0);
   expect(offOrigin.every((u) => new URL(u).hostname === 'tile.openstreetmap.org')).toBe(true);
+});
+
+test('a Neshan place link: its rounded view is answered with its circle; a full address finds the alley off the street it names', async ({ page }) => {
+  await openApp(page);
+  // Neshan's place links end with the map's view, rounded to three decimals (about ±72 m).
+  const edge = FX.worn_block.south_edge_midpoint;
+  const link = `https://neshan.org/maps/places/81818536fc73c4bcd3a339134c6c6bdf#c${edge.lat.toFixed(3)}-${edge.lon.toFixed(3)}-16z-0p`;
+  await search(page, link);
+  await expect(page.locator('#result')).toContainText('پیوند نقشه (neshan). این پیوند فقط مرکز نمای نقشه را دارد، گرد شده تا حدود ±۷۲ متر');
+  await expect(page.locator('.gps-unsure')).toContainText('نقطهٔ این پیوند گرد شده است');
+  await expect(page.locator('.gps-unsure')).toContainText('ممکن است در هر دو سوی این مرز باشد');
+  await expect.poll(() => page.evaluate(() => window.baftMapAccuracy())).toBe(72);
+  // Its embed code's exact point: no circle, no doubt.
+  const p = FX.worn_block.point;
+  await search(page, `https://neshan.org/maps/iframe/places/QbrSKvPB4K9_/${p.lat.toFixed(7)}/${p.lon.toFixed(7)}`);
+  await expect(layer(page, 'worn-out-fabric')).toHaveAttribute('data-status', 'inside');
+  await expect(page.locator('.gps-unsure')).toHaveCount(0);
+  await expect(page.locator('#result')).not.toContainText('گرد شده');
+  // A full address: alley 22 off Sarv Street is the plot; off Kaj Street (far from it) is no such address.
+  await search(page, 'خیابان سرو، کوچهٔ ۲۲، پلاک ۸۰');
+  await expect(page.locator('#result')).toContainText('QB-0185-001');
+  await search(page, 'خیابان کاج، کوچهٔ ۲۲، پلاک ۸۰');
+  await expect(page.locator('#result [role=alert]')).toContainText('خیابان کاج، کوچه ۲۲');
+  await expect(page.locator('#result')).not.toContainText('QB-0185-001');
 });

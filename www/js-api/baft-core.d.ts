@@ -72,7 +72,9 @@ export type ParsedLocation = { lat: number; lon: number } & (
   | { form: 'dms' }
   | { form: 'utm'; zone: number; easting: number; northing: number }
   | { form: 'geo_uri' }
-  | { form: 'map_link'; provider: string }
+  /** `rounded_m`: the link gives the map's view, its figures rounded this far (a Neshan place
+   * link's `#c` view: about ±72 m); absent when finer than 20 m. */
+  | { form: 'map_link'; provider: string; rounded_m?: number }
 );
 
 export interface CoreVersionRef {

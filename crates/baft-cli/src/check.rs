@@ -112,6 +112,13 @@ pub fn place_text(ds: &Dataset, place: &Place, lang: Lang) -> String {
         Report::Point(r) => point_text(ds, r, lang),
         Report::Plot(r) => plot_text(ds, r, lang),
     };
+    // A map link's rounded view: how rounded, and the boundaries its circle crosses.
+    if let Some(g) = place.gps.as_ref().filter(|g| g.link_view) {
+        s += &format!("{}\n", text::link_view_rounded(g.accuracy_m, lang));
+        if let Some(u) = text::gps_uncertain(&g.crosses, true, lang) {
+            s += &format!("{u}\n");
+        }
+    }
     for h in &place.history {
         s += &format!("  {}: {}\n", h.layer.name.get(lang), h.sentence(lang));
     }

@@ -209,3 +209,27 @@ fn owners_find_a_plot_by_street_and_house_number() {
     // The street alone is still the street, shown on the map.
     assert!(matches!(search(&ds, &street), Ok(Found::Streets(_))));
 }
+
+/// A Neshan place link's view is rounded to three decimals (about ±72 m): its answer carries that
+/// circle as a GPS fix's, marked as a link's, naming the boundaries it crosses; a link with the
+/// exact point carries none.
+#[test]
+fn a_rounded_link_view_is_answered_with_its_circle() {
+    use baft_core::answer::Question;
+    let ds = sample();
+    let fx = fixtures();
+    let fix = |text: &str| place(&ds, Question::Text(text)).gps;
+    let (lon, lat) = point(&fx["worn_block"]["south_edge_midpoint"]);
+    let link = format!(
+        "https://neshan.org/maps/places/81818536fc73c4bcd3a339134c6c6bdf#c{lat:.3}-{lon:.3}-16z-0p"
+    );
+    let g = fix(&link).expect("a rounded view says how rounded");
+    assert!(g.link_view && g.accuracy_m == 72.0, "{g:?}");
+    let ids: Vec<&str> = g.crosses.iter().map(|l| l.id.as_str()).collect();
+    assert!(ids.contains(&"worn-out-fabric"), "{ids:?}");
+    let words =
+        baft_core::check::words::gps_uncertain(&g.crosses, true, baft_core::Lang::Fa).unwrap();
+    assert!(words.contains("پیوند") && !words.contains("GPS"), "{words}");
+    let exact = format!("https://neshan.org/maps/share/{lat:.7},{lon:.7}");
+    assert_eq!(fix(&exact), None);
+}

@@ -24,17 +24,6 @@ fn both() -> (Dataset, Dataset) {
     (plain, fgb)
 }
 
-/// Plot ids of plot numbers.
-fn ids(ds: &Dataset, v: &[usize]) -> Vec<String> {
-    let p = ds.parcels.as_ref().unwrap();
-    let mut out: Vec<String> = v
-        .iter()
-        .map(|&i| p.info(i).unwrap().plot_id.clone())
-        .collect();
-    out.sort();
-    out
-}
-
 #[test]
 fn every_plot_answers_the_same_read_in_place() {
     let (plain, fgb) = both();

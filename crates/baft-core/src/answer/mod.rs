@@ -23,6 +23,7 @@
 //! assert!(matches!(answer(&data, Question::Text("b1"), &ask), Ok(Answer::Place(_))));
 //! ```
 
+mod address;
 pub mod certificate;
 mod choice;
 mod error;
@@ -110,7 +111,21 @@ pub fn answer(ds: &Dataset, question: Question, ask: &Ask) -> Result<Answer, Ask
     let place = |p: Result<Place, AskError>| p.map(|p| Answer::Place(Box::new(p)));
     match question {
         Question::Text(text) => match search::search(ds, text)? {
-            Found::Location(loc) => place(Place::point(ds, loc.lon_lat(), Some(loc), &user, ask)),
+            Found::Location(loc) => {
+                let rounded = match loc.form {
+                    crate::input::InputForm::MapLink { rounded_m, .. } => rounded_m,
+                    _ => None,
+                };
+                let at = loc.lon_lat();
+                place(Place::point(ds, at, Some(loc), &user, ask).map(|mut p| {
+                    p.gps = rounded.map(|r| place::GpsFix {
+                        accuracy_m: r.into(),
+                        link_view: true,
+                        crosses: ds.circle_crosses(at, r.into()),
+                    });
+                    p
+                }))
+            }
             Found::Outline(rings) => place(Place::outline(ds, rings, None, &user, ask)),
             Found::Parcels(found) if found.len() == 1 => place(parcel(ds, found[0], &user, ask)),
             Found::Parcels(found) => Ok(Answer::Choices(Choices::of_parcels(ds, &found))),
@@ -130,6 +145,7 @@ pub fn answer(ds: &Dataset, question: Question, ask: &Ask) -> Result<Answer, Ask
         } => place(Place::point(ds, (lon, lat), None, &user, ask).map(|mut p| {
             p.gps = Some(place::GpsFix {
                 accuracy_m,
+                link_view: false,
                 crosses: ds.circle_crosses((lon, lat), accuracy_m),
             });
             p

@@ -67,17 +67,23 @@ pub struct Place {
     /// Layers with several loaded versions: the place's status in each, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<LayerHistory>,
-    /// A GPS fix's accuracy and the layers whose boundary its circle crosses.
+    /// A GPS fix's accuracy (or a map link's rounded view) and the layers whose boundary its
+    /// circle crosses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gps: Option<GpsFix>,
 }
 
 /// How sure a GPS answer is: the fix's accuracy circle, and the layers whose boundary it crosses
 /// (for those, the place may lie on either side, and the owner should pick the plot on the map).
+/// A map link whose view is rounded ([`crate::input::InputForm::MapLink`]'s `rounded_m`) is
+/// answered with the same circle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GpsFix {
     /// The fix's accuracy, metres.
     pub accuracy_m: f64,
+    /// Not a GPS fix: a map link's view, rounded to `accuracy_m`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub link_view: bool,
     /// The layers whose boundary the accuracy circle crosses ([`Dataset::circle_crosses`]).
     pub crosses: Vec<std::sync::Arc<crate::check::LayerRef>>,
 }

@@ -13,7 +13,9 @@
 //! 6. **a location**: coordinates in any digits and form, UTM, `geo:` URIs and map links
 //!    ([`crate::input`]);
 //! 7. **a street address**: a street and a house number (`خیابان گلستان، پلاک ۱۲`), when the
-//!    parcel layer carries addresses and has that street ([`crate::input::address`]);
+//!    parcel layer carries addresses and has that street ([`crate::input::address`]); in a full
+//!    address, the plots on its alley near the way it names (`خیابان سرو، کوچهٔ ۲۲، پلاک ۸۰`:
+//!    alleys are numbered along each street, see [`super::address`]);
 //! 8. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
 //!    text (at least 2 characters). Both sides are folded first ([`crate::base::letters::fold`]):
 //!    Arabic and Persian letter forms, digits and the zero-width non-joiner don't matter;
@@ -28,11 +30,12 @@
 //! The app's search box, the JS API's `check` and the CLI's `--point` all call [`search`], so
 //! the same text is read the same way everywhere.
 
+use super::address;
 use crate::base::letters::fold;
 use crate::base::LocalText;
 use crate::dataset::{read_plot_outline, Dataset, ParcelsRead};
 use crate::error::BaftError;
-use crate::input::{address, parse_location_with, plate, ParsedLocation};
+use crate::input::{parse_location_with, plate, ParsedLocation};
 use crate::layer::parcels::{postal, ParcelLayer};
 use serde::Serialize;
 
@@ -102,7 +105,7 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
         BaftError::PlotsLoading | BaftError::PlotsByArea
     );
     let as_plate = plate::parse_plate(t);
-    if let Some(found) = parcels.and_then(|p| by_plot_key(p, t, as_plate, partial)) {
+    if let Some(found) = parcels.and_then(|p| by_plot_key(p, t, as_plate, ds.parcels_read)) {
         return found.map_err(unfound);
     }
     // A plate or postal code (or, while plots arrive, an address) when the manifest lists a
@@ -110,7 +113,7 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     // coordinates (`121/1` is no point at 1°N 121°E).
     let key = as_plate.is_some()
         || postal::parse(t).is_some()
-        || partial && !address::parse_addresses(t).is_empty();
+        || partial && !crate::input::address::parse_addresses(t).is_empty();
     if parcels.is_none() && ds.manifest.parcels.is_some() && key {
         return Err(unfound(BaftError::NoParcelLayer));
     }
@@ -131,8 +134,8 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if as_plate.is_some() {
         return Err(unfound(BaftError::NoParcelLayer));
     }
-    if let Some(found) = parcels.and_then(|p| by_address(p, t)) {
-        return found.map_err(unfound);
+    if let Some(found) = parcels.and_then(|p| address::by_address(ds, p, t)) {
+        return found.map(Found::Parcels).map_err(unfound);
     }
     if let Some(found) = by_name(ds, text) {
         return Ok(found);
@@ -140,7 +143,7 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
     if let Some(line) = one_line(text) {
         return search(ds, line);
     }
-    if let Some(e) = parcels.and_then(|p| unknown_address(p, t)) {
+    if let Some(e) = parcels.and_then(|p| address::unknown_address(p, t)) {
         return Err(unfound(e));
     }
     // A plot id, or plate-like text, while the plots are partly read: it may be in the rest
@@ -160,12 +163,17 @@ pub fn search(ds: &Dataset, text: &str) -> Result<Found, BaftError> {
 /// The text as one of a plot's own keys, tried before coordinates: its id (`QB-0232-001`), a
 /// postal code, or a plate (`121/11`: whole numbers around a slash are a plate, not a lat/lon
 /// pair, when the data has plots to look it up in). `None`: it is none of them.
+///
+/// While the rest of the layer arrives ([`ParcelsRead::Loading`]), a plate without its section
+/// waits for it even when found: another section's plot may have the same numbers, and the
+/// owner should be asked which (a plate with its section, an id, a postal code are unique).
 fn by_plot_key(
     parcels: &ParcelLayer,
     t: &str,
     as_plate: Option<plate::PlateQuery>,
-    partial: bool,
+    read: ParcelsRead,
 ) -> Option<Result<Found, BaftError>> {
+    let partial = read != ParcelsRead::All;
     if id_like(t) {
         let found = parcels.find_id(t);
         if let Some(i) = found.or_else(|| parcels.find_id(&t.to_uppercase())) {
@@ -182,7 +190,11 @@ fn by_plot_key(
             Ok(Found::Parcels(found))
         });
     }
-    let found = parcels.find_plate(as_plate?);
+    let q = as_plate?;
+    if q.section.is_none() && read == ParcelsRead::Loading {
+        return Some(Err(BaftError::PlotsLoading));
+    }
+    let found = parcels.find_plate(q);
     Some(if found.is_empty() {
         Err(BaftError::PlotNotFound { text: t.into() })
     } else {
@@ -249,37 +261,6 @@ fn part_read(ds: &Dataset, e: BaftError) -> BaftError {
 /// six digits and a northing of seven, either first), read as coordinates, not as a code.
 fn utm_pair(code: &str) -> bool {
     matches!(code.split_once('-'), Some((a, b)) if matches!((a.len(), b.len()), (6, 7) | (7, 6)))
-}
-
-/// The text as a street address. `None`: it is not one, or no plot has it and the layer cannot
-/// tell (so the other forms are tried).
-fn by_address(parcels: &ParcelLayer, t: &str) -> Option<Result<Found, BaftError>> {
-    let readings = address::parse_addresses(t);
-    // The number is compared first, so the common case folds few street names; the whole
-    // layer's streets are folded only to tell "no such number" from "no such street".
-    for q in &readings {
-        let found = parcels.find_address(q);
-        if !found.is_empty() {
-            return Some(Ok(Found::Parcels(found)));
-        }
-    }
-    let known = (readings.into_iter())
-        .find(|q| parcels.has_addresses() && parcels.has_street(&q.street))?;
-    Some(Err(BaftError::AddressNotFound {
-        street: known.street_text,
-        number: known.number,
-    }))
-}
-
-/// A street address none of whose streets the parcel layer has, written as one (a street kind
-/// word such as `خیابان` or `کوچه`, and a house number): "no such address", not "not a plate".
-fn unknown_address(parcels: &ParcelLayer, t: &str) -> Option<BaftError> {
-    let q = address::parse_addresses(t).pop()?;
-    let kind = crate::layer::streets::key(&q.street_text) != fold(&q.street_text).to_lowercase();
-    (kind && parcels.has_addresses()).then_some(BaftError::AddressNotFound {
-        street: q.street_text,
-        number: q.number,
-    })
 }
 
 /// The text as a zone's or a street's name.

@@ -184,13 +184,31 @@ pub fn gps_accuracy(accuracy_m: f64, lang: Lang) -> String {
     crate::say!(lang, "دقت GPS: حدود ±{m} متر", "GPS accuracy: about ±{m} m")
 }
 
-/// When a GPS fix's accuracy circle crosses these layers' boundaries: that the plot may lie on
-/// either side, and what to do. `None` when it crosses none.
-pub fn gps_uncertain(crosses: &[std::sync::Arc<super::LayerRef>], lang: Lang) -> Option<String> {
+/// A map link's view rounded to `m` metres, in words.
+pub fn link_view_rounded(m: f64, lang: Lang) -> String {
+    let m = crate::base::units::format_number(m.round(), 0, lang);
+    crate::say!(
+        lang,
+        "این پیوند فقط مرکز نمای نقشه را دارد، گرد شده تا حدود ±{m} متر",
+        "This link gives only the map view's centre, rounded to about ±{m} m"
+    )
+}
+
+/// When a GPS fix's accuracy circle (or a map link's rounded view, `link_view`) crosses these
+/// layers' boundaries: that the plot may lie on either side, and what to do. `None` when it
+/// crosses none.
+pub fn gps_uncertain(
+    crosses: &[std::sync::Arc<super::LayerRef>],
+    link_view: bool,
+    lang: Lang,
+) -> Option<String> {
     if crosses.is_empty() {
         return None;
     }
     let names: Vec<&str> = crosses.iter().map(|l| l.name.get(lang)).collect();
     let layers = names.join(lang.pick("، ", ", "));
-    Some(crate::say!(lang, "دایرهٔ دقت GPS از مرز «{layers}» می‌گذرد: ملک شما ممکن است در هر دو سوی این مرز باشد. ملک را روی نقشه بزنید، یا پلاک یا کد پستی آن را بنویسید.", "The GPS fix's accuracy circle crosses the boundary of “{layers}”: your plot may lie on either side. Tap your plot on the map, or type its plate or postal code."))
+    Some(match link_view {
+        false => crate::say!(lang, "دایرهٔ دقت GPS از مرز «{layers}» می‌گذرد: ملک شما ممکن است در هر دو سوی این مرز باشد. ملک را روی نقشه بزنید، یا پلاک یا کد پستی آن را بنویسید.", "The GPS fix's accuracy circle crosses the boundary of “{layers}”: your plot may lie on either side. Tap your plot on the map, or type its plate or postal code."),
+        true => crate::say!(lang, "نقطهٔ این پیوند گرد شده است و دایرهٔ آن از مرز «{layers}» می‌گذرد: ملک شما ممکن است در هر دو سوی این مرز باشد. ملک را روی نقشه بزنید، یا پلاک یا کد پستی آن را بنویسید.", "This link's point is rounded, and its circle crosses the boundary of “{layers}”: your plot may lie on either side. Tap your plot on the map, or type its plate or postal code."),
+    })
 }

@@ -30,6 +30,11 @@ pub struct AddressQuery {
     pub street_text: String,
     /// The house number, ASCII digits.
     pub number: String,
+    /// The way the street leads off, as a full address names it next to the street (`خیابان
+    /// کاج` in `خیابان کاج، کوچهٔ ۲۲، پلاک ۸۰`): its key as [`key`] makes it, and its text.
+    /// `None` when none is named. Alleys are numbered along each street, so `کوچهٔ ۲۲` alone
+    /// may be anywhere in the city; the search keeps the plots near this way.
+    pub off: Option<(String, String)>,
 }
 
 /// Words that say "house number".
@@ -68,25 +73,87 @@ fn number_first<'a>(words: &[&'a str]) -> Option<(String, Vec<&'a str>)> {
 /// plot is the building's, so they are dropped from the end of an address.
 const UNIT_WORDS: [&str; 5] = ["واحد", "طبقه", "unit", "floor", "apt"];
 
+/// Words that start the name of a way in a Persian address (folded; `بن` for `بن‌بست`): a full
+/// address written without commas (`خیابان کاج کوچه ۲۲ پلاک ۸۰`) is cut before each.
+const WAY_WORDS: [&str; 7] = ["خیابان", "کوچه", "بن", "بلوار", "میدان", "بزرگراه", "کوی"];
+
+/// The parts of a full address: its comma-separated parts, each cut again before a Persian
+/// way word; a trailing unit or floor (`واحد ۳`) is dropped.
+fn parts(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    for part in folded.split(['،', ',']) {
+        let mut cur: Vec<&str> = Vec::new();
+        for w in part.split_whitespace() {
+            if WAY_WORDS.contains(&w) && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.push(w);
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    while matches!(out.last().map(|p| p[..].first()), Some(Some(w)) if UNIT_WORDS.contains(w)) {
+        out.pop();
+    }
+    out.into_iter().map(|p| p.join(" ")).collect()
+}
+
+/// A part that names a way by its kind (`خیابان کاج`, `Kaj Street`): the way a street leads
+/// off. A bare name (`قدس`, a city's) is not one.
+fn way(part: &str) -> Option<(String, String)> {
+    let k = key(part);
+    (!k.is_empty() && k != part.to_lowercase()).then(|| (k, part.to_string()))
+}
+
 /// The readings of an address, most likely first: the whole text as one street and number,
-/// then, for a full address (`خیابان کاج، کوچهٔ ۲۲، پلاک ۸۰`), its last part before the
-/// number (`کوچهٔ ۲۲`, the street the door is on).
+/// then, for a full address, the street the door is on with the way it leads off (the part
+/// before it in Persian, `خیابان کاج، کوچهٔ ۲۲، پلاک ۸۰`; after it in English, `No. 80, Alley
+/// 22, Kaj Street`).
 ///
 /// ```
 /// use baft_core::input::address::parse_addresses;
 /// let a = parse_addresses("خیابان کاج، کوچهٔ ۲۲، پلاک ۸۰ واحد ۳");
 /// assert_eq!(a.len(), 2);
 /// assert_eq!((a[1].street.as_str(), a[1].number.as_str()), ("22", "80"));
+/// assert_eq!(a[1].off.as_ref().unwrap().0, "کاج");
+/// let b = parse_addresses("قدس، خیابان کاج کوچه ۲۲ پلاک ۸۰");
+/// assert_eq!((b[1].street.as_str(), b[1].off.as_ref().unwrap().0.as_str()), ("22", "کاج"));
+/// let c = parse_addresses("No. 80, Alley 22, Kaj Street, Qods");
+/// assert_eq!((c[1].street.as_str(), c[1].off.as_ref().unwrap().0.as_str()), ("22", "kaj"));
 /// ```
 pub fn parse_addresses(text: &str) -> Vec<AddressQuery> {
     let mut out: Vec<AddressQuery> = parse_address(text).into_iter().collect();
-    let parts: Vec<&str> = (text.split(['،', ',']))
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    if let [.., street, number] = parts[..] {
-        let last =
-            parse_address(&format!("{street} {number}")).or_else(|| parse_address(number.trim()));
-        out.extend(last.filter(|a| !out.contains(a)));
+    let parts = parts(text);
+    let n = parts.len();
+    // Persian: the last part, or the last two (`کوچهٔ ۲۲`, `پلاک ۸۰`), then the way before.
+    let last = (n >= 2)
+        .then(|| parse_address(&parts[n - 1]).map(|a| (a, n - 1)))
+        .flatten()
+        .or_else(|| {
+            let street = parts.get(n.checked_sub(2)?)?;
+            parse_address(&format!("{street} {}", parts[n - 1])).map(|a| (a, n - 2))
+        })
+        .map(|(a, at)| (a, parts[..at].iter().rev().find_map(|p| way(p))));
+    // English: the number first (`No. 80, Alley 22` or `80 Alley 22`), then the way after.
+    let first = parts.first().filter(|_| n >= 2).and_then(|p0| {
+        let words: Vec<&str> = p0.split_whitespace().collect();
+        let (_, street) = number_first(&words)?;
+        let (text, rest) = match street.is_empty() {
+            true => (format!("{p0} {}", parts[1]), 2),
+            false => (p0.clone(), 1),
+        };
+        Some((
+            parse_address(&text)?,
+            parts[rest..].iter().find_map(|p| way(p)),
+        ))
+    });
+    for (mut a, off) in [last, first].into_iter().flatten() {
+        a.off = off.filter(|(k, _)| *k != a.street);
+        if !out.contains(&a) {
+            out.push(a);
+        }
     }
     out
 }
@@ -111,6 +178,7 @@ pub fn parse_address(text: &str) -> Option<AddressQuery> {
         street,
         street_text,
         number,
+        off: None,
     })
 }
 

@@ -3,11 +3,20 @@
 //! Owners share locations from map apps. Baft reads the coordinates in the link itself and
 //! never opens it (no request leaves the browser). Recognised, in this order:
 //! - `!3dLAT!4dLON` (Google Maps place data: the pin, preferred over the view);
+//! - a place in the path: Google's dropped pin (`/maps/search/lat,+lon`, `/maps/place/DMS`),
+//!   Neshan's shared point and route (`/maps/share/lat,lon`, `/destination/lat,lon`) and its
+//!   embedded place (`/maps/iframe/places/<id>/<lat>/<lon>`, or after its view:
+//!   `#c35.689-51.363-18z-0p/<lat>/<lon>`);
 //! - `@lat,lon` in the path (Google Maps, Neshan: `neshan.org/maps/@35.70,51.11,15z`);
 //! - query parameters `q`, `query`, `ll`, `center`, `destination`, `daddr`, `sll` holding
 //!   `lat,lon`; `mlat`+`mlon` (OpenStreetMap markers); `lat`+`lon`/`lng`;
 //!   `latitude`+`longitude` (Balad);
-//! - a `#map=zoom/lat/lon` fragment (OpenStreetMap) or `#zoom/lat/lon` (Balad).
+//! - a `#map=zoom/lat/lon` fragment (OpenStreetMap) or `#zoom/lat/lon` (Balad);
+//! - Neshan's view, `#c<lat>-<lon>-<zoom>z-<pitch>p`, as its place links end.
+//!
+//! A view (a fragment) is the map's centre, not a pin, and Neshan's is rounded to three
+//! decimals: where its figures are rounded to [`ROUNDED_M`] or more, the form says how much
+//! ([`InputForm::MapLink`]'s `rounded_m`), and the answer draws that circle as a GPS fix's.
 //!
 //! Short links (`maps.app.goo.gl/…`, `nshn.ir/…`) and place-id links hold no coordinates:
 //! they give [`BaftError::LinkWithoutCoordinates`].
@@ -103,8 +112,9 @@ fn provider_for(host: &str) -> &'static str {
 pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
     let host = host_of(url);
     let provider = provider_for(&host).to_string();
-    let form = || InputForm::MapLink {
+    let form = |rounded_m: Option<u32>| InputForm::MapLink {
         provider: provider.clone(),
+        rounded_m,
     };
     let (before_frag, fragment) = url.split_once('#').unwrap_or((url, ""));
     let (path, query) = before_frag.split_once('?').unwrap_or((before_frag, ""));
@@ -115,26 +125,50 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
         let lat = num(path[i3 + 3..].split('!').next().unwrap_or(""));
         let lon = num(path[i4 + 3..].split(['!', '?', '/']).next().unwrap_or(""));
         if let (Some(lat), Some(lon)) = (lat, lon) {
-            return checked(lat, lon, form());
+            return checked(lat, lon, form(None));
         }
     }
     // 2. The place itself in the path, as Google's dropped-pin links open:
     //    `/maps/search/35.709700,+51.111900`, `/maps/place/35°42'34.9"N+51°06'42.8"E/@…`.
     let mut segments = path.split('/');
     while let Some(seg) = segments.next() {
-        if matches!(seg, "search" | "place") {
+        if matches!(seg, "search" | "place" | "share" | "destination") {
             if let Some(p) = segments.next().and_then(place_in_path) {
-                return checked(p.lat, p.lon, form());
+                return checked(p.lat, p.lon, form(None));
+            }
+        }
+    }
+    // Neshan's embedded place: its position after the place's id, or after the view.
+    if provider == "neshan" {
+        let after_view = fragment.strip_prefix('c').and_then(|f| f.split_once('/'));
+        for tail in [Some(path.as_str()), after_view.map(|v| v.1)] {
+            if let Some((lat, lon)) = tail.and_then(last_two) {
+                return checked(lat, lon, form(None));
             }
         }
     }
     // 3. @lat,lon in the path (the map's view).
     if let Some(at) = path.find('@') {
         if let Some((lat, lon)) = pair(&path[at + 1..]) {
-            return checked(lat, lon, form());
+            return checked(lat, lon, form(None));
         }
     }
     // 4. Query parameters.
+    if let Some((lat, lon)) = in_query(query) {
+        return checked(lat, lon, form(None));
+    }
+    // 5. The map's view in the fragment.
+    if let Some((lat, lon, rounded_m)) = view_in_fragment(fragment) {
+        return checked(lat, lon, form(rounded_m));
+    }
+    Err(BaftError::LinkWithoutCoordinates {
+        host: if host.is_empty() { "?".into() } else { host },
+    })
+}
+
+/// A point in a link's query: `q`, `query`, `ll`, `center`, `destination`, `daddr` or `sll`
+/// holding `lat,lon`, or a latitude and a longitude parameter.
+fn in_query(query: &str) -> Option<(f64, f64)> {
     let params: Vec<(String, String)> = query
         .split('&')
         .filter_map(|kv| {
@@ -150,7 +184,7 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
     };
     for key in ["q", "query", "ll", "center", "destination", "daddr", "sll"] {
         if let Some((lat, lon)) = get(key).and_then(pair) {
-            return checked(lat, lon, form());
+            return Some((lat, lon));
         }
     }
     for (la, lo) in [
@@ -160,21 +194,51 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
         ("latitude", "longitude"),
     ] {
         if let (Some(lat), Some(lon)) = (get(la).and_then(num), get(lo).and_then(num)) {
-            return checked(lat, lon, form());
+            return Some((lat, lon));
         }
     }
-    // 5. Fragments: #map=z/lat/lon (OSM) or #z/lat/lon.
+    None
+}
+
+/// The map's view in a link's fragment: `#map=z/lat/lon` (OpenStreetMap), `#z/lat/lon` (Balad)
+/// or `#c<lat>-<lon>-<zoom>z-<pitch>p` (Neshan), with how far its figures are rounded.
+fn view_in_fragment(fragment: &str) -> Option<(f64, f64, Option<u32>)> {
     let frag = percent_decode(fragment);
     let frag = frag.trim_start_matches("map=");
     let bits: Vec<&str> = frag.split(['/', '&']).collect();
-    if bits.len() >= 3 {
-        if let (Some(_z), Some(lat), Some(lon)) = (num(bits[0]), num(bits[1]), num(bits[2])) {
-            return checked(lat, lon, form());
+    if let [z, a, b, ..] = bits[..] {
+        if let (Some(_z), Some(lat), Some(lon)) = (num(z), num(a), num(b)) {
+            return Some((lat, lon, rounded(a, b, lat)));
         }
     }
-    Err(BaftError::LinkWithoutCoordinates {
-        host: if host.is_empty() { "?".into() } else { host },
-    })
+    let mut bits = frag.strip_prefix('c')?.split(['-', '/']);
+    let (a, b) = (bits.next()?, bits.next()?);
+    let lat = num(a)?;
+    Some((lat, num(b)?, rounded(a, b, lat)))
+}
+
+/// A view's figures rounded to this many metres or more are said to be rounded.
+pub const ROUNDED_M: f64 = 20.0;
+
+/// How far a point written with these figures may be from the place they were rounded from,
+/// metres (half the last decimal, each way); `None` under [`ROUNDED_M`].
+fn rounded(lat_text: &str, lon_text: &str, lat: f64) -> Option<u32> {
+    let half = |t: &str| 0.5 * 10f64.powi(-(t.split_once('.').map_or(0, |d| d.1.len()) as i32));
+    let dy = half(lat_text) * 110_574.0;
+    let dx = half(lon_text) * 111_320.0 * lat.to_radians().cos().abs();
+    let r = dx.hypot(dy).ceil();
+    (r >= ROUNDED_M).then_some(r as u32)
+}
+
+/// The last two segments of a path as a latitude and a longitude written with decimals
+/// (`…/35.689357/51.362070`).
+fn last_two(path: &str) -> Option<(f64, f64)> {
+    let mut segs = path.trim_end_matches('/').rsplit('/');
+    let (lon, lat) = (segs.next()?, segs.next()?);
+    if !(lat.contains('.') && lon.contains('.')) {
+        return None;
+    }
+    Some((num(lat)?, num(lon)?))
 }
 
 /// A place written in a link's path (`+` for spaces): a lat/lon pair, or degrees, minutes and

@@ -30,6 +30,7 @@ pub mod plate;
 pub mod wkt;
 
 pub use corners::parse_corners;
+pub use link::ROUNDED_M;
 
 use crate::error::BaftError;
 use crate::geometry::projection::TransverseMercator;
@@ -78,6 +79,11 @@ pub enum InputForm {
     MapLink {
         /// Whose link: `google`, `openstreetmap`, `neshan`, `balad` or `other`.
         provider: String,
+        /// The link gives the map's view with figures rounded this far, metres (a Neshan
+        /// place link's view, to three decimals: about ±70 m); `None` when they are finer
+        /// than [`ROUNDED_M`].
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rounded_m: Option<u32>,
     },
 }
 

@@ -170,9 +170,94 @@ fn map_links() {
     assert_eq!(
         p.form,
         InputForm::MapLink {
-            provider: "neshan".into()
+            provider: "neshan".into(),
+            rounded_m: None
         }
     );
+}
+
+/// Neshan's links as its share button and embed code write them (examples from public pages):
+/// the shared point, a route's destination, an embedded place's position after its id or after
+/// its view; a place link's view alone (`#c`, three decimals) is read, and said to be rounded.
+#[test]
+fn neshan_links() {
+    let exact = |t: &str, want: (f64, f64)| {
+        let p = parse_location(t).unwrap_or_else(|e| panic!("{t}: {e:?}"));
+        assert!(
+            (p.lat - want.0).abs() < 1e-9 && (p.lon - want.1).abs() < 1e-9,
+            "{t}: {p:?}"
+        );
+        let InputForm::MapLink {
+            provider,
+            rounded_m,
+        } = p.form
+        else {
+            panic!("{t}: {p:?}")
+        };
+        assert_eq!((provider.as_str(), rounded_m), ("neshan", None), "{t}");
+    };
+    exact(
+        "https://neshan.org/maps/share/35.7085845126421,51.41619097441435",
+        (35.7085845126421, 51.41619097441435),
+    );
+    exact(
+        "https://neshan.org/maps/routing/car/destination/35.7097,51.1119",
+        (35.7097, 51.1119),
+    );
+    exact(
+        "https://neshan.org/maps/iframe/places/9950c0db5f2d6fd3cfca8eb54aa1b412#c35.689-51.363-18z-0p/35.689357353745706/51.36207076802799",
+        (35.689357353745706, 51.36207076802799),
+    );
+    exact(
+        "https://neshan.org/maps/iframe/places/QbrSKvPB4K9_/34.0784466/49.7015756",
+        (34.0784466, 49.7015756),
+    );
+    exact(
+        "https://nshn.ir/?lat=35.7097&lng=51.1119",
+        (35.7097, 51.1119),
+    );
+    for (t, want) in [
+        (
+            "https://neshan.org/maps/places/81818536fc73c4bcd3a339134c6c6bdf#c35.661-51.349-16z-0p",
+            (35.661, 51.349),
+        ),
+        (
+            "https://neshan.org/maps#c35.710-51.112-17z-0p",
+            (35.710, 51.112),
+        ),
+    ] {
+        let p = parse_location(t).unwrap();
+        assert!(
+            (p.lat - want.0).abs() < 1e-9 && (p.lon - want.1).abs() < 1e-9,
+            "{t}"
+        );
+        // Half a thousandth of a degree each way: 55 m north-south, 45 m east-west.
+        assert!(
+            matches!(
+                p.form,
+                InputForm::MapLink {
+                    rounded_m: Some(72),
+                    ..
+                }
+            ),
+            "{t}: {:?}",
+            p.form
+        );
+    }
+    // A place page or a short link holds no coordinates.
+    for t in [
+        "https://neshan.org/maps/places/4e09fb9c5fe83b144bf619b64313d78f",
+        "https://nshn.ir/42_bvHCDPxVpm6",
+        "https://balad.ir/p/1TjTcqhuAoBurF",
+    ] {
+        assert!(
+            matches!(
+                parse_location(t),
+                Err(BaftError::LinkWithoutCoordinates { .. })
+            ),
+            "{t}"
+        );
+    }
 }
 
 #[test]

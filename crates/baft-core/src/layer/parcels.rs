@@ -210,6 +210,11 @@ impl ParcelLayer {
         self.lookups().find_address(q, &|i| self.valid(i))
     }
 
+    /// The plots on this street (its key, compared as [`Self::find_address`] does).
+    pub fn find_street(&self, street_key: &str) -> Vec<usize> {
+        self.lookups().find_street(street_key, &|i| self.valid(i))
+    }
+
     /// Whether any plot is on this street (compared as [`Self::find_address`] does).
     pub fn has_street(&self, street_key: &str) -> bool {
         self.lookups().has_street(street_key)

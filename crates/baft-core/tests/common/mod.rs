@@ -111,3 +111,14 @@ pub fn place(ds: &Dataset, q: baft_core::answer::Question) -> baft_core::answer:
         other => panic!("{other:?}"),
     }
 }
+
+/// Plot ids of plot numbers, sorted.
+pub fn ids(ds: &Dataset, v: &[usize]) -> Vec<String> {
+    let p = ds.parcels.as_ref().unwrap();
+    let mut out: Vec<String> = v
+        .iter()
+        .map(|&i| p.info(i).unwrap().plot_id.clone())
+        .collect();
+    out.sort();
+    out
+}

@@ -79,6 +79,13 @@ impl<'a> ParcelsBuilder<'a> {
         Some([lon - dlon, lat - dlat, lon + dlon, lat + dlat])
     }
 
+    /// Whether [`Self::resume`] can go on with these bytes (a FlatGeobuf file's whole bytes,
+    /// whose header reads). Asked first, so that a reader that cannot go on keeps its plots and
+    /// goes on reading by ranges.
+    pub fn can_resume(&self, bytes: &[u8]) -> Result<(), Problem> {
+        crate::read::fgb::FgbChunks::new(&self.file, bytes).map(|_| ())
+    }
+
     /// Goes on with the whole file's bytes after plots read by range requests (`read`): the
     /// plots already prepared keep their places (an answer's plot number stays valid), and the
     /// file's other plots follow them ([`Self::near`], [`Self::step`]).

@@ -90,6 +90,14 @@ impl Lookups {
         self.scan(|p| here(p) && on_street(p, &q.street), valid)
     }
 
+    pub(super) fn find_street(
+        &self,
+        street_key: &str,
+        valid: &dyn Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        self.scan(|p| on_street(p, street_key), valid)
+    }
+
     pub(super) fn has_street(&self, street_key: &str) -> bool {
         self.info.iter().any(|p| on_street(p, street_key))
     }

@@ -1,0 +1,167 @@
+//! A street address searched in the parcel layer: the plots with the house number on the
+//! street ([`crate::input::address`] reads the text), kept to those near the way the street
+//! leads off when a full address names it.
+//!
+//! Alleys are numbered along each street, so a city has many `کوچهٔ ۲۲`: in `خیابان سرو، کوچهٔ
+//! ۲۲، پلاک ۸۰` the plot is the one on an alley 22 within [`OFF_WAY_M`] of Sarv Street. The way
+//! is found in the streets layer (its lines, or a square's point), else by the plots on it. A
+//! way the data does not know narrows nothing; a known way with no such plot near it is "no
+//! such address", never another street's plot.
+
+use crate::base::letters::fold;
+use crate::dataset::Dataset;
+use crate::error::BaftError;
+use crate::geometry::prepared::seg_dist2;
+use crate::input::address::parse_addresses;
+use crate::layer::parcels::ParcelLayer;
+use crate::layer::streets::key;
+
+/// How far a plot on the street of a full address may be from the way that street leads off
+/// (the length of a long alley), metres.
+pub const OFF_WAY_M: f64 = 400.0;
+
+/// The text as a street address: the plots found. `None`: it is not one, or no plot has it and
+/// the layer cannot tell (so the other forms are tried).
+pub(super) fn by_address(
+    ds: &Dataset,
+    parcels: &ParcelLayer,
+    t: &str,
+) -> Option<Result<Vec<usize>, BaftError>> {
+    let readings = parse_addresses(t);
+    // The number is compared first, so the common case folds few street names; the whole
+    // layer's streets are folded only to tell "no such number" from "no such street".
+    for q in &readings {
+        let found = parcels.find_address(q);
+        if found.is_empty() {
+            continue;
+        }
+        let Some((way, way_text)) = &q.off else {
+            return Some(Ok(found));
+        };
+        return Some(match near_way(ds, parcels, way, &found) {
+            None => Ok(found),
+            Some(near) if !near.is_empty() => Ok(near),
+            Some(_) => Err(BaftError::AddressNotFound {
+                street: format!("{way_text}، {}", q.street_text),
+                number: q.number.clone(),
+            }),
+        });
+    }
+    let known = (readings.into_iter())
+        .find(|q| parcels.has_addresses() && parcels.has_street(&q.street))?;
+    Some(Err(BaftError::AddressNotFound {
+        street: known.street_text,
+        number: known.number,
+    }))
+}
+
+/// A street address none of whose streets the parcel layer has, written as one (a street kind
+/// word such as `خیابان` or `کوچه`, and a house number): "no such address", not "not a plate".
+pub(super) fn unknown_address(parcels: &ParcelLayer, t: &str) -> Option<BaftError> {
+    let q = parse_addresses(t).pop()?;
+    let kind = key(&q.street_text) != fold(&q.street_text).to_lowercase();
+    (kind && parcels.has_addresses()).then_some(BaftError::AddressNotFound {
+        street: q.street_text,
+        number: q.number,
+    })
+}
+
+/// The plots of `found` within [`OFF_WAY_M`] of the way whose key is `way`, in their order;
+/// `None` when the data does not know the way (neither the streets layer nor any plot's street).
+fn near_way(ds: &Dataset, parcels: &ParcelLayer, way: &str, found: &[usize]) -> Option<Vec<usize>> {
+    let shapes = way_shapes(ds, parcels, way);
+    if shapes.is_empty() {
+        return None;
+    }
+    let near = |&i: &usize| {
+        let plot = outline(parcels, i);
+        let d = |s: &Vec<(f64, f64)>| plot.as_ref().map_or(f64::INFINITY, |p| apart(p, s));
+        shapes.iter().any(|s| d(s) <= OFF_WAY_M)
+    };
+    Some(found.iter().copied().filter(near).collect())
+}
+
+/// A plot's outer rings' vertices in local metres, one ring after another (a plot in parts is
+/// joined across the gap: near enough for [`OFF_WAY_M`]).
+fn outline(parcels: &ParcelLayer, i: usize) -> Option<Vec<(f64, f64)>> {
+    let z = parcels.zone(i)?;
+    let rings = z.local.0.iter().map(|p| p.exterior().0.iter());
+    Some(rings.flatten().map(|c| (c.x, c.y)).collect())
+}
+
+/// How far apart two polylines are, metres: the nearest vertex of each to the other's segments
+/// (a way that crosses a plot is as near as its nearest vertex; a few metres, well within
+/// [`OFF_WAY_M`]). A polyline of one vertex is a point.
+fn apart(a: &[(f64, f64)], b: &[(f64, f64)]) -> f64 {
+    let one_way = |p: &[(f64, f64)], q: &[(f64, f64)]| {
+        let segs: Vec<[f64; 4]> = match q {
+            [only] => vec![[only.0, only.1, only.0, only.1]],
+            _ => q
+                .windows(2)
+                .map(|w| [w[0].0, w[0].1, w[1].0, w[1].1])
+                .collect(),
+        };
+        (p.iter())
+            .flat_map(|&(x, y)| segs.iter().map(move |e| seg_dist2(x, y, e).0))
+            .fold(f64::INFINITY, f64::min)
+    };
+    one_way(a, b).min(one_way(b, a)).sqrt()
+}
+
+/// The way's shapes in the dataset's local metres: its lines and points in the streets layer,
+/// else the outlines of the plots on it.
+fn way_shapes(ds: &Dataset, parcels: &ParcelLayer, way: &str) -> Vec<Vec<(f64, f64)>> {
+    let local = |&(lon, lat): &(f64, f64)| ds.frame.forward(lon, lat);
+    let named = |n: &str| key(n) == way;
+    let streets = ds.streets.iter().flat_map(|s| s.items.iter());
+    let mut shapes: Vec<Vec<(f64, f64)>> = Vec::new();
+    for s in streets.filter(|s| named(&s.name.fa) || named(&s.name.en)) {
+        if s.lines.is_empty() {
+            shapes.push(vec![local(&s.anchor)]);
+        }
+        shapes.extend(s.lines.iter().map(|l| l.iter().map(local).collect()));
+    }
+    if shapes.is_empty() {
+        shapes.extend(
+            parcels
+                .find_street(way)
+                .into_iter()
+                .filter_map(|i| outline(parcels, i)),
+        );
+    }
+    shapes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reading with a way is kept only when the way is named as one.
+    #[test]
+    fn the_way_is_read_with_the_street() {
+        let q = parse_addresses("خیابان سرو، کوچهٔ ۲۲، پلاک ۸۰");
+        assert_eq!(q.last().unwrap().off.as_ref().unwrap().0, "سرو");
+        assert!(parse_addresses("قدس، کوچهٔ ۲۲، پلاک ۸۰")
+            .iter()
+            .all(|q| q.off.is_none()));
+    }
+
+    /// The distance between a plot and a way, either way round, and from a point.
+    #[test]
+    fn how_far_apart() {
+        let square = [
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 10.0),
+            (0.0, 10.0),
+            (0.0, 0.0),
+        ];
+        let street = [(-50.0, 40.0), (50.0, 40.0)];
+        assert_eq!(apart(&square, &street), 30.0);
+        assert_eq!(apart(&street, &square), 30.0);
+        // A long street whose vertices are far: its segment is what is near.
+        let long = [(-500.0, 13.0), (500.0, 13.0)];
+        assert_eq!(apart(&square, &long), 3.0);
+        assert_eq!(apart(&square, &[(13.0, 14.0)]), 5.0);
+    }
+}
