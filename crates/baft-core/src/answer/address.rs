@@ -4,9 +4,11 @@
 //!
 //! Alleys are numbered along each street, so a city has many `کوچهٔ ۲۲`: in `خیابان سرو، کوچهٔ
 //! ۲۲، پلاک ۸۰` the plot is the one on an alley 22 within [`OFF_WAY_M`] of Sarv Street. The way
-//! is found in the streets layer (its lines, or a square's point), else by the plots on it. A
-//! way the data does not know narrows nothing; a known way with no such plot near it is "no
-//! such address", never another street's plot.
+//! is found in the streets layer (its lines, or a square's point), and by the plots on it. For
+//! a numbered alley, a known way with no such plot near it is "no such address", never another
+//! street's plot, and a way not known while the plots are still read waits for them. A named
+//! street (`بلوار فردوسی، خیابان سرو، پلاک ۸۲`) is one street: its plots near the way are
+//! preferred, and its plot far along it is still found.
 
 use crate::base::letters::fold;
 use crate::dataset::Dataset;
@@ -28,8 +30,6 @@ pub(super) fn by_address(
     t: &str,
 ) -> Option<Result<Vec<usize>, BaftError>> {
     let readings = parse_addresses(t);
-    // The number is compared first, so the common case folds few street names; the whole
-    // layer's streets are folded only to tell "no such number" from "no such street".
     for q in &readings {
         let found = parcels.find_address(q);
         if found.is_empty() {
@@ -38,13 +38,23 @@ pub(super) fn by_address(
         let Some((way, way_text)) = &q.off else {
             return Some(Ok(found));
         };
+        // A numbered alley (`22`) is one of many; a named street is one.
+        let numbered = q.street.chars().all(|c| c.is_ascii_digit() || c == ' ');
+        let unknown = numbered && ds.parcels_read != crate::dataset::ParcelsRead::All;
+        let not_here = || BaftError::AddressNotFound {
+            street: format!(
+                "{way_text}{} {}",
+                if way_text.is_ascii() { "," } else { "،" },
+                q.street_text
+            ),
+            number: q.number.clone(),
+        };
         return Some(match near_way(ds, parcels, way, &found) {
-            None => Ok(found),
             Some(near) if !near.is_empty() => Ok(near),
-            Some(_) => Err(BaftError::AddressNotFound {
-                street: format!("{way_text}، {}", q.street_text),
-                number: q.number.clone(),
-            }),
+            Some(_) if numbered => Err(not_here()),
+            // The way may be among the plots still to come.
+            None if unknown => Err(not_here()),
+            _ => Ok(found),
         });
     }
     let known = (readings.into_iter())
@@ -66,19 +76,56 @@ pub(super) fn unknown_address(parcels: &ParcelLayer, t: &str) -> Option<BaftErro
     })
 }
 
-/// The plots of `found` within [`OFF_WAY_M`] of the way whose key is `way`, in their order;
-/// `None` when the data does not know the way (neither the streets layer nor any plot's street).
+/// The plots of `found` within [`OFF_WAY_M`] of the way whose key is `way`, in their order:
+/// near its lines in the streets layer, else near the plots on it; `None` when the data knows
+/// no such way.
 fn near_way(ds: &Dataset, parcels: &ParcelLayer, way: &str, found: &[usize]) -> Option<Vec<usize>> {
-    let shapes = way_shapes(ds, parcels, way);
-    if shapes.is_empty() {
+    let plots: Vec<(usize, Vec<(f64, f64)>)> = (found.iter())
+        .filter_map(|&i| Some((i, outline(parcels, i)?)))
+        .collect();
+    let near = |shapes: &[Vec<(f64, f64)>]| -> Vec<usize> {
+        let boxes: Vec<[f64; 4]> = shapes.iter().map(|s| bbox(s)).collect();
+        (plots.iter())
+            .filter(|(_, plot)| {
+                let b = bbox(plot);
+                (shapes.iter().zip(&boxes))
+                    .any(|(s, sb)| gap(&b, sb) <= OFF_WAY_M && apart(plot, s) <= OFF_WAY_M)
+            })
+            .map(|(i, _)| *i)
+            .collect()
+    };
+    let lines = street_lines(ds, way);
+    let by_lines = near(&lines);
+    if !by_lines.is_empty() {
+        return Some(by_lines);
+    }
+    let on_it: Vec<Vec<(f64, f64)>> = (parcels.find_street(way).into_iter())
+        .filter_map(|i| outline(parcels, i))
+        .collect();
+    if lines.is_empty() && on_it.is_empty() {
         return None;
     }
-    let near = |&i: &usize| {
-        let plot = outline(parcels, i);
-        let d = |s: &Vec<(f64, f64)>| plot.as_ref().map_or(f64::INFINITY, |p| apart(p, s));
-        shapes.iter().any(|s| d(s) <= OFF_WAY_M)
-    };
-    Some(found.iter().copied().filter(near).collect())
+    Some(near(&on_it))
+}
+
+/// A polyline's box, `[min x, min y, max x, max y]`.
+fn bbox(p: &[(f64, f64)]) -> [f64; 4] {
+    p.iter().fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |b, &(x, y)| [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)],
+    )
+}
+
+/// How far apart two boxes are (0 when they meet): no closer than their shapes.
+fn gap(a: &[f64; 4], b: &[f64; 4]) -> f64 {
+    let dx = (b[0] - a[2]).max(a[0] - b[2]).max(0.0);
+    let dy = (b[1] - a[3]).max(a[1] - b[3]).max(0.0);
+    dx.hypot(dy)
 }
 
 /// A plot's outer rings' vertices in local metres, one ring after another (a plot in parts is
@@ -108,9 +155,8 @@ fn apart(a: &[(f64, f64)], b: &[(f64, f64)]) -> f64 {
     one_way(a, b).min(one_way(b, a)).sqrt()
 }
 
-/// The way's shapes in the dataset's local metres: its lines and points in the streets layer,
-/// else the outlines of the plots on it.
-fn way_shapes(ds: &Dataset, parcels: &ParcelLayer, way: &str) -> Vec<Vec<(f64, f64)>> {
+/// The way's lines and points in the streets layer, in the dataset's local metres.
+fn street_lines(ds: &Dataset, way: &str) -> Vec<Vec<(f64, f64)>> {
     let local = |&(lon, lat): &(f64, f64)| ds.frame.forward(lon, lat);
     let named = |n: &str| key(n) == way;
     let streets = ds.streets.iter().flat_map(|s| s.items.iter());
@@ -120,14 +166,6 @@ fn way_shapes(ds: &Dataset, parcels: &ParcelLayer, way: &str) -> Vec<Vec<(f64, f
             shapes.push(vec![local(&s.anchor)]);
         }
         shapes.extend(s.lines.iter().map(|l| l.iter().map(local).collect()));
-    }
-    if shapes.is_empty() {
-        shapes.extend(
-            parcels
-                .find_street(way)
-                .into_iter()
-                .filter_map(|i| outline(parcels, i)),
-        );
     }
     shapes
 }
@@ -163,5 +201,9 @@ mod tests {
         let long = [(-500.0, 13.0), (500.0, 13.0)];
         assert_eq!(apart(&square, &long), 3.0);
         assert_eq!(apart(&square, &[(13.0, 14.0)]), 5.0);
+        // Boxes: apart by their nearest corners, or 0 when they meet.
+        assert_eq!(gap(&bbox(&square), &bbox(&[(13.0, 14.0)])), 5.0);
+        assert_eq!(gap(&bbox(&square), &bbox(&long)), 3.0);
+        assert_eq!(gap(&bbox(&square), &bbox(&[(5.0, 5.0)])), 0.0);
     }
 }

@@ -113,9 +113,11 @@ pub enum BaftError {
         /// The ten digits searched for (ASCII).
         postal_code: String,
     },
-    /// A street the parcel layer has, with a house number none of its plots carries.
+    /// A street the parcel layer has, with a house number none of its plots carries (or, in a
+    /// full address, none near the way the address names).
     AddressNotFound {
-        /// The street as typed.
+        /// The street as read (letters and digits folded), after the way it leads off when the
+        /// address names one (`خیابان کاج، کوچه 22`).
         street: String,
         /// The house number (ASCII digits).
         number: String,

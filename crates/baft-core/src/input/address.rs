@@ -38,10 +38,10 @@ pub struct AddressQuery {
 }
 
 /// Words that say "house number".
-const NUMBER_WORDS: [&str; 6] = ["پلاک", "شماره", "no", "no.", "number", "#"];
+const NUMBER_WORDS: [&str; 8] = ["پلاک", "پ", "پ.", "شماره", "no", "no.", "number", "#"];
 
 /// Kind words after which a number is a street's name (`کوچه ۱۲`).
-const NAMING_WORDS: [&str; 4] = ["کوچه", "alley", "بن بست", "بست"];
+const NAMING_WORDS: [&str; 7] = ["کوچه", "کوچهی", "ک", "ک.", "alley", "بن بست", "بست"];
 
 fn house_number(w: &str) -> Option<String> {
     let w = w.trim_start_matches('#');
@@ -69,35 +69,126 @@ fn number_first<'a>(words: &[&'a str]) -> Option<(String, Vec<&'a str>)> {
     Some((house_number(first)?, street.to_vec()))
 }
 
-/// Words before a number that name a unit or floor of the building (`واحد ۳`, `طبقه ۲`): the
-/// plot is the building's, so they are dropped from the end of an address.
-const UNIT_WORDS: [&str; 5] = ["واحد", "طبقه", "unit", "floor", "apt"];
+/// Words that name a unit or floor of the building (`واحد ۳`, `طبقه دوم`, `همکف`, `Unit 3`): the
+/// plot is the building's, so they are dropped with what follows them (or, first in an English
+/// address, with the word after them).
+const UNIT_WORDS: [&str; 10] = [
+    "واحد",
+    "طبقه",
+    "ط",
+    "ط.",
+    "همکف",
+    "زیرزمین",
+    "unit",
+    "floor",
+    "apt",
+    "apt.",
+];
+
+/// Words that place a part of an address beside a way rather than on it (`نبش کوچهٔ ۲۲`, `نرسیده
+/// به میدان شهدا`, `روبروی`, `جنب`…): such a part is a landmark, neither the door's street nor
+/// the way it leads off.
+const BESIDE_WORDS: [&str; 14] = [
+    "نبش",
+    "بعد",
+    "قبل",
+    "نرسیده",
+    "روبروی",
+    "روبه",
+    "مقابل",
+    "جنب",
+    "پشت",
+    "تقاطع",
+    "کنار",
+    "بین",
+    "حد",
+    "سر",
+];
+
+/// Words that join a landmark's word to its way (`نرسیده به`, `بعد از`).
+const JOINING_WORDS: [&str; 4] = ["به", "از", "با", "روی"];
+
+/// Words that say where along its street the door is (`انتهای کوچهٔ ۲۲`): dropped.
+const ALONG_WORDS: [&str; 5] = ["انتهای", "ابتدای", "اواسط", "اول", "داخل"];
+
+/// The folded text with a space between letters and digits (`پلاک۸۰`, `کوچه۲۲`).
+fn spaced(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in folded.chars() {
+        if let Some(p) = prev {
+            let letter = |c: char| c.is_alphabetic() && !c.is_ascii();
+            if letter(p) && c.is_ascii_digit() || p.is_ascii_digit() && letter(c) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// The address's words without a unit or floor: one first (`unit 3 …`) goes with the word after
+/// it; one later goes with everything after it (`… پلاک ۸۰ طبقه دوم`).
+fn without_unit(mut words: Vec<&str>) -> Vec<&str> {
+    if words.first().is_some_and(|w| UNIT_WORDS.contains(w)) {
+        words.drain(..words.len().min(2));
+    }
+    if let Some(at) = words.iter().position(|w| UNIT_WORDS.contains(w)) {
+        words.truncate(at);
+    }
+    words
+}
 
 /// Words that start the name of a way in a Persian address (folded; `بن` for `بن‌بست`): a full
 /// address written without commas (`خیابان کاج کوچه ۲۲ پلاک ۸۰`) is cut before each.
-const WAY_WORDS: [&str; 7] = ["خیابان", "کوچه", "بن", "بلوار", "میدان", "بزرگراه", "کوی"];
+const WAY_WORDS: [&str; 11] = [
+    "خیابان",
+    "خ",
+    "خ.",
+    "کوچه",
+    "ک",
+    "ک.",
+    "بن",
+    "بلوار",
+    "میدان",
+    "بزرگراه",
+    "کوی",
+];
 
 /// The parts of a full address: its comma-separated parts, each cut again before a Persian
-/// way word; a trailing unit or floor (`واحد ۳`) is dropped.
+/// way word (not after a landmark's words: `نبش کوچهٔ ۲۲` stays one part); a unit or floor is
+/// dropped, and words saying where along its street the door is.
 fn parts(text: &str) -> Vec<String> {
-    let folded = fold(text);
+    let folded = spaced(&fold(text));
     let mut out: Vec<Vec<&str>> = Vec::new();
     for part in folded.split(['،', ',']) {
         let mut cur: Vec<&str> = Vec::new();
         for w in part.split_whitespace() {
-            if WAY_WORDS.contains(&w) && !cur.is_empty() {
+            let beside = |w: &&str| BESIDE_WORDS.contains(w) || JOINING_WORDS.contains(w);
+            if WAY_WORDS.contains(&w) && !cur.is_empty() && !cur.iter().all(beside) {
                 out.push(std::mem::take(&mut cur));
             }
-            cur.push(w);
+            if !ALONG_WORDS.contains(&w) || !cur.is_empty() {
+                cur.push(w);
+            }
         }
         if !cur.is_empty() {
             out.push(cur);
         }
     }
-    while matches!(out.last().map(|p| p[..].first()), Some(Some(w)) if UNIT_WORDS.contains(w)) {
-        out.pop();
-    }
-    out.into_iter().map(|p| p.join(" ")).collect()
+    (out.into_iter())
+        .map(without_unit)
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join(" "))
+        .collect()
+}
+
+/// A part that places the address beside a way (`نبش کوچهٔ ۲۲`): a landmark.
+fn landmark(part: &str) -> bool {
+    part.split_whitespace()
+        .next()
+        .is_some_and(|w| BESIDE_WORDS.contains(&w))
 }
 
 /// A part that names a way by its kind (`خیابان کاج`, `Kaj Street`): the way a street leads
@@ -127,15 +218,24 @@ pub fn parse_addresses(text: &str) -> Vec<AddressQuery> {
     let mut out: Vec<AddressQuery> = parse_address(text).into_iter().collect();
     let parts = parts(text);
     let n = parts.len();
-    // Persian: the last part, or the last two (`کوچهٔ ۲۲`, `پلاک ۸۰`), then the way before.
+    let off = |before: &[String]| {
+        (before.iter().rev())
+            .filter(|p| !landmark(p))
+            .find_map(|p| way(p))
+    };
+    // Persian: the last part (`کوچهٔ ۲۲ پلاک ۸۰`), or the number alone (`پلاک ۸۰`) with the
+    // nearest part before it that is no landmark; then the way before that.
     let last = (n >= 2)
-        .then(|| parse_address(&parts[n - 1]).map(|a| (a, n - 1)))
+        .then(|| parse_address(&parts[n - 1]).filter(|_| !landmark(&parts[n - 1])))
         .flatten()
+        .map(|a| (a, n - 1))
         .or_else(|| {
-            let street = parts.get(n.checked_sub(2)?)?;
-            parse_address(&format!("{street} {}", parts[n - 1])).map(|a| (a, n - 2))
+            let at = parts[..n.checked_sub(1)?]
+                .iter()
+                .rposition(|p| !landmark(p))?;
+            parse_address(&format!("{} {}", parts[at], parts[n - 1])).map(|a| (a, at))
         })
-        .map(|(a, at)| (a, parts[..at].iter().rev().find_map(|p| way(p))));
+        .map(|(a, at)| (a, off(&parts[..at])));
     // English: the number first (`No. 80, Alley 22` or `80 Alley 22`), then the way after.
     let first = parts.first().filter(|_| n >= 2).and_then(|p0| {
         let words: Vec<&str> = p0.split_whitespace().collect();
@@ -144,10 +244,8 @@ pub fn parse_addresses(text: &str) -> Vec<AddressQuery> {
             true => (format!("{p0} {}", parts[1]), 2),
             false => (p0.clone(), 1),
         };
-        Some((
-            parse_address(&text)?,
-            parts[rest..].iter().find_map(|p| way(p)),
-        ))
+        let mut after = parts[rest..].iter().filter(|p| !landmark(p));
+        Some((parse_address(&text)?, after.find_map(|p| way(p))))
     });
     for (mut a, off) in [last, first].into_iter().flatten() {
         a.off = off.filter(|(k, _)| *k != a.street);
@@ -164,13 +262,8 @@ pub fn parse_address(text: &str) -> Option<AddressQuery> {
     if text.len() > 200 {
         return None;
     }
-    let folded = fold(&text.replace(['،', ','], " "));
-    let mut words: Vec<&str> = folded.split_whitespace().collect();
-    if let [.., unit, n] = words[..] {
-        if UNIT_WORDS.contains(&unit) && house_number(n).is_some() {
-            words.truncate(words.len() - 2);
-        }
-    }
+    let folded = spaced(&fold(&text.replace(['،', ','], " ")));
+    let words = without_unit(folded.split_whitespace().collect());
     let (number, words) = number_last(&words).or_else(|| number_first(&words))?;
     let street_text = words.join(" ");
     let street = key(&street_text);

@@ -80,7 +80,7 @@ pub enum InputForm {
         /// Whose link: `google`, `openstreetmap`, `neshan`, `balad` or `other`.
         provider: String,
         /// The link gives the map's view with figures rounded this far, metres (a Neshan
-        /// place link's view, to three decimals: about ±70 m); `None` when they are finer
+        /// place link's view, to three decimals: about ±72 m); `None` when they are finer
         /// than [`ROUNDED_M`].
         #[serde(skip_serializing_if = "Option::is_none")]
         rounded_m: Option<u32>,

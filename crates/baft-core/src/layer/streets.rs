@@ -50,35 +50,57 @@ pub struct Streets {
 }
 
 /// Words that name a kind of way, dropped before names are compared ("خیابان گلستان" finds
-/// "گلستان", and "کوچه گلستان" does too).
-const KIND_WORDS: [&str; 14] = [
+/// "گلستان", and "کوچه گلستان" does too), as [`fold`] writes them: with their abbreviations
+/// (`خ.`, `ک.`), the ezafe written out (`کوچه‌ی ۲۲`, `کوچه ی ۲۲`, `کوچهی ۲۲`) and `شماره`
+/// (`کوچه شماره ۲۲`).
+const KIND_WORDS: [&str; 25] = [
     "خیابان",
     "کوچه",
-    "کوچهٔ",
-    "بن بست",
-    "بن‌بست",
+    "کوچهی",
     "بلوار",
     "میدان",
+    "بزرگراه",
+    "خ",
+    "خ.",
+    "ک",
+    "ک.",
+    "ب.",
+    "م.",
+    "ی",
+    "شماره",
     "street",
     "st",
     "st.",
     "alley",
     "boulevard",
     "blvd",
+    "blvd.",
     "square",
+    "avenue",
+    "ave",
+    "ave.",
 ];
 
 /// A street's name as it is compared: folded ([`fold`]), lower case, without kind words
 /// (`خیابان`, `کوچه`, `بن‌بست`, `street`…). `key("خیابان گلستان") == key("Golestan")` is false,
 /// but `key("كوچه گلستان") == key("گلستان")`.
+///
+/// ```
+/// use baft_core::layer::streets::key;
+/// assert_eq!(key("كوچهٔ ۲۲"), "22");
+/// assert_eq!(key("کوچه‌ی ۲۲"), "22");
+/// assert_eq!(key("ک. شماره ۲۲"), "22");
+/// assert_eq!(key("بن‌بست گلستان"), key("خ. گلستان"));
+/// assert_eq!(key("Golestan St."), "golestan");
+/// ```
 pub fn key(name: &str) -> String {
     // "بن‌بست" folds to two words (the non-joiner becomes a space or goes): drop it whole first.
     let f = format!(" {} ", fold(name).to_lowercase())
-        .replace(&format!(" {} ", fold("بن‌بست")), " ")
-        .replace(" بن بست ", " ");
+        .replace(" بن بست ", " ")
+        .replace(" بنبست ", " ");
     let words: Vec<&str> = f
         .split_whitespace()
-        .filter(|w| !KIND_WORDS.iter().any(|k| fold(k).to_lowercase() == *w))
+        .filter(|w| !KIND_WORDS.contains(w))
         .collect();
     words.join(" ")
 }

@@ -7,12 +7,14 @@ use super::ParcelInfo;
 use crate::input::plate::PlateQuery;
 use std::collections::HashMap;
 
-/// Every plot's attributes (in plot order) and the maps by code and by plate.
+/// Every plot's attributes (in plot order) and the maps by code and by plate; the map by street
+/// is made on the first address asked (a street's key folds every word of its name).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lookups {
     pub(crate) info: Vec<ParcelInfo>,
     by_code: HashMap<String, Vec<usize>>,
     by_plate: HashMap<(u32, u32), Vec<usize>>,
+    by_street: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl Lookups {
@@ -31,6 +33,7 @@ impl Lookups {
             info,
             by_code,
             by_plate,
+            by_street: Default::default(),
         }
     }
 
@@ -81,13 +84,32 @@ impl Lookups {
         self.scan(|p| p.postal_code == Some(code), valid)
     }
 
+    /// The plots on each street, by its key ([`crate::layer::streets::key`] of `street` and of
+    /// `street_en`), in plot order.
+    fn by_street(&self) -> &HashMap<String, Vec<usize>> {
+        self.by_street.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, p) in self.info.iter().enumerate() {
+                for name in [&p.street, &p.street_en].into_iter().flatten() {
+                    let plots = map.entry(crate::layer::streets::key(name)).or_default();
+                    if plots.last() != Some(&i) {
+                        plots.push(i);
+                    }
+                }
+            }
+            map
+        })
+    }
+
     pub(super) fn find_address(
         &self,
         q: &crate::input::address::AddressQuery,
         valid: &dyn Fn(usize) -> bool,
     ) -> Vec<usize> {
-        let here = |p: &ParcelInfo| p.house_number.as_ref() == Some(&q.number);
-        self.scan(|p| here(p) && on_street(p, &q.street), valid)
+        let here = |i: usize| self.info[i].house_number.as_ref() == Some(&q.number) && valid(i);
+        let on = self.by_street().get(&q.street);
+        on.map(|v| v.iter().copied().filter(|&i| here(i)).collect())
+            .unwrap_or_default()
     }
 
     pub(super) fn find_street(
@@ -95,11 +117,13 @@ impl Lookups {
         street_key: &str,
         valid: &dyn Fn(usize) -> bool,
     ) -> Vec<usize> {
-        self.scan(|p| on_street(p, street_key), valid)
+        let on = self.by_street().get(street_key);
+        on.map(|v| v.iter().copied().filter(|&i| valid(i)).collect())
+            .unwrap_or_default()
     }
 
     pub(super) fn has_street(&self, street_key: &str) -> bool {
-        self.info.iter().any(|p| on_street(p, street_key))
+        self.by_street().contains_key(street_key)
     }
 
     pub(super) fn has_addresses(&self) -> bool {
@@ -115,11 +139,4 @@ impl Lookups {
     pub(super) fn find_id(&self, id: &str, valid: &dyn Fn(usize) -> bool) -> Option<usize> {
         (0..self.info.len()).find(|&i| self.info[i].plot_id == id && valid(i))
     }
-}
-
-/// Whether the plot's `street` or `street_en` is this street, compared by
-/// [`crate::layer::streets::key`].
-fn on_street(p: &ParcelInfo, street_key: &str) -> bool {
-    let k = |s: &Option<String>| s.as_deref().map(crate::layer::streets::key);
-    k(&p.street).as_deref() == Some(street_key) || k(&p.street_en).as_deref() == Some(street_key)
 }
