@@ -144,6 +144,12 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
     baft.setDate('2026-11-26');
     const a = baft.check(`${lat}, ${lon}`);
     const plate = baft.check('121/1');
+    // Persian sentences and messages keep ids whole in a right-to-left page (U+2066…U+2069).
+    baft.setLanguage('fa');
+    const worn = baft.check(`${lat}, ${lon}`).layers.find((l) => l.id === 'worn-out-fabric');
+    let faError = null;
+    try { baft.zoneIds('layer-9'); } catch (e) { faError = e.message; }
+    baft.setLanguage('en');
     let error = null;
     try { baft.check('xyz?!'); } catch (e) { error = e instanceof Error ? e.message : String(e); }
     let unknown = null;
@@ -169,6 +175,7 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
       plate: { kind: plate.kind, plotId: plate.plot?.plotId, layers: plate.layers.map((l) => [l.id, l.status]) },
       error,
       unknown,
+      fa: { sentence: worn.sentence, zone: worn.zones[0].id, error: faError },
       low: { layers: b.layers.map((l) => [l.id, l.status, l.version.id]), packages: b.packages.map((p) => [p.id, p.verdict]) },
       codes: Array.from(baft.statusCodes(new Float64Array([lon, lat]))),
       // The lean query: statuses and zone ids by layer, and the plot under the point.
@@ -203,6 +210,9 @@ test('the module itself: loadBaft, check, plates, errors, and the low-level text
   const dated = JSON.parse(execFileSync(join(ROOT, 'target/release/baft'),
     ['check', '--data', join(ROOT, 'data'), '--json', '--date', '2026-11-26', '--point', `${w.lat}, ${w.lon}`], { encoding: 'utf8' }));
   expect(got.kind).toBe('point');
+  expect(got.fa.sentence).toContain(`\u2066${got.fa.zone}\u2069`);
+  expect(got.fa.error).toContain('\u2066layer-9\u2069');
+  expect(got.fa.error).toMatch(/[\u0600-\u06FF]/);
   expect(got.files[0].kind).toBe('layer');
   expect(got.files.map((f) => f.path)).toContain('packages.json');
   expect(got.progress).toBe(got.files.length);

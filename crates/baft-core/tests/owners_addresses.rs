@@ -11,6 +11,15 @@ use common::*;
 /// The sample with a second `کوچهٔ ۲۲، پلاک ۸۰` (QB-1754-008, by Taleghani Boulevard, 3.5 km from
 /// Sarv Street's), keeping the plots `keep` says, read as `read` says.
 fn with_twin(read: ParcelsRead, keep: impl Fn(&serde_json::Value) -> bool) -> Dataset {
+    renamed(read, keep, &[])
+}
+
+/// [`with_twin`], with the streets of the plots `names` lists renamed.
+fn renamed(
+    read: ParcelsRead,
+    keep: impl Fn(&serde_json::Value) -> bool,
+    names: &[(&str, &str)],
+) -> Dataset {
     let mut ds = sample();
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
     let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -20,6 +29,11 @@ fn with_twin(read: ParcelsRead, keep: impl Fn(&serde_json::Value) -> bool) -> Da
             f["properties"]["street"] = "کوچهٔ ۲۲".into();
             f["properties"]["street_en"] = "Alley 22".into();
             f["properties"]["house_number"] = 80.into();
+        }
+        for (id, street) in names {
+            if f["properties"]["plot_id"] == *id {
+                f["properties"]["street"] = (*street).into();
+            }
         }
     }
     features.retain(|f| keep(f));
@@ -116,5 +130,76 @@ fn an_alley_off_a_way_not_read_yet_waits() {
     assert!(
         matches!(found, Ok(Found::Parcels(ref v)) if v.len() == 1),
         "{found:?}"
+    );
+}
+
+/// After a second review: an address written without commas keeps its landmark with the way it
+/// leads into (`… سرو نبش کوچه ۲۲ …`), its `انتهای` off the street, and a floor before the
+/// number; an address whose landmark is last (`…، روبروی مسجد`) or whose `انتهای` is first.
+#[test]
+fn landmarks_without_commas_and_at_either_end() {
+    let ds = with_twin(ParcelsRead::All, |_| true);
+    // Sarv No. 82 and alley 22's No. 80, off Sarv.
+    let (sarv, alley) = ("QB-0230-001", "QB-0185-001");
+    for (text, id) in [
+        ("خیابان سرو نبش کوچه ۲۲ پلاک ۸۲", sarv),
+        ("خیابان سرو، پلاک ۸۲، روبروی مسجد", sarv),
+        ("انتهای خیابان سرو ۸۲", sarv),
+        ("خیابان سرو، سر کوچهٔ ۲۲، پلاک ۸۲", sarv),
+        ("خیابان سرو نرسیده به میدان شهدا کوچه ۲۲ پلاک ۸۰", alley),
+        ("خیابان سرو انتهای کوچه ۲۲ پلاک ۸۰", alley),
+        ("خیابان سرو، داخل کوچه ۲۲، پلاک ۸۰", alley),
+        ("خیابان سرو، کوچه ۲۲ طبقه ۲ پلاک ۸۰", alley),
+        ("خیابان سرو، کوچه ۲۲ همکف پلاک ۸۰", alley),
+    ] {
+        assert_eq!(found(&ds, text), [id], "{text}");
+    }
+}
+
+/// An alley is one as typed, whatever its name (`کوچهٔ ۲۲ شرقی`): off a known way with no such
+/// plot near it, it is no such address; a street named by a number (`خیابان ۹۹`) is one street,
+/// found far along the way. A street named with a landmark's word (`سر آسیاب`) is no landmark.
+#[test]
+fn an_alley_is_one_as_typed() {
+    // A dead end (`بن‌بست`, its non-joiner dropped by the search box) is an alley too; with
+    // commas or without.
+    for (alley, near) in [
+        ("کوچهٔ ۲۲ شرقی", "خیابان سرو، کوچهٔ ۲۲ شرقی، پلاک ۸۰"),
+        ("بن‌بست ارکیده", "خیابان سرو بن‌بست ارکیده پلاک ۸۰"),
+    ] {
+        let both = [("QB-0185-001", alley), ("QB-1754-008", alley)];
+        let ds = renamed(ParcelsRead::All, |_| true, &both);
+        assert_eq!(found(&ds, near), ["QB-0185-001"], "{near}");
+        let far = search(&ds, &format!("میدان شهدا، {alley}، پلاک ۸۰"));
+        assert!(
+            matches!(far, Err(BaftError::AddressNotFound { .. })),
+            "{alley}: {far:?}"
+        );
+    }
+    // While the plots arrive, the alley off a way not read yet waits.
+    let block = |f: &serde_json::Value| f["properties"]["block_id"] == "QB-1754";
+    let east = [("QB-1754-008", "کوچهٔ ۲۲ شرقی")];
+    let mut loading = renamed(ParcelsRead::Loading, block, &east);
+    loading.streets = None;
+    let wait = search(&loading, "خیابان سرو، کوچهٔ ۲۲ شرقی، پلاک ۸۰");
+    assert!(matches!(wait, Err(BaftError::PlotsLoading)), "{wait:?}");
+
+    // Sarv No. 82 as `خیابان ۹۹`: about 680 m from Ferdowsi Boulevard, still found.
+    let ds = renamed(ParcelsRead::All, |_| true, &[("QB-0230-001", "خیابان ۹۹")]);
+    assert_eq!(
+        found(&ds, "بلوار فردوسی، خیابان ۹۹، پلاک ۸۲"),
+        ["QB-0230-001"]
+    );
+
+    // Alley 22's No. 82, by Sarv Street, renamed `کوچه سر آسیاب`.
+    let ds = renamed(
+        ParcelsRead::All,
+        |_| true,
+        &[("QB-0230-002", "کوچه سر آسیاب")],
+    );
+    assert_eq!(found(&ds, "خیابان سرو، سر آسیاب، پلاک ۸۲"), ["QB-0230-002"]);
+    assert_eq!(
+        found(&ds, "خیابان سرو، کوچه سر آسیاب، پلاک ۸۲"),
+        ["QB-0230-002"]
     );
 }

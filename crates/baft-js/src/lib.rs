@@ -26,6 +26,7 @@ pub mod engine;
 pub mod national;
 mod ranges;
 
+use baft_core::base::bidi::isolated;
 use baft_core::base::jalali::GregorianDate;
 use baft_core::{say, Lang};
 use engine::{Body, Engine};
@@ -34,12 +35,18 @@ use wasm_bindgen::prelude::*;
 
 /// A result as a JS value (one JSON text, parsed by the browser: see [`baft_web::to_js`]).
 fn js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    baft_web::to_js(v).map_err(|m| JsError::new(&m))
+    baft_web::to_js(v).map_err(|m| error(&m))
+}
+
+/// A message as a thrown `Error`, its ids and codes kept whole in a right-to-left page
+/// ([`baft_core::base::bidi::isolated`]).
+fn error(m: &str) -> JsError {
+    JsError::new(&isolated(m))
 }
 
 /// An answer of the engine's checks as a JS value, or its message as a `JsError`.
 fn answer_js(a: Result<answer::Answer, String>) -> Result<JsValue, JsError> {
-    js(&a.map_err(|m| JsError::new(&m))?)
+    js(&a.map_err(|m| error(&m))?)
 }
 
 fn lang_of(lang: Option<String>) -> Lang {
@@ -58,8 +65,14 @@ impl Baft {
     }
 
     fn add(&mut self, path: &str, body: Body) -> Result<JsValue, JsError> {
-        let problems = self.e.add_file(path, body).map_err(|m| JsError::new(&m))?;
-        js(&self.e.messages(&problems))
+        let problems = self.e.add_file(path, body).map_err(|m| error(&m))?;
+        let messages: Vec<String> = self
+            .e
+            .messages(&problems)
+            .iter()
+            .map(|m| isolated(m))
+            .collect();
+        js(&messages)
     }
 }
 
@@ -71,7 +84,7 @@ impl Baft {
     pub fn new(manifest_text: &str, lang: Option<String>) -> Result<Baft, JsError> {
         Engine::new(manifest_text, lang_of(lang))
             .map(|e| Baft { e })
-            .map_err(|m| JsError::new(&m))
+            .map_err(|m| error(&m))
     }
 
     /// One GeoJSON file of zones, without a manifest (one layer, id "zones").
@@ -79,7 +92,7 @@ impl Baft {
     pub fn from_zones_text(name: &str, text: &str, lang: Option<String>) -> Result<Baft, JsError> {
         Engine::from_zones(name, text, lang_of(lang))
             .map(|e| Baft { e })
-            .map_err(|m| JsError::new(&m))
+            .map_err(|m| error(&m))
     }
 
     /// The language of messages and sentences: "fa" (default) or "en".
@@ -100,7 +113,7 @@ impl Baft {
     pub fn set_date(&mut self, date: Option<String>) -> Result<(), JsError> {
         self.e
             .set_date(date.as_deref().unwrap_or(""))
-            .map_err(|m| JsError::new(&m))
+            .map_err(|m| error(&m))
     }
 
     /// The data release label (manifest `data_version`).
@@ -151,7 +164,7 @@ impl Baft {
             .iter()
             .any(|f| f.path == file && f.kind == engine::FileKind::Layer);
         if !is_layer {
-            return Err(JsError::new(&say!(
+            return Err(error(&say!(
                 self.e.lang,
                 "«{file}» فایل نسخهٔ جاری هیچ لایه‌ای نیست",
                 "“{file}” is not a current layer file"
@@ -179,12 +192,12 @@ impl Baft {
     #[wasm_bindgen(js_name = addFileError)]
     pub fn add_file_error(&mut self, path: &str, detail: &str) -> String {
         let p = self.e.add_file_error(path, detail);
-        p.message(self.e.lang)
+        isolated(&p.message(self.e.lang))
     }
 
     /// Every problem found in the files added so far, in the API's language.
     pub fn problems(&self) -> Vec<String> {
-        self.e.problems()
+        self.e.problems().iter().map(|m| isolated(m)).collect()
     }
 
     /// The manifest's layers: `{ id, kind, name, colour, version?, loaded }`.
@@ -302,7 +315,7 @@ impl Baft {
     #[wasm_bindgen(js_name = zoneIds)]
     pub fn zone_ids(&self, layer: &str) -> Result<Vec<String>, JsError> {
         self.e.zone_ids(layer).ok_or_else(|| {
-            JsError::new(&say!(
+            error(&say!(
                 self.e.lang,
                 "لایهٔ «{layer}» بارگذاری نشده است",
                 "no loaded layer \"{layer}\""

@@ -24,7 +24,7 @@ pub fn city_folder(
     lang: Option<String>,
 ) -> Result<String, JsError> {
     let lang = super::lang_of(lang);
-    folder(catalogue, city.as_deref(), lon.zip(lat), lang).map_err(|m| JsError::new(&m))
+    folder(catalogue, city.as_deref(), lon.zip(lat), lang).map_err(|m| super::error(&m))
 }
 
 /// [`city_folder`] as plain Rust (errors in `lang`).

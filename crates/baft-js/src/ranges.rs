@@ -13,7 +13,7 @@ impl Baft {
     pub fn parcel_header_length(first: &[u8]) -> Result<f64, JsError> {
         baft_core::read::fgb::FgbRanges::header_len("parcels", first)
             .map(|n| n as f64)
-            .map_err(|p| JsError::new(&p.message(baft_core::Lang::En)))
+            .map_err(|p| super::error(&p.message(baft_core::Lang::En)))
     }
 
     /// Opens the parcel layer for reading by area from its first bytes (the file's first 16 KB)
@@ -25,7 +25,7 @@ impl Baft {
         }
         self.e
             .open_parcel_ranges(first, len as u64)
-            .map_err(|m| JsError::new(&m))
+            .map_err(|m| super::error(&m))
     }
 
     /// Whether the parcel layer is read by area: read the plots around a place

@@ -5,10 +5,13 @@
 //! Alleys are numbered along each street, so a city has many `کوچهٔ ۲۲`: in `خیابان سرو، کوچهٔ
 //! ۲۲، پلاک ۸۰` the plot is the one on an alley 22 within [`OFF_WAY_M`] of Sarv Street. The way
 //! is found in the streets layer (its lines, or a square's point), and by the plots on it. For
-//! a numbered alley, a known way with no such plot near it is "no such address", never another
-//! street's plot, and a way not known while the plots are still read waits for them. A named
-//! street (`بلوار فردوسی، خیابان سرو، پلاک ۸۲`) is one street: its plots near the way are
-//! preferred, and its plot far along it is still found.
+//! an alley (typed as one: `کوچه`, `بن‌بست`, `Alley`; [`AddressQuery::alley`]), a known way
+//! with no such plot near it is "no such address", never another street's plot, and a way not
+//! known while the plots are still read waits for them. A street (`بلوار فردوسی، خیابان سرو،
+//! پلاک ۸۲`) is one street: its plots near the way are preferred, and its plot far along it is
+//! still found.
+//!
+//! [`AddressQuery::alley`]: crate::input::address::AddressQuery::alley
 
 use crate::base::letters::fold;
 use crate::dataset::Dataset;
@@ -38,9 +41,9 @@ pub(super) fn by_address(
         let Some((way, way_text)) = &q.off else {
             return Some(Ok(found));
         };
-        // A numbered alley (`22`) is one of many; a named street is one.
-        let numbered = q.street.chars().all(|c| c.is_ascii_digit() || c == ' ');
-        let unknown = numbered && ds.parcels_read != crate::dataset::ParcelsRead::All;
+        // An alley is one of many; a street is one.
+        let alley = q.alley();
+        let unknown = alley && ds.parcels_read != crate::dataset::ParcelsRead::All;
         let not_here = || BaftError::AddressNotFound {
             street: format!(
                 "{way_text}{} {}",
@@ -51,7 +54,7 @@ pub(super) fn by_address(
         };
         return Some(match near_way(ds, parcels, way, &found) {
             Some(near) if !near.is_empty() => Ok(near),
-            Some(_) if numbered => Err(not_here()),
+            Some(_) if alley => Err(not_here()),
             // The way may be among the plots still to come.
             None if unknown => Err(not_here()),
             _ => Ok(found),

@@ -98,6 +98,46 @@ pub fn pieces(s: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// `s` as plain text with each id ([`Piece::Id`]) between Unicode's left-to-right isolate
+/// (U+2066) and pop directional isolate (U+2069): what the app does with an element, for text
+/// that is shown as it is (the JS API's sentences and messages, put in an embedder's page). A
+/// sentence with no right-to-left letter (English) is returned as it is: there the marks would
+/// change nothing.
+///
+/// ```
+/// use baft_core::base::bidi::isolated;
+/// assert_eq!(isolated("بلوک QB-0232."), "بلوک \u{2066}QB-0232\u{2069}.");
+/// assert_eq!(isolated("برنامهٔ ۱۴۰۳-۱۴۰۷"), "برنامهٔ ۱۴۰۳-۱۴۰۷");
+/// assert_eq!(isolated("block QB-0232."), "block QB-0232.");
+/// // Marks already there are not doubled.
+/// assert_eq!(isolated(&isolated("بلوک QB-0232.")), isolated("بلوک QB-0232."));
+/// ```
+pub fn isolated(s: &str) -> String {
+    let rtl = |c: char| {
+        let arabic_or_hebrew = matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFF}');
+        c.is_alphabetic() && arabic_or_hebrew
+    };
+    if !s.chars().any(rtl) {
+        return s.to_string();
+    }
+    let bare: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+        .collect();
+    let mut out = String::with_capacity(s.len() + 12);
+    for p in pieces(&bare) {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Id(id) => {
+                out.push('\u{2066}');
+                out.push_str(id);
+                out.push('\u{2069}');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{pieces, Piece, Piece::Id, Piece::Text};

@@ -37,11 +37,28 @@ pub struct AddressQuery {
     pub off: Option<(String, String)>,
 }
 
+impl AddressQuery {
+    /// Whether the street is an alley (`کوچهٔ ۲۲`, `کوچه ۲۲ شرقی`, `بن‌بست یاس`, `Alley 22`), as
+    /// typed: alleys are numbered or named along each street, so a city has many of one name,
+    /// each short, near the way it leads off.
+    ///
+    /// ```
+    /// use baft_core::input::address::parse_address;
+    /// assert!(parse_address("کوچهٔ ۲۲ شرقی، پلاک ۸۰").unwrap().alley());
+    /// assert!(!parse_address("خیابان ۱۲، پلاک ۸۰").unwrap().alley());
+    /// ```
+    pub fn alley(&self) -> bool {
+        let first = self.street_text.split_whitespace().next().unwrap_or("");
+        let first = first.to_lowercase();
+        NAMING_WORDS.contains(&first.as_str()) || first == "بن"
+    }
+}
+
 /// Words that say "house number".
 const NUMBER_WORDS: [&str; 8] = ["پلاک", "پ", "پ.", "شماره", "no", "no.", "number", "#"];
 
 /// Kind words after which a number is a street's name (`کوچه ۱۲`).
-const NAMING_WORDS: [&str; 7] = ["کوچه", "کوچهی", "ک", "ک.", "alley", "بن بست", "بست"];
+const NAMING_WORDS: [&str; 7] = ["کوچه", "کوچهی", "ک", "ک.", "alley", "بنبست", "بست"];
 
 fn house_number(w: &str) -> Option<String> {
     let w = w.trim_start_matches('#');
@@ -85,30 +102,28 @@ const UNIT_WORDS: [&str; 10] = [
     "apt.",
 ];
 
-/// Words that place a part of an address beside a way rather than on it (`نبش کوچهٔ ۲۲`, `نرسیده
-/// به میدان شهدا`, `روبروی`, `جنب`…): such a part is a landmark, neither the door's street nor
-/// the way it leads off.
-const BESIDE_WORDS: [&str; 14] = [
-    "نبش",
-    "بعد",
-    "قبل",
-    "نرسیده",
-    "روبروی",
-    "روبه",
-    "مقابل",
-    "جنب",
-    "پشت",
-    "تقاطع",
-    "کنار",
-    "بین",
-    "حد",
-    "سر",
-];
+/// Words that place a part of an address beside a way (`نبش کوچهٔ ۲۲`, `نرسیده به میدان شهدا`,
+/// `روبروی`, `جنب`…): such a part is a landmark, neither the door's street nor the way it
+/// leads off.
+const BESIDE_WORDS: [&str; 7] = ["نبش", "نرسیده", "روبروی", "روبه", "مقابل", "جنب", "تقاطع"];
 
-/// Words that join a landmark's word to its way (`نرسیده به`, `بعد از`).
-const JOINING_WORDS: [&str; 4] = ["به", "از", "با", "روی"];
+/// Words that place a part beside a way only when a joining word or a way's kind follows them
+/// (`سر کوچهٔ ۲۲`, `بعد از میدان`, `حد فاصل`): streets are named with them too (`سر آسیاب`,
+/// `بین‌النهرین`, `پشت باغ`).
+const BESIDE_IF_JOINED: [&str; 7] = ["بعد", "قبل", "پشت", "کنار", "بین", "حد", "سر"];
 
-/// Words that say where along its street the door is (`انتهای کوچهٔ ۲۲`): dropped.
+/// Words that join a landmark's word to its way (`نرسیده به`, `بعد از`, `حد فاصل`).
+const JOINING_WORDS: [&str; 5] = ["به", "از", "با", "روی", "فاصل"];
+
+/// Words that say "house number" and start the last part of a full address written without
+/// commas (`… کوچه ۲۲ پلاک ۸۰`); not `شماره`, which also names an alley (`کوچه شماره ۲۲`).
+const PLATE_WORDS: [&str; 3] = ["پلاک", "پ", "پ."];
+
+/// Units that name no number (`همکف`): dropped alone.
+const BARE_UNITS: [&str; 2] = ["همکف", "زیرزمین"];
+
+/// Words that say where along its street the door is (`انتهای کوچهٔ ۲۲`): dropped before a way's
+/// kind word.
 const ALONG_WORDS: [&str; 5] = ["انتهای", "ابتدای", "اواسط", "اول", "داخل"];
 
 /// The folded text with a space between letters and digits (`پلاک۸۰`, `کوچه۲۲`).
@@ -129,20 +144,56 @@ fn spaced(folded: &str) -> String {
 }
 
 /// The address's words without a unit or floor: one first (`unit 3 …`) goes with the word after
-/// it; one later goes with everything after it (`… پلاک ۸۰ طبقه دوم`).
+/// it; one before the house number (`… کوچه ۲۲ طبقه ۲ پلاک ۸۰`) with its number, if it has one;
+/// one after it with everything after it (`… پلاک ۸۰ طبقه دوم شرقی`).
 fn without_unit(mut words: Vec<&str>) -> Vec<&str> {
-    if words.first().is_some_and(|w| UNIT_WORDS.contains(w)) {
-        words.drain(..words.len().min(2));
+    if let Some(first) = words.first().filter(|w| UNIT_WORDS.contains(w)) {
+        let n = if BARE_UNITS.contains(first) { 1 } else { 2 };
+        words.drain(..words.len().min(n));
     }
-    if let Some(at) = words.iter().position(|w| UNIT_WORDS.contains(w)) {
-        words.truncate(at);
+    while let Some(at) = words.iter().position(|w| UNIT_WORDS.contains(w)) {
+        if !words[at + 1..].iter().any(|w| NUMBER_WORDS.contains(w)) {
+            words.truncate(at);
+            break;
+        }
+        let n = if BARE_UNITS.contains(&words[at]) {
+            1
+        } else {
+            2
+        };
+        words.drain(at..(at + n).min(words.len()));
     }
     words
 }
 
-/// Words that start the name of a way in a Persian address (folded; `بن` for `بن‌بست`): a full
+/// Whether `words[i]` places its part beside a way: a landmark's word ([`BESIDE_WORDS`]), or
+/// one of [`BESIDE_IF_JOINED`] followed by a joining word or a way's kind.
+fn beside(words: &[&str], i: usize) -> bool {
+    let next = words.get(i + 1);
+    BESIDE_WORDS.contains(&words[i])
+        || BESIDE_IF_JOINED.contains(&words[i])
+            && next.is_some_and(|w| JOINING_WORDS.contains(w) || WAY_WORDS.contains(w))
+}
+
+/// How many of the `len` words before `words[end]` (a way's kind) lead a landmark into it
+/// (`نرسیده به` in `… سرو نرسیده به میدان …`): from the first landmark word of the run of
+/// landmark and joining words just before it.
+fn landmark_lead(words: &[&str], end: usize, len: usize) -> usize {
+    let mut lead = 0;
+    for i in (end - len..end).rev() {
+        if beside(words, i) {
+            lead = end - i;
+        } else if !JOINING_WORDS.contains(&words[i]) {
+            break;
+        }
+    }
+    lead
+}
+
+/// Words that start the name of a way in a Persian address (folded; `بن` for `بن بست`, `بنبست`
+/// for `بن‌بست` once the search box drops the non-joiner): a full
 /// address written without commas (`خیابان کاج کوچه ۲۲ پلاک ۸۰`) is cut before each.
-const WAY_WORDS: [&str; 11] = [
+const WAY_WORDS: [&str; 12] = [
     "خیابان",
     "خ",
     "خ.",
@@ -150,6 +201,7 @@ const WAY_WORDS: [&str; 11] = [
     "ک",
     "ک.",
     "بن",
+    "بنبست",
     "بلوار",
     "میدان",
     "بزرگراه",
@@ -157,19 +209,32 @@ const WAY_WORDS: [&str; 11] = [
 ];
 
 /// The parts of a full address: its comma-separated parts, each cut again before a Persian
-/// way word (not after a landmark's words: `نبش کوچهٔ ۲۲` stays one part); a unit or floor is
-/// dropped, and words saying where along its street the door is.
+/// way word or `پلاک`, a landmark's leading words going with the way they lead into
+/// (`خیابان سرو نبش کوچه ۲۲ پلاک ۸۲` is `خیابان سرو`, `نبش کوچه ۲۲`, `پلاک ۸۲`). Units and
+/// floors are dropped, and words saying where along its street the door is; so are landmarks
+/// after the rest (`…، پلاک ۸۲، روبروی مسجد`).
 fn parts(text: &str) -> Vec<String> {
     let folded = spaced(&fold(text));
     let mut out: Vec<Vec<&str>> = Vec::new();
     for part in folded.split(['،', ',']) {
+        let words: Vec<&str> = part.split_whitespace().collect();
         let mut cur: Vec<&str> = Vec::new();
-        for w in part.split_whitespace() {
-            let beside = |w: &&str| BESIDE_WORDS.contains(w) || JOINING_WORDS.contains(w);
-            if WAY_WORDS.contains(&w) && !cur.is_empty() && !cur.iter().all(beside) {
-                out.push(std::mem::take(&mut cur));
+        for (i, &w) in words.iter().enumerate() {
+            if (WAY_WORDS.contains(&w) || PLATE_WORDS.contains(&w)) && !cur.is_empty() {
+                let lead = cur.split_off(cur.len() - landmark_lead(&words, i, cur.len()));
+                // `… سرو انتهای کوچه ۲۲`, not `کوچه اول پلاک ۵` nor `خیابان اول کوچه ۲۲`.
+                while WAY_WORDS.contains(&w)
+                    && cur.last().is_some_and(|w| ALONG_WORDS.contains(w))
+                    && !key(&cur[..cur.len() - 1].join(" ")).is_empty()
+                {
+                    cur.pop();
+                }
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur = lead;
             }
-            if !ALONG_WORDS.contains(&w) || !cur.is_empty() {
+            if !(cur.is_empty() && along(&words[i..])) {
                 cur.push(w);
             }
         }
@@ -177,18 +242,27 @@ fn parts(text: &str) -> Vec<String> {
             out.push(cur);
         }
     }
-    (out.into_iter())
+    let mut parts: Vec<String> = (out.into_iter())
         .map(without_unit)
         .filter(|p| !p.is_empty())
         .map(|p| p.join(" "))
-        .collect()
+        .collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| landmark(p)) {
+        parts.pop();
+    }
+    parts
+}
+
+/// Whether the words start with where along a way the door is (`انتهای کوچهٔ ۲۲`): a word of
+/// [`ALONG_WORDS`] before a way's kind.
+fn along(words: &[&str]) -> bool {
+    words.len() > 1 && ALONG_WORDS.contains(&words[0]) && WAY_WORDS.contains(&words[1])
 }
 
 /// A part that places the address beside a way (`نبش کوچهٔ ۲۲`): a landmark.
 fn landmark(part: &str) -> bool {
-    part.split_whitespace()
-        .next()
-        .is_some_and(|w| BESIDE_WORDS.contains(&w))
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty() && beside(&words, 0)
 }
 
 /// A part that names a way by its kind (`خیابان کاج`, `Kaj Street`): the way a street leads
@@ -263,7 +337,10 @@ pub fn parse_address(text: &str) -> Option<AddressQuery> {
         return None;
     }
     let folded = spaced(&fold(&text.replace(['،', ','], " ")));
-    let words = without_unit(folded.split_whitespace().collect());
+    let mut words = without_unit(folded.split_whitespace().collect());
+    if along(&words) {
+        words.remove(0);
+    }
     let (number, words) = number_last(&words).or_else(|| number_first(&words))?;
     let street_text = words.join(" ");
     let street = key(&street_text);
@@ -305,5 +382,35 @@ mod tests {
         ] {
             assert_eq!(n(t), None, "{t}");
         }
+    }
+
+    /// A landmark's words go with the way they lead into; `اول` after a kind word is a name; a
+    /// landmark last is dropped; a street named with a landmark's word is no landmark.
+    #[test]
+    fn parts_keep_landmarks_with_their_way() {
+        let p = |t: &str| parts(t);
+        assert_eq!(
+            p("خیابان سرو نبش کوچه ۲۲ پلاک ۸۲"),
+            ["خیابان سرو", "نبش کوچه 22", "پلاک 82"]
+        );
+        assert_eq!(
+            p("خیابان سرو نرسیده به میدان شهدا کوچه ۲۲ پلاک ۸۰"),
+            ["خیابان سرو", "نرسیده به میدان شهدا", "کوچه 22", "پلاک 80"]
+        );
+        assert_eq!(p("خیابان سرو انتهای کوچه ۲۲"), ["خیابان سرو", "کوچه 22"]);
+        assert_eq!(p("کوچه اول پلاک ۵"), ["کوچه اول", "پلاک 5"]);
+        assert_eq!(p("خیابان اول کوچه ۲۲"), ["خیابان اول", "کوچه 22"]);
+        assert_eq!(
+            p("خیابان سرو، پلاک ۸۲، روبروی مسجد"),
+            ["خیابان سرو", "پلاک 82"]
+        );
+        assert!(landmark("سر کوچه 22") && landmark("بعد از میدان") && landmark("جنب بانک"));
+        assert!(!landmark("سر آسیاب") && !landmark("بین النهرین"));
+        assert_eq!(
+            without_unit(vec![
+                "کوچه", "22", "طبقه", "2", "پلاک", "80", "واحد", "3", "شرقی"
+            ]),
+            ["کوچه", "22", "پلاک", "80"]
+        );
     }
 }

@@ -205,7 +205,7 @@ impl ParcelLayer {
 
     /// The plots at this street address (a street and a house number), in layer order. The
     /// street matches the plot's `street` or `street_en` compared by
-    /// [`crate::layer::streets::key`]. A scan, comparing the number first.
+    /// [`crate::layer::streets::key`]: the plots on the street (mapped once), with the number.
     pub fn find_address(&self, q: &crate::input::address::AddressQuery) -> Vec<usize> {
         self.lookups().find_address(q, &|i| self.valid(i))
     }

@@ -1,8 +1,10 @@
-//! The core's answer rendered as the JS API's object, with words in the API's language.
+//! The core's answer rendered as the JS API's object, with words in the API's language: its
+//! sentences keep ids and codes whole in a right-to-left page ([`iso`]).
 
 #[allow(unused_imports)]
 use super::*;
 use baft_core::answer::{Place, PlaceKind, Report as CoreReport};
+use baft_core::base::bidi::isolated as iso;
 use baft_core::check::{LayerPlotResult, LayerPointResult, PlotStatus, PointStatus};
 use baft_core::dataset::Dataset;
 use baft_core::packages::rules::Evaluation;
@@ -29,12 +31,12 @@ fn point_layer(l: &LayerPointResult, lang: Lang) -> LayerAnswer {
             PointStatus::Outside => Status::Outside,
         },
         status_text: text::point_status_word(l.status, lang).into(),
-        sentence: text::point_sentence(l, lang),
+        sentence: iso(&text::point_sentence(l, lang)),
         percent: None,
         inside_area_m2: None,
         counts_as_inside: None,
         version: version(&l.layer.version),
-        version_text: text::version_line(&l.layer.version, lang),
+        version_text: iso(&text::version_line(&l.layer.version, lang)),
         zones: l.zones.iter().map(|z| ZoneAnswer::of(z)).collect(),
         distance_m: l.distance_m,
         nearest: l.nearest.as_deref().map(ZoneAnswer::of),
@@ -52,12 +54,12 @@ fn plot_layer(l: &LayerPlotResult, lang: Lang) -> LayerAnswer {
             PlotStatus::Outside => Status::Outside,
         },
         status_text: text::plot_status_word(l.status, lang).into(),
-        sentence: text::plot_sentence(l, lang),
+        sentence: iso(&text::plot_sentence(l, lang)),
         percent: Some(l.share * 100.0),
         inside_area_m2: Some(l.inside_area_m2),
         counts_as_inside: Some(l.counts_as_inside),
         version: version(&l.layer.version),
-        version_text: text::version_line(&l.layer.version, lang),
+        version_text: iso(&text::version_line(&l.layer.version, lang)),
         zones: l
             .overlaps
             .iter()
@@ -97,7 +99,7 @@ fn packages(ds: &Dataset, lang: Lang, eval: Option<&Evaluation>) -> Vec<PackageA
                 .conditions
                 .iter()
                 .map(|o| ConditionAnswer {
-                    text: words::condition(&o.condition, &names, lang),
+                    text: iso(&words::condition(&o.condition, &names, lang)),
                     truth: o.truth,
                 })
                 .collect(),
@@ -105,17 +107,19 @@ fn packages(ds: &Dataset, lang: Lang, eval: Option<&Evaluation>) -> Vec<PackageA
             questions: r
                 .missing
                 .iter()
-                .map(|f| words::question(*f, lang))
+                .map(|f| iso(&words::question(*f, lang)))
                 .collect(),
             unmet: words::unmet(r, &names, lang)
                 .into_iter()
                 .map(|u| UnmetAnswer {
-                    text: words::unmet_line(&u, lang),
-                    condition: u.0,
-                    change: u.1,
+                    text: iso(&words::unmet_line(&u, lang)),
+                    condition: iso(&u.0),
+                    change: iso(&u.1),
                 })
                 .collect(),
-            benefits: words::benefits(&r.package.benefits, lang),
+            benefits: (words::benefits(&r.package.benefits, lang).iter())
+                .map(|b| iso(b))
+                .collect(),
             worth: r.worth.clone(),
         })
         .collect()
@@ -206,7 +210,7 @@ fn place(ds: &Dataset, lang: Lang, p: Place) -> Answer {
         .incentives
         .as_ref()
         .and(ds.packages.as_ref())
-        .map(|pk| pk.disclaimer.get(lang).to_string());
+        .map(|pk| iso(pk.disclaimer.get(lang)));
     a.incentives = p.incentives;
     a.facts = Some(p.facts);
     a.report = Some(p.result);

@@ -101,6 +101,19 @@ fn point_answer_has_layers_packages_and_report() {
     let worn = layer_json(&v, "worn-out-fabric");
     assert_eq!(worn["status"], "inside");
     assert_eq!(worn["zones"][0]["id"], "QB-0232");
+    // In Persian, the id in the sentence is isolated (U+2066…U+2069): whole in a right-to-left
+    // page; English needs no marks.
+    let sentence = worn["sentence"].as_str().unwrap();
+    assert!(
+        sentence.contains("QB-0232") && !sentence.contains('\u{2066}'),
+        "{sentence}"
+    );
+    let mut fa = sample(false);
+    fa.lang = Lang::Fa;
+    let fa_answer = answer_json(&fa, &format!("{lat}, {lon}"), Some("area=150,street=8"));
+    let sentence = layer_json(&fa_answer, "worn-out-fabric")["sentence"].clone();
+    let sentence = sentence.as_str().unwrap();
+    assert!(sentence.contains("\u{2066}QB-0232\u{2069}"), "{sentence}");
     assert!(worn["version"]["approved"]["iso"].is_string());
     assert!(!v["packages"].as_array().unwrap().is_empty());
     assert!(v["report"]["layers"].is_array());

@@ -1,5 +1,6 @@
 //! Finding plots by what owners know of them: plate, renovation code, postal code, street
-//! address, plot id. Kept as every plot's attributes and two maps. Each search takes `valid`,
+//! address, plot id. Kept as every plot's attributes and three maps (by code, by plate, and by
+//! street, made on the first address asked). Each search takes `valid`,
 //! which says whether a plot found counts (a file read in place may hold features the decoded
 //! layer leaves out).
 
