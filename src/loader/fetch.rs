@@ -135,12 +135,18 @@ impl Pending {
 
     /// The file's bytes; its short SHA-256 is recorded for the certificate ([`record_hash`]).
     pub async fn bytes(self, state: &AppState) -> Result<Vec<u8>, BaftError> {
-        let view = match self.sent {
-            Sent::Request(sent) => body_view(&self.url, &responded(&self.url, sent).await?).await?,
-            Sent::Early(read) => early_body(&self.url, read).await?,
-        };
-        record_hash(state, self.file, &view);
+        let file = self.file.clone();
+        let view = self.view().await?;
+        record_hash(state, file, &view);
         Ok(view.to_vec())
+    }
+
+    /// The file's bytes, still in the browser's memory; no hash recorded.
+    async fn view(self) -> Result<js_sys::Uint8Array, BaftError> {
+        match self.sent {
+            Sent::Request(sent) => body_view(&self.url, &responded(&self.url, sent).await?).await,
+            Sent::Early(read) => early_body(&self.url, read).await,
+        }
     }
 
     /// [`Pending::bytes`] as UTF-8 text (a byte-order mark is dropped; other bad bytes are
@@ -159,6 +165,12 @@ impl Pending {
 /// Fetches a data file (relative to `base`) as bytes ([`Pending::bytes`]).
 pub async fn fetch_file(state: &AppState, base: &str, file: &str) -> Result<Vec<u8>, BaftError> {
     Pending::start(base, file).bytes(state).await
+}
+
+/// Fetches a data file (relative to `base`) as bytes without recording their hash: for bytes
+/// checked before the certificate vouches for them ([`record_hash_of`] once they pass).
+pub async fn fetch_file_unrecorded(base: &str, file: &str) -> Result<Vec<u8>, BaftError> {
+    Ok(Pending::start(base, file).view().await?.to_vec())
 }
 
 /// Fetches a data file (relative to `base`) as text ([`Pending::text`]).

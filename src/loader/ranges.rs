@@ -235,19 +235,25 @@ async fn read_box_or_fail(state: &AppState, bbox: [f64; 4]) -> Result<bool, Baft
 /// the file), else decoded: the plots read by ranges keep their places, and the others follow,
 /// a slice at a time. Range reading ends once the whole file is in.
 pub async fn read_rest(state: AppState, base: &str, path: &str) {
-    let bytes = match super::fetch_file(&state, base, path).await {
+    let bytes = match super::fetch::fetch_file_unrecorded(base, path).await {
         Ok(b) => b,
         Err(e) => return super::apply_unreadable(&state, path, &e),
     };
     next_turn().await;
-    // Bytes that do not read as the file (a server that sent another one): the plots read by
-    // ranges stay, and reading by area goes on (the plots are then said read by area).
-    let unreadable = REMOTE.with(|r| r.borrow().as_ref()?.builder.can_resume(&bytes).err());
+    // Bytes that are not the file read by ranges (a server that sent another page, a body cut
+    // short, a file replaced since): the plots read by ranges stay, reading by area goes on
+    // (the plots are then said read by area), and the certificate lists no hash for them.
+    let unreadable = REMOTE.with(|r| {
+        let r = r.borrow();
+        let r = r.as_ref()?;
+        r.builder.can_resume(&bytes, &r.reader).err()
+    });
     if let Some(p) = unreadable {
         state.problems.update(|ps| ps.push(p));
         super::parcels_ended(&state);
         return super::file_done(&state, bytes.len());
     }
+    super::fetch::record_hash_of(&state, path.to_string(), &bytes);
     // Range reading ends here: a tap whose ranges arrive later is answered from the layer
     // installed then (read in place, the whole file: installed below without waiting; decoded,
     // the plots prepared so far).

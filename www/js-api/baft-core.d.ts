@@ -72,8 +72,9 @@ export type ParsedLocation = { lat: number; lon: number } & (
   | { form: 'dms' }
   | { form: 'utm'; zone: number; easting: number; northing: number }
   | { form: 'geo_uri' }
-  /** `rounded_m`: the link gives the map's view, its figures rounded this far (a Neshan place
-   * link's `#c` view: about ±72 m); absent when finer than 20 m. */
+  /** `rounded_m`: the link gives only the map's view, and the place may be this far from it,
+   * metres (a Neshan place link's `#c` view: rounded to 72 m, and beside the place by up to
+   * 256 pixels at its zoom: 569 m at 16z); absent under 20 m. */
   | { form: 'map_link'; provider: string; rounded_m?: number }
 );
 

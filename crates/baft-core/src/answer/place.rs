@@ -75,13 +75,13 @@ pub struct Place {
 
 /// How sure a GPS answer is: the fix's accuracy circle, and the layers whose boundary it crosses
 /// (for those, the place may lie on either side, and the owner should pick the plot on the map).
-/// A map link whose view is rounded ([`crate::input::InputForm::MapLink`]'s `rounded_m`) is
+/// A map link that gives only its view ([`crate::input::InputForm::MapLink`]'s `rounded_m`) is
 /// answered with the same circle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GpsFix {
     /// The fix's accuracy, metres.
     pub accuracy_m: f64,
-    /// Not a GPS fix: a map link's view, rounded to `accuracy_m`.
+    /// Not a GPS fix: a map link's view, the place within `accuracy_m` of it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub link_view: bool,
     /// The layers whose boundary the accuracy circle crosses ([`Dataset::circle_crosses`]).

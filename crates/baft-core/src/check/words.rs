@@ -189,12 +189,12 @@ pub fn link_view_rounded(m: f64, lang: Lang) -> String {
     let m = crate::base::units::format_number(m.round(), 0, lang);
     crate::say!(
         lang,
-        "این پیوند فقط مرکز نمای نقشه را دارد، گرد شده تا حدود ±{m} متر",
-        "This link gives only the map view's centre, rounded to about ±{m} m"
+        "این پیوند فقط مرکز نمای نقشه را دارد، نه خود مکان را: مکان تا حدود ±{m} متر از آن است",
+        "This link gives only the map view's centre, not the place: the place is within about ±{m} m of it"
     )
 }
 
-/// When a GPS fix's accuracy circle (or a map link's rounded view, `link_view`) crosses these
+/// When a GPS fix's accuracy circle (or a map link's view's circle, `link_view`) crosses these
 /// layers' boundaries: that the plot may lie on either side, and what to do. `None` when it
 /// crosses none.
 pub fn gps_uncertain(
@@ -209,6 +209,6 @@ pub fn gps_uncertain(
     let layers = names.join(lang.pick("، ", ", "));
     Some(match link_view {
         false => crate::say!(lang, "دایرهٔ دقت GPS از مرز «{layers}» می‌گذرد: ملک شما ممکن است در هر دو سوی این مرز باشد. ملک را روی نقشه بزنید، یا پلاک یا کد پستی آن را بنویسید.", "The GPS fix's accuracy circle crosses the boundary of “{layers}”: your plot may lie on either side. Tap your plot on the map, or type its plate or postal code."),
-        true => crate::say!(lang, "نقطهٔ این پیوند گرد شده است و دایرهٔ آن از مرز «{layers}» می‌گذرد: ملک شما ممکن است در هر دو سوی این مرز باشد. ملک را روی نقشه بزنید، یا پلاک یا کد پستی آن را بنویسید.", "This link's point is rounded, and its circle crosses the boundary of “{layers}”: your plot may lie on either side. Tap your plot on the map, or type its plate or postal code."),
+        true => crate::say!(lang, "نقطهٔ این پیوند فقط مرکز نمای نقشه است و دایرهٔ آن از مرز «{layers}» می‌گذرد: ملک شما ممکن است در هر دو سوی این مرز باشد. ملک را روی نقشه بزنید، یا پلاک یا کد پستی آن را بنویسید.", "This link's point is only its map view's centre, and its circle crosses the boundary of “{layers}”: your plot may lie on either side. Tap your plot on the map, or type its plate or postal code."),
     })
 }

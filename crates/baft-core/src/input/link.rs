@@ -14,9 +14,10 @@
 //! - a `#map=zoom/lat/lon` fragment (OpenStreetMap) or `#zoom/lat/lon` (Balad);
 //! - Neshan's view, `#c<lat>-<lon>-<zoom>z-<pitch>p`, as its place links end.
 //!
-//! A view (a fragment) is the map's centre, not a pin, and Neshan's is rounded to three
-//! decimals: where its figures are rounded to [`ROUNDED_M`] or more, the form says how much
-//! ([`InputForm::MapLink`]'s `rounded_m`), and the answer draws that circle as a GPS fix's.
+//! A view (a fragment) is the map's centre, not a pin. Neshan's is rounded to three decimals,
+//! and its place page centres the map beside the place ([`VIEW_OFF_CENTRE_PX`] at the view's
+//! zoom): where the place may be [`ROUNDED_M`] or more from the point read, the form says how
+//! far ([`InputForm::MapLink`]'s `rounded_m`), and the answer draws that circle as a GPS fix's.
 //!
 //! Short links (`maps.app.goo.gl/…`, `nshn.ir/…`) and place-id links hold no coordinates:
 //! they give [`BaftError::LinkWithoutCoordinates`].
@@ -140,8 +141,11 @@ pub(super) fn parse_map_link(url: &str) -> Result<ParsedLocation, BaftError> {
     }
     // Neshan's embedded place: its position after the place's id, or after the view.
     if provider == "neshan" {
-        let after_view = fragment.strip_prefix('c').and_then(|f| f.split_once('/'));
-        for tail in [Some(path.as_str()), after_view.map(|v| v.1)] {
+        // After the view, only figures and slashes (a messenger may add `?utm_source=…`).
+        let after_view = (fragment.strip_prefix('c').and_then(|f| f.split_once('/')))
+            .map(|(_, t)| t.split(|c: char| !(c.is_ascii_digit() || "./+-".contains(c))))
+            .and_then(|mut t| t.next());
+        for tail in [Some(path.as_str()), after_view] {
             if let Some((lat, lon)) = tail.and_then(last_two) {
                 return checked(lat, lon, form(None));
             }
@@ -214,11 +218,28 @@ fn view_in_fragment(fragment: &str) -> Option<(f64, f64, Option<u32>)> {
     let mut bits = frag.strip_prefix('c')?.split(['-', '/']);
     let (a, b) = (bits.next()?, bits.next()?);
     let lat = num(a)?;
-    Some((lat, num(b)?, rounded(a, b, lat)))
+    let zoom = bits.next().and_then(|z| num(z.strip_suffix('z')?));
+    let off = zoom.map_or(0.0, |z| beside_centre(lat, z));
+    let r = rounded(a, b, lat).map_or(0.0, f64::from) + off;
+    Some((lat, num(b)?, (r >= ROUNDED_M).then_some(r.ceil() as u32)))
 }
 
 /// A view's figures rounded to this many metres or more are said to be rounded.
 pub const ROUNDED_M: f64 = 20.0;
+
+/// How far from its view's centre Neshan's place page may show the place, in screen pixels: its
+/// panel moves the map's centre off the place (by 93 m at zoom 18, about 190 pixels, in the
+/// embedded place of the tests), so a tile's width.
+pub const VIEW_OFF_CENTRE_PX: f64 = 256.0;
+
+/// [`VIEW_OFF_CENTRE_PX`] in metres on the ground at `lat` and web-map zoom `zoom` (a fraction
+/// of a zoom level is dropped: the larger circle; `powi`, not `powf`, which would link a 3 KB
+/// `pow` into the owner's first download).
+fn beside_centre(lat: f64, zoom: f64) -> f64 {
+    let level = zoom.clamp(0.0, 24.0).floor() as i32;
+    let metres_per_px = 156_543.034 * lat.to_radians().cos().abs() / 2f64.powi(level);
+    VIEW_OFF_CENTRE_PX * metres_per_px
+}
 
 /// How far a point written with these figures may be from the place they were rounded from,
 /// metres (half the last decimal, each way); `None` under [`ROUNDED_M`].

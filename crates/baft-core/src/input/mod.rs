@@ -30,7 +30,7 @@ pub mod plate;
 pub mod wkt;
 
 pub use corners::parse_corners;
-pub use link::ROUNDED_M;
+pub use link::{ROUNDED_M, VIEW_OFF_CENTRE_PX};
 
 use crate::error::BaftError;
 use crate::geometry::projection::TransverseMercator;
@@ -79,9 +79,10 @@ pub enum InputForm {
     MapLink {
         /// Whose link: `google`, `openstreetmap`, `neshan`, `balad` or `other`.
         provider: String,
-        /// The link gives the map's view with figures rounded this far, metres (a Neshan
-        /// place link's view, to three decimals: about ±72 m); `None` when they are finer
-        /// than [`ROUNDED_M`].
+        /// The link gives only the map's view, and the place may be this far from the point
+        /// read, metres: a Neshan place link's view, rounded to three decimals (72 m) and
+        /// beside the place by up to [`VIEW_OFF_CENTRE_PX`] at its zoom (569 m at 16z);
+        /// `None` under [`ROUNDED_M`].
         #[serde(skip_serializing_if = "Option::is_none")]
         rounded_m: Option<u32>,
     },

@@ -216,34 +216,11 @@ fn neshan_links() {
         "https://nshn.ir/?lat=35.7097&lng=51.1119",
         (35.7097, 51.1119),
     );
-    for (t, want) in [
-        (
-            "https://neshan.org/maps/places/81818536fc73c4bcd3a339134c6c6bdf#c35.661-51.349-16z-0p",
-            (35.661, 51.349),
-        ),
-        (
-            "https://neshan.org/maps#c35.710-51.112-17z-0p",
-            (35.710, 51.112),
-        ),
-    ] {
-        let p = parse_location(t).unwrap();
-        assert!(
-            (p.lat - want.0).abs() < 1e-9 && (p.lon - want.1).abs() < 1e-9,
-            "{t}"
-        );
-        // Half a thousandth of a degree each way: 55 m north-south, 45 m east-west.
-        assert!(
-            matches!(
-                p.form,
-                InputForm::MapLink {
-                    rounded_m: Some(72),
-                    ..
-                }
-            ),
-            "{t}: {:?}",
-            p.form
-        );
-    }
+    // The exact place after the view, with what a messenger adds after it.
+    exact(
+        "https://neshan.org/maps/iframe/places/9950c0db5f2d6fd3cfca8eb54aa1b412#c35.689-51.363-18z-0p/35.689357/51.362070?utm_source=tg",
+        (35.689357, 51.362070),
+    );
     // A place page or a short link holds no coordinates.
     for t in [
         "https://neshan.org/maps/places/4e09fb9c5fe83b144bf619b64313d78f",
@@ -256,6 +233,43 @@ fn neshan_links() {
                 Err(BaftError::LinkWithoutCoordinates { .. })
             ),
             "{t}"
+        );
+    }
+}
+
+/// A Neshan view alone (`#c`, as a place link ends): its map's centre, rounded to three decimals
+/// and beside the place by up to a tile's width; the form says how far the place may be.
+#[test]
+fn neshan_views_carry_their_circle() {
+    // A view alone: its centre, rounded to three decimals (72 m) and beside the place by up to
+    // a tile's width at its zoom (497 m at 16z, 248 m at 17z, 124 m at 18z, where the place of
+    // the embedded link above is 93 m from its view's centre).
+    for (t, want, r) in [
+        (
+            "https://neshan.org/maps/places/81818536fc73c4bcd3a339134c6c6bdf#c35.661-51.349-16z-0p",
+            (35.661, 51.349),
+            569,
+        ),
+        (
+            "https://neshan.org/maps#c35.710-51.112-17z-0p",
+            (35.710, 51.112),
+            321,
+        ),
+        (
+            "https://neshan.org/maps/places/9950c0db5f2d6fd3cfca8eb54aa1b412#c35.689-51.363-18z-0p",
+            (35.689, 51.363),
+            197,
+        ),
+    ] {
+        let p = parse_location(t).unwrap();
+        assert!(
+            (p.lat - want.0).abs() < 1e-9 && (p.lon - want.1).abs() < 1e-9,
+            "{t}"
+        );
+        assert!(
+            matches!(p.form, InputForm::MapLink { rounded_m: Some(m), .. } if m == r),
+            "{t}: {:?}",
+            p.form
         );
     }
 }

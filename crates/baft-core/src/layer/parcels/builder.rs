@@ -79,10 +79,15 @@ impl<'a> ParcelsBuilder<'a> {
         Some([lon - dlon, lat - dlat, lon + dlon, lat + dlat])
     }
 
-    /// Whether [`Self::resume`] can go on with these bytes (a FlatGeobuf file's whole bytes,
-    /// whose header reads). Asked first, so that a reader that cannot go on keeps its plots and
-    /// goes on reading by ranges.
-    pub fn can_resume(&self, bytes: &[u8]) -> Result<(), Problem> {
+    /// Whether [`Self::resume`] can go on with these bytes: the whole file `read` has read by
+    /// ranges (as long as it was then, its header reading). Asked first, so that a reader that
+    /// cannot go on keeps its plots and goes on reading by ranges.
+    pub fn can_resume(
+        &self,
+        bytes: &[u8],
+        read: &crate::read::fgb::FgbRanges,
+    ) -> Result<(), Problem> {
+        read.is_whole(bytes)?;
         crate::read::fgb::FgbChunks::new(&self.file, bytes).map(|_| ())
     }
 

@@ -85,6 +85,23 @@ impl FgbRanges {
         self
     }
 
+    /// Whether `bytes` may be this file's whole bytes: as many as it had when opened (a body cut
+    /// short, or a file replaced since, is not).
+    pub fn is_whole(&self, bytes: &[u8]) -> Result<(), Problem> {
+        match bytes.len() as u64 == self.len {
+            true => Ok(()),
+            false => Err(damaged(
+                &self.file,
+                None,
+                &format_args!(
+                    "the whole file came as {} bytes, not the {} read by ranges",
+                    bytes.len(),
+                    self.len
+                ),
+            )),
+        }
+    }
+
     /// How many bytes from the start hold the header, from the first bytes (at least 12).
     pub fn header_len(file: &str, first: &[u8]) -> Result<u64, Problem> {
         Ok(Head::len(file, first)? as u64)
