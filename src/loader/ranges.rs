@@ -241,8 +241,8 @@ pub async fn read_rest(state: AppState, base: &str, path: &str) {
     };
     next_turn().await;
     // Bytes that are not the file read by ranges (a server that sent another page, a body cut
-    // short, a file replaced since): the plots read by ranges stay, reading by area goes on
-    // (the plots are then said read by area), and the certificate lists no hash for them.
+    // short): the plots read by ranges stay, reading by area goes on (the plots are then said
+    // read by area), and the certificate lists no hash for them.
     let unreadable = REMOTE.with(|r| {
         let r = r.borrow();
         let r = r.as_ref()?;

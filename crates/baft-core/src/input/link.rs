@@ -212,7 +212,7 @@ fn view_in_fragment(fragment: &str) -> Option<(f64, f64, Option<u32>)> {
     let bits: Vec<&str> = frag.split(['/', '&']).collect();
     if let [z, a, b, ..] = bits[..] {
         if let (Some(_z), Some(lat), Some(lon)) = (num(z), num(a), num(b)) {
-            return Some((lat, lon, rounded(a, b, lat)));
+            return Some((lat, lon, said(rounding_m(a, b, lat))));
         }
     }
     let mut bits = frag.strip_prefix('c')?.split(['-', '/']);
@@ -220,8 +220,7 @@ fn view_in_fragment(fragment: &str) -> Option<(f64, f64, Option<u32>)> {
     let lat = num(a)?;
     let zoom = bits.next().and_then(|z| num(z.strip_suffix('z')?));
     let off = zoom.map_or(0.0, |z| beside_centre(lat, z));
-    let r = rounded(a, b, lat).map_or(0.0, f64::from) + off;
-    Some((lat, num(b)?, (r >= ROUNDED_M).then_some(r.ceil() as u32)))
+    Some((lat, num(b)?, said(rounding_m(a, b, lat) + off)))
 }
 
 /// A view's figures rounded to this many metres or more are said to be rounded.
@@ -242,13 +241,18 @@ fn beside_centre(lat: f64, zoom: f64) -> f64 {
 }
 
 /// How far a point written with these figures may be from the place they were rounded from,
-/// metres (half the last decimal, each way); `None` under [`ROUNDED_M`].
-fn rounded(lat_text: &str, lon_text: &str, lat: f64) -> Option<u32> {
+/// metres (half the last decimal, each way).
+fn rounding_m(lat_text: &str, lon_text: &str, lat: f64) -> f64 {
     let half = |t: &str| 0.5 * 10f64.powi(-(t.split_once('.').map_or(0, |d| d.1.len()) as i32));
     let dy = half(lat_text) * 110_574.0;
     let dx = half(lon_text) * 111_320.0 * lat.to_radians().cos().abs();
-    let r = dx.hypot(dy).ceil();
-    (r >= ROUNDED_M).then_some(r as u32)
+    dx.hypot(dy)
+}
+
+/// How far the place may be from the point read, whole metres, as the form says it: `None`
+/// under [`ROUNDED_M`].
+fn said(r: f64) -> Option<u32> {
+    (r >= ROUNDED_M).then_some(r.ceil() as u32)
 }
 
 /// The last two segments of a path as a latitude and a longitude written with decimals

@@ -80,7 +80,7 @@ impl<'a> ParcelsBuilder<'a> {
     }
 
     /// Whether [`Self::resume`] can go on with these bytes: the whole file `read` has read by
-    /// ranges (as long as it was then, its header reading). Asked first, so that a reader that
+    /// ranges (not shorter than it was then, its header reading). Asked first, so that a reader that
     /// cannot go on keeps its plots and goes on reading by ranges.
     pub fn can_resume(
         &self,

@@ -85,16 +85,17 @@ impl FgbRanges {
         self
     }
 
-    /// Whether `bytes` may be this file's whole bytes: as many as it had when opened (a body cut
-    /// short, or a file replaced since, is not).
+    /// Whether `bytes` may be this file's whole bytes: no fewer than it had when opened (a body
+    /// cut short is not). More may be: a host that stores the file compressed counts its ranges
+    /// in compressed bytes, and the browser decompresses the whole file.
     pub fn is_whole(&self, bytes: &[u8]) -> Result<(), Problem> {
-        match bytes.len() as u64 == self.len {
+        match bytes.len() as u64 >= self.len {
             true => Ok(()),
             false => Err(damaged(
                 &self.file,
                 None,
                 &format_args!(
-                    "the whole file came as {} bytes, not the {} read by ranges",
+                    "the whole file came as {} bytes, fewer than the {} read by ranges",
                     bytes.len(),
                     self.len
                 ),
