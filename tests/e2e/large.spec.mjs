@@ -151,6 +151,45 @@ test('a plate typed while the plots arrive by area waits for the whole file, the
   });
 });
 
+test('a whole parcel file cut short is refused: the plots go on being read by area, and a plate says to tap the map', async ({ page }) => {
+  await onLargeSite(120_000, async (site) => {
+    // The ranges come whole; the whole file (asked without Range) comes cut to half, as from a
+    // connection dropped mid-body that the host still answered 200.
+    let cut = 0;
+    const ranges = [];
+    await page.route('**/parcels/parcels.fgb', async (route) => {
+      const range = route.request().headers().range;
+      if (range) { ranges.push(range); return route.continue(); }
+      const body = await (await route.fetch()).body();
+      cut = body.length >> 1;
+      await route.fulfill({ status: 200, contentType: 'application/octet-stream', body: body.subarray(0, cut) });
+    });
+    await page.goto('http://127.0.0.1:4188/');
+    await expect(page.locator('button.primary')).toBeEnabled({ timeout: 30_000 });
+    await expect(page.locator('.loading')).toHaveCount(0, { timeout: 60_000 });
+    expect(cut).toBeGreaterThan(0);
+    // Said, naming the file and why, and not installed.
+    await expect(page.locator('.problems')).toContainText('parcels.fgb');
+    await expect(page.locator('.problems')).toContainText('fewer than the');
+    // A plate at the far edge: the plots are read where asked only, and the search says so.
+    await page.locator('#q').fill('1000/1');
+    await page.locator('#q').press('Enter');
+    await expect(page.getByRole('alert')).toContainText('فقط در جایی که بپرسید خوانده می‌شوند');
+    // That plot's point, far from the plots read first: its plots are read by ranges, and a
+    // tap there answers it.
+    const before = ranges.length;
+    const { lon, lat, plotId } = cliPlot(join(site, 'data'), '1000/1');
+    await page.locator('#q').fill(`${lat}, ${lon}`);
+    await page.locator('#q').press('Enter');
+    await expect(page.locator('.result')).toContainText('بافت فرسوده');
+    await mapSettled(page);
+    const box = await page.locator('.map').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.locator('.survey')).toContainText(plotId);
+    expect(ranges.length).toBeGreaterThan(before);
+  });
+});
+
 test('on a server that ignores Range, the whole parcel file is read and plates are found', async ({ page }) => {
   test.skip(!existsSync(SITE), 'run scripts/test.sh to prepare target/dist-200k');
   test.setTimeout(180_000);

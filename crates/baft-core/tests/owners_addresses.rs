@@ -20,6 +20,21 @@ fn renamed(
     keep: impl Fn(&serde_json::Value) -> bool,
     names: &[(&str, &str)],
 ) -> Dataset {
+    edited(read, keep, |f| {
+        for (id, street) in names {
+            if f["properties"]["plot_id"] == *id {
+                f["properties"]["street"] = (*street).into();
+            }
+        }
+    })
+}
+
+/// [`with_twin`], with each plot edited as `edit` says.
+fn edited(
+    read: ParcelsRead,
+    keep: impl Fn(&serde_json::Value) -> bool,
+    edit: impl Fn(&mut serde_json::Value),
+) -> Dataset {
     let mut ds = sample();
     let text = std::fs::read_to_string(repo().join("data/parcels/parcels.geojson")).unwrap();
     let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -30,11 +45,7 @@ fn renamed(
             f["properties"]["street_en"] = "Alley 22".into();
             f["properties"]["house_number"] = 80.into();
         }
-        for (id, street) in names {
-            if f["properties"]["plot_id"] == *id {
-                f["properties"]["street"] = (*street).into();
-            }
-        }
+        edit(f);
     }
     features.retain(|f| keep(f));
     let spec = ds.manifest.parcels.clone().unwrap();
@@ -151,6 +162,10 @@ fn landmarks_without_commas_and_at_either_end() {
         ("خیابان سرو، داخل کوچه ۲۲، پلاک ۸۰", alley),
         ("خیابان سرو، کوچه ۲۲ طبقه ۲ پلاک ۸۰", alley),
         ("خیابان سرو، کوچه ۲۲ همکف پلاک ۸۰", alley),
+        // Every Persian kind the street search drops cuts a way: the ezafe written on
+        // (`کوچهی`), abbreviations.
+        ("خیابان سرو کوچهی ۲۲ پلاک ۸۰", alley),
+        ("خ. سرو ک. ۲۲ پ. ۸۰", alley),
     ] {
         assert_eq!(found(&ds, text), [id], "{text}");
     }
@@ -202,4 +217,85 @@ fn an_alley_is_one_as_typed() {
         found(&ds, "خیابان سرو، کوچه سر آسیاب، پلاک ۸۲"),
         ["QB-0230-002"]
     );
+}
+
+/// A door on a way off an alley (`خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵`) is near the alley 22
+/// that is near Sarv Street, not near any alley 22. Dead end 3 No. 5 is written twice: by alley
+/// 22 off Sarv (QB-0185-002) and by its twin by Taleghani Boulevard (QB-1754-007). With the
+/// streets layer and without it (the ways known by the plots on them alone). The sample's alley
+/// 22 runs from Sarv Street to Taleghani Boulevard, so Taleghani's alley 22 is both.
+#[test]
+fn a_way_off_an_alley_is_kept_to_the_alley_off_the_street_named() {
+    let (sarv, taleghani) = ("QB-0185-002", "QB-1754-007");
+    let mut ds = edited(
+        ParcelsRead::All,
+        |_| true,
+        |f| {
+            if f["properties"]["plot_id"] == sarv || f["properties"]["plot_id"] == taleghani {
+                f["properties"]["street"] = "بن‌بست ۳".into();
+                f["properties"]["house_number"] = 5.into();
+            }
+        },
+    );
+    for streets in [true, false] {
+        if !streets {
+            ds.streets = None;
+            // Either is near an alley 22.
+            assert_eq!(found(&ds, "کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵"), [sarv, taleghani]);
+        }
+        for (text, id) in [
+            ("خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵", sarv),
+            ("خیابان سرو کوچه ۲۲ بن بست ۳ پلاک ۵", sarv),
+            // A way named twice counts once; one more way beyond a street narrows nothing.
+            ("خیابان سرو، خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵", sarv),
+            ("بلوار جمهوری، خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵", sarv),
+        ] {
+            assert_eq!(found(&ds, text), [id], "{text} (streets: {streets})");
+        }
+        // A street is one: an alley off it may be far along it, beyond the boulevard it leads
+        // off (Sarv's alley 22 is over 400 m from Jomhouri Boulevard's end of Sarv).
+        let far = "بلوار جمهوری، خیابان سرو، کوچهٔ ۲۲، پلاک ۸۰";
+        assert_eq!(
+            found(&ds, far),
+            ["QB-0185-001"],
+            "{far} (streets: {streets})"
+        );
+        // No alley 22 is near Shohada Square (a point of the streets layer): no such address,
+        // named whole. Without the layer the square is not known, and narrows nothing.
+        let text = "میدان شهدا، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵";
+        match (streets, search(&ds, text)) {
+            (true, Err(BaftError::AddressNotFound { street, number })) => {
+                assert!(street.starts_with("میدان شهدا، کوچه"), "{street}");
+                assert!(street.ends_with('3'), "{street}");
+                assert_eq!(number, "5");
+            }
+            (false, Ok(Found::Parcels(v))) => {
+                assert_eq!(ids(&ds, &v), [sarv, taleghani]);
+                // Known by its plots alone, the twin's alley 22 is near Taleghani Boulevard.
+                let text = "بلوار طالقانی، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵";
+                assert_eq!(found(&ds, text), [taleghani]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+/// While plots are still read, a dead end off an alley off a way not read yet waits for it,
+/// rather than answering the dead end off another alley 22 (here only the twin's block is
+/// read, so Sarv Street is not known yet).
+#[test]
+fn a_way_off_an_alley_off_a_way_not_read_yet_waits() {
+    let block = |f: &serde_json::Value| f["properties"]["block_id"] == "QB-1754";
+    let mut ds = edited(ParcelsRead::Loading, block, |f| {
+        if f["properties"]["plot_id"] == "QB-1754-007" {
+            f["properties"]["street"] = "بن‌بست ۳".into();
+            f["properties"]["house_number"] = 5.into();
+        }
+    });
+    ds.streets = None;
+    let wait = search(&ds, "خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵");
+    assert!(matches!(wait, Err(BaftError::PlotsLoading)), "{wait:?}");
+    // Its own ways known, the twin's dead end is found.
+    let text = "بلوار طالقانی، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵";
+    assert_eq!(found(&ds, text), ["QB-1754-007"]);
 }

@@ -11,18 +11,24 @@
 //! پلاک ۸۲`) is one street: its plots near the way are preferred, and its plot far along it is
 //! still found.
 //!
+//! A door on a way off an alley (`خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵`) is near the alley 22
+//! whose lines or plots are near Sarv Street: an alley the address names is kept to the one near
+//! the next way it names, a street is kept whole (an alley off it may be far along it). A way
+//! the data does not know narrows nothing (while plots are still read, an alley waits for it).
+//!
 //! [`AddressQuery::alley`]: crate::input::address::AddressQuery::alley
 
 use crate::base::letters::fold;
 use crate::dataset::Dataset;
 use crate::error::BaftError;
 use crate::geometry::prepared::seg_dist2;
-use crate::input::address::parse_addresses;
+use crate::input::address::{is_alley, parse_addresses};
 use crate::layer::parcels::ParcelLayer;
 use crate::layer::streets::key;
 
-/// How far a plot on the street of a full address may be from the way that street leads off
-/// (the length of a long alley), metres.
+/// How far a plot on the street of a full address may be from the way that street leads off,
+/// and an alley the address names from the way it leads off in turn (the length of a long
+/// alley), metres.
 pub const OFF_WAY_M: f64 = 400.0;
 
 /// The text as a street address: the plots found. `None`: it is not one, or no plot has it and
@@ -38,25 +44,33 @@ pub(super) fn by_address(
         if found.is_empty() {
             continue;
         }
-        let Some((way, way_text)) = &q.off else {
+        if q.off.is_none() {
             return Some(Ok(found));
-        };
+        }
+        let ways: Vec<(&str, &str)> = (std::iter::once(&q.off).flatten().chain(&q.beyond))
+            .map(|(k, t)| (k.as_str(), t.as_str()))
+            .collect();
         // An alley is one of many; a street is one.
         let alley = q.alley();
         let unknown = alley && ds.parcels_read != crate::dataset::ParcelsRead::All;
-        let not_here = || BaftError::AddressNotFound {
-            street: format!(
-                "{way_text}{} {}",
-                if way_text.is_ascii() { "," } else { "،" },
-                q.street_text
-            ),
-            number: q.number.clone(),
+        // As written: the farthest way first in Persian, the street first in English.
+        let not_here = || {
+            let mut named: Vec<&str> = ways.iter().rev().map(|(_, t)| *t).collect();
+            named.push(&q.street_text);
+            let english = named.iter().all(|t| t.is_ascii());
+            if english {
+                named.reverse();
+            }
+            BaftError::AddressNotFound {
+                street: named.join(if english { ", " } else { "، " }),
+                number: q.number.clone(),
+            }
         };
-        return Some(match near_way(ds, parcels, way, &found) {
-            Some(near) if !near.is_empty() => Ok(near),
+        return Some(match near_way(ds, parcels, &ways, &found) {
+            // A way it is kept to may be among the plots still to come.
+            Some((_, false)) | None if unknown => Err(not_here()),
+            Some((near, _)) if !near.is_empty() => Ok(near),
             Some(_) if alley => Err(not_here()),
-            // The way may be among the plots still to come.
-            None if unknown => Err(not_here()),
             _ => Ok(found),
         });
     }
@@ -79,36 +93,92 @@ pub(super) fn unknown_address(parcels: &ParcelLayer, t: &str) -> Option<BaftErro
     })
 }
 
-/// The plots of `found` within [`OFF_WAY_M`] of the way whose key is `way`, in their order:
-/// near its lines in the streets layer, else near the plots on it; `None` when the data knows
-/// no such way.
-fn near_way(ds: &Dataset, parcels: &ParcelLayer, way: &str, found: &[usize]) -> Option<Vec<usize>> {
-    let plots: Vec<(usize, Vec<(f64, f64)>)> = (found.iter())
+/// A plot's or a way's shape in local metres: a polyline, or a point.
+type Shape = Vec<(f64, f64)>;
+
+/// The plots of `found` within [`OFF_WAY_M`] of the first of `ways` (keys and texts, nearest
+/// first), in their order: near its lines in the streets layer, else near the plots on it; with
+/// whether every way it was to be kept to is known ([`WayShapes::sure`]). `None` when the data
+/// knows no such way.
+fn near_way(
+    ds: &Dataset,
+    parcels: &ParcelLayer,
+    ways: &[(&str, &str)],
+    found: &[usize],
+) -> Option<(Vec<usize>, bool)> {
+    let plots: Vec<(usize, Shape)> = (found.iter())
         .filter_map(|&i| Some((i, outline(parcels, i)?)))
         .collect();
-    let near = |shapes: &[Vec<(f64, f64)>]| -> Vec<usize> {
-        let boxes: Vec<[f64; 4]> = shapes.iter().map(|s| bbox(s)).collect();
+    let way = way_shapes(ds, parcels, ways)?;
+    let near = |shapes: &[Shape]| -> Vec<usize> {
+        let by = within(shapes);
         (plots.iter())
-            .filter(|(_, plot)| {
-                let b = bbox(plot);
-                (shapes.iter().zip(&boxes))
-                    .any(|(s, sb)| gap(&b, sb) <= OFF_WAY_M && apart(plot, s) <= OFF_WAY_M)
-            })
+            .filter(|(_, p)| by(p))
             .map(|(i, _)| *i)
             .collect()
     };
+    let by_lines = near(&way.lines);
+    let near = match by_lines.is_empty() {
+        true => near(&way.on_it),
+        false => by_lines,
+    };
+    Some((near, way.sure))
+}
+
+/// A way as the data knows it.
+struct WayShapes {
+    /// Its lines and points in the streets layer, in local metres.
+    lines: Vec<Shape>,
+    /// The outlines of the plots on it.
+    on_it: Vec<Shape>,
+    /// Whether every way it was to be kept to is known (a way named beyond it may be among the
+    /// plots still to come).
+    sure: bool,
+}
+
+/// The first of `ways`, as the data knows it; `None` when it knows no such way. An alley (as
+/// the address names it: [`is_alley`]) is one of many: when the address names the way it leads
+/// off (the next of `ways`) and the data knows that one, only the alley's lines and plots within
+/// [`OFF_WAY_M`] of it are kept (alley 22 off Sarv Street, not another alley 22), which may be
+/// none. A street is one, kept whole: an alley off it may be far along it.
+fn way_shapes(ds: &Dataset, parcels: &ParcelLayer, ways: &[(&str, &str)]) -> Option<WayShapes> {
+    let ((way, text), beyond) = ways.split_first()?;
     let lines = street_lines(ds, way);
-    let by_lines = near(&lines);
-    if !by_lines.is_empty() {
-        return Some(by_lines);
-    }
-    let on_it: Vec<Vec<(f64, f64)>> = (parcels.find_street(way).into_iter())
+    let on_it: Vec<Shape> = (parcels.find_street(way).into_iter())
         .filter_map(|i| outline(parcels, i))
         .collect();
     if lines.is_empty() && on_it.is_empty() {
         return None;
     }
-    Some(near(&on_it))
+    let mut shapes = WayShapes {
+        lines,
+        on_it,
+        sure: true,
+    };
+    if !is_alley(text) || beyond.is_empty() {
+        return Some(shapes);
+    }
+    let Some(next) = way_shapes(ds, parcels, beyond) else {
+        shapes.sure = false;
+        return Some(shapes);
+    };
+    let mut next_shapes = next.lines;
+    next_shapes.extend(next.on_it);
+    let by = within(&next_shapes);
+    shapes.lines.retain(|l| by(l));
+    shapes.on_it.retain(|p| by(p));
+    shapes.sure = next.sure;
+    Some(shapes)
+}
+
+/// Whether a shape is within [`OFF_WAY_M`] of any of `shapes`.
+fn within(shapes: &[Shape]) -> impl Fn(&Shape) -> bool + '_ {
+    let boxes: Vec<[f64; 4]> = shapes.iter().map(|s| bbox(s)).collect();
+    move |item| {
+        let b = bbox(item);
+        (shapes.iter().zip(&boxes))
+            .any(|(s, sb)| gap(&b, sb) <= OFF_WAY_M && apart(item, s) <= OFF_WAY_M)
+    }
 }
 
 /// A polyline's box, `[min x, min y, max x, max y]`.

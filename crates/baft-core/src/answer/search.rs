@@ -15,7 +15,8 @@
 //! 7. **a street address**: a street and a house number (`خیابان گلستان، پلاک ۱۲`), when the
 //!    parcel layer carries addresses and has that street ([`crate::input::address`]); in a full
 //!    address, the plots on its alley near the way it names (`خیابان سرو، کوچهٔ ۲۲، پلاک ۸۰`:
-//!    alleys are numbered along each street, see [`super::address`]);
+//!    alleys are numbered along each street, see [`super::address`]), and an alley it names
+//!    kept to the one near the next way named (`خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵`);
 //! 8. **a zone's id or name**: a block id matched whole (`QB-0372`), else names containing the
 //!    text (at least 2 characters). Both sides are folded first ([`crate::base::letters::fold`]):
 //!    Arabic and Persian letter forms, digits and the zero-width non-joiner don't matter;

@@ -114,10 +114,11 @@ pub enum BaftError {
         postal_code: String,
     },
     /// A street the parcel layer has, with a house number none of its plots carries (or, in a
-    /// full address, none near the way the address names).
+    /// full address, none near the ways the address names).
     AddressNotFound {
-        /// The street as read (letters and digits folded), after the way it leads off when the
-        /// address names one (`خیابان کاج، کوچه 22`).
+        /// The street as read (letters and digits folded), with the ways it leads off when the
+        /// address names them: in Persian after them, the farthest first (`خیابان کاج، کوچه
+        /// 22`); in English before them (`alley 22, kaj st.`).
         street: String,
         /// The house number (ASCII digits).
         number: String,

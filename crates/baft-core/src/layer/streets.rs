@@ -49,21 +49,28 @@ pub struct Streets {
     pub items: Vec<Street>,
 }
 
-/// Words that name a kind of way, dropped before names are compared ("خیابان گلستان" finds
-/// "گلستان", and "کوچه گلستان" does too), as [`fold`] writes them: with their abbreviations
-/// (`خ.`, `ک.`), the ezafe written out (`کوچه‌ی ۲۲`, `کوچه ی ۲۲`, `کوچهی ۲۲`) and `شماره`
-/// (`کوچه شماره ۲۲`).
-const KIND_WORDS: [&str; 25] = [
+/// Persian words that name a kind of way and start its name (`خیابان گلستان`, `ک. ۲۲`), as
+/// [`fold`] writes them, with their abbreviations and the ezafe written out (`کوچه‌ی ۲۲`,
+/// `کوچهی ۲۲`): dropped before names are compared ([`key`]), and where the address reader cuts a
+/// full address written without commas ([`crate::input::address`]).
+pub const PERSIAN_KINDS: [&str; 10] = [
     "خیابان",
+    "خ",
+    "خ.",
     "کوچه",
     "کوچهی",
+    "ک",
+    "ک.",
     "بلوار",
     "میدان",
     "بزرگراه",
-    "خ",
-    "خ.",
-    "ک",
-    "ک.",
+];
+
+/// The other words dropped before names are compared ("خیابان گلستان" finds "گلستان", and
+/// "کوچه گلستان" does too): `ب.` and `م.` (for `بلوار` and `میدان`, but also a name's initial,
+/// `خیابان شهید م. رضایی`, so no address is cut before them), the ezafe written apart (`کوچه ی
+/// ۲۲`), `شماره` (`کوچه شماره ۲۲`) and the English kinds.
+const OTHER_KIND_WORDS: [&str; 15] = [
     "ب.",
     "م.",
     "ی",
@@ -100,7 +107,7 @@ pub fn key(name: &str) -> String {
         .replace(" بنبست ", " ");
     let words: Vec<&str> = f
         .split_whitespace()
-        .filter(|w| !KIND_WORDS.contains(w))
+        .filter(|w| !PERSIAN_KINDS.contains(w) && !OTHER_KIND_WORDS.contains(w))
         .collect();
     words.join(" ")
 }
