@@ -139,8 +139,8 @@ struct WayShapes {
 /// The first of `ways`, as the data knows it; `None` when it knows no such way. An alley (as
 /// the address names it: [`is_alley`]) is one of many: when the address names the way it leads
 /// off (the next of `ways`) and the data knows that one, only the alley's lines and plots within
-/// [`OFF_WAY_M`] of it are kept (alley 22 off Sarv Street, not another alley 22), which may be
-/// none. A street is one, kept whole: an alley off it may be far along it.
+/// [`OFF_WAY_M`] of it are kept (alley 22 off Sarv Street, not another alley 22; of a line,
+/// its segments near it), which may be none. A street is one, kept whole: an alley off it may be far along it.
 fn way_shapes(ds: &Dataset, parcels: &ParcelLayer, ways: &[(&str, &str)]) -> Option<WayShapes> {
     let ((way, text), beyond) = ways.split_first()?;
     let lines = street_lines(ds, way);
@@ -165,7 +165,17 @@ fn way_shapes(ds: &Dataset, parcels: &ParcelLayer, ways: &[(&str, &str)]) -> Opt
     let mut next_shapes = next.lines;
     next_shapes.extend(next.on_it);
     let by = within(&next_shapes);
-    shapes.lines.retain(|l| by(l));
+    // A line is kept along its stretch near the next way only: one alley 22 line may pass both
+    // Sarv Street and Taleghani Boulevard, kilometres apart.
+    let pieces = |l: &Shape| -> Vec<Shape> {
+        match l.len() {
+            0 | 1 => vec![l.clone()],
+            _ => l.windows(2).map(<[_]>::to_vec).collect(),
+        }
+    };
+    shapes.lines = (shapes.lines.iter().flat_map(pieces))
+        .filter(|l| by(l))
+        .collect();
     shapes.on_it.retain(|p| by(p));
     shapes.sure = next.sure;
     Some(shapes)

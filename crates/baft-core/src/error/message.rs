@@ -164,7 +164,7 @@ impl BaftError {
                 )
             }
             PlotsByArea => {
-                say!(lang, "پلاک‌های این شهر اینجا یکجا جست‌وجو نمی‌شوند، فقط در جایی که بپرسید خوانده می‌شوند: ملک را روی نقشه بزنید، یا مختصات یا پیوند نقشهٔ آن را بنویسید.", "This city's plots can't all be searched here, they are read only where you ask: tap the plot on the map, or type its coordinates or a map link.")
+                say!(lang, "پلاک‌های این شهر یک‌جا جست‌وجو نمی‌شوند و فقط همان‌جا که می‌پرسید بارگیری می‌شوند: ملک را روی نقشه بزنید، یا مختصات یا پیوند نقشهٔ آن را بنویسید.", "This city's plots can't all be searched at once; only those where you look are loaded: tap the plot on the map, or type its coordinates or a map link.")
             }
             BadLink { field, text } => {
                 say!(lang, "بخش «{field}» پیوند اشتراکی خوانده نشد («{}»). پیوند ناقص یا دست‌خورده است؛ آن را دوباره از فرستنده بگیرید.", "The “{field}” part of the shared link can't be read (“{}”). The link is cut short or altered; ask the sender for it again.", clip(text))

@@ -201,17 +201,22 @@ pub fn parse_addresses(text: &str) -> Vec<AddressQuery> {
         Some((parse_address(&text)?, ways(&parts[rest..], false)))
     });
     for (mut a, ways) in [last, first].into_iter().flatten() {
-        // The nearest way named as the street is the street said again: no way (`خیابان کاج،
-        // کوچه کاج`). A way named twice counts once.
+        // The street written again before itself is dropped (`…، کوچه ۲۲، کوچه ۲۲ پلاک ۸۰`); a
+        // nearest way of the street's name but another kind leaves the street unplaced (`خیابان
+        // کاج، کوچه کاج`: which of the two the door is on is not known). A way named twice counts
+        // once.
         let mut chain: Vec<(String, String)> = Vec::new();
         for w in ways {
-            if !chain.iter().any(|(k, _)| *k == w.0) && chain.len() < MAX_WAYS {
+            if !chain.iter().any(|(k, _)| *k == w.0) && chain.len() < MAX_WAYS + 1 {
                 chain.push(w);
             }
         }
-        if chain.first().is_some_and(|(k, _)| *k == a.street) {
+        if chain.first().is_some_and(|(_, t)| *t == a.street_text) {
+            chain.remove(0);
+        } else if chain.first().is_some_and(|(k, _)| *k == a.street) {
             chain.clear();
         }
+        chain.truncate(MAX_WAYS);
         let mut chain = chain.into_iter();
         a.off = chain.next();
         a.beyond = chain.collect();
@@ -275,5 +280,39 @@ mod tests {
         ] {
             assert_eq!(n(t), None, "{t}");
         }
+    }
+
+    /// The ways a full address names, nearest first: each once, [`MAX_WAYS`] at the most; the
+    /// street written again before itself dropped; a nearest way of the street's name but
+    /// another kind leaves the street unplaced; in English, the ways after the street.
+    #[test]
+    fn the_ways_named_nearest_first() {
+        let ways = |t: &str| {
+            let a = parse_addresses(t).pop().unwrap();
+            let keys =
+                |w: &[(String, String)]| w.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+            (a.street.clone(), keys(a.off.as_slice()), keys(&a.beyond))
+        };
+        let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            ways("کوچه ۱۰، خیابان سرو، کوچه ۱۰، بن‌بست ۳، پلاک ۵"),
+            ("3".into(), w(&["10"]), w(&["سرو"]))
+        );
+        assert_eq!(
+            ways("بلوار الف، خیابان ب، کوچه ۱، کوچه ۲، بن‌بست ۳، پلاک ۵"),
+            ("3".into(), w(&["2"]), w(&["1", "ب"]))
+        );
+        assert_eq!(
+            ways("خیابان سرو، کوچه ۲۲، کوچه ۲۲ پلاک ۸۰"),
+            ("22".into(), w(&["سرو"]), w(&[]))
+        );
+        assert_eq!(
+            ways("بلوار طالقانی، خیابان سرو، کوچه سرو، پلاک ۵"),
+            ("سرو".into(), w(&[]), w(&[]))
+        );
+        assert_eq!(
+            ways("No. 5, Alley 3, Alley 22, Sarv St., Qods"),
+            ("3".into(), w(&["22"]), w(&["sarv"]))
+        );
     }
 }
