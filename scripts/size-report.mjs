@@ -70,7 +70,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // the spellings owners use (`خ.`, `ک.`, `پ.`, `کوچه‌ی`), the plots by street mapped once. 431 and
 // 516 KB (430.1 and 514.6) after a second review: an address without commas cut before `پلاک`
 // with its landmark kept whole, a landmark last, an alley known by its kind word. 433 and 518 KB
-// (432.3 and 516.8) since an alley a full address names is kept to the stretch of the one near
+// (432.4 and 516.9) since an alley a full address names is kept to the stretch of the one near
 // the next way it names (`خیابان سرو، کوچهٔ ۲۲، بن‌بست ۳، پلاک ۵`), and the by-area sentence
 // says why.
 const BUDGET_FIRST_GZIP_KB = 433;

@@ -201,19 +201,27 @@ pub fn parse_addresses(text: &str) -> Vec<AddressQuery> {
         Some((parse_address(&text)?, ways(&parts[rest..], false)))
     });
     for (mut a, ways) in [last, first].into_iter().flatten() {
-        // The street written again before itself is dropped (`…، کوچه ۲۲، کوچه ۲۲ پلاک ۸۰`); a
-        // nearest way of the street's name but another kind leaves the street unplaced (`خیابان
-        // کاج، کوچه کاج`: which of the two the door is on is not known). A way named twice counts
-        // once.
+        // A way is its name and whether it is an alley (`کوچه سرو` is not `خیابان سرو`); one
+        // named twice counts once. The street written again before itself is dropped (`…، کوچه
+        // ۲۲، کوچه‌ی ۲۲ پلاک ۸۰`); then a nearest way of the street's name but another kind
+        // leaves the street unplaced (`خیابان کاج، کوچه کاج`: which one the door is on is not
+        // known).
+        let same = |(k, t): &(String, String), key: &str, text: &str| {
+            k == key && is_alley(t) == is_alley(text)
+        };
         let mut chain: Vec<(String, String)> = Vec::new();
         for w in ways {
-            if !chain.iter().any(|(k, _)| *k == w.0) && chain.len() < MAX_WAYS + 1 {
+            if !chain.iter().any(|c| same(c, &w.0, &w.1)) && chain.len() <= MAX_WAYS {
                 chain.push(w);
             }
         }
-        if chain.first().is_some_and(|(_, t)| *t == a.street_text) {
+        if chain
+            .first()
+            .is_some_and(|c| same(c, &a.street, &a.street_text))
+        {
             chain.remove(0);
-        } else if chain.first().is_some_and(|(k, _)| *k == a.street) {
+        }
+        if chain.first().is_some_and(|(k, _)| *k == a.street) {
             chain.clear();
         }
         chain.truncate(MAX_WAYS);
@@ -287,32 +295,45 @@ mod tests {
     /// another kind leaves the street unplaced; in English, the ways after the street.
     #[test]
     fn the_ways_named_nearest_first() {
-        let ways = |t: &str| {
-            let a = parse_addresses(t).pop().unwrap();
-            let keys =
-                |w: &[(String, String)]| w.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
-            (a.street.clone(), keys(a.off.as_slice()), keys(&a.beyond))
-        };
-        let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            ways("کوچه ۱۰، خیابان سرو، کوچه ۱۰، بن‌بست ۳، پلاک ۵"),
-            ("3".into(), w(&["10"]), w(&["سرو"]))
-        );
-        assert_eq!(
-            ways("بلوار الف، خیابان ب، کوچه ۱، کوچه ۲، بن‌بست ۳، پلاک ۵"),
-            ("3".into(), w(&["2"]), w(&["1", "ب"]))
-        );
-        assert_eq!(
-            ways("خیابان سرو، کوچه ۲۲، کوچه ۲۲ پلاک ۸۰"),
-            ("22".into(), w(&["سرو"]), w(&[]))
-        );
-        assert_eq!(
-            ways("بلوار طالقانی، خیابان سرو، کوچه سرو، پلاک ۵"),
-            ("سرو".into(), w(&[]), w(&[]))
-        );
-        assert_eq!(
-            ways("No. 5, Alley 3, Alley 22, Sarv St., Qods"),
-            ("3".into(), w(&["22"]), w(&["sarv"]))
-        );
+        // The text; the street; the way it leads off, then the ways beyond, nearest first.
+        let cases: [(&str, &str, &str); 8] = [
+            (
+                "کوچه ۱۰، خیابان سرو، کوچه ۱۰، بن‌بست ۳، پلاک ۵",
+                "3",
+                "10 سرو",
+            ),
+            (
+                "بلوار الف، خیابان ب، کوچه ۱، کوچه ۲، بن‌بست ۳، پلاک ۵",
+                "3",
+                "2 1 ب",
+            ),
+            ("خیابان سرو، کوچه ۲۲، کوچه ۲۲ پلاک ۸۰", "22", "سرو"),
+            ("بلوار طالقانی، خیابان سرو، کوچه سرو، پلاک ۵", "سرو", ""),
+            // A way of the same name and kind is one, however spelt; of another kind, another.
+            ("خیابان سرو، کوچه‌ی ۲۲، کوچه ۲۲ پلاک ۸۰", "22", "سرو"),
+            (
+                "بلوار طالقانی، خیابان سرو، کوچه سرو، کوچه سرو، پلاک ۵",
+                "سرو",
+                "",
+            ),
+            // The street said again does not count towards the cap.
+            (
+                "بلوار الف، خیابان ب، کوچه ۱، کوچه ۲، کوچه ۲ پلاک ۵",
+                "2",
+                "1 ب الف",
+            ),
+            ("No. 5, Alley 3, Alley 22, Sarv St., Qods", "3", "22 sarv"),
+        ];
+        for (text, street, ways) in cases {
+            let a = parse_addresses(text).pop().unwrap();
+            let named: Vec<&str> = (a.off.iter().chain(&a.beyond))
+                .map(|(k, _)| k.as_str())
+                .collect();
+            assert_eq!(
+                (a.street.as_str(), named.join(" ")),
+                (street, ways.into()),
+                "{text}"
+            );
+        }
     }
 }
